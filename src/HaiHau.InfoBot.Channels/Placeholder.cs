@@ -1,0 +1,2 @@
+namespace HaiHau.InfoBot.Channels;
+internal static class Placeholder { }

@@ -1,0 +1,96 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Loading;
+
+namespace HaiHau.InfoBot.Content;
+
+/// <summary>
+/// Reads an article: YAML front matter between "---" lines, then a Markdown body that becomes chat text.
+/// Placeholders are checked on the raw body so problems point at the exact line.
+/// </summary>
+public static class ArticleFileReader
+{
+    private static readonly string[] Fields = ["id", "title", "topic", "summary", "keywords", "sources"];
+
+    public static Article? Read(string text, string file, List<ContentProblem> problems)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        if (lines.Length == 0 || lines[0].Trim() != "---")
+        {
+            problems.Add(new ContentProblem(new SourceLocation(file, 1, 1), "an article must start with a \"---\" line and YAML front matter"));
+            return null;
+        }
+
+        var close = Array.FindIndex(lines, 1, l => l.Trim() == "---");
+        if (close < 0)
+        {
+            problems.Add(new ContentProblem(new SourceLocation(file, 1, 1), "the front matter is not closed by a \"---\" line"));
+            return null;
+        }
+
+        var frontMatter = string.Join('\n', lines[1..close]);
+        if (YamlData.Parse(frontMatter, file, problems, lineOffset: 1) is not DataMap map)
+        {
+            return null;
+        }
+
+        var reader = new DataReader(problems);
+        reader.OnlyKnownFields(map, "an article's front matter", Fields);
+        var id = reader.RequiredString(map, "id", "the article");
+        var expectedId = Path.GetFileNameWithoutExtension(file);
+        if (id.Length > 0 && id != expectedId)
+        {
+            reader.Report(map.Get("id")!.Location, $"article id \"{id}\" must match its file name \"{expectedId}\"");
+        }
+
+        var topic = reader.RequiredString(map, "topic", $"article \"{id}\"");
+        if (topic.Length > 0 && !Topics.All.Contains(topic))
+        {
+            reader.Report(map.Get("topic")!.Location, $"unknown topic \"{topic}\" (known: {string.Join(", ", Topics.All.Order(StringComparer.Ordinal))})");
+        }
+
+        var sources = reader.StringList(map, "sources");
+        if (sources.Count == 0)
+        {
+            reader.Report(map.Location, $"article \"{id}\" must name its sources");
+        }
+
+        var bodyLines = lines[(close + 1)..];
+        var body = string.Join('\n', bodyLines).Trim();
+        if (body.Length == 0)
+        {
+            problems.Add(new ContentProblem(new SourceLocation(file, close + 2, 1), $"article \"{id}\" has no text"));
+        }
+
+        return new Article(
+            id,
+            reader.RequiredString(map, "title", $"article \"{id}\""),
+            topic,
+            reader.RequiredString(map, "summary", $"article \"{id}\""),
+            reader.StringList(map, "keywords"),
+            sources,
+            MarkdownToChat.Convert(body),
+            new SourceLocation(file, close + 2, 1));
+    }
+
+    /// <summary>Checks each body line's placeholders against the facts, with its own line number.</summary>
+    public static void CheckPlaceholders(string text, string file, IContentStore content, List<ContentProblem> problems)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var close = lines.Length > 0 && lines[0].Trim() == "---" ? Array.FindIndex(lines, 1, l => l.Trim() == "---") : -1;
+        for (var i = close + 1; i < lines.Length; i++)
+        {
+            foreach (var reference in TextTemplate.References(lines[i]))
+            {
+                var at = new SourceLocation(file, i + 1, reference.Offset + 1);
+                if (reference.Kind == "var")
+                {
+                    problems.Add(new ContentProblem(at, $"{reference.Raw}: articles cannot use answers; only dialogs can"));
+                    continue;
+                }
+
+                DialogValidator.CheckText(reference.Raw, at, content, problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Loading;
+
+namespace HaiHau.InfoBot.Content;
+
+/// <summary>Everything the bot says and asks, loaded and validated together.</summary>
+public sealed record BotData(DialogCatalog Dialogs, ContentCatalog Content, IReadOnlyList<ContentProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
+
+    /// <summary>Refuses broken data: the host must not start on it.</summary>
+    public BotData EnsureValid() => IsValid ? this : throw new ContentInvalidException(Problems);
+}
+
+/// <summary>
+/// Loads dialogs/ (*.yaml) and content/ (facts.yaml, communes.yaml, articles/*.md) and checks them all:
+/// syntax, fields, the dialog graph, and every {fact:…} a resident may read.
+/// </summary>
+public static class BotDataLoader
+{
+    public static BotData Load(string dialogsDirectory, string contentDirectory)
+    {
+        var problems = new List<ContentProblem>();
+        var content = LoadContent(contentDirectory, problems, out var articleTexts);
+        foreach (var (file, text) in articleTexts)
+        {
+            ArticleFileReader.CheckPlaceholders(text, file, content, problems);
+        }
+
+        var dialogs = new List<DialogDefinition>();
+        if (!Directory.Exists(dialogsDirectory))
+        {
+            problems.Add(new ContentProblem(new SourceLocation(dialogsDirectory, 0, 0), "the dialogs folder does not exist"));
+        }
+        else
+        {
+            foreach (var path in Directory.EnumerateFiles(dialogsDirectory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var file = DisplayPath(dialogsDirectory, path);
+                if (DialogFileReader.Read(File.ReadAllText(path), file, problems) is { } dialog)
+                {
+                    if (dialogs.Any(d => d.Id == dialog.Id))
+                    {
+                        problems.Add(new ContentProblem(dialog.Location, $"dialog id \"{dialog.Id}\" is used by another file"));
+                        continue;
+                    }
+
+                    dialogs.Add(dialog);
+                }
+            }
+        }
+
+        var catalog = new DialogCatalog(dialogs);
+        problems.AddRange(DialogValidator.Validate(catalog, content));
+        return new BotData(catalog, content, problems);
+    }
+
+    private static ContentCatalog LoadContent(string directory, List<ContentProblem> problems, out List<(string File, string Text)> articleTexts)
+    {
+        articleTexts = [];
+        var facts = ReadOptional(directory, "facts.yaml", problems, (text, file) => FactsFileReader.Read(text, file, problems)) ?? [];
+        var (communes, district) = ReadOptional(directory, "communes.yaml", problems, (text, file) => CommunesFileReader.Read(text, file, problems));
+        var articles = new List<Article>();
+        var articlesDirectory = Path.Combine(directory, "articles");
+        if (Directory.Exists(articlesDirectory))
+        {
+            foreach (var path in Directory.EnumerateFiles(articlesDirectory, "*.md").Order(StringComparer.Ordinal))
+            {
+                var file = DisplayPath(directory, path);
+                var text = File.ReadAllText(path);
+                articleTexts.Add((file, text));
+                if (ArticleFileReader.Read(text, file, problems) is { } article)
+                {
+                    if (articles.Any(a => a.Id == article.Id))
+                    {
+                        problems.Add(new ContentProblem(article.Location, $"article id \"{article.Id}\" is used twice"));
+                        continue;
+                    }
+
+                    articles.Add(article);
+                }
+            }
+        }
+        else
+        {
+            problems.Add(new ContentProblem(new SourceLocation(DisplayPath(directory, articlesDirectory), 0, 0), "the articles folder does not exist"));
+        }
+
+        return new ContentCatalog(articles, facts, communes ?? [], district ?? new DistrictOffice(
+            "Huyện Hải Hậu", "UBND huyện Hải Hậu", null, null, "Phòng Lao động – Thương binh và Xã hội huyện Hải Hậu", null, "giờ hành chính"));
+    }
+
+    private static T? ReadOptional<T>(string directory, string name, List<ContentProblem> problems, Func<string, string, T> read)
+    {
+        var path = Path.Combine(directory, name);
+        if (!File.Exists(path))
+        {
+            problems.Add(new ContentProblem(new SourceLocation(DisplayPath(directory, path), 0, 0), "the file does not exist"));
+            return default;
+        }
+
+        return read(File.ReadAllText(path), DisplayPath(directory, path));
+    }
+
+    /// <summary>"dialogs/bhyt.yaml": the folder's own name and the path inside it, whatever the working directory.</summary>
+    private static string DisplayPath(string root, string path)
+    {
+        var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)));
+        return Path.Combine(folder, Path.GetRelativePath(root, path)).Replace('\\', '/');
+    }
+}

@@ -1,0 +1,53 @@
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// What the bot remembers of one conversation between turns (Bot Framework's DialogState): the dialog stack,
+/// answers, and the prompts visited (for "quay lại"). Stored as JSON after every turn.
+/// </summary>
+public sealed class ConversationState
+{
+    public List<DialogFrame> Stack { get; set; } = [];
+
+    /// <summary>Conversation-wide values (set with scope: conversation), e.g. the resident's commune.</summary>
+    public Dictionary<string, string> Vars { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Snapshots of the stack at each prompt asked, newest last, so "quay lại" can re-ask the previous one.</summary>
+    public List<List<DialogFrame>> History { get; set; } = [];
+
+    public DateTimeOffset? LastActivityAt { get; set; }
+
+    public int Turns { get; set; }
+
+    public ConversationState Clone() => new()
+    {
+        Stack = Stack.Select(f => f.Clone()).ToList(),
+        Vars = new Dictionary<string, string>(Vars, StringComparer.Ordinal),
+        History = History.Select(s => s.Select(f => f.Clone()).ToList()).ToList(),
+        LastActivityAt = LastActivityAt,
+        Turns = Turns,
+    };
+}
+
+/// <summary>One running dialog: where it is and its own answers (dropped when it ends: store the minimum).</summary>
+public sealed class DialogFrame
+{
+    public string DialogId { get; set; } = string.Empty;
+
+    public string NodeId { get; set; } = string.Empty;
+
+    /// <summary>True while the frame waits at a prompt; false while it waits for a called dialog to return.</summary>
+    public bool Waiting { get; set; }
+
+    public int Attempts { get; set; }
+
+    public Dictionary<string, string> Vars { get; set; } = new(StringComparer.Ordinal);
+
+    public DialogFrame Clone() => new()
+    {
+        DialogId = DialogId,
+        NodeId = NodeId,
+        Waiting = Waiting,
+        Attempts = Attempts,
+        Vars = new Dictionary<string, string>(Vars, StringComparer.Ordinal),
+    };
+}

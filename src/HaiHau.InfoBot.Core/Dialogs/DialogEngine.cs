@@ -1,0 +1,263 @@
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>Runs one turn of a conversation. Pure: state in, state + replies + events out (STYLE.md habit 7).</summary>
+public interface IDialogEngine
+{
+    TurnResult RunTurn(ConversationState state, InboundMessage message);
+}
+
+/// <summary>
+/// The dialog runtime: a dialog stack with call/return, prompts that validate and retry, global commands
+/// ("menu", "quay lại", "hủy", "gặp cán bộ") and idle expiry. It never saves, sends or reads the clock
+/// except through <see cref="DialogServices"/>.
+/// </summary>
+public sealed class DialogEngine(DialogServices services) : IDialogEngine
+{
+    private const int HistoryLimit = 10;
+
+    public TurnResult RunTurn(ConversationState state, InboundMessage message)
+    {
+        var next = state.Clone();
+        var now = services.Time.GetUtcNow();
+        var text = VietnameseText.Clean(message.Text);
+        var turn = new TurnContext(next, services, new TurnInput(text, message.ButtonPayload));
+        var lastActivity = next.LastActivityAt;
+        next.LastActivityAt = now;
+        next.Turns++;
+        turn.Log(EventKinds.MessageReceived);
+
+        Dispatch(turn, message, text, lastActivity is { } last ? now - last : null);
+        return new TurnResult(next, turn.Replies, turn.Events);
+    }
+
+    private void Dispatch(TurnContext turn, InboundMessage message, string text, TimeSpan? idle)
+    {
+        var state = turn.State;
+        if (text.Length > services.Options.MaxTextLength)
+        {
+            turn.Log(EventKinds.InputRejected, "too_long");
+            turn.Say($"Tin nhắn của bác dài quá ({VietnameseFormat.Number(text.Length)} ký tự). "
+                + $"Bác nhắn ngắn gọn, dưới {VietnameseFormat.Number(services.Options.MaxTextLength)} ký tự, giúp cháu nhé.");
+            Reask(turn);
+            return;
+        }
+
+        if (message.IsStart)
+        {
+            if (!string.IsNullOrWhiteSpace(message.StartPayload))
+            {
+                state.Vars["start_payload"] = message.StartPayload;
+            }
+
+            turn.Log(EventKinds.ConversationStarted, message.StartPayload);
+            StartMain(turn);
+            return;
+        }
+
+        if (idle > services.Options.IdleTimeout && state.Stack.Count > 0)
+        {
+            turn.Log(EventKinds.ConversationExpired);
+            turn.Say($"Đã {VietnameseFormat.Duration(idle.Value)} kể từ lần trước bác nhắn, nên cháu xin bắt đầu lại từ đầu ạ.");
+            StartMain(turn);
+            return;
+        }
+
+        switch (GlobalCommands.Recognise(text, message.ButtonPayload))
+        {
+            case GlobalCommand.Menu:
+                StartMain(turn);
+                return;
+            case GlobalCommand.Cancel:
+                Cancel(turn);
+                return;
+            case GlobalCommand.Back:
+                Back(turn);
+                return;
+            case GlobalCommand.Handoff:
+                Handoff(turn);
+                return;
+        }
+
+        if (state.Stack.Count == 0)
+        {
+            StartMain(turn);
+            return;
+        }
+
+        var frame = turn.Frame;
+        if (frame.Waiting && FindNode(frame) is PromptNode prompt)
+        {
+            Run(turn, prompt.Resume(turn));
+            return;
+        }
+
+        // The dialogs changed under a running conversation (a new release): begin again rather than guess.
+        turn.Say("Nội dung vừa được cập nhật, cháu xin bắt đầu lại từ đầu ạ.");
+        StartMain(turn);
+    }
+
+    private void StartMain(TurnContext turn)
+    {
+        turn.State.Stack.Clear();
+        turn.State.History.Clear();
+        Run(turn, new NodeOutcome.Call(DialogCatalog.MainDialogId));
+    }
+
+    private static void Cancel(TurnContext turn)
+    {
+        turn.State.Stack.Clear();
+        turn.State.History.Clear();
+        turn.Log(EventKinds.Cancelled);
+        turn.Say("Dạ, cháu đã dừng phần đang hỏi. Khi cần, bác bấm «Về menu chính» hoặc gõ «menu» nhé.",
+            GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+    }
+
+    private void Back(TurnContext turn)
+    {
+        var history = turn.State.History;
+        if (history.Count < 2)
+        {
+            turn.Say("Đây là bước đầu tiên rồi ạ.");
+            Reask(turn);
+            return;
+        }
+
+        history.RemoveAt(history.Count - 1);
+        var previous = history[^1];
+        history.RemoveAt(history.Count - 1);
+        turn.State.Stack = previous.Select(f => f.Clone()).ToList();
+        Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+    }
+
+    private void Handoff(TurnContext turn)
+    {
+        turn.Log(EventKinds.HandoffRequested);
+        if (turn.State.Stack.Count > 0 && turn.Frame.DialogId == DialogCatalog.HandoffDialogId)
+        {
+            turn.State.Stack.RemoveAt(turn.State.Stack.Count - 1);
+        }
+
+        Run(turn, new NodeOutcome.Call(DialogCatalog.HandoffDialogId));
+    }
+
+    /// <summary>Asks the waiting prompt again, or shows the menu when nothing waits.</summary>
+    private void Reask(TurnContext turn)
+    {
+        if (turn.State.Stack.Count > 0 && turn.Frame.Waiting)
+        {
+            Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+        }
+        else if (turn.State.Stack.Count == 0)
+        {
+            turn.Say("Bác gõ «menu» để xem các mục cháu có thể giúp nhé.", GlobalCommands.Buttons(GlobalCommand.Menu));
+        }
+    }
+
+    private void Run(TurnContext turn, NodeOutcome outcome)
+    {
+        var stack = turn.State.Stack;
+        for (var step = 0; step < services.Options.MaxStepsPerTurn; step++)
+        {
+            switch (outcome)
+            {
+                case NodeOutcome.WaitForInput:
+                    turn.Frame.Waiting = true;
+                    return;
+
+                case NodeOutcome.Continue(var nodeId):
+                    var frame = turn.Frame;
+                    frame.NodeId = nodeId;
+                    frame.Waiting = false;
+                    var node = FindNode(frame);
+                    if (node is null)
+                    {
+                        outcome = NodeOutcome.End;
+                        continue;
+                    }
+
+                    outcome = node.Enter(turn);
+                    if (outcome is NodeOutcome.WaitForInput)
+                    {
+                        frame.Waiting = true;
+                        Remember(turn.State);
+                        return;
+                    }
+
+                    continue;
+
+                case NodeOutcome.EndDialog:
+                    turn.Log(EventKinds.DialogCompleted, turn.Frame.DialogId);
+                    stack.RemoveAt(stack.Count - 1);
+                    if (stack.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var parent = turn.Frame;
+                    outcome = parent.Waiting
+                        ? new NodeOutcome.Continue(parent.NodeId)          // a command interrupted a prompt: ask it again
+                        : NodeOutcome.GoTo(FindNode(parent)?.Next?.Id);    // a call node returns to its next
+                    continue;
+
+                case NodeOutcome.Call(var dialogId):
+                    if (Push(turn, dialogId) is not { } called)
+                    {
+                        return; // validation makes every called dialog exist; stop rather than loop
+                    }
+
+                    outcome = called;
+                    continue;
+
+                case NodeOutcome.Jump(var dialogId):
+                    turn.Log(EventKinds.DialogCompleted, turn.Frame.DialogId);
+                    stack.RemoveAt(stack.Count - 1);
+                    if (Push(turn, dialogId) is not { } jumped)
+                    {
+                        return;
+                    }
+
+                    outcome = jumped;
+                    continue;
+            }
+        }
+
+        // Only a dialog that loops without a prompt gets here; validation cannot rule every loop out.
+        stack.Clear();
+        turn.Say("Xin lỗi bác, cháu bị rối một chút. Bác gõ «menu» để bắt đầu lại nhé.", GlobalCommands.Buttons(GlobalCommand.Menu));
+    }
+
+    private NodeOutcome.Continue? Push(TurnContext turn, string dialogId)
+    {
+        var dialog = services.Dialogs.Find(dialogId);
+        if (dialog is null)
+        {
+            return null;
+        }
+
+        turn.State.Stack.Add(new DialogFrame { DialogId = dialog.Id, NodeId = dialog.Start });
+        turn.Log(EventKinds.DialogStarted, dialog.Id);
+        return new NodeOutcome.Continue(dialog.Start);
+    }
+
+    private static void Remember(ConversationState state)
+    {
+        var top = state.Stack[^1];
+        if (state.History.Count > 0 && state.History[^1] is { Count: > 0 } last
+            && last[^1].DialogId == top.DialogId && last[^1].NodeId == top.NodeId && last.Count == state.Stack.Count)
+        {
+            state.History[^1] = state.Stack.Select(f => f.Clone()).ToList();
+            return;
+        }
+
+        state.History.Add(state.Stack.Select(f => f.Clone()).ToList());
+        if (state.History.Count > HistoryLimit)
+        {
+            state.History.RemoveAt(0);
+        }
+    }
+
+    private DialogNode? FindNode(DialogFrame frame) => services.Dialogs.Find(frame.DialogId)?.Find(frame.NodeId);
+}

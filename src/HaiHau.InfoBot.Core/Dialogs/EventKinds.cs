@@ -1,0 +1,17 @@
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>Event kinds a turn records (goflow style: snake_case, past tense).</summary>
+public static class EventKinds
+{
+    public const string MessageReceived = "msg_received";
+    public const string ConversationStarted = "conversation_started";
+    public const string ConversationExpired = "conversation_expired";
+    public const string DialogStarted = "dialog_started";
+    public const string DialogCompleted = "dialog_completed";
+    public const string ArticleViewed = "article_viewed";
+    public const string PromptRetried = "prompt_retried";
+    public const string PromptAbandoned = "prompt_abandoned";
+    public const string HandoffRequested = "handoff_requested";
+    public const string Cancelled = "cancelled";
+    public const string InputRejected = "input_rejected";
+}

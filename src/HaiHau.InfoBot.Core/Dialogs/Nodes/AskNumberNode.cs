@@ -1,0 +1,63 @@
+using System.Globalization;
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
+
+/// <summary>
+/// Asks for a number written any way residents write it: "4", "1,5 triệu", "1tr5", "800k", "một triệu hai".
+/// <code>
+/// - id: hoi-thu-nhap
+///   type: ask_number
+///   text: "Tổng thu nhập cả hộ một tháng khoảng bao nhiêu?"
+///   var: thu_nhap
+///   min: 0
+///   max: 1000000000
+///   integer: true
+/// </code>
+/// </summary>
+public sealed class AskNumberNode : PromptNode
+{
+    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "min", "max", "integer"];
+
+    public override string Type => "ask_number";
+
+    public decimal? Min { get; init; }
+
+    public decimal? Max { get; init; }
+
+    public bool Integer { get; init; }
+
+    protected override string DefaultRetryText => "Bác gõ một con số giúp cháu nhé, ví dụ: 4 hoặc 1,5 triệu.";
+
+    public static DialogNode Read(NodeSeed seed)
+    {
+        var node = new AskNumberNode
+        {
+            Id = seed.Id,
+            Location = seed.Location,
+            Next = seed.Next,
+            Spec = PromptSpec.Read(seed),
+            Min = seed.Reader.OptionalDecimal(seed.Map, "min"),
+            Max = seed.Reader.OptionalDecimal(seed.Map, "max"),
+            Integer = seed.Reader.OptionalBool(seed.Map, "integer") ?? false,
+        };
+        if (node.Min > node.Max)
+        {
+            seed.Reader.Report(seed.At("min"), $"min {node.Min} is greater than max {node.Max}");
+        }
+
+        return node;
+    }
+
+    protected override Answer? Recognize(TurnContext turn)
+    {
+        if (VietnameseNumber.Parse(turn.Input.Text) is not { } value
+            || (Integer && value != decimal.Truncate(value))
+            || value < Min || value > Max)
+        {
+            return null;
+        }
+
+        return new Answer(value.ToString(CultureInfo.InvariantCulture));
+    }
+}

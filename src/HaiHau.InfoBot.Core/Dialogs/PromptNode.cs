@@ -1,0 +1,101 @@
+using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Messaging;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// A node that asks and waits (Bot Framework's prompt with a validator): it re-asks with <see cref="RetryText"/>
+/// and gives up politely after <see cref="MaxAttempts"/> answers it could not understand.
+/// </summary>
+public abstract class PromptNode : DialogNode
+{
+    public const string DefaultGiveUpText =
+        "Cháu chưa hiểu ý bác. Bác bấm «Về menu chính» để chọn lại, hoặc «Gặp cán bộ» để được cán bộ giúp nhé.";
+
+    /// <summary>The fields all prompts share.</summary>
+    public required PromptSpec Spec { get; init; }
+
+    public string Text => Spec.Text;
+
+    public string? RetryText => Spec.RetryText;
+
+    public int MaxAttempts => Spec.MaxAttempts;
+
+    /// <summary>Where the answer is kept; null when only the branch taken matters.</summary>
+    public string? Var => Spec.Var;
+
+    public Reference? OnGiveUp => Spec.OnGiveUp;
+
+    protected abstract string DefaultRetryText { get; }
+
+    public override NodeOutcome Enter(TurnContext turn)
+    {
+        turn.Frame.Attempts = 0;
+        turn.Say(Text, Choices(turn));
+        return NodeOutcome.Wait;
+    }
+
+    /// <summary>Reads the resident's answer to this prompt.</summary>
+    public NodeOutcome Resume(TurnContext turn)
+    {
+        if (Recognize(turn) is { } answer)
+        {
+            if (Var is not null)
+            {
+                turn.Set(Var, answer.Value, Spec.ConversationScope);
+            }
+
+            turn.Frame.Attempts = 0;
+            return NodeOutcome.GoTo((answer.Next ?? Next)?.Id);
+        }
+
+        turn.Frame.Attempts++;
+        if (turn.Frame.Attempts >= MaxAttempts)
+        {
+            turn.Log(EventKinds.PromptAbandoned, $"{turn.Frame.DialogId}/{Id}");
+            if (OnGiveUp is not null)
+            {
+                return new NodeOutcome.Continue(OnGiveUp.Id);
+            }
+
+            turn.Say(DefaultGiveUpText, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+            return NodeOutcome.End;
+        }
+
+        turn.Log(EventKinds.PromptRetried, $"{turn.Frame.DialogId}/{Id}");
+        turn.Say(RetryText ?? DefaultRetryText, Choices(turn));
+        return NodeOutcome.Wait;
+    }
+
+    public override IEnumerable<Reference> Targets() =>
+        OnGiveUp is null ? base.Targets() : base.Targets().Append(OnGiveUp);
+
+    public override IEnumerable<(string Text, SourceLocation At)> Texts()
+    {
+        yield return (Text, Spec.TextAt);
+        if (RetryText is not null)
+        {
+            yield return (RetryText, Spec.TextAt);
+        }
+    }
+
+    protected virtual IReadOnlyList<QuickReply> Choices(TurnContext turn) => [];
+
+    /// <summary>The answer understood, or null to re-ask.</summary>
+    protected abstract Answer? Recognize(TurnContext turn);
+
+    protected sealed record Answer(string Value, Reference? Next = null);
+}
+
+/// <summary>What every prompt says and how patient it is.</summary>
+public sealed record PromptSpec(string Text, SourceLocation TextAt, string? RetryText, int MaxAttempts, string? Var, bool ConversationScope, Reference? OnGiveUp)
+{
+    public static PromptSpec Read(NodeSeed seed) => new(
+        seed.Text(),
+        seed.At("text"),
+        seed.Reader.OptionalString(seed.Map, "retry_text"),
+        seed.Reader.OptionalInt(seed.Map, "max_attempts", 1, 10) ?? 3,
+        seed.Reader.OptionalString(seed.Map, "var"),
+        seed.ConversationScope(),
+        seed.Ref("on_give_up"));
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock.</summary>
+public sealed record DialogServices(IContentStore Content, DialogCatalog Dialogs, TimeProvider Time, EngineOptions Options);
+
+/// <summary>Engine limits and defaults; bound from InfoBot:Conversations.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>A conversation idle longer than this starts fresh.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Longer messages are refused politely (they are still stored).</summary>
+    public int MaxTextLength { get; init; } = 2000;
+
+    /// <summary>Guards against a dialog that loops without ever asking anything.</summary>
+    public int MaxStepsPerTurn { get; init; } = 100;
+}
+
+/// <summary>What a resident sent, cleaned: text (NFC, no control characters) and a pressed button's id.</summary>
+public sealed record TurnInput(string Text, string? Payload);
+
+/// <summary>Something that happened in a turn, for statistics and the reach log (snake_case, past tense).</summary>
+public sealed record TurnEvent(string Kind, string? Subject = null);
+
+/// <summary>The outcome of one turn: the new state, what to say, what happened.</summary>
+public sealed record TurnResult(ConversationState State, IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<TurnEvent> Events);
+
+/// <summary>One turn in progress (Bot Framework's TurnContext): nodes read the input and add replies here.</summary>
+public sealed class TurnContext(ConversationState state, DialogServices services, TurnInput input)
+{
+    private readonly List<OutboundMessage> _replies = [];
+    private readonly List<TurnEvent> _events = [];
+
+    public ConversationState State { get; } = state;
+
+    public DialogServices Services { get; } = services;
+
+    public TurnInput Input { get; } = input;
+
+    public IReadOnlyList<OutboundMessage> Replies => _replies;
+
+    public IReadOnlyList<TurnEvent> Events => _events;
+
+    public DialogFrame Frame => State.Stack[^1];
+
+    public void Say(string template, IReadOnlyList<QuickReply>? choices = null) =>
+        _replies.Add(new OutboundMessage(Render(template), choices ?? []));
+
+    public void Log(string kind, string? subject = null) => _events.Add(new TurnEvent(kind, subject));
+
+    public void Set(string name, string value, bool conversationScope)
+    {
+        if (conversationScope)
+        {
+            State.Vars[name] = value;
+        }
+        else
+        {
+            Frame.Vars[name] = value;
+        }
+    }
+
+    /// <summary>The innermost value: this dialog's answers, then its callers', then the conversation's.</summary>
+    public string? Get(string name)
+    {
+        for (var i = State.Stack.Count - 1; i >= 0; i--)
+        {
+            if (State.Stack[i].Vars.TryGetValue(name, out var value))
+            {
+                return value;
+            }
+        }
+
+        return State.Vars.GetValueOrDefault(name);
+    }
+
+    public string Render(string template) => TextTemplate.Render(template, Resolve);
+
+    private string Resolve(TextTemplate.Reference reference) => reference.Kind switch
+    {
+        "fact" => Services.Content.FindFact(reference.Key) is { } fact ? FactFormatter.Format(fact, reference.Style) : reference.Raw,
+        "var" => FormatVar(Get(reference.Key)),
+        "contact" => ContactBlock.Describe(Services.Content, Get("commune")),
+        _ => reference.Raw,
+    };
+
+    private static string FormatVar(string? value) =>
+        value is not null && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+            ? VietnameseFormat.Number(number)
+            : value ?? "…";
+}

@@ -1,0 +1,87 @@
+namespace HaiHau.InfoBot.Core.Text;
+
+/// <summary>
+/// Finds which offered choice a resident meant: a button press (its id), a number ("2", "số 2"),
+/// or words with or without diacritics ("bao hiem", "Bảo hiểm y tế"). Null when nothing or more than one fits.
+/// </summary>
+public static class ChoiceMatcher
+{
+    public static int? Match(IReadOnlyList<(string Id, string Label)> choices, string? text, string? payload)
+    {
+        if (!string.IsNullOrEmpty(payload))
+        {
+            for (var i = 0; i < choices.Count; i++)
+            {
+                if (string.Equals(choices[i].Id, payload, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            // A stale button from an earlier step: fall through to its text, if any.
+        }
+
+        var folded = VietnameseText.Fold(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+
+        var number = LeadingNumber(folded);
+        if (number is { } n)
+        {
+            return n >= 1 && n <= choices.Count ? n - 1 : null;
+        }
+
+        var labels = choices.Select(c => VietnameseText.Fold(c.Label)).ToList();
+        var exact = labels.FindIndex(l => l == folded);
+        if (exact >= 0)
+        {
+            return exact;
+        }
+
+        var ids = choices.Select(c => VietnameseText.Fold(c.Id)).ToList();
+        var byId = ids.FindIndex(l => l == folded);
+        if (byId >= 0)
+        {
+            return byId;
+        }
+
+        return BestByWords(labels, folded);
+    }
+
+    // "2", "so 2", "chon 2", "2." → 2
+    private static int? LeadingNumber(string folded)
+    {
+        var words = folded.Split(' ');
+        var candidate = words switch
+        {
+            [var only] => only,
+            ["so" or "chon" or "muc" or "cau", var second] => second,
+            _ => null,
+        };
+        return candidate is not null && int.TryParse(candidate, out var n) ? n : null;
+    }
+
+    // Whole-word overlap; the input must cover most of its own words and beat the runner-up clearly.
+    private static int? BestByWords(List<string> labels, string folded)
+    {
+        var inputWords = folded.Split(' ').Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var scores = labels.Select(l =>
+        {
+            var labelWords = l.Split(' ').ToHashSet(StringComparer.Ordinal);
+            var shared = inputWords.Count(labelWords.Contains);
+            var containsPhrase = l.Contains(folded, StringComparison.Ordinal) ? 1.0 : 0.0;
+            return shared == 0 ? 0.0 : (shared / (double)inputWords.Count) + (shared / (double)labelWords.Count) + containsPhrase;
+        }).ToList();
+
+        var best = scores.Max();
+        if (best < 1.0)
+        {
+            return null;
+        }
+
+        var winners = scores.Select((s, i) => (s, i)).Where(x => x.s >= best - 1e-9).ToList();
+        return winners.Count == 1 ? winners[0].i : null;
+    }
+}

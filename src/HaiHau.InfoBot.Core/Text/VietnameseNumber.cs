@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HaiHau.InfoBot.Core.Text;
+
+/// <summary>
+/// Reads an amount the way residents write it: "1,5 triệu", "1tr5", "1.500.000", "2 triệu rưỡi", "800k",
+/// "một triệu hai", "bốn người". Returns null when the text holds no single clear number.
+/// </summary>
+public static partial class VietnameseNumber
+{
+    private static readonly Dictionary<string, decimal> Digits = new(StringComparer.Ordinal)
+    {
+        ["khong"] = 0, ["mot"] = 1, ["hai"] = 2, ["ba"] = 3, ["bon"] = 4, ["tu"] = 4, ["nam"] = 5, ["lam"] = 5,
+        ["sau"] = 6, ["bay"] = 7, ["tam"] = 8, ["chin"] = 9,
+    };
+
+    private static readonly Dictionary<string, decimal> BigUnits = new(StringComparer.Ordinal)
+    {
+        ["nghin"] = 1_000, ["ngan"] = 1_000, ["k"] = 1_000, ["trieu"] = 1_000_000, ["tr"] = 1_000_000,
+        ["trd"] = 1_000_000, ["cu"] = 1_000_000, ["ty"] = 1_000_000_000, ["ti"] = 1_000_000_000,
+    };
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*|[a-z]+", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenPattern();
+
+    public static decimal? Parse(string? text)
+    {
+        var folded = FoldKeepingSeparators(text);
+        if (folded.Length == 0 || folded.Contains("khong biet", StringComparison.Ordinal)
+            || folded.Contains("khong ro", StringComparison.Ordinal) || folded.Contains("chua biet", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var tokens = TokenPattern().Matches(folded).Select(m => m.Value).ToList();
+        if (tokens.Count is 1 or 2 && tokens[0] == "khong" && (tokens.Count == 1 || tokens[1] is "co"))
+        {
+            return 0; // "không", "không có": nothing, e.g. no income
+        }
+
+        return Combine(tokens);
+    }
+
+    private static decimal? Combine(List<string> tokens)
+    {
+        decimal total = 0, group = 0, lastDigit = 0, lastUnit = 0;
+        var groupDigits = 0;          // how many digits the bare trailing group was written with
+        var groupHasNumber = false;
+        var groupHasHundreds = false;
+        var sawNumber = false;
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (char.IsAsciiDigit(token[0]))
+            {
+                if (groupHasNumber)
+                {
+                    return null; // "4 5": two numbers, not one
+                }
+
+                var literal = ParseLiteral(token);
+                if (literal is null)
+                {
+                    return null;
+                }
+
+                group = literal.Value;
+                groupDigits = token.Contains(',', StringComparison.Ordinal) || token.Contains('.', StringComparison.Ordinal) ? 0 : token.Length;
+                groupHasNumber = sawNumber = true;
+                lastDigit = 0;
+                continue;
+            }
+
+            if (Digits.TryGetValue(token, out var digit) && !IsFillerHere(tokens, i))
+            {
+                group += digit;
+                lastDigit = digit;
+                groupDigits++;
+                groupHasNumber = sawNumber = true;
+                continue;
+            }
+
+            switch (token)
+            {
+                case "muoi":
+                    // "mười" (ten) and "mươi" (tens) fold alike: after a digit it multiplies, alone it is ten.
+                    if (lastDigit > 0)
+                    {
+                        group += lastDigit * 9;
+                    }
+                    else
+                    {
+                        group += 10;
+                        groupDigits++;
+                    }
+
+                    lastDigit = 0;
+                    groupDigits = Math.Max(groupDigits, 2);
+                    groupHasNumber = sawNumber = true;
+                    continue;
+                case "tram":
+                    group = (group == 0 ? 1 : group) * 100;
+                    lastDigit = 0;
+                    groupHasHundreds = true;
+                    groupHasNumber = sawNumber = true;
+                    lastUnit = lastUnit == 0 ? 100 : lastUnit;
+                    continue;
+                case "linh" or "le":
+                    continue;
+                case "ruoi":
+                    if (!sawNumber)
+                    {
+                        return null;
+                    }
+
+                    total += (groupHasNumber ? group : 0) + (lastUnit >= 1000 ? lastUnit / 2 : 50);
+                    group = 0;
+                    groupHasNumber = false;
+                    continue;
+            }
+
+            if (BigUnits.TryGetValue(token, out var unit))
+            {
+                if (!sawNumber && unit > 1000)
+                {
+                    return null; // "triệu" alone says no amount
+                }
+
+                total += (groupHasNumber ? group : 1) * unit;
+                lastUnit = unit;
+                group = 0;
+                lastDigit = 0;
+                groupDigits = 0;
+                groupHasNumber = groupHasHundreds = false;
+                continue;
+            }
+
+            // Any other word around a number is tolerated: "khoảng 3 triệu đồng", "nhà cháu 4 người ạ".
+        }
+
+        if (!sawNumber)
+        {
+            return null;
+        }
+
+        if (groupHasNumber)
+        {
+            total += TrailingGroup(group, groupDigits, groupHasHundreds, lastUnit);
+        }
+
+        return total;
+    }
+
+    // "1 triệu 2" = 1.200.000, "1 triệu 25" = 1.250.000, "1 triệu 200" or "một triệu hai trăm" = 1.200.000.
+    private static decimal TrailingGroup(decimal group, int digits, bool hasHundreds, decimal lastUnit)
+    {
+        if (lastUnit < 1000)
+        {
+            return group;
+        }
+
+        if (hasHundreds)
+        {
+            return group * lastUnit / 1000;
+        }
+
+        return digits switch
+        {
+            1 => group * lastUnit / 10,
+            2 => group * lastUnit / 100,
+            3 => group * lastUnit / 1000,
+            _ => group,
+        };
+    }
+
+    // "tầm 3 triệu" (about), "năm nay" (this year): these fold to digit words but lead into another number.
+    private static bool IsFillerHere(List<string> tokens, int i)
+    {
+        if (tokens[i] is not ("nam" or "tam" or "tu") || i != 0 || i + 1 >= tokens.Count)
+        {
+            return false;
+        }
+
+        var next = tokens[i + 1];
+        return char.IsAsciiDigit(next[0]) || (Digits.ContainsKey(next) && next != "nam");
+    }
+
+    private static decimal? ParseLiteral(string token)
+    {
+        var parts = token.Split('.', ',');
+        if (parts.Length == 1)
+        {
+            return decimal.Parse(token, CultureInfo.InvariantCulture);
+        }
+
+        // 1.500.000 and 1,500,000 group thousands; 1,5 and 1.5 are decimals.
+        if (parts.Skip(1).All(p => p.Length == 3))
+        {
+            return decimal.Parse(string.Concat(parts), CultureInfo.InvariantCulture);
+        }
+
+        if (parts.Length == 2)
+        {
+            return decimal.Parse(parts[0] + "." + parts[1], CultureInfo.InvariantCulture);
+        }
+
+        return null;
+    }
+
+    private static string FoldKeepingSeparators(string? text)
+    {
+        var clean = VietnameseText.Clean(text);
+        var sb = new StringBuilder(clean.Length);
+        foreach (var ch in clean.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            sb.Append(ch is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(ch));
+        }
+
+        return sb.ToString();
+    }
+}

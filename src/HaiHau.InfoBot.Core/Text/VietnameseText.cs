@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+
+namespace HaiHau.InfoBot.Core.Text;
+
+/// <summary>
+/// Folding of Vietnamese as residents type it: with or without diacritics, any case, stray spaces.
+/// Matching always compares folded forms, so "Bảo hiểm y tế", "bao hiem y te" and "BẢO HIỂM Y TẾ" are equal.
+/// </summary>
+public static class VietnameseText
+{
+    /// <summary>NFC, trimmed, control characters removed (newlines kept), runs of spaces collapsed.</summary>
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var normalised = text.Normalize(NormalizationForm.FormC);
+        var sb = new StringBuilder(normalised.Length);
+        var lastWasSpace = false;
+        foreach (var ch in normalised)
+        {
+            if (ch == '\n')
+            {
+                TrimEndSpaces(sb);
+                sb.Append('\n');
+                lastWasSpace = true;
+                continue;
+            }
+
+            // Control and format characters (zero-width, bidi overrides) are noise from copy-paste, never meaning.
+            var category = char.GetUnicodeCategory(ch);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(ch))
+            {
+                if (!lastWasSpace)
+                {
+                    sb.Append(' ');
+                }
+
+                lastWasSpace = true;
+                continue;
+            }
+
+            sb.Append(ch);
+            lastWasSpace = false;
+        }
+
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>Lower case without diacritics, đ → d, punctuation turned into single spaces.</summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var lastWasSpace = true;
+        foreach (var raw in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var ch = raw switch
+            {
+                'đ' or 'Đ' => 'd',
+                _ => char.ToLowerInvariant(raw),
+            };
+
+            if (char.IsLetterOrDigit(ch) || ch == '/')
+            {
+                sb.Append(ch);
+                lastWasSpace = false;
+            }
+            else if (!lastWasSpace)
+            {
+                sb.Append(' ');
+                lastWasSpace = true;
+            }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>True when the text has at least one letter or digit (emoji-only and punctuation-only are not).</summary>
+    public static bool HasWords(string? text) => Fold(text).Length > 0;
+
+    private static void TrimEndSpaces(StringBuilder sb)
+    {
+        while (sb.Length > 0 && sb[^1] == ' ')
+        {
+            sb.Length--;
+        }
+    }
+}

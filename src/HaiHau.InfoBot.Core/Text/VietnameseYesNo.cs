@@ -1,0 +1,65 @@
+namespace HaiHau.InfoBot.Core.Text;
+
+/// <summary>Yes, no or unknown, from "dạ có", "ừ", "ok", "ko", "k", "chưa", "không biết" …</summary>
+public static class VietnameseYesNo
+{
+    private static readonly string[] YesPhrases =
+    [
+        "co", "da co", "co a", "da co a", "u", "uh", "um", "uhm", "vang", "da vang", "vang a", "ok", "oke", "okie", "okay",
+        "yes", "y", "dung", "dung roi", "dung vay", "phai", "da phai", "co chu", "roi", "da roi", "duoc", "dong y", "da",
+        "co ạ", "co nhe", "uk", "uki",
+    ];
+
+    private static readonly string[] NoPhrases =
+    [
+        "khong", "ko", "k", "kg", "khg", "hong", "hok", "khong a", "da khong", "da khong a", "chua", "chua a", "da chua",
+        "no", "n", "khong phai", "khong co", "ko co", "k co", "khong dung", "sai", "thoi khong", "khong can",
+    ];
+
+    private static readonly string[] UnknownPhrases =
+    [
+        "khong biet", "ko biet", "k biet", "chua biet", "khong ro", "ko ro", "k ro", "chua ro", "khong chac", "ko chac",
+        "khong nho", "ko nho", "biet dau", "chiu",
+    ];
+
+    private static readonly HashSet<string> Yes = new(YesPhrases.Select(VietnameseText.Fold), StringComparer.Ordinal);
+    private static readonly HashSet<string> No = new(NoPhrases.Select(VietnameseText.Fold), StringComparer.Ordinal);
+    private static readonly HashSet<string> Unknown = new(UnknownPhrases.Select(VietnameseText.Fold), StringComparer.Ordinal);
+
+    public static YesNoAnswer? Parse(string? text)
+    {
+        var folded = VietnameseText.Fold(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+
+        // Unknown first: "không biết" starts like "không".
+        if (Unknown.Contains(folded) || UnknownPhrases.Any(p => folded.StartsWith(p + " ", StringComparison.Ordinal)))
+        {
+            return YesNoAnswer.Unknown;
+        }
+
+        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong "))
+        {
+            return YesNoAnswer.No;
+        }
+
+        if (Yes.Contains(folded) || StartsWithAny(folded, "co ", "da co ", "vang ", "u ", "dung "))
+        {
+            return YesNoAnswer.Yes;
+        }
+
+        return null;
+    }
+
+    private static bool StartsWithAny(string folded, params string[] prefixes) =>
+        prefixes.Any(p => folded.StartsWith(p, StringComparison.Ordinal));
+}
+
+public enum YesNoAnswer
+{
+    Yes,
+    No,
+    Unknown,
+}

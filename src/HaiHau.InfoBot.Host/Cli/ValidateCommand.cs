@@ -1,0 +1,41 @@
+using System.CommandLine;
+using HaiHau.InfoBot.Host.Setup;
+
+namespace HaiHau.InfoBot.Host.Cli;
+
+/// <summary>"validate": checks every dialog and content file, printing each problem as file:line:column: message.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("validate", "Check every dialog and content file; print each problem as file:line:column: problem. Exit code 1 when there are problems.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+                .AddEnvironmentVariables()
+                .AddCommandLine([.. parse.UnmatchedTokens])
+                .Build();
+            var options = configuration.GetSection(InfoBotOptions.Section).Get<InfoBotOptions>() ?? new InfoBotOptions();
+            var data = InfoBotServices.LoadBotData(options);
+            foreach (var problem in data.Problems)
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+
+            if (!data.IsValid)
+            {
+                await error.WriteLineAsync($"{data.Problems.Count} problem(s) found.");
+                return 1;
+            }
+
+            await output.WriteLineAsync(
+                $"OK: {data.Dialogs.All.Count} dialogs, {data.Content.Articles.Count} articles, {data.Content.Facts.Count} facts, {data.Content.Communes.Count} communes.");
+            return 0;
+        });
+        return command;
+    }
+}

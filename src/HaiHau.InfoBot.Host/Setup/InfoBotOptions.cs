@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HaiHau.InfoBot.Host.Setup;
+
+/// <summary>Where the bot's data lives. Bound from "InfoBot".</summary>
+public sealed class InfoBotOptions
+{
+    public const string Section = "InfoBot";
+
+    /// <summary>The dialogs folder; relative paths are tried against the working directory, then next to the binaries.</summary>
+    [Required]
+    public string DialogsPath { get; set; } = "dialogs";
+
+    [Required]
+    public string ContentPath { get; set; } = "content";
+}
+
+/// <summary>Conversation limits. Bound from "InfoBot:Conversations".</summary>
+public sealed class ConversationOptions
+{
+    public const string Section = "InfoBot:Conversations";
+
+    /// <summary>A conversation idle longer than this starts fresh (default 24 hours).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Longer messages get a polite refusal (they are still stored).</summary>
+    [Range(100, 20000)]
+    public int MaxTextLength { get; set; } = 2000;
+}
+
+/// <summary>The web chat's API. Bound from "InfoBot:WebChat".</summary>
+public sealed class WebChatOptions
+{
+    public const string Section = "InfoBot:WebChat";
+
+    /// <summary>Sites allowed to call the API from their own pages (CORS), e.g. the district portal. Empty: same origin only.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Request bodies above this size are refused with 413.</summary>
+    [Range(1024, 1_048_576)]
+    public int MaxRequestBytes { get; set; } = 32 * 1024;
+}

@@ -1,0 +1,57 @@
+using HaiHau.InfoBot.Content;
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HaiHau.InfoBot.Host.Setup;
+
+/// <summary>The services every verb shares: data, engine, store and turn processing.</summary>
+public static class InfoBotServices
+{
+    public const string DefaultConnectionString = "Data Source=data/infobot.db";
+
+    /// <summary>
+    /// Registers the bot. Everything configuration-dependent is read when first resolved (not here), so test hosts
+    /// can override settings; <see cref="Turns.StoreInitializer"/> resolves the data at start, and broken data stops it.
+    /// </summary>
+    public static IServiceCollection AddInfoBotCore(this IServiceCollection services)
+    {
+        services.AddOptions<InfoBotOptions>().BindConfiguration(InfoBotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingletonTimeProvider();
+
+        services.AddSingleton(sp => LoadBotData(sp.GetRequiredService<IOptions<InfoBotOptions>>().Value).EnsureValid());
+        services.AddSingleton(sp => sp.GetRequiredService<BotData>().Dialogs);
+        services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<BotData>().Content);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ConversationOptions>>().Value;
+            return new EngineOptions { IdleTimeout = options.IdleTimeout, MaxTextLength = options.MaxTextLength };
+        });
+        services.AddSingleton<DialogServices>();
+        services.AddSingleton<IDialogEngine, DialogEngine>();
+
+        services.AddDbContextFactory<InfoBotDbContext>((sp, options) =>
+            StorageSetup.Configure(options, sp.GetRequiredService<IConfiguration>().GetConnectionString("InfoBot") ?? DefaultConnectionString));
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<OutboxReader>();
+        services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<Turns.TurnRunner>();
+        services.AddHostedService<Turns.StoreInitializer>();
+        return services;
+    }
+
+    public static BotData LoadBotData(InfoBotOptions paths) =>
+        BotDataLoader.Load(BotDataPaths.Resolve(paths.DialogsPath), BotDataPaths.Resolve(paths.ContentPath));
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using HaiHau.InfoBot.Host.Health;
+using HaiHau.InfoBot.Host.Turns;
+using HaiHau.InfoBot.Host.WebChat;
+using Microsoft.Extensions.Options;
+
+namespace HaiHau.InfoBot.Host.Setup;
+
+/// <summary>The web host: a table of contents of Add…/Map… calls (STYLE.md habit 3).</summary>
+public static class InfoBotWeb
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl); // ASPNETCORE_URLS and --urls still win
+        }
+
+        builder.Services.AddInfoBotLogging(builder.Configuration);
+        builder.Services.AddInfoBotCore();
+        builder.Services.AddInfoBotWebChat();
+        builder.Services.AddHostedService<InboxRetryWorker>();
+
+        var app = builder.Build();
+        app.UseInfoBotRequestLogging();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseCors();
+        app.MapInfoBotHealth();
+        app.MapInfoBotWebChat();
+        return app;
+    }
+
+    private static IServiceCollection AddInfoBotWebChat(this IServiceCollection services)
+    {
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IChannelHealth, WebChatHealth>();
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<WebChatOptions>>((cors, web) => cors.AddPolicy(WebChatApi.CorsPolicy, policy =>
+            {
+                if (web.Value.AllowedOrigins.Length > 0)
+                {
+                    policy.WithOrigins(web.Value.AllowedOrigins).WithMethods("GET", "POST").WithHeaders("Content-Type");
+                }
+            }));
+        return services;
+    }
+}

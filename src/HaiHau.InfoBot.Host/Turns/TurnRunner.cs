@@ -1,0 +1,19 @@
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Storage;
+
+namespace HaiHau.InfoBot.Host.Turns;
+
+/// <summary>
+/// The turn path for channels that answer in the same request (web chat, terminal chat):
+/// persist the message, run its turn, then hand out the replies that turn queued.
+/// </summary>
+public sealed class TurnRunner(InboxStore inbox, TurnProcessor processor, OutboxReader outbox)
+{
+    public async Task<IReadOnlyList<DeliveredReply>> RunAsync(InboundMessage message, CancellationToken ct)
+    {
+        var (id, _) = await inbox.AddAsync(message, ct);
+        // A duplicate is processed again only if its first run never finished; either way its replies come back.
+        await processor.ProcessAsync(id, ct);
+        return await outbox.TakeForTurnAsync(id, ct);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Host.Setup;
+using HaiHau.InfoBot.Host.Turns;
+using HaiHau.InfoBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HaiHau.InfoBot.Host.WebChat;
+
+/// <summary>
+/// The web chat's JSON API (documented in README.md, "Web chat API"):
+/// POST /api/webchat/conversations, POST /api/webchat/messages, GET /api/webchat/conversations/{id}/messages.
+/// </summary>
+public static class WebChatApi
+{
+    public const string Channel = "web";
+    public const string CorsPolicy = "webchat";
+
+    public static IEndpointRouteBuilder MapInfoBotWebChat(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/webchat").RequireCors(CorsPolicy);
+        group.MapPost("/conversations", StartAsync);
+        group.MapPost("/messages", PostAsync);
+        group.MapGet("/conversations/{conversationId}/messages", ListAsync);
+        return app;
+    }
+
+    private static async Task<IResult> StartAsync(TurnRunner runner, TimeProvider time, CancellationToken ct)
+    {
+        // 128 random bits: the id is the only key to a conversation's transcript, so it must not be guessable.
+        var conversationId = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var from = new ConversationRef(Channel, conversationId, conversationId);
+        var replies = await runner.RunAsync(new InboundMessage(from, $"start-{conversationId}", time.GetUtcNow(), null, IsStart: true), ct);
+        return Results.Ok(new WebChatResponse(conversationId, replies.Select(WebChatReply.From).ToList()));
+    }
+
+    private static async Task<IResult> PostAsync(
+        HttpRequest request, TurnRunner runner, OutboxReader outbox, IOptions<WebChatOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var limit = options.Value.MaxRequestBytes;
+        if (request.ContentLength > limit)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, "Tin nhắn quá dài.");
+        }
+
+        var body = await ReadBodyAsync(request, limit, ct);
+        if (body is null)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, "Tin nhắn quá dài.");
+        }
+
+        var (parsed, error) = WebChatRequest.Parse(body);
+        if (parsed is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, error!);
+        }
+
+        if (!await outbox.ConversationExistsAsync(Channel, parsed.ConversationId, ct))
+        {
+            return Error(StatusCodes.Status404NotFound, "Không tìm thấy cuộc trò chuyện này. Trang sẽ bắt đầu cuộc trò chuyện mới.");
+        }
+
+        var from = new ConversationRef(Channel, parsed.ConversationId, parsed.ConversationId);
+        // The client's id is scoped to its conversation, so the same id in another conversation is another message.
+        var externalId = $"{parsed.ConversationId}:{parsed.ClientMessageId}";
+        var message = new InboundMessage(from, externalId, time.GetUtcNow(), parsed.Text, parsed.Choice);
+        var replies = await runner.RunAsync(message, ct);
+        return Results.Ok(new WebChatResponse(parsed.ConversationId, replies.Select(WebChatReply.From).ToList()));
+    }
+
+    private static async Task<IResult> ListAsync(string conversationId, long? after, OutboxReader outbox, CancellationToken ct)
+    {
+        if (!WebChatRequest.IdPattern().IsMatch(conversationId))
+        {
+            return Error(StatusCodes.Status400BadRequest, "Mã cuộc trò chuyện không hợp lệ.");
+        }
+
+        if (!await outbox.ConversationExistsAsync(Channel, conversationId, ct))
+        {
+            return Error(StatusCodes.Status404NotFound, "Không tìm thấy cuộc trò chuyện này.");
+        }
+
+        var replies = await outbox.TakeAfterAsync(Channel, conversationId, Math.Max(0, after ?? 0), ct);
+        return Results.Ok(new WebChatResponse(conversationId, replies.Select(WebChatReply.From).ToList()));
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+}
+
+public sealed record WebChatResponse(string ConversationId, IReadOnlyList<WebChatReply> Replies);
+
+public sealed record WebChatReply(long Id, string Text, IReadOnlyList<WebChatChoice> Choices)
+{
+    public static WebChatReply From(DeliveredReply reply) =>
+        new(reply.Id, reply.Text, reply.Choices.Select(c => new WebChatChoice(c.Id, c.Label)).ToList());
+}
+
+public sealed record WebChatChoice(string Id, string Label);

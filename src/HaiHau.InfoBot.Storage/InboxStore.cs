@@ -1,0 +1,57 @@
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Storage.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Storage;
+
+/// <summary>Persists inbound messages before they are acknowledged, deduplicated on (channel, external id).</summary>
+public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, TimeProvider time)
+{
+    /// <summary>Stores the message; a second delivery of the same message returns the first one's id.</summary>
+    public async Task<(long Id, bool Duplicate)> AddAsync(InboundMessage message, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await FindAsync(db, message, ct) is { } existing)
+        {
+            return (existing, true);
+        }
+
+        var record = new InboxRecord
+        {
+            Channel = message.From.Channel,
+            ExternalId = message.ExternalId,
+            ChatId = message.From.ChatId,
+            UserId = message.From.UserId,
+            Text = message.Text,
+            Payload = message.ButtonPayload,
+            IsStart = message.IsStart,
+            StartPayload = message.StartPayload,
+            ReceivedAt = time.GetUtcNow(),
+        };
+        db.Inbox.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (record.Id, false);
+        }
+        catch (DbUpdateException)
+        {
+            // Two deliveries raced: the other one won the unique index.
+            await using var again = await factory.CreateDbContextAsync(ct);
+            return (await FindAsync(again, message, ct) ?? throw new InvalidOperationException("inbox insert failed"), true);
+        }
+    }
+
+    /// <summary>Messages stored but not yet processed (a crash or restart left them), oldest first.</summary>
+    public async Task<IReadOnlyList<long>> PendingAsync(int take, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Inbox.Where(i => i.Status == InboxStatus.Pending).OrderBy(i => i.Id).Select(i => i.Id).Take(take).ToListAsync(ct);
+    }
+
+    private static async Task<long?> FindAsync(InfoBotDbContext db, InboundMessage message, CancellationToken ct) =>
+        await db.Inbox.AsNoTracking()
+            .Where(i => i.Channel == message.From.Channel && i.ExternalId == message.ExternalId)
+            .Select(i => (long?)i.Id)
+            .FirstOrDefaultAsync(ct);
+}

@@ -1,0 +1,57 @@
+using HaiHau.InfoBot.Storage.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HaiHau.InfoBot.Storage;
+
+/// <summary>The bot's SQLite database: inbox, conversations, outbox and turn events.</summary>
+public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options) : DbContext(options)
+{
+    public DbSet<InboxRecord> Inbox => Set<InboxRecord>();
+
+    public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
+
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    public DbSet<TurnEventRecord> TurnEvents => Set<TurnEventRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset stored as text; a binary long keeps order and offset.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<InboxRecord>(e =>
+        {
+            e.ToTable("inbox");
+            e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.Id });
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.ExternalId).HasMaxLength(128);
+        });
+        modelBuilder.Entity<ConversationRecord>(e =>
+        {
+            e.ToTable("conversations");
+            e.HasIndex(x => new { x.Channel, x.ChatId }).IsUnique();
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.ChatId).HasMaxLength(128);
+        });
+        modelBuilder.Entity<OutboxRecord>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasIndex(x => new { x.InboxId, x.Sequence }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.ConversationId, x.Id });
+            e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
+        });
+        modelBuilder.Entity<TurnEventRecord>(e =>
+        {
+            e.ToTable("turn_events");
+            e.HasIndex(x => new { x.Kind, x.At });
+            e.HasIndex(x => x.ConversationId);
+            e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
+        });
+    }
+}

@@ -1,0 +1,49 @@
+namespace HaiHau.InfoBot.Storage.Records;
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+    Unreachable = 3,
+}
+
+/// <summary>
+/// A reply waiting to go out (or gone). Written in the same transaction as the turn that produced it;
+/// (InboxId, Sequence) is unique, so a turn can never queue its replies twice.
+/// </summary>
+public sealed class OutboxRecord
+{
+    public long Id { get; set; }
+
+    public long ConversationId { get; set; }
+
+    public ConversationRecord? Conversation { get; set; }
+
+    public required string Channel { get; set; }
+
+    public required string ChatId { get; set; }
+
+    public long? InboxId { get; set; }
+
+    public int Sequence { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The choices as JSON: [{"Id":"bhyt","Label":"Bảo hiểm y tế"}].</summary>
+    public string ChoicesJson { get; set; } = "[]";
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public string? ExternalId { get; set; }
+
+    public string? Error { get; set; }
+}
