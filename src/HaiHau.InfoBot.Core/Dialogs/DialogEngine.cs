@@ -193,6 +193,7 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
                     stack.RemoveAt(stack.Count - 1);
                     if (stack.Count == 0)
                     {
+                        turn.EnsureWayOn();
                         return;
                     }
 

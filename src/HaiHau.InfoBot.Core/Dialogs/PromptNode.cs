@@ -10,7 +10,7 @@ namespace HaiHau.InfoBot.Core.Dialogs;
 public abstract class PromptNode : DialogNode
 {
     public const string DefaultGiveUpText =
-        "Cháu chưa hiểu ý bác. Bác bấm «Về menu chính» để chọn lại, hoặc «Gặp cán bộ» để được cán bộ giúp nhé.";
+        "Cháu chưa hiểu ý bác, nên cháu xin dừng câu hỏi này. Bác gõ «gặp cán bộ» bất cứ lúc nào để được cán bộ giúp nhé.";
 
     /// <summary>The fields all prompts share.</summary>
     public required PromptSpec Spec { get; init; }
@@ -58,7 +58,7 @@ public abstract class PromptNode : DialogNode
                 return new NodeOutcome.Continue(OnGiveUp.Id);
             }
 
-            turn.Say(DefaultGiveUpText, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+            turn.Say(DefaultGiveUpText);
             return NodeOutcome.End;
         }
 

@@ -51,6 +51,15 @@ public sealed class TurnContext(ConversationState state, DialogServices services
     public void Say(string template, IReadOnlyList<QuickReply>? choices = null) =>
         _replies.Add(new OutboundMessage(Render(template), choices ?? []));
 
+    /// <summary>When the conversation goes idle, the last message offers a way on (menu, a person) if it has no buttons.</summary>
+    public void EnsureWayOn()
+    {
+        if (_replies.Count > 0 && _replies[^1].QuickReplies.Count == 0)
+        {
+            _replies[^1] = _replies[^1] with { QuickReplies = GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff) };
+        }
+    }
+
     public void Log(string kind, string? subject = null) => _events.Add(new TurnEvent(kind, subject));
 
     public void Set(string name, string value, bool conversationScope)

@@ -81,7 +81,8 @@ public static class ChoiceMatcher
             return null;
         }
 
-        var winners = scores.Select((s, i) => (s, i)).Where(x => x.s >= best - 1e-9).ToList();
+        // A close runner-up means the words fit two choices ("hộ" in "Hộ nghèo" and "Hộ cận nghèo"): ask again.
+        var winners = scores.Select((s, i) => (s, i)).Where(x => x.s > best - 0.5).ToList();
         return winners.Count == 1 ? winners[0].i : null;
     }
 }

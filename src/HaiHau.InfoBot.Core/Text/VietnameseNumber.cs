@@ -74,7 +74,7 @@ public static partial class VietnameseNumber
                 continue;
             }
 
-            if (Digits.TryGetValue(token, out var digit) && !IsFillerHere(tokens, i))
+            if (Digits.TryGetValue(token, out var digit) && !IsFillerHere(tokens, i) && !IsWordHere(tokens, i, sawNumber))
             {
                 group += digit;
                 lastDigit = digit;
@@ -174,6 +174,18 @@ public static partial class VietnameseNumber
             3 => group * lastUnit / 1000,
             _ => group,
         };
+    }
+
+    // "lăm" and "tư" are digits only after "mươi" ("hai mươi lăm"); alone they are words ("nhiều lắm").
+    // After an amount, "một tháng" / "một người" say "per", not another number.
+    private static bool IsWordHere(List<string> tokens, int i, bool sawNumber)
+    {
+        if (tokens[i] is "lam" or "tu")
+        {
+            return i == 0 || tokens[i - 1] != "muoi";
+        }
+
+        return sawNumber && i + 1 < tokens.Count && tokens[i + 1] is "thang" or "ngay" or "tuan" or "nguoi" or "khau" or "nhan" or "lan";
     }
 
     // "tầm 3 triệu" (about), "năm nay" (this year): these fold to digit words but lead into another number.

@@ -1,0 +1,36 @@
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Tests.Text;
+
+public sealed class VietnameseYesNoTests
+{
+    [Theory]
+    [InlineData("có", YesNoAnswer.Yes)]
+    [InlineData("co", YesNoAnswer.Yes)]
+    [InlineData("Dạ có", YesNoAnswer.Yes)]
+    [InlineData("dạ có ạ", YesNoAnswer.Yes)]
+    [InlineData("ừ", YesNoAnswer.Yes)]
+    [InlineData("vâng", YesNoAnswer.Yes)]
+    [InlineData("OK", YesNoAnswer.Yes)]
+    [InlineData("có chứ", YesNoAnswer.Yes)]
+    [InlineData("đúng rồi", YesNoAnswer.Yes)]
+    [InlineData("không", YesNoAnswer.No)]
+    [InlineData("ko", YesNoAnswer.No)]
+    [InlineData("k", YesNoAnswer.No)]
+    [InlineData("Không ạ", YesNoAnswer.No)]
+    [InlineData("chưa", YesNoAnswer.No)]
+    [InlineData("chưa có", YesNoAnswer.No)]
+    [InlineData("không có", YesNoAnswer.No)]
+    [InlineData("không biết", YesNoAnswer.Unknown)]
+    [InlineData("ko ro", YesNoAnswer.Unknown)]
+    [InlineData("chưa rõ lắm", YesNoAnswer.Unknown)]
+    public void Understands_yes_no_and_unknown(string text, YesNoAnswer expected) =>
+        Assert.Equal(expected, VietnameseYesNo.Parse(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("bảo hiểm y tế")]
+    [InlineData("🙂")]
+    [InlineData("hỏi cái khác")]
+    public void Leaves_other_answers_unread(string text) => Assert.Null(VietnameseYesNo.Parse(text));
+}

@@ -1,0 +1,49 @@
+using HaiHau.InfoBot.Content;
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Messaging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HaiHau.InfoBot.TestKit;
+
+/// <summary>The pure engine with a fake clock and one conversation's state: send text or press buttons, read replies.</summary>
+public sealed class EngineHarness
+{
+    private static readonly Lazy<BotData> RepoData = new(() => BotDataLoader.Load(RepoPaths.Dialogs, RepoPaths.Content).EnsureValid());
+    private readonly DialogEngine _engine;
+    private int _sequence;
+
+    public EngineHarness(DialogCatalog? dialogs = null, IContentStore? content = null, EngineOptions? options = null)
+    {
+        Time = new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
+        _engine = new DialogEngine(new DialogServices(content ?? RepoData.Value.Content, dialogs ?? RepoData.Value.Dialogs, Time, options ?? new EngineOptions()));
+    }
+
+    /// <summary>The real dialogs and content of the repository, validated.</summary>
+    public static BotData Repo => RepoData.Value;
+
+    public FakeTimeProvider Time { get; }
+
+    public ConversationState State { get; private set; } = new();
+
+    public IReadOnlyList<TurnEvent> LastEvents { get; private set; } = [];
+
+    public IReadOnlyList<OutboundMessage> Start(string? payload = null) => Run(null, null, isStart: true, payload);
+
+    public IReadOnlyList<OutboundMessage> Send(string text) => Run(text, null, isStart: false, null);
+
+    public IReadOnlyList<OutboundMessage> Press(string choiceId) => Run(null, choiceId, isStart: false, null);
+
+    /// <summary>All reply texts of one turn joined, for quick "contains" checks.</summary>
+    public static string Joined(IReadOnlyList<OutboundMessage> replies) => string.Join("\n---\n", replies.Select(r => r.Text));
+
+    private IReadOnlyList<OutboundMessage> Run(string? text, string? payload, bool isStart, string? startPayload)
+    {
+        var from = new ConversationRef("test", "u1", "c1");
+        var message = new InboundMessage(from, $"m{++_sequence}", Time.GetUtcNow(), text, payload, isStart, startPayload);
+        var result = _engine.RunTurn(State, message);
+        State = result.State;
+        LastEvents = result.Events;
+        return result.Replies;
+    }
+}

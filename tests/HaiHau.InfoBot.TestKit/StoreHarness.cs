@@ -1,0 +1,71 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HaiHau.InfoBot.TestKit;
+
+/// <summary>
+/// The durable turn path without the web host: a real SQLite file, the inbox, the processor and the outbox.
+/// <see cref="Restart"/> throws away every in-memory object and keeps only the file, like a host restart.
+/// </summary>
+public sealed class StoreHarness : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly ConversationLocks _locks = new();
+    private int _sequence;
+
+    public StoreHarness(FakeTimeProvider? time = null)
+    {
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
+        Restart();
+        using var db = Factory.CreateDbContext();
+        StorageSetup.MigrateAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IDbContextFactory<InfoBotDbContext> Factory { get; private set; } = null!;
+
+    public InboxStore Inbox { get; private set; } = null!;
+
+    public TurnProcessor Processor { get; private set; } = null!;
+
+    public OutboxReader Outbox { get; private set; } = null!;
+
+    public string ConnectionString => _folder.SqliteConnectionString();
+
+    public void Restart()
+    {
+        var options = new DbContextOptionsBuilder<InfoBotDbContext>();
+        StorageSetup.Configure(options, ConnectionString);
+        Factory = new PooledDbContextFactory<InfoBotDbContext>(options.Options);
+        var data = EngineHarness.Repo;
+        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions()));
+        Inbox = new InboxStore(Factory, Time);
+        Processor = new TurnProcessor(Factory, engine, _locks, Time, NullLogger<TurnProcessor>.Instance);
+        Outbox = new OutboxReader(Factory, Time);
+    }
+
+    /// <summary>Stores, processes and delivers one message, as the web chat does.</summary>
+    public async Task<IReadOnlyList<DeliveredReply>> TurnAsync(string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null)
+    {
+        var message = Message(text, payload, isStart, chatId, externalId);
+        var (id, _) = await Inbox.AddAsync(message, CancellationToken.None);
+        await Processor.ProcessAsync(id, CancellationToken.None);
+        return await Outbox.TakeForTurnAsync(id, CancellationToken.None);
+    }
+
+    public InboundMessage Message(string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null) =>
+        new(new ConversationRef("web", chatId, chatId), externalId ?? $"m{Interlocked.Increment(ref _sequence)}", Time.GetUtcNow(), text, payload, isStart);
+
+    public void Dispose()
+    {
+        _locks.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using HaiHau.InfoBot.Storage;
+
+namespace HaiHau.InfoBot.TestKit;
+
+/// <summary>
+/// A conversation written as the resident reads it (Bot Framework's .chat files). Lines:
+/// <code>
+/// # a comment
+/// start                 the resident opens the chat
+/// user: bao hiem y te   the resident types
+/// press: bhyt           the resident presses the button with this id
+/// wait: 25h             time passes (h, m or d)
+/// restart               the host restarts: only the SQLite file survives
+/// bot: first line       what the bot said; "   | more" continues it, "   [A] [B]" are its buttons
+/// </code>
+/// The runner replays the inputs through the real engine and SQLite and compares every bot line.
+/// </summary>
+public static class Transcript
+{
+    public sealed record Step(string Kind, string Argument);
+
+    public static IReadOnlyList<Step> ReadInputs(string text)
+    {
+        var steps = new List<Step>();
+        foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith(' ') || line.StartsWith("bot:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var kind = colon < 0 ? line : line[..colon];
+            var argument = colon < 0 ? string.Empty : line[(colon + 1)..].Trim();
+            if (kind is not ("start" or "user" or "press" or "wait" or "restart"))
+            {
+                throw new FormatException($"unknown transcript line: {line}");
+            }
+
+            steps.Add(new Step(kind, argument));
+        }
+
+        return steps;
+    }
+
+    /// <summary>Replays the inputs and writes the whole transcript as it actually went.</summary>
+    public static async Task<string> RunAsync(string text)
+    {
+        using var store = new StoreHarness();
+        var header = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').TakeWhile(l => l.StartsWith('#')).ToList();
+        var sb = new StringBuilder();
+        foreach (var line in header)
+        {
+            sb.Append(line).Append('\n');
+        }
+
+        foreach (var step in ReadInputs(text))
+        {
+            sb.Append(step.Kind).Append(step.Argument.Length > 0 ? ": " + step.Argument : string.Empty).Append('\n');
+            IReadOnlyList<DeliveredReply> replies = [];
+            switch (step.Kind)
+            {
+                case "start":
+                    replies = await store.TurnAsync(null, isStart: true);
+                    break;
+                case "user":
+                    replies = await store.TurnAsync(step.Argument);
+                    break;
+                case "press":
+                    replies = await store.TurnAsync(null, step.Argument);
+                    break;
+                case "wait":
+                    store.Time.Advance(ParseDuration(step.Argument));
+                    break;
+                case "restart":
+                    store.Restart();
+                    break;
+            }
+
+            foreach (var reply in replies)
+            {
+                Append(sb, reply);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Append(StringBuilder sb, DeliveredReply reply)
+    {
+        var lines = reply.Text.Split('\n');
+        sb.Append("bot: ").Append(lines[0]).Append('\n');
+        foreach (var line in lines.Skip(1))
+        {
+            sb.Append(line.Length == 0 ? "   |" : "   | " + line).Append('\n');
+        }
+
+        if (reply.Choices.Count > 0)
+        {
+            sb.Append("   ").AppendJoin(' ', reply.Choices.Select(c => $"[{c.Label}]")).Append('\n');
+        }
+    }
+
+    private static TimeSpan ParseDuration(string text)
+    {
+        var value = double.Parse(text[..^1], System.Globalization.CultureInfo.InvariantCulture);
+        return text[^1] switch
+        {
+            'h' => TimeSpan.FromHours(value),
+            'm' => TimeSpan.FromMinutes(value),
+            'd' => TimeSpan.FromDays(value),
+            _ => throw new FormatException($"wait takes 30m, 25h or 2d, not {text}"),
+        };
+    }
+}
