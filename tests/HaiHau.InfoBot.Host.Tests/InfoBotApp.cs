@@ -1,0 +1,38 @@
+using HaiHau.InfoBot.TestKit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HaiHau.InfoBot.Host.Tests;
+
+/// <summary>
+/// The real host (Program) over a real SQLite file in a temp folder, with a fake clock.
+/// Several apps may share one database file to play a restart: dispose one, create the next.
+/// </summary>
+public sealed class InfoBotApp(string connectionString, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Time { get; } = time;
+
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:InfoBot", connectionString);
+        builder.UseSetting("InfoBot:DialogsPath", RepoPaths.Dialogs);
+        builder.UseSetting("InfoBot:ContentPath", RepoPaths.Content);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+}

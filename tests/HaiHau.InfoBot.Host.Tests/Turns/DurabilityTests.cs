@@ -1,0 +1,107 @@
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Host.Tests.WebChat;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Records;
+using HaiHau.InfoBot.TestKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HaiHau.InfoBot.Host.Tests.Turns;
+
+/// <summary>Killing the host at any point loses no message and sends no reply twice.</summary>
+public sealed class DurabilityTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task A_message_stored_but_never_processed_is_answered_when_the_host_starts_again()
+    {
+        var time = InfoBotApp.NewClock();
+        string id;
+        await using (var first = NewApp(time))
+        {
+            var chat = new WebChatClient(first.CreateClient());
+            id = (await chat.StartAsync()).ConversationId;
+            await chat.SendAsync(id, choice: "bhyt");
+
+            // The crash: the next message is persisted (as the API does before anything else), then the host dies.
+            var inbox = first.Services.GetRequiredService<InboxStore>();
+            await inbox.AddAsync(new InboundMessage(new ConversationRef("web", id, id), $"{id}:lost-1", time.GetUtcNow(), null, "ngheo"), CancellationToken.None);
+        }
+
+        await using var second = NewApp(time);
+        var history = await new WebChatClient(second.CreateClient()).HistoryAsync(id);
+
+        Assert.Single(history.Replies, r => r.Text.StartsWith("BẢO HIỂM Y TẾ CHO NGƯỜI THUỘC HỘ NGHÈO", StringComparison.Ordinal));
+        await using var db = await second.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.Inbox.AnyAsync(i => i.Status == InboxStatus.Pending));
+    }
+
+    [Fact]
+    public async Task Processing_a_message_again_after_a_crash_queues_no_second_reply()
+    {
+        await using var app = NewApp(InfoBotApp.NewClock());
+        var chat = new WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, choice: "bhyt", clientMessageId: "once");
+        var processor = app.Services.GetRequiredService<TurnProcessor>();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        var inboxId = await db.Inbox.Where(i => i.ExternalId == $"{id}:once").Select(i => i.Id).SingleAsync();
+        var before = await db.Outbox.CountAsync();
+
+        await processor.ProcessAsync(inboxId, CancellationToken.None);
+        await processor.ProcessAsync(inboxId, CancellationToken.None);
+
+        Assert.Equal(before, await db.Outbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task Replies_queued_before_a_crash_are_delivered_exactly_once_afterwards()
+    {
+        var time = InfoBotApp.NewClock();
+        string id;
+        long lastSeen;
+        await using (var first = NewApp(time))
+        {
+            var chat = new WebChatClient(first.CreateClient());
+            var start = await chat.StartAsync();
+            id = start.ConversationId;
+            lastSeen = start.Replies[^1].Id;
+
+            // The turn ran and its replies were committed, but the response never reached the page.
+            var inbox = first.Services.GetRequiredService<InboxStore>();
+            var (inboxId, _) = await inbox.AddAsync(new InboundMessage(new ConversationRef("web", id, id), $"{id}:x", time.GetUtcNow(), null, "bhyt"), CancellationToken.None);
+            await first.Services.GetRequiredService<TurnProcessor>().ProcessAsync(inboxId, CancellationToken.None);
+        }
+
+        await using var second = NewApp(time);
+        var chat2 = new WebChatClient(second.CreateClient());
+        var recovered = await chat2.HistoryAsync(id, lastSeen);
+        var again = await chat2.HistoryAsync(id, recovered.Replies[^1].Id);
+
+        Assert.Single(recovered.Replies);
+        Assert.StartsWith("Hộ nhà bác đang thuộc diện nào?", recovered.Replies[0].Text, StringComparison.Ordinal);
+        Assert.Empty(again.Replies);
+    }
+
+    [Fact]
+    public async Task Every_turn_writes_its_events_with_the_state_and_replies()
+    {
+        await using var app = NewApp(InfoBotApp.NewClock());
+        var chat = new WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, choice: "bhyt");
+        await chat.SendAsync(id, choice: "ngheo");
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        var kinds = await db.TurnEvents.Where(e => e.Conversation!.ChatId == id).Select(e => e.Kind + ":" + e.Subject).ToListAsync();
+
+        Assert.Contains("dialog_started:bhyt", kinds);
+        Assert.Contains("article_viewed:bhyt-ho-ngheo", kinds);
+        Assert.Equal(3, kinds.Count(k => k.StartsWith("msg_received", StringComparison.Ordinal)));
+    }
+
+    private InfoBotApp NewApp(Microsoft.Extensions.Time.Testing.FakeTimeProvider time) => new(_folder.SqliteConnectionString(), time);
+}
