@@ -80,6 +80,15 @@ public static class ArticleFileReader
         var close = lines.Length > 0 && lines[0].Trim() == "---" ? Array.FindIndex(lines, 1, l => l.Trim() == "---") : -1;
         for (var i = close + 1; i < lines.Length; i++)
         {
+            // Every number a resident reads must come from facts.yaml with its legal basis, never typed in an article.
+            var withoutPlaceholders = TextTemplate.Render(lines[i], r => new string(' ', r.Raw.Length));
+            var digit = withoutPlaceholders.AsSpan().IndexOfAnyInRange('0', '9');
+            if (digit >= 0)
+            {
+                problems.Add(new ContentProblem(new SourceLocation(file, i + 1, digit + 1),
+                    "a number is written directly in the article; put it in content/facts.yaml and write {fact:key}"));
+            }
+
             foreach (var reference in TextTemplate.References(lines[i]))
             {
                 var at = new SourceLocation(file, i + 1, reference.Offset + 1);

@@ -73,6 +73,7 @@ public sealed class BotDataLoaderTests : IDisposable
     [InlineData("---\nid: thu\ntitle: T\n", "not closed")]
     [InlineData("---\nid: thu\ntitle: T\ntopic: credit\nsummary: S\nsources: [x]\n---\n", "has no text")]
     [InlineData("---\nid: thu\ntitle: T\ntopic: credit\nsummary: S\nsources: [x]\n---\nHỏi {var:ten}.", "articles cannot use answers")]
+    [InlineData("---\nid: thu\ntitle: T\ntopic: credit\nsummary: S\nsources: [x]\n---\nLãi suất 6,6% một năm.", "a number is written directly in the article")]
     public void Broken_articles_are_reported(string text, string problem)
     {
         var content = CopyContent();
