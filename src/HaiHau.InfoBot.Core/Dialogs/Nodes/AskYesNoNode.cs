@@ -12,14 +12,14 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 ///   text: "Mọi người trong nhà đã có thẻ bảo hiểm y tế chưa?"
 ///   var: co_bhyt
 ///   allow_unknown: true
-///   yes: da-co
-///   no: chua-co
+///   if_yes: da-co       # not "yes:": YAML 1.1 tools read that key as the boolean true
+///   if_no: chua-co
 ///   next: tiep        # for answers without their own branch
 /// </code>
 /// </summary>
 public sealed class AskYesNoNode : PromptNode
 {
-    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "yes", "no", "unknown", "allow_unknown"];
+    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "if_yes", "if_no", "if_unknown", "allow_unknown"];
 
     public override string Type => "ask_yes_no";
 
@@ -40,10 +40,10 @@ public sealed class AskYesNoNode : PromptNode
         Location = seed.Location,
         Next = seed.Next,
         Spec = PromptSpec.Read(seed),
-        OnYes = seed.Ref("yes"),
-        OnNo = seed.Ref("no"),
-        OnUnknown = seed.Ref("unknown"),
-        AllowUnknown = seed.Reader.OptionalBool(seed.Map, "allow_unknown") ?? seed.Map.Get("unknown") is not null,
+        OnYes = seed.Ref("if_yes"),
+        OnNo = seed.Ref("if_no"),
+        OnUnknown = seed.Ref("if_unknown"),
+        AllowUnknown = seed.Reader.OptionalBool(seed.Map, "allow_unknown") ?? seed.Map.Get("if_unknown") is not null,
     };
 
     public override IEnumerable<Reference> Targets() =>
