@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of HaiHau.InfoBot: unit, transcripts, host (real SQLite, real HTTP) and browser (Debian chromium).
+# On a fresh machine it installs chromium first when it can (root + apt), since the browser tests need it.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium for the browser tests…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  else
+    echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+  fi
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test HaiHau.InfoBot.sln "$@" 2>&1 | tee "$log" || status=$?
+
+# One plain closing line over all test projects: "N passed, N failed".
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "$passed passed, $failed failed"
+exit "$status"
