@@ -1,4 +1,6 @@
 using HaiHau.InfoBot.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +15,9 @@ public sealed class StoreInitializer(
     IDbContextFactory<InfoBotDbContext> factory,
     InboxStore inbox,
     TurnProcessor processor,
+    OutboxReader outbox,
+    IDialogEngine engine,
+    TimeProvider time,
     ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,6 +34,23 @@ public sealed class StoreInitializer(
         {
             logger.LogWarning("Recovered {Count} message(s) left unprocessed by the last run", recovered);
         }
+
+        await WarmUpAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Compiles the turn path's queries and code once before the first resident arrives; measured: the first
+    /// web chat request otherwise took about two seconds. Read-only: nothing is stored.
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken ct)
+    {
+        var from = new ConversationRef("warmup", "warmup", "warmup");
+        engine.RunTurn(new ConversationState(), new InboundMessage(from, "warmup", time.GetUtcNow(), null, IsStart: true));
+        await outbox.ConversationExistsAsync(from.Channel, from.ChatId, ct);
+        await outbox.TakeAfterAsync(from.Channel, from.ChatId, long.MaxValue, ct);
+        await outbox.TakeForTurnAsync(-1, ct);
+        await processor.ProcessAsync(-1, ct);
+        _ = StateSerializer.Deserialize(StateSerializer.Serialize(new ConversationState()));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
