@@ -11,7 +11,9 @@ public static class LoggingSetup
 {
     public static IServiceCollection AddInfoBotLogging(this IServiceCollection services, IConfiguration configuration, bool consoleToStandardError = false)
     {
-        services.AddSerilog(logger =>
+        // preserveStaticLogger: each host keeps its own logger; otherwise every host in a process (tests, the
+        // benchmark's side-by-side hosts) would log through whichever one started last.
+        services.AddSerilog(preserveStaticLogger: true, configureLogger: logger =>
         {
             logger.ReadFrom.Configuration(configuration)
                 .Enrich.FromLogContext()
@@ -33,6 +35,8 @@ public static class LoggingSetup
     public static IApplicationBuilder UseInfoBotRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's own logger; the default (the static Log.Logger) is silent when each host keeps its own.
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {Route} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [

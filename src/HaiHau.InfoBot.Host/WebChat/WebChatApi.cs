@@ -68,11 +68,18 @@ public static class WebChatApi
         return Results.Ok(new WebChatResponse(parsed.ConversationId, replies.Select(WebChatReply.From).ToList()));
     }
 
-    private static async Task<IResult> ListAsync(string conversationId, long? after, OutboxReader outbox, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string conversationId, string? after, OutboxReader outbox, CancellationToken ct)
     {
         if (!WebChatRequest.IdPattern().IsMatch(conversationId))
         {
             return Error(StatusCodes.Status400BadRequest, "Mã cuộc trò chuyện không hợp lệ.");
+        }
+
+        // Read by hand: a bound long? would answer "after=abc" with an empty 400.
+        long cursor = 0;
+        if (!string.IsNullOrEmpty(after) && !long.TryParse(after, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out cursor))
+        {
+            return Error(StatusCodes.Status400BadRequest, "Tham số after phải là một số.");
         }
 
         if (!await outbox.ConversationExistsAsync(Channel, conversationId, ct))
@@ -80,7 +87,7 @@ public static class WebChatApi
             return Error(StatusCodes.Status404NotFound, "Không tìm thấy cuộc trò chuyện này.");
         }
 
-        var replies = await outbox.TakeAfterAsync(Channel, conversationId, Math.Max(0, after ?? 0), ct);
+        var replies = await outbox.TakeAfterAsync(Channel, conversationId, cursor, ct);
         return Results.Ok(new WebChatResponse(conversationId, replies.Select(WebChatReply.From).ToList()));
     }
 

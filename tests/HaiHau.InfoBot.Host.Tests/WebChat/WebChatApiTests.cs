@@ -178,10 +178,13 @@ public sealed class WebChatApiTests : IDisposable
 
         var after = await chat.HistoryAsync(start.ConversationId, last);
         var unknown = await chat.Http.GetAsync(new Uri("/api/webchat/conversations/w0000000000000000/messages", UriKind.Relative));
+        var badCursor = await chat.Http.GetAsync(new Uri($"/api/webchat/conversations/{start.ConversationId}/messages?after=abc", UriKind.Relative));
 
         Assert.All(after.Replies, r => Assert.True(r.Id > last));
         Assert.Contains("Hộ nhà bác đang thuộc diện nào?", after.AllText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
+        Assert.Contains("after", await badCursor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private InfoBotApp NewApp(Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null) =>

@@ -1,0 +1,106 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace HaiHau.InfoBot.Host.Tests.Browser;
+
+/// <summary>
+/// One headless Debian chromium per test class (an xunit class fixture), driven by Playwright's bundled driver
+/// (node + playwright-core under .playwright/ in the test output; nothing is downloaded). Each test opens its own
+/// context (fresh localStorage, so a fresh conversation) with a phone-sized viewport and a Vietnamese locale.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The longest any action or expectation waits for the page (explicit, never a sleep).</summary>
+    public const float Timeout = 15_000;
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", // the tests run as root, where chromium's sandbox refuses to start
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ];
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Debian's chromium at {ChromiumPath}, and it is missing. Install it: apt-get install chromium");
+        }
+
+        var driver = Path.Combine(AppContext.BaseDirectory, ".playwright");
+        if (!Directory.Exists(Path.Combine(driver, "node")) || !Directory.Exists(Path.Combine(driver, "package")))
+        {
+            throw new InvalidOperationException(
+                $"Playwright's driver is missing from {driver} (node/ and package/ are copied there from the Microsoft.Playwright " +
+                "NuGet package at build). Rebuild tests/HaiHau.InfoBot.Host.Tests; do not run 'playwright install'.");
+        }
+
+        try
+        {
+            playwright = await Playwright.CreateAsync();
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"Playwright's driver in {driver} failed to start: {ex.Message}", ex);
+        }
+
+        try
+        {
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+                Timeout = 30_000,
+            });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException($"{ChromiumPath} did not start under Playwright: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>A new phone-sized page (390×800, vi-VN) in its own context, already showing the chat page of <paramref name="host"/>.</summary>
+    public async Task<ChatPage> OpenChatAsync(LiveBotHost host)
+    {
+        var context = await (browser ?? throw new InvalidOperationException("The browser is not started.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 800 },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+        });
+        try
+        {
+            context.SetDefaultTimeout(Timeout);
+            context.SetDefaultNavigationTimeout(Timeout);
+            var chat = await ChatPage.CreateAsync(context, host.BaseUrl);
+            await chat.GotoAsync();
+            return chat;
+        }
+        catch
+        {
+            await context.CloseAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace HaiHau.InfoBot.Host.Tests.Browser;
+
+/// <summary>
+/// A conversation survives what happens to phones and servers: the resident reloads the page, or the operator
+/// restarts the bot. Each test has its own host (one restarts it) and its own browser context.
+/// </summary>
+public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<BrowserSession>
+{
+    private const float Wait = BrowserSession.Timeout;
+    private const string HealthInsurance = "Bảo hiểm y tế";
+    private const string HouseholdQuestion = "Hộ nhà bác đang thuộc diện nào?";
+    private const string PoorHousehold = "Hộ nghèo";
+    private const string ArticleHeading = "BẢO HIỂM Y TẾ CHO NGƯỜI THUỘC HỘ NGHÈO";
+
+    [Fact]
+    public async Task Resident_reloads_the_page_mid_dialog_and_finds_the_transcript_and_working_buttons()
+    {
+        await using var host = await LiveBotHost.StartAsync();
+        await using var chat = await browser.OpenChatAsync(host);
+        await chat.ChooseAsync(HealthInsurance);
+        await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
+
+        await chat.Page.ReloadAsync();
+
+        // The bot's side of the conversation comes back from the server, in order; only the last question is open.
+        await Expect(chat.BotBubbles).ToHaveTextAsync(
+            [new Regex("^Chào bác!"), new Regex("^Bác muốn hỏi về việc gì"), new Regex("^" + HouseholdQuestion)],
+            new() { Timeout = Wait });
+        await Expect(chat.DisabledChoices).ToHaveCountAsync(8, new() { Timeout = Wait });
+        await Expect(chat.EnabledChoices).ToHaveCountAsync(4, new() { Timeout = Wait });
+
+        await chat.ChooseAsync(PoorHousehold);
+
+        await Expect(chat.BotSaid(ArticleHeading)).ToHaveTextAsync(new Regex("^" + ArticleHeading), new() { Timeout = Wait });
+        await Expect(chat.BotSaid(ArticleHeading)).ToHaveCountAsync(1, new() { Timeout = Wait });
+        await Expect(chat.SystemLines).ToHaveCountAsync(0, new() { Timeout = Wait });
+        chat.AssertNoScriptErrorsOrForeignRequests();
+    }
+
+    [Fact]
+    public async Task Bot_restarts_mid_dialog_and_the_next_button_press_continues_the_conversation()
+    {
+        await using var host = await LiveBotHost.StartAsync();
+        await using var chat = await browser.OpenChatAsync(host);
+        await chat.ChooseAsync(HealthInsurance);
+        await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
+
+        // Same port, same database file, a new process-worth of host: the page stays open through it.
+        await host.RestartAsync();
+        await chat.ChooseAsync(PoorHousehold);
+
+        await Expect(chat.BotSaid(ArticleHeading)).ToHaveTextAsync(new Regex("^" + ArticleHeading), new() { Timeout = Wait });
+        await Expect(chat.UserBubbles).ToHaveTextAsync([HealthInsurance, PoorHousehold], new() { Timeout = Wait });
+        await Expect(chat.LatestChoices).ToHaveTextAsync(["Có", "Không"], new() { Timeout = Wait });
+        // No greeting again: the server kept the conversation rather than starting a new one.
+        await Expect(chat.BotSaid("Chào bác!")).ToHaveCountAsync(1, new() { Timeout = Wait });
+        await Expect(chat.SystemLines).ToHaveCountAsync(0, new() { Timeout = Wait });
+        chat.AssertNoScriptErrorsOrForeignRequests();
+    }
+}
