@@ -71,6 +71,13 @@ public sealed class TurnProcessor(
             result = new TurnResult(StateSerializer.Deserialize(conversation.StateJson), [OutboundMessage.Plain(FailureText)], []);
         }
 
+        await using var transaction = await context.Database.BeginTransactionAsync(ct);
+        var chatId = inbox.ChatId;
+        if (result.Events.Any(e => e.Kind == EventKinds.DataErased))
+        {
+            chatId = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
+        }
+
         conversation.StateJson = StateSerializer.Serialize(result.State);
         conversation.UpdatedAt = now;
         conversation.Unreachable = false; // the resident wrote to us, so they can be reached again
@@ -81,7 +88,7 @@ public sealed class TurnProcessor(
             {
                 Conversation = conversation,
                 Channel = inbox.Channel,
-                ChatId = inbox.ChatId,
+                ChatId = chatId,
                 InboxId = inbox.Id,
                 Sequence = sequence++,
                 Text = reply.Text,
@@ -102,7 +109,8 @@ public sealed class TurnProcessor(
         }
 
         inbox.ProcessedAt = now;
-        await context.SaveChangesAsync(ct); // one transaction: state, outbox, events and the inbox mark
+        await context.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct); // one transaction: state, outbox, events, the inbox mark (and any erasure)
     }
 
     private static InboundMessage ToMessage(InboxRecord inbox) => new(

@@ -36,6 +36,12 @@ public sealed class DialogCatalog(IEnumerable<DialogDefinition> dialogs)
     /// <summary>Called by "gặp cán bộ" from anywhere; it returns to where the resident was.</summary>
     public const string HandoffDialogId = "gap-can-bo";
 
+    /// <summary>Run by "xóa dữ liệu của tôi" from anywhere: asks to confirm, then erases (Decree 13/2023).</summary>
+    public const string EraseDialogId = "xoa-du-lieu";
+
+    /// <summary>Dialogs the runtime itself starts; validation requires them.</summary>
+    public static readonly IReadOnlyList<string> Required = [MainDialogId, HandoffDialogId, EraseDialogId];
+
     private readonly Dictionary<string, DialogDefinition> _dialogs =
         dialogs.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 

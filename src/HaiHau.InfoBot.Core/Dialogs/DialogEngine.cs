@@ -30,6 +30,12 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
         turn.Log(EventKinds.MessageReceived);
 
         Dispatch(turn, message, text, lastActivity is { } last ? now - last : null);
+        if (turn.EraseRequested)
+        {
+            // Nothing of the conversation survives: not its answers, not where it was, not that it greeted.
+            return new TurnResult(new ConversationState { LastActivityAt = now }, turn.Replies, turn.Events);
+        }
+
         return new TurnResult(next, turn.Replies, turn.Events);
     }
 
@@ -78,6 +84,11 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
                 return;
             case GlobalCommand.Handoff:
                 Handoff(turn);
+                return;
+            case GlobalCommand.Erase:
+                turn.State.Stack.Clear();
+                turn.State.History.Clear();
+                Run(turn, new NodeOutcome.Call(DialogCatalog.EraseDialogId));
                 return;
         }
 

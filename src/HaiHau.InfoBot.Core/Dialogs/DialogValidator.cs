@@ -12,7 +12,7 @@ public static class DialogValidator
     public static IReadOnlyList<ContentProblem> Validate(DialogCatalog dialogs, IContentStore content)
     {
         var problems = new List<ContentProblem>();
-        foreach (var required in new[] { DialogCatalog.MainDialogId, DialogCatalog.HandoffDialogId })
+        foreach (var required in DialogCatalog.Required)
         {
             if (dialogs.Find(required) is null)
             {

@@ -14,4 +14,5 @@ public static class EventKinds
     public const string HandoffRequested = "handoff_requested";
     public const string Cancelled = "cancelled";
     public const string InputRejected = "input_rejected";
+    public const string DataErased = "data_erased";
 }

@@ -9,6 +9,7 @@ public enum GlobalCommand
     Back,
     Cancel,
     Handoff,
+    Erase,
 }
 
 /// <summary>
@@ -40,6 +41,7 @@ public static class GlobalCommands
         GlobalCommand.Menu => "Về menu chính",
         GlobalCommand.Back => "Quay lại",
         GlobalCommand.Cancel => "Hủy",
+        GlobalCommand.Erase => "Xóa dữ liệu của tôi",
         _ => "Gặp cán bộ",
     };
 
@@ -50,6 +52,7 @@ public static class GlobalCommands
             (GlobalCommand.Menu, ["menu", "/menu", "start", "/start", "bắt đầu", "bắt đầu lại", "về menu", "về menu chính", "menu chính", "danh mục", "trang chủ", "mục lục"]),
             (GlobalCommand.Back, ["quay lại", "trở lại", "lùi lại", "back", "/back", "quay lai buoc truoc"]),
             (GlobalCommand.Cancel, ["hủy", "huỷ", "thôi", "dừng lại", "thôi không hỏi nữa", "cancel", "/cancel", "hủy bỏ", "thoát"]),
+            (GlobalCommand.Erase, ["xóa dữ liệu của tôi", "xóa dữ liệu", "xóa thông tin của tôi", "xóa hết dữ liệu", "xóa dữ liệu của mình", "/xoa", "/erase"]),
             (GlobalCommand.Handoff, ["gặp cán bộ", "gặp người", "nói chuyện với cán bộ", "cần cán bộ", "gọi cán bộ", "hỏi cán bộ", "liên hệ cán bộ", "gặp người thật", "tổng đài", "/canbo", "handoff"]),
         };
         var phrases = new Dictionary<string, GlobalCommand>(StringComparer.Ordinal);

@@ -19,5 +19,6 @@ public static class NodeTypes
             ["call"] = (CallNode.Fields, CallNode.Read),
             ["goto"] = (GotoNode.Fields, GotoNode.Read),
             ["end"] = (EndNode.Fields, EndNode.Read),
+            ["erase_data"] = (EraseDataNode.Fields, EraseDataNode.Read),
         };
 }

@@ -48,6 +48,9 @@ public sealed class TurnContext(ConversationState state, DialogServices services
 
     public DialogFrame Frame => State.Stack[^1];
 
+    /// <summary>Set by the erase_data node: the engine ends the turn with an empty state, the store deletes the texts.</summary>
+    public bool EraseRequested { get; set; }
+
     public void Say(string template, IReadOnlyList<QuickReply>? choices = null) =>
         _replies.Add(new OutboundMessage(Render(template), choices ?? []));
 

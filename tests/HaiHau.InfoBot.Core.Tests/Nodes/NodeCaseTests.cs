@@ -21,6 +21,15 @@ public sealed class NodeCaseTests
           - { id: a, type: say, text: "Liên hệ cán bộ." }
         """;
 
+    private const string EraseDialog = """
+        id: xoa-du-lieu
+        spec_version: 1
+        title: Xóa
+        start: a
+        nodes:
+          - { id: a, type: erase_data, text: "Đã xóa." }
+        """;
+
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Nodes");
 
     public static TheoryData<string, int> Cases()
@@ -58,7 +67,8 @@ public sealed class NodeCaseTests
         var problems = new List<ContentProblem>();
         var dialog = DialogFileReader.Read(dialogYaml, "dialogs/menu.yaml", problems);
         var handoff = DialogFileReader.Read(HandoffDialog, "dialogs/gap-can-bo.yaml", problems)!;
-        var catalog = new DialogCatalog(dialog is null ? [handoff] : [dialog, handoff]);
+        var erase = DialogFileReader.Read(EraseDialog, "dialogs/xoa-du-lieu.yaml", problems)!;
+        var catalog = new DialogCatalog(dialog is null ? [handoff, erase] : [dialog, handoff, erase]);
         if (dialog is not null)
         {
             problems.AddRange(DialogValidator.Validate(catalog, EngineHarness.Repo.Content));

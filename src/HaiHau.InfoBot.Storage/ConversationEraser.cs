@@ -1,0 +1,39 @@
+using HaiHau.InfoBot.Storage.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Storage;
+
+/// <summary>
+/// "Xóa dữ liệu của tôi" (Decree 13/2023/NĐ-CP): inside the turn's transaction, every message text of the
+/// conversation is deleted, earlier replies are removed, and the conversation is cut from the resident's chat id,
+/// so its anonymous event rows still count (an article was read) without saying who read it.
+/// The resident's next message starts a new conversation.
+/// </summary>
+public static class ConversationEraser
+{
+    /// <summary>Erases and returns the anonymous id that now stands in for the chat id.</summary>
+    public static async Task<string> EraseAsync(InfoBotDbContext context, ConversationRecord conversation, InboxRecord current, CancellationToken ct)
+    {
+        var anonymous = "erased-" + Guid.NewGuid().ToString("N");
+        var (channel, chatId) = (current.Channel, current.ChatId);
+
+        await context.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId).ExecuteDeleteAsync(ct);
+        await context.Inbox.Where(i => i.Channel == channel && i.ChatId == chatId && i.Id != current.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(i => i.Text, (string?)null)
+            .SetProperty(i => i.Payload, (string?)null)
+            .SetProperty(i => i.StartPayload, (string?)null)
+            .SetProperty(i => i.ChatId, anonymous)
+            .SetProperty(i => i.UserId, anonymous)
+            .SetProperty(i => i.ExternalId, i => anonymous + ":" + i.Id), ct);
+
+        current.Text = null;
+        current.Payload = null;
+        current.StartPayload = null;
+        current.ChatId = anonymous;
+        current.UserId = anonymous;
+        current.ExternalId = anonymous + ":" + current.Id;
+        conversation.ChatId = anonymous;
+        conversation.UserId = anonymous;
+        return anonymous;
+    }
+}

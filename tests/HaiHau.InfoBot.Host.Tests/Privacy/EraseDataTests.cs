@@ -1,0 +1,55 @@
+using System.Net;
+using HaiHau.InfoBot.Host.Tests.WebChat;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.TestKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HaiHau.InfoBot.Host.Tests.Privacy;
+
+/// <summary>"Xóa dữ liệu của tôi" leaves no message text and no link to the resident; anonymous counts stay.</summary>
+public sealed class EraseDataTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Erasing_deletes_every_text_and_forgets_the_conversation_but_keeps_anonymous_counts()
+    {
+        await using var app = new InfoBotApp(_folder.SqliteConnectionString(), InfoBotApp.NewClock());
+        var chat = new WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, text: "bao hiem y te Nguyễn Thị Riêng Tư");
+        await chat.SendAsync(id, choice: "ngheo");
+
+        var confirm = await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
+        var done = await chat.SendAsync(id, choice: "yes");
+        var afterwards = await chat.PostRawAsync(new { conversationId = id, clientMessageId = "later", text = "menu" });
+
+        Assert.Contains("Xóa rồi thì không lấy lại được", confirm.AllText, StringComparison.Ordinal);
+        Assert.Contains("Cháu đã xóa toàn bộ tin nhắn", done.AllText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode); // the page starts a new conversation
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.Inbox.AnyAsync(i => i.Text != null || i.Payload != null));
+        Assert.False(await db.Inbox.AnyAsync(i => i.ChatId == id || i.ExternalId.Contains(id)));
+        Assert.False(await db.Conversations.AnyAsync(c => c.ChatId == id));
+        Assert.Equal(1, await db.Outbox.CountAsync()); // only the confirmation, already delivered, under the anonymous id
+        Assert.True(await db.TurnEvents.AnyAsync(e => e.Kind == "article_viewed" && e.Subject == "bhyt-ho-ngheo"));
+    }
+
+    [Fact]
+    public async Task Saying_no_keeps_everything()
+    {
+        await using var app = new InfoBotApp(_folder.SqliteConnectionString(), InfoBotApp.NewClock());
+        var chat = new WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, text: "xoa du lieu cua toi");
+
+        var kept = await chat.SendAsync(id, choice: "no");
+
+        Assert.Contains("cháu giữ nguyên", kept.AllText, StringComparison.Ordinal);
+        Assert.NotEmpty((await chat.HistoryAsync(id)).Replies);
+    }
+}
