@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Channels.Text;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.Host.Turns;
@@ -83,7 +83,7 @@ public static class ChatCommand
                 }
 
                 // A number within the last choices presses that button, as residents do on Zalo.
-                var payload = int.TryParse(line.Trim(), out var n) && n >= 1 && n <= _choices.Count ? _choices[n - 1].Id : null;
+                var payload = NumberedChoices.Resolve(_choices, line);
                 await SendAsync(payload is null ? line : null, payload, isStart: false, ct);
             }
         }
@@ -99,14 +99,10 @@ public static class ChatCommand
             foreach (var reply in replies)
             {
                 await output.WriteLineAsync();
-                await output.WriteLineAsync(reply.Text);
+                await output.WriteLineAsync(NumberedChoices.Render(new OutboundMessage(reply.Text, reply.Choices)));
                 if (reply.Choices.Count > 0)
                 {
                     _choices = reply.Choices;
-                    for (var i = 0; i < reply.Choices.Count; i++)
-                    {
-                        await output.WriteLineAsync($"  {i + 1}. {reply.Choices[i].Label}");
-                    }
                 }
             }
         }

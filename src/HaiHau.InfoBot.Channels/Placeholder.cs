@@ -1,2 +1,0 @@
-namespace HaiHau.InfoBot.Channels;
-internal static class Placeholder { }
