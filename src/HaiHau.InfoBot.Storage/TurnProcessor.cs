@@ -22,7 +22,8 @@ public sealed class TurnProcessor(
 
     public const string FailureText = "Xin lỗi bác, hệ thống đang trục trặc. Bác thử lại sau ít phút, hoặc gõ «gặp cán bộ» để được giúp nhé.";
 
-    public async Task ProcessAsync(long inboxId, CancellationToken ct)
+    /// <summary>Runs the message's turn if it is still pending; true when it is settled (done or failed for good).</summary>
+    public async Task<bool> ProcessAsync(long inboxId, CancellationToken ct)
     {
         InboxRecord? peek;
         await using (var db = await factory.CreateDbContextAsync(ct))
@@ -32,7 +33,7 @@ public sealed class TurnProcessor(
 
         if (peek is null || peek.Status != InboxStatus.Pending)
         {
-            return;
+            return true;
         }
 
         using var held = await locks.AcquireAsync(peek.Channel, peek.ChatId, ct);
@@ -40,7 +41,7 @@ public sealed class TurnProcessor(
         var inbox = await context.Inbox.FirstAsync(i => i.Id == inboxId, ct);
         if (inbox.Status != InboxStatus.Pending)
         {
-            return; // another worker finished it while we waited for the lock
+            return true; // another worker finished it while we waited for the lock
         }
 
         var now = time.GetUtcNow();
@@ -64,7 +65,7 @@ public sealed class TurnProcessor(
             if (inbox.Attempts < MaxAttempts)
             {
                 await context.SaveChangesAsync(ct);
-                return;
+                return false;
             }
 
             inbox.Status = InboxStatus.Failed;
@@ -111,6 +112,7 @@ public sealed class TurnProcessor(
         inbox.ProcessedAt = now;
         await context.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct); // one transaction: state, outbox, events, the inbox mark (and any erasure)
+        return true;
     }
 
     private static InboundMessage ToMessage(InboxRecord inbox) => new(

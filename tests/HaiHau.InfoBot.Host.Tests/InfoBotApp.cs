@@ -11,7 +11,7 @@ namespace HaiHau.InfoBot.Host.Tests;
 /// The real host (Program) over a real SQLite file in a temp folder, with a fake clock.
 /// Several apps may share one database file to play a restart: dispose one, create the next.
 /// </summary>
-public sealed class InfoBotApp(string connectionString, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
+public class InfoBotApp(string connectionString, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = time;

@@ -13,7 +13,11 @@ public sealed class TurnRunner(InboxStore inbox, TurnProcessor processor, Outbox
     {
         var (id, _) = await inbox.AddAsync(message, ct);
         // A duplicate is processed again only if its first run never finished; either way its replies come back.
-        await processor.ProcessAsync(id, ct);
+        // A failing turn is tried up to three times now, so the resident gets an answer or an apology, never silence.
+        for (var attempt = 0; attempt < 3 && !await processor.ProcessAsync(id, ct); attempt++)
+        {
+        }
+
         return await outbox.TakeForTurnAsync(id, ct);
     }
 }
