@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HaiHau.InfoBot.Storage;
 
 /// <summary>Persists inbound messages before they are acknowledged, deduplicated on (channel, external id).</summary>
-public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, TimeProvider time)
+public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes)
 {
     /// <summary>Stores the message; a second delivery of the same message returns the first one's id.</summary>
     public async Task<(long Id, bool Duplicate)> AddAsync(InboundMessage message, CancellationToken ct)
@@ -16,22 +16,11 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Time
             return (existing, true);
         }
 
-        var record = new InboxRecord
-        {
-            Channel = message.From.Channel,
-            ExternalId = message.ExternalId,
-            ChatId = message.From.ChatId,
-            UserId = message.From.UserId,
-            Text = message.Text,
-            Payload = message.ButtonPayload,
-            IsStart = message.IsStart,
-            StartPayload = message.StartPayload,
-            ReceivedAt = time.GetUtcNow(),
-        };
+        var record = TurnProcessor.NewInboxRecord(message);
         db.Inbox.Add(record);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct);
             return (record.Id, false);
         }
         catch (DbUpdateException)

@@ -44,7 +44,9 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => new { x.InboxId, x.Sequence }).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => new { x.ConversationId, x.Id });
+            e.HasIndex(x => new { x.Channel, x.ChatId, x.Id }); // the web chat's "replies after N" on page load
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
+            e.HasOne(x => x.Inbox).WithMany().HasForeignKey(x => x.InboxId);
         });
         modelBuilder.Entity<TurnEventRecord>(e =>
         {
@@ -52,6 +54,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => new { x.Kind, x.At });
             e.HasIndex(x => x.ConversationId);
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
+            e.HasOne(x => x.Inbox).WithMany().HasForeignKey(x => x.InboxId);
         });
     }
 }

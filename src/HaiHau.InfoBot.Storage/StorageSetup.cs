@@ -47,7 +47,8 @@ public static class StorageSetup
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            // busy_timeout: another process on the same file (the terminal chat beside the server) waits instead of failing.
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
             command.ExecuteNonQuery();
         }
     }

@@ -6,15 +6,23 @@ using Microsoft.Extensions.Logging;
 
 namespace HaiHau.InfoBot.Storage;
 
+/// <summary>What <see cref="TurnProcessor.RunNowAsync"/> did with a message.</summary>
+public enum TurnOutcome
+{
+    Answered,
+    UnknownConversation,
+}
+
 /// <summary>
-/// Runs the turn for one stored inbound message: loads the conversation, runs the engine, and writes the new
-/// state, the replies (outbox) and the events in one transaction that also marks the message done.
-/// Idempotent: a message already done is skipped, so recovery after a crash can call it again safely.
+/// Runs turns durably. A turn loads the conversation, runs the engine, and writes the message, the new state,
+/// the replies (outbox) and the events in one transaction. Idempotent on (channel, external id): a message
+/// already settled is never run again, so a retry or a recovery after a crash sends no reply twice.
 /// </summary>
 public sealed class TurnProcessor(
     IDbContextFactory<InfoBotDbContext> factory,
     IDialogEngine engine,
     ConversationLocks locks,
+    SqliteWriteGate writes,
     TimeProvider time,
     ILogger<TurnProcessor> logger)
 {
@@ -22,7 +30,43 @@ public sealed class TurnProcessor(
 
     public const string FailureText = "Xin lỗi bác, hệ thống đang trục trặc. Bác thử lại sau ít phút, hoặc gõ «gặp cán bộ» để được giúp nhé.";
 
-    /// <summary>Runs the message's turn if it is still pending; true when it is settled (done or failed for good).</summary>
+    /// <summary>
+    /// For channels that answer in the same request (web chat, terminal): the message and its whole turn are one
+    /// transaction, acknowledged by the response. A crash before the commit leaves nothing, and the client's retry
+    /// (same external id) runs it; a retry after the commit gets the same replies back.
+    /// </summary>
+    public async Task<(TurnOutcome Outcome, IReadOnlyList<DeliveredReply> Replies)> RunNowAsync(
+        InboundMessage message, bool requireConversation, CancellationToken ct)
+    {
+        using var held = await locks.AcquireAsync(message.From.Channel, message.From.ChatId, ct);
+        await using var context = await factory.CreateDbContextAsync(ct);
+        var inbox = await context.Inbox.FirstOrDefaultAsync(i => i.Channel == message.From.Channel && i.ExternalId == message.ExternalId, ct);
+        if (inbox is null)
+        {
+            var conversation = await FindConversationAsync(context, message.From.Channel, message.From.ChatId, ct);
+            if (conversation is null && requireConversation)
+            {
+                return (TurnOutcome.UnknownConversation, []);
+            }
+
+            inbox = NewInboxRecord(message);
+            context.Inbox.Add(inbox);
+            return (TurnOutcome.Answered, await RunAndSaveAsync(context, inbox, conversation, markSent: true, ct));
+        }
+
+        if (inbox.Status == InboxStatus.Pending)
+        {
+            var conversation = await FindConversationAsync(context, inbox.Channel, inbox.ChatId, ct);
+            return (TurnOutcome.Answered, await RunAndSaveAsync(context, inbox, conversation, markSent: true, ct));
+        }
+
+        return (TurnOutcome.Answered, await OutboxReader.TakeAsync(context, writes, o => o.InboxId == inbox.Id, time.GetUtcNow(), ct));
+    }
+
+    /// <summary>
+    /// For messages stored first and answered later (webhooks, recovery after a crash): runs the turn if the
+    /// message is still pending; its replies wait in the outbox for the channel's sender. True when settled.
+    /// </summary>
     public async Task<bool> ProcessAsync(long inboxId, CancellationToken ct)
     {
         InboxRecord? peek;
@@ -44,76 +88,114 @@ public sealed class TurnProcessor(
             return true; // another worker finished it while we waited for the lock
         }
 
+        await RunAndSaveAsync(context, inbox, await FindConversationAsync(context, inbox.Channel, inbox.ChatId, ct), markSent: false, ct);
+        return inbox.Status != InboxStatus.Pending;
+    }
+
+    public static InboxRecord NewInboxRecord(InboundMessage message) => new()
+    {
+        Channel = message.From.Channel,
+        ExternalId = message.ExternalId,
+        ChatId = message.From.ChatId,
+        UserId = message.From.UserId,
+        Text = message.Text,
+        Payload = message.ButtonPayload,
+        IsStart = message.IsStart,
+        StartPayload = message.StartPayload,
+        ReceivedAt = message.SentAt,
+    };
+
+    private async Task<IReadOnlyList<DeliveredReply>> RunAndSaveAsync(
+        InfoBotDbContext context, InboxRecord inbox, ConversationRecord? conversation, bool markSent, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
-        var conversation = await context.Conversations.FirstOrDefaultAsync(c => c.Channel == inbox.Channel && c.ChatId == inbox.ChatId, ct);
         if (conversation is null)
         {
             conversation = new ConversationRecord { Channel = inbox.Channel, ChatId = inbox.ChatId, UserId = inbox.UserId, CreatedAt = now };
             context.Conversations.Add(conversation);
         }
 
-        TurnResult result;
-        try
-        {
-            result = engine.RunTurn(StateSerializer.Deserialize(conversation.StateJson), ToMessage(inbox));
-        }
-        catch (Exception ex)
-        {
-            inbox.Attempts++;
-            inbox.Error = ex.GetType().Name;
-            logger.LogError(ex, "Turn failed for inbox {InboxId} on {Channel} (attempt {Attempt})", inbox.Id, inbox.Channel, inbox.Attempts);
-            if (inbox.Attempts < MaxAttempts)
-            {
-                await context.SaveChangesAsync(ct);
-                return false;
-            }
-
-            inbox.Status = InboxStatus.Failed;
-            result = new TurnResult(StateSerializer.Deserialize(conversation.StateJson), [OutboundMessage.Plain(FailureText)], []);
-        }
-
-        await using var transaction = await context.Database.BeginTransactionAsync(ct);
-        var chatId = inbox.ChatId;
-        if (result.Events.Any(e => e.Kind == EventKinds.DataErased))
-        {
-            chatId = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
-        }
-
+        var result = RunEngine(inbox, conversation);
+        var erase = result.Events.Any(e => e.Kind == EventKinds.DataErased);
+        var outbox = new List<OutboxRecord>();
         conversation.StateJson = StateSerializer.Serialize(result.State);
         conversation.UpdatedAt = now;
         conversation.Unreachable = false; // the resident wrote to us, so they can be reached again
-        var sequence = 0;
-        foreach (var reply in result.Replies)
+        foreach (var (reply, sequence) in result.Replies.Select((r, i) => (r, i)))
         {
-            context.Outbox.Add(new OutboxRecord
+            outbox.Add(new OutboxRecord
             {
                 Conversation = conversation,
                 Channel = inbox.Channel,
-                ChatId = chatId,
-                InboxId = inbox.Id,
-                Sequence = sequence++,
+                ChatId = inbox.ChatId,
+                Inbox = inbox,
+                Sequence = sequence,
                 Text = reply.Text,
                 ChoicesJson = StateSerializer.SerializeChoices(reply.QuickReplies),
                 CreatedAt = now,
                 NextAttemptAt = now,
+                Status = markSent ? OutboxStatus.Sent : OutboxStatus.Pending,
+                SentAt = markSent ? now : null,
+                Attempts = markSent ? 1 : 0,
             });
         }
 
+        context.Outbox.AddRange(outbox);
         foreach (var e in result.Events)
         {
-            context.TurnEvents.Add(new TurnEventRecord { Conversation = conversation, Channel = inbox.Channel, Kind = e.Kind, Subject = e.Subject, At = now, InboxId = inbox.Id });
+            context.TurnEvents.Add(new TurnEventRecord { Conversation = conversation, Channel = inbox.Channel, Kind = e.Kind, Subject = e.Subject, At = now, Inbox = inbox });
         }
 
         if (inbox.Status == InboxStatus.Pending)
         {
-            inbox.Status = InboxStatus.Done;
+            inbox.Status = InboxStatus.Done; // RunEngine marks Failed when it gave up
         }
 
         inbox.ProcessedAt = now;
-        await context.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct); // one transaction: state, outbox, events, the inbox mark (and any erasure)
-        return true;
+        await writes.WriteAsync(async () =>
+        {
+            if (!erase)
+            {
+                return await context.SaveChangesAsync(ct); // one implicit transaction: message, state, outbox, events
+            }
+
+            await using var transaction = await context.Database.BeginTransactionAsync(ct);
+            var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
+            outbox.ForEach(o => o.ChatId = anonymous);
+            var saved = await context.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, ct);
+
+        return outbox.Select(o => new DeliveredReply(o.Id, o.Text, StateSerializer.DeserializeChoices(o.ChoicesJson))).ToList();
     }
+
+    /// <summary>The engine is pure, so a throw is a bug or a fault of the process: try three times, then apologise.</summary>
+    private TurnResult RunEngine(InboxRecord inbox, ConversationRecord conversation)
+    {
+        var state = StateSerializer.Deserialize(conversation.StateJson);
+        while (true)
+        {
+            try
+            {
+                return engine.RunTurn(state, ToMessage(inbox));
+            }
+            catch (Exception ex)
+            {
+                inbox.Attempts++;
+                inbox.Error = ex.GetType().Name;
+                logger.LogError(ex, "Turn failed for inbox {InboxId} on {Channel} (attempt {Attempt})", inbox.Id, inbox.Channel, inbox.Attempts);
+                if (inbox.Attempts >= MaxAttempts)
+                {
+                    inbox.Status = InboxStatus.Failed;
+                    return new TurnResult(state, [OutboundMessage.Plain(FailureText)], []);
+                }
+            }
+        }
+    }
+
+    private static Task<ConversationRecord?> FindConversationAsync(InfoBotDbContext context, string channel, string chatId, CancellationToken ct) =>
+        context.Conversations.FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == chatId, ct);
 
     private static InboundMessage ToMessage(InboxRecord inbox) => new(
         new ConversationRef(inbox.Channel, inbox.UserId, inbox.ChatId),

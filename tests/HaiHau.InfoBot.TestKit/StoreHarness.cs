@@ -16,6 +16,7 @@ public sealed class StoreHarness : IDisposable
 {
     private readonly TempDirectory _folder = new();
     private readonly ConversationLocks _locks = new();
+    private readonly SqliteWriteGate _writes = new();
     private int _sequence;
 
     public StoreHarness(FakeTimeProvider? time = null)
@@ -45,18 +46,16 @@ public sealed class StoreHarness : IDisposable
         Factory = new PooledDbContextFactory<InfoBotDbContext>(options.Options);
         var data = EngineHarness.Repo;
         var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions()));
-        Inbox = new InboxStore(Factory, Time);
-        Processor = new TurnProcessor(Factory, engine, _locks, Time, NullLogger<TurnProcessor>.Instance);
-        Outbox = new OutboxReader(Factory, Time);
+        Inbox = new InboxStore(Factory, _writes);
+        Processor = new TurnProcessor(Factory, engine, _locks, _writes, Time, NullLogger<TurnProcessor>.Instance);
+        Outbox = new OutboxReader(Factory, _writes, Time);
     }
 
-    /// <summary>Stores, processes and delivers one message, as the web chat does.</summary>
+    /// <summary>Runs one message as the web chat does: message and turn in one transaction, replies returned.</summary>
     public async Task<IReadOnlyList<DeliveredReply>> TurnAsync(string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null)
     {
-        var message = Message(text, payload, isStart, chatId, externalId);
-        var (id, _) = await Inbox.AddAsync(message, CancellationToken.None);
-        await Processor.ProcessAsync(id, CancellationToken.None);
-        return await Outbox.TakeForTurnAsync(id, CancellationToken.None);
+        var (_, replies) = await Processor.RunNowAsync(Message(text, payload, isStart, chatId, externalId), requireConversation: false, CancellationToken.None);
+        return replies;
     }
 
     public InboundMessage Message(string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null) =>
@@ -65,6 +64,7 @@ public sealed class StoreHarness : IDisposable
     public void Dispose()
     {
         _locks.Dispose();
+        _writes.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Dispose();
     }

@@ -91,7 +91,7 @@ public static class ChatCommand
         private async Task SendAsync(string? text, string? payload, bool isStart, CancellationToken ct)
         {
             var message = new InboundMessage(_from, Guid.NewGuid().ToString("N"), _time.GetUtcNow(), text, payload, isStart);
-            await ShowAsync(await _runner.RunAsync(message, ct));
+            await ShowAsync((await _runner.RunAsync(message, ct))!);
         }
 
         private async Task ShowAsync(IReadOnlyList<DeliveredReply> replies)

@@ -49,7 +49,8 @@ public sealed class StoreInitializer(
         await outbox.ConversationExistsAsync(from.Channel, from.ChatId, ct);
         await outbox.TakeAfterAsync(from.Channel, from.ChatId, long.MaxValue, ct);
         await outbox.TakeForTurnAsync(-1, ct);
-        await processor.ProcessAsync(-1, ct);
+        // An unknown conversation: the turn's lookups run and it stops before writing anything.
+        await processor.RunNowAsync(new InboundMessage(from, "warmup", time.GetUtcNow(), "menu"), requireConversation: true, ct);
         _ = StateSerializer.Deserialize(StateSerializer.Serialize(new ConversationState()));
     }
 

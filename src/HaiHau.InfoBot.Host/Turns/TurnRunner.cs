@@ -4,20 +4,15 @@ using HaiHau.InfoBot.Storage;
 namespace HaiHau.InfoBot.Host.Turns;
 
 /// <summary>
-/// The turn path for channels that answer in the same request (web chat, terminal chat):
-/// persist the message, run its turn, then hand out the replies that turn queued.
+/// The turn path for channels that answer in the same request (web chat, terminal chat): the message and its
+/// turn are one transaction, and the response carries the replies (see <see cref="TurnProcessor.RunNowAsync"/>).
 /// </summary>
-public sealed class TurnRunner(InboxStore inbox, TurnProcessor processor, OutboxReader outbox)
+public sealed class TurnRunner(TurnProcessor processor)
 {
-    public async Task<IReadOnlyList<DeliveredReply>> RunAsync(InboundMessage message, CancellationToken ct)
+    /// <summary>Runs the turn; null when <paramref name="requireConversation"/> and the conversation does not exist.</summary>
+    public async Task<IReadOnlyList<DeliveredReply>?> RunAsync(InboundMessage message, CancellationToken ct, bool requireConversation = false)
     {
-        var (id, _) = await inbox.AddAsync(message, ct);
-        // A duplicate is processed again only if its first run never finished; either way its replies come back.
-        // A failing turn is tried up to three times now, so the resident gets an answer or an apology, never silence.
-        for (var attempt = 0; attempt < 3 && !await processor.ProcessAsync(id, ct); attempt++)
-        {
-        }
-
-        return await outbox.TakeForTurnAsync(id, ct);
+        var (outcome, replies) = await processor.RunNowAsync(message, requireConversation, ct);
+        return outcome == TurnOutcome.UnknownConversation ? null : replies;
     }
 }

@@ -31,11 +31,11 @@ public static class WebChatApi
         var conversationId = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var from = new ConversationRef(Channel, conversationId, conversationId);
         var replies = await runner.RunAsync(new InboundMessage(from, $"start-{conversationId}", time.GetUtcNow(), null, IsStart: true), ct);
-        return Results.Ok(new WebChatResponse(conversationId, replies.Select(WebChatReply.From).ToList()));
+        return Results.Ok(new WebChatResponse(conversationId, replies!.Select(WebChatReply.From).ToList()));
     }
 
     private static async Task<IResult> PostAsync(
-        HttpRequest request, TurnRunner runner, OutboxReader outbox, IOptions<WebChatOptions> options, TimeProvider time, CancellationToken ct)
+        HttpRequest request, TurnRunner runner, IOptions<WebChatOptions> options, TimeProvider time, CancellationToken ct)
     {
         var limit = options.Value.MaxRequestBytes;
         if (request.ContentLength > limit)
@@ -55,17 +55,15 @@ public static class WebChatApi
             return Error(StatusCodes.Status400BadRequest, error!);
         }
 
-        if (!await outbox.ConversationExistsAsync(Channel, parsed.ConversationId, ct))
-        {
-            return Error(StatusCodes.Status404NotFound, "Không tìm thấy cuộc trò chuyện này. Trang sẽ bắt đầu cuộc trò chuyện mới.");
-        }
-
         var from = new ConversationRef(Channel, parsed.ConversationId, parsed.ConversationId);
         // The client's id is scoped to its conversation, so the same id in another conversation is another message.
         var externalId = $"{parsed.ConversationId}:{parsed.ClientMessageId}";
         var message = new InboundMessage(from, externalId, time.GetUtcNow(), parsed.Text, parsed.Choice);
-        var replies = await runner.RunAsync(message, ct);
-        return Results.Ok(new WebChatResponse(parsed.ConversationId, replies.Select(WebChatReply.From).ToList()));
+        // The conversation must exist (it is created by POST /conversations); checked in the turn's own read.
+        var replies = await runner.RunAsync(message, ct, requireConversation: true);
+        return replies is null
+            ? Error(StatusCodes.Status404NotFound, "Không tìm thấy cuộc trò chuyện này. Trang sẽ bắt đầu cuộc trò chuyện mới.")
+            : Results.Ok(new WebChatResponse(parsed.ConversationId, replies.Select(WebChatReply.From).ToList()));
     }
 
     private static async Task<IResult> ListAsync(string conversationId, string? after, OutboxReader outbox, CancellationToken ct)

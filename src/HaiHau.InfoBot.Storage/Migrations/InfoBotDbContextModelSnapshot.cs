@@ -179,6 +179,8 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("Channel", "ChatId", "Id");
+
                     b.ToTable("outbox", (string)null);
                 });
 
@@ -212,6 +214,8 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
                     b.HasIndex("ConversationId");
 
+                    b.HasIndex("InboxId");
+
                     b.HasIndex("Kind", "At");
 
                     b.ToTable("turn_events", (string)null);
@@ -225,7 +229,13 @@ namespace HaiHau.InfoBot.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("HaiHau.InfoBot.Storage.Records.InboxRecord", "Inbox")
+                        .WithMany()
+                        .HasForeignKey("InboxId");
+
                     b.Navigation("Conversation");
+
+                    b.Navigation("Inbox");
                 });
 
             modelBuilder.Entity("HaiHau.InfoBot.Storage.Records.TurnEventRecord", b =>
@@ -236,7 +246,13 @@ namespace HaiHau.InfoBot.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("HaiHau.InfoBot.Storage.Records.InboxRecord", "Inbox")
+                        .WithMany()
+                        .HasForeignKey("InboxId");
+
                     b.Navigation("Conversation");
+
+                    b.Navigation("Inbox");
                 });
 #pragma warning restore 612, 618
         }

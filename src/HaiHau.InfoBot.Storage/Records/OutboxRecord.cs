@@ -26,6 +26,8 @@ public sealed class OutboxRecord
 
     public long? InboxId { get; set; }
 
+    public InboxRecord? Inbox { get; set; }
+
     public int Sequence { get; set; }
 
     public required string Text { get; set; }

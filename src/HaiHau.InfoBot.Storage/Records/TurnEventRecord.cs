@@ -18,4 +18,6 @@ public sealed class TurnEventRecord
     public DateTimeOffset At { get; set; }
 
     public long? InboxId { get; set; }
+
+    public InboxRecord? Inbox { get; set; }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HaiHau.InfoBot.Storage.Migrations
 {
     [DbContext(typeof(InfoBotDbContext))]
-    [Migration("20261125170110_Initial")]
+    [Migration("20261125174948_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -182,6 +182,8 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("Channel", "ChatId", "Id");
+
                     b.ToTable("outbox", (string)null);
                 });
 
@@ -215,6 +217,8 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
                     b.HasIndex("ConversationId");
 
+                    b.HasIndex("InboxId");
+
                     b.HasIndex("Kind", "At");
 
                     b.ToTable("turn_events", (string)null);
@@ -228,7 +232,13 @@ namespace HaiHau.InfoBot.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("HaiHau.InfoBot.Storage.Records.InboxRecord", "Inbox")
+                        .WithMany()
+                        .HasForeignKey("InboxId");
+
                     b.Navigation("Conversation");
+
+                    b.Navigation("Inbox");
                 });
 
             modelBuilder.Entity("HaiHau.InfoBot.Storage.Records.TurnEventRecord", b =>
@@ -239,7 +249,13 @@ namespace HaiHau.InfoBot.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("HaiHau.InfoBot.Storage.Records.InboxRecord", "Inbox")
+                        .WithMany()
+                        .HasForeignKey("InboxId");
+
                     b.Navigation("Conversation");
+
+                    b.Navigation("Inbox");
                 });
 #pragma warning restore 612, 618
         }

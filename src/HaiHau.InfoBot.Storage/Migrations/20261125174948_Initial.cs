@@ -84,6 +84,11 @@ namespace HaiHau.InfoBot.Storage.Migrations
                         principalTable: "conversations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_outbox_inbox_InboxId",
+                        column: x => x.InboxId,
+                        principalTable: "inbox",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -108,6 +113,11 @@ namespace HaiHau.InfoBot.Storage.Migrations
                         principalTable: "conversations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_turn_events_inbox_InboxId",
+                        column: x => x.InboxId,
+                        principalTable: "inbox",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateIndex(
@@ -126,6 +136,11 @@ namespace HaiHau.InfoBot.Storage.Migrations
                 name: "IX_inbox_Status_Id",
                 table: "inbox",
                 columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_Channel_ChatId_Id",
+                table: "outbox",
+                columns: new[] { "Channel", "ChatId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_ConversationId_Id",
@@ -149,6 +164,11 @@ namespace HaiHau.InfoBot.Storage.Migrations
                 column: "ConversationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_turn_events_InboxId",
+                table: "turn_events",
+                column: "InboxId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_turn_events_Kind_At",
                 table: "turn_events",
                 columns: new[] { "Kind", "At" });
@@ -158,9 +178,6 @@ namespace HaiHau.InfoBot.Storage.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "inbox");
-
-            migrationBuilder.DropTable(
                 name: "outbox");
 
             migrationBuilder.DropTable(
@@ -168,6 +185,9 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "conversations");
+
+            migrationBuilder.DropTable(
+                name: "inbox");
         }
     }
 }
