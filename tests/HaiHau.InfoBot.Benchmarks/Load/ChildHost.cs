@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Benchmarks.Load;
+
+/// <summary>
+/// The real host as its own process (`dotnet HaiHau.InfoBot.Host.dll --urls …`), as it runs in production: the
+/// honest place to time start-up (process start until /health answers 200) and to read resident memory.
+/// </summary>
+public sealed class ChildHost : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
+
+    private ChildHost(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public TimeSpan StartUp { get; private set; }
+
+    public static async Task<ChildHost> StartAsync(string databasePath, CancellationToken ct)
+    {
+        var hostDll = FindHostDll();
+        var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])[hostDll, "--urls", address.ToString(), .. LoadCommand.HostSettings(databasePath)])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var host = new ChildHost(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"), address);
+        host._process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+        try
+        {
+            await host.WaitForHealthAsync(ct);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        host.StartUp = clock.Elapsed;
+        return host;
+    }
+
+    /// <summary>Resident set size from /proc/PID/status (VmRSS, in kB), in MB.</summary>
+    public double RssMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/status")
+            .First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var kilobytes = long.Parse(line["VmRSS:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+        return kilobytes / 1024.0;
+    }
+
+    public void Dispose()
+    {
+        // SIGKILL of our own child, by its id: the database is a throw-away file and WAL survives a killed writer.
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitForHealthAsync(CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.GetTimestamp() + (long)(StartTimeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the host exited with {_process.ExitCode}:\n{Output()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(10, ct); // polling granularity: start-up is reported to ±10 ms
+        }
+
+        throw new TimeoutException($"the host did not answer /health within {StartTimeout.TotalSeconds} s:\n{Output()}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 30)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    private string Output()
+    {
+        lock (_lastLines)
+        {
+            return string.Join('\n', _lastLines);
+        }
+    }
+
+    // The host's own build output, which has its runtimeconfig and deps files (the copy beside us has not).
+    private static string FindHostDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        var path = Path.Combine(RepoPaths.Root, "src", "HaiHau.InfoBot.Host", "bin", configuration, "net10.0", "HaiHau.InfoBot.Host.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("build the host first", path);
+    }
+
+    // Port 0 picks a free port; it is released before the child binds it (a tiny race, fine on a bench box).
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
