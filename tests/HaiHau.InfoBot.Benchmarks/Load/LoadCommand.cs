@@ -31,7 +31,9 @@ public static class LoadCommand
 
         Console.WriteLine("[2/4] in-process bot and baseline");
         var clock = Stopwatch.StartNew();
-        await using var bot = InfoBotWeb.Build(["--urls", "http://127.0.0.1:0", .. HostSettings(Path.Combine(temp.Path, "bench.db"))]);
+        // The content root holds wwwroot (the page); the API under load does not need it, but the host should be whole.
+        var contentRoot = Path.Combine(RepoPaths.Root, "src", "HaiHau.InfoBot.Host");
+        await using var bot = InfoBotWeb.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", contentRoot, .. HostSettings(Path.Combine(temp.Path, "bench.db"))]);
         await bot.StartAsync(ct);
         var inProcessStartUp = clock.Elapsed;
         await using var baseline = await BaselineServer.StartAsync(ct);

@@ -21,7 +21,7 @@ public static class LoadReport
         Line($"start-up: child {r.ChildHost.FirstStartMs:F0} ms (new db), {r.ChildHost.RestartMs:F0} ms (restart); in-process Build→StartAsync {r.InProcessBuildToStartMs:F0} ms");
         Line($"child RSS: {r.ChildHost.IdleRssMb:F1} MB idle, {r.ChildHost.RssAfterTurnsMb:F1} MB after {r.ChildHost.TurnsBeforeSecondRss} turns");
         var p = r.Phases;
-        Line($"one turn without HTTP, mean of {p.Turns}: exists {p.ExistsMs:F2} + inbox add {p.InboxAddMs:F2} + process {p.ProcessMs:F2} (engine alone {p.EngineMs:F2}) + outbox take {p.OutboxTakeMs:F2} ms; one context+open+close {p.ContextOpenMs:F3} ms");
+        Line($"one turn without HTTP, mean of {p.Turns}: {p.TurnMs:F2} ms (engine alone {p.EngineMs:F3} ms); one context+open+close {p.ContextOpenMs:F3} ms");
         Line($"EF Core per turn: {r.Database.Commands:F1} commands ({r.Database.CommandMs:F2} ms), {r.Database.ConnectionOpens:F1} connection opens, {r.Database.SaveChanges:F1} SaveChanges");
         Console.WriteLine();
         Line($"{"target",-38}{"measured",10}  {"wanted",-8}");
