@@ -126,6 +126,18 @@ public sealed class BotDataLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Two_files_with_one_dialog_id_are_reported()
+    {
+        var dialogs = CopyDialogs();
+        Directory.CreateDirectory(Path.Combine(dialogs, "cu"));
+        File.Copy(Path.Combine(dialogs, "bhyt.yaml"), Path.Combine(dialogs, "cu", "bhyt.yaml"));
+
+        var data = BotDataLoader.Load(dialogs, RepoPaths.Content);
+
+        Assert.Contains(data.Problems, p => p.Message == "dialog id \"bhyt\" is used by another file" && p.Location.File == "dialogs/cu/bhyt.yaml");
+    }
+
+    [Fact]
     public void Without_the_menu_or_handoff_dialog_the_bot_cannot_run()
     {
         var dialogs = CopyDialogs();
