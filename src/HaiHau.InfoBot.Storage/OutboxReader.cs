@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Storage;
 
-/// <summary>A reply as a pull channel (web chat, terminal) hands it out: its outbox id orders and dedupes it.</summary>
-public sealed record DeliveredReply(long Id, string Text, IReadOnlyList<QuickReply> Choices);
+/// <summary>
+/// A reply as a pull channel (web chat, terminal) hands it out: its outbox id orders and dedupes it. In history,
+/// the first reply of each turn carries <paramref name="Said"/>: what the resident wrote, or the label they pressed.
+/// </summary>
+public sealed record DeliveredReply(long Id, string Text, IReadOnlyList<QuickReply> Choices, string? Said = null);
 
 /// <summary>
 /// Delivery for channels that pull their replies (web chat, terminal chat): reading a reply marks it sent.
@@ -20,11 +23,25 @@ public sealed class OutboxReader(IDbContextFactory<InfoBotDbContext> factory, Sq
         return await TakeAsync(db, writes, o => o.InboxId == inboxId, time.GetUtcNow(), ct);
     }
 
+    /// <summary>Every reply after <paramref name="afterId"/>, each turn's first one with what the resident said.</summary>
     public async Task<IReadOnlyList<DeliveredReply>> TakeAfterAsync(string channel, string chatId, long afterId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await TakeAsync(db, writes, o => o.Channel == channel && o.ChatId == chatId && o.Id > afterId, time.GetUtcNow(), ct);
+        var replies = await TakeAsync(db, writes, o => o.Channel == channel && o.ChatId == chatId && o.Id > afterId, time.GetUtcNow(), ct);
+        var turns = await db.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId && o.Id > afterId && o.Sequence == 0)
+            .Select(o => new { o.Id, o.Inbox!.Text, o.Inbox.Payload }).ToListAsync(ct);
+        // The buttons pressed first may sit on the last reply before the cursor, which the page already has.
+        var before = await db.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId && o.Id <= afterId && o.ChoicesJson != "[]")
+            .OrderByDescending(o => o.Id).Take(1)
+            .Select(o => new DeliveredReply(o.Id, string.Empty, StateSerializer.DeserializeChoices(o.ChoicesJson), null)).ToListAsync(ct);
+        var known = before.Concat(replies).ToList();
+        var said = turns.ToDictionary(t => t.Id, t => t.Text ?? LabelOf(t.Payload, known.Where(r => r.Id < t.Id)));
+        return replies.Select(r => said.TryGetValue(r.Id, out var s) ? r with { Said = s } : r).ToList();
     }
+
+    // A pressed button is stored as its id; the resident saw its label on an earlier reply.
+    private static string? LabelOf(string? payload, IEnumerable<DeliveredReply> earlier) =>
+        payload is null ? null : earlier.Reverse().SelectMany(r => r.Choices).FirstOrDefault(c => c.Id == payload)?.Label;
 
     public async Task<bool> ConversationExistsAsync(string channel, string chatId, CancellationToken ct)
     {

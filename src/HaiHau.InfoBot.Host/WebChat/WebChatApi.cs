@@ -112,10 +112,15 @@ public static class WebChatApi
 
 public sealed record WebChatResponse(string ConversationId, IReadOnlyList<WebChatReply> Replies);
 
-public sealed record WebChatReply(long Id, string Text, IReadOnlyList<WebChatChoice> Choices)
+/// <param name="Said">History only: on the first reply of a turn, what the resident wrote or pressed.</param>
+public sealed record WebChatReply(
+    long Id,
+    string Text,
+    IReadOnlyList<WebChatChoice> Choices,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Said = null)
 {
     public static WebChatReply From(DeliveredReply reply) =>
-        new(reply.Id, reply.Text, reply.Choices.Select(c => new WebChatChoice(c.Id, c.Label)).ToList());
+        new(reply.Id, reply.Text, reply.Choices.Select(c => new WebChatChoice(c.Id, c.Label)).ToList(), reply.Said);
 }
 
 public sealed record WebChatChoice(string Id, string Label);

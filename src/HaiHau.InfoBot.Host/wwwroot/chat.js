@@ -160,8 +160,8 @@
     if (Number(r.id) > state.lastReplyId) state.lastReplyId = Number(r.id);
   }
 
-  // mode 'live': every choice in this batch stays active. mode 'restore': only the last reply's choices do,
-  // because the restored transcript has no user lines to tell us which menus were already answered.
+  // mode 'live': every choice in this batch stays active. mode 'restore': only the last reply's choices do, and the
+  // resident's own lines come back from each turn's first reply ("said"), so the transcript reads as it was.
   function renderReplies(replies, mode) {
     if (!Array.isArray(replies)) return;
     var first = null, lastStart = null, lastBox = null;
@@ -169,6 +169,10 @@
       if (!r || r.id == null || state.seen[String(r.id)]) return; // dedupe by id
       markSeen(r);
       if (!first) disableChoices(null);
+      if (mode === 'restore' && typeof r.said === 'string' && r.said) {
+        var u = addUser(r.said);
+        first = first || u;
+      }
       var text = r.text == null ? '' : String(r.text), b = null;
       if (text) {
         b = el('div', 'msg bot', text);

@@ -32,6 +32,8 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
             new() { Timeout = Wait });
         await Expect(chat.DisabledChoices).ToHaveCountAsync(8, new() { Timeout = Wait });
         await Expect(chat.EnabledChoices).ToHaveCountAsync(4, new() { Timeout = Wait });
+        // The resident's own line comes back too: the label of the button pressed before the reload.
+        await Expect(chat.UserBubbles).ToHaveTextAsync([HealthInsurance], new() { Timeout = Wait });
 
         await chat.ChooseAsync(PoorHousehold);
 

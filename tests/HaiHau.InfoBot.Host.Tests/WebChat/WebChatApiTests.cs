@@ -181,6 +181,8 @@ public sealed class WebChatApiTests : IDisposable
         var badCursor = await chat.Http.GetAsync(new Uri($"/api/webchat/conversations/{start.ConversationId}/messages?after=abc", UriKind.Relative));
 
         Assert.All(after.Replies, r => Assert.True(r.Id > last));
+        Assert.Equal("Bảo hiểm y tế", after.Replies[0].Said); // the label of the button pressed
+        Assert.Null((await chat.HistoryAsync(start.ConversationId)).Replies[0].Said); // the greeting answered no words
         Assert.Contains("Hộ nhà bác đang thuộc diện nào?", after.AllText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);

@@ -41,7 +41,7 @@ public sealed class WebChatClient(HttpClient http)
         public IReadOnlyList<string> ChoiceIds => Replies.Count == 0 ? [] : Replies[^1].Choices.Select(c => c.Id).ToList();
     }
 
-    public sealed record Message(long Id, string Text, IReadOnlyList<Choice> Choices);
+    public sealed record Message(long Id, string Text, IReadOnlyList<Choice> Choices, string? Said = null);
 
     public sealed record Choice(string Id, string Label);
 }
