@@ -21,7 +21,8 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotLogging(builder.Configuration);
         builder.Services.AddInfoBotCore();
         builder.Services.AddInfoBotWebChat();
-        builder.Services.AddHostedService<InboxRetryWorker>();
+        builder.Services.AddSingleton<InboxRetryWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxRetryWorker>());
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();

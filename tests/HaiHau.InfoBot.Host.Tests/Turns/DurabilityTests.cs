@@ -103,5 +103,27 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal(3, kinds.Count(k => k.StartsWith("msg_received", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_stored_message_left_pending_while_running_is_finished_by_the_next_sweep()
+    {
+        var time = InfoBotApp.NewClock();
+        await using var app = NewApp(time);
+        var chat = new WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        var last = (await chat.HistoryAsync(id)).Replies[^1].Id;
+        var worker = app.Services.GetRequiredService<HaiHau.InfoBot.Host.Turns.InboxRetryWorker>();
+        var swept = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        worker.Swept += count => swept.TrySetResult(count);
+
+        // As a webhook does: store first, answer the platform, run the turn later. Here the turn never ran.
+        await app.Services.GetRequiredService<InboxStore>().AddAsync(
+            new InboundMessage(new ConversationRef("web", id, id), $"{id}:hook-1", time.GetUtcNow(), null, "bhyt"), CancellationToken.None);
+        time.Advance(HaiHau.InfoBot.Host.Turns.InboxRetryWorker.Interval);
+
+        Assert.Equal(1, await swept.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        var replies = await chat.HistoryAsync(id, last);
+        Assert.StartsWith("Hộ nhà bác đang thuộc diện nào?", Assert.Single(replies.Replies).Text, StringComparison.Ordinal);
+    }
+
     private InfoBotApp NewApp(Microsoft.Extensions.Time.Testing.FakeTimeProvider time) => new(_folder.SqliteConnectionString(), time);
 }
