@@ -23,6 +23,7 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
         await using var chat = await browser.OpenChatAsync(host);
         await chat.ChooseAsync(HealthInsurance);
         await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
+        var conversation = await StoredConversationAsync(chat);
 
         await chat.Page.ReloadAsync();
 
@@ -40,6 +41,7 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
         await Expect(chat.BotSaid(ArticleHeading)).ToHaveTextAsync(new Regex("^" + ArticleHeading), new() { Timeout = Wait });
         await Expect(chat.BotSaid(ArticleHeading)).ToHaveCountAsync(1, new() { Timeout = Wait });
         await Expect(chat.SystemLines).ToHaveCountAsync(0, new() { Timeout = Wait });
+        Assert.Equal(conversation, await StoredConversationAsync(chat)); // the page kept its conversation, not a new one
         chat.AssertNoScriptErrorsOrForeignRequests();
     }
 
@@ -50,6 +52,7 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
         await using var chat = await browser.OpenChatAsync(host);
         await chat.ChooseAsync(HealthInsurance);
         await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
+        var conversation = await StoredConversationAsync(chat);
 
         // Same port, same database file, a new process-worth of host: the page stays open through it.
         await host.RestartAsync();
@@ -61,6 +64,16 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
         // No greeting again: the server kept the conversation rather than starting a new one.
         await Expect(chat.BotSaid("Chào bác!")).ToHaveCountAsync(1, new() { Timeout = Wait });
         await Expect(chat.SystemLines).ToHaveCountAsync(0, new() { Timeout = Wait });
+        Assert.Equal(conversation, await StoredConversationAsync(chat));
         chat.AssertNoScriptErrorsOrForeignRequests();
+    }
+
+    // The id the page keeps in localStorage; a lost conversation would show as a new id.
+    private static async Task<string> StoredConversationAsync(ChatPage chat)
+    {
+        var id = await chat.Page.EvaluateAsync<string?>("() => localStorage.getItem('haihau.infobot.conversation')");
+        Assert.NotNull(id);
+        Assert.Matches("^w[0-9a-f]{32}$", id);
+        return id;
     }
 }

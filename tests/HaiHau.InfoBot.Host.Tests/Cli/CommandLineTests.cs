@@ -4,7 +4,7 @@ using HaiHau.InfoBot.TestKit;
 namespace HaiHau.InfoBot.Host.Tests.Cli;
 
 /// <summary>The executable's verbs, run in-process with captured input and output.</summary>
-public sealed class CommandLineTests : IDisposable
+public sealed class CommandLineTests : HostTestBase
 {
     private const string BrokenDialog = """
         id: hong
@@ -18,10 +18,6 @@ public sealed class CommandLineTests : IDisposable
             choices:
               - { id: a, label: "A", next: hoi-tiep }
         """;
-
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Validate_passes_on_the_repository_data()
@@ -50,7 +46,7 @@ public sealed class CommandLineTests : IDisposable
 
         var (code, _, error) = await RunAsync([
             "serve", "--urls", "http://127.0.0.1:0", $"--InfoBot:DialogsPath={dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}",
-            $"--ConnectionStrings:InfoBot={_folder.SqliteConnectionString()}", "--Serilog:MinimumLevel:Default=Fatal"]);
+            $"--ConnectionStrings:InfoBot={Folder.SqliteConnectionString()}", "--Serilog:MinimumLevel:Default=Fatal"]);
 
         Assert.Equal(2, code);
         Assert.Contains("The bot cannot start", error, StringComparison.Ordinal);
@@ -60,7 +56,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Terminal_chat_numbers_the_choices_and_continues_the_same_conversation_next_time()
     {
-        string[] args = ["chat", $"--ConnectionStrings:InfoBot={_folder.SqliteConnectionString()}",
+        string[] args = ["chat", $"--ConnectionStrings:InfoBot={Folder.SqliteConnectionString()}",
             $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}"];
 
         var (code, first, _) = await RunAsync(args, "2\n/thoat\n");
@@ -86,7 +82,7 @@ public sealed class CommandLineTests : IDisposable
 
     private string BrokenDialogsFolder()
     {
-        var dialogs = Path.Combine(_folder.Path, "dialogs");
+        var dialogs = Path.Combine(Folder.Path, "dialogs");
         Directory.CreateDirectory(dialogs);
         foreach (var file in Directory.EnumerateFiles(RepoPaths.Dialogs, "*.yaml"))
         {

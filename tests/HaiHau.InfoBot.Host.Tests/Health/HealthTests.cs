@@ -4,16 +4,12 @@ using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Host.Tests.Health;
 
-public sealed class HealthTests : IDisposable
+public sealed class HealthTests : HostTestBase
 {
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task Health_reports_the_store_and_each_channel()
     {
-        await using var app = new InfoBotApp(_folder.SqliteConnectionString(), InfoBotApp.NewClock());
+        await using var app = NewApp();
 
         var response = await app.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -29,10 +25,10 @@ public sealed class HealthTests : IDisposable
     [Fact]
     public async Task Health_says_503_when_the_database_is_gone()
     {
-        await using var app = new InfoBotApp(_folder.SqliteConnectionString(), InfoBotApp.NewClock());
+        await using var app = NewApp();
         var client = app.CreateClient();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.EnumerateFiles(_folder.Path, "infobot.db*"))
+        foreach (var file in Directory.EnumerateFiles(Folder.Path, "infobot.db*"))
         {
             File.Delete(file);
         }

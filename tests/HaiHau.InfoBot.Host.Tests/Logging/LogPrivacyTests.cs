@@ -4,18 +4,14 @@ using HaiHau.InfoBot.TestKit;
 namespace HaiHau.InfoBot.Host.Tests.Logging;
 
 /// <summary>Residents' words and conversation ids stay out of the logs at Information level (Decree 13/2023).</summary>
-public sealed class LogPrivacyTests : IDisposable
+public sealed class LogPrivacyTests : HostTestBase
 {
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task Information_logs_name_routes_but_never_message_text_or_conversation_ids()
     {
-        var logFile = Path.Combine(_folder.Path, "logs", "infobot-.log");
+        var logFile = Path.Combine(Folder.Path, "logs", "infobot-.log");
         string id;
-        await using (var app = new InfoBotApp(_folder.SqliteConnectionString(), InfoBotApp.NewClock(), new Dictionary<string, string?>
+        await using (var app = NewApp(settings: new Dictionary<string, string?>
         {
             ["Serilog:MinimumLevel:Default"] = "Information",
             ["InfoBot:Logging:FilePath"] = logFile,

@@ -8,16 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HaiHau.InfoBot.Host.Tests.Privacy;
 
 /// <summary>"Xóa dữ liệu của tôi" leaves no message text and no link to the resident; anonymous counts stay.</summary>
-public sealed class EraseDataTests : IDisposable
+public sealed class EraseDataTests : HostTestBase
 {
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task Erasing_deletes_every_text_and_forgets_the_conversation_but_keeps_anonymous_counts()
     {
-        await using var app = new InfoBotApp(_folder.SqliteConnectionString(), InfoBotApp.NewClock());
+        await using var app = NewApp();
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, text: "bao hiem y te Nguyễn Thị Riêng Tư");
@@ -42,7 +38,7 @@ public sealed class EraseDataTests : IDisposable
     [Fact]
     public async Task Saying_no_keeps_everything()
     {
-        await using var app = new InfoBotApp(_folder.SqliteConnectionString(), InfoBotApp.NewClock());
+        await using var app = NewApp();
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, text: "xoa du lieu cua toi");

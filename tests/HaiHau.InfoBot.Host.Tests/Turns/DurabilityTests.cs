@@ -9,12 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HaiHau.InfoBot.Host.Tests.Turns;
 
 /// <summary>Killing the host at any point loses no message and sends no reply twice.</summary>
-public sealed class DurabilityTests : IDisposable
+public sealed class DurabilityTests : HostTestBase
 {
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task A_message_stored_but_never_processed_is_answered_when_the_host_starts_again()
     {
@@ -124,6 +120,4 @@ public sealed class DurabilityTests : IDisposable
         var replies = await chat.HistoryAsync(id, last);
         Assert.StartsWith("Hộ nhà bác đang thuộc diện nào?", Assert.Single(replies.Replies).Text, StringComparison.Ordinal);
     }
-
-    private InfoBotApp NewApp(Microsoft.Extensions.Time.Testing.FakeTimeProvider time) => new(_folder.SqliteConnectionString(), time);
 }

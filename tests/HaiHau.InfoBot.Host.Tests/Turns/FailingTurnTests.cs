@@ -13,12 +13,8 @@ using Moq;
 namespace HaiHau.InfoBot.Host.Tests.Turns;
 
 /// <summary>A turn that throws (a bug, a locked file) never leaves the resident in silence and never loses the message.</summary>
-public sealed class FailingTurnTests : IDisposable
+public sealed class FailingTurnTests : HostTestBase
 {
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task A_turn_that_fails_once_is_retried_and_answered_in_the_same_request()
     {
@@ -52,7 +48,7 @@ public sealed class FailingTurnTests : IDisposable
     }
 
     private WebAppWithEngine AppWithEngine(Func<IDialogEngine, Func<ConversationState, InboundMessage, TurnResult>> behaviour) =>
-        new(_folder.SqliteConnectionString(), behaviour);
+        new(Folder.SqliteConnectionString(), behaviour);
 
     /// <summary>The real app with the engine wrapped by a narrow Moq seam that can throw.</summary>
     private sealed class WebAppWithEngine(string connectionString, Func<IDialogEngine, Func<ConversationState, InboundMessage, TurnResult>> behaviour)

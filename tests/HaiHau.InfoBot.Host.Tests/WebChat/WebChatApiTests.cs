@@ -4,12 +4,8 @@ using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Host.Tests.WebChat;
 
-public sealed class WebChatApiTests : IDisposable
+public sealed class WebChatApiTests : HostTestBase
 {
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task A_new_conversation_greets_and_offers_the_menu()
     {
@@ -188,7 +184,4 @@ public sealed class WebChatApiTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
         Assert.Contains("after", await badCursor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    private InfoBotApp NewApp(Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(_folder.SqliteConnectionString(), time ?? InfoBotApp.NewClock(), settings);
 }
