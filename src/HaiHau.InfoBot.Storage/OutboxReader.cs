@@ -17,12 +17,6 @@ public sealed record DeliveredReply(long Id, string Text, IReadOnlyList<QuickRep
 /// </summary>
 public sealed class OutboxReader(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time)
 {
-    public async Task<IReadOnlyList<DeliveredReply>> TakeForTurnAsync(long inboxId, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await TakeAsync(db, writes, o => o.InboxId == inboxId, time.GetUtcNow(), ct);
-    }
-
     /// <summary>Every reply after <paramref name="afterId"/>, each turn's first one with what the resident said.</summary>
     public async Task<IReadOnlyList<DeliveredReply>> TakeAfterAsync(string channel, string chatId, long afterId, CancellationToken ct)
     {
