@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HaiHau.InfoBot.Storage;
 
-/// <summary>The bot's SQLite database: inbox, conversations, outbox and turn events.</summary>
+/// <summary>The bot's SQLite database: inbox, conversations, outbox, turn events and channel state.</summary>
 public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options) : DbContext(options)
 {
     public DbSet<InboxRecord> Inbox => Set<InboxRecord>();
@@ -14,6 +14,8 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
     public DbSet<TurnEventRecord> TurnEvents => Set<TurnEventRecord>();
+
+    public DbSet<ChannelStateRecord> ChannelState => Set<ChannelStateRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -55,6 +57,13 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => x.ConversationId);
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
             e.HasOne(x => x.Inbox).WithMany().HasForeignKey(x => x.InboxId);
+        });
+        modelBuilder.Entity<ChannelStateRecord>(e =>
+        {
+            e.ToTable("channel_state");
+            e.HasIndex(x => new { x.Channel, x.Key }).IsUnique();
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.Key).HasMaxLength(64);
         });
     }
 }

@@ -111,16 +111,21 @@ public sealed class TurnProcessor(
         var now = time.GetUtcNow();
         if (conversation is null)
         {
-            conversation = new ConversationRecord { Channel = inbox.Channel, ChatId = inbox.ChatId, UserId = inbox.UserId, CreatedAt = now };
+            // Source: the deep link that brought the resident (a commune's QR code), kept for officers' statistics.
+            conversation = new ConversationRecord { Channel = inbox.Channel, ChatId = inbox.ChatId, UserId = inbox.UserId, CreatedAt = now, Source = inbox.StartPayload };
             context.Conversations.Add(conversation);
         }
 
-        var result = RunEngine(inbox, conversation);
+        // An officer is answering by hand on the platform: the message is kept for them, and the bot keeps quiet.
+        var result = conversation.SilencedUntil > now
+            ? new TurnResult(StateSerializer.Deserialize(conversation.StateJson), [], [new TurnEvent(EventKinds.BotSilenced)])
+            : RunEngine(inbox, conversation);
         var erase = result.Events.Any(e => e.Kind == EventKinds.DataErased);
         var outbox = new List<OutboxRecord>();
         conversation.StateJson = StateSerializer.Serialize(result.State);
         conversation.UpdatedAt = now;
         conversation.Unreachable = false; // the resident wrote to us, so they can be reached again
+        conversation.UnreachableReason = null;
         foreach (var (reply, sequence) in result.Replies.Select((r, i) => (r, i)))
         {
             outbox.Add(new OutboxRecord

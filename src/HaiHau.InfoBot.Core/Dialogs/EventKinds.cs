@@ -15,4 +15,7 @@ public static class EventKinds
     public const string Cancelled = "cancelled";
     public const string InputRejected = "input_rejected";
     public const string DataErased = "data_erased";
+
+    /// <summary>A message arrived while an officer was answering by hand (Zalo OA chat tool): the bot stayed silent.</summary>
+    public const string BotSilenced = "bot_silenced";
 }

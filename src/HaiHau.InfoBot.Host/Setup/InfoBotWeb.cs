@@ -1,5 +1,5 @@
+using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Health;
-using HaiHau.InfoBot.Host.Turns;
 using HaiHau.InfoBot.Host.WebChat;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +21,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotLogging(builder.Configuration);
         builder.Services.AddInfoBotCore();
         builder.Services.AddInfoBotWebChat();
-        builder.Services.AddSingleton<InboxRetryWorker>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxRetryWorker>());
+        builder.Services.AddInfoBotChannels();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();
@@ -31,6 +30,7 @@ public static class InfoBotWeb
         app.UseCors();
         app.MapInfoBotHealth();
         app.MapInfoBotWebChat();
+        app.MapInfoBotWebhooks();
         return app;
     }
 

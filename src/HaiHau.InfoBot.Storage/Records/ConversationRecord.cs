@@ -19,4 +19,13 @@ public sealed class ConversationRecord
 
     /// <summary>Set when the platform says the resident blocked or left us; a new message clears it.</summary>
     public bool Unreachable { get; set; }
+
+    /// <summary>Why it is unreachable (the platform's words, e.g. "blocked by the user"), for officers.</summary>
+    public string? UnreachableReason { get; set; }
+
+    /// <summary>An officer is answering by hand on the platform: the bot keeps quiet here until then.</summary>
+    public DateTimeOffset? SilencedUntil { get; set; }
+
+    /// <summary>Where the resident first came from (a deep-link payload such as a commune's QR code), for officers.</summary>
+    public string? Source { get; set; }
 }

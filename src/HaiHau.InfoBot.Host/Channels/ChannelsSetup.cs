@@ -1,0 +1,25 @@
+using HaiHau.InfoBot.Host.Turns;
+using HaiHau.InfoBot.Storage;
+
+namespace HaiHau.InfoBot.Host.Channels;
+
+/// <summary>The push-channel plumbing every platform shares; each platform adds its adapter only when configured.</summary>
+public static class ChannelsSetup
+{
+    public static IServiceCollection AddInfoBotChannels(this IServiceCollection services)
+    {
+        services.AddSingleton<ChannelStateStore>();
+        services.AddSingleton<ConversationSignals>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<PendingTurns>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InboundAcceptor>();
+        services.AddSingleton<InboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        services.AddSingleton<InboxRetryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxRetryWorker>());
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using HaiHau.InfoBot.Core.Channels;
+using HaiHau.InfoBot.Storage;
+
+namespace HaiHau.InfoBot.Host.Channels;
+
+/// <summary>
+/// Runs the turns of stored push-channel messages in arrival order, then wakes the channel's sender.
+/// One at a time: a turn takes about a millisecond, and order within a chat matters more than parallelism.
+/// </summary>
+public sealed class InboxWorker(
+    PendingTurns queue,
+    TurnProcessor processor,
+    IEnumerable<IChannelAdapter> adapters,
+    OutboxSignal outbox,
+    ILogger<InboxWorker> logger) : BackgroundService
+{
+    /// <summary>Raised after each message's turn is settled (tests wait on it instead of sleeping).</summary>
+    public event Action<StoredMessage>? Processed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var byChannel = adapters.ToDictionary(a => a.Channel, StringComparer.Ordinal);
+        await foreach (var stored in queue.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await processor.ProcessAsync(stored.InboxId, stoppingToken);
+                outbox.Wake(stored.Message.From.Channel);
+                if (byChannel.TryGetValue(stored.Message.From.Channel, out var adapter))
+                {
+                    await AcknowledgeAsync(adapter, stored, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Still pending in the inbox: the retry sweep runs it again.
+                logger.LogError(ex, "Turn for inbox {InboxId} failed; the retry sweep will take it", stored.InboxId);
+            }
+
+            Processed?.Invoke(stored);
+        }
+    }
+
+    private async Task AcknowledgeAsync(IChannelAdapter adapter, StoredMessage stored, CancellationToken ct)
+    {
+        try
+        {
+            await adapter.AfterStoredAsync(stored.Message, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("{Channel} acknowledgement for inbox {InboxId} failed: {Error}", adapter.Channel, stored.InboxId, ex.GetType().Name);
+        }
+    }
+}

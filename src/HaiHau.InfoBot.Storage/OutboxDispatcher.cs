@@ -1,0 +1,116 @@
+using HaiHau.InfoBot.Core.Channels;
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Storage.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Storage;
+
+/// <summary>One outbox row as a push channel's sender receives it.</summary>
+public sealed record OutboxDelivery(long Id, ConversationRef To, OutboundMessage Message, int Attempts);
+
+/// <summary>
+/// The outbox seen by push channels (Telegram, Zalo): which replies are due, and the outcome of each send, stored
+/// on its row. A chat's replies go strictly in order: only the oldest unsettled reply of a chat is ever due.
+/// </summary>
+public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time)
+{
+    /// <summary>Attempts after which a transient fault becomes a permanent failure (about an hour and a half of backoff).</summary>
+    public const int MaxTransientAttempts = 10;
+
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
+
+    /// <summary>The due heads of each chat's queue on <paramref name="channel"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxDelivery>> DueAsync(string channel, int take, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Outbox.AsNoTracking().Include(o => o.Conversation)
+            .Where(o => Heads(db, channel).Contains(o.Id) && o.NextAttemptAt <= now)
+            .OrderBy(o => o.Id).Take(take).ToListAsync(ct);
+        return rows.Select(o => new OutboxDelivery(
+            o.Id,
+            new ConversationRef(o.Channel, o.Conversation!.UserId, o.ChatId),
+            new OutboundMessage(o.Text, StateSerializer.DeserializeChoices(o.ChoicesJson)),
+            o.Attempts)).ToList();
+    }
+
+    /// <summary>When the next pending reply on the channel becomes due (null: nothing pending).</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(string channel, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // Heads only: a later reply of a chat waits for the head, however early its own time.
+        return await db.Outbox.Where(o => Heads(db, channel).Contains(o.Id))
+            .OrderBy(o => o.NextAttemptAt).Select(o => (DateTimeOffset?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
+    }
+
+    private static IQueryable<long> Heads(InfoBotDbContext db, string channel) =>
+        db.Outbox.Where(o => o.Channel == channel && o.Status == OutboxStatus.Pending).GroupBy(o => o.ChatId).Select(g => g.Min(o => o.Id));
+
+    /// <summary>True when the row's conversation was marked unreachable after the row was queued (then it is settled, not sent).</summary>
+    public async Task<bool> SkipIfUnreachableAsync(long outboxId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.Outbox.Include(o => o.Conversation).FirstAsync(o => o.Id == outboxId, ct);
+        if (!row.Conversation!.Unreachable)
+        {
+            return false;
+        }
+
+        row.Status = OutboxStatus.Unreachable;
+        row.Error = row.Conversation.UnreachableReason ?? "unreachable";
+        await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct);
+        return true;
+    }
+
+    /// <summary>Stores the outcome of one send on its row (and on the conversation when the resident is unreachable).</summary>
+    public async Task RecordAsync(long outboxId, SendResult result, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await writes.WriteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var row = await db.Outbox.Include(o => o.Conversation).FirstAsync(o => o.Id == outboxId, ct);
+            row.Attempts++;
+            switch (result)
+            {
+                case SendResult.Sent sent:
+                    row.Status = OutboxStatus.Sent;
+                    row.SentAt = now;
+                    row.ExternalId = sent.ExternalId;
+                    row.Error = null;
+                    break;
+                case SendResult.RetryAfter wait:
+                    row.Attempts--; // the platform's pacing, not a fault of this row: it does not count towards giving up
+                    row.NextAttemptAt = now + wait.Delay;
+                    row.Error = wait.Reason;
+                    break;
+                case SendResult.Transient fault when row.Attempts >= MaxTransientAttempts:
+                    row.Status = OutboxStatus.Failed;
+                    row.Error = "gave up: " + fault.Error;
+                    break;
+                case SendResult.Transient fault:
+                    row.NextAttemptAt = now + Backoff(row.Attempts);
+                    row.Error = fault.Error;
+                    break;
+                case SendResult.Unreachable gone:
+                    row.Status = OutboxStatus.Unreachable;
+                    row.Error = gone.Reason;
+                    await ConversationSignals.MarkUnreachableAsync(db, row.Conversation!, gone.Reason, ct);
+                    break;
+                case SendResult.Failed failed:
+                    row.Status = OutboxStatus.Failed;
+                    row.Error = failed.Error;
+                    break;
+            }
+
+            var saved = await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, ct);
+    }
+
+    /// <summary>2, 4, 8 … seconds, capped: a flaky network gets quick retries, an outage does not get hammered.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Max(1, attempts)), MaxBackoff.TotalSeconds));
+}
