@@ -1,0 +1,75 @@
+using HaiHau.InfoBot.Core.Channels;
+using HaiHau.InfoBot.Host.Channels;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HaiHau.InfoBot.Host.Tests.Channels;
+
+/// <summary>The real host with the <see cref="ScriptedChannel"/> registered, and ways to wait for its workers without sleeping.</summary>
+public sealed class ScriptedChannelApp(string connectionString, FakeTimeProvider time) : InfoBotApp(connectionString, time)
+{
+    public ScriptedChannel Channel => Services.GetServices<IChannelAdapter>().OfType<ScriptedChannel>().Single();
+
+    /// <summary>Waits until <paramref name="count"/> sends have settled (whatever their outcome), after <paramref name="act"/>.</summary>
+    public async Task<IReadOnlyList<SendResult>> SettledAsync(int count, Func<Task> act)
+    {
+        var worker = Services.GetRequiredService<OutboxWorker>();
+        var results = new List<SendResult>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnSettled(Storage.OutboxDelivery delivery, SendResult result)
+        {
+            lock (results)
+            {
+                results.Add(result);
+                if (results.Count >= count)
+                {
+                    done.TrySetResult();
+                }
+            }
+        }
+
+        worker.Settled += OnSettled;
+        try
+        {
+            await act();
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            return results;
+        }
+        finally
+        {
+            worker.Settled -= OnSettled;
+        }
+    }
+
+    /// <summary>Waits until the inbox worker has settled the turn of <paramref name="externalId"/>, after <paramref name="act"/>.</summary>
+    public async Task ProcessedAsync(string externalId, Func<Task> act)
+    {
+        var worker = Services.GetRequiredService<InboxWorker>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnProcessed(StoredMessage stored)
+        {
+            if (stored.Message.ExternalId == externalId)
+            {
+                done.TrySetResult();
+            }
+        }
+
+        worker.Processed += OnProcessed;
+        try
+        {
+            await act();
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            worker.Processed -= OnProcessed;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IChannelAdapter>(_ => new ScriptedChannel(Time)));
+    }
+}
