@@ -44,7 +44,8 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
         {
             e.ToTable("outbox");
             e.HasIndex(x => new { x.InboxId, x.Sequence }).IsUnique();
-            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.Channel, x.Status, x.Kind, x.ChatId }); // the sender's "head of each chat's queue"
+            e.HasIndex(x => new { x.BroadcastId, x.Status });
             e.HasIndex(x => new { x.ConversationId, x.Id });
             e.HasIndex(x => new { x.Channel, x.ChatId, x.Id }); // the web chat's "replies after N" on page load
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);

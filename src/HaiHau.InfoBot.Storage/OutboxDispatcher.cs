@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace HaiHau.InfoBot.Storage;
 
 /// <summary>One outbox row as a push channel's sender receives it.</summary>
-public sealed record OutboxDelivery(long Id, ConversationRef To, OutboundMessage Message, int Attempts);
+public sealed record OutboxDelivery(long Id, ConversationRef To, OutboundMessage Message, int Attempts, OutboxKind Kind = OutboxKind.Reply);
 
 /// <summary>
 /// The outbox seen by push channels (Telegram, Zalo): which replies are due, and the outcome of each send, stored
-/// on its row. A chat's replies go strictly in order: only the oldest unsettled reply of a chat is ever due.
+/// on its row. A chat's replies go strictly in order: only the oldest unsettled reply of a chat is ever due
+/// (and likewise for its bulk messages).
 /// </summary>
 public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time)
 {
@@ -19,32 +20,38 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
 
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
 
-    /// <summary>The due heads of each chat's queue on <paramref name="channel"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<OutboxDelivery>> DueAsync(string channel, int take, CancellationToken ct)
+    /// <summary>
+    /// The due heads of each chat's queues on <paramref name="channel"/>: replies first, then bulk (only when
+    /// <paramref name="includeBulk"/>, i.e. outside quiet hours), each oldest first. A chat has two queues, so an
+    /// announcement waiting for the morning never holds up the answer to a question asked at night.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxDelivery>> DueAsync(string channel, int take, bool includeBulk, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.Outbox.AsNoTracking().Include(o => o.Conversation)
-            .Where(o => Heads(db, channel).Contains(o.Id) && o.NextAttemptAt <= now)
-            .OrderBy(o => o.Id).Take(take).ToListAsync(ct);
+            .Where(o => Heads(db, channel, includeBulk).Contains(o.Id) && o.NextAttemptAt <= now)
+            .OrderBy(o => o.Kind).ThenBy(o => o.Id).Take(take).ToListAsync(ct);
         return rows.Select(o => new OutboxDelivery(
             o.Id,
             new ConversationRef(o.Channel, o.Conversation!.UserId, o.ChatId),
             new OutboundMessage(o.Text, StateSerializer.DeserializeChoices(o.ChoicesJson)),
-            o.Attempts)).ToList();
+            o.Attempts,
+            o.Kind)).ToList();
     }
 
-    /// <summary>When the next pending reply on the channel becomes due (null: nothing pending).</summary>
-    public async Task<DateTimeOffset?> NextDueAtAsync(string channel, CancellationToken ct)
+    /// <summary>When the next head on the channel becomes due (null: nothing pending).</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(string channel, bool includeBulk, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // Heads only: a later reply of a chat waits for the head, however early its own time.
-        return await db.Outbox.Where(o => Heads(db, channel).Contains(o.Id))
+        return await db.Outbox.Where(o => Heads(db, channel, includeBulk).Contains(o.Id))
             .OrderBy(o => o.NextAttemptAt).Select(o => (DateTimeOffset?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
     }
 
-    private static IQueryable<long> Heads(InfoBotDbContext db, string channel) =>
-        db.Outbox.Where(o => o.Channel == channel && o.Status == OutboxStatus.Pending).GroupBy(o => o.ChatId).Select(g => g.Min(o => o.Id));
+    private static IQueryable<long> Heads(InfoBotDbContext db, string channel, bool includeBulk) =>
+        db.Outbox.Where(o => o.Channel == channel && o.Status == OutboxStatus.Pending && (includeBulk || o.Kind == OutboxKind.Reply))
+            .GroupBy(o => new { o.ChatId, o.Kind }).Select(g => g.Min(o => o.Id));
 
     /// <summary>True when the row's conversation was marked unreachable after the row was queued (then it is settled, not sent).</summary>
     public async Task<bool> SkipIfUnreachableAsync(long outboxId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.Host.Turns;
 using HaiHau.InfoBot.Storage;
 
@@ -8,6 +9,9 @@ public static class ChannelsSetup
 {
     public static IServiceCollection AddInfoBotChannels(this IServiceCollection services)
     {
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "InfoBot:Delivery:TimeZone is not a known time zone (e.g. Asia/Ho_Chi_Minh)")
+            .ValidateOnStart();
         services.AddSingleton<ChannelStateStore>();
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<OutboxDispatcher>();

@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using HaiHau.InfoBot.Core.Channels;
+using HaiHau.InfoBot.Core.Delivery;
+using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Channels;
 
@@ -12,36 +17,50 @@ public sealed class OutboxWorker(
     IEnumerable<IChannelAdapter> adapters,
     OutboxDispatcher outbox,
     OutboxSignal signal,
+    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
-    /// <summary>Rows sent at once per channel: different chats only, since each chat's replies go in order.</summary>
-    public const int Parallelism = 4;
-
     /// <summary>Longest sleep without a wake-up: replies queued by the recovery sweep are picked up within this.</summary>
     public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _asleep = new(StringComparer.Ordinal);
 
     /// <summary>Raised after each send's outcome is stored (tests wait on it instead of sleeping).</summary>
     public event Action<OutboxDelivery, SendResult>? Settled;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(adapters.Select(a => RunChannelAsync(a, stoppingToken)));
+    /// <summary>Raised when a channel's loop has set its timer and sleeps until the given time (tests move the fake clock then).</summary>
+    public event Action<string, DateTimeOffset>? Asleep;
 
-    private async Task RunChannelAsync(IChannelAdapter adapter, CancellationToken ct)
+    /// <summary>Until when the channel's loop sleeps, or null while it works.</summary>
+    public DateTimeOffset? AsleepUntil(string channel) => _asleep.TryGetValue(channel, out var until) ? until : null;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delivery = options.Value;
+        var quiet = new QuietHours(
+            TimeOnly.ParseExact(delivery.QuietHoursStart, "HH:mm", CultureInfo.InvariantCulture),
+            TimeOnly.ParseExact(delivery.QuietHoursEnd, "HH:mm", CultureInfo.InvariantCulture),
+            TimeZoneInfo.FindSystemTimeZoneById(delivery.TimeZone));
+        return Task.WhenAll(adapters.Select(a => RunChannelAsync(a, new ChannelPacer(delivery.RateFor(a.Channel), quiet, time.GetUtcNow()), stoppingToken)));
+    }
+
+    private async Task RunChannelAsync(IChannelAdapter adapter, ChannelPacer pacer, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                var (sent, wait) = await SendDueAsync(adapter, ct);
-                if (sent is { } retryAfter)
+                var (retryAfter, wakeAt) = await SendDueAsync(adapter, pacer, ct);
+                if (retryAfter is { } pause)
                 {
                     // The platform asked the bot to slow down: the whole channel waits, and new replies do not cut it short.
-                    await Task.Delay(retryAfter, time, ct);
+                    pacer.Throttled(time.GetUtcNow());
+                    await SleepAsync(adapter.Channel, time.GetUtcNow() + pause, wakeable: false, ct);
                 }
-                else if (wait is { } idle)
+                else if (wakeAt is { } until)
                 {
-                    await WaitAsync(adapter.Channel, idle, ct);
+                    await SleepAsync(adapter.Channel, until, wakeable: true, ct);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -51,29 +70,44 @@ public sealed class OutboxWorker(
             catch (Exception ex)
             {
                 logger.LogError(ex, "{Channel} outbox loop failed; retrying", adapter.Channel);
-                await Task.Delay(TimeSpan.FromSeconds(5), time, ct);
+                await SleepAsync(adapter.Channel, time.GetUtcNow() + TimeSpan.FromSeconds(5), wakeable: false, ct);
             }
         }
     }
 
     /// <summary>
-    /// Sends one round of due replies. Returns the platform's requested pause when it asked for one; otherwise,
-    /// when nothing was due, how long to sleep before looking again (null: look again at once).
+    /// Sends one round of due replies within the channel's pacing. Returns the platform's requested pause when it
+    /// asked for one; otherwise when to look again (null: at once).
     /// </summary>
-    private async Task<(TimeSpan? RetryAfter, TimeSpan? Idle)> SendDueAsync(IChannelAdapter adapter, CancellationToken ct)
+    private async Task<(TimeSpan? RetryAfter, DateTimeOffset? WakeAt)> SendDueAsync(IChannelAdapter adapter, ChannelPacer pacer, CancellationToken ct)
     {
-        var due = await outbox.DueAsync(adapter.Channel, Parallelism, ct);
+        var now = time.GetUtcNow();
+        var bulk = pacer.BulkAllowed(now);
+        // More rows than one batch: announcements held by their chat's spacing must not hide the sendable ones behind them.
+        var due = await outbox.DueAsync(adapter.Channel, pacer.Parallelism * 8, bulk, ct);
         if (due.Count == 0)
         {
-            var next = await outbox.NextDueAtAsync(adapter.Channel, ct);
-            var wait = next is null ? IdlePoll : next.Value - time.GetUtcNow();
-            return (null, wait < TimeSpan.Zero ? TimeSpan.Zero : wait > IdlePoll ? IdlePoll : wait);
+            var next = await outbox.NextDueAtAsync(adapter.Channel, bulk, ct) ?? now + IdlePoll;
+            if (!bulk)
+            {
+                next = Min(next, pacer.QuietEndsAt(now)); // announcements resume when the night ends
+            }
+
+            return (null, Min(next, now + IdlePoll));
         }
 
-        var results = await Task.WhenAll(due.Select(d => SendOneAsync(adapter, d, ct)));
+        var (batch, held) = pacer.Pick(due, now);
+        if (batch.Count == 0)
+        {
+            return (null, now + held);
+        }
+
+        var results = await Task.WhenAll(batch.Select(d => SendOneAsync(adapter, d, ct)));
         var retry = results.OfType<SendResult.RetryAfter>().Select(r => r.Delay).DefaultIfEmpty().Max();
         return (retry > TimeSpan.Zero ? retry : null, null);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private async Task<SendResult> SendOneAsync(IChannelAdapter adapter, OutboxDelivery delivery, CancellationToken ct)
     {
@@ -105,13 +139,25 @@ public sealed class OutboxWorker(
         return result;
     }
 
-    private async Task WaitAsync(string channel, TimeSpan delay, CancellationToken ct)
+    /// <summary>Sleeps on the injected clock; a wake-up (new replies) cuts it short unless the platform asked for the pause.</summary>
+    private async Task SleepAsync(string channel, DateTimeOffset until, bool wakeable, CancellationToken ct)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var woken = signal.WaitAsync(channel, linked.Token);
-        var timer = Task.Delay(delay, time, linked.Token);
-        await Task.WhenAny(woken, timer);
-        await linked.CancelAsync();
+        // The delay is taken from the clock now, not when the time was chosen: the clock may have moved since.
+        var delay = until - time.GetUtcNow();
+        var timer = delay > TimeSpan.Zero ? Task.Delay(delay, time, linked.Token) : Task.CompletedTask;
+        _asleep[channel] = until;
+        Asleep?.Invoke(channel, until);
+        try
+        {
+            await (wakeable ? Task.WhenAny(signal.WaitAsync(channel, linked.Token), timer) : timer);
+        }
+        finally
+        {
+            _asleep.TryRemove(channel, out _);
+            await linked.CancelAsync();
+        }
+
         ct.ThrowIfCancellationRequested();
     }
 

@@ -167,6 +167,9 @@ namespace HaiHau.InfoBot.Storage.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BroadcastId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -194,6 +197,9 @@ namespace HaiHau.InfoBot.Storage.Migrations
                     b.Property<long?>("InboxId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -212,14 +218,16 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BroadcastId", "Status");
+
                     b.HasIndex("ConversationId", "Id");
 
                     b.HasIndex("InboxId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("Channel", "ChatId", "Id");
+
+                    b.HasIndex("Channel", "Status", "Kind", "ChatId");
 
                     b.ToTable("outbox", (string)null);
                 });

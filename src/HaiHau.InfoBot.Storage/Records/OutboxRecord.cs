@@ -8,6 +8,13 @@ public enum OutboxStatus
     Unreachable = 3,
 }
 
+/// <summary>Replies to a resident who just wrote always go before bulk (announcements), and are never held by quiet hours.</summary>
+public enum OutboxKind
+{
+    Reply = 0,
+    Bulk = 1,
+}
+
 /// <summary>
 /// A reply waiting to go out (or gone). Written in the same transaction as the turn that produced it;
 /// (InboxId, Sequence) is unique, so a turn can never queue its replies twice.
@@ -29,6 +36,11 @@ public sealed class OutboxRecord
     public InboxRecord? Inbox { get; set; }
 
     public int Sequence { get; set; }
+
+    public OutboxKind Kind { get; set; }
+
+    /// <summary>The announcement this row delivers (bulk rows only).</summary>
+    public long? BroadcastId { get; set; }
 
     public required string Text { get; set; }
 

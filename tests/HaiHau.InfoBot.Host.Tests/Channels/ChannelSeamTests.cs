@@ -111,11 +111,7 @@ public sealed class ChannelSeamTests : HostTestBase
         Assert.Equal("429", waiting.Error);
         Assert.Empty(app.Channel.Sent);
 
-        var second = await app.SettledAsync(2, () =>
-        {
-            app.Time.Advance(TimeSpan.FromSeconds(5));
-            return Task.CompletedTask;
-        });
+        var second = await app.SettledAsync(2, () => app.AdvanceAsync(TimeSpan.FromSeconds(5)));
 
         Assert.All(second, r => Assert.IsType<SendResult.Sent>(r));
         var sent = (await OutboxAsync(app))[0];
@@ -139,11 +135,7 @@ public sealed class ChannelSeamTests : HostTestBase
             Assert.Equal(app.Time.GetUtcNow() + OutboxDispatcher.Backoff(attempt), row.NextAttemptAt);
             Assert.Empty(app.Channel.Sent); // the menu waits behind the greeting
             var last = attempt == OutboxDispatcher.MaxTransientAttempts - 1;
-            await app.SettledAsync(last ? 2 : 1, () =>
-            {
-                app.Time.Advance(OutboxDispatcher.Backoff(attempt));
-                return Task.CompletedTask;
-            });
+            await app.SettledAsync(last ? 2 : 1, () => app.AdvanceAsync(OutboxDispatcher.Backoff(attempt)));
         }
 
         var given = (await OutboxAsync(app))[0];
@@ -212,11 +204,7 @@ public sealed class ChannelSeamTests : HostTestBase
         await app.ProcessedAsync("2", () => PostAsync(client, """{"id":"2","chat":"c1","text":"bhyt"}"""));
         Assert.Empty(app.Channel.Sent); // the second reply waits behind the first
 
-        var results = await app.SettledAsync(3, () =>
-        {
-            app.Time.Advance(OutboxDispatcher.Backoff(1));
-            return Task.CompletedTask;
-        });
+        var results = await app.SettledAsync(3, () => app.AdvanceAsync(OutboxDispatcher.Backoff(1)));
 
         Assert.All(results, r => Assert.IsType<SendResult.Sent>(r));
         var sent = app.Channel.Sent.Select(s => s.Text).ToList();

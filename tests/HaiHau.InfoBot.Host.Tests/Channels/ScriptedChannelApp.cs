@@ -7,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace HaiHau.InfoBot.Host.Tests.Channels;
 
 /// <summary>The real host with the <see cref="ScriptedChannel"/> registered, and ways to wait for its workers without sleeping.</summary>
-public sealed class ScriptedChannelApp(string connectionString, FakeTimeProvider time) : InfoBotApp(connectionString, time)
+public sealed class ScriptedChannelApp(string connectionString, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
+    : InfoBotApp(connectionString, time, settings)
 {
     public ScriptedChannel Channel => Services.GetServices<IChannelAdapter>().OfType<ScriptedChannel>().Single();
 
@@ -64,6 +65,40 @@ public sealed class ScriptedChannelApp(string connectionString, FakeTimeProvider
         finally
         {
             worker.Processed -= OnProcessed;
+        }
+    }
+
+    /// <summary>
+    /// Moves the fake clock forward by <paramref name="by"/> once the channel's sender sleeps until then or earlier,
+    /// so the move cannot slip in while the sender is choosing its next wake-up time.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        var worker = Services.GetRequiredService<OutboxWorker>();
+        var target = Time.GetUtcNow() + by;
+        var asleep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnAsleep(string channel, DateTimeOffset until)
+        {
+            if (channel == ScriptedChannel.Name && until <= target)
+            {
+                asleep.TrySetResult();
+            }
+        }
+
+        worker.Asleep += OnAsleep;
+        try
+        {
+            if (worker.AsleepUntil(ScriptedChannel.Name) <= target)
+            {
+                asleep.TrySetResult();
+            }
+
+            await asleep.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            Time.SetUtcNow(target);
+        }
+        finally
+        {
+            worker.Asleep -= OnAsleep;
         }
     }
 

@@ -15,6 +15,8 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(InfoBotOptions), InfoBotOptions.Section)]
     [InlineData(typeof(ConversationOptions), ConversationOptions.Section)]
     [InlineData(typeof(WebChatOptions), WebChatOptions.Section)]
+    [InlineData(typeof(DeliveryOptions), DeliveryOptions.Section)]
+    [InlineData(typeof(ChannelRateOptions), DeliveryOptions.Section + ":Rates:telegram")]
     public void Every_option_is_in_the_sample(Type options, string section)
     {
         foreach (var property in options.GetProperties())
