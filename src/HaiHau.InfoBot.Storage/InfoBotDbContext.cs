@@ -17,6 +17,8 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
 
     public DbSet<ChannelStateRecord> ChannelState => Set<ChannelStateRecord>();
 
+    public DbSet<BroadcastRecord> Broadcasts => Set<BroadcastRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset stored as text; a binary long keeps order and offset.
@@ -46,6 +48,9 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => new { x.InboxId, x.Sequence }).IsUnique();
             e.HasIndex(x => new { x.Channel, x.Status, x.Kind, x.ChatId }); // the sender's "head of each chat's queue"
             e.HasIndex(x => new { x.BroadcastId, x.Status });
+            // At most one delivery of an announcement per conversation, whatever crashes and restarts happen during fan-out.
+            e.HasIndex(x => new { x.BroadcastId, x.ConversationId }).IsUnique().HasFilter("BroadcastId IS NOT NULL");
+            e.HasOne(x => x.Broadcast).WithMany().HasForeignKey(x => x.BroadcastId);
             e.HasIndex(x => new { x.ConversationId, x.Id });
             e.HasIndex(x => new { x.Channel, x.ChatId, x.Id }); // the web chat's "replies after N" on page load
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
@@ -58,6 +63,11 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => x.ConversationId);
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
             e.HasOne(x => x.Inbox).WithMany().HasForeignKey(x => x.InboxId);
+        });
+        modelBuilder.Entity<BroadcastRecord>(e =>
+        {
+            e.ToTable("broadcasts");
+            e.HasIndex(x => new { x.State, x.ScheduledAt });
         });
         modelBuilder.Entity<ChannelStateRecord>(e =>
         {

@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Storage.Records;
@@ -50,7 +51,8 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
     }
 
     private static IQueryable<long> Heads(InfoBotDbContext db, string channel, bool includeBulk) =>
-        db.Outbox.Where(o => o.Channel == channel && o.Status == OutboxStatus.Pending && (includeBulk || o.Kind == OutboxKind.Reply))
+        db.Outbox.Where(o => o.Channel == channel && o.Status == OutboxStatus.Pending
+                && (o.Kind == OutboxKind.Reply || (includeBulk && (o.BroadcastId == null || o.Broadcast!.State == BroadcastState.Sending))))
             .GroupBy(o => new { o.ChatId, o.Kind }).Select(g => g.Min(o => o.Id));
 
     /// <summary>True when the row's conversation was marked unreachable after the row was queued (then it is settled, not sent).</summary>

@@ -3,7 +3,10 @@ using System.Threading.Channels;
 
 namespace HaiHau.InfoBot.Host.Channels;
 
-/// <summary>Wakes a channel's sender when new replies are queued, so they go out at once instead of at the next poll.</summary>
+/// <summary>
+/// Wakes a background loop by key: a channel's sender when replies are queued (so they go out at once, not at the
+/// next poll), or the announcement scheduler when an officer sends now.
+/// </summary>
 public sealed class OutboxSignal
 {
     private readonly ConcurrentDictionary<string, Channel<bool>> _wakes = new(StringComparer.Ordinal);

@@ -109,9 +109,15 @@ public sealed class OutboxWorker(
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private async Task<SendResult> SendOneAsync(IChannelAdapter adapter, OutboxDelivery delivery, CancellationToken ct)
+    /// <summary>
+    /// Sends one row and stores its outcome. Once a send has started it is finished and recorded even while the host
+    /// stops (the stopping token is not passed on): a send cut off after the platform took it, but before we
+    /// recorded it, would be sent again after the restart, and the resident would get it twice.
+    /// </summary>
+    private async Task<SendResult> SendOneAsync(IChannelAdapter adapter, OutboxDelivery delivery, CancellationToken stopping)
     {
-        if (await outbox.SkipIfUnreachableAsync(delivery.Id, ct))
+        stopping.ThrowIfCancellationRequested();
+        if (await outbox.SkipIfUnreachableAsync(delivery.Id, CancellationToken.None))
         {
             var skipped = new SendResult.Unreachable("unreachable");
             Settled?.Invoke(delivery, skipped);
@@ -121,15 +127,15 @@ public sealed class OutboxWorker(
         SendResult result;
         try
         {
-            result = await adapter.SendAsync(delivery.To, delivery.Message, ct);
+            result = await adapter.SendAsync(delivery.To, delivery.Message, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex)
         {
             // Adapters report platform errors as results; a throw is a fault on our side or the network's.
             result = new SendResult.Transient(ex.GetType().Name);
         }
 
-        await outbox.RecordAsync(delivery.Id, result, ct);
+        await outbox.RecordAsync(delivery.Id, result, CancellationToken.None);
         if (result is not SendResult.Sent)
         {
             logger.LogWarning("{Channel} outbox {OutboxId}: {Outcome}", adapter.Channel, delivery.Id, Describe(result));

@@ -16,6 +16,55 @@ namespace HaiHau.InfoBot.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HaiHau.InfoBot.Storage.Records.BroadcastRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SegmentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Targeted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "ScheduledAt");
+
+                    b.ToTable("broadcasts", (string)null);
+                });
+
             modelBuilder.Entity("HaiHau.InfoBot.Storage.Records.ChannelStateRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -218,6 +267,10 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BroadcastId", "ConversationId")
+                        .IsUnique()
+                        .HasFilter("BroadcastId IS NOT NULL");
+
                     b.HasIndex("BroadcastId", "Status");
 
                     b.HasIndex("ConversationId", "Id");
@@ -271,6 +324,10 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
             modelBuilder.Entity("HaiHau.InfoBot.Storage.Records.OutboxRecord", b =>
                 {
+                    b.HasOne("HaiHau.InfoBot.Storage.Records.BroadcastRecord", "Broadcast")
+                        .WithMany()
+                        .HasForeignKey("BroadcastId");
+
                     b.HasOne("HaiHau.InfoBot.Storage.Records.ConversationRecord", "Conversation")
                         .WithMany()
                         .HasForeignKey("ConversationId")
@@ -280,6 +337,8 @@ namespace HaiHau.InfoBot.Storage.Migrations
                     b.HasOne("HaiHau.InfoBot.Storage.Records.InboxRecord", "Inbox")
                         .WithMany()
                         .HasForeignKey("InboxId");
+
+                    b.Navigation("Broadcast");
 
                     b.Navigation("Conversation");
 

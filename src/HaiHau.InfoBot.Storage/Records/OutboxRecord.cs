@@ -6,6 +6,9 @@ public enum OutboxStatus
     Sent = 1,
     Failed = 2,
     Unreachable = 3,
+
+    /// <summary>An announcement cancelled before this delivery went out.</summary>
+    Cancelled = 4,
 }
 
 /// <summary>Replies to a resident who just wrote always go before bulk (announcements), and are never held by quiet hours.</summary>
@@ -41,6 +44,8 @@ public sealed class OutboxRecord
 
     /// <summary>The announcement this row delivers (bulk rows only).</summary>
     public long? BroadcastId { get; set; }
+
+    public BroadcastRecord? Broadcast { get; set; }
 
     public required string Text { get; set; }
 

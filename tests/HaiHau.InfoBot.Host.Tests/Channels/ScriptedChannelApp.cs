@@ -7,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace HaiHau.InfoBot.Host.Tests.Channels;
 
 /// <summary>The real host with the <see cref="ScriptedChannel"/> registered, and ways to wait for its workers without sleeping.</summary>
-public sealed class ScriptedChannelApp(string connectionString, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ScriptedChannelApp(
+    string connectionString, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : InfoBotApp(connectionString, time, settings)
 {
     public ScriptedChannel Channel => Services.GetServices<IChannelAdapter>().OfType<ScriptedChannel>().Single();
@@ -40,6 +41,35 @@ public sealed class ScriptedChannelApp(string connectionString, FakeTimeProvider
         finally
         {
             worker.Settled -= OnSettled;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the platform has received <paramref name="count"/> messages in all, counting those sent before this
+    /// call too (a restarted host starts sending before a test can subscribe to its events), after <paramref name="act"/>.
+    /// </summary>
+    public async Task SentAtLeastAsync(int count, Func<Task> act)
+    {
+        var worker = Services.GetRequiredService<OutboxWorker>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(Storage.OutboxDelivery delivery, SendResult result)
+        {
+            if (Channel.Sent.Count >= count)
+            {
+                done.TrySetResult();
+            }
+        }
+
+        worker.Settled += Check;
+        try
+        {
+            Check(null!, null!);
+            await act();
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            worker.Settled -= Check;
         }
     }
 
@@ -105,6 +135,10 @@ public sealed class ScriptedChannelApp(string connectionString, FakeTimeProvider
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IChannelAdapter>(_ => new ScriptedChannel(Time)));
+        builder.ConfigureServices(collection =>
+        {
+            collection.AddSingleton<IChannelAdapter>(_ => new ScriptedChannel(Time));
+            services?.Invoke(collection);
+        });
     }
 }

@@ -1,0 +1,80 @@
+using HaiHau.InfoBot.Core.Broadcasts;
+using HaiHau.InfoBot.Host.Channels;
+using HaiHau.InfoBot.Storage;
+
+namespace HaiHau.InfoBot.Host.Broadcasts;
+
+/// <summary>
+/// Fans out each announcement whose time has come into the outbox (STYLE.md §2.2 step 4) and marks finished ones
+/// completed. Sleeps on the injected clock until the next scheduled time, or until woken ("send now").
+/// </summary>
+public sealed class BroadcastScheduler(
+    BroadcastStore store,
+    IBroadcastAudience audience,
+    OutboxSignal signal,
+    TimeProvider time,
+    ILogger<BroadcastScheduler> logger) : BackgroundService
+{
+    /// <summary>The <see cref="OutboxSignal"/> key that wakes this loop.</summary>
+    public const string WakeKey = "broadcasts";
+
+    /// <summary>How often finished announcements are looked for, and the longest sleep.</summary>
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(30);
+
+    /// <summary>Raised after an announcement is fanned out, with the number of residents targeted.</summary>
+    public event Action<long, int>? FannedOut;
+
+    /// <summary>Raised when the loop sleeps until the given time (tests move the fake clock then).</summary>
+    public event Action<DateTimeOffset>? Asleep;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+                await store.CompleteFinishedAsync(stoppingToken);
+                var now = time.GetUtcNow();
+                var next = await store.NextDueAtAsync(stoppingToken) ?? now + Poll;
+                await SleepAsync(next < now + Poll ? next : now + Poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Announcement scheduler failed; retrying");
+                await SleepAsync(time.GetUtcNow() + TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
+    }
+
+    private async Task RunDueAsync(CancellationToken ct)
+    {
+        foreach (var broadcast in await store.DueAsync(ct))
+        {
+            var members = AudienceSelection.Pick(await audience.CandidatesAsync(ct), BroadcastStore.SegmentOf(broadcast));
+            var targeted = await store.FanOutAsync(broadcast.Id, members, ct);
+            logger.LogInformation("Announcement {BroadcastId} fanned out to {Targeted} resident(s)", broadcast.Id, targeted);
+            foreach (var channel in members.Select(m => m.Who.Channel).Distinct())
+            {
+                signal.Wake(channel);
+            }
+
+            FannedOut?.Invoke(broadcast.Id, targeted);
+        }
+    }
+
+    private async Task SleepAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delay = until - time.GetUtcNow();
+        var timer = delay > TimeSpan.Zero ? Task.Delay(delay, time, linked.Token) : Task.CompletedTask;
+        Asleep?.Invoke(until);
+        await Task.WhenAny(signal.WaitAsync(WakeKey, linked.Token), timer);
+        await linked.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+    }
+}
