@@ -15,4 +15,7 @@ public static class EventKinds
     public const string Cancelled = "cancelled";
     public const string InputRejected = "input_rejected";
     public const string DataErased = "data_erased";
+
+    /// <summary>A poverty screening was run; deliberately without its result (nothing about a household is kept).</summary>
+    public const string ScreeningCompleted = "screening_completed";
 }

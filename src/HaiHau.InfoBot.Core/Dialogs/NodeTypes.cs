@@ -20,5 +20,7 @@ public static class NodeTypes
             ["goto"] = (GotoNode.Fields, GotoNode.Read),
             ["end"] = (EndNode.Fields, EndNode.Read),
             ["erase_data"] = (EraseDataNode.Fields, EraseDataNode.Read),
+            ["ask_commune"] = (AskCommuneNode.Fields, AskCommuneNode.Read),
+            ["screen"] = (ScreenNode.Fields, ScreenNode.Read),
         };
 }
