@@ -5,7 +5,7 @@ namespace HaiHau.InfoBot.Storage;
 
 /// <summary>
 /// "Xóa dữ liệu của tôi" (Decree 13/2023/NĐ-CP): inside the turn's transaction, every message text of the
-/// conversation is deleted, earlier replies are removed, and the conversation is cut from the resident's chat id,
+/// conversation is deleted, earlier replies, news subscriptions and course leads are removed, and the conversation is cut from the resident's chat id,
 /// so its anonymous event rows still count (an article was read) without saying who read it.
 /// The resident's next message starts a new conversation.
 /// </summary>
@@ -18,6 +18,13 @@ public static class ConversationEraser
         var (channel, chatId) = (current.Channel, current.ChatId);
 
         await context.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId).ExecuteDeleteAsync(ct);
+        if (conversation.Id != 0)
+        {
+            // What the resident asked us to keep goes too: news subscriptions and course interest.
+            await context.NewsSubscriptions.Where(s => s.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
+            await context.CourseLeads.Where(l => l.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
+        }
+
         await context.Inbox.Where(i => i.Channel == channel && i.ChatId == chatId && i.Id != current.Id).ExecuteUpdateAsync(u => u
             .SetProperty(i => i.Text, (string?)null)
             .SetProperty(i => i.Payload, (string?)null)

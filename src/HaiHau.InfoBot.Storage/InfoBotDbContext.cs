@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HaiHau.InfoBot.Storage;
 
-/// <summary>The bot's SQLite database: inbox, conversations, outbox, turn events and channel state.</summary>
+/// <summary>The bot's SQLite database: inbox, conversations, outbox, turn events, channel state, announcements, listings, subscriptions and leads.</summary>
 public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options) : DbContext(options)
 {
     public DbSet<InboxRecord> Inbox => Set<InboxRecord>();
@@ -18,6 +18,14 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
     public DbSet<ChannelStateRecord> ChannelState => Set<ChannelStateRecord>();
 
     public DbSet<BroadcastRecord> Broadcasts => Set<BroadcastRecord>();
+
+    public DbSet<JobListingRecord> JobListings => Set<JobListingRecord>();
+
+    public DbSet<CourseRecord> Courses => Set<CourseRecord>();
+
+    public DbSet<NewsSubscriptionRecord> NewsSubscriptions => Set<NewsSubscriptionRecord>();
+
+    public DbSet<CourseLeadRecord> CourseLeads => Set<CourseLeadRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -75,6 +83,34 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => new { x.Channel, x.Key }).IsUnique();
             e.Property(x => x.Channel).HasMaxLength(16);
             e.Property(x => x.Key).HasMaxLength(64);
+        });
+        modelBuilder.Entity<JobListingRecord>(e =>
+        {
+            e.ToTable("job_listings");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(64);
+        });
+        modelBuilder.Entity<CourseRecord>(e =>
+        {
+            e.ToTable("courses");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(64);
+        });
+        modelBuilder.Entity<NewsSubscriptionRecord>(e =>
+        {
+            e.ToTable("news_subscriptions");
+            e.HasIndex(x => new { x.ConversationId, x.Kind }).IsUnique();
+            e.HasIndex(x => new { x.Kind, x.CommuneCode }); // "who wants news of jobs in Hải Châu"
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
+        });
+        modelBuilder.Entity<CourseLeadRecord>(e =>
+        {
+            e.ToTable("course_leads");
+            e.HasIndex(x => new { x.ConversationId, x.CourseCode }).IsUnique();
+            e.HasIndex(x => x.CourseCode);
+            e.Property(x => x.CourseCode).HasMaxLength(64);
+            e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
         });
     }
 }

@@ -15,7 +15,7 @@ public enum TurnOutcome
 
 /// <summary>
 /// Runs turns durably. A turn loads the conversation, runs the engine, and writes the message, the new state,
-/// the replies (outbox) and the events in one transaction. Idempotent on (channel, external id): a message
+/// the replies (outbox), the events and what they ask to keep (subscriptions, course leads) in one transaction. Idempotent on (channel, external id): a message
 /// already settled is never run again, so a retry or a recovery after a crash sends no reply twice.
 /// </summary>
 public sealed class TurnProcessor(
@@ -151,6 +151,7 @@ public sealed class TurnProcessor(
             context.TurnEvents.Add(new TurnEventRecord { Conversation = conversation, Channel = inbox.Channel, Kind = e.Kind, Subject = e.Subject, At = now, Inbox = inbox });
         }
 
+        await ResidentRequests.ApplyAsync(context, conversation, result.Events, now, ct);
         if (inbox.Status == InboxStatus.Pending)
         {
             inbox.Status = InboxStatus.Done; // RunEngine marks Failed when it gave up

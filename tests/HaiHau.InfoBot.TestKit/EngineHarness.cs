@@ -1,6 +1,7 @@
 using HaiHau.InfoBot.Content;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Messaging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,10 +14,10 @@ public sealed class EngineHarness
     private readonly DialogEngine _engine;
     private int _sequence;
 
-    public EngineHarness(DialogCatalog? dialogs = null, IContentStore? content = null, EngineOptions? options = null)
+    public EngineHarness(DialogCatalog? dialogs = null, IContentStore? content = null, EngineOptions? options = null, IListingSource? listings = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
-        _engine = new DialogEngine(new DialogServices(content ?? RepoData.Value.Content, dialogs ?? RepoData.Value.Dialogs, Time, options ?? new EngineOptions()));
+        _engine = new DialogEngine(new DialogServices(content ?? RepoData.Value.Content, dialogs ?? RepoData.Value.Dialogs, Time, options ?? new EngineOptions(), listings));
     }
 
     /// <summary>The real dialogs and content of the repository, validated.</summary>

@@ -1,6 +1,10 @@
+using HaiHau.InfoBot.Content.Listings;
 using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Core.Screening;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,9 +26,29 @@ public sealed class StoreHarness : IDisposable
     public StoreHarness(FakeTimeProvider? time = null)
     {
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
+        var options = new DbContextOptionsBuilder<InfoBotDbContext>();
+        StorageSetup.Configure(options, ConnectionString);
+        using (var db = new InfoBotDbContext(options.Options))
+        {
+            StorageSetup.MigrateAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         Restart();
-        using var db = Factory.CreateDbContext();
-        StorageSetup.MigrateAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Imports a listings file (path relative to the repository) as the import verb does, then refreshes the snapshot.</summary>
+    public async Task<UpsertCounts> ImportAsync(ListingKind kind, string path)
+    {
+        var table = ListingFileReader.Read(Path.IsPathRooted(path) ? path : Path.Combine(RepoPaths.Root, path));
+        var check = ListingImport.Check(kind, table, EngineHarness.Repo.Content, PovertyRuleSets.LocalDay(Time.GetUtcNow()));
+        if (check.Problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("\n", check.Problems));
+        }
+
+        var counts = await Listings.UpsertAsync(kind, check.Valid, CancellationToken.None);
+        await ListingSnapshot.RefreshAsync(CancellationToken.None);
+        return counts;
     }
 
     public FakeTimeProvider Time { get; }
@@ -37,6 +61,11 @@ public sealed class StoreHarness : IDisposable
 
     public OutboxReader Outbox { get; private set; } = null!;
 
+    public ListingStore Listings { get; private set; } = null!;
+
+    /// <summary>What the engine reads; <see cref="ImportAsync"/> refreshes it as the host does at start.</summary>
+    public ListingSnapshot ListingSnapshot { get; private set; } = null!;
+
     public string ConnectionString => _folder.SqliteConnectionString();
 
     public void Restart()
@@ -45,7 +74,10 @@ public sealed class StoreHarness : IDisposable
         StorageSetup.Configure(options, ConnectionString);
         Factory = new PooledDbContextFactory<InfoBotDbContext>(options.Options);
         var data = EngineHarness.Repo;
-        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions()));
+        Listings = new ListingStore(Factory, _writes, Time);
+        ListingSnapshot = new ListingSnapshot(Listings);
+        ListingSnapshot.RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions(), ListingSnapshot));
         Inbox = new InboxStore(Factory, _writes);
         Processor = new TurnProcessor(Factory, engine, _locks, _writes, Time, NullLogger<TurnProcessor>.Instance);
         Outbox = new OutboxReader(Factory, _writes, Time);

@@ -12,6 +12,7 @@ namespace HaiHau.InfoBot.TestKit;
 /// press: bhyt           the resident presses the button with this id
 /// wait: 25h             time passes (h, m or d)
 /// restart               the host restarts: only the SQLite file survives
+/// import: jobs content/samples/jobs.csv    an officer imports a listings file (jobs or courses)
 /// bot: first line       what the bot said; "   | more" continues it, "   [A] [B]" are its buttons
 /// </code>
 /// The runner replays the inputs through the real engine and SQLite and compares every bot line.
@@ -34,7 +35,7 @@ public static class Transcript
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var kind = colon < 0 ? line : line[..colon];
             var argument = colon < 0 ? string.Empty : line[(colon + 1)..].Trim();
-            if (kind is not ("start" or "user" or "press" or "wait" or "restart"))
+            if (kind is not ("start" or "user" or "press" or "wait" or "restart" or "import"))
             {
                 throw new FormatException($"unknown transcript line: {line}");
             }
@@ -76,6 +77,10 @@ public static class Transcript
                     break;
                 case "restart":
                     store.Restart();
+                    break;
+                case "import":
+                    var parts = step.Argument.Split(' ', 2);
+                    await store.ImportAsync(parts[0] == "courses" ? Core.Listings.ListingKind.Course : Core.Listings.ListingKind.Job, parts[1]);
                     break;
             }
 

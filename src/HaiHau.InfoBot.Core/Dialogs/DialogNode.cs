@@ -32,6 +32,9 @@ public abstract class DialogNode
     /// <summary>Articles this node shows.</summary>
     public virtual IEnumerable<Reference> Articles() => [];
 
+    /// <summary>facts.yaml keys the node computes with (not tells): validation checks they exist.</summary>
+    public virtual IEnumerable<string> FactKeys() => [];
+
     protected NodeOutcome ToNext() => NodeOutcome.GoTo(Next?.Id);
 }
 

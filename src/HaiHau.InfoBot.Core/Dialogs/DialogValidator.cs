@@ -86,6 +86,11 @@ public static class DialogValidator
                 CheckText(text, at, content, problems);
             }
 
+            foreach (var key in node.FactKeys().Where(k => content.FindFact(k) is null))
+            {
+                problems.Add(new ContentProblem(node.Location, $"fact \"{key}\" does not exist in content/facts.yaml"));
+            }
+
             if (node is Nodes.BranchNode branch)
             {
                 foreach (var c in branch.Cases)

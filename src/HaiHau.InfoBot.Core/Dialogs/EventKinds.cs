@@ -18,4 +18,22 @@ public static class EventKinds
 
     /// <summary>A message arrived while an officer was answering by hand (Zalo OA chat tool): the bot stayed silent.</summary>
     public const string BotSilenced = "bot_silenced";
+
+    /// <summary>A poverty screening was run; deliberately without its result (nothing about a household is kept).</summary>
+    public const string ScreeningCompleted = "screening_completed";
+
+    /// <summary>The resident consented to something being kept (subject: what, e.g. course_interest).</summary>
+    public const string ConsentGiven = "consent_given";
+
+    /// <summary>A job or course listing was opened (subject: kind:code).</summary>
+    public const string ListingViewed = "listing_viewed";
+
+    /// <summary>The resident asked to be told of new jobs or courses (subject: jobs/courses; data: commune). Stored.</summary>
+    public const string NewsSubscribed = "news_subscribed";
+
+    /// <summary>The resident stopped news of that kind. The stored subscription is deleted.</summary>
+    public const string NewsUnsubscribed = "news_unsubscribed";
+
+    /// <summary>The resident consented and registered interest in a course (subject: course code; data: consent time). Stored as a lead.</summary>
+    public const string CourseInterestRegistered = "course_interest_registered";
 }

@@ -20,5 +20,11 @@ public static class NodeTypes
             ["goto"] = (GotoNode.Fields, GotoNode.Read),
             ["end"] = (EndNode.Fields, EndNode.Read),
             ["erase_data"] = (EraseDataNode.Fields, EraseDataNode.Read),
+            ["ask_commune"] = (AskCommuneNode.Fields, AskCommuneNode.Read),
+            ["screen"] = (ScreenNode.Fields, ScreenNode.Read),
+            ["ask_listing"] = (AskListingNode.Fields, AskListingNode.Read),
+            ["show_listing"] = (ShowListingNode.Fields, ShowListingNode.Read),
+            ["subscribe"] = (SubscribeNode.Fields, SubscribeNode.Read),
+            ["register_interest"] = (RegisterInterestNode.Fields, RegisterInterestNode.Read),
         };
 }

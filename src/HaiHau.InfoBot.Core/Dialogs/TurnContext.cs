@@ -1,12 +1,17 @@
 using System.Globalization;
 using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Core.Text;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
 
-/// <summary>The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock.</summary>
-public sealed record DialogServices(IContentStore Content, DialogCatalog Dialogs, TimeProvider Time, EngineOptions Options);
+/// <summary>The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock, the listings.</summary>
+public sealed record DialogServices(IContentStore Content, DialogCatalog Dialogs, TimeProvider Time, EngineOptions Options, IListingSource? Listings = null)
+{
+    /// <summary>Job and course listings (a read-only snapshot); none when the host gave no source.</summary>
+    public IListingSource ListingSource => Listings ?? NoListings.Instance;
+}
 
 /// <summary>Engine limits and defaults; bound from InfoBot:Conversations.</summary>
 public sealed record EngineOptions
@@ -24,8 +29,12 @@ public sealed record EngineOptions
 /// <summary>What a resident sent, cleaned: text (NFC, no control characters) and a pressed button's id.</summary>
 public sealed record TurnInput(string Text, string? Payload);
 
-/// <summary>Something that happened in a turn, for statistics and the reach log (snake_case, past tense).</summary>
-public sealed record TurnEvent(string Kind, string? Subject = null);
+/// <summary>
+/// Something that happened in a turn, for statistics and the reach log (snake_case, past tense). <see cref="Data"/>
+/// carries what the store must keep for a few kinds (a subscription's commune, a lead's consent time); it is not
+/// written to the event log.
+/// </summary>
+public sealed record TurnEvent(string Kind, string? Subject = null, IReadOnlyDictionary<string, string>? Data = null);
 
 /// <summary>The outcome of one turn: the new state, what to say, what happened.</summary>
 public sealed record TurnResult(ConversationState State, IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<TurnEvent> Events);
@@ -63,7 +72,7 @@ public sealed class TurnContext(ConversationState state, DialogServices services
         }
     }
 
-    public void Log(string kind, string? subject = null) => _events.Add(new TurnEvent(kind, subject));
+    public void Log(string kind, string? subject = null, IReadOnlyDictionary<string, string>? data = null) => _events.Add(new TurnEvent(kind, subject, data));
 
     public void Set(string name, string value, bool conversationScope)
     {

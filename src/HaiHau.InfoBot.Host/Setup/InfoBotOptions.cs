@@ -41,3 +41,13 @@ public sealed class WebChatOptions
     [Range(1024, 1_048_576)]
     public int MaxRequestBytes { get; set; } = 32 * 1024;
 }
+
+/// <summary>Job and course listings. Bound from "InfoBot:Listings".</summary>
+public sealed class ListingOptions
+{
+    public const string Section = "InfoBot:Listings";
+
+    /// <summary>How often the bot reloads listings imported by the command line while it runs (default 5 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

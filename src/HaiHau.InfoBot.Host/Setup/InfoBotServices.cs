@@ -1,7 +1,9 @@
 using HaiHau.InfoBot.Content;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +32,10 @@ public static class InfoBotServices
             var options = sp.GetRequiredService<IOptions<ConversationOptions>>().Value;
             return new EngineOptions { IdleTimeout = options.IdleTimeout, MaxTextLength = options.MaxTextLength };
         });
+        services.AddOptions<ListingOptions>().BindConfiguration(ListingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ListingStore>();
+        services.AddSingleton<ListingSnapshot>();
+        services.AddSingleton<IListingSource>(sp => sp.GetRequiredService<ListingSnapshot>());
         services.AddSingleton<DialogServices>();
         services.AddSingleton<IDialogEngine, DialogEngine>();
 
@@ -43,6 +49,7 @@ public static class InfoBotServices
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<Turns.TurnRunner>();
         services.AddHostedService<Turns.StoreInitializer>();
+        services.AddHostedService<Turns.ListingRefreshWorker>();
         return services;
     }
 

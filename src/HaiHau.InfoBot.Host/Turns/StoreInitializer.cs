@@ -2,12 +2,13 @@ using HaiHau.InfoBot.Content;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Listings;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Turns;
 
 /// <summary>
-/// Before the bot takes requests: migrate the database, then finish every message a crash left pending,
+/// Before the bot takes requests: migrate the database, load the listings, then finish every message a crash left pending,
 /// so nothing stored is lost and nothing is answered twice (the processor skips what is done).
 /// </summary>
 public sealed class StoreInitializer(
@@ -17,6 +18,7 @@ public sealed class StoreInitializer(
     TurnProcessor processor,
     OutboxReader outbox,
     IDialogEngine engine,
+    ListingSnapshot listings,
     TimeProvider time,
     ILogger<StoreInitializer> logger) : IHostedService
 {
@@ -28,6 +30,8 @@ public sealed class StoreInitializer(
         {
             await StorageSetup.MigrateAsync(db, cancellationToken);
         }
+
+        await listings.RefreshAsync(cancellationToken); // before any turn, so the first resident sees them
 
         var recovered = await RecoverAsync(inbox, processor, cancellationToken);
         if (recovered > 0)

@@ -9,6 +9,7 @@ namespace HaiHau.InfoBot.Core.Tests.Nodes;
 /// One table of cases per node type, in Nodes/&lt;type&gt;.cases.yaml (goflow's testdata/&lt;action&gt;.json):
 /// each case is a small dialog, then either the problems reading it must report (read_error) or the turns a
 /// resident takes and exactly what the bot answers (every reply of the turn joined by " | ", buttons in brackets).
+/// A case may give <c>listings</c> (jobs and courses the engine sees) and a turn may list the <c>events</c> it records.
 /// </summary>
 public sealed class NodeCaseTests
 {
@@ -83,7 +84,7 @@ public sealed class NodeCaseTests
         }
 
         Assert.True(problems.Count == 0, $"{description}: unexpected problems:\n{string.Join("\n", problems)}");
-        var harness = new EngineHarness(catalog);
+        var harness = new EngineHarness(catalog, listings: CaseListings.Read(reader, testCase));
         foreach (var turn in reader.MapList(testCase, "turns", required: true))
         {
             var replies = reader.OptionalString(turn, "start") == "true" ? harness.Start()
@@ -98,6 +99,13 @@ public sealed class NodeCaseTests
             else
             {
                 Assert.Equal(reader.RequiredString(turn, "bot", "turn"), actual);
+            }
+
+            // "events": what the turn asks the store to keep, as "kind:subject key=value …" (see CaseListings).
+            foreach (var expected in reader.StringList(turn, "events"))
+            {
+                var events = harness.LastEvents.Select(CaseListings.Describe).ToList();
+                Assert.True(events.Contains(expected), $"{description}: expected event «{expected}», got: {string.Join(" | ", events)}");
             }
         }
     }

@@ -78,6 +78,8 @@ public sealed class CommandLineTests : HostTestBase
         Assert.Contains("serve", output, StringComparison.Ordinal);
         Assert.Contains("chat", output, StringComparison.Ordinal);
         Assert.Contains("validate", output, StringComparison.Ordinal);
+        Assert.Contains("screen", output, StringComparison.Ordinal);
+        Assert.Contains("import", output, StringComparison.Ordinal);
     }
 
     private string BrokenDialogsFolder()

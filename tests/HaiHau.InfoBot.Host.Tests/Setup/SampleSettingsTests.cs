@@ -17,6 +17,7 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(WebChatOptions), WebChatOptions.Section)]
     [InlineData(typeof(DeliveryOptions), DeliveryOptions.Section)]
     [InlineData(typeof(ChannelRateOptions), DeliveryOptions.Section + ":Rates:telegram")]
+    [InlineData(typeof(ListingOptions), ListingOptions.Section)]
     public void Every_option_is_in_the_sample(Type options, string section)
     {
         foreach (var property in options.GetProperties())

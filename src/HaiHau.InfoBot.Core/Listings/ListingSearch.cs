@@ -1,0 +1,58 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Listings;
+
+/// <summary>
+/// Browse and search, pure: never an expired listing; every word typed must appear (diacritics and case ignored);
+/// with a commune, that commune's listings first, then those open to the whole district (no commune given);
+/// newest first.
+/// </summary>
+public static class ListingSearch
+{
+    /// <summary>Small words residents add that would otherwise hide every listing ("việc làm ở Hải Châu").</summary>
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    {
+        "o", "tai", "cho", "va", "tim", "viec", "lam", "khoa", "hoc", "nghe", "can", "muon", "co", "khong", "ko", "k", "xa", "thi", "tran", "tt", "a", "nhe", "gi",
+    };
+
+    public static IReadOnlyList<Listing> Find(IEnumerable<Listing> all, DateOnly today, string? words = null, string? communeCode = null, int take = 5)
+    {
+        var terms = Terms(words);
+        return all
+            .Where(l => l.IsOpenOn(today))
+            .Where(l => communeCode is null || l.CommuneCode is null || l.CommuneCode == communeCode)
+            .Where(l => terms.All(t => (" " + l.SearchText + " ").Contains(" " + t, StringComparison.Ordinal)))
+            .OrderBy(l => communeCode is not null && l.CommuneCode == communeCode ? 0 : 1)
+            .ThenByDescending(l => l.PostedOn)
+            .ThenBy(l => l.Deadline)
+            .ThenBy(l => l.Code, StringComparer.Ordinal)
+            .Take(take)
+            .ToList();
+    }
+
+    public static Listing? FindCode(IEnumerable<Listing> all, DateOnly today, string code) =>
+        all.FirstOrDefault(l => l.Code == code && l.IsOpenOn(today));
+
+    /// <summary>Folded search words without the small words residents add around them.</summary>
+    public static IReadOnlyList<string> Terms(string? words)
+    {
+        var folded = VietnameseText.Fold(words).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return folded.Where(w => !Filler.Contains(w)).ToList(); // "tìm việc" alone: everything, not nothing
+    }
+
+    /// <summary>
+    /// Splits a typed search into a commune (when it names one: "việc ở Hải Châu") and the remaining words, so a
+    /// commune typed as words filters by commune and still shows the district-wide listings.
+    /// </summary>
+    public static (string? CommuneCode, string? Words) SplitCommune(IContentStore content, string? words)
+    {
+        if (CommuneMatcher.Match(content, words) is not { } commune)
+        {
+            return (null, words);
+        }
+
+        var rest = (" " + VietnameseText.Fold(words) + " ").Replace(" " + VietnameseText.Fold(commune.ShortName) + " ", " ", StringComparison.Ordinal);
+        return (commune.Code, rest.Trim());
+    }
+}

@@ -1,0 +1,110 @@
+using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Storage.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Storage.Listings;
+
+/// <summary>What an import changed.</summary>
+public sealed record UpsertCounts(int Added, int Updated, int Unchanged);
+
+/// <summary>Writes imported listings (upsert by code, one transaction) and reads them back for the snapshot.</summary>
+public sealed class ListingStore(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time)
+{
+    public async Task<UpsertCounts> UpsertAsync(ListingKind kind, IReadOnlyList<Listing> listings, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        int added = 0, updated = 0, unchanged = 0;
+        var codes = listings.Select(l => l.Code).ToList();
+        if (kind == ListingKind.Job)
+        {
+            var existing = await db.JobListings.Where(j => codes.Contains(j.Code)).ToDictionaryAsync(j => j.Code, StringComparer.Ordinal, ct);
+            foreach (var listing in listings)
+            {
+                var record = existing.GetValueOrDefault(listing.Code);
+                if (record is null)
+                {
+                    db.JobListings.Add(Fill(new JobListingRecord { Code = listing.Code, Title = "", Provider = "", Contact = "", Source = "", ImportedAt = now, UpdatedAt = now }, listing));
+                    added++;
+                }
+                else
+                {
+                    Count(Fill(record, listing), db, now, ref updated, ref unchanged);
+                }
+            }
+        }
+        else
+        {
+            var existing = await db.Courses.Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
+            foreach (var listing in listings)
+            {
+                var record = existing.GetValueOrDefault(listing.Code);
+                if (record is null)
+                {
+                    db.Courses.Add(Fill(new CourseRecord { Code = listing.Code, Title = "", Provider = "", Contact = "", Source = "", ImportedAt = now, UpdatedAt = now }, listing));
+                    added++;
+                }
+                else
+                {
+                    Count(Fill(record, listing), db, now, ref updated, ref unchanged);
+                }
+            }
+        }
+
+        await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct); // one implicit transaction: all rows or none
+        return new UpsertCounts(added, updated, unchanged);
+    }
+
+    public async Task<IReadOnlyList<Listing>> LoadAsync(ListingKind kind, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return kind == ListingKind.Job
+            ? (await db.JobListings.AsNoTracking().ToListAsync(ct)).Select(j => ToListing(kind, j, j.Pay, null)).ToList()
+            : (await db.Courses.AsNoTracking().ToListAsync(ct)).Select(c => ToListing(kind, c, c.Support, c.StartsOn)).ToList();
+    }
+
+    private static void Count(ListingRecordBase record, InfoBotDbContext db, DateTimeOffset now, ref int updated, ref int unchanged)
+    {
+        if (db.Entry(record).State == EntityState.Modified)
+        {
+            record.UpdatedAt = now;
+            updated++;
+        }
+        else
+        {
+            unchanged++;
+        }
+    }
+
+    private static JobListingRecord Fill(JobListingRecord r, Listing l)
+    {
+        FillCommon(r, l);
+        r.Pay = l.PayOrSupport;
+        return r;
+    }
+
+    private static CourseRecord Fill(CourseRecord r, Listing l)
+    {
+        FillCommon(r, l);
+        r.Support = l.PayOrSupport;
+        r.StartsOn = l.StartsOn;
+        return r;
+    }
+
+    // Assigning an equal value leaves the property unmodified, so an unchanged row stays Unchanged.
+    private static void FillCommon(ListingRecordBase r, Listing l)
+    {
+        r.Title = l.Title;
+        r.Provider = l.Provider;
+        r.CommuneCode = l.CommuneCode;
+        r.Place = l.Place;
+        r.Deadline = l.Deadline;
+        r.Contact = l.Contact;
+        r.Source = l.Source;
+        r.PostedOn = l.PostedOn;
+        r.Description = l.Description;
+    }
+
+    private static Listing ToListing(ListingKind kind, ListingRecordBase r, string? payOrSupport, DateOnly? startsOn) =>
+        new(kind, r.Code, r.Title, r.Provider, r.CommuneCode, r.Place, payOrSupport, r.Deadline, startsOn, r.Contact, r.Source, r.PostedOn, r.Description);
+}
