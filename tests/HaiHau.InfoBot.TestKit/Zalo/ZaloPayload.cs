@@ -37,6 +37,24 @@ public sealed class ZaloPayload
 
     public string EventName => _json["event_name"]!.GetValue<string>();
 
+    public string? MessageId => Get("message.msg_id");
+
+    public string? SenderId => Get("sender.id");
+
+    public string? Text => Get("message.text");
+
+    /// <summary>The value at a dotted path as text (a number as its digits), or null.</summary>
+    public string? Get(string path)
+    {
+        JsonNode? node = _json;
+        foreach (var part in path.Split('.'))
+        {
+            node = node is JsonObject o ? o[part] : null;
+        }
+
+        return node is JsonValue v ? (v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString()) : null;
+    }
+
     /// <summary>Sets a string at a dotted path ("message.msg_id"), creating objects on the way.</summary>
     public ZaloPayload With(string path, string value)
     {
