@@ -22,9 +22,10 @@ public sealed class ZaloBed : IAsyncDisposable
     private readonly bool _ownsZalo;
     private int _sequence;
 
-    private ZaloBed(FakeZaloApi zalo, bool ownsZalo, InfoBotApp app, WatchedClock time)
+    private ZaloBed(FakeZaloApi zalo, bool ownsZalo, InfoBotApp app, WatchedClock time, IReadOnlyDictionary<string, string?> configured)
     {
         _ownsZalo = ownsZalo;
+        Configured = configured;
         Zalo = zalo;
         App = app;
         Time = time;
@@ -32,6 +33,9 @@ public sealed class ZaloBed : IAsyncDisposable
     }
 
     public FakeZaloApi Zalo { get; }
+
+    /// <summary>The settings this host started with (a restart with these keeps the stored tokens).</summary>
+    public IReadOnlyDictionary<string, string?> Configured { get; }
 
     public InfoBotApp App { get; }
 
@@ -57,7 +61,7 @@ public sealed class ZaloBed : IAsyncDisposable
         }
 
         var app = new InfoBotApp(folder.SqliteConnectionString(), time, all);
-        return new ZaloBed(zalo, owns, app, time);
+        return new ZaloBed(zalo, owns, app, time, all);
     }
 
     public ZaloPayload Payload(string file) => ZaloPayload.Load(Testdata(file)).At(Time.GetUtcNow());
