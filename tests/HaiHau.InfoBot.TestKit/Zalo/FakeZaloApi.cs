@@ -163,7 +163,9 @@ public sealed class FakeZaloApi : IAsyncDisposable
             var json = JsonNode.Parse(body);
             var userId = json?["recipient"]?["user_id"];
             var text = json?["message"]?["text"];
-            if (userId?.GetValueKind() != JsonValueKind.String || text?.GetValueKind() != JsonValueKind.String)
+            // Zalo user ids are long digit strings; anything else is not a user of this OA.
+            if (userId?.GetValueKind() != JsonValueKind.String || text?.GetValueKind() != JsonValueKind.String
+                || !userId.GetValue<string>().All(char.IsAsciiDigit))
             {
                 return Error(-201, "user_id is invalid!");
             }
