@@ -24,7 +24,8 @@ public sealed class ZaloAdapter(ZaloWebhookReader reader, ZaloApiClient api, Zal
         foreach (var part in MessageSplitter.Split(ZaloMessageText.Render(message), MaxTextLength))
         {
             // A later part failing leaves the earlier ones delivered; a retry of the row repeats them (rare: only texts over 2,000 characters).
-            var result = await SendPartAsync(to.UserId, part, ct);
+            // The chat id is the resident's Zalo user id; it is also the address an erased conversation's last reply keeps.
+            var result = await SendPartAsync(to.ChatId, part, ct);
             if (result is not SendResult.Sent sent)
             {
                 return result;

@@ -157,6 +157,31 @@ public sealed class ZaloConversationTests : HostTestBase
     }
 
     [Fact]
+    public async Task Erasing_my_data_on_Zalo_confirms_to_the_resident_and_leaves_no_link_to_them()
+    {
+        await using var bed = await ZaloBed.StartAsync(Folder);
+        await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
+        await bed.ConverseAsync(bed.Text("bảo hiểm y tế Nguyễn Thị Riêng Tư"), replies: 1);
+
+        var confirm = await bed.ConverseAsync(bed.Text("xóa dữ liệu của tôi"), replies: 1);
+        var done = await bed.ConverseAsync(bed.Text("có"), replies: 1);
+
+        Assert.Contains("Xóa rồi thì không lấy lại được", Text(confirm[0]), StringComparison.Ordinal);
+        Assert.IsType<SendResult.Sent>(done[0].Result);
+        Assert.StartsWith("Cháu đã xóa toàn bộ tin nhắn", bed.Zalo.Sent[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(ZaloBed.Resident, bed.Zalo.Sent[^1].UserId);
+        await using (var db = await bed.DbAsync())
+        {
+            Assert.False(await db.Inbox.AnyAsync(i => i.Text != null || i.ChatId == ZaloBed.Resident));
+            Assert.False(await db.Outbox.AnyAsync(o => o.ChatId == ZaloBed.Resident));
+            Assert.False(await db.Conversations.AnyAsync(c => c.ChatId == ZaloBed.Resident || c.UserId == ZaloBed.Resident));
+        }
+
+        var again = await bed.ConverseAsync(bed.Text("menu"), replies: 2);
+        Assert.StartsWith("Chào bác!", Text(again[0]), StringComparison.Ordinal); // a new conversation
+    }
+
+    [Fact]
     public async Task A_reply_over_2000_characters_goes_out_in_parts_cut_between_sentences()
     {
         await using var bed = await ZaloBed.StartAsync(Folder);
