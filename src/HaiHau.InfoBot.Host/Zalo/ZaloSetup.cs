@@ -8,7 +8,7 @@ namespace HaiHau.InfoBot.Host.Zalo;
 /// <summary>The Zalo OA channel, registered only when InfoBot:Zalo is configured (otherwise /webhooks/zalo is 404).</summary>
 public static class ZaloSetup
 {
-    /// <summary>Zalo asks for its 200 within 2 s; a send or refresh that takes this long has failed.</summary>
+    /// <summary>A send or refresh that takes this long has failed (a refresh then counts as unknown: reauth_required).</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     public static IServiceCollection AddInfoBotZalo(this IServiceCollection services, IConfiguration configuration)

@@ -112,8 +112,9 @@ public sealed class ZaloTokenTests : HostTestBase
     {
         await using var zalo = await FakeZaloApi.StartAsync();
         var time = ZaloBed.NewClock();
+        var logFile = Path.Combine(Folder.Path, "logs", "infobot-.log");
         IReadOnlyDictionary<string, string?> configured;
-        await using (var bed = await ZaloBed.StartAsync(Folder, zalo, time))
+        await using (var bed = await ZaloBed.StartAsync(Folder, zalo, time, new Dictionary<string, string?> { ["InfoBot:Logging:FilePath"] = logFile }))
         {
             configured = bed.Configured;
             await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
@@ -135,6 +136,9 @@ public sealed class ZaloTokenTests : HostTestBase
             var row = await db.Outbox.SingleAsync(o => o.Channel == "zalo" && o.Status == OutboxStatus.Pending);
             Assert.Equal("reauth_required", row.Error);
         }
+
+        var logs = string.Concat(Directory.EnumerateFiles(Path.GetDirectoryName(logFile)!).Select(File.ReadAllText));
+        Assert.Contains("[ERR] Zalo: reauth_required (refresh result unknown: network", logs, StringComparison.Ordinal);
 
         // A restart alone changes nothing: the state is in the database.
         await using (var restarted = await ZaloBed.StartAsync(Folder, zalo, time, configured))
