@@ -93,15 +93,14 @@ public sealed class ZaloBed : IAsyncDisposable
         return done.Task.WaitAsync(Patience);
     }
 
-    /// <summary>Starts waiting for the next <paramref name="count"/> processed turns; await it after acting.</summary>
-    public Task ExpectTurns(int count)
+    /// <summary>Starts waiting for the turn of this message (turns of earlier tests may still be running); await it after acting.</summary>
+    public Task ExpectTurn(ZaloPayload message)
     {
         var worker = App.Services.GetRequiredService<InboxWorker>();
-        var seen = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnProcessed(StoredMessage message)
+        void OnProcessed(StoredMessage stored)
         {
-            if (Interlocked.Increment(ref seen) == count)
+            if (stored.Message.ExternalId == message.MessageId)
             {
                 worker.Processed -= OnProcessed;
                 done.TrySetResult();

@@ -125,8 +125,9 @@ public sealed class ZaloConversationTests : HostTestBase
         await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
 
         var echo = await bed.Webhooks.SendAsync(bed.Payload("oa_send_text.admin.json"));
-        var turn = bed.ExpectTurns(1);
-        await bed.Webhooks.SendAsync(bed.Text("2"));
+        var silenced = bed.Text("2");
+        var turn = bed.ExpectTurn(silenced);
+        await bed.Webhooks.SendAsync(silenced);
         await turn;
         var sentDuringTakeover = bed.Zalo.SendCalls;
 

@@ -177,8 +177,9 @@ public sealed class ZaloWebhookTests(ZaloWebhookTests.Host host) : IClassFixture
     public async Task An_officers_echo_silences_the_bot_in_that_chat_for_the_takeover_time()
     {
         var user = Unique();
-        var turn = Bed.ExpectTurns(1);
-        await Bed.Webhooks.SendAsync(UniqueText(user: user));
+        var first = UniqueText(user: user);
+        var turn = Bed.ExpectTurn(first);
+        await Bed.Webhooks.SendAsync(first);
         await turn;
 
         var response = await Bed.Webhooks.SendAsync(Bed.Payload("oa_send_text.admin.json").With("recipient.id", user));
