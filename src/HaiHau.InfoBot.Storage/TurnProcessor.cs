@@ -167,7 +167,9 @@ public sealed class TurnProcessor(
 
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
             var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
-            outbox.ForEach(o => o.ChatId = anonymous);
+            // Replies already delivered (web chat) are cut from the resident now. A push channel's confirmation keeps
+            // the resident's address until it is sent, or it would go nowhere; OutboxDispatcher cuts it then.
+            outbox.Where(o => o.Status != OutboxStatus.Pending).ToList().ForEach(o => o.ChatId = anonymous);
             var saved = await context.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return saved;

@@ -35,6 +35,9 @@ public sealed class EngineHarness
 
     public IReadOnlyList<OutboundMessage> Press(string choiceId) => Run(null, choiceId, isStart: false, null);
 
+    /// <summary>Text and a payload together, as channels send a photo's caption with its non-text mark.</summary>
+    public IReadOnlyList<OutboundMessage> Send(string? text, string? payload) => Run(text, payload, isStart: false, null);
+
     /// <summary>All reply texts of one turn joined, for quick "contains" checks.</summary>
     public static string Joined(IReadOnlyList<OutboundMessage> replies) => string.Join("\n---\n", replies.Select(r => r.Text));
 

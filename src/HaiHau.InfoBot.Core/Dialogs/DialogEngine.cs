@@ -23,13 +23,14 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
         var next = state.Clone();
         var now = services.Time.GetUtcNow();
         var text = VietnameseText.Clean(message.Text);
-        var turn = new TurnContext(next, services, new TurnInput(text, message.ButtonPayload));
+        var nonText = NonTextContent.KindOf(message.ButtonPayload);
+        var turn = new TurnContext(next, services, new TurnInput(text, nonText is null ? message.ButtonPayload : null));
         var lastActivity = next.LastActivityAt;
         next.LastActivityAt = now;
         next.Turns++;
         turn.Log(EventKinds.MessageReceived);
 
-        Dispatch(turn, message, text, lastActivity is { } last ? now - last : null);
+        Dispatch(turn, message, text, nonText, lastActivity is { } last ? now - last : null);
         if (turn.EraseRequested)
         {
             // Nothing of the conversation survives: not its answers, not where it was, not that it greeted.
@@ -39,7 +40,7 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
         return new TurnResult(next, turn.Replies, turn.Events);
     }
 
-    private void Dispatch(TurnContext turn, InboundMessage message, string text, TimeSpan? idle)
+    private void Dispatch(TurnContext turn, InboundMessage message, string text, string? nonText, TimeSpan? idle)
     {
         var state = turn.State;
         if (text.Length > services.Options.MaxTextLength)
@@ -63,6 +64,26 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
             return;
         }
 
+        if (nonText is not null)
+        {
+            // A photo or sticker: say kindly that only words are read, then read the caption if there is one.
+            turn.Log(EventKinds.InputRejected, "non_text");
+            turn.Say(NonTextNotice.For(nonText, hasCaption: text.Length > 0));
+            if (text.Length == 0)
+            {
+                if (state.Stack.Count == 0 || idle > services.Options.IdleTimeout)
+                {
+                    StartMain(turn);
+                }
+                else
+                {
+                    Reask(turn);
+                }
+
+                return;
+            }
+        }
+
         if (idle > services.Options.IdleTimeout && state.Stack.Count > 0)
         {
             turn.Log(EventKinds.ConversationExpired);
@@ -71,7 +92,7 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
             return;
         }
 
-        switch (GlobalCommands.Recognise(text, message.ButtonPayload))
+        switch (GlobalCommands.Recognise(text, turn.Input.Payload))
         {
             case GlobalCommand.Menu:
                 StartMain(turn);

@@ -8,7 +8,7 @@ public interface IChannelHealth
 {
     string Channel { get; }
 
-    /// <summary>"ok", "failing" or "off".</summary>
+    /// <summary>"ok", "failing" or "off"; Zalo also "reauth_required" (its tokens need a person; sending waits).</summary>
     string State { get; }
 }
 

@@ -1,6 +1,7 @@
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.WebChat;
+using HaiHau.InfoBot.Host.Zalo;
 using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Setup;
@@ -22,6 +23,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotCore();
         builder.Services.AddInfoBotWebChat();
         builder.Services.AddInfoBotChannels();
+        builder.Services.AddInfoBotZalo(builder.Configuration);
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();

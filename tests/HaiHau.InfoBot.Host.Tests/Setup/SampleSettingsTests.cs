@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Channels.Zalo;
 using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.TestKit;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,7 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(DeliveryOptions), DeliveryOptions.Section)]
     [InlineData(typeof(ChannelRateOptions), DeliveryOptions.Section + ":Rates:telegram")]
     [InlineData(typeof(ListingOptions), ListingOptions.Section)]
+    [InlineData(typeof(ZaloOptions), ZaloOptions.Section)]
     public void Every_option_is_in_the_sample(Type options, string section)
     {
         foreach (var property in options.GetProperties())
@@ -35,5 +37,19 @@ public sealed class SampleSettingsTests
         Assert.Equal(2000, conversations.MaxTextLength);
         Assert.NotNull(Sample.GetConnectionString("InfoBot"));
         Assert.NotNull(Sample["InfoBot:Logging:FilePath"]);
+    }
+
+    [Fact]
+    public void The_sample_leaves_zalo_off_and_its_defaults_as_the_code_has_them()
+    {
+        var zalo = Sample.GetSection(ZaloOptions.Section).Get<ZaloOptions>()!;
+        var defaults = new ZaloOptions();
+
+        Assert.False(zalo.IsConfigured());
+        Assert.Equal(defaults.OpenApiBaseUrl, zalo.OpenApiBaseUrl);
+        Assert.Equal(defaults.OAuthBaseUrl, zalo.OAuthBaseUrl);
+        Assert.Equal(defaults.ReplayWindow, zalo.ReplayWindow);
+        Assert.Equal(defaults.HumanTakeoverDuration, zalo.HumanTakeoverDuration);
+        Assert.Equal(defaults.RefreshBefore, zalo.RefreshBefore);
     }
 }

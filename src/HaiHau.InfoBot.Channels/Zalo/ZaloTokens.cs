@@ -1,0 +1,207 @@
+using HaiHau.InfoBot.Core.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace HaiHau.InfoBot.Channels.Zalo;
+
+/// <summary>An access token to send with, or what the send should report instead.</summary>
+public sealed record TokenLease(string? AccessToken, SendResult? Instead);
+
+/// <summary>
+/// Keeps the OA's access token fresh (channels.md §C.5). The access token lasts about 25 hours and the refresh token
+/// works once, so: refresh early, one refresh at a time, store the new pair before using it, and never try again a
+/// refresh whose result is unknown — the token may be spent, and a second try would only confuse what went wrong.
+/// Then the channel is "reauth_required" until an operator configures new tokens.
+/// </summary>
+public sealed class ZaloTokens(ZaloOptions options, IZaloTokenStore store, ZaloOAuthClient oauth, TimeProvider time, ILogger<ZaloTokens> logger)
+    : IDisposable
+{
+    /// <summary>How long sends pause while the tokens need a person; they go out once new tokens are configured.</summary>
+    public static readonly TimeSpan ReauthPause = TimeSpan.FromMinutes(5);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile Snapshot? _current;
+
+    public bool ReauthRequired => _current?.Pair.ReauthRequired ?? false;
+
+    private static SendResult Reauth => new SendResult.RetryAfter(ReauthPause, "reauth_required");
+
+    /// <summary>Loads the stored pair, or seeds it from configuration (the first run, or new tokens configured).</summary>
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await LoadLockedAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The token to send with, refreshed first when it is about to expire.</summary>
+    public async Task<TokenLease> GetAsync(CancellationToken ct)
+    {
+        if (_current is { } known && Usable(known.Pair))
+        {
+            return new TokenLease(known.Pair.AccessToken, null);
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var current = await LoadLockedAsync(ct);
+            if (current.Pair.ReauthRequired)
+            {
+                return new TokenLease(null, Reauth);
+            }
+
+            return Usable(current.Pair)
+                ? new TokenLease(current.Pair.AccessToken, null)
+                : await RefreshLockedAsync(current, current.Pair.AccessToken.Length == 0 ? "no access token yet" : "access token about to expire", ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Zalo refused <paramref name="rejected"/> (-216/-220): refresh once, unless another send already did.</summary>
+    public async Task<TokenLease> RenewAsync(string rejected, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var current = await LoadLockedAsync(ct);
+            if (current.Pair.ReauthRequired)
+            {
+                return new TokenLease(null, Reauth);
+            }
+
+            return current.Pair.AccessToken != rejected
+                ? new TokenLease(current.Pair.AccessToken, null)
+                : await RefreshLockedAsync(current, "access token refused by Zalo", ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Even a freshly refreshed token was refused: nothing more the bot can do alone.</summary>
+    public async Task<SendResult> GiveUpAsync(string reason, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await MarkReauthLockedAsync(await LoadLockedAsync(ct), reason, ct);
+            return Reauth;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private bool Usable(ZaloTokenPair pair) =>
+        !pair.ReauthRequired && pair.AccessToken.Length > 0
+        && (pair.ExpiresAt is not { } expires || expires - time.GetUtcNow() > options.RefreshBefore);
+
+    private async Task<TokenLease> RefreshLockedAsync(Snapshot current, string why, CancellationToken ct)
+    {
+        logger.LogInformation("Zalo: refreshing the access token ({Why})", why);
+        switch (await oauth.RefreshAsync(current.Pair.RefreshToken, ct))
+        {
+            case RefreshOutcome.Renewed renewed:
+                var next = current.Pair with
+                {
+                    AccessToken = renewed.AccessToken,
+                    RefreshToken = renewed.RefreshToken,
+                    ExpiresAt = time.GetUtcNow() + renewed.ExpiresIn,
+                    Problem = null,
+                };
+                await SaveLockedAsync(current, next, ct);
+                logger.LogInformation("Zalo: new token pair stored; the access token lasts {Lifetime}", renewed.ExpiresIn);
+                return new TokenLease(next.AccessToken, null);
+            case RefreshOutcome.RateLimited:
+                logger.LogWarning("Zalo: token refresh refused for the call limit (-32); the refresh token is still good");
+                return new TokenLease(null, new SendResult.RetryAfter(ZaloErrors.RateLimitPause, "-32: token refresh rate limited"));
+            case RefreshOutcome.Rejected rejected:
+                await MarkReauthLockedAsync(current, "refresh refused: " + rejected.Reason, ct);
+                return new TokenLease(null, Reauth);
+            case RefreshOutcome.Unknown unknown:
+                await MarkReauthLockedAsync(current, "refresh result unknown: " + unknown.Reason, ct);
+                return new TokenLease(null, Reauth);
+            default:
+                throw new InvalidOperationException("unknown refresh outcome");
+        }
+    }
+
+    private async Task MarkReauthLockedAsync(Snapshot current, string reason, CancellationToken ct)
+    {
+        logger.LogError(
+            "Zalo: reauth_required ({Reason}). Sending is paused. Get new tokens for the OA, set InfoBot:Zalo:AccessToken and InfoBot:Zalo:RefreshToken, and restart the bot",
+            reason);
+        await SaveLockedAsync(current, current.Pair with { ReauthRequired = true, Problem = reason }, ct);
+    }
+
+    /// <summary>Stores the pair whole. A pair just refreshed is the only valid one, so it wins over whatever changed meanwhile.</summary>
+    private async Task SaveLockedAsync(Snapshot current, ZaloTokenPair next, CancellationToken ct)
+    {
+        var json = next.ToJson();
+        _current = new Snapshot(next, json); // in memory first: if the database fails, this run still sends
+        if (await store.CompareAndSetAsync(current.Json, json, ct))
+        {
+            return;
+        }
+
+        logger.LogWarning("Zalo: the stored tokens changed while refreshing (another process?); storing the newest pair");
+        await store.CompareAndSetAsync(await store.LoadAsync(ct), json, ct);
+    }
+
+    private async Task<Snapshot> LoadLockedAsync(CancellationToken ct)
+    {
+        if (_current is { } loaded)
+        {
+            return loaded;
+        }
+
+        var json = await store.LoadAsync(ct);
+        var stored = ZaloTokenPair.FromJson(json);
+        var seed = ZaloTokenPair.Fingerprint(options.RefreshToken);
+        if (stored is not null && stored.Seed == seed)
+        {
+            _current = new Snapshot(stored, json!);
+            if (stored.ReauthRequired)
+            {
+                logger.LogError("Zalo: reauth_required since an earlier run ({Reason}); configure new tokens and restart", stored.Problem);
+            }
+
+            return _current;
+        }
+
+        // The configured pair only seeds the store; its expiry is unknown, so it is used until Zalo refuses it.
+        var seeded = new ZaloTokenPair(options.AccessToken, options.RefreshToken, null, false, null, seed);
+        var seededJson = seeded.ToJson();
+        if (!await store.CompareAndSetAsync(json, seededJson, ct))
+        {
+            throw new InvalidOperationException("The Zalo tokens changed while they were being seeded; try again.");
+        }
+
+        if (stored is null)
+        {
+            logger.LogInformation("Zalo: token pair seeded from configuration");
+        }
+        else
+        {
+            logger.LogWarning("Zalo: a different refresh token is configured; the stored pair was replaced by it");
+        }
+
+        _current = new Snapshot(seeded, seededJson);
+        return _current;
+    }
+
+    private sealed record Snapshot(ZaloTokenPair Pair, string Json);
+}

@@ -1,0 +1,63 @@
+using HaiHau.InfoBot.Channels.Zalo;
+using HaiHau.InfoBot.Core.Channels;
+using HaiHau.InfoBot.Host.Health;
+using Microsoft.Extensions.Options;
+
+namespace HaiHau.InfoBot.Host.Zalo;
+
+/// <summary>The Zalo OA channel, registered only when InfoBot:Zalo is configured (otherwise /webhooks/zalo is 404).</summary>
+public static class ZaloSetup
+{
+    /// <summary>A send or refresh that takes this long has failed (a refresh then counts as unknown: reauth_required).</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    public static IServiceCollection AddInfoBotZalo(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() is not { } configured || !configured.IsConfigured())
+        {
+            return services;
+        }
+
+        services.AddOptions<ZaloOptions>().BindConfiguration(ZaloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
+        services.AddSingleton<ZaloFormatLog>();
+        services.AddZaloHttpClient<ZaloApiClient>(o => o.OpenApiBaseUrl);
+        services.AddZaloHttpClient<ZaloOAuthClient>(o => o.OAuthBaseUrl);
+        services.AddSingleton<IZaloTokenStore, ZaloTokenStore>();
+        services.AddSingleton<ZaloTokens>();
+        services.AddSingleton<ZaloWebhookReader>();
+        services.AddSingleton<ZaloAdapter>();
+        services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<ZaloAdapter>());
+        services.AddSingleton<IChannelHealth, ZaloHealth>();
+        services.AddHostedService<ZaloStartup>();
+        return services;
+    }
+
+    private static void AddZaloHttpClient<TClient>(this IServiceCollection services, Func<ZaloOptions, string> baseUrl)
+        where TClient : class
+    {
+        services.AddHttpClient<TClient>((sp, http) =>
+            {
+                http.BaseAddress = new Uri(baseUrl(sp.GetRequiredService<ZaloOptions>()).TrimEnd('/') + "/");
+                http.Timeout = RequestTimeout;
+            })
+            // The clients live in singletons: pooled connections are renewed instead of handlers (DNS changes still apply).
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // access_token and secret_key are headers: never write their values, even at Trace.
+            .RedactLoggedHeaders(_ => true);
+    }
+}
+
+/// <summary>A half-configured channel stops the start with the names of what is missing.</summary>
+public sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ZaloOptions options)
+    {
+        var missing = options.Missing();
+        return missing.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("The Zalo channel is partly configured; missing: " + string.Join(", ", missing));
+    }
+}
