@@ -41,7 +41,11 @@ public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, Date
                 continue;
             }
 
-            if (!_bucket.TryTake(now))
+            if (delivery.Kind == OutboxKind.Reply)
+            {
+                _bucket.Take(now); // a resident is waiting: never held, but counted
+            }
+            else if (!_bucket.TryTake(now))
             {
                 held = Min(held, _bucket.Wait(now));
                 break;

@@ -49,15 +49,26 @@ public sealed class BroadcastDeliveryTests : HostTestBase
     private static Task<long> ScheduleAsync(ScriptedChannelApp app, Segment segment, DateTimeOffset at) =>
         app.Services.GetRequiredService<BroadcastStore>().CreateAsync(new BroadcastDraft("Thông báo họp thôn", null, segment, at, "officer@test"), CancellationToken.None);
 
+    /// <summary>
+    /// Runs <paramref name="act"/> and waits until the announcement is fanned out. The scheduler may already have done
+    /// it (its first round runs as the host starts), so the state is read as well as the event awaited.
+    /// </summary>
     private static async Task FanOutAsync(ScriptedChannelApp app, Func<Task> act)
     {
         var scheduler = app.Services.GetRequiredService<BroadcastScheduler>();
+        var store = app.Services.GetRequiredService<BroadcastStore>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnFannedOut(long id, int targeted) => done.TrySetResult();
         scheduler.FannedOut += OnFannedOut;
         try
         {
             await act();
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+            if (!await db.Broadcasts.AnyAsync(b => b.State == BroadcastState.Scheduled))
+            {
+                return;
+            }
+
             await done.Task.WaitAsync(TimeSpan.FromSeconds(20));
         }
         finally
@@ -75,7 +86,8 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         Assert.Empty(app.Channel.Sent);
 
         // Hải Châu is every even resident; near-poor every one not divisible by three: r2, r4, r8, r10.
-        await app.SettledAsync(4, () => FanOutAsync(app, () => AdvanceSchedulerAsync(app, TimeSpan.FromHours(1))));
+        await FanOutAsync(app, () => AdvanceSchedulerAsync(app, TimeSpan.FromHours(1)));
+        await app.RunClockUntilAsync(() => app.Channel.Sent.Count >= 4);
 
         Assert.Equal(["r10", "r2", "r4", "r8"], app.Channel.Sent.Select(s => s.ChatId).Order(StringComparer.Ordinal));
         Assert.All(app.Channel.Sent, s => Assert.Equal("Thông báo họp thôn", s.Text));
@@ -89,17 +101,22 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         var time = new FakeTimeProvider(Morning);
         var sent = new List<string>();
         long id;
+        ScriptedChannel firstPlatform;
         await using (var first = NewApp(time))
         {
+            firstPlatform = first.Channel;
             await SeedResidentsAsync(first, 60);
             id = await ScheduleAsync(first, Segment.Everyone, Morning);
-            // 25 a second: the first second's budget goes out, then the host stops with 35 still queued.
-            await first.SettledAsync(25, () => FanOutAsync(first, () => WakeSchedulerAsync(first)));
-            sent.AddRange(first.Channel.Sent.Select(s => s.ChatId));
+            // 25 a second, one every 40 ms: a second's worth goes out, then the host stops with 35 still queued.
+            await FanOutAsync(first, () => WakeSchedulerAsync(first));
+            await first.RunClockUntilAsync(() => first.Channel.Sent.Count >= 25);
         }
 
+        // Read after the stop: a send already on its way when the host was told to stop still finishes (and is recorded).
+        sent.AddRange(firstPlatform.Sent.Select(s => s.ChatId));
+
         await using var second = NewApp(time);
-        await second.SentAtLeastAsync(35, () => second.AdvanceAsync(TimeSpan.FromSeconds(2)));
+        await second.RunClockUntilAsync(() => sent.Count + second.Channel.Sent.Count >= 60);
         sent.AddRange(second.Channel.Sent.Select(s => s.ChatId));
 
         Assert.Equal(60, sent.Count);
@@ -114,15 +131,20 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         await using var app = NewApp(new FakeTimeProvider(Morning));
         await SeedResidentsAsync(app, 40);
         var id = await ScheduleAsync(app, Segment.Everyone, Morning);
-        await app.SettledAsync(25, () => FanOutAsync(app, () => WakeSchedulerAsync(app)));
+        await FanOutAsync(app, () => WakeSchedulerAsync(app));
+        await app.RunClockUntilAsync(() => app.Channel.Sent.Count >= 25);
         var store = app.Services.GetRequiredService<BroadcastStore>();
 
         Assert.True(await store.MoveAsync(id, [BroadcastState.Sending, BroadcastState.Paused], BroadcastState.Cancelled, "officer@test", CancellationToken.None));
-        await app.AdvanceAsync(TimeSpan.FromSeconds(5));
+        var atCancel = app.Channel.Sent.Count;
+        await app.PassTimeAsync(TimeSpan.FromMinutes(1));
 
         var progress = await store.ProgressAsync(id, CancellationToken.None);
-        Assert.Equal((BroadcastState.Cancelled, 25, 15, 0), (progress!.State, progress.Sent, progress.Cancelled, progress.Pending));
-        Assert.Equal(25, app.Channel.Sent.Count);
+        Assert.Equal(BroadcastState.Cancelled, progress!.State);
+        Assert.InRange(app.Channel.Sent.Count, atCancel, atCancel + 1); // at most the one already on its way
+        Assert.Equal(app.Channel.Sent.Count, progress.Sent);
+        Assert.Equal(40 - progress.Sent, progress.Cancelled);
+        Assert.Equal(0, progress.Pending);
     }
 
     [Fact]
@@ -131,18 +153,19 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         await using var app = NewApp(new FakeTimeProvider(Morning));
         await SeedResidentsAsync(app, 40);
         var id = await ScheduleAsync(app, Segment.Everyone, Morning);
-        await app.SettledAsync(25, () => FanOutAsync(app, () => WakeSchedulerAsync(app)));
+        await FanOutAsync(app, () => WakeSchedulerAsync(app));
+        await app.RunClockUntilAsync(() => app.Channel.Sent.Count >= 25);
         var store = app.Services.GetRequiredService<BroadcastStore>();
         await store.MoveAsync(id, [BroadcastState.Sending], BroadcastState.Paused, "officer@test", CancellationToken.None);
 
-        await app.AdvanceAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(25, app.Channel.Sent.Count);
+        var atPause = app.Channel.Sent.Count;
+        await app.PassTimeAsync(TimeSpan.FromMinutes(1));
+        Assert.InRange(app.Channel.Sent.Count, atPause, atPause + 1); // at most the one already on its way
+        Assert.True(app.Channel.Sent.Count < 40);
 
-        await app.SettledAsync(15, async () =>
-        {
-            await store.MoveAsync(id, [BroadcastState.Paused], BroadcastState.Sending, "officer@test", CancellationToken.None);
-            app.Services.GetRequiredService<OutboxSignal>().Wake(ScriptedChannel.Name);
-        });
+        await store.MoveAsync(id, [BroadcastState.Paused], BroadcastState.Sending, "officer@test", CancellationToken.None);
+        app.Services.GetRequiredService<OutboxSignal>().Wake(ScriptedChannel.Name);
+        await app.RunClockUntilAsync(() => app.Channel.Sent.Count >= 40);
         Assert.Equal(40, app.Channel.Sent.Select(s => s.ChatId).Distinct().Count());
     }
 

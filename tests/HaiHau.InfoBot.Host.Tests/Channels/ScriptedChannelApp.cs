@@ -1,5 +1,8 @@
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Host.Channels;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Records;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -125,6 +128,83 @@ public sealed class ScriptedChannelApp(
 
             await asleep.Task.WaitAsync(TimeSpan.FromSeconds(20));
             Time.SetUtcNow(target);
+        }
+        finally
+        {
+            worker.Asleep -= OnAsleep;
+        }
+    }
+
+    /// <summary>
+    /// Lets <paramref name="by"/> pass (longer than the sender's idle poll, so it surely wakes) and waits until the
+    /// sender has looked at the outbox and gone back to sleep: whatever it would send by then, it has sent.
+    /// </summary>
+    public async Task PassTimeAsync(TimeSpan by)
+    {
+        var worker = Services.GetRequiredService<OutboxWorker>();
+        var target = Time.GetUtcNow() + by;
+        var asleep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnAsleep(string channel, DateTimeOffset until)
+        {
+            if (channel == ScriptedChannel.Name && until > target)
+            {
+                asleep.TrySetResult();
+            }
+        }
+
+        worker.Asleep += OnAsleep;
+        try
+        {
+            Time.SetUtcNow(target);
+            await asleep.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            worker.Asleep -= OnAsleep;
+        }
+    }
+
+    /// <summary>
+    /// Plays the clock for the sender: each time it sleeps, moves the fake clock to its wake-up time, until
+    /// <paramref name="done"/> holds. Sends spaced 40 ms apart then take as many steps, and no real time passes.
+    /// </summary>
+    public async Task RunClockUntilAsync(Func<bool> done)
+    {
+        var worker = Services.GetRequiredService<OutboxWorker>();
+        var sleeps = System.Threading.Channels.Channel.CreateUnbounded<DateTimeOffset>();
+        void OnAsleep(string channel, DateTimeOffset until)
+        {
+            if (channel == ScriptedChannel.Name)
+            {
+                sleeps.Writer.TryWrite(until);
+            }
+        }
+
+        worker.Asleep += OnAsleep;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (!done())
+            {
+                DateTimeOffset until;
+                try
+                {
+                    until = worker.AsleepUntil(ScriptedChannel.Name) is { } current && current > Time.GetUtcNow()
+                        ? current
+                        : await sleeps.Reader.ReadAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    await using var db = await Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+                    var rows = await db.Outbox.GroupBy(o => o.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync();
+                    throw new TimeoutException($"clock stuck at {Time.GetUtcNow():O}; sent {Channel.Sent.Count}; asleep until {worker.AsleepUntil(ScriptedChannel.Name):O}; outbox {string.Join(", ", rows.Select(r => $"{r.Key}={r.N}"))}; next due {await db.Outbox.Where(o => o.Status == OutboxStatus.Pending).MinAsync(o => (DateTimeOffset?)o.NextAttemptAt):O}");
+                }
+
+                if (until > Time.GetUtcNow())
+                {
+                    Time.SetUtcNow(until);
+                }
+            }
         }
         finally
         {
