@@ -24,6 +24,12 @@ public sealed class OutboxWorker(
     /// <summary>Raised after each send's outcome is stored (tests wait on it instead of sleeping).</summary>
     public event Action<OutboxDelivery, SendResult>? Settled;
 
+    /// <summary>
+    /// Raised once the channel's loop has started waiting on the clock (a platform's retry-after, or until the next
+    /// reply is due), with how long. Tests move a fake clock on it: moved earlier, the wait would not see it.
+    /// </summary>
+    public event Action<string, TimeSpan>? Paused;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(adapters.Select(a => RunChannelAsync(a, stoppingToken)));
 
@@ -37,7 +43,9 @@ public sealed class OutboxWorker(
                 if (sent is { } retryAfter)
                 {
                     // The platform asked the bot to slow down: the whole channel waits, and new replies do not cut it short.
-                    await Task.Delay(retryAfter, time, ct);
+                    var pause = Task.Delay(retryAfter, time, ct);
+                    Paused?.Invoke(adapter.Channel, retryAfter);
+                    await pause;
                 }
                 else if (wait is { } idle)
                 {
@@ -110,6 +118,7 @@ public sealed class OutboxWorker(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var woken = signal.WaitAsync(channel, linked.Token);
         var timer = Task.Delay(delay, time, linked.Token);
+        Paused?.Invoke(channel, delay);
         await Task.WhenAny(woken, timer);
         await linked.CancelAsync();
         ct.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Health;
+using HaiHau.InfoBot.Host.Telegram;
 using HaiHau.InfoBot.Host.WebChat;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotCore();
         builder.Services.AddInfoBotWebChat();
         builder.Services.AddInfoBotChannels();
+        builder.Services.AddInfoBotTelegram(builder.Configuration);
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();
