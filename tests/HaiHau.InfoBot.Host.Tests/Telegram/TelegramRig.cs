@@ -78,9 +78,34 @@ public sealed class TelegramRig : IAsyncDisposable
     /// <summary>Stops the host (the poller's pending long poll is abandoned) and starts a new one on the same database.</summary>
     public async Task RestartAsync()
     {
-        await App.DisposeAsync();
-        StartApp();
+        await StopAsync();
+        Start();
     }
+
+    /// <summary>Stops the host; the database and the fake Bot API (with whatever is queued there) stay.</summary>
+    public async Task StopAsync() => await App.DisposeAsync();
+
+    /// <summary>Starts a new host on the same database.</summary>
+    public void Start() => StartApp();
+
+    /// <summary>Completes when the Telegram outbox loop next starts a wait that <paramref name="match"/> accepts.</summary>
+    public Task<TimeSpan> WaitForPause(Func<TimeSpan, bool> match)
+    {
+        var pause = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(TimeSpan delay)
+        {
+            if (match(delay) && pause.TrySetResult(delay))
+            {
+                Paused -= Handler;
+            }
+        }
+
+        Paused += Handler;
+        return pause.Task.WaitAsync(Patience);
+    }
+
+    /// <summary>The messages delivered to one chat so far, in order.</summary>
+    public IReadOnlyList<FakeTelegramRequest> DeliveredTo(long chatId) => Fake.Delivered.Where(m => m.ChatId == chatId).ToList();
 
     /// <summary>Posts an update to the webhook as Telegram would (secret header unless told otherwise).</summary>
     public async Task<HttpResponseMessage> PostAsync(JsonObject update, string? secret = Secret)

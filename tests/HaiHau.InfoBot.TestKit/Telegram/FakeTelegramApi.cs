@@ -32,6 +32,8 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
     private readonly string _token;
     private WebApplication _app = null!;
     private TaskCompletionSource _queued = NewSignal();
+    private TaskCompletionSource _held = NewSignal();
+    private int _holding;
     private int _nextUpdateId = 815000001;
     private int _nextMessageId = 5000;
     private WebhookSettings? _webhook;
@@ -131,6 +133,24 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes once a getUpdates call is being held (a poller waits for news).</summary>
+    public Task WaitForHeldPollAsync()
+    {
+        lock (_gate)
+        {
+            return _holding > 0 ? Task.CompletedTask : _held.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+    }
+
+    /// <summary>Forgets every failure rule not used up yet (the storm is over).</summary>
+    public void ClearFailures()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> (optionally only those matching) fail.</summary>
     public void FailNext(string method, FakeTelegramFailure failure, int times = 1, Func<JsonObject, bool>? when = null)
     {
@@ -226,7 +246,7 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
             return;
         }
 
-        await AnswerAsync(context, Record(name, body, status), answer);
+        await AnswerAsync(context, Record(name, body, status, status == 200 ? answer["result"] : null), answer);
     }
 
     private static readonly string[] Methods =
@@ -252,12 +272,16 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
             }
 
             queued = _queued.Task;
+            _holding++;
+            _held.TrySetResult();
+            _held = NewSignal();
         }
 
         // Long poll: answer as soon as something is queued, the hold ends, or the client goes away.
         await Task.WhenAny(queued, Task.Delay(timeout < MaxHold ? timeout : MaxHold, aborted));
         lock (_gate)
         {
+            _holding--;
             Confirm(offset);
             return (200, Ok(new JsonArray([.. _updates.Take(limit).Select(u => u.DeepClone())])));
         }
@@ -426,9 +450,9 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
         }
     }
 
-    private FakeTelegramRequest Record(string method, JsonObject body, int status)
+    private FakeTelegramRequest Record(string method, JsonObject body, int status, JsonNode? result = null)
     {
-        var request = new FakeTelegramRequest(method, body, status);
+        var request = new FakeTelegramRequest(method, body, status, result?.DeepClone());
         lock (_gate)
         {
             _requests.Add(request);

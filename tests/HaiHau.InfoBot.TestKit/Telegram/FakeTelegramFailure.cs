@@ -23,9 +23,12 @@ public abstract record FakeTelegramFailure
     public static FakeTelegramFailure DropConnection => new Drop();
 }
 
-/// <summary>One call the fake received: the method, its parameters as JSON, and the HTTP status it answered (0: dropped).</summary>
-public sealed record FakeTelegramRequest(string Method, System.Text.Json.Nodes.JsonObject Body, int Status)
+/// <summary>One call the fake received: the method, its parameters as JSON, the HTTP status it answered (0: dropped) and its result.</summary>
+public sealed record FakeTelegramRequest(string Method, System.Text.Json.Nodes.JsonObject Body, int Status, System.Text.Json.Nodes.JsonNode? Result = null)
 {
+    /// <summary>The id Telegram gave a sent message (what a button press refers to).</summary>
+    public int MessageId => Result?["message_id"]?.GetValue<int>() ?? throw new InvalidOperationException($"{Method} has no message id");
+
     public long? ChatId => Body["chat_id"] is System.Text.Json.Nodes.JsonValue v
         ? v.TryGetValue<long>(out var n) ? n : long.TryParse(v.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null
         : null;
