@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.TestKit;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +16,7 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(InfoBotOptions), InfoBotOptions.Section)]
     [InlineData(typeof(ConversationOptions), ConversationOptions.Section)]
     [InlineData(typeof(WebChatOptions), WebChatOptions.Section)]
+    [InlineData(typeof(TelegramOptions), TelegramOptions.Section)]
     public void Every_option_is_in_the_sample(Type options, string section)
     {
         foreach (var property in options.GetProperties())
@@ -32,5 +34,16 @@ public sealed class SampleSettingsTests
         Assert.Equal(2000, conversations.MaxTextLength);
         Assert.NotNull(Sample.GetConnectionString("InfoBot"));
         Assert.NotNull(Sample["InfoBot:Logging:FilePath"]);
+    }
+
+    [Fact]
+    public void The_sample_keeps_telegram_off_and_holds_no_secret()
+    {
+        var telegram = Sample.GetSection(TelegramOptions.Section).Get<TelegramOptions>()!;
+
+        Assert.False(telegram.HasToken());
+        Assert.Equal(string.Empty, telegram.WebhookSecret);
+        Assert.Equal(TelegramMode.Polling, telegram.Mode);
+        Assert.Equal(TelegramOptions.PublicApiBaseUrl, telegram.ApiBaseUrl);
     }
 }

@@ -31,4 +31,27 @@ public sealed class TelegramHostTests : HostTestBase
 
         Assert.Equal("ok", health.GetProperty("channels").GetProperty("telegram").GetString());
     }
+
+    [Theory]
+    [InlineData("not-a-token-SECRETPART", "Polling", "", "BotToken does not look like a BotFather token")]
+    [InlineData("123456:SECRETPART", "Webhook", "", "Mode is Webhook, so InfoBot:Telegram:WebhookSecret must be set")]
+    [InlineData("123456:SECRETPART", "Webhook", "has spaces SECRET", "WebhookSecret must be 1–256 of")]
+    public async Task A_wrong_telegram_setting_stops_the_start_with_a_message_that_shows_no_secret(string token, string mode, string secret, string message)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] args =
+        [
+            "serve", "--urls", "http://127.0.0.1:0", $"--InfoBot:DialogsPath={TestKit.RepoPaths.Dialogs}", $"--InfoBot:ContentPath={TestKit.RepoPaths.Content}",
+            $"--ConnectionStrings:InfoBot={Folder.SqliteConnectionString()}", "--Serilog:MinimumLevel:Default=Fatal",
+            $"--InfoBot:Telegram:BotToken={token}", $"--InfoBot:Telegram:Mode={mode}", $"--InfoBot:Telegram:WebhookSecret={secret}",
+        ];
+
+        var code = await HaiHau.InfoBot.Host.Cli.InfoBotCommandLine.Create(new StringReader(string.Empty), output, error).Parse(args)
+            .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", error.ToString(), StringComparison.Ordinal);
+    }
 }
