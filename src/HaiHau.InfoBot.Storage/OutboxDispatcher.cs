@@ -104,6 +104,12 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
                     break;
             }
 
+            if (row.Status != OutboxStatus.Pending && row.Conversation!.ChatId != row.ChatId)
+            {
+                // The last reply of an erased conversation ("xóa dữ liệu"): settled now, so it is cut from the chat too.
+                row.ChatId = row.Conversation.ChatId;
+            }
+
             var saved = await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return saved;

@@ -171,7 +171,13 @@ public sealed class TurnProcessor(
 
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
             var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
-            outbox.ForEach(o => o.ChatId = anonymous);
+            if (markSent)
+            {
+                outbox.ForEach(o => o.ChatId = anonymous);
+            }
+
+            // Queued replies (push channels) keep the chat id until they are sent, or the resident would never hear
+            // that their data is gone; the outbox cuts them from the chat when it records their outcome.
             var saved = await context.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return saved;

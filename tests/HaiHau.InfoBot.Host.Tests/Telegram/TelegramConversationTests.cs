@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.TestKit.Telegram;
+using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Tests.Telegram;
 
@@ -73,5 +74,25 @@ public sealed class TelegramConversationTests : HostTestBase
         Assert.StartsWith("<b>BẢO HIỂM Y TẾ CHO NGƯỜI THUỘC HỘ CẬN NGHÈO</b>", answer[0].Text, StringComparison.Ordinal);
         var removed = await rig.Fake.WaitForAsync("editMessageReplyMarkup");
         Assert.Equal(start[^1].MessageId, removed[0].Body["message_id"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Erasing_my_data_on_telegram_still_tells_the_resident_it_is_done_then_forgets_the_chat()
+    {
+        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
+        var lan = new FakeTelegramUser(Lan);
+        await rig.SayAsync(lan.Text("/start hai-chau"));
+        var confirm = await rig.SayAsync(lan.Text("xóa dữ liệu của tôi"));
+
+        var done = await rig.SayAsync(lan.Press("yes", confirm[^1].MessageId));
+
+        Assert.StartsWith("Cháu đã xóa toàn bộ tin nhắn", Assert.Single(done).Text, StringComparison.Ordinal);
+        await using var db = await rig.Db();
+        var chat = Lan.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(await db.Outbox.AnyAsync(o => o.ChatId == chat));
+        Assert.False(await db.Inbox.AnyAsync(i => i.ChatId == chat || i.ExternalId.Contains(chat) || i.Text != null));
+        Assert.False(await db.Conversations.AnyAsync(c => c.ChatId == chat));
+        var again = await rig.SayAsync(lan.Text("menu"));
+        Assert.StartsWith("Chào bác!", again[0].Text, StringComparison.Ordinal); // a new conversation
     }
 }
