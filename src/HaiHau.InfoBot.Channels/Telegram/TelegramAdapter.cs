@@ -60,7 +60,11 @@ public sealed class TelegramAdapter(
 
     public async Task<SendResult> SendAsync(ConversationRef to, OutboundMessage message, CancellationToken ct)
     {
-        var chatId = long.Parse(to.ChatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (!long.TryParse(to.ChatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
+        {
+            return new SendResult.Failed("not a Telegram chat id"); // never retried: it will not become one
+        }
+
         var parts = TelegramHtml.Render(message.Text);
         if (parts.Count == 0)
         {
