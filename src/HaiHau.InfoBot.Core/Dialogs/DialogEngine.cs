@@ -98,9 +98,10 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
                 return;
         }
 
-        if (text.Length == 0 && message.ButtonPayload is null)
+        if (string.IsNullOrEmpty(message.Text) && message.ButtonPayload is null)
         {
-            // A sticker, a photo without a caption, a voice note: nothing to read, and not a wrong answer either.
+            // A sticker, a photo without a caption, a voice note: no words came at all, so it is not a wrong answer.
+            // (Words that clean away to nothing, such as control characters, are a wrong answer and asked again.)
             turn.Log(EventKinds.InputRejected, "not_text");
             turn.Say("Dạ, cháu chỉ đọc được tin nhắn bằng chữ thôi ạ, chưa xem được hình, nhãn dán hay tin nhắn thoại. Bác gõ bằng chữ giúp cháu nhé.");
             AskAgainOrStart(turn);
