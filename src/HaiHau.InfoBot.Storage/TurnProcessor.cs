@@ -115,6 +115,11 @@ public sealed class TurnProcessor(
             conversation = new ConversationRecord { Channel = inbox.Channel, ChatId = inbox.ChatId, UserId = inbox.UserId, CreatedAt = now, Source = inbox.StartPayload };
             context.Conversations.Add(conversation);
         }
+        else if (conversation.Source is null && inbox.IsStart && !string.IsNullOrEmpty(inbox.StartPayload))
+        {
+            // A resident who chatted before and now scans a commune's QR code: the first code they came by counts.
+            conversation.Source = inbox.StartPayload;
+        }
 
         // An officer is answering by hand on the platform: the message is kept for them, and the bot keeps quiet.
         var result = conversation.SilencedUntil > now

@@ -84,14 +84,16 @@ public sealed class StoreHarness : IDisposable
     }
 
     /// <summary>Runs one message as the web chat does: message and turn in one transaction, replies returned.</summary>
-    public async Task<IReadOnlyList<DeliveredReply>> TurnAsync(string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null)
+    public async Task<IReadOnlyList<DeliveredReply>> TurnAsync(
+        string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null, string? startPayload = null)
     {
-        var (_, replies) = await Processor.RunNowAsync(Message(text, payload, isStart, chatId, externalId), requireConversation: false, CancellationToken.None);
+        var (_, replies) = await Processor.RunNowAsync(Message(text, payload, isStart, chatId, externalId, startPayload), requireConversation: false, CancellationToken.None);
         return replies;
     }
 
-    public InboundMessage Message(string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null) =>
-        new(new ConversationRef("web", chatId, chatId), externalId ?? $"m{Interlocked.Increment(ref _sequence)}", Time.GetUtcNow(), text, payload, isStart);
+    public InboundMessage Message(
+        string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null, string? startPayload = null) =>
+        new(new ConversationRef("web", chatId, chatId), externalId ?? $"m{Interlocked.Increment(ref _sequence)}", Time.GetUtcNow(), text, payload, isStart, startPayload);
 
     public void Dispose()
     {

@@ -8,7 +8,8 @@ namespace HaiHau.InfoBot.TestKit;
 /// <code>
 /// # a comment
 /// start                 the resident opens the chat
-/// user: bao hiem y te   the resident types
+/// start: hai-chau       … through a deep link carrying this payload (a commune's QR code)
+/// user: bao hiem y te   the resident types ("user:" alone: a sticker or photo, nothing to read)
 /// press: bhyt           the resident presses the button with this id
 /// wait: 25h             time passes (h, m or d)
 /// restart               the host restarts: only the SQLite file survives
@@ -64,7 +65,7 @@ public static class Transcript
             switch (step.Kind)
             {
                 case "start":
-                    replies = await store.TurnAsync(null, isStart: true);
+                    replies = await store.TurnAsync(null, isStart: true, startPayload: step.Argument.Length > 0 ? step.Argument : null);
                     break;
                 case "user":
                     replies = await store.TurnAsync(step.Argument);

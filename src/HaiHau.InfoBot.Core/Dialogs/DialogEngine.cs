@@ -57,6 +57,12 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
             if (!string.IsNullOrWhiteSpace(message.StartPayload))
             {
                 state.Vars["start_payload"] = message.StartPayload;
+
+                // A commune's QR code (t.me/<bot>?start=hai-chau) says where the resident lives: {contact} names its office.
+                if (services.Content.FindCommune(message.StartPayload) is { } commune)
+                {
+                    state.Vars["commune"] = commune.Code;
+                }
             }
 
             turn.Log(EventKinds.ConversationStarted, message.StartPayload);
@@ -113,6 +119,16 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
                 return;
         }
 
+        if (string.IsNullOrEmpty(message.Text) && message.ButtonPayload is null)
+        {
+            // A sticker, a photo without a caption, a voice note: no words came at all, so it is not a wrong answer.
+            // (Words that clean away to nothing, such as control characters, are a wrong answer and asked again.)
+            turn.Log(EventKinds.InputRejected, "not_text");
+            turn.Say("Dạ, cháu chỉ đọc được tin nhắn bằng chữ thôi ạ, chưa xem được hình, nhãn dán hay tin nhắn thoại. Bác gõ bằng chữ giúp cháu nhé.");
+            AskAgainOrStart(turn);
+            return;
+        }
+
         if (state.Stack.Count == 0)
         {
             StartMain(turn);
@@ -122,6 +138,15 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
         var frame = turn.Frame;
         if (frame.Waiting && FindNode(frame) is PromptNode prompt)
         {
+            if (message.ButtonPayload is { } pressed && text.Length == 0 && !prompt.Offers(turn, pressed))
+            {
+                // A button left on an older message (chat apps keep them): not a wrong answer, so no attempt is counted.
+                turn.Log(EventKinds.InputRejected, "stale_button");
+                turn.Say("Nút bác vừa bấm thuộc một câu hỏi trước rồi ạ. Cháu xin hỏi lại câu đang dở:");
+                Run(turn, new NodeOutcome.Continue(frame.NodeId));
+                return;
+            }
+
             Run(turn, prompt.Resume(turn));
             return;
         }
@@ -173,6 +198,19 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
         }
 
         Run(turn, new NodeOutcome.Call(DialogCatalog.HandoffDialogId));
+    }
+
+    /// <summary>Asks the waiting prompt again; with nothing waiting, opens the menu.</summary>
+    private void AskAgainOrStart(TurnContext turn)
+    {
+        if (turn.State.Stack.Count > 0 && turn.Frame.Waiting && FindNode(turn.Frame) is PromptNode)
+        {
+            Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+        }
+        else
+        {
+            StartMain(turn);
+        }
     }
 
     /// <summary>Asks the waiting prompt again, or shows the menu when nothing waits.</summary>

@@ -79,6 +79,9 @@ public abstract class PromptNode : DialogNode
         }
     }
 
+    /// <summary>Whether this prompt's own buttons include <paramref name="choiceId"/> (else the press is from an older message).</summary>
+    public bool Offers(TurnContext turn, string choiceId) => Choices(turn).Any(c => c.Id == choiceId);
+
     protected virtual IReadOnlyList<QuickReply> Choices(TurnContext turn) => [];
 
     /// <summary>The answer understood, or null to re-ask.</summary>

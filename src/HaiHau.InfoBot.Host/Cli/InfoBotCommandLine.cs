@@ -23,6 +23,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ScreenCommand.Create(output, error));
         root.Subcommands.Add(ImportCommand.Create(output, error));
+        root.Subcommands.Add(TelegramCommand.Create(output, error));
         return root;
     }
 

@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Health;
+using HaiHau.InfoBot.Host.Telegram;
 using HaiHau.InfoBot.Host.WebChat;
 using HaiHau.InfoBot.Host.Zalo;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotWebChat();
         builder.Services.AddInfoBotChannels();
         builder.Services.AddInfoBotZalo(builder.Configuration);
+        builder.Services.AddInfoBotTelegram(builder.Configuration);
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();

@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Channels.Zalo;
+using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.TestKit;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(ChannelRateOptions), DeliveryOptions.Section + ":Rates:telegram")]
     [InlineData(typeof(ListingOptions), ListingOptions.Section)]
     [InlineData(typeof(ZaloOptions), ZaloOptions.Section)]
+    [InlineData(typeof(TelegramOptions), TelegramOptions.Section)]
     public void Every_option_is_in_the_sample(Type options, string section)
     {
         foreach (var property in options.GetProperties())
@@ -51,5 +53,16 @@ public sealed class SampleSettingsTests
         Assert.Equal(defaults.ReplayWindow, zalo.ReplayWindow);
         Assert.Equal(defaults.HumanTakeoverDuration, zalo.HumanTakeoverDuration);
         Assert.Equal(defaults.RefreshBefore, zalo.RefreshBefore);
+    }
+
+    [Fact]
+    public void The_sample_keeps_telegram_off_and_holds_no_secret()
+    {
+        var telegram = Sample.GetSection(TelegramOptions.Section).Get<TelegramOptions>()!;
+
+        Assert.False(telegram.HasToken());
+        Assert.Equal(string.Empty, telegram.WebhookSecret);
+        Assert.Equal(TelegramMode.Polling, telegram.Mode);
+        Assert.Equal(TelegramOptions.PublicApiBaseUrl, telegram.ApiBaseUrl);
     }
 }

@@ -1,0 +1,45 @@
+using HaiHau.InfoBot.Channels.Telegram;
+using HaiHau.InfoBot.Core.Channels;
+using HaiHau.InfoBot.Host.Health;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace HaiHau.InfoBot.Host.Telegram;
+
+/// <summary>The Telegram channel, registered only when a bot token is configured (otherwise /health says "off").</summary>
+public static class TelegramSetup
+{
+    public static IServiceCollection AddInfoBotTelegram(this IServiceCollection services, IConfiguration configuration)
+    {
+        var configured = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>();
+        if (configured is null || !configured.HasToken())
+        {
+            return services;
+        }
+
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TelegramStatus>();
+        services.AddKeyedSingleton(TelegramMapping.Channel, (sp, _) => TelegramClient.CreateHttp(sp.GetRequiredService<IOptions<TelegramOptions>>().Value));
+        services.AddSingleton<ITelegramBotClient>(sp => TelegramClient.Create(
+            sp.GetRequiredService<IOptions<TelegramOptions>>().Value,
+            sp.GetRequiredKeyedService<HttpClient>(TelegramMapping.Channel)));
+        services.AddSingleton<TelegramAdapter>();
+        services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<TelegramAdapter>());
+        services.AddSingleton<IChannelHealth, TelegramHealth>();
+        if (configured.Mode == TelegramMode.Polling)
+        {
+            services.AddSingleton<TelegramPoller>();
+            services.AddHostedService(sp => sp.GetRequiredService<TelegramPoller>());
+        }
+
+        return services;
+    }
+}
+
+/// <summary>/health's "telegram": "ok", or "failing" while polling or sending meets faults.</summary>
+public sealed class TelegramHealth(TelegramStatus status) : IChannelHealth
+{
+    public string Channel => TelegramMapping.Channel;
+
+    public string State => status.State;
+}
