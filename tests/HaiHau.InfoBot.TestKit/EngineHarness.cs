@@ -16,7 +16,9 @@ public sealed class EngineHarness
     public EngineHarness(DialogCatalog? dialogs = null, IContentStore? content = null, EngineOptions? options = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
-        _engine = new DialogEngine(new DialogServices(content ?? RepoData.Value.Content, dialogs ?? RepoData.Value.Dialogs, Time, options ?? new EngineOptions()));
+        // The repository's classifier only with the repository's dialogs: custom test dialogs keep prompts strict.
+        var understanding = dialogs is null && content is null ? RepoData.Value.Questions : null;
+        _engine = new DialogEngine(new DialogServices(content ?? RepoData.Value.Content, dialogs ?? RepoData.Value.Dialogs, Time, options ?? new EngineOptions(), understanding));
     }
 
     /// <summary>The real dialogs and content of the repository, validated.</summary>

@@ -45,7 +45,7 @@ public sealed class StoreHarness : IDisposable
         StorageSetup.Configure(options, ConnectionString);
         Factory = new PooledDbContextFactory<InfoBotDbContext>(options.Options);
         var data = EngineHarness.Repo;
-        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions()));
+        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions(), data.Questions));
         Inbox = new InboxStore(Factory, _writes);
         Processor = new TurnProcessor(Factory, engine, _locks, _writes, Time, NullLogger<TurnProcessor>.Instance);
         Outbox = new OutboxReader(Factory, _writes, Time);

@@ -2,11 +2,16 @@ using System.Globalization;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
 
-/// <summary>The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock.</summary>
-public sealed record DialogServices(IContentStore Content, DialogCatalog Dialogs, TimeProvider Time, EngineOptions Options);
+/// <summary>
+/// The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock, and the reading of free
+/// text (null: free text is only ever an answer to the prompt, as in the node tests).
+/// </summary>
+public sealed record DialogServices(
+    IContentStore Content, DialogCatalog Dialogs, TimeProvider Time, EngineOptions Options, IQuestionUnderstanding? Understanding = null);
 
 /// <summary>Engine limits and defaults; bound from InfoBot:Conversations.</summary>
 public sealed record EngineOptions

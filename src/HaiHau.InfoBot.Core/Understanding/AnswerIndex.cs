@@ -1,65 +1,105 @@
 namespace HaiHau.InfoBot.Core.Understanding;
 
 /// <summary>
-/// Finds the best answer within a topic: TF-IDF over syllables and syllable pairs of each FAQ entry's question and
-/// keywords and each article's title, summary and keywords, compared by cosine. Words every answer shares ("ho ngheo")
-/// weigh little; the words that set an answer apart ("het han", "lai suat") decide.
+/// Finds the best answer within a topic: BM25 over syllables and syllable pairs of each FAQ entry's question and
+/// keywords and each article's title, summary and keywords. Word weights (IDF) come from all the training questions,
+/// so words every question has ("co", "khong", "duoc") weigh nothing and the words that set an answer apart
+/// ("het han", "lai suat", "can ngheo") decide. When an FAQ entry and the article it points to both fit, the FAQ
+/// entry, the shorter answer, is shown unless the article fits much better.
 /// </summary>
 public sealed class AnswerIndex
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly List<double> _idf = [];
-    private readonly Dictionary<string, List<(AnswerRef Answer, SparseVector Vector)>> _byTopic = new(StringComparer.Ordinal);
+    private const double K1 = 1.2;
+    private const double B = 0.75;
 
-    public AnswerIndex(IReadOnlyList<(string Topic, AnswerRef Answer, IReadOnlyList<string> Tokens)> documents)
+    /// <summary>An FAQ entry fitting at least this share of its article's score is shown instead of the article.</summary>
+    private const double FaqPreference = 0.6;
+
+    private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Document>> _byTopic = new(StringComparer.Ordinal);
+    private readonly double _averageLength;
+
+    /// <param name="documents">The answers: topic, where they lead (the article an FAQ entry points to), tokens.</param>
+    /// <param name="corpus">Questions residents ask (the training questions), for how common each word is.</param>
+    public AnswerIndex(
+        IReadOnlyList<(string Topic, AnswerRef Answer, string Destination, IReadOnlyList<string> Tokens)> documents,
+        IReadOnlyList<IReadOnlyList<string>> corpus)
     {
-        var frequency = new List<int>();
-        var terms = documents.Select(d => Terms(d.Tokens).Distinct(StringComparer.Ordinal).ToList()).ToList();
-        foreach (var term in terms.SelectMany(t => t))
+        var all = documents.Select(d => new Document(d.Topic, d.Answer, d.Destination, Count(Terms(d.Tokens)))).ToList();
+        _averageLength = all.Count == 0 ? 1 : all.Average(d => d.Length);
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var terms in corpus.Select(q => Terms(q).ToHashSet(StringComparer.Ordinal)).Concat(all.Select(d => d.Terms.Keys.ToHashSet(StringComparer.Ordinal))))
         {
-            if (!_ids.TryGetValue(term, out var id))
+            foreach (var term in terms)
             {
-                _ids.Add(term, id = _ids.Count);
-                frequency.Add(0);
+                frequency[term] = frequency.GetValueOrDefault(term) + 1;
             }
-
-            frequency[id]++;
         }
 
-        _idf.AddRange(frequency.Select(df => Math.Log((1.0 + documents.Count) / (1.0 + df)) + 1));
-        for (var i = 0; i < documents.Count; i++)
+        var n = corpus.Count + all.Count;
+        foreach (var term in all.SelectMany(d => d.Terms.Keys).Distinct(StringComparer.Ordinal))
         {
-            var (topic, answer, _) = documents[i];
-            if (!_byTopic.TryGetValue(topic, out var list))
+            _idf[term] = Math.Log(1 + ((n - frequency[term] + 0.5) / (frequency[term] + 0.5)));
+        }
+
+        foreach (var document in all)
+        {
+            if (!_byTopic.TryGetValue(document.Topic, out var list))
             {
-                _byTopic.Add(topic, list = []);
+                _byTopic.Add(document.Topic, list = []);
             }
 
-            list.Add((answer, Vectorize(terms[i])));
+            list.Add(document);
         }
     }
 
-    /// <summary>The answer of <paramref name="topic"/> closest to the question, and how close (0 to 1); null when the topic has none.</summary>
-    public (AnswerRef Answer, double Score)? Best(string topic, IReadOnlyList<string> tokens)
+    /// <summary>The answer of <paramref name="topic"/> closest to the question; null when none shares a word with it.</summary>
+    public AnswerRef? Best(string topic, IReadOnlyList<string> tokens)
     {
-        if (!_byTopic.TryGetValue(topic, out var candidates))
+        var ranked = Ranked(topic, tokens).Where(r => r.Score > 0).ToList();
+        if (ranked.Count == 0)
         {
             return null;
         }
 
-        var query = Vectorize(Terms(tokens));
-        var best = candidates[0];
-        var bestScore = double.MinValue;
-        foreach (var candidate in candidates)
+        var best = ranked[0];
+        var faq = ranked.FirstOrDefault(r => r.Destination == best.Destination && r.Answer.Kind == AnswerRef.Faq);
+        return faq.Answer is not null && faq.Score >= FaqPreference * best.Score ? faq.Answer : best.Answer;
+    }
+
+    /// <summary>Every answer of the topic with where it leads and its score, best first.</summary>
+    public IReadOnlyList<(AnswerRef Answer, string Destination, double Score)> Ranked(string topic, IReadOnlyList<string> tokens)
+    {
+        var query = Terms(tokens).Distinct(StringComparer.Ordinal).Where(_idf.ContainsKey).ToList();
+        return _byTopic.TryGetValue(topic, out var candidates)
+            ? candidates.Select(c => (c.Answer, c.Destination, Score(query, c))).OrderByDescending(x => x.Item3).ToList()
+            : [];
+    }
+
+    private double Score(List<string> query, Document document)
+    {
+        var score = 0.0;
+        var norm = K1 * (1 - B + (B * document.Length / _averageLength));
+        foreach (var term in query)
         {
-            var score = query.Dot(candidate.Vector);
-            if (score > bestScore)
+            if (document.Terms.TryGetValue(term, out var tf))
             {
-                (best, bestScore) = (candidate, score);
+                score += _idf[term] * tf * (K1 + 1) / (tf + norm);
             }
         }
 
-        return (best.Answer, bestScore);
+        return score;
+    }
+
+    private static Dictionary<string, int> Count(IEnumerable<string> terms)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+
+        return counts;
     }
 
     private static IEnumerable<string> Terms(IReadOnlyList<string> tokens)
@@ -74,17 +114,8 @@ public sealed class AnswerIndex
         }
     }
 
-    private SparseVector Vectorize(IEnumerable<string> terms)
+    private sealed record Document(string Topic, AnswerRef Answer, string Destination, Dictionary<string, int> Terms)
     {
-        var weights = new Dictionary<int, float>();
-        foreach (var term in terms)
-        {
-            if (_ids.TryGetValue(term, out var id))
-            {
-                weights[id] = (float)_idf[id];
-            }
-        }
-
-        return SparseVector.FromCounts(weights);
+        public int Length { get; } = Terms.Values.Sum();
     }
 }

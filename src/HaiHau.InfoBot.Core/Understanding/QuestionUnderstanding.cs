@@ -16,12 +16,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private readonly AnswerIndex _answers;
     private readonly Dictionary<string, TopicSettings> _settings;
     private readonly Dictionary<string, FaqEntry> _faqs;
+    private readonly Dictionary<string, HashSet<string>> _topicNames;
     private readonly Thresholds _thresholds;
 
     private QuestionUnderstanding(
         QuestionNormalizer normalizer, FeatureSpace features, SoftmaxClassifier classifier, AnswerIndex answers,
-        UnderstandingData data, Thresholds thresholds)
+        Dictionary<string, HashSet<string>> topicNames, UnderstandingData data, Thresholds thresholds)
     {
+        _topicNames = topicNames;
         _normalizer = normalizer;
         _features = features;
         _classifier = classifier;
@@ -36,14 +38,17 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// When to answer, when to ask, when to admit defeat. <see cref="Confident"/>: the best topic's probability needed
     /// to answer. <see cref="CloseRatio"/>: a runner-up at least this share of the best makes it a close call.
     /// <see cref="MinPair"/>: a close call needs the two together to be at least this likely, else it is noise.
-    /// <see cref="MinAnswerScore"/>: below this similarity to every FAQ entry and article, the question is taken as
-    /// "tell me about the topic" and the topic's dialog runs instead.
     /// </summary>
-    public sealed record Thresholds(double Confident = 0.5, double CloseRatio = 0.5, double MinPair = 0.55, double MinAnswerScore = 0.2);
+    public sealed record Thresholds(double Confident = 0.5, double CloseRatio = 0.5, double MinPair = 0.55);
+
+    /// <summary>A word in the examples of at least this share of the topics says nothing about the topic ("cho", "hoi", "co").</summary>
+    private const double CommonWordShare = 0.75;
 
     public UnderstandingMessages Messages { get; }
 
     public QuestionNormalizer Normalizer => _normalizer;
+
+    public AnswerIndex Answers => _answers;
 
     public static QuestionUnderstanding Build(
         UnderstandingData data, IEnumerable<Article> articles, Thresholds? thresholds = null, SoftmaxClassifier.Options? training = null)
@@ -64,10 +69,16 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var classifier = SoftmaxClassifier.Train(classes, features.Count, examples, training);
 
         var documents = faqList
-            .Select(f => (f.Topic, new AnswerRef(AnswerRef.Faq, f.Id), normalizer.Tokens(string.Join(' ', f.Keywords.Prepend(f.Question)))))
-            .Concat(articleList.Select(a => (a.Topic, new AnswerRef(AnswerRef.Article, a.Id), normalizer.Tokens(string.Join(' ', a.Keywords.Prepend(a.Summary).Prepend(a.Title))))))
+            .Select(f => (f.Topic, new AnswerRef(AnswerRef.Faq, f.Id), f.AnswerArticle, normalizer.Tokens(string.Join(' ', f.Keywords.Prepend(f.Question)))))
+            .Concat(articleList.Select(a => (a.Topic, new AnswerRef(AnswerRef.Article, a.Id), a.Id, normalizer.Tokens(string.Join(' ', a.Keywords.Prepend(a.Summary).Prepend(a.Title))))))
             .ToList();
-        return new QuestionUnderstanding(normalizer, features, classifier, new AnswerIndex(documents), data, thresholds ?? new Thresholds());
+        var answers = new AnswerIndex(documents, questions.Select(q => q.Tokens).ToList());
+        var topicCount = questions.Select(q => q.Topic).Distinct(StringComparer.Ordinal).Count();
+        var common = questions.SelectMany(q => q.Tokens.Select(t => (Token: t, q.Topic))).Distinct()
+            .GroupBy(x => x.Token, StringComparer.Ordinal).Where(g => g.Count() >= CommonWordShare * topicCount).Select(g => g.Key);
+        var names = data.Topics.ToDictionary(t => t.Topic,
+            t => normalizer.Tokens($"{t.Label} {t.More}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholds ?? new Thresholds());
     }
 
     /// <summary>
@@ -133,9 +144,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             return new TopicGuess(topic, confidence, overview);
         }
 
-        // A question close to no answer in particular ("bảo hiểm y tế") is about the topic as a whole: its dialog.
-        var general = found.Score < _thresholds.MinAnswerScore && settings.Dialog is not null;
-        return new TopicGuess(topic, confidence, general ? overview : found.Answer);
+        // A message that only names the topic ("bảo hiểm y tế", "cho hỏi về vay vốn") asks about all of it: its dialog.
+        var general = settings.Dialog is not null && _topicNames.TryGetValue(topic, out var names) && tokens.All(names.Contains);
+        return new TopicGuess(topic, confidence, general ? overview : found);
     }
 
     private static (int First, int Second) TopTwo(double[] values)
