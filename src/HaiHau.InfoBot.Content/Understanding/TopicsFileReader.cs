@@ -5,7 +5,7 @@ using HaiHau.InfoBot.Core.Understanding;
 namespace HaiHau.InfoBot.Content.Understanding;
 
 /// <summary>What topics.yaml holds.</summary>
-public sealed record TopicsFile(IReadOnlyList<TopicSettings> Topics, UnderstandingMessages Messages);
+public sealed record TopicsFile(IReadOnlyList<TopicSettings> Topics, UnderstandingMessages Messages, IReadOnlyList<string> QuestionWords);
 
 /// <summary>
 /// Reads content/understanding/topics.yaml: for every topic, its button label and what the bot does when a message is
@@ -20,11 +20,11 @@ public static class TopicsFileReader
         var topics = new List<TopicSettings>();
         if (YamlData.Parse(yaml, file, problems) is not DataMap root)
         {
-            return new TopicsFile(topics, UnderstandingMessages.Default);
+            return new TopicsFile(topics, UnderstandingMessages.Default, []);
         }
 
         var reader = new DataReader(problems);
-        reader.OnlyKnownFields(root, "topics.yaml", "topics", "messages");
+        reader.OnlyKnownFields(root, "topics.yaml", "topics", "question_words", "messages");
         foreach (var map in reader.MapList(root, "topics", required: true))
         {
             reader.OnlyKnownFields(map, "a topic", "id", "label", "action", "dialog", "more", "reply");
@@ -69,7 +69,7 @@ public static class TopicsFileReader
             reader.Report(root.Location, $"topic \"{missing}\" is missing: say what the bot does when a message is about it");
         }
 
-        return new TopicsFile(topics, ReadMessages(root, reader));
+        return new TopicsFile(topics, ReadMessages(root, reader), reader.StringList(root, "question_words"));
     }
 
     private static void CheckAction(TopicSettings settings, DataMap map, DataReader reader)

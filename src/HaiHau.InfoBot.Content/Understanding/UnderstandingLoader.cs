@@ -17,7 +17,7 @@ public static class UnderstandingLoader
         var abbreviations = ReadRequired(contentDirectory, Path.Combine(folder, "abbreviations.yaml"), problems,
             (text, file) => AbbreviationsFileReader.Read(text, file, problems)) ?? Abbreviations.None;
         var topicsFile = ReadRequired(contentDirectory, Path.Combine(folder, "topics.yaml"), problems,
-            (text, file) => TopicsFileReader.Read(text, file, problems)) ?? new TopicsFile([], UnderstandingMessages.Default);
+            (text, file) => TopicsFileReader.Read(text, file, problems)) ?? new TopicsFile([], UnderstandingMessages.Default, []);
         var (topics, messages) = (topicsFile.Topics, topicsFile.Messages);
         var topicsPath = BotDataLoader.DisplayPath(contentDirectory, Path.Combine(folder, "topics.yaml"));
         foreach (var settings in topics)
@@ -35,7 +35,7 @@ public static class UnderstandingLoader
 
         var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), new QuestionNormalizer(abbreviations), problems);
         var faqs = LoadFaqs(contentDirectory, content, topics, problems);
-        return new UnderstandingData(abbreviations, examples, topics, messages) { Faqs = faqs };
+        return new UnderstandingData(abbreviations, examples, topics, messages) { Faqs = faqs, QuestionWords = topicsFile.QuestionWords };
     }
 
     /// <summary>Every dialog a topic names must exist.</summary>

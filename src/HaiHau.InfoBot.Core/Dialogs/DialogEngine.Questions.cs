@@ -10,7 +10,7 @@ namespace HaiHau.InfoBot.Core.Dialogs;
 /// Free text the conversation cannot otherwise use, read by <see cref="DialogServices.Understanding"/>:
 /// at the main menu (or with nothing running) it is a question, answered when clear, asked about when two topics are
 /// close ("which one?" buttons), and admitted not understood otherwise, with the question recorded for staff.
-/// Inside a topic's dialog only a clear question interrupts: on the dialog's own topic it is answered and the waiting
+/// Inside a topic's dialog only a clear question (put as one) interrupts: on the dialog's own topic it is answered and the waiting
 /// question asked again (as after «gặp cán bộ»); on another topic the resident has moved on, so the dialog is left.
 /// Anything else stays a wrong answer to the prompt. Buttons carry <see cref="AnswerRef.Payload"/>, so pressing
 /// one later needs nothing remembered.
@@ -21,9 +21,10 @@ public sealed partial class DialogEngine
     private const int UnansweredSubjectLength = 200;
 
     /// <summary>
-    /// What the prompt cannot use may be a question: answer it rather than re-ask blindly. At the menu a clear
-    /// question also beats a loose word match with a menu label ("học nghề có mất tiền không" is a question, not
-    /// the "Học nghề" button); a loose match still beats a doubtful question.
+    /// What the prompt cannot use may be a question: answer it rather than re-ask blindly. At the menu a question
+    /// also beats a loose word match with a menu label ("học nghề có mất tiền không" is a question, not the "Học nghề"
+    /// button; "hủy đăng ký nhận tin" shares three words with "Đăng ký nhận tin" but may mean the opposite, so the
+    /// close call is asked); the loose match is taken only when the question is not understood at all.
     /// </summary>
     private bool AnswerInsteadOfPrompt(TurnContext turn, PromptNode prompt, string text)
     {
@@ -49,7 +50,7 @@ public sealed partial class DialogEngine
             return AnswerWithinDialog(turn, understanding, question);
         }
 
-        if (promptCanGuess && question.Decision != QuestionDecision.Answer)
+        if (promptCanGuess && question.Decision == QuestionDecision.NotUnderstood)
         {
             return false;
         }
@@ -76,7 +77,9 @@ public sealed partial class DialogEngine
 
     private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question)
     {
-        if (question.Decision != QuestionDecision.Answer)
+        // "nhà bác khổ lắm" is an answer, however sure the classifier is that "nhà" means housing: only a question,
+        // and a clear one, may interrupt what the resident is answering.
+        if (question.Decision != QuestionDecision.Answer || !question.IsQuestion)
         {
             return false;
         }

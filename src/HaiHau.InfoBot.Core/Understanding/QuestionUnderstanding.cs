@@ -17,6 +17,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private readonly Dictionary<string, TopicSettings> _settings;
     private readonly Dictionary<string, FaqEntry> _faqs;
     private readonly Dictionary<string, HashSet<string>> _topicNames;
+    private readonly List<string[]> _questionWords;
     private readonly Thresholds _thresholds;
 
     private QuestionUnderstanding(
@@ -30,6 +31,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         _answers = answers;
         _settings = data.Topics.ToDictionary(t => t.Topic, StringComparer.Ordinal);
         _faqs = data.Faqs.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        _questionWords = data.QuestionWords.Select(w => normalizer.Tokens(w).ToArray()).Where(w => w.Length > 0).ToList();
         _thresholds = thresholds;
         Messages = data.Messages;
     }
@@ -103,9 +105,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var tokens = _normalizer.Tokens(text);
         var normalized = string.Join(' ', tokens);
         var x = _features.Vectorize(tokens);
+        var isQuestion = text.Contains('?', StringComparison.Ordinal) || _questionWords.Any(w => Contains(tokens, w));
         if (x.Count == 0)
         {
-            return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens), null);
+            return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens), null, isQuestion);
         }
 
         var probabilities = new double[_classifier.Classes.Count];
@@ -113,7 +116,26 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var (first, second) = TopTwo(probabilities);
         var best = Guess(_classifier.Classes[first], probabilities[first], tokens);
         var runnerUp = Guess(_classifier.Classes[second], probabilities[second], tokens);
-        return new UnderstoodQuestion(normalized, Decide(best, runnerUp), best, runnerUp);
+        return new UnderstoodQuestion(normalized, Decide(best, runnerUp), best, runnerUp, isQuestion);
+    }
+
+    private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= tokens.Count; start++)
+        {
+            var i = 0;
+            while (i < phrase.Length && tokens[start + i] == phrase[i])
+            {
+                i++;
+            }
+
+            if (i == phrase.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private QuestionDecision Decide(TopicGuess best, TopicGuess runnerUp)

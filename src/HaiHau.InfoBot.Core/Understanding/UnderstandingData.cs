@@ -15,4 +15,7 @@ public sealed record UnderstandingData(
     public static readonly UnderstandingData Empty = new(Abbreviations.None, [], [], UnderstandingMessages.Default);
 
     public IReadOnlyList<FaqEntry> Faqs { get; init; } = [];
+
+    /// <summary>Words that make a message a question ("không", "bao nhiêu", "ở đâu"): only a question interrupts a dialog.</summary>
+    public IReadOnlyList<string> QuestionWords { get; init; } = [];
 }

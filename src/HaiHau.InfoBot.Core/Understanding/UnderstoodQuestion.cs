@@ -11,8 +11,11 @@ public enum QuestionDecision
 /// <summary>A topic with the classifier's probability for it and the best place to send the resident within it.</summary>
 public sealed record TopicGuess(string Topic, double Confidence, AnswerRef Answer);
 
-/// <summary>The outcome of reading one message: the decision, the best topic and the runner-up.</summary>
-public sealed record UnderstoodQuestion(string Normalized, QuestionDecision Decision, TopicGuess Best, TopicGuess? RunnerUp)
+/// <summary>
+/// The outcome of reading one message: the decision, the best topic and the runner-up, and whether it is put as a
+/// question (a "?" or a question word) rather than a statement.
+/// </summary>
+public sealed record UnderstoodQuestion(string Normalized, QuestionDecision Decision, TopicGuess Best, TopicGuess? RunnerUp, bool IsQuestion = true)
 {
     public const string UnknownTopic = "unknown";
 

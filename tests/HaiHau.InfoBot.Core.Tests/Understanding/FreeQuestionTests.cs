@@ -166,6 +166,18 @@ public sealed class FreeQuestionTests
     }
 
     [Fact]
+    public void Inside_a_dialog_a_statement_is_an_answer_however_sure_the_topic()
+    {
+        _bot.Press("bhyt");
+        _understanding.Says("nhà bác khổ lắm", Answer("housing", AnswerRef.Faq, "ho-tro-lam-nha") with { IsQuestion = false });
+
+        var reply = _bot.Send("nhà bác khổ lắm").Single();
+
+        Assert.StartsWith("Bác bấm nút đúng với diện của nhà mình", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(("bhyt", "hoi-dien", true), Top());
+    }
+
+    [Fact]
     public void Inside_a_dialog_naming_its_own_topic_again_is_asked_again()
     {
         _bot.Press("bhyt");

@@ -29,6 +29,16 @@ public sealed class QuestionUnderstandingTests
     }
 
     [Theory]
+    [InlineData("thẻ bhyt hết hạn thì sửa ở đâu", true)]
+    [InlineData("vay được bao nhiêu", true)]
+    [InlineData("hoc nghe co mat tien k", true)]
+    [InlineData("Bảo hiểm y tế?", true)]
+    [InlineData("nhà bác khổ lắm", false)]
+    [InlineData("hộ cận nghèo", false)]
+    public void Knows_a_question_from_a_statement(string text, bool isQuestion) =>
+        Assert.Equal(isQuestion, EngineHarness.Repo.Questions.Understand(text).IsQuestion);
+
+    [Theory]
     [InlineData("asdfgh qwerty")]
     [InlineData("giá vàng hôm nay bao nhiêu")]
     public void Off_topic_or_gibberish_is_not_understood(string text)

@@ -29,8 +29,6 @@ public sealed class AskChoiceNode : PromptNode
 
     protected override string DefaultRetryText => "Bác bấm một nút bên dưới, hoặc gõ số thứ tự của mục bác chọn giúp cháu nhé.";
 
-    public override bool TakesQuestions => true;
-
     public override bool UnderstandsExactly(TurnContext turn) =>
         ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) is not null;
 
