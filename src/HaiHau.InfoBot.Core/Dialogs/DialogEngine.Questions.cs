@@ -60,7 +60,17 @@ public sealed partial class DialogEngine
             case QuestionDecision.NotUnderstood:
                 var folded = VietnameseText.Fold(text);
                 turn.Log(EventKinds.QuestionUnanswered, folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded);
-                turn.Say(understanding.Messages.NotUnderstood, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+                if (turn.State.Stack.Count > 0 && turn.Frame.Waiting)
+                {
+                    // The menu's own buttons (every topic, and «Gặp cán bộ») are the best way on: ask it again.
+                    turn.Say(understanding.Messages.NotUnderstood);
+                    Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+                }
+                else
+                {
+                    turn.Say(understanding.Messages.NotUnderstood, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+                }
+
                 return true;
 
             case QuestionDecision.Ask when question.RunnerUp is { } runnerUp:

@@ -105,11 +105,25 @@ public sealed class FreeQuestionTests
     {
         _understanding.Says("Bò nhà tôi đẻ khó, gọi ai?", NotUnderstood());
 
+        var replies = _bot.Send("Bò nhà tôi đẻ khó, gọi ai?");
+
+        Assert.StartsWith("Cháu xin lỗi, cháu chưa hiểu câu hỏi của bác.", replies[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Bác muốn hỏi về việc gì?", replies[1].Text, StringComparison.Ordinal); // the menu, with «Gặp cán bộ»
+        Assert.Contains(replies[1].QuickReplies, q => q.Label == "Gặp cán bộ");
+        Assert.Contains(new TurnEvent(EventKinds.QuestionUnanswered, "bo nha toi de kho goi ai"), _bot.LastEvents);
+    }
+
+    [Fact]
+    public void With_nothing_running_a_question_not_understood_offers_the_menu_and_a_person()
+    {
+        _bot.Press("can-bo");
+        _bot.Press("xong");
+        _understanding.Says("Bò nhà tôi đẻ khó, gọi ai?", NotUnderstood());
+
         var reply = _bot.Send("Bò nhà tôi đẻ khó, gọi ai?").Single();
 
         Assert.StartsWith("Cháu xin lỗi, cháu chưa hiểu câu hỏi của bác.", reply.Text, StringComparison.Ordinal);
         Assert.Equal(["menu", "handoff"], reply.QuickReplies.Select(q => q.Id));
-        Assert.Contains(new TurnEvent(EventKinds.QuestionUnanswered, "bo nha toi de kho goi ai"), _bot.LastEvents);
     }
 
     [Fact]

@@ -43,14 +43,14 @@ public sealed class EraseDataTests : HostTestBase
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
 
-        var reply = await chat.SendAsync(id, text: "Bò nhà tôi đẻ khó thì gọi thú y nào?");
+        var reply = await chat.SendAsync(id, text: "Hôm nay có mưa không?");
         var recorded = await UnansweredAsync(app);
         await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
         await chat.SendAsync(id, choice: "yes");
         var afterwards = await UnansweredAsync(app);
 
         Assert.Contains("cháu chưa hiểu câu hỏi của bác", reply.AllText, StringComparison.Ordinal);
-        Assert.Equal(["bo nha toi de kho thi goi thu y nao"], recorded);
+        Assert.Equal(["hom nay co mua khong"], recorded);
         Assert.Equal([null], afterwards); // still counted, no longer readable
     }
 
