@@ -1,13 +1,33 @@
+using HaiHau.InfoBot.Content.Understanding;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Understanding;
 
 namespace HaiHau.InfoBot.Content;
 
 /// <summary>Everything the bot says and asks, loaded and validated together.</summary>
 public sealed record BotData(DialogCatalog Dialogs, ContentCatalog Content, IReadOnlyList<ContentProblem> Problems)
 {
+    private readonly UnderstandingData _understanding = UnderstandingData.Empty;
+    private Lazy<QuestionUnderstanding> _questions = new(() => QuestionUnderstanding.Build(UnderstandingData.Empty, []));
+
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>content/understanding and content/faq, as loaded.</summary>
+    public UnderstandingData Understanding
+    {
+        get => _understanding;
+        init
+        {
+            _understanding = value;
+            var articles = Content.Articles;
+            _questions = new Lazy<QuestionUnderstanding>(() => QuestionUnderstanding.Build(value, articles));
+        }
+    }
+
+    /// <summary>The classifier, trained on first use (the verbs that only validate never pay for it).</summary>
+    public QuestionUnderstanding Questions => _questions.Value;
 
     /// <summary>Refuses broken data: the host must not start on it.</summary>
     public BotData EnsureValid() => IsValid ? this : throw new ContentInvalidException(Problems);
@@ -27,6 +47,8 @@ public static class BotDataLoader
         {
             ArticleFileReader.CheckPlaceholders(text, file, content, problems);
         }
+
+        var understanding = UnderstandingLoader.Load(contentDirectory, content, problems);
 
         var dialogs = new List<DialogDefinition>();
         if (!Directory.Exists(dialogsDirectory))
@@ -53,7 +75,8 @@ public static class BotDataLoader
 
         var catalog = new DialogCatalog(dialogs);
         problems.AddRange(DialogValidator.Validate(catalog, content));
-        return new BotData(catalog, content, problems);
+        UnderstandingLoader.CheckDialogs(understanding, catalog, problems);
+        return new BotData(catalog, content, problems) { Understanding = understanding };
     }
 
     private static ContentCatalog LoadContent(string directory, List<ContentProblem> problems, out List<(string File, string Text)> articleTexts)
@@ -104,7 +127,7 @@ public static class BotDataLoader
     }
 
     /// <summary>"dialogs/bhyt.yaml": the folder's own name and the path inside it, whatever the working directory.</summary>
-    private static string DisplayPath(string root, string path)
+    internal static string DisplayPath(string root, string path)
     {
         var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)));
         return Path.Combine(folder, Path.GetRelativePath(root, path)).Replace('\\', '/');

@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Storage.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,8 +6,9 @@ namespace HaiHau.InfoBot.Storage;
 
 /// <summary>
 /// "Xóa dữ liệu của tôi" (Decree 13/2023/NĐ-CP): inside the turn's transaction, every message text of the
-/// conversation is deleted, earlier replies, news subscriptions and course leads are removed, and the conversation is cut from the resident's chat id,
-/// so its anonymous event rows still count (an article was read) without saying who read it.
+/// conversation is deleted, earlier replies, news subscriptions and course leads are removed, the questions it left
+/// unanswered lose their words, and the conversation is cut from the resident's chat id, so its anonymous event rows
+/// still count (an article was read, a question went unanswered) without saying who, or what they wrote.
 /// The resident's next message starts a new conversation.
 /// </summary>
 public static class ConversationEraser
@@ -25,6 +27,8 @@ public static class ConversationEraser
             await context.CourseLeads.Where(l => l.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
         }
 
+        await context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Subject != null && e.Kind == EventKinds.QuestionUnanswered)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Subject, (string?)null), ct);
         await context.Inbox.Where(i => i.Channel == channel && i.ChatId == chatId && i.Id != current.Id).ExecuteUpdateAsync(u => u
             .SetProperty(i => i.Text, (string?)null)
             .SetProperty(i => i.Payload, (string?)null)

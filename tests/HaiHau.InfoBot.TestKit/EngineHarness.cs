@@ -3,6 +3,7 @@ using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Understanding;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HaiHau.InfoBot.TestKit;
@@ -14,10 +15,13 @@ public sealed class EngineHarness
     private readonly DialogEngine _engine;
     private int _sequence;
 
-    public EngineHarness(DialogCatalog? dialogs = null, IContentStore? content = null, EngineOptions? options = null, IListingSource? listings = null)
+    public EngineHarness(
+        DialogCatalog? dialogs = null, IContentStore? content = null, EngineOptions? options = null, IListingSource? listings = null, IQuestionUnderstanding? understanding = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
-        _engine = new DialogEngine(new DialogServices(content ?? RepoData.Value.Content, dialogs ?? RepoData.Value.Dialogs, Time, options ?? new EngineOptions(), listings));
+        // The repository's classifier only with the repository's dialogs: custom test dialogs keep prompts strict.
+        understanding ??= dialogs is null && content is null ? RepoData.Value.Questions : null;
+        _engine = new DialogEngine(new DialogServices(content ?? RepoData.Value.Content, dialogs ?? RepoData.Value.Dialogs, Time, options ?? new EngineOptions(), listings, understanding));
     }
 
     /// <summary>The real dialogs and content of the repository, validated.</summary>

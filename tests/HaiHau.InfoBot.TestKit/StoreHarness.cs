@@ -77,7 +77,7 @@ public sealed class StoreHarness : IDisposable
         Listings = new ListingStore(Factory, _writes, Time);
         ListingSnapshot = new ListingSnapshot(Listings);
         ListingSnapshot.RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions(), ListingSnapshot));
+        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions(), ListingSnapshot, data.Questions));
         Inbox = new InboxStore(Factory, _writes);
         Processor = new TurnProcessor(Factory, engine, _locks, _writes, Time, NullLogger<TurnProcessor>.Instance);
         Outbox = new OutboxReader(Factory, _writes, Time);

@@ -14,7 +14,7 @@ public interface IDialogEngine
 /// ("menu", "quay lại", "hủy", "gặp cán bộ") and idle expiry. It never saves, sends or reads the clock
 /// except through <see cref="DialogServices"/>.
 /// </summary>
-public sealed class DialogEngine(DialogServices services) : IDialogEngine
+public sealed partial class DialogEngine(DialogServices services) : IDialogEngine
 {
     private const int HistoryLimit = 10;
 
@@ -113,9 +113,7 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
                 Handoff(turn);
                 return;
             case GlobalCommand.Erase:
-                turn.State.Stack.Clear();
-                turn.State.History.Clear();
-                Run(turn, new NodeOutcome.Call(DialogCatalog.EraseDialogId));
+                Erase(turn);
                 return;
         }
 
@@ -129,9 +127,18 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
             return;
         }
 
+        if (PressedAnswer(turn, message.ButtonPayload))
+        {
+            return;
+        }
+
         if (state.Stack.Count == 0)
         {
-            StartMain(turn);
+            if (!AnswerQuestion(turn, text))
+            {
+                StartMain(turn);
+            }
+
             return;
         }
 
@@ -147,7 +154,11 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
                 return;
             }
 
-            Run(turn, prompt.Resume(turn));
+            if (!(prompt.TakesQuestions && AnswerInsteadOfPrompt(turn, prompt, text)))
+            {
+                Run(turn, prompt.Resume(turn));
+            }
+
             return;
         }
 
@@ -187,6 +198,13 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
         history.RemoveAt(history.Count - 1);
         turn.State.Stack = previous.Select(f => f.Clone()).ToList();
         Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+    }
+
+    private void Erase(TurnContext turn)
+    {
+        turn.State.Stack.Clear();
+        turn.State.History.Clear();
+        Run(turn, new NodeOutcome.Call(DialogCatalog.EraseDialogId));
     }
 
     private void Handoff(TurnContext turn)

@@ -36,4 +36,22 @@ public static class EventKinds
 
     /// <summary>The resident consented and registered interest in a course (subject: course code; data: consent time). Stored as a lead.</summary>
     public const string CourseInterestRegistered = "course_interest_registered";
+
+    /// <summary>Free text understood as a topic (subject: the topic id).</summary>
+    public const string QuestionUnderstood = "question_understood";
+
+    /// <summary>A question answered (subject: what answered it, "faq:…", "article:…" or "topic:…").</summary>
+    public const string QuestionAnswered = "question_answered";
+
+    /// <summary>Two topics were close and the resident was asked which (subject: "topic|topic").</summary>
+    public const string QuestionAmbiguous = "question_ambiguous";
+
+    /// <summary>
+    /// A question the bot could not place (subject: the question folded, for staff to write content for).
+    /// The resident's own words: «xóa dữ liệu của tôi» clears the subject with every other text.
+    /// </summary>
+    public const string QuestionUnanswered = "question_unanswered";
+
+    /// <summary>The resident asked to receive no announcements.</summary>
+    public const string OptOutRequested = "opt_out_requested";
 }

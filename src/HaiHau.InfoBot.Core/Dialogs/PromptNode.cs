@@ -28,6 +28,19 @@ public abstract class PromptNode : DialogNode
 
     protected abstract string DefaultRetryText { get; }
 
+    /// <summary>
+    /// True when a message this prompt cannot use may be a question of its own ("thẻ bhyt hết hạn thì sao" while the
+    /// bot asks which household the resident belongs to): the engine then tries to answer it before re-asking.
+    /// False where any text is an answer (ask_text).
+    /// </summary>
+    public virtual bool TakesQuestions => true;
+
+    /// <summary>Whether this turn's input answers the prompt, without acting on it.</summary>
+    public bool Understands(TurnContext turn) => Recognize(turn) is not null;
+
+    /// <summary>Whether the input answers the prompt beyond doubt (a button, a number, a whole label), not by a guess.</summary>
+    public virtual bool UnderstandsExactly(TurnContext turn) => Understands(turn);
+
     public override NodeOutcome Enter(TurnContext turn)
     {
         turn.Frame.Attempts = 0;

@@ -3,11 +3,21 @@ using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
 
-/// <summary>The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock, the listings.</summary>
-public sealed record DialogServices(IContentStore Content, DialogCatalog Dialogs, TimeProvider Time, EngineOptions Options, IListingSource? Listings = null)
+/// <summary>
+/// The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock, the job and course
+/// listings, and the reading of free text (null: free text is only ever an answer to the prompt, as in the node tests).
+/// </summary>
+public sealed record DialogServices(
+    IContentStore Content,
+    DialogCatalog Dialogs,
+    TimeProvider Time,
+    EngineOptions Options,
+    IListingSource? Listings = null,
+    IQuestionUnderstanding? Understanding = null)
 {
     /// <summary>Job and course listings (a read-only snapshot); none when the host gave no source.</summary>
     public IListingSource ListingSource => Listings ?? NoListings.Instance;

@@ -3,10 +3,12 @@ namespace HaiHau.InfoBot.Core.Text;
 /// <summary>
 /// Finds which offered choice a resident meant: a button press (its id), a number ("2", "số 2"),
 /// or words with or without diacritics ("bao hiem", "Bảo hiểm y tế"). Null when nothing or more than one fits.
+/// With <c>byWords: false</c> only a button, a number, or a whole label or id counts: the loose word overlap that
+/// lets "bao hiem" pick "Bảo hiểm y tế" also lets "tôi có được vay không" pick "Tôi có thuộc hộ nghèo không?".
 /// </summary>
 public static class ChoiceMatcher
 {
-    public static int? Match(IReadOnlyList<(string Id, string Label)> choices, string? text, string? payload)
+    public static int? Match(IReadOnlyList<(string Id, string Label)> choices, string? text, string? payload, bool byWords = true)
     {
         if (!string.IsNullOrEmpty(payload))
         {
@@ -47,7 +49,7 @@ public static class ChoiceMatcher
             return byId;
         }
 
-        return BestByWords(labels, folded);
+        return byWords ? BestByWords(labels, folded) : null;
     }
 
     // "2", "so 2", "chon 2", "2." → 2

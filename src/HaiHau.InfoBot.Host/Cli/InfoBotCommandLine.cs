@@ -24,6 +24,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ScreenCommand.Create(output, error));
         root.Subcommands.Add(ImportCommand.Create(output, error));
         root.Subcommands.Add(TelegramCommand.Create(output, error));
+        root.Subcommands.Add(ClassifyCommand.Create(input, output, error));
         return root;
     }
 

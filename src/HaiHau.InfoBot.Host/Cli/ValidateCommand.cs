@@ -14,13 +14,7 @@ public static class ValidateCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-                .AddEnvironmentVariables()
-                .AddCommandLine([.. parse.UnmatchedTokens])
-                .Build();
-            var options = configuration.GetSection(InfoBotOptions.Section).Get<InfoBotOptions>() ?? new InfoBotOptions();
-            var data = InfoBotServices.LoadBotData(options);
+            var data = InfoBotServices.LoadBotData(ReadOptions([.. parse.UnmatchedTokens]));
             foreach (var problem in data.Problems)
             {
                 await error.WriteLineAsync(problem.ToString());
@@ -33,9 +27,21 @@ public static class ValidateCommand
             }
 
             await output.WriteLineAsync(
-                $"OK: {data.Dialogs.All.Count} dialogs, {data.Content.Articles.Count} articles, {data.Content.Facts.Count} facts, {data.Content.Communes.Count} communes.");
+                $"OK: {data.Dialogs.All.Count} dialogs, {data.Content.Articles.Count} articles, {data.Content.Facts.Count} facts, {data.Content.Communes.Count} communes, "
+                + $"{data.Understanding.Faqs.Count} FAQ entries, {data.Understanding.Examples.Count} example questions.");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Where dialogs/ and content/ are, from appsettings.json, the environment and --InfoBot:… arguments.</summary>
+    public static InfoBotOptions ReadOptions(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        return configuration.GetSection(InfoBotOptions.Section).Get<InfoBotOptions>() ?? new InfoBotOptions();
     }
 }

@@ -2,6 +2,7 @@ using HaiHau.InfoBot.Content;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Listings;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public static class InfoBotServices
         services.AddSingleton(sp => LoadBotData(sp.GetRequiredService<IOptions<InfoBotOptions>>().Value).EnsureValid());
         services.AddSingleton(sp => sp.GetRequiredService<BotData>().Dialogs);
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<BotData>().Content);
+        services.AddSingleton<IQuestionUnderstanding>(sp => sp.GetRequiredService<BotData>().Questions);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ConversationOptions>>().Value;

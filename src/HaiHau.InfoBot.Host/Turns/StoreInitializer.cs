@@ -49,7 +49,9 @@ public sealed class StoreInitializer(
     private async Task WarmUpAsync(CancellationToken ct)
     {
         var from = new ConversationRef("warmup", "warmup", "warmup");
-        engine.RunTurn(new ConversationState(), new InboundMessage(from, "warmup", time.GetUtcNow(), null, IsStart: true));
+        var atMenu = engine.RunTurn(new ConversationState(), new InboundMessage(from, "warmup", time.GetUtcNow(), null, IsStart: true)).State;
+        // Trains the classifier (content/understanding) now rather than on the first resident's question.
+        engine.RunTurn(atMenu, new InboundMessage(from, "warmup", time.GetUtcNow(), "thẻ bảo hiểm y tế hết hạn thì làm sao"));
         await outbox.ConversationExistsAsync(from.Channel, from.ChatId, ct);
         await outbox.TakeAfterAsync(from.Channel, from.ChatId, long.MaxValue, ct);
         // An unknown conversation: the turn's lookups run and it stops before writing anything.

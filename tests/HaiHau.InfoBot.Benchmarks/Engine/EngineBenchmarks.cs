@@ -29,7 +29,7 @@ public class EngineBenchmarks
     public void Setup()
     {
         var data = BotDataLoader.Load(RepoPaths.Dialogs, RepoPaths.Content).EnsureValid();
-        _engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, TimeProvider.System, new EngineOptions()));
+        _engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, TimeProvider.System, new EngineOptions(), Understanding: data.Questions));
         _atMenu = _engine.RunTurn(new ConversationState(), Message(null, null, isStart: true)).State;
         _pressBhyt = Message(null, "bhyt");
         _typeBhyt = Message("bao hiem y te", null);

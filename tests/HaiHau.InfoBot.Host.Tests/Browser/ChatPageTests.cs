@@ -92,7 +92,7 @@ public sealed class ChatPageTests(BrowserSession browser) : IClassFixture<Browse
         await chat.SendButton.ClickAsync();
 
         await Expect(chat.UserBubbles).ToHaveTextAsync([markup], new() { Timeout = Wait });
-        await Expect(chat.BotBubbles.Last).ToContainTextAsync("Cháu chưa rõ bác chọn mục nào", new() { Timeout = Wait });
+        await Expect(chat.BotSaid("cháu chưa hiểu câu hỏi của bác")).ToBeVisibleAsync(new() { Timeout = Wait });
         Assert.True(await chat.Page.EvaluateAsync<bool>("() => typeof window.__xss === 'undefined'"), "the typed script ran");
         await Expect(chat.Page.Locator("#messages script")).ToHaveCountAsync(0, new() { Timeout = Wait });
         await Expect(chat.SystemLines).ToHaveCountAsync(0, new() { Timeout = Wait });

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HaiHau.InfoBot.Host.Cli;
 using HaiHau.InfoBot.TestKit;
 
@@ -25,7 +26,7 @@ public sealed class CommandLineTests : HostTestBase
         var (code, output, _) = await RunAsync(["validate", $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}"]);
 
         Assert.Equal(0, code);
-        Assert.Matches(@"OK: \d+ dialogs, \d+ articles, \d+ facts, 34 communes\.", output);
+        Assert.Matches(@"OK: \d+ dialogs, \d+ articles, \d+ facts, 34 communes, \d+ FAQ entries, \d+ example questions\.", output);
     }
 
     [Fact]
@@ -70,6 +71,45 @@ public sealed class CommandLineTests : HostTestBase
     }
 
     [Fact]
+    public async Task Classify_writes_one_json_object_per_question_with_topic_confidence_and_answer()
+    {
+        var (code, output, _) = await RunAsync(
+            ["classify", $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}"],
+            "ho can ngheo co duoc bhyt ko\n\nThẻ BHYT hết hạn thì gia hạn ở đâu?\ntôi muốn gặp cán bộ xã\nasdfgh qwerty\n");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(0, code);
+        Assert.Equal(4, lines.Count); // the empty line is skipped
+        Assert.Equal("ho can ngheo co duoc bhyt ko", lines[0].GetProperty("text").GetString());
+        Assert.Equal(["health_insurance", "health_insurance", "handoff", "unknown"], lines.Select(l => l.GetProperty("topic").GetString()));
+        Assert.Equal(["faq:bhyt-ho-can-ngheo", "faq:the-bhyt-sai-het-han", "topic:handoff", null], lines.Select(l => l.GetProperty("answer_id").GetString()));
+        Assert.All(lines.Take(3), l => Assert.InRange(l.GetProperty("confidence").GetDouble(), 0.5, 1.0));
+        Assert.Equal("not_understood", lines[3].GetProperty("decision").GetString());
+        Assert.Contains("Thẻ BHYT hết hạn", output, StringComparison.Ordinal); // readable Vietnamese, not \u escapes
+    }
+
+    [Fact]
+    public async Task Classify_refuses_broken_content_and_names_the_problem()
+    {
+        var content = Path.Combine(Folder.Path, "content");
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(content, Path.GetRelativePath(RepoPaths.Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.WriteAllText(Path.Combine(content, "understanding", "examples", "jobs.yaml"), "topic: jobs\nquestions:\n  - tìm việc\n  - [sai]\n");
+
+        var (code, output, error) = await RunAsync(
+            ["classify", $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={content}"], "tìm việc làm\n");
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains("content/understanding/examples/jobs.yaml:4:5: each question must be a line of words", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_explains_the_verbs_in_plain_words()
     {
         var (code, output, _) = await RunAsync(["--help"]);
@@ -80,6 +120,7 @@ public sealed class CommandLineTests : HostTestBase
         Assert.Contains("validate", output, StringComparison.Ordinal);
         Assert.Contains("screen", output, StringComparison.Ordinal);
         Assert.Contains("import", output, StringComparison.Ordinal);
+        Assert.Contains("classify", output, StringComparison.Ordinal);
     }
 
     private string BrokenDialogsFolder()

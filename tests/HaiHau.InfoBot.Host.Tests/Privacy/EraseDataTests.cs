@@ -17,6 +17,7 @@ public sealed class EraseDataTests : HostTestBase
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, text: "bao hiem y te Nguyễn Thị Riêng Tư");
+        await chat.SendAsync(id, choice: "bhyt");
         await chat.SendAsync(id, choice: "ngheo");
 
         var confirm = await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
@@ -36,6 +37,24 @@ public sealed class EraseDataTests : HostTestBase
     }
 
     [Fact]
+    public async Task An_unanswered_question_is_kept_for_staff_until_the_resident_erases_it()
+    {
+        await using var app = NewApp();
+        var chat = new WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+
+        var reply = await chat.SendAsync(id, text: "Hôm nay có mưa không?");
+        var recorded = await UnansweredAsync(app);
+        await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
+        await chat.SendAsync(id, choice: "yes");
+        var afterwards = await UnansweredAsync(app);
+
+        Assert.Contains("cháu chưa hiểu câu hỏi của bác", reply.AllText, StringComparison.Ordinal);
+        Assert.Equal(["hom nay co mua khong"], recorded);
+        Assert.Equal([null], afterwards); // still counted, no longer readable
+    }
+
+    [Fact]
     public async Task Saying_no_keeps_everything()
     {
         await using var app = NewApp();
@@ -47,5 +66,11 @@ public sealed class EraseDataTests : HostTestBase
 
         Assert.Contains("cháu giữ nguyên", kept.AllText, StringComparison.Ordinal);
         Assert.NotEmpty((await chat.HistoryAsync(id)).Replies);
+    }
+
+    private static async Task<List<string?>> UnansweredAsync(InfoBotApp app)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        return await db.TurnEvents.Where(e => e.Kind == "question_unanswered").Select(e => e.Subject).ToListAsync();
     }
 }

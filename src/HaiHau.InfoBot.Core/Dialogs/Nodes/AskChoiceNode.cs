@@ -29,6 +29,9 @@ public sealed class AskChoiceNode : PromptNode
 
     protected override string DefaultRetryText => "Bác bấm một nút bên dưới, hoặc gõ số thứ tự của mục bác chọn giúp cháu nhé.";
 
+    public override bool UnderstandsExactly(TurnContext turn) =>
+        ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) is not null;
+
     public static DialogNode Read(NodeSeed seed)
     {
         var options = new List<Choice>();
@@ -70,10 +73,11 @@ public sealed class AskChoiceNode : PromptNode
 
     protected override Answer? Recognize(TurnContext turn)
     {
-        var offered = Options.Select(o => (o.Id, turn.Render(o.Label))).ToList();
-        var index = ChoiceMatcher.Match(offered, turn.Input.Text, turn.Input.Payload);
+        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
     }
+
+    private List<(string Id, string Label)> Offered(TurnContext turn) => Options.Select(o => (o.Id, turn.Render(o.Label))).ToList();
 
     private static string Slug(string label)
     {

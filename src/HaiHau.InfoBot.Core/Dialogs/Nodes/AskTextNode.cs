@@ -24,6 +24,8 @@ public sealed class AskTextNode : PromptNode
 
     protected override string DefaultRetryText => "Bác gõ câu trả lời bằng chữ giúp cháu nhé.";
 
+    public override bool TakesQuestions => false;
+
     public static DialogNode Read(NodeSeed seed) => new AskTextNode
     {
         Id = seed.Id,

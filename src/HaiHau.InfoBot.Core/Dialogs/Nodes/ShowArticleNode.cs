@@ -30,11 +30,17 @@ public sealed class ShowArticleNode : DialogNode
         // Validation guarantees the article exists; a missing one at run time would be a loader bug, so say nothing.
         if (turn.Services.Content.FindArticle(Article.Id) is { } article)
         {
-            turn.Say($"{article.Title.ToUpperInvariant()}\n\n{article.Body}");
-            turn.Log(EventKinds.ArticleViewed, article.Id);
+            Show(turn, article);
         }
 
         return ToNext();
+    }
+
+    /// <summary>Says an article the one way articles are shown, and counts it as read.</summary>
+    public static void Show(TurnContext turn, Content.Article article, IReadOnlyList<Messaging.QuickReply>? buttons = null)
+    {
+        turn.Say($"{article.Title.ToUpperInvariant()}\n\n{article.Body}", buttons);
+        turn.Log(EventKinds.ArticleViewed, article.Id);
     }
 
     public override IEnumerable<Reference> Articles() => [Article];

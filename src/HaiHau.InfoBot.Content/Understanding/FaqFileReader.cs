@@ -1,0 +1,44 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Loading;
+
+namespace HaiHau.InfoBot.Content.Understanding;
+
+/// <summary>
+/// Reads content/faq/&lt;id&gt;.md: front matter with <c>question</c>, <c>keywords</c> (other ways to ask it, with and
+/// without diacritics) and <c>answer_article</c>; then an optional short answer in Markdown. Without a body the
+/// article is the answer. The topic is the article's, filled in once the articles are known.
+/// </summary>
+public static class FaqFileReader
+{
+    /// <summary>The short answer fits on a phone screen; the article is one button away for the rest.</summary>
+    public const int MaxAnswerLength = 700;
+
+    private static readonly string[] Fields = ["question", "keywords", "answer_article"];
+
+    public static FaqEntry? Read(string text, string file, List<ContentProblem> problems)
+    {
+        if (FrontMatter.Split(text, file, problems) is not { } parts)
+        {
+            return null;
+        }
+
+        var (map, body, bodyLine) = parts;
+        var reader = new DataReader(problems);
+        reader.OnlyKnownFields(map, "an FAQ entry's front matter", Fields);
+        var id = Path.GetFileNameWithoutExtension(file);
+        if (id.Length > 40 || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            problems.Add(new ContentProblem(new SourceLocation(file, 1, 1), $"the file name \"{id}\" must be short lower-case ASCII and '-' (it travels in buttons)"));
+        }
+
+        if (body.Length > MaxAnswerLength)
+        {
+            problems.Add(new ContentProblem(new SourceLocation(file, bodyLine, 1), $"the answer has {body.Length} characters; keep it under {MaxAnswerLength} and leave the rest to the article"));
+        }
+
+        var question = reader.RequiredString(map, "question", $"FAQ entry \"{id}\"");
+        var article = reader.RequiredString(map, "answer_article", $"FAQ entry \"{id}\"");
+        return new FaqEntry(id, question, reader.StringList(map, "keywords"), article, string.Empty,
+            body.Length == 0 ? string.Empty : MarkdownToChat.Convert(body), map.Get("answer_article")?.Location ?? map.Location);
+    }
+}

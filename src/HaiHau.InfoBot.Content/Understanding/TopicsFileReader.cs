@@ -1,0 +1,106 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Content.Understanding;
+
+/// <summary>What topics.yaml holds.</summary>
+public sealed record TopicsFile(IReadOnlyList<TopicSettings> Topics, UnderstandingMessages Messages, IReadOnlyList<string> QuestionWords);
+
+/// <summary>
+/// Reads content/understanding/topics.yaml: for every topic, its button label and what the bot does when a message is
+/// about it (answer / dialog / reply), and the sentences the understanding step says itself.
+/// </summary>
+public static class TopicsFileReader
+{
+    private static readonly string[] MessageFields = ["not_understood", "which_topic", "read_article"];
+
+    public static TopicsFile Read(string yaml, string file, List<ContentProblem> problems)
+    {
+        var topics = new List<TopicSettings>();
+        if (YamlData.Parse(yaml, file, problems) is not DataMap root)
+        {
+            return new TopicsFile(topics, UnderstandingMessages.Default, []);
+        }
+
+        var reader = new DataReader(problems);
+        reader.OnlyKnownFields(root, "topics.yaml", "topics", "question_words", "messages");
+        foreach (var map in reader.MapList(root, "topics", required: true))
+        {
+            reader.OnlyKnownFields(map, "a topic", "id", "label", "action", "dialog", "more", "reply");
+            var id = reader.RequiredString(map, "id", "a topic");
+            if (id.Length > 0 && (!Topics.All.Contains(id) || id == UnderstoodQuestion.UnknownTopic))
+            {
+                reader.Report(map.Get("id")!.Location, $"\"{id}\" is not a topic that can be acted on (known: {string.Join(", ", Topics.All.Where(t => t != UnderstoodQuestion.UnknownTopic).Order(StringComparer.Ordinal))})");
+                continue;
+            }
+
+            if (topics.Any(t => t.Topic == id))
+            {
+                reader.Report(map.Location, $"topic \"{id}\" is listed twice");
+                continue;
+            }
+
+            var actionText = reader.RequiredString(map, "action", $"topic \"{id}\"");
+            if (!Enum.TryParse<TopicAction>(actionText, ignoreCase: true, out var action) || !Enum.IsDefined(action))
+            {
+                if (actionText.Length > 0)
+                {
+                    reader.Report(map.Get("action")!.Location, $"action must be \"answer\", \"dialog\" or \"reply\", not \"{actionText}\"");
+                }
+
+                continue;
+            }
+
+            var settings = new TopicSettings(
+                id,
+                reader.RequiredString(map, "label", $"topic \"{id}\""),
+                action,
+                reader.OptionalString(map, "dialog"),
+                reader.OptionalString(map, "more"),
+                reader.OptionalString(map, "reply"),
+                map.Location);
+            CheckAction(settings, map, reader);
+            topics.Add(settings);
+        }
+
+        foreach (var missing in Topics.All.Where(t => t != UnderstoodQuestion.UnknownTopic && topics.All(s => s.Topic != t)).Order(StringComparer.Ordinal))
+        {
+            reader.Report(root.Location, $"topic \"{missing}\" is missing: say what the bot does when a message is about it");
+        }
+
+        return new TopicsFile(topics, ReadMessages(root, reader), reader.StringList(root, "question_words"));
+    }
+
+    private static void CheckAction(TopicSettings settings, DataMap map, DataReader reader)
+    {
+        switch (settings.Action)
+        {
+            case TopicAction.Dialog when settings.Dialog is null:
+                reader.Report(map.Location, $"topic \"{settings.Topic}\" has action dialog but no \"dialog\"");
+                break;
+            case TopicAction.Reply when settings.Reply is null:
+                reader.Report(map.Location, $"topic \"{settings.Topic}\" has action reply but no \"reply\"");
+                break;
+            case TopicAction.Answer when settings.Dialog is not null && settings.More is null:
+                reader.Report(map.Location, $"topic \"{settings.Topic}\" offers dialog \"{settings.Dialog}\" but has no \"more\" button label");
+                break;
+        }
+    }
+
+    private static UnderstandingMessages ReadMessages(DataMap root, DataReader reader)
+    {
+        var map = root.Get("messages") as DataMap;
+        if (map is null)
+        {
+            reader.Report(root.Location, "missing \"messages\" (" + string.Join(", ", MessageFields) + ")");
+            return UnderstandingMessages.Default;
+        }
+
+        reader.OnlyKnownFields(map, "messages", MessageFields);
+        return new UnderstandingMessages(
+            reader.RequiredString(map, "not_understood", "messages"),
+            reader.RequiredString(map, "which_topic", "messages"),
+            reader.RequiredString(map, "read_article", "messages"));
+    }
+}

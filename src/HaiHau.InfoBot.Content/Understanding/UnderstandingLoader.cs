@@ -1,0 +1,131 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Content.Understanding;
+
+/// <summary>
+/// Loads content/understanding (abbreviations.yaml, topics.yaml, examples/&lt;topic&gt;.yaml) and content/faq/*.md,
+/// and checks them against the articles, the facts and the dialogs.
+/// </summary>
+public static class UnderstandingLoader
+{
+    public static UnderstandingData Load(string contentDirectory, ContentCatalog content, List<ContentProblem> problems)
+    {
+        var folder = Path.Combine(contentDirectory, "understanding");
+        var abbreviations = ReadRequired(contentDirectory, Path.Combine(folder, "abbreviations.yaml"), problems,
+            (text, file) => AbbreviationsFileReader.Read(text, file, problems)) ?? Abbreviations.None;
+        var topicsFile = ReadRequired(contentDirectory, Path.Combine(folder, "topics.yaml"), problems,
+            (text, file) => TopicsFileReader.Read(text, file, problems)) ?? new TopicsFile([], UnderstandingMessages.Default, []);
+        var (topics, messages) = (topicsFile.Topics, topicsFile.Messages);
+        var topicsPath = BotDataLoader.DisplayPath(contentDirectory, Path.Combine(folder, "topics.yaml"));
+        foreach (var settings in topics)
+        {
+            foreach (var text in new[] { settings.Label, settings.More, settings.Reply }.OfType<string>())
+            {
+                DialogValidator.CheckText(text, settings.Location, content, problems);
+            }
+        }
+
+        foreach (var text in new[] { messages.NotUnderstood, messages.WhichTopic, messages.ReadArticle })
+        {
+            DialogValidator.CheckText(text, new SourceLocation(topicsPath, 0, 0), content, problems);
+        }
+
+        var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), new QuestionNormalizer(abbreviations), problems);
+        var faqs = LoadFaqs(contentDirectory, content, topics, problems);
+        return new UnderstandingData(abbreviations, examples, topics, messages) { Faqs = faqs, QuestionWords = topicsFile.QuestionWords };
+    }
+
+    /// <summary>Every dialog a topic names must exist.</summary>
+    public static void CheckDialogs(UnderstandingData data, DialogCatalog dialogs, List<ContentProblem> problems)
+    {
+        foreach (var settings in data.Topics.Where(t => t.Dialog is not null && dialogs.Find(t.Dialog) is null))
+        {
+            problems.Add(new ContentProblem(settings.Location, $"topic \"{settings.Topic}\": dialog \"{settings.Dialog}\" does not exist"));
+        }
+    }
+
+    private static List<ExampleQuestion> LoadExamples(string contentDirectory, string folder, QuestionNormalizer normalizer, List<ContentProblem> problems)
+    {
+        var examples = new List<ExampleQuestion>();
+        if (!Directory.Exists(folder))
+        {
+            problems.Add(new ContentProblem(new SourceLocation(BotDataLoader.DisplayPath(contentDirectory, folder), 0, 0), "the examples folder does not exist"));
+            return examples;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            examples.AddRange(ExamplesFileReader.Read(File.ReadAllText(path), BotDataLoader.DisplayPath(contentDirectory, path), problems));
+        }
+
+        foreach (var topic in Topics.All.Where(t => examples.All(e => e.Topic != t)).Order(StringComparer.Ordinal))
+        {
+            problems.Add(new ContentProblem(new SourceLocation(BotDataLoader.DisplayPath(contentDirectory, Path.Combine(folder, topic + ".yaml")), 0, 0),
+                $"topic \"{topic}\" has no example questions"));
+        }
+
+        // One wording under two topics teaches the classifier nothing but doubt: the second one is an error.
+        var seen = new Dictionary<string, ExampleQuestion>(StringComparer.Ordinal);
+        foreach (var example in examples)
+        {
+            var key = normalizer.Normalize(example.Text);
+            if (!seen.TryAdd(key, example) && seen[key].Topic != example.Topic)
+            {
+                problems.Add(new ContentProblem(example.Location, $"\"{example.Text}\" is also an example of \"{seen[key].Topic}\" ({seen[key].Location})"));
+            }
+        }
+
+        return examples;
+    }
+
+    private static List<FaqEntry> LoadFaqs(string contentDirectory, ContentCatalog content, IReadOnlyList<TopicSettings> topics, List<ContentProblem> problems)
+    {
+        var faqs = new List<FaqEntry>();
+        var folder = Path.Combine(contentDirectory, "faq");
+        if (!Directory.Exists(folder))
+        {
+            return faqs; // optional: the bot answers from articles alone
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        {
+            var file = BotDataLoader.DisplayPath(contentDirectory, path);
+            var text = File.ReadAllText(path);
+            if (FaqFileReader.Read(text, file, problems) is not { } faq)
+            {
+                continue;
+            }
+
+            ArticleFileReader.CheckPlaceholders(text, file, content, problems);
+            if (content.FindArticle(faq.AnswerArticle) is not { } article)
+            {
+                problems.Add(new ContentProblem(faq.Location, $"answer_article \"{faq.AnswerArticle}\" does not exist in content/articles"));
+                continue;
+            }
+
+            if (topics.FirstOrDefault(t => t.Topic == article.Topic) is { Action: not TopicAction.Answer })
+            {
+                problems.Add(new ContentProblem(faq.Location, $"article \"{article.Id}\" is about \"{article.Topic}\", which topics.yaml does not answer with articles"));
+            }
+
+            faqs.Add(faq with { Topic = article.Topic });
+        }
+
+        return faqs;
+    }
+
+    private static T? ReadRequired<T>(string contentDirectory, string path, List<ContentProblem> problems, Func<string, string, T> read)
+    {
+        var file = BotDataLoader.DisplayPath(contentDirectory, path);
+        if (!File.Exists(path))
+        {
+            problems.Add(new ContentProblem(new SourceLocation(file, 0, 0), "the file does not exist"));
+            return default;
+        }
+
+        return read(File.ReadAllText(path), file);
+    }
+}

@@ -1,0 +1,235 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs.Nodes;
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// Free text the conversation cannot otherwise use, read by <see cref="DialogServices.Understanding"/>:
+/// at the main menu (or with nothing running) it is a question, answered when clear, asked about when two topics are
+/// close ("which one?" buttons), and admitted not understood otherwise, with the question recorded for staff.
+/// Inside a topic's dialog only a clear question (put as one) interrupts: on the dialog's own topic it is answered and the waiting
+/// question asked again (as after «gặp cán bộ»); on another topic the resident has moved on, so the dialog is left.
+/// Anything else stays a wrong answer to the prompt. Buttons carry <see cref="AnswerRef.Payload"/>, so pressing
+/// one later needs nothing remembered.
+/// </summary>
+public sealed partial class DialogEngine
+{
+    /// <summary>Enough of a question for staff to see what was asked, not a whole letter.</summary>
+    private const int UnansweredSubjectLength = 200;
+
+    /// <summary>
+    /// What the prompt cannot use may be a question: answer it rather than re-ask blindly. At the menu a question
+    /// also beats a loose word match with a menu label ("học nghề có mất tiền không" is a question, not the "Học nghề"
+    /// button; "hủy đăng ký nhận tin" shares three words with "Đăng ký nhận tin" but may mean the opposite, so the
+    /// close call is asked); the loose match is taken only when the question is not understood at all.
+    /// </summary>
+    private bool AnswerInsteadOfPrompt(TurnContext turn, PromptNode prompt, string text)
+    {
+        if (InTopicDialog(turn))
+        {
+            return !prompt.Understands(turn) && AnswerQuestion(turn, text);
+        }
+
+        return !prompt.UnderstandsExactly(turn) && AnswerQuestion(turn, text, promptCanGuess: prompt.Understands(turn));
+    }
+
+    private bool AnswerQuestion(TurnContext turn, string text, bool promptCanGuess = false)
+    {
+        // Digits alone are an answer to a numbered menu ("9"), never a question.
+        if (services.Understanding is not { } understanding || !text.Any(char.IsLetter))
+        {
+            return false;
+        }
+
+        var question = understanding.Understand(text);
+        if (InTopicDialog(turn))
+        {
+            return AnswerWithinDialog(turn, understanding, question);
+        }
+
+        if (promptCanGuess && question.Decision == QuestionDecision.NotUnderstood)
+        {
+            return false;
+        }
+
+        switch (question.Decision)
+        {
+            case QuestionDecision.NotUnderstood:
+                var folded = VietnameseText.Fold(text);
+                turn.Log(EventKinds.QuestionUnanswered, folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded);
+                if (turn.State.Stack.Count > 0 && turn.Frame.Waiting)
+                {
+                    // The menu's own buttons (every topic, and «Gặp cán bộ») are the best way on: ask it again.
+                    turn.Say(understanding.Messages.NotUnderstood);
+                    Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+                }
+                else
+                {
+                    turn.Say(understanding.Messages.NotUnderstood, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+                }
+
+                return true;
+
+            case QuestionDecision.Ask when question.RunnerUp is { } runnerUp:
+                turn.Log(EventKinds.QuestionAmbiguous, $"{question.Best.Topic}|{runnerUp.Topic}");
+                turn.Say(understanding.Messages.WhichTopic,
+                    [Choice(understanding, question.Best), Choice(understanding, runnerUp), .. GlobalCommands.Buttons(GlobalCommand.Menu)]);
+                return true;
+
+            default:
+                turn.Log(EventKinds.QuestionUnderstood, question.Best.Topic);
+                return Go(turn, understanding, question.Best.Answer, insideDialog: false);
+        }
+    }
+
+    private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question)
+    {
+        // "nhà bác khổ lắm" is an answer, however sure the classifier is that "nhà" means housing: only a question,
+        // and a clear one, may interrupt what the resident is answering.
+        if (question.Decision != QuestionDecision.Answer || !question.IsQuestion)
+        {
+            return false;
+        }
+
+        var topic = question.Best.Topic;
+        var answer = question.Best.Answer;
+        var settings = understanding.Settings(topic);
+        if (settings?.Action == TopicAction.Answer && services.Dialogs.Find(turn.Frame.DialogId)?.Topic != topic)
+        {
+            // A new subject: the resident has left this dialog. Answer as at the menu rather than drag them back.
+            turn.State.Stack.Clear();
+            turn.State.History.Clear();
+            turn.Log(EventKinds.QuestionUnderstood, topic);
+            return Go(turn, understanding, answer, insideDialog: false);
+        }
+
+        // "bảo hiểm y tế" inside the BHYT dialog, or "chào cháu" halfway through: nothing to answer, ask again.
+        if (answer.Kind == AnswerRef.Topic && (settings?.Action == TopicAction.Answer || settings?.Dialog == DialogCatalog.MainDialogId))
+        {
+            return false;
+        }
+
+        turn.Log(EventKinds.QuestionUnderstood, topic);
+        return Go(turn, understanding, answer, insideDialog: true);
+    }
+
+    /// <summary>A button of an earlier answer or "which one?" question, pressed now or later.</summary>
+    private bool PressedAnswer(TurnContext turn, string? payload) =>
+        services.Understanding is { } understanding && AnswerRef.Parse(payload) is { } answer
+        && Go(turn, understanding, answer, InTopicDialog(turn));
+
+    /// <summary>Shows the answer or runs the topic's action; false when it no longer exists (stale button).</summary>
+    private bool Go(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef answer, bool insideDialog)
+    {
+        switch (answer.Kind)
+        {
+            case AnswerRef.Faq when understanding.FindFaq(answer.Id) is { } faq:
+                var faqTopic = understanding.Settings(faq.Topic);
+                if (faq.Answer.Length == 0 && services.Content.FindArticle(faq.AnswerArticle) is { } whole)
+                {
+                    ShowArticleNode.Show(turn, whole, insideDialog ? null : WaysOn(faqTopic));
+                }
+                else
+                {
+                    var read = new QuickReply(new AnswerRef(AnswerRef.Article, faq.AnswerArticle).Payload, understanding.Messages.ReadArticle);
+                    turn.Say($"{faq.Question}\n\n{faq.Answer}", insideDialog ? null : [read, .. WaysOn(faqTopic)]);
+                }
+
+                break;
+
+            case AnswerRef.Article when services.Content.FindArticle(answer.Id) is { } article:
+                ShowArticleNode.Show(turn, article, insideDialog ? null : WaysOn(understanding.Settings(article.Topic)));
+                break;
+
+            case AnswerRef.Topic when understanding.Settings(answer.Id) is { } settings:
+                turn.Log(EventKinds.QuestionAnswered, answer.Payload);
+                RunTopic(turn, understanding, settings, insideDialog);
+                return true;
+
+            default:
+                return false;
+        }
+
+        turn.Log(EventKinds.QuestionAnswered, answer.Payload);
+        if (insideDialog)
+        {
+            Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId)); // back to the question the resident was answering
+        }
+
+        return true;
+    }
+
+    private void RunTopic(TurnContext turn, IQuestionUnderstanding understanding, TopicSettings settings, bool insideDialog)
+    {
+        switch (settings.Action)
+        {
+            case TopicAction.Reply:
+                if (settings.Topic == "opt_out")
+                {
+                    turn.Log(EventKinds.OptOutRequested);
+                }
+
+                turn.Say(settings.Reply ?? string.Empty, insideDialog ? null : GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+                if (insideDialog)
+                {
+                    Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+                }
+
+                return;
+
+            case TopicAction.Dialog when settings.Dialog == DialogCatalog.MainDialogId:
+                StartMain(turn);
+                return;
+
+            case TopicAction.Dialog when settings.Dialog == DialogCatalog.HandoffDialogId:
+                Handoff(turn);
+                return;
+
+            case TopicAction.Dialog when settings.Dialog == DialogCatalog.EraseDialogId:
+                Erase(turn);
+                return;
+
+            default:
+                if (settings.Dialog is not null)
+                {
+                    RunDialog(turn, settings.Dialog);
+                }
+                else if (services.Content.ArticlesOnTopic(settings.Topic) is [var article, ..])
+                {
+                    Go(turn, understanding, new AnswerRef(AnswerRef.Article, article.Id), insideDialog);
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Runs a dialog the way the current one would: from the menu, through the menu's own call node (so afterwards
+    /// the resident is asked "anything else?" as after a button); from elsewhere, on top, returning here.
+    /// </summary>
+    private void RunDialog(TurnContext turn, string dialogId)
+    {
+        var caller = turn.State.Stack.Count > 0 ? services.Dialogs.Find(turn.Frame.DialogId) : null;
+        var call = caller?.Nodes.Values.OfType<CallNode>().FirstOrDefault(c => c.Dialog.Id == dialogId);
+        Run(turn, call is not null ? new NodeOutcome.Continue(call.Id) : new NodeOutcome.Call(dialogId));
+    }
+
+    /// <summary>After an answer at the menu: more on the topic (its dialog), the menu, a person.</summary>
+    private static IReadOnlyList<QuickReply> WaysOn(TopicSettings? settings)
+    {
+        var more = settings is { Dialog: not null, More: { } label }
+            ? [new QuickReply(new AnswerRef(AnswerRef.Topic, settings.Topic).Payload, label)]
+            : Array.Empty<QuickReply>();
+        return [.. more, .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff)];
+    }
+
+    private static QuickReply Choice(IQuestionUnderstanding understanding, TopicGuess guess) =>
+        new(guess.Answer.Payload, understanding.Settings(guess.Topic)?.Label ?? guess.Topic);
+
+    /// <summary>True inside a topic's dialog; false at the main menu or with nothing running.</summary>
+    private static bool InTopicDialog(TurnContext turn) =>
+        turn.State.Stack.Count > 0 && turn.Frame.DialogId != DialogCatalog.MainDialogId;
+}

@@ -1,0 +1,66 @@
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>
+/// The features a question is read by: each syllable, each pair of neighbouring syllables ("bao hiem", "can ngheo":
+/// Vietnamese words are mostly two syllables), and letter trigrams inside syllables, which carry typos and dropped
+/// letters ("nghe"/"nge", "nhieu"/"nhiu") towards the right word. Built from the training questions; a feature never
+/// seen in training is ignored.
+/// </summary>
+public sealed class FeatureSpace
+{
+    private const float WordWeight = 1f;
+    private const float PairWeight = 1f;
+    private const float TrigramWeight = 0.25f;
+
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    public int Count => _ids.Count;
+
+    /// <summary>Adds every feature of these questions to the space.</summary>
+    public void Learn(IEnumerable<IReadOnlyList<string>> questions)
+    {
+        foreach (var tokens in questions)
+        {
+            Visit(tokens, (feature, _) =>
+            {
+                if (!_ids.ContainsKey(feature))
+                {
+                    _ids.Add(feature, _ids.Count);
+                }
+            });
+        }
+    }
+
+    public SparseVector Vectorize(IReadOnlyList<string> tokens)
+    {
+        var weights = new Dictionary<int, float>();
+        Visit(tokens, (feature, weight) =>
+        {
+            if (_ids.TryGetValue(feature, out var id))
+            {
+                weights[id] = weights.GetValueOrDefault(id) + weight;
+            }
+        });
+        return SparseVector.FromCounts(weights);
+    }
+
+    private static void Visit(IReadOnlyList<string> tokens, Action<string, float> visit)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            visit(token, WordWeight);
+            if (i + 1 < tokens.Count)
+            {
+                visit(string.Concat(token, "_", tokens[i + 1]), PairWeight);
+            }
+
+            // "<hoc>" → "#<ho", "#hoc", "#oc>": '#' keeps trigrams apart from whole words.
+            var padded = string.Concat("<", token, ">");
+            for (var start = 0; start + 3 <= padded.Length; start++)
+            {
+                visit(string.Concat("#", padded.AsSpan(start, 3)), TrigramWeight);
+            }
+        }
+    }
+}

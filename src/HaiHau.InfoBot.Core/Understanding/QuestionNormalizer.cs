@@ -1,0 +1,123 @@
+using System.Text;
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>
+/// Turns a message into the syllables the classifier reads, whatever way it was typed:
+/// "Nhà e bị dột có đc hỗ trợ khôngggg???" and "nha em bi dot co duoc ho tro khong" give the same tokens.
+/// Steps: NFC and invisible characters (<see cref="VietnameseText.Clean"/>), lower case without diacritics and đ → d
+/// (<see cref="VietnameseText.Fold"/>), letters held down collapsed ("khongggg"), numbers reduced to "0" and their unit
+/// ("1tr5", "800k", "1.500.000"), then short forms expanded from <see cref="Abbreviations"/>.
+/// </summary>
+public sealed class QuestionNormalizer(Abbreviations abbreviations)
+{
+    /// <summary>Stands for any number: the amount rarely tells the topic, that a number was given sometimes does.</summary>
+    public const string NumberToken = "0";
+
+    // Units written against a number; "k" after a number is "nghìn", not the "k" of "không".
+    private static readonly Dictionary<string, string> NumberUnits = new(StringComparer.Ordinal)
+    {
+        ["k"] = "nghin",
+        ["n"] = "nghin",
+        ["ng"] = "nghin",
+        ["nghin"] = "nghin",
+        ["ngan"] = "nghin",
+        ["tr"] = "trieu",
+        ["t"] = "trieu",
+        ["trieu"] = "trieu",
+        ["cu"] = "trieu",
+        ["ty"] = "ty",
+        ["d"] = "dong",
+        ["dong"] = "dong",
+        ["tuoi"] = "tuoi",
+        ["m"] = "met",
+    };
+
+    private static readonly char[] Separators = [' ', '/'];
+
+    /// <summary>The normalised text: tokens joined by single spaces.</summary>
+    public string Normalize(string? text) => string.Join(' ', Tokens(text));
+
+    public IReadOnlyList<string> Tokens(string? text)
+    {
+        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        var tokens = new List<string>();
+        foreach (var raw in folded.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (raw.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+            {
+                AddNumber(raw, tokens);
+                continue;
+            }
+
+            var word = CollapseRepeats(raw);
+            if (!abbreviations.Words.TryGetValue(word, out var full))
+            {
+                word = ReplaceStart(word);
+                abbreviations.Words.TryGetValue(word, out full);
+            }
+
+            if (full is null)
+            {
+                tokens.Add(word);
+            }
+            else
+            {
+                tokens.AddRange(full);
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>"khongggg" → "khong", "dcccc" → "dc"; a doubled "u" stays, since "ưu" folds to "uu" ("ưu đãi").</summary>
+    public static string CollapseRepeats(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        var run = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var ch = word[i];
+            run = i > 0 && word[i - 1] == ch ? run + 1 : 1;
+            if (run == 1 || (run == 2 && ch == 'u') || !char.IsLetter(ch))
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.Length == word.Length ? word : sb.ToString();
+    }
+
+    private string ReplaceStart(string word)
+    {
+        foreach (var (from, to) in abbreviations.Starts)
+        {
+            if (word.Length > from.Length && word.StartsWith(from, StringComparison.Ordinal))
+            {
+                return to + word[from.Length..];
+            }
+        }
+
+        return word;
+    }
+
+    // "1tr5" → 0 trieu; "800k" → 0 nghin; "1 500 000" (folded "1.500.000") → one 0; "2022" → 0.
+    private static void AddNumber(string raw, List<string> tokens)
+    {
+        if (tokens.Count == 0 || tokens[^1] != NumberToken)
+        {
+            tokens.Add(NumberToken);
+        }
+
+        var letters = new string(raw.Where(char.IsLetter).ToArray());
+        if (letters.Length > 0 && NumberUnits.TryGetValue(letters, out var unit))
+        {
+            tokens.Add(unit);
+        }
+        else if (letters.Length > 0)
+        {
+            tokens.Add(letters);
+        }
+    }
+}

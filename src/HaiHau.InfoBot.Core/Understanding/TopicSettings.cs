@@ -1,0 +1,35 @@
+using HaiHau.InfoBot.Core.Loading;
+
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>What the bot does when a message is understood to be about a topic (content/understanding/topics.yaml).</summary>
+public enum TopicAction
+{
+    /// <summary>Answer with the best FAQ entry or article of the topic; offer <see cref="TopicSettings.Dialog"/> for more.</summary>
+    Answer,
+
+    /// <summary>Run <see cref="TopicSettings.Dialog"/> (the menu, the handoff, the erase confirmation, registration).</summary>
+    Dialog,
+
+    /// <summary>Say <see cref="TopicSettings.Reply"/>.</summary>
+    Reply,
+}
+
+/// <summary>One topic's label (for "which one did you mean?" buttons) and action.</summary>
+public sealed record TopicSettings(
+    string Topic,
+    string Label,
+    TopicAction Action,
+    string? Dialog,
+    string? More,
+    string? Reply,
+    SourceLocation Location);
+
+/// <summary>The sentences the understanding step says itself; resident-facing, so they live in content.</summary>
+public sealed record UnderstandingMessages(string NotUnderstood, string WhichTopic, string ReadArticle)
+{
+    public static readonly UnderstandingMessages Default = new(
+        "Cháu chưa hiểu câu hỏi của bác.",
+        "Bác muốn hỏi về mục nào?",
+        "Đọc bài đầy đủ");
+}

@@ -1,0 +1,21 @@
+using HaiHau.InfoBot.Core.Content;
+
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>
+/// Everything in content/understanding (short forms, example questions per topic, what each topic does) and the FAQ
+/// entries of content/faq: what the bot reads free text with, and answers it from.
+/// </summary>
+public sealed record UnderstandingData(
+    Abbreviations Abbreviations,
+    IReadOnlyList<ExampleQuestion> Examples,
+    IReadOnlyList<TopicSettings> Topics,
+    UnderstandingMessages Messages)
+{
+    public static readonly UnderstandingData Empty = new(Abbreviations.None, [], [], UnderstandingMessages.Default);
+
+    public IReadOnlyList<FaqEntry> Faqs { get; init; } = [];
+
+    /// <summary>Words that make a message a question ("không", "bao nhiêu", "ở đâu"): only a question interrupts a dialog.</summary>
+    public IReadOnlyList<string> QuestionWords { get; init; } = [];
+}

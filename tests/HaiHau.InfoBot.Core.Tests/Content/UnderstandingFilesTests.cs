@@ -1,0 +1,127 @@
+using HaiHau.InfoBot.Content;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Content;
+
+/// <summary>content/understanding and content/faq are refused when broken, each problem at its file and line.</summary>
+public sealed class UnderstandingFilesTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly string _content;
+
+    public UnderstandingFilesTests()
+    {
+        _content = Path.Combine(_folder.Path, "content");
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_content, Path.GetRelativePath(RepoPaths.Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void The_repository_has_examples_for_every_topic_and_valid_faq_entries()
+    {
+        var data = EngineHarness.Repo;
+
+        Assert.All(Core.Content.Topics.All, topic => Assert.Contains(data.Understanding.Examples, e => e.Topic == topic));
+        Assert.All(data.Understanding.Faqs, faq => Assert.NotNull(data.Content.FindArticle(faq.AnswerArticle)));
+        Assert.True(data.Understanding.Faqs.Count >= 25, "FAQ entries cover the common questions of every answered topic");
+    }
+
+    [Theory]
+    [InlineData("topic: jobs\nquestions:\n  - tìm việc\n  - [sai]\n", "content/understanding/examples/jobs.yaml:4:5: each question must be a line of words")]
+    [InlineData("topic: jobs\nquestions:\n  - tìm việc\n  - \"?!\"\n", "content/understanding/examples/jobs.yaml:4:5: each question must be a line of words")]
+    [InlineData("topic: credit\nquestions:\n  - tìm việc\n", "content/understanding/examples/jobs.yaml:1:8: topic \"credit\" must match the file name \"jobs\"")]
+    [InlineData("topic: jobs\nquestion:\n  - tìm việc\n", "content/understanding/examples/jobs.yaml:2:1: unknown field \"question\" in an examples file (allowed: topic, questions)")]
+    [InlineData("topic: jobs\nquestions:\n  - tìm việc\n  - Vay vốn buôn bán nhỏ!\n", "content/understanding/examples/jobs.yaml:4:5: \"Vay vốn buôn bán nhỏ!\" is also an example of \"credit\"")]
+    [InlineData("topic: jobs\nquestions: [tìm việc\n", "content/understanding/examples/jobs.yaml:3:1: YAML syntax")]
+    public void A_broken_examples_file_is_refused_at_its_line(string yaml, string problem)
+    {
+        File.WriteAllText(Path.Combine(_content, "understanding", "examples", "jobs.yaml"), yaml);
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.ToString().StartsWith(problem, StringComparison.Ordinal)), string.Join("\n", data.Problems));
+    }
+
+    [Fact]
+    public void A_topic_without_examples_is_refused()
+    {
+        File.Delete(Path.Combine(_content, "understanding", "examples", "opt_out.yaml"));
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.ToString() == "content/understanding/examples/opt_out.yaml: topic \"opt_out\" has no example questions"), string.Join("\n", data.Problems));
+    }
+
+    [Theory]
+    [InlineData("---\nquestion: Hỏi?\nanswer_article: khong-co\n---\nĐáp.", "content/faq/thu.md:3:17: answer_article \"khong-co\" does not exist in content/articles")]
+    [InlineData("---\nquestion: Hỏi?\nanswer_article: vay-von-nhcsxh\n---\nLãi suất 6,6% một năm.", "content/faq/thu.md:5:10: a number is written directly in the article")]
+    [InlineData("---\nquestion: Hỏi?\nanswer_article: vay-von-nhcsxh\n---\nLãi {fact:nhcsxh-lai-suat-ho-can-ngheo}.", "content/faq/thu.md:5:5: fact \"nhcsxh-lai-suat-ho-can-ngheo\" is not confirmed")]
+    [InlineData("---\nquestion: Hỏi?\nanswers: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:1: unknown field \"answers\"")]
+    [InlineData("---\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:2:1: FAQ entry \"thu\" is missing \"question\"")]
+    [InlineData("---\nquestion: Hỏi?\nanswer_article: gap-can-bo\n---\n", "content/faq/thu.md:3:17: article \"gap-can-bo\" is about \"handoff\", which topics.yaml does not answer with articles")]
+    [InlineData("question: Hỏi?\n", "content/faq/thu.md:1:1: the file must start with a \"---\" line")]
+    public void A_broken_faq_entry_is_refused_at_its_line(string text, string problem)
+    {
+        File.WriteAllText(Path.Combine(_content, "faq", "thu.md"), text);
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.ToString().StartsWith(problem, StringComparison.Ordinal)), string.Join("\n", data.Problems));
+    }
+
+    [Fact]
+    public void An_faq_file_name_that_cannot_travel_in_a_button_is_refused()
+    {
+        File.WriteAllText(Path.Combine(_content, "faq", "Thẻ BHYT.md"), "---\nquestion: Hỏi?\nanswer_article: bhyt-ho-ngheo\n---\nĐáp.");
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.Location.File == "content/faq/Thẻ BHYT.md" && p.Message.Contains("short lower-case ASCII", StringComparison.Ordinal)), string.Join("\n", data.Problems));
+    }
+
+    [Theory]
+    [InlineData("abbreviations:\n  - { full: \"không\", short: [ko, \"k o\"] }\n", "content/understanding/abbreviations.yaml:2:34: short form \"k o\" must be one word")]
+    [InlineData("abbreviations:\n  - { full: \"không\", short: [ko] }\n  - { full: \"có\", short: [kô] }\n", "content/understanding/abbreviations.yaml:3:27: short form \"kô\" is already listed at line 2 for \"khong\"")]
+    [InlineData("abbreviations:\n  - { full: \"không\" }\n", "content/understanding/abbreviations.yaml:2:5: abbreviation \"khong\" has no \"short\" forms")]
+    public void A_broken_abbreviations_file_is_refused_at_its_line(string yaml, string problem)
+    {
+        File.WriteAllText(Path.Combine(_content, "understanding", "abbreviations.yaml"), yaml);
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.ToString() == problem), string.Join("\n", data.Problems));
+    }
+
+    [Theory]
+    [InlineData("  - { id: weather, label: Thời tiết, action: reply, reply: Nắng. }", "\"weather\" is not a topic that can be acted on")]
+    [InlineData("  - { id: jobs, label: Việc, action: answer }", "topic \"jobs\" is listed twice")]
+    [InlineData("  - { id: housing, label: Nhà, action: build }", "action must be \"answer\", \"dialog\" or \"reply\", not \"build\"")]
+    public void A_broken_topics_file_is_refused(string line, string problem)
+    {
+        var path = Path.Combine(_content, "understanding", "topics.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("topics:\n", "topics:\n" + line + "\n", StringComparison.Ordinal));
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.Location.File == "content/understanding/topics.yaml" && p.Message.Contains(problem, StringComparison.Ordinal)), string.Join("\n", data.Problems));
+    }
+
+    [Fact]
+    public void A_topic_naming_a_missing_dialog_or_forgetting_a_topic_is_refused()
+    {
+        var path = Path.Combine(_content, "understanding", "topics.yaml");
+        var text = File.ReadAllText(path).Replace("dialog: bhyt\n", "dialog: bao-hiem\n", StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace("  - id: housing\n    label: \"Nhà ở\"\n    action: answer\n", string.Empty, StringComparison.Ordinal));
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.Message == "topic \"health_insurance\": dialog \"bao-hiem\" does not exist" && p.Location.Line > 0), string.Join("\n", data.Problems));
+        Assert.True(data.Problems.Any(p => p.Message.StartsWith("topic \"housing\" is missing", StringComparison.Ordinal)), string.Join("\n", data.Problems));
+    }
+}

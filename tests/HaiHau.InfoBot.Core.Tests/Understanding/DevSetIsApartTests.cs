@@ -1,0 +1,46 @@
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// The development set measures questions the classifier has not seen: none of its questions may also be a training
+/// question (an example, an FAQ question or keyword) with the same words, nor share four fifths of its words with one.
+/// </summary>
+public sealed class DevSetIsApartTests
+{
+    [Fact]
+    public void No_development_question_is_also_a_training_question()
+    {
+        var data = EngineHarness.Repo;
+        var normalizer = data.Questions.Normalizer;
+        var training = QuestionUnderstanding.TrainingQuestions(data.Understanding)
+            .Select(t => (Folded: VietnameseText.Fold(t.Text), Tokens: normalizer.Tokens(t.Text), t.Text, t.Where))
+            .ToList();
+
+        var clashes = new List<string>();
+        foreach (var item in DevSet.Load())
+        {
+            var folded = VietnameseText.Fold(item.Question);
+            var tokens = normalizer.Tokens(item.Question);
+            foreach (var (trainingFolded, trainingTokens, text, where) in training)
+            {
+                // The same words, or nearly: "alo" against "xin chào" is the normaliser at work, not a copy.
+                if (folded == trainingFolded || (tokens.Count >= 4 && Jaccard(tokens, trainingTokens) >= 0.8))
+                {
+                    clashes.Add($"devset.tsv line {item.Line} \"{item.Question}\" ≈ {where} \"{text}\"");
+                }
+            }
+        }
+
+        Assert.True(clashes.Count == 0, "the development set overlaps the training data:\n" + string.Join('\n', clashes));
+    }
+
+    private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        var setA = a.ToHashSet(StringComparer.Ordinal);
+        var setB = b.ToHashSet(StringComparer.Ordinal);
+        return setA.Intersect(setB).Count() / (double)setA.Union(setB).Count();
+    }
+}

@@ -1,0 +1,68 @@
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>The way residents type, reduced to the same syllables, with the repository's own abbreviations.yaml.</summary>
+public sealed class QuestionNormalizerTests
+{
+    private static readonly QuestionNormalizer Normalizer = EngineHarness.Repo.Questions.Normalizer;
+
+    [Theory]
+    // Case, diacritics, đ, punctuation, stray spaces, decomposed input
+    [InlineData("Bảo Hiểm Y Tế??", "bao hiem y te")]
+    [InlineData("ĐƯỢC  KHÔNG", "duoc khong")]
+    [InlineData("Ba\u0309o hie\u0302\u0309m", "bao hiem")]
+    [InlineData("hỗ\u200Btrợ", "ho tro")]
+    // Letters held down
+    [InlineData("khôngggg", "khong")]
+    [InlineData("dcccc", "duoc")]
+    [InlineData("vâââng", "vang")]
+    [InlineData("vay ưu đãi", "vay uu dai")]
+    // Short forms and teen code
+    [InlineData("ho can ngheo co duoc bhyt ko", "ho can ngheo co duoc bao hiem y te khong")]
+    [InlineData("hok đc", "khong duoc")]
+    [InlineData("hộ cn vay nhcs", "ho can ngheo vay ngan hang chinh sach xa hoi")]
+    [InlineData("nhcsxh cho vay bn", "ngan hang chinh sach xa hoi cho vay bao nhieu")]
+    [InlineData("e muốn hỏi j", "em muon hoi gi")]
+    [InlineData("a hỏi ntn", "anh hoi nhu the nao")]
+    [InlineData("mk ở vs mẹ", "minh o voi me")]
+    [InlineData("mik k bt", "minh khong biet")]
+    [InlineData("ng già", "nguoi gia")]
+    [InlineData("đăng kí", "dang ky")]
+    [InlineData("fải làm ntn", "phai lam nhu the nao")]
+    [InlineData("wá khó", "qua kho")]
+    // Numbers: any amount is "0", its unit stays
+    [InlineData("vay 50tr", "vay 0 trieu")]
+    [InlineData("1tr5 một tháng", "0 trieu mot thang")]
+    [InlineData("800k", "0 nghin")]
+    [InlineData("1.500.000 đồng", "0 dong")]
+    [InlineData("1,5tr/ng/tháng", "0 trieu nguoi thang")]
+    [InlineData("năm 2022-2025", "nam 0")]
+    public void Reduces_what_residents_type_to_the_same_syllables(string typed, string expected) =>
+        Assert.Equal(expected, Normalizer.Normalize(typed));
+
+    [Theory]
+    // Words that look like short forms but are real words once folded stay as they are
+    [InlineData("nhà ở", "nha o")]          // "nha" is not "nhé"
+    [InlineData("mái nhà hỏng", "mai nha hong")]
+    [InlineData("ngân hàng", "ngan hang")]
+    [InlineData("điểm B", "diem b")]
+    [InlineData("thủ tục", "thu tuc")]
+    public void Leaves_real_words_alone(string typed, string expected) =>
+        Assert.Equal(expected, Normalizer.Normalize(typed));
+
+    [Fact]
+    public void With_and_without_diacritics_give_the_same_tokens() =>
+        Assert.Equal(
+            Normalizer.Tokens("Nhà e bị dột có đc hỗ trợ khôngggg???"),
+            Normalizer.Tokens("nha em bi dot co duoc ho tro khong"));
+
+    [Fact]
+    public void Emoji_and_punctuation_alone_give_no_tokens() =>
+        Assert.Empty(Normalizer.Tokens("🙂 ...?!"));
+
+    [Fact]
+    public void Without_abbreviations_only_folding_and_numbers_apply() =>
+        Assert.Equal("ko duoc bhyt 0 trieu", new QuestionNormalizer(Abbreviations.None).Normalize("Ko được BHYT 2tr"));
+}

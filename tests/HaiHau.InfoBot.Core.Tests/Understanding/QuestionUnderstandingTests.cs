@@ -1,0 +1,130 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>The classifier's decisions: answer when one topic is clear, ask when two are close, admit it otherwise.</summary>
+public sealed class QuestionUnderstandingTests
+{
+    [Theory]
+    // The issue's own examples of how residents write
+    [InlineData("ho can ngheo co duoc bhyt ko", "health_insurance", "faq:bhyt-ho-can-ngheo")]
+    [InlineData("e muốn vay vốn nuôi lợn", "credit", "faq:thu-tuc-vay-von")]
+    [InlineData("hoc nghe co mat tien k", "vocational_training", "faq:hoc-nghe-ho-tro-bao-nhieu")]
+    [InlineData("nhà e bị dột có được hỗ trợ ko", "housing", "faq:ho-tro-lam-nha")]
+    // A message that only names a topic opens the topic's dialog
+    [InlineData("cho tôi hỏi về bảo hiểm y tế", "health_insurance", "topic:health_insurance")]
+    [InlineData("việc làm", "jobs", "topic:jobs")]
+    // What the bot does rather than answers
+    [InlineData("cho tôi gặp người thật", "handoff", "topic:handoff")]
+    public void Repository_content_answers_typical_questions(string text, string topic, string answer)
+    {
+        var question = EngineHarness.Repo.Questions.Understand(text);
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal(topic, question.Topic);
+        Assert.Equal(answer, question.Answer?.Payload);
+    }
+
+    [Theory]
+    [InlineData("thẻ bhyt hết hạn thì sửa ở đâu", true)]
+    [InlineData("vay được bao nhiêu", true)]
+    [InlineData("hoc nghe co mat tien k", true)]
+    [InlineData("Bảo hiểm y tế?", true)]
+    [InlineData("nhà bác khổ lắm", false)]
+    [InlineData("hộ cận nghèo", false)]
+    public void Knows_a_question_from_a_statement(string text, bool isQuestion) =>
+        Assert.Equal(isQuestion, EngineHarness.Repo.Questions.Understand(text).IsQuestion);
+
+    [Theory]
+    [InlineData("asdfgh qwerty")]
+    [InlineData("giá vàng hôm nay bao nhiêu")]
+    public void Off_topic_or_gibberish_is_not_understood(string text)
+    {
+        var question = EngineHarness.Repo.Questions.Understand(text);
+
+        Assert.Equal(QuestionDecision.NotUnderstood, question.Decision);
+        Assert.Equal("unknown", question.Topic);
+        Assert.Null(question.Answer);
+    }
+
+    [Fact]
+    public void Words_never_seen_in_training_are_not_understood_with_full_certainty()
+    {
+        var question = EngineHarness.Repo.Questions.Understand("🙂🙂 ...");
+
+        Assert.Equal(QuestionDecision.NotUnderstood, question.Decision);
+        Assert.Null(question.RunnerUp);
+    }
+
+    [Fact]
+    public void A_question_equally_about_two_topics_is_a_close_call()
+    {
+        var understanding = Small();
+
+        var question = understanding.Understand("vay tiền đóng bảo hiểm");
+
+        Assert.True(question.Decision == QuestionDecision.Ask, $"{question.Decision} {question.Best} {question.RunnerUp}");
+        Assert.Equal(["credit", "health_insurance"], new[] { question.Best.Topic, question.RunnerUp!.Topic }.Order());
+    }
+
+    [Fact]
+    public void A_clear_question_is_answered_from_its_topics_faq()
+    {
+        var question = Small().Understand("lãi suất vay bao nhiêu");
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal("credit", question.Topic);
+        Assert.Equal("faq:lai-suat", question.Answer?.Payload);
+        Assert.True(question.Best.Confidence >= 0.5, $"confidence {question.Best.Confidence}");
+    }
+
+    [Fact]
+    public void Training_twice_on_the_same_content_gives_the_same_bot()
+    {
+        var first = Small().Understand("vay tiền mua thẻ bảo hiểm");
+        var second = Small().Understand("vay tiền mua thẻ bảo hiểm");
+
+        Assert.Equal(first.Best.Confidence, second.Best.Confidence);
+        Assert.Equal(first.RunnerUp!.Confidence, second.RunnerUp!.Confidence);
+    }
+
+    [Fact]
+    public void Without_any_examples_nothing_is_understood()
+    {
+        var question = QuestionUnderstanding.Build(UnderstandingData.Empty, []).Understand("bảo hiểm y tế");
+
+        Assert.Equal(QuestionDecision.NotUnderstood, question.Decision);
+    }
+
+    /// <summary>Two answer topics and off-topic examples, small enough to reason about.</summary>
+    private static QuestionUnderstanding Small()
+    {
+        var at = SourceLocation.Unknown;
+        string[] credit = ["vay vốn", "vay tiền làm ăn", "lãi suất vay", "vay ngân hàng chính sách", "muốn vay tiền", "vay được bao nhiêu", "trả nợ vay"];
+        string[] health = ["thẻ bảo hiểm y tế", "mua thẻ bảo hiểm", "bảo hiểm trả bao nhiêu", "khám bệnh có thẻ bảo hiểm", "thẻ bhyt hết hạn", "đóng tiền bảo hiểm"];
+        string[] unknown = ["thời tiết", "giá vàng", "bóng đá", "xổ số", "nấu ăn", "hát một bài"];
+        var examples = credit.Select(q => new ExampleQuestion("credit", q, at))
+            .Concat(health.Select(q => new ExampleQuestion("health_insurance", q, at)))
+            .Concat(unknown.Select(q => new ExampleQuestion("unknown", q, at)))
+            .ToList();
+        var topics = new List<TopicSettings>
+        {
+            new("credit", "Vay vốn", TopicAction.Answer, null, null, null, at),
+            new("health_insurance", "Bảo hiểm y tế", TopicAction.Answer, null, null, null, at),
+        };
+        var faqs = new List<FaqEntry>
+        {
+            new("lai-suat", "Lãi suất vay bao nhiêu?", ["lãi vay"], "vay", "credit", "Lãi thấp.", at),
+            new("the-het-han", "Thẻ hết hạn thì sao?", ["gia hạn thẻ"], "bhyt", "health_insurance", "Hỏi xã.", at),
+        };
+        var articles = new List<Article>
+        {
+            new("vay", "Vay vốn", "credit", "Vay vốn ưu đãi.", [], ["nguồn"], "Thân bài.", at),
+            new("bhyt", "Bảo hiểm y tế", "health_insurance", "Thẻ bảo hiểm.", [], ["nguồn"], "Thân bài.", at),
+        };
+        return QuestionUnderstanding.Build(new UnderstandingData(Abbreviations.None, examples, topics, UnderstandingMessages.Default) { Faqs = faqs }, articles);
+    }
+}
