@@ -23,7 +23,7 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
         var next = state.Clone();
         var now = services.Time.GetUtcNow();
         var text = VietnameseText.Clean(message.Text);
-        var turn = new TurnContext(next, services, new TurnInput(text, message.ButtonPayload));
+        var turn = new TurnContext(next, services, new TurnInput(text, message.ButtonPayload, message.ContactPhone));
         var lastActivity = next.LastActivityAt;
         next.LastActivityAt = now;
         next.Turns++;

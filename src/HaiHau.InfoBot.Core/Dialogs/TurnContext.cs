@@ -21,11 +21,15 @@ public sealed record EngineOptions
     public int MaxStepsPerTurn { get; init; } = 100;
 }
 
-/// <summary>What a resident sent, cleaned: text (NFC, no control characters) and a pressed button's id.</summary>
-public sealed record TurnInput(string Text, string? Payload);
+/// <summary>What a resident sent, cleaned: text (NFC, no control characters), a pressed button's id, a verified phone.</summary>
+public sealed record TurnInput(string Text, string? Payload, string? ContactPhone = null);
 
-/// <summary>Something that happened in a turn, for statistics and the reach log (snake_case, past tense).</summary>
-public sealed record TurnEvent(string Kind, string? Subject = null);
+/// <summary>
+/// Something that happened in a turn, for statistics and the reach log (snake_case, past tense). <paramref name="Values"/>
+/// carries what the store must keep from it (a resident's registration answers): the turn's writers persist them in the
+/// turn's transaction, and they never go into the event log itself.
+/// </summary>
+public sealed record TurnEvent(string Kind, string? Subject = null, IReadOnlyDictionary<string, string>? Values = null);
 
 /// <summary>The outcome of one turn: the new state, what to say, what happened.</summary>
 public sealed record TurnResult(ConversationState State, IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<TurnEvent> Events);
@@ -63,7 +67,8 @@ public sealed class TurnContext(ConversationState state, DialogServices services
         }
     }
 
-    public void Log(string kind, string? subject = null) => _events.Add(new TurnEvent(kind, subject));
+    public void Log(string kind, string? subject = null, IReadOnlyDictionary<string, string>? values = null) =>
+        _events.Add(new TurnEvent(kind, subject, values));
 
     public void Set(string name, string value, bool conversationScope)
     {

@@ -21,6 +21,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ServeCommand.Create(error));
         root.Subcommands.Add(ChatCommand.Create(input, output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(UsersCommand.Create(input, output, error));
         return root;
     }
 

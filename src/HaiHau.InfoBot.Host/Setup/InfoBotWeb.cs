@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Host.Channels;
+using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.WebChat;
 using Microsoft.Extensions.Options;
@@ -22,15 +23,19 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotCore();
         builder.Services.AddInfoBotWebChat();
         builder.Services.AddInfoBotChannels();
+        builder.Services.AddInfoBotConsole();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapInfoBotHealth();
         app.MapInfoBotWebChat();
         app.MapInfoBotWebhooks();
+        app.MapInfoBotConsole();
         return app;
     }
 
