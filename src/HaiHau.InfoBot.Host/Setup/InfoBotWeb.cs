@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.WebChat;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotWebChat();
         builder.Services.AddInfoBotChannels();
         builder.Services.AddInfoBotConsole();
+        builder.Services.AddInfoBotRegister();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();
