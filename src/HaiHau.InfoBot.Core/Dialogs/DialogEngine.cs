@@ -23,7 +23,7 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
         var next = state.Clone();
         var now = services.Time.GetUtcNow();
         var text = VietnameseText.Clean(message.Text);
-        var turn = new TurnContext(next, services, new TurnInput(text, message.ButtonPayload, message.ContactPhone));
+        var turn = new TurnContext(next, services, new TurnInput(text, message.ButtonPayload, message.ContactPhone)) { From = message.From };
         var lastActivity = next.LastActivityAt;
         next.LastActivityAt = now;
         next.Turns++;
@@ -89,6 +89,12 @@ public sealed class DialogEngine(DialogServices services) : IDialogEngine
                 turn.State.Stack.Clear();
                 turn.State.History.Clear();
                 Run(turn, new NodeOutcome.Call(DialogCatalog.EraseDialogId));
+                return;
+            case GlobalCommand.OptOut:
+                // «dừng»: stop announcements if registered; either way the current question stops, as «hủy» would.
+                turn.State.Stack.Clear();
+                turn.State.History.Clear();
+                Run(turn, new NodeOutcome.Call(DialogCatalog.OptOutDialogId));
                 return;
         }
 

@@ -20,5 +20,10 @@ public static class NodeTypes
             ["goto"] = (GotoNode.Fields, GotoNode.Read),
             ["end"] = (EndNode.Fields, EndNode.Read),
             ["erase_data"] = (EraseDataNode.Fields, EraseDataNode.Read),
+            ["ask_commune"] = (AskCommuneNode.Fields, AskCommuneNode.Read),
+            ["ask_contact"] = (AskContactNode.Fields, AskContactNode.Read),
+            ["load_profile"] = (LoadProfileNode.Fields, LoadProfileNode.Read),
+            ["save_profile"] = (SaveProfileNode.Fields, SaveProfileNode.Read),
+            ["link_household"] = (LinkHouseholdNode.Fields, LinkHouseholdNode.Read),
         };
 }

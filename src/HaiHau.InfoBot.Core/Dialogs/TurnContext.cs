@@ -5,8 +5,11 @@ using HaiHau.InfoBot.Core.Text;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
 
-/// <summary>The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock.</summary>
-public sealed record DialogServices(IContentStore Content, DialogCatalog Dialogs, TimeProvider Time, EngineOptions Options);
+/// <summary>The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock, registrations (read-only).</summary>
+public sealed record DialogServices(IContentStore Content, DialogCatalog Dialogs, TimeProvider Time, EngineOptions Options, Residents.IResidentRegister? Residents = null)
+{
+    public Residents.IResidentRegister Register => Residents ?? HaiHau.InfoBot.Core.Residents.NoResidentRegister.Instance;
+}
 
 /// <summary>Engine limits and defaults; bound from InfoBot:Conversations.</summary>
 public sealed record EngineOptions
@@ -45,6 +48,9 @@ public sealed class TurnContext(ConversationState state, DialogServices services
     public DialogServices Services { get; } = services;
 
     public TurnInput Input { get; } = input;
+
+    /// <summary>Who is talking (set by the engine): the registration nodes look the resident up by it.</summary>
+    public ConversationRef? From { get; init; }
 
     public IReadOnlyList<OutboundMessage> Replies => _replies;
 

@@ -30,6 +30,10 @@ public static class InfoBotServices
             var options = sp.GetRequiredService<IOptions<ConversationOptions>>().Value;
             return new EngineOptions { IdleTimeout = options.IdleTimeout, MaxTextLength = options.MaxTextLength };
         });
+        // Registration: dialogs read it through IResidentRegister; turn writers persist profiles and reach, in this order.
+        services.AddSingleton<Core.Residents.IResidentRegister, Storage.Residents.ResidentRegister>();
+        services.AddSingleton<ITurnOutputWriter, Storage.Residents.ResidentProfileWriter>();
+        services.AddSingleton<ITurnOutputWriter, Storage.Reach.ReachWriter>();
         services.AddSingleton<DialogServices>();
         services.AddSingleton<IDialogEngine, DialogEngine>();
 
