@@ -22,6 +22,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ChatCommand.Create(input, output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(UsersCommand.Create(input, output, error));
+        root.Subcommands.Add(ReportReachCommand.Create(output, error));
         root.Subcommands.Add(new Command("import", "Import lists into the bot's database.") { ImportHouseholdsCommand.Create(output, error) });
         return root;
     }

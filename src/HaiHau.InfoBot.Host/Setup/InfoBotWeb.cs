@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Host.Reach;
 using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.WebChat;
@@ -26,6 +27,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotChannels();
         builder.Services.AddInfoBotConsole();
         builder.Services.AddInfoBotRegister();
+        builder.Services.AddInfoBotReach();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();
@@ -38,6 +40,7 @@ public static class InfoBotWeb
         app.MapInfoBotWebChat();
         app.MapInfoBotWebhooks();
         app.MapInfoBotConsole();
+        app.MapInfoBotReach();
         return app;
     }
 

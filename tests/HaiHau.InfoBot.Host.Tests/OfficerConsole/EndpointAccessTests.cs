@@ -21,7 +21,7 @@ public sealed class EndpointAccessTests : HostTestBase
     {
         await using var app = NewApp();
         var endpoints = ConsoleEndpoints(app);
-        Assert.True(endpoints.Count >= 6, $"only {endpoints.Count} console endpoints found: {string.Join(", ", endpoints.Select(e => e.Path))}");
+        Assert.True(endpoints.Count >= 9, $"only {endpoints.Count} console endpoints found: {string.Join(", ", endpoints.Select(e => e.Path))}");
 
         var anonymous = ConsoleClient.Anonymous(app);
         await ConsoleClient.CreateAccountAsync(app, "khong-vai-tro@haihau.test", role: null);
