@@ -37,7 +37,10 @@ public sealed class EndpointAccessTests : HostTestBase
         {
             var allowed = await AllowedRolesAsync(app, endpoint.Endpoint);
             Assert.True(allowed.Count > 0, $"{endpoint.Path} has no role requirement");
-            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+            // The methods the endpoint answers (a minimal API's), or GET and POST for a page.
+            var methods = endpoint.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Select(m => new HttpMethod(m)).ToArray()
+                ?? [HttpMethod.Get, HttpMethod.Post];
+            foreach (var method in methods)
             {
                 await AssertRefusedAsync(anonymous, method, endpoint.Path, "/admin/login", HttpStatusCode.Unauthorized);
                 foreach (var (role, client) in accounts.Where(a => !allowed.Contains(a.Key)))

@@ -15,6 +15,7 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(InfoBotOptions), InfoBotOptions.Section)]
     [InlineData(typeof(ConversationOptions), ConversationOptions.Section)]
     [InlineData(typeof(WebChatOptions), WebChatOptions.Section)]
+    [InlineData(typeof(HaiHau.InfoBot.Host.OfficerConsole.ConsoleOptions), HaiHau.InfoBot.Host.OfficerConsole.ConsoleOptions.Section)]
     public void Every_option_is_in_the_sample(Type options, string section)
     {
         foreach (var property in options.GetProperties())
