@@ -1,15 +1,20 @@
 using HaiHau.InfoBot.Benchmarks.Engine;
 using HaiHau.InfoBot.Benchmarks.Load;
+using HaiHau.InfoBot.Benchmarks.Reach;
 
-// Two verbs, no command-line package: "engine" (BenchmarkDotNet, one dialog turn) and "load" (HTTP end to end).
+// Three verbs, no command-line package: "engine" (BenchmarkDotNet, one dialog turn), "load" (HTTP end to end) and
+// "reach" (the reach report over 1 M rows and 100 k households).
 switch (args.FirstOrDefault())
 {
     case "engine":
         return EngineCommand.Run(args[1..]);
     case "load":
         return await LoadCommand.RunAsync(args[1..]);
+    case "reach":
+        return await ReachCommand.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- engine [BenchmarkDotNet args]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- load [--quick]");
+        Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- reach");
         return 2;
 }
