@@ -8,7 +8,8 @@ namespace HaiHau.InfoBot.Storage;
 /// "Xóa dữ liệu của tôi" (Decree 13/2023/NĐ-CP): inside the turn's transaction, every message text of the
 /// conversation is deleted, earlier replies, news subscriptions and course leads are removed, the questions it left
 /// unanswered lose their words, and the conversation is cut from the resident's chat id, so its anonymous event rows
-/// still count (an article was read, a question went unanswered) without saying who, or what they wrote.
+/// still count (an article was read, a question went unanswered) without saying who, or what they wrote. The
+/// resident's registration (profile, household link) is deleted, and their reach rows lose household and declared category.
 /// The resident's next message starts a new conversation.
 /// </summary>
 public static class ConversationEraser
@@ -33,6 +34,7 @@ public static class ConversationEraser
             .SetProperty(i => i.Text, (string?)null)
             .SetProperty(i => i.Payload, (string?)null)
             .SetProperty(i => i.StartPayload, (string?)null)
+            .SetProperty(i => i.ContactPhone, (string?)null)
             .SetProperty(i => i.ChatId, anonymous)
             .SetProperty(i => i.UserId, anonymous)
             .SetProperty(i => i.ExternalId, i => anonymous + ":" + i.Id), ct);
@@ -40,9 +42,18 @@ public static class ConversationEraser
         current.Text = null;
         current.Payload = null;
         current.StartPayload = null;
+        current.ContactPhone = null;
         current.ChatId = anonymous;
         current.UserId = anonymous;
         current.ExternalId = anonymous + ":" + current.Id;
+        if (conversation.Id != 0)
+        {
+            // The registration goes whole; reach rows stay as anonymous counts (channel, topic, day, commune).
+            await context.ResidentProfiles.Where(p => p.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
+            await context.ReachLog.Where(r => r.ConversationId == conversation.Id && (r.HouseholdId != null || r.DeclaredCategory != null))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.HouseholdId, (long?)null).SetProperty(r => r.DeclaredCategory, (string?)null), ct);
+        }
+
         conversation.ChatId = anonymous;
         conversation.UserId = anonymous;
         return anonymous;

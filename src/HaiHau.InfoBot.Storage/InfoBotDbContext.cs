@@ -1,11 +1,22 @@
+using HaiHau.InfoBot.Storage.Audit;
+using HaiHau.InfoBot.Storage.Reach;
 using HaiHau.InfoBot.Storage.Records;
+using HaiHau.InfoBot.Storage.Register;
+using HaiHau.InfoBot.Storage.Residents;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HaiHau.InfoBot.Storage;
 
-/// <summary>The bot's SQLite database: inbox, conversations, outbox, turn events, channel state, announcements, listings, subscriptions and leads.</summary>
-public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options) : DbContext(options)
+/// <summary>
+/// The bot's SQLite database: inbox, conversations, outbox, turn events, channel state, announcements, listings,
+/// subscriptions and leads; the officer console's accounts (ASP.NET Core Identity's tables, hence the base class),
+/// household register, resident profiles, reach log and audit log. One file and one context, so an officer's action
+/// and its audit row commit together.
+/// </summary>
+public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<InboxRecord> Inbox => Set<InboxRecord>();
 
@@ -27,14 +38,35 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
 
     public DbSet<CourseLeadRecord> CourseLeads => Set<CourseLeadRecord>();
 
+    public DbSet<HouseholdRecord> Households => Set<HouseholdRecord>();
+
+    public DbSet<RegisterEntryRecord> RegisterEntries => Set<RegisterEntryRecord>();
+
+    public DbSet<HouseholdImportRecord> HouseholdImports => Set<HouseholdImportRecord>();
+
+    public DbSet<ResidentProfileRecord> ResidentProfiles => Set<ResidentProfileRecord>();
+
+    public DbSet<ReachRecord> ReachLog => Set<ReachRecord>();
+
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset stored as text; a binary long keeps order and offset.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
+#pragma warning disable CA1725 // Identity names it "builder"; keeping "modelBuilder" keeps this method's history readable.
     protected override void OnModelCreating(ModelBuilder modelBuilder)
+#pragma warning restore CA1725
     {
+        base.OnModelCreating(modelBuilder); // Identity's tables
+        modelBuilder.ApplyConfiguration<HouseholdRecord>(new HouseholdConfiguration());
+        modelBuilder.ApplyConfiguration<RegisterEntryRecord>(new HouseholdConfiguration());
+        modelBuilder.ApplyConfiguration<HouseholdImportRecord>(new HouseholdConfiguration());
+        modelBuilder.ApplyConfiguration(new ResidentProfileConfiguration());
+        modelBuilder.ApplyConfiguration(new ReachConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditConfiguration());
         modelBuilder.Entity<InboxRecord>(e =>
         {
             e.ToTable("inbox");

@@ -24,8 +24,11 @@ public sealed class TurnProcessor(
     ConversationLocks locks,
     SqliteWriteGate writes,
     TimeProvider time,
-    ILogger<TurnProcessor> logger)
+    ILogger<TurnProcessor> logger,
+    IEnumerable<ITurnOutputWriter>? outputWriters = null)
 {
+    private readonly ITurnOutputWriter[] _writers = outputWriters?.ToArray() ?? [];
+
     private const int MaxAttempts = 3;
 
     public const string FailureText = "Xin lỗi bác, hệ thống đang trục trặc. Bác thử lại sau ít phút, hoặc gõ «gặp cán bộ» để được giúp nhé.";
@@ -102,6 +105,7 @@ public sealed class TurnProcessor(
         Payload = message.ButtonPayload,
         IsStart = message.IsStart,
         StartPayload = message.StartPayload,
+        ContactPhone = message.ContactPhone,
         ReceivedAt = message.SentAt,
     };
 
@@ -165,16 +169,24 @@ public sealed class TurnProcessor(
         inbox.ProcessedAt = now;
         await writes.WriteAsync(async () =>
         {
-            if (!erase)
+            // One transaction: message, state, outbox, events, and whatever the turn's writers add.
+            await using var transaction = await context.Database.BeginTransactionAsync(ct);
+            if (erase)
             {
-                return await context.SaveChangesAsync(ct); // one implicit transaction: message, state, outbox, events
+                var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
+                // Replies already delivered (web chat) are cut from the resident now. A push channel's confirmation keeps
+                // the resident's address until it is sent, or it would go nowhere; OutboxDispatcher cuts it then.
+                outbox.Where(o => o.Status != OutboxStatus.Pending).ToList().ForEach(o => o.ChatId = anonymous);
+            }
+            else
+            {
+                var output = new TurnOutput(context, conversation, inbox, result, now);
+                foreach (var writer in _writers)
+                {
+                    await writer.WriteAsync(output, ct);
+                }
             }
 
-            await using var transaction = await context.Database.BeginTransactionAsync(ct);
-            var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
-            // Replies already delivered (web chat) are cut from the resident now. A push channel's confirmation keeps
-            // the resident's address until it is sent, or it would go nowhere; OutboxDispatcher cuts it then.
-            outbox.Where(o => o.Status != OutboxStatus.Pending).ToList().ForEach(o => o.ChatId = anonymous);
             var saved = await context.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return saved;
@@ -217,5 +229,6 @@ public sealed class TurnProcessor(
         inbox.Text,
         inbox.Payload,
         inbox.IsStart,
-        inbox.StartPayload);
+        inbox.StartPayload,
+        inbox.ContactPhone);
 }

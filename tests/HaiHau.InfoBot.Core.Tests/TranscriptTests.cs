@@ -40,6 +40,7 @@ public sealed class TranscriptTests
             {
                 Dialogs.PromptNode prompt => [prompt.Text],
                 Dialogs.Nodes.SayNode say => [say.Text],
+                Dialogs.Nodes.EndNode { Text: { } text } => [text],
                 Dialogs.Nodes.ShowArticleNode show => [data.Content.FindArticle(show.Article.Id)!.Title.ToUpperInvariant()],
                 _ => Array.Empty<string>(),
             }).Select(t => t.Split('{')[0].Trim()).Where(t => t.Length > 10).ToList();

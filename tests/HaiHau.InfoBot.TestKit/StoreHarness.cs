@@ -5,6 +5,8 @@ using HaiHau.InfoBot.Core.Screening;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Listings;
+using HaiHau.InfoBot.Storage.Reach;
+using HaiHau.InfoBot.Storage.Residents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -77,9 +79,10 @@ public sealed class StoreHarness : IDisposable
         Listings = new ListingStore(Factory, _writes, Time);
         ListingSnapshot = new ListingSnapshot(Listings);
         ListingSnapshot.RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions(), ListingSnapshot, data.Questions));
+        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions(), ListingSnapshot, data.Questions, new ResidentRegister(Factory)));
         Inbox = new InboxStore(Factory, _writes);
-        Processor = new TurnProcessor(Factory, engine, _locks, _writes, Time, NullLogger<TurnProcessor>.Instance);
+        ITurnOutputWriter[] writers = [new ResidentProfileWriter(), new ReachWriter(data.Content)];
+        Processor = new TurnProcessor(Factory, engine, _locks, _writes, Time, NullLogger<TurnProcessor>.Instance, writers);
         Outbox = new OutboxReader(Factory, _writes, Time);
     }
 
@@ -92,8 +95,15 @@ public sealed class StoreHarness : IDisposable
     }
 
     public InboundMessage Message(
-        string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null, string? startPayload = null) =>
-        new(new ConversationRef("web", chatId, chatId), externalId ?? $"m{Interlocked.Increment(ref _sequence)}", Time.GetUtcNow(), text, payload, isStart, startPayload);
+        string? text, string? payload = null, bool isStart = false, string chatId = "c1", string? externalId = null, string? startPayload = null, string channel = "web") =>
+        new(new ConversationRef(channel, chatId, chatId), externalId ?? $"m{Interlocked.Increment(ref _sequence)}", Time.GetUtcNow(), text, payload, isStart, startPayload);
+
+    /// <summary>Runs one message on any channel (the web chat's path), as <see cref="TurnAsync"/> does for "web".</summary>
+    public async Task<IReadOnlyList<DeliveredReply>> TurnOnAsync(string channel, string chatId, string? text, string? payload = null, bool isStart = false)
+    {
+        var (_, replies) = await Processor.RunNowAsync(Message(text, payload, isStart, chatId, channel: channel), requireConversation: false, CancellationToken.None);
+        return replies;
+    }
 
     public void Dispose()
     {

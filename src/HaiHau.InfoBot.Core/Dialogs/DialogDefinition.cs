@@ -39,8 +39,11 @@ public sealed class DialogCatalog(IEnumerable<DialogDefinition> dialogs)
     /// <summary>Run by "xóa dữ liệu của tôi" from anywhere: asks to confirm, then erases (Decree 13/2023).</summary>
     public const string EraseDialogId = "xoa-du-lieu";
 
+    /// <summary>Run by «dừng» / «hủy đăng ký» from anywhere: stops announcements for a registered resident.</summary>
+    public const string OptOutDialogId = "dung-nhan-tin";
+
     /// <summary>Dialogs the runtime itself starts; validation requires them.</summary>
-    public static readonly IReadOnlyList<string> Required = [MainDialogId, HandoffDialogId, EraseDialogId];
+    public static readonly IReadOnlyList<string> Required = [MainDialogId, HandoffDialogId, EraseDialogId, OptOutDialogId];
 
     private readonly Dictionary<string, DialogDefinition> _dialogs =
         dialogs.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

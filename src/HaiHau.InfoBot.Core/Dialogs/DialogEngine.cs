@@ -24,7 +24,7 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         var now = services.Time.GetUtcNow();
         var text = VietnameseText.Clean(message.Text);
         var nonText = NonTextContent.KindOf(message.ButtonPayload);
-        var turn = new TurnContext(next, services, new TurnInput(text, nonText is null ? message.ButtonPayload : null));
+        var turn = new TurnContext(next, services, new TurnInput(text, nonText is null ? message.ButtonPayload : null, message.ContactPhone)) { From = message.From };
         var lastActivity = next.LastActivityAt;
         next.LastActivityAt = now;
         next.Turns++;
@@ -114,6 +114,12 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
                 return;
             case GlobalCommand.Erase:
                 Erase(turn);
+                return;
+            case GlobalCommand.OptOut:
+                // «dừng»: stop announcements if registered; either way the current question stops, as «hủy» would.
+                turn.State.Stack.Clear();
+                turn.State.History.Clear();
+                Run(turn, new NodeOutcome.Call(DialogCatalog.OptOutDialogId));
                 return;
         }
 

@@ -10,6 +10,7 @@ public enum GlobalCommand
     Cancel,
     Handoff,
     Erase,
+    OptOut,
 }
 
 /// <summary>
@@ -42,6 +43,7 @@ public static class GlobalCommands
         GlobalCommand.Back => "Quay lại",
         GlobalCommand.Cancel => "Hủy",
         GlobalCommand.Erase => "Xóa dữ liệu của tôi",
+        GlobalCommand.OptOut => "Dừng nhận tin",
         _ => "Gặp cán bộ",
     };
 
@@ -53,6 +55,8 @@ public static class GlobalCommands
             (GlobalCommand.Back, ["quay lại", "trở lại", "lùi lại", "back", "/back", "quay lai buoc truoc"]),
             (GlobalCommand.Cancel, ["hủy", "huỷ", "thôi", "dừng lại", "thôi không hỏi nữa", "cancel", "/cancel", "hủy bỏ", "thoát"]),
             (GlobalCommand.Erase, ["xóa dữ liệu của tôi", "xóa dữ liệu", "xóa thông tin của tôi", "xóa hết dữ liệu", "xóa dữ liệu của mình", "/xoa", "/erase"]),
+            // «dừng» alone stops announcements (and the current question); «dừng lại» stays a plain cancel.
+            (GlobalCommand.OptOut, ["dừng", "hủy đăng ký", "huỷ đăng ký", "dừng nhận tin", "hủy nhận tin", "thôi nhận tin", "không nhận tin nữa", "stop", "/stop"]),
             (GlobalCommand.Handoff, ["gặp cán bộ", "gặp người", "nói chuyện với cán bộ", "cần cán bộ", "gọi cán bộ", "hỏi cán bộ", "liên hệ cán bộ", "gặp người thật", "tổng đài", "/canbo", "handoff"]),
         };
         var phrases = new Dictionary<string, GlobalCommand>(StringComparer.Ordinal);

@@ -26,5 +26,9 @@ public static class NodeTypes
             ["show_listing"] = (ShowListingNode.Fields, ShowListingNode.Read),
             ["subscribe"] = (SubscribeNode.Fields, SubscribeNode.Read),
             ["register_interest"] = (RegisterInterestNode.Fields, RegisterInterestNode.Read),
+            ["ask_contact"] = (AskContactNode.Fields, AskContactNode.Read),
+            ["load_profile"] = (LoadProfileNode.Fields, LoadProfileNode.Read),
+            ["save_profile"] = (SaveProfileNode.Fields, SaveProfileNode.Read),
+            ["link_household"] = (LinkHouseholdNode.Fields, LinkHouseholdNode.Read),
         };
 }

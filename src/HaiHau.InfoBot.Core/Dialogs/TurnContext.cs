@@ -9,7 +9,8 @@ namespace HaiHau.InfoBot.Core.Dialogs;
 
 /// <summary>
 /// The I/O the engine may use, injected (goflow's Services): content, the dialogs, the clock, the job and course
-/// listings, and the reading of free text (null: free text is only ever an answer to the prompt, as in the node tests).
+/// listings, the reading of free text (null: free text is only ever an answer to the prompt, as in the node tests),
+/// and residents' registrations (read-only).
 /// </summary>
 public sealed record DialogServices(
     IContentStore Content,
@@ -17,10 +18,14 @@ public sealed record DialogServices(
     TimeProvider Time,
     EngineOptions Options,
     IListingSource? Listings = null,
-    IQuestionUnderstanding? Understanding = null)
+    IQuestionUnderstanding? Understanding = null,
+    Residents.IResidentRegister? Residents = null)
 {
     /// <summary>Job and course listings (a read-only snapshot); none when the host gave no source.</summary>
     public IListingSource ListingSource => Listings ?? NoListings.Instance;
+
+    /// <summary>Residents' registrations; none when the host gave no register.</summary>
+    public Residents.IResidentRegister Register => Residents ?? HaiHau.InfoBot.Core.Residents.NoResidentRegister.Instance;
 }
 
 /// <summary>Engine limits and defaults; bound from InfoBot:Conversations.</summary>
@@ -36,13 +41,13 @@ public sealed record EngineOptions
     public int MaxStepsPerTurn { get; init; } = 100;
 }
 
-/// <summary>What a resident sent, cleaned: text (NFC, no control characters) and a pressed button's id.</summary>
-public sealed record TurnInput(string Text, string? Payload);
+/// <summary>What a resident sent, cleaned: text (NFC, no control characters), a pressed button's id, a verified phone.</summary>
+public sealed record TurnInput(string Text, string? Payload, string? ContactPhone = null);
 
 /// <summary>
 /// Something that happened in a turn, for statistics and the reach log (snake_case, past tense). <see cref="Data"/>
-/// carries what the store must keep for a few kinds (a subscription's commune, a lead's consent time); it is not
-/// written to the event log.
+/// carries what the store must keep from it (a subscription's commune, a lead's consent time, a resident's registration
+/// answers): the turn's writers persist them in the turn's transaction, and they never go into the event log itself.
 /// </summary>
 public sealed record TurnEvent(string Kind, string? Subject = null, IReadOnlyDictionary<string, string>? Data = null);
 
@@ -60,6 +65,9 @@ public sealed class TurnContext(ConversationState state, DialogServices services
     public DialogServices Services { get; } = services;
 
     public TurnInput Input { get; } = input;
+
+    /// <summary>Who is talking (set by the engine): the registration nodes look the resident up by it.</summary>
+    public ConversationRef? From { get; init; }
 
     public IReadOnlyList<OutboundMessage> Replies => _replies;
 

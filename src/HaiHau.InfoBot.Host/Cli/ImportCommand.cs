@@ -20,9 +20,10 @@ public static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var import = new Command("import", "Load job listings or vocational courses from a CSV/XLSX file (template: content/samples/README.md).");
+        var import = new Command("import", "Load job listings, vocational courses or the household register from a CSV/XLSX file (templates: content/samples/README.md).");
         import.Subcommands.Add(Kind("jobs", ListingKind.Job, "Import job listings (Mã tin, Tiêu đề, Nơi tuyển dụng, … Hạn nộp hồ sơ).", output, error));
         import.Subcommands.Add(Kind("courses", ListingKind.Course, "Import vocational courses (Mã khóa học, Tên khóa học, Cơ sở đào tạo, … Hạn đăng ký).", output, error));
+        import.Subcommands.Add(ImportHouseholdsCommand.Create(output, error));
         return import;
     }
 

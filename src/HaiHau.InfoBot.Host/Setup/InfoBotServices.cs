@@ -38,6 +38,10 @@ public static class InfoBotServices
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingSnapshot>();
         services.AddSingleton<IListingSource>(sp => sp.GetRequiredService<ListingSnapshot>());
+        // Registration: dialogs read it through IResidentRegister; turn writers persist profiles and reach, in this order.
+        services.AddSingleton<Core.Residents.IResidentRegister, Storage.Residents.ResidentRegister>();
+        services.AddSingleton<ITurnOutputWriter, Storage.Residents.ResidentProfileWriter>();
+        services.AddSingleton<ITurnOutputWriter, Storage.Reach.ReachWriter>();
         services.AddSingleton<DialogServices>();
         services.AddSingleton<IDialogEngine, DialogEngine>();
 

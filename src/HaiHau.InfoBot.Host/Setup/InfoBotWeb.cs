@@ -1,4 +1,7 @@
 using HaiHau.InfoBot.Host.Channels;
+using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Host.Reach;
+using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.Telegram;
 using HaiHau.InfoBot.Host.WebChat;
@@ -26,15 +29,22 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotChannels();
         builder.Services.AddInfoBotZalo(builder.Configuration);
         builder.Services.AddInfoBotTelegram(builder.Configuration);
+        builder.Services.AddInfoBotConsole();
+        builder.Services.AddInfoBotRegister();
+        builder.Services.AddInfoBotReach();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapInfoBotHealth();
         app.MapInfoBotWebChat();
         app.MapInfoBotWebhooks();
+        app.MapInfoBotConsole();
+        app.MapInfoBotReach();
         return app;
     }
 

@@ -28,6 +28,9 @@ public sealed class InboxRecord
 
     public string? StartPayload { get; set; }
 
+    /// <summary>A phone number the platform verified (the resident shared their contact); erased with the texts.</summary>
+    public string? ContactPhone { get; set; }
+
     public DateTimeOffset ReceivedAt { get; set; }
 
     public InboxStatus Status { get; set; }

@@ -31,6 +31,15 @@ public sealed class NodeCaseTests
           - { id: a, type: erase_data, text: "Đã xóa." }
         """;
 
+    private const string OptOutDialog = """
+        id: dung-nhan-tin
+        spec_version: 1
+        title: Dừng
+        start: a
+        nodes:
+          - { id: a, type: end, text: "Đã dừng." }
+        """;
+
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Nodes");
 
     public static TheoryData<string, int> Cases()
@@ -69,7 +78,8 @@ public sealed class NodeCaseTests
         var dialog = DialogFileReader.Read(dialogYaml, "dialogs/menu.yaml", problems);
         var handoff = DialogFileReader.Read(HandoffDialog, "dialogs/gap-can-bo.yaml", problems)!;
         var erase = DialogFileReader.Read(EraseDialog, "dialogs/xoa-du-lieu.yaml", problems)!;
-        var catalog = new DialogCatalog(dialog is null ? [handoff, erase] : [dialog, handoff, erase]);
+        var optOut = DialogFileReader.Read(OptOutDialog, "dialogs/dung-nhan-tin.yaml", problems)!;
+        var catalog = new DialogCatalog(dialog is null ? [handoff, erase, optOut] : [dialog, handoff, erase, optOut]);
         if (dialog is not null)
         {
             problems.AddRange(DialogValidator.Validate(catalog, EngineHarness.Repo.Content));

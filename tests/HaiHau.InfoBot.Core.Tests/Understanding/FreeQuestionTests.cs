@@ -243,18 +243,19 @@ public sealed class FreeQuestionTests
 
         var replies = _bot.Send("cho tôi nhận tin");
 
-        Assert.StartsWith("ĐĂNG KÝ NHẬN TIN", replies[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Đăng ký nhận tin để bác nhận thông báo mới", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Nghị định 13/2023/NĐ-CP", replies[0].Text, StringComparison.Ordinal); // what is kept, and why
     }
 
     [Fact]
-    public void Asking_to_stop_announcements_says_plainly_what_happens_now()
+    public void Asking_to_stop_announcements_stops_them_and_says_so()
     {
         _understanding.Says("đừng nhắn tin cho tôi nữa", Answer("opt_out", AnswerRef.Topic, "opt_out"));
 
-        var reply = _bot.Send("đừng nhắn tin cho tôi nữa").Single();
+        var replies = _bot.Send("đừng nhắn tin cho tôi nữa");
 
-        Assert.StartsWith("Dạ, cháu sẽ không gửi thông báo nào cho bác.", reply.Text, StringComparison.Ordinal);
-        Assert.Contains(new TurnEvent(EventKinds.OptOutRequested), _bot.LastEvents);
+        Assert.StartsWith("Dạ, cháu dừng ạ. Cháu sẽ không gửi tin nào cho bác", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(new TurnEvent(EventKinds.NewsUnsubscribed, "jobs"), _bot.LastEvents);
     }
 
     [Fact]

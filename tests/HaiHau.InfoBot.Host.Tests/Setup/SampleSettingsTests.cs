@@ -22,6 +22,7 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(ListingOptions), ListingOptions.Section)]
     [InlineData(typeof(ZaloOptions), ZaloOptions.Section)]
     [InlineData(typeof(TelegramOptions), TelegramOptions.Section)]
+    [InlineData(typeof(HaiHau.InfoBot.Host.OfficerConsole.ConsoleOptions), HaiHau.InfoBot.Host.OfficerConsole.ConsoleOptions.Section)]
     public void Every_option_is_in_the_sample(Type options, string section)
     {
         foreach (var property in options.GetProperties())

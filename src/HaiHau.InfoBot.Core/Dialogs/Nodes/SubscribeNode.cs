@@ -37,14 +37,16 @@ public sealed class SubscribeNode : DialogNode
             seed.Reader.Report(seed.At("kind"), $"kind must be \"jobs\" or \"courses\", not \"{kindText}\"");
         }
 
+        // Stopping may be silent («dừng» stops every kind of news at once and says so in one sentence of its own).
+        var stop = seed.Reader.OptionalBool(seed.Map, "stop") ?? false;
         return new SubscribeNode
         {
             Id = seed.Id,
             Location = seed.Location,
             Next = seed.Next,
             Kind = Listing.ParseKind(kindText) ?? ListingKind.Job,
-            Stop = seed.Reader.OptionalBool(seed.Map, "stop") ?? false,
-            Text = seed.Text(),
+            Stop = stop,
+            Text = stop ? seed.Reader.OptionalString(seed.Map, "text") ?? string.Empty : seed.Text(),
             TextAt = seed.At("text"),
         };
     }
@@ -62,9 +64,13 @@ public sealed class SubscribeNode : DialogNode
             turn.Log(EventKinds.NewsSubscribed, kind, new Dictionary<string, string>(StringComparer.Ordinal) { ["commune"] = commune });
         }
 
-        turn.Say(Text);
+        if (Text.Length > 0)
+        {
+            turn.Say(Text);
+        }
+
         return ToNext();
     }
 
-    public override IEnumerable<(string Text, SourceLocation At)> Texts() => [(Text, TextAt)];
+    public override IEnumerable<(string Text, SourceLocation At)> Texts() => Text.Length > 0 ? [(Text, TextAt)] : [];
 }

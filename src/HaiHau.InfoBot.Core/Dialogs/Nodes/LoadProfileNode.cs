@@ -1,0 +1,75 @@
+using HaiHau.InfoBot.Core.Content;
+
+namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
+
+/// <summary>
+/// Reads what the bot keeps of this resident's registration into this dialog's values, so the dialog can show it
+/// back, branch on it, or offer to change it. Forgotten when the dialog ends. Sets: <c>dk_co</c> ("yes" when
+/// registered), <c>dk_nhan_tin</c> ("yes"/"no"), <c>dk_thong_ke</c>, <c>dk_xa</c> (the commune's name),
+/// <c>dk_loai_ho</c>, <c>dk_chu_de</c> (topics in words), <c>dk_ho</c> (the register household's code, or empty),
+/// <c>dk_ma</c> (the registration number an officer asks for).
+/// <code>
+/// - { id: doc-dang-ky, type: load_profile, next: da-dang-ky-chua }
+/// </code>
+/// </summary>
+public sealed class LoadProfileNode : DialogNode
+{
+    public static readonly string[] Fields = NodeSeed.CommonFields;
+
+    public override string Type => "load_profile";
+
+    public static DialogNode Read(NodeSeed seed) => new LoadProfileNode { Id = seed.Id, Location = seed.Location, Next = seed.Next };
+
+    public override NodeOutcome Enter(TurnContext turn)
+    {
+        var profile = turn.From is null ? null : turn.Services.Register.Find(turn.From);
+        if (profile is null)
+        {
+            return ToNext();
+        }
+
+        var content = turn.Services.Content;
+        turn.Set("dk_co", "yes", conversationScope: false);
+        turn.Set("dk_nhan_tin", profile.ConsentAnnouncements ? "yes" : "no", conversationScope: false);
+        turn.Set("dk_thong_ke", profile.ConsentStatistics ? "yes" : "no", conversationScope: false);
+        turn.Set("dk_xa", profile.CommuneCode is { } code ? content.FindCommune(code)?.Name ?? code : "chưa cho biết", conversationScope: false);
+        turn.Set("dk_loai_ho", CategoryWords(profile.DeclaredCategory), conversationScope: false);
+        turn.Set("dk_chu_de", TopicWords(profile.Topics), conversationScope: false);
+        turn.Set("dk_ho", profile.HouseholdCode ?? "", conversationScope: false);
+        turn.Set("dk_ma", "DK" + profile.RegistrationId.ToString(System.Globalization.CultureInfo.InvariantCulture), conversationScope: false);
+        return ToNext();
+    }
+
+    private static string CategoryWords(string? id) => id switch
+    {
+        "ngheo" => "hộ nghèo",
+        "can-ngheo" => "hộ cận nghèo",
+        "moi-thoat-ngheo" => "hộ mới thoát nghèo",
+        "trung-binh" => "hộ có mức sống trung bình",
+        "khac" => "khác",
+        "khong-noi" => "bác không muốn nói",
+        _ => "chưa cho biết",
+    };
+
+    private static string TopicWords(string? topics)
+    {
+        var ids = (topics ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (ids.Contains("all"))
+        {
+            return "tất cả các chủ đề";
+        }
+
+        var words = ids.Where(Topics.All.Contains).Distinct().Select(t => t switch
+        {
+            "eligibility" => "hộ nghèo, cận nghèo",
+            "health_insurance" => "bảo hiểm y tế",
+            "credit" => "vay vốn",
+            "vocational_training" => "học nghề",
+            "jobs" => "việc làm",
+            "housing" => "nhà ở",
+            "other_support" => "hỗ trợ khác",
+            _ => t,
+        }).ToList();
+        return words.Count == 0 ? "chưa chọn" : string.Join(", ", words);
+    }
+}

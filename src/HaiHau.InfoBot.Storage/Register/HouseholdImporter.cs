@@ -1,0 +1,183 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Storage.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Storage.Register;
+
+/// <summary>What an import did: counts, the refused rows with their reasons, and whether anything was written.</summary>
+public sealed record ImportReport(long? ImportId, int Inserted, int Updated, int Unchanged, IReadOnlyList<RejectedRow> Rejected, bool Applied, IReadOnlyList<string> FileProblems)
+{
+    public static ImportReport Refused(IReadOnlyList<string> problems) => new(null, 0, 0, 0, [], false, problems);
+}
+
+/// <summary>Who imports, for which year, limited to which commune, and whether to apply the valid rows of a file with errors.</summary>
+public sealed record ImportRequest(int Year, string FileName, string? CommuneScope, bool AcceptValid, AuditEntry By);
+
+/// <summary>
+/// Imports a commune's official list of poor and near-poor households for one year: every row is checked first;
+/// a file with a refused row changes nothing unless the officer asked to apply the valid rows. Then, in one
+/// transaction, each household is inserted or updated by (code, year), so importing the same file twice changes nothing.
+/// </summary>
+public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, IContentStore content, TimeProvider time)
+{
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<HouseholdRow> rows, ImportRequest request, CancellationToken ct)
+    {
+        var (valid, rejected) = Check(rows, request.CommuneScope);
+        var apply = rejected.Count == 0 || request.AcceptValid;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await writes.WriteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = time.GetUtcNow();
+            var import = new HouseholdImportRecord
+            {
+                Year = request.Year, FileName = request.FileName, Commune = request.CommuneScope, Actor = request.By.Actor, At = now,
+                Rejected = rejected.Count, Applied = apply,
+            };
+            db.HouseholdImports.Add(import);
+            await db.SaveChangesAsync(ct);
+            if (apply)
+            {
+                (import.Inserted, import.Updated, import.Unchanged) = await UpsertAsync(db, valid, request.Year, import.Id, now, ct);
+            }
+
+            var details = $"năm {request.Year}: thêm {import.Inserted}, sửa {import.Updated}, giữ nguyên {import.Unchanged}, từ chối {rejected.Count} dòng";
+            AuditLog.Add(db, request.By with
+            {
+                Action = apply ? AuditActions.HouseholdsImported : AuditActions.ImportRefused,
+                TargetKind = "import", TargetId = import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Commune = request.CommuneScope, Details = details,
+            }, now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new ImportReport(import.Id, import.Inserted, import.Updated, import.Unchanged, rejected, apply, []);
+        }, ct);
+    }
+
+    private sealed record ValidRow(string Code, string Commune, string? Village, RegisterCategory Category, string HeadName, string? Phone);
+
+    private (List<ValidRow> Valid, List<RejectedRow> Rejected) Check(IReadOnlyList<HouseholdRow> rows, string? scope)
+    {
+        var valid = new List<ValidRow>();
+        var rejected = new List<RejectedRow>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var reasons = new List<string>();
+            var code = string.IsNullOrWhiteSpace(row.Code) ? null : HouseholdValues.NormaliseCode(row.Code);
+            if (code is null)
+            {
+                reasons.Add("Thiếu mã hộ.");
+            }
+            else if (code.Length > 64)
+            {
+                reasons.Add("Mã hộ dài quá 64 ký tự.");
+            }
+            else if (seen.TryGetValue(code, out var first))
+            {
+                reasons.Add($"Mã hộ «{code}» đã có ở dòng {first} của tệp.");
+            }
+            else
+            {
+                seen[code] = row.Number;
+            }
+
+            var commune = string.IsNullOrWhiteSpace(row.Commune) ? null : content.FindCommune(row.Commune);
+            if (string.IsNullOrWhiteSpace(row.Commune))
+            {
+                reasons.Add("Thiếu xã/thị trấn.");
+            }
+            else if (commune is null)
+            {
+                reasons.Add($"Không tìm thấy xã, thị trấn «{row.Commune.Trim()}» trong huyện Hải Hậu.");
+            }
+            else if (scope is not null && commune.Code != scope)
+            {
+                reasons.Add($"Hộ thuộc {commune.Name}, ngoài phạm vi tài khoản ({content.FindCommune(scope)?.Name ?? scope}).");
+            }
+
+            var category = HouseholdValues.Category(row.Category);
+            if (category is null)
+            {
+                reasons.Add(string.IsNullOrWhiteSpace(row.Category)
+                    ? "Thiếu phân loại: ghi «nghèo» hoặc «cận nghèo»."
+                    : $"Phân loại «{row.Category.Trim()}» không hợp lệ: ghi «nghèo» hoặc «cận nghèo».");
+            }
+
+            if (string.IsNullOrWhiteSpace(row.HeadName))
+            {
+                reasons.Add("Thiếu tên chủ hộ.");
+            }
+
+            var phone = HouseholdValues.Phone(row.Phone);
+            if (!string.IsNullOrWhiteSpace(row.Phone) && phone is null)
+            {
+                reasons.Add($"Số điện thoại «{row.Phone.Trim()}» không hợp lệ.");
+            }
+
+            if (reasons.Count > 0)
+            {
+                rejected.Add(new RejectedRow(row.Number, code, string.Join(" ", reasons)));
+                continue;
+            }
+
+            var village = string.IsNullOrWhiteSpace(row.Village) ? null : row.Village.Trim();
+            valid.Add(new ValidRow(code!, commune!.Code, village, category!.Value, row.HeadName!.Trim(), phone));
+        }
+
+        return (valid, rejected);
+    }
+
+    private static async Task<(int Inserted, int Updated, int Unchanged)> UpsertAsync(
+        InfoBotDbContext db, List<ValidRow> rows, int year, long importId, DateTimeOffset now, CancellationToken ct)
+    {
+        var codes = rows.Select(r => r.Code).ToList();
+        var households = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Chunk(500)) // SQLite's parameter limit
+        {
+            foreach (var h in await db.Households.Where(h => chunk.Contains(h.Code)).ToListAsync(ct))
+            {
+                households[h.Code] = h;
+            }
+        }
+
+        var entries = await db.RegisterEntries.Where(e => e.Year == year).ToDictionaryAsync(e => e.HouseholdId, ct);
+        int inserted = 0, updated = 0, unchanged = 0;
+        foreach (var row in rows)
+        {
+            if (!households.TryGetValue(row.Code, out var household))
+            {
+                household = new HouseholdRecord { Code = row.Code, CreatedAt = now };
+                households[row.Code] = household;
+                db.Households.Add(household);
+            }
+
+            var entry = household.Id == 0 ? null : entries.GetValueOrDefault(household.Id);
+            if (entry is null)
+            {
+                db.RegisterEntries.Add(new RegisterEntryRecord
+                {
+                    Household = household, Year = year, CommuneCode = row.Commune, Village = row.Village, Category = row.Category,
+                    HeadName = row.HeadName, HeadNameKey = HouseholdValues.NameKey(row.HeadName), Phone = row.Phone, ImportId = importId, UpdatedAt = now,
+                });
+                inserted++;
+            }
+            else if (entry.CommuneCode != row.Commune || entry.Village != row.Village || entry.Category != row.Category
+                     || entry.HeadName != row.HeadName || entry.Phone != row.Phone)
+            {
+                (entry.CommuneCode, entry.Village, entry.Category, entry.HeadName, entry.Phone) = (row.Commune, row.Village, row.Category, row.HeadName, row.Phone);
+                entry.HeadNameKey = HouseholdValues.NameKey(row.HeadName);
+                entry.ImportId = importId;
+                entry.UpdatedAt = now;
+                updated++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (inserted, updated, unchanged);
+    }
+}

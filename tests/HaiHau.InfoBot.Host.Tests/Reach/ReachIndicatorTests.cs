@@ -1,0 +1,173 @@
+using HaiHau.InfoBot.Host.Reach;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Reach;
+using HaiHau.InfoBot.Storage.Records;
+using HaiHau.InfoBot.Storage.Register;
+using HaiHau.InfoBot.TestKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Host.Tests.Reach;
+
+/// <summary>
+/// The indicator as a table of households and residents (real SQLite file): the 2022 list has Hải An H1, H2 (poor),
+/// H3 (near-poor) and Hải Hà H4 (poor); H9 is only on the 2021 list.
+/// </summary>
+public sealed class ReachIndicatorTests : IDisposable
+{
+    private static readonly string[] Order = EngineHarness.Repo.Content.Communes.Select(c => c.Code).ToArray();
+    private readonly StoreHarness store = new();
+    private readonly Dictionary<string, long> households = [];
+
+    public ReachIndicatorTests()
+    {
+        using var db = store.Factory.CreateDbContext();
+        foreach (var (code, commune, category, year) in new[]
+        {
+            ("H1", "hai-an", RegisterCategory.Poor, 2022), ("H2", "hai-an", RegisterCategory.Poor, 2022),
+            ("H3", "hai-an", RegisterCategory.NearPoor, 2022), ("H4", "hai-ha", RegisterCategory.Poor, 2022), ("H9", "hai-an", RegisterCategory.NearPoor, 2021),
+        })
+        {
+            var household = new HouseholdRecord { Code = code };
+            db.RegisterEntries.Add(new RegisterEntryRecord { Household = household, Year = year, CommuneCode = commune, Category = category, HeadName = "A", HeadNameKey = "a" });
+            db.SaveChanges();
+            households[code] = household.Id;
+        }
+
+        // H1: two residents of the household, on the web chat and on Telegram, several reads each.
+        Read(Resident("web", "r1"), "2022-02-01", "H1", "ngheo", "hai-an", "health_insurance");
+        Read(Resident("web", "r1"), "2022-02-01", "H1", "ngheo", "hai-an", "credit");
+        Read(Resident("telegram", "r2"), "2022-05-10", "H1", "ngheo", "hai-an", "health_insurance");
+        // H2: a resident who read before linking (3 March), linked, and read again on 1 June.
+        Read(Resident("zalo", "r3"), "2022-03-01", null, "ngheo", "hai-an", "jobs");
+        Read(Resident("zalo", "r3"), "2022-06-01", "H2", "ngheo", "hai-an", "jobs");
+        // H3: its only resident erased their data afterwards.
+        EraseAfterReading(Resident("web", "r5"), "2022-04-04", "H3");
+        // H9 is not on the 2022 list: its resident counts only among the self-declared.
+        Read(Resident("web", "r6"), "2022-04-05", "H9", "can-ngheo", "hai-an", "housing");
+        // H4 in Hải Hà, and an unlinked self-declared near-poor resident there.
+        Read(Resident("telegram", "r7"), "2022-09-01", "H4", "ngheo", "hai-ha", "credit");
+        Read(Resident("web", "r8"), "2022-09-02", null, "can-ngheo", "hai-ha", "credit");
+        // Someone without statistics consent: an anonymous row that counts nowhere in the indicator.
+        Read(Resident("web", "r9"), "2022-09-03", null, null, null, "credit");
+    }
+
+    [Fact]
+    public async Task A_household_reached_by_two_residents_on_two_channels_counts_once()
+    {
+        var result = await RunAsync("2022-01-01", "2022-12-31");
+
+        var haiAn = result.Communes.Single(c => c.Commune == "hai-an");
+        Assert.Equal((2, 1, 2, 0), (haiAn.Poor, haiAn.NearPoor, haiAn.ReachedPoor, haiAn.ReachedNearPoor)); // H1 once, H2; H3 erased
+        Assert.Equal(66.7m, haiAn.Percent);
+        Assert.Equal([new ReachBreakdown("telegram", 2), new ReachBreakdown("web", 1), new ReachBreakdown("zalo", 1)], result.ByChannel);
+        Assert.Equal((4, 3, 75m), (result.District.Households, result.District.Reached, result.District.Percent));
+    }
+
+    [Fact]
+    public async Task A_resident_linked_mid_period_counts_only_from_the_link_and_before_it_as_self_declared()
+    {
+        var spring = await RunAsync("2022-01-01", "2022-04-30");
+        var year = await RunAsync("2022-01-01", "2022-12-31");
+
+        Assert.Equal(1, spring.Communes.Single(c => c.Commune == "hai-an").Reached); // only H1: H2's reading came before the link
+        Assert.Equal(new SelfDeclaredLine("hai-an", 1, 1), spring.SelfDeclared.Single(s => s.Commune == "hai-an")); // r3 before linking; H9
+        Assert.Equal(2, year.Communes.Single(c => c.Commune == "hai-an").Reached);
+    }
+
+    [Fact]
+    public async Task An_erased_resident_no_longer_makes_their_household_reached_but_their_rows_stay_anonymous()
+    {
+        var result = await RunAsync("2022-04-01", "2022-04-30");
+
+        Assert.Equal(0, result.Communes.Single(c => c.Commune == "hai-an").ReachedNearPoor);
+        await using var db = await store.Factory.CreateDbContextAsync();
+        Assert.True(await db.ReachLog.AnyAsync(r => r.Day == 20220404 && r.HouseholdId == null && r.DeclaredCategory == null));
+    }
+
+    [Fact]
+    public async Task A_household_not_on_the_periods_list_is_reported_apart_and_never_in_the_indicator()
+    {
+        var result = await RunAsync("2022-01-01", "2022-12-31");
+        var list2021 = await RunAsync("2022-01-01", "2022-12-31", year: 2021);
+
+        Assert.Equal(new SelfDeclaredLine("hai-an", 0, 1), result.SelfDeclared.Single(s => s.Commune == "hai-an")); // H9 (r3 is linked to H2 now)
+        Assert.Equal(new SelfDeclaredLine("hai-ha", 0, 1), result.SelfDeclared.Single(s => s.Commune == "hai-ha"));
+        Assert.Equal(3, result.District.Reached); // H9 is not among them
+        Assert.Equal((1, 1), (list2021.District.Households, list2021.District.Reached)); // on its own year's list it counts
+    }
+
+    [Fact]
+    public async Task A_commune_officers_view_has_only_their_commune()
+    {
+        var result = await RunAsync("2022-01-01", "2022-12-31", commune: "hai-ha");
+
+        Assert.Equal(["hai-ha"], result.Communes.Select(c => c.Commune));
+        Assert.Equal((1, 1, 100m), (result.District.Households, result.District.Reached, result.District.Percent));
+        Assert.Equal([new SelfDeclaredLine("hai-ha", 0, 1)], result.SelfDeclared);
+        Assert.Equal([new ReachBreakdown("telegram", 1)], result.ByChannel);
+    }
+
+    [Fact]
+    public async Task The_exports_carry_the_definition_and_the_status_against_the_plans_target()
+    {
+        var result = await RunAsync("2022-01-01", "2022-12-31");
+        var presenter = new ReachPresenter(EngineHarness.Repo.Content);
+
+        var csv = presenter.Csv(result);
+
+        Assert.StartsWith("\"Định nghĩa: trong kỳ từ 1/1/2022 đến 31/12/2022", csv, StringComparison.Ordinal);
+        Assert.Contains("so với chỉ tiêu 70%", csv, StringComparison.Ordinal);
+        Assert.Contains("Xã Hải An,2,1,3,2,0,2,66.7,Chưa đạt", csv, StringComparison.Ordinal);
+        Assert.Contains("Xã Hải Hà,1,0,1,1,0,1,100.0,Đạt", csv, StringComparison.Ordinal);
+        Assert.Contains("Toàn huyện,3,1,4,3,0,3,75.0,Đạt", csv, StringComparison.Ordinal);
+        Assert.Equal("75%", presenter.Percent(result.District));
+        Assert.NotEmpty(presenter.Xlsx(result));
+    }
+
+    private Task<ReachResult> RunAsync(string from, string to, int year = 2022, string? commune = null) =>
+        new ReachReport(store.Factory).RunAsync(new ReachQuery(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), year, commune), Order, CancellationToken.None);
+
+    private long Resident(string channel, string chat)
+    {
+        using var db = store.Factory.CreateDbContext();
+        if (db.Conversations.FirstOrDefault(c => c.Channel == channel && c.ChatId == chat) is { } existing)
+        {
+            return existing.Id;
+        }
+
+        var conversation = new ConversationRecord { Channel = channel, ChatId = chat, UserId = chat };
+        db.Conversations.Add(conversation);
+        db.SaveChanges();
+        return conversation.Id;
+    }
+
+    private void Read(long conversation, string day, string? household, string? category, string? commune, string topic)
+    {
+        using var db = store.Factory.CreateDbContext();
+        var channel = db.Conversations.Single(c => c.Id == conversation).Channel;
+        var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        db.ReachLog.Add(new ReachRecord
+        {
+            At = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), ReachDay.Vietnam), Day = ReachDay.Of(date), Channel = channel, ConversationId = conversation,
+            Kind = ReachKinds.Article, Topic = topic, CommuneCode = commune, HouseholdId = household is null ? null : households[household], DeclaredCategory = category,
+        });
+        db.SaveChanges();
+    }
+
+    // The real eraser, on a conversation whose rows were linked to the household.
+    private void EraseAfterReading(long conversationId, string day, string household)
+    {
+        Read(conversationId, day, household, "can-ngheo", "hai-an", "health_insurance");
+        using var db = store.Factory.CreateDbContext();
+        using var transaction = db.Database.BeginTransaction();
+        var conversation = db.Conversations.Single(c => c.Id == conversationId);
+        var inbox = new InboxRecord { Channel = conversation.Channel, ChatId = conversation.ChatId, UserId = conversation.UserId, ExternalId = "x" + conversationId, Text = "xóa" };
+        db.Inbox.Add(inbox);
+        db.SaveChanges();
+        ConversationEraser.EraseAsync(db, conversation, inbox, CancellationToken.None).GetAwaiter().GetResult();
+        db.SaveChanges();
+        transaction.Commit();
+    }
+
+    public void Dispose() => store.Dispose();
+}
