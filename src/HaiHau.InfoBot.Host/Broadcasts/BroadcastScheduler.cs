@@ -10,7 +10,7 @@ namespace HaiHau.InfoBot.Host.Broadcasts;
 /// </summary>
 public sealed class BroadcastScheduler(
     BroadcastStore store,
-    IBroadcastAudience audience,
+    IEnumerable<IBroadcastAudience> audiences,
     OutboxSignal signal,
     TimeProvider time,
     ILogger<BroadcastScheduler> logger) : BackgroundService
@@ -55,7 +55,14 @@ public sealed class BroadcastScheduler(
     {
         foreach (var broadcast in await store.DueAsync(ct))
         {
-            var members = AudienceSelection.Pick(await audience.CandidatesAsync(ct), BroadcastStore.SegmentOf(broadcast));
+            // Several sources (registered residents, job/course news subscribers): one person is still picked once.
+            var candidates = new List<AudienceMember>();
+            foreach (var audience in audiences)
+            {
+                candidates.AddRange(await audience.CandidatesAsync(ct));
+            }
+
+            var members = AudienceSelection.Pick(candidates, BroadcastStore.SegmentOf(broadcast));
             var targeted = await store.FanOutAsync(broadcast.Id, members, ct);
             logger.LogInformation("Announcement {BroadcastId} fanned out to {Targeted} resident(s)", broadcast.Id, targeted);
             foreach (var channel in members.Select(m => m.Who.Channel).Distinct())

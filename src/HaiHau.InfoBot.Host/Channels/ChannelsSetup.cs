@@ -15,6 +15,7 @@ public static class ChannelsSetup
         services.AddSingleton<ChannelStateStore>();
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<BroadcastStore>();
         services.AddSingleton<PendingTurns>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundAcceptor>();

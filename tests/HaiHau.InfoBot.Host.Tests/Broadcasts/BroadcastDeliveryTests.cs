@@ -30,7 +30,6 @@ public sealed class BroadcastDeliveryTests : HostTestBase
     private ScriptedChannelApp NewApp(FakeTimeProvider time) => new(Folder.SqliteConnectionString(), time, services: s =>
     {
         s.AddSingleton<IBroadcastAudience>(new GivenAudience(_audience));
-        s.AddSingleton<BroadcastStore>();
         s.AddSingleton<BroadcastScheduler>();
         s.AddHostedService(sp => sp.GetRequiredService<BroadcastScheduler>());
     });
