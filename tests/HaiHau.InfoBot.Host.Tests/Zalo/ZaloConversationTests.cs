@@ -53,6 +53,36 @@ public sealed class ZaloConversationTests : HostTestBase
     }
 
     [Fact]
+    public async Task A_whole_poverty_screening_over_Zalo_typed_in_residents_words()
+    {
+        await using var bed = await ZaloBed.StartAsync(Folder);
+        await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
+        await bed.ConverseAsync(bed.Text("1"), replies: 1);
+
+        var intro = await bed.ConverseAsync(bed.Text("uoc tinh ho nha toi"), replies: 2);
+        Assert.StartsWith("Nhà bác ở xã, thị trấn nào", Text(intro[1]), StringComparison.Ordinal);
+        await bed.ConverseAsync(bed.Text("hai chau"), replies: 1);
+        await bed.ConverseAsync(bed.Text("4"), replies: 1);
+        var perHousehold = await bed.ConverseAsync(bed.Text("1"), replies: 1);
+        Assert.StartsWith("Cả hộ một tháng thu nhập khoảng bao nhiêu tiền?", Text(perHousehold[0]), StringComparison.Ordinal);
+        await bed.ConverseAsync(bed.Text("5tr"), replies: 1);
+        string[] answers = ["co", "không", "không biết", "có", "ko", "k", "dạ có", "không", "có", "có", "có ạ"];
+        foreach (var answer in answers)
+        {
+            await bed.ConverseAsync(bed.Text(answer), replies: 1);
+        }
+
+        var result = await bed.ConverseAsync(bed.Text("co"), replies: 6);
+
+        Assert.StartsWith("Theo những gì bác kể, hộ nhà bác có thể thuộc diện HỘ NGHÈO.", Text(result[0]), StringComparison.Ordinal);
+        Assert.Contains("việc làm; bảo hiểm y tế; chất lượng nhà ở", Text(result[1]), StringComparison.Ordinal);
+        Assert.Contains("dinh dưỡng", Text(result[2]), StringComparison.Ordinal); // the unknown answer, listed
+        Assert.Contains("Mẫu số 01", string.Join("\n", result.Select(Text)), StringComparison.Ordinal);
+        Assert.Contains("\n  1. ", Text(result[^1]), StringComparison.Ordinal); // what next: a numbered list, no buttons on Zalo
+        Assert.All(bed.Zalo.Sent, s => Assert.True(s.Text.Length <= 2000));
+    }
+
+    [Fact]
     public async Task A_photo_gets_a_kind_word_and_its_caption_is_read_as_text()
     {
         await using var bed = await ZaloBed.StartAsync(Folder);
