@@ -34,6 +34,11 @@ public sealed class TelegramAdapter(
     // In memory: a restart in between would send the delivered parts again, which is rare and harmless.
     private readonly ConcurrentDictionary<string, int> _partsSent = new(StringComparer.Ordinal);
 
+    // Chats showing the share-phone reply keyboard: the next part sent without an inline keyboard removes it
+    // (a message carries one reply_markup, so a question with inline buttons cannot). In memory: after a restart the
+    // one-time keyboard stays folded away until the resident opens it, which does no harm.
+    private readonly ConcurrentDictionary<string, bool> _contactKeyboards = new(StringComparer.Ordinal);
+
     public string Channel => TelegramMapping.Channel;
 
     public ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken ct)
@@ -71,7 +76,7 @@ public sealed class TelegramAdapter(
             return new SendResult.Failed("empty message");
         }
 
-        InlineKeyboardMarkup? keyboard;
+        ReplyMarkup? keyboard;
         try
         {
             keyboard = TelegramKeyboard.For(message.QuickReplies);
@@ -83,17 +88,22 @@ public sealed class TelegramAdapter(
 
         var key = to.ChatId + "\n" + message.Text;
         var first = _partsSent.GetValueOrDefault(key);
+        var removeContactKeyboard = _contactKeyboards.ContainsKey(to.ChatId);
         Message? sent = null;
         for (var i = first; i < parts.Count; i++)
         {
+            ReplyMarkup? markup;
+            bool removing;
             try
             {
                 // The keyboard goes on the last part, right above where the resident types.
+                markup = i == parts.Count - 1 ? keyboard : null;
+                removing = markup is null && removeContactKeyboard;
                 sent = await bot.SendMessage(
                     chatId: chatId,
                     text: parts[i],
                     parseMode: ParseMode.Html,
-                    replyMarkup: i == parts.Count - 1 ? keyboard : null,
+                    replyMarkup: removing ? new ReplyKeyboardRemove() : markup,
                     linkPreviewOptions: NoPreview,
                     cancellationToken: ct);
             }
@@ -121,6 +131,17 @@ public sealed class TelegramAdapter(
             {
                 _partsSent[key] = i + 1;
             }
+
+            if (removing)
+            {
+                removeContactKeyboard = false;
+                _contactKeyboards.TryRemove(to.ChatId, out _);
+            }
+        }
+
+        if (TelegramKeyboard.AsksContact(message.QuickReplies))
+        {
+            _contactKeyboards[to.ChatId] = true;
         }
 
         _partsSent.TryRemove(key, out _);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HaiHau.InfoBot.Core.Dialogs.Nodes;
 using HaiHau.InfoBot.Core.Messaging;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -8,6 +9,8 @@ namespace HaiHau.InfoBot.Channels.Telegram;
 /// <summary>
 /// Choices as an inline keyboard. A button carries the choice's short ASCII id as callback_data (Telegram allows
 /// 1–64 bytes), never its Vietnamese label. Long lists are numbered, since residents may type the number instead.
+/// The one exception is the <c>share_contact</c> choice: only a reply keyboard button can carry request_contact
+/// (channels.md §A.8), so such a reply gets a one-time reply keyboard instead.
 /// </summary>
 public static class TelegramKeyboard
 {
@@ -16,11 +19,19 @@ public static class TelegramKeyboard
     /// <summary>Labels this short fit side by side on a phone ("Có", "Không").</summary>
     private const int ShortLabel = 16;
 
-    public static InlineKeyboardMarkup? For(IReadOnlyList<QuickReply> choices)
+    /// <summary>True when the reply asks for the resident's own phone number.</summary>
+    public static bool AsksContact(IReadOnlyList<QuickReply> choices) => choices.Any(c => c.Id == AskContactNode.ShareChoiceId);
+
+    public static ReplyMarkup? For(IReadOnlyList<QuickReply> choices)
     {
         if (choices.Count == 0)
         {
             return null;
+        }
+
+        if (AsksContact(choices))
+        {
+            return ContactKeyboard(choices);
         }
 
         foreach (var choice in choices)
@@ -40,4 +51,15 @@ public static class TelegramKeyboard
             ? new InlineKeyboardMarkup(buttons)
             : new InlineKeyboardMarkup(buttons.Select(b => new[] { b }));
     }
+
+    /// <summary>
+    /// The share button sends the resident's own contact; any other choice is a plain button whose label arrives as
+    /// typed text. One-time: Telegram folds it away once used; the adapter removes it with the next plain reply.
+    /// </summary>
+    private static ReplyKeyboardMarkup ContactKeyboard(IReadOnlyList<QuickReply> choices) =>
+        new(choices.Select(c => new[] { new KeyboardButton(c.Label) { RequestContact = c.Id == AskContactNode.ShareChoiceId } }))
+        {
+            OneTimeKeyboard = true,
+            ResizeKeyboard = true,
+        };
 }

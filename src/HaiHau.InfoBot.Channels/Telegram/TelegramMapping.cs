@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -80,17 +81,42 @@ public static partial class TelegramMapping
             return new WebhookResult.Ignored($"{message.Type} service message");
         }
 
+        if (message.Contact is { } contact)
+        {
+            return FromContact(message, from, contact);
+        }
+
         var (isStart, payload) = ReadStart(message.Text);
         // External id: the message itself, not update_id. Update ids restart at a random value after a quiet week,
         // and a repeated one would silently drop a new message as a duplicate; (chat, message id) never repeats.
         return new WebhookResult.Accepted(new InboundMessage(
             Address(from.Id, message.Chat.Id),
-            $"{message.Chat.Id.ToString(CultureInfo.InvariantCulture)}:{message.Id.ToString(CultureInfo.InvariantCulture)}",
+            MessageId(message),
             new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)),
             message.Text ?? message.Caption,
             IsStart: isStart,
             StartPayload: payload));
     }
+
+    /// <summary>
+    /// A shared phone card. Telegram's request_contact button sends the resident's own card, with contact.user_id
+    /// equal to the sender's id; that number Telegram verified. Any other card (forwarded from the address book, or
+    /// without user_id) could be anyone's: it is marked so the bot refuses it kindly, and its number is dropped.
+    /// </summary>
+    private static WebhookResult.Accepted FromContact(Message message, User from, Contact contact)
+    {
+        var own = contact.UserId == from.Id;
+        return new WebhookResult.Accepted(new InboundMessage(
+            Address(from.Id, message.Chat.Id),
+            MessageId(message),
+            new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)),
+            Text: null,
+            ButtonPayload: own ? null : NonTextContent.Payload(NonTextContent.ForeignContact),
+            ContactPhone: own ? PhoneNumbers.Normalise(contact.PhoneNumber) ?? contact.PhoneNumber.Trim() : null));
+    }
+
+    private static string MessageId(Message message) =>
+        $"{message.Chat.Id.ToString(CultureInfo.InvariantCulture)}:{message.Id.ToString(CultureInfo.InvariantCulture)}";
 
     private static WebhookResult FromPress(CallbackQuery press, DateTimeOffset now)
     {

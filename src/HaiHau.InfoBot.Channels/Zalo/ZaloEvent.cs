@@ -13,7 +13,8 @@ public sealed record ZaloEvent(
     string? RecipientId,
     string? FollowerId,
     string? MessageId,
-    string? Text)
+    string? Text,
+    string? SubmittedPhone = null)
 {
     public static ZaloEvent Parse(JsonElement root, ZaloFormatLog formats)
     {
@@ -28,7 +29,30 @@ public sealed record ZaloEvent(
             recipient is { } r ? ZaloJson.Text(r, "id", formats, "recipient.id") : null,
             FollowerOf(root, formats),
             message is { } m ? ZaloJson.Text(m, "msg_id", formats, "message.msg_id") : null,
-            message is { } t ? ZaloJson.Text(t, "text") : null);
+            message is { } t ? ZaloJson.Text(t, "text") : null,
+            name == "user_submit_info" ? SubmittedPhoneOf(root, formats) : null);
+    }
+
+    /// <summary>
+    /// The phone of a user_submit_info answer. channels.md §C.2 shows it in info.phone, but the container key is
+    /// unconfirmed (❌), so the same field at the top level is accepted too; the log says which arrived.
+    /// </summary>
+    private static string? SubmittedPhoneOf(JsonElement root, ZaloFormatLog formats)
+    {
+        if (ZaloJson.Child(root, "info") is { } info && ZaloJson.Text(info, "phone") is { } phone)
+        {
+            formats.Seen("user_submit_info phone", "info.phone");
+            return phone;
+        }
+
+        if (ZaloJson.Text(root, "phone") is { } topLevel)
+        {
+            formats.Seen("user_submit_info phone", "phone at the top level");
+            return topLevel;
+        }
+
+        formats.Seen("user_submit_info phone", "absent");
+        return null;
     }
 
     /// <summary>follower.id as transcribed; top-level user_id or sender.id as some implementations read it.</summary>

@@ -44,6 +44,12 @@ public sealed class ZaloOptions
     [Range(typeof(TimeSpan), "00:01:00", "20:00:00")]
     public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A picture (an https URL, e.g. the district's logo) on the card that asks residents to share their phone number
+    /// (request_user_info). Optional: left out of the message when empty.
+    /// </summary>
+    public string UserInfoImageUrl { get; set; } = string.Empty;
+
     /// <summary>True when any id or secret is set: then the channel is on, and <see cref="Missing"/> must be empty.</summary>
     public bool IsConfigured() =>
         new[] { AppId, AppSecret, OaSecretKey, AccessToken, RefreshToken }.Any(v => !string.IsNullOrWhiteSpace(v));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace HaiHau.InfoBot.Channels.Zalo;
@@ -105,6 +106,8 @@ public sealed class ZaloWebhookReader(ZaloOptions options, TimeProvider time, Za
 
         switch (e.Name)
         {
+            case "user_submit_info":
+                return SubmittedInfo(e, stamp, sentAt);
             case "follow" when e.FollowerId is { } follower:
                 // A follow has no msg_id; the same event delivered again carries the same timestamp, so this dedupes it.
                 return new WebhookResult.Accepted(new InboundMessage(To(follower), $"follow:{follower}:{stamp}", sentAt, null, IsStart: true));
@@ -131,6 +134,26 @@ public sealed class ZaloWebhookReader(ZaloOptions options, TimeProvider time, Za
         }
 
         return new WebhookResult.Ignored($"event {(e.Name.Length > 0 ? e.Name : "(no event_name)")} is not used");
+    }
+
+    /// <summary>
+    /// The answer to a request_user_info card: the phone of the resident's own Zalo account, so it counts as verified.
+    /// It has no msg_id; a delivery of the same event again carries the same timestamp, so that dedupes it.
+    /// </summary>
+    private WebhookResult SubmittedInfo(ZaloEvent e, string stamp, DateTimeOffset sentAt)
+    {
+        if ((e.SenderId ?? e.FollowerId) is not { } user)
+        {
+            return new WebhookResult.Ignored("user_submit_info without sender.id or user_id");
+        }
+
+        if (e.SubmittedPhone is not { } phone)
+        {
+            logger.LogWarning("Zalo user_submit_info arrived without a phone; it is read as not shared");
+        }
+
+        var normalised = e.SubmittedPhone is { } p ? PhoneNumbers.Normalise(p) ?? p.Trim() : null;
+        return new WebhookResult.Accepted(new InboundMessage(To(user), $"submit_info:{user}:{stamp}", sentAt, null, ContactPhone: normalised));
     }
 
     private static ConversationRef To(string userId) => new(Channel, userId, userId);

@@ -123,9 +123,10 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
                 return;
         }
 
-        if (string.IsNullOrEmpty(message.Text) && message.ButtonPayload is null)
+        if (string.IsNullOrEmpty(message.Text) && message.ButtonPayload is null && message.ContactPhone is null)
         {
             // A sticker, a photo without a caption, a voice note: no words came at all, so it is not a wrong answer.
+            // A verified phone has no words either, but it is the answer ask_contact waits for.
             // (Words that clean away to nothing, such as control characters, are a wrong answer and asked again.)
             turn.Log(EventKinds.InputRejected, "not_text");
             turn.Say("Dạ, cháu chỉ đọc được tin nhắn bằng chữ thôi ạ, chưa xem được hình, nhãn dán hay tin nhắn thoại. Bác gõ bằng chữ giúp cháu nhé.");

@@ -7,6 +7,13 @@ public static class NonTextNotice
 {
     public static string For(string kind, bool hasCaption)
     {
+        if (kind == NonTextContent.ForeignContact)
+        {
+            // Only a number the platform verified as the resident's own links a household; a forwarded card could be anyone's.
+            return "Dạ, cháu chỉ nhận số điện thoại của chính bác thôi ạ, số của người khác cháu không dùng được. "
+                + "Bác bấm nút chia sẻ số điện thoại ngay dưới ô nhắn tin, hoặc gõ «không» nếu bác không muốn chia sẻ.";
+        }
+
         var (verb, what) = kind switch
         {
             NonTextContent.Image => ("xem", "ảnh"),

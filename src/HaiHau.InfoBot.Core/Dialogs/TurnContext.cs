@@ -107,6 +107,11 @@ public sealed class TurnContext(ConversationState state, DialogServices services
     /// <summary>The innermost value: this dialog's answers, then its callers', then the conversation's.</summary>
     public string? Get(string name)
     {
+        if (name == VerifiedPhoneChannels.Variable)
+        {
+            return VerifiedPhoneChannels.Supports(From?.Channel) ? "yes" : null;
+        }
+
         for (var i = State.Stack.Count - 1; i >= 0; i--)
         {
             if (State.Stack[i].Vars.TryGetValue(name, out var value))

@@ -20,6 +20,9 @@ public static class NonTextContent
     public const string Link = "link";
     public const string Contact = "contact";
 
+    /// <summary>Someone else's phone card shared where the bot asked for the resident's own verified number.</summary>
+    public const string ForeignContact = "foreign_contact";
+
     public static string Payload(string kind) => PayloadPrefix + kind;
 
     /// <summary>The kind ("image", "sticker" …) when the payload marks non-text content, else null.</summary>

@@ -99,7 +99,8 @@ public static class ChatCommand
             foreach (var reply in replies)
             {
                 await output.WriteLineAsync();
-                await output.WriteLineAsync(NumberedChoices.Render(new OutboundMessage(reply.Text, reply.Choices)));
+                // The terminal has no buttons either: sentences that say «bấm một nút» ask for the number.
+                await output.WriteLineAsync(NumberedChoices.Render(new OutboundMessage(ButtonlessWording.Rewrite(reply.Text), reply.Choices)));
                 if (reply.Choices.Count > 0)
                 {
                     _choices = reply.Choices;

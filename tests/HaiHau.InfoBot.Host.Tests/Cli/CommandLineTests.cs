@@ -65,6 +65,8 @@ public sealed class CommandLineTests : HostTestBase
 
         Assert.Equal(0, code);
         Assert.Contains("  2. Bảo hiểm y tế", first, StringComparison.Ordinal);
+        Assert.Contains("Bác gõ số thứ tự của mục bác chọn.", first, StringComparison.Ordinal); // no buttons in a terminal
+        Assert.DoesNotContain("bấm một nút", first, StringComparison.Ordinal);
         Assert.Contains("Hộ nhà bác đang thuộc diện nào?", first, StringComparison.Ordinal);
         Assert.Contains("(Tiếp tục cuộc trò chuyện trước.)", second, StringComparison.Ordinal);
         Assert.Contains("BẢO HIỂM Y TẾ CHO NGƯỜI THUỘC HỘ NGHÈO", second, StringComparison.Ordinal);

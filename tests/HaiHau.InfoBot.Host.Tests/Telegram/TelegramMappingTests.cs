@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HaiHau.InfoBot.TestKit;
 using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.Core.Channels;
 using Telegram.Bot;
@@ -60,6 +61,20 @@ public sealed class TelegramMappingTests
         var result = TelegramMapping.Read(Parse(json), Now);
 
         Assert.Equal(reason, Assert.IsType<WebhookResult.Ignored>(result).Reason);
+    }
+
+    [Theory]
+    [InlineData("contact-own.json", "0912345678", null)]
+    [InlineData("contact-forwarded.json", null, "non_text:foreign_contact")]
+    [InlineData("contact-no-user-id.json", null, "non_text:foreign_contact")]
+    public void Only_the_residents_own_shared_contact_becomes_a_verified_phone(string file, string? phone, string? payload)
+    {
+        var json = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Host.Tests", "Telegram", "testdata", file));
+
+        var message = Assert.Single(Accepted(Parse(json)).Messages);
+
+        Assert.Equal((phone, payload), (message.ContactPhone, message.ButtonPayload));
+        Assert.Null(message.Text);
     }
 
     private static WebhookResult.Accepted Accepted(Update update) => Assert.IsType<WebhookResult.Accepted>(TelegramMapping.Read(update, Now));

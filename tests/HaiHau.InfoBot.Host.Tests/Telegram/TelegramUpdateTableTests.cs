@@ -18,6 +18,7 @@ public sealed class TelegramUpdateTableTests : HostTestBase
     private const string Menu = "Bác muốn hỏi về việc gì?";
     private const string BhytQuestion = "Hộ nhà bác đang thuộc diện nào?";
     private const string TextOnly = "Dạ, cháu chỉ đọc được tin nhắn bằng chữ thôi ạ";
+    private const string OwnPhoneOnly = "Dạ, cháu chỉ nhận số điện thoại của chính bác thôi ạ";
 
     /// <summary>(payload file, sent after a /start?, the start of each message the bot sends back; none: ignored).</summary>
     public static TheoryData<string, bool, string[]> Updates() => new()
@@ -30,6 +31,8 @@ public sealed class TelegramUpdateTableTests : HostTestBase
         { "photo-with-caption.json", true, [BhytQuestion] },
         { "sticker.json", true, [TextOnly, Menu] },
         { "photo.json", true, [TextOnly, Menu] },
+        { "contact-forwarded.json", true, [OwnPhoneOnly, Menu] },
+        { "contact-no-user-id.json", true, [OwnPhoneOnly, Menu] },
         { "edited-message.json", true, [] },
         { "group-message.json", false, [] },
         { "group-member-joined.json", false, [] },

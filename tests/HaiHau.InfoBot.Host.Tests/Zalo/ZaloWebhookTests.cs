@@ -141,6 +141,24 @@ public sealed class ZaloWebhookTests(ZaloWebhookTests.Host host) : IClassFixture
         Assert.Equal(caption, row.Text);
     }
 
+    [Theory]
+    [InlineData("user_submit_info.json")] // info.phone "84912345678", as channels.md §C.2 shows it
+    [InlineData("user_submit_info.top-level.json")] // the unconfirmed container left out: phone at the top level
+    public async Task A_submitted_phone_is_stored_as_the_residents_verified_phone_in_national_form(string file)
+    {
+        var user = Unique();
+        var payload = Bed.Payload(file).With("sender.id", user);
+
+        var response = await Bed.Webhooks.SendAsync(payload);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = await Bed.DbAsync();
+        var row = await db.Inbox.SingleAsync(i => i.ChatId == user);
+        Assert.Equal("0912345678", row.ContactPhone);
+        Assert.Null(row.Text);
+        Assert.Equal($"submit_info:{user}:{payload.Timestamp}", row.ExternalId);
+    }
+
     [Fact]
     public async Task A_follow_is_stored_as_the_start_of_a_conversation()
     {

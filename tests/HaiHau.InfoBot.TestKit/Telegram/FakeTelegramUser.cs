@@ -65,6 +65,26 @@ public sealed class FakeTelegramUser(long id, string firstName = "Lan")
         return new JsonObject { ["message"] = message };
     }
 
+    /// <summary>
+    /// A shared phone card (channels.md §A.6 Message.contact). The request_contact button sends the resident's own,
+    /// with user_id = their id; a card forwarded from the address book carries someone else's id, or none.
+    /// </summary>
+    public JsonObject Contact(string phoneNumber, long? ownerId)
+    {
+        var message = Message();
+        var contact = new JsonObject { ["phone_number"] = phoneNumber, ["first_name"] = firstName };
+        if (ownerId is { } owner)
+        {
+            contact["user_id"] = owner;
+        }
+
+        message["contact"] = contact;
+        return new JsonObject { ["message"] = message };
+    }
+
+    /// <summary>The resident's own card, as the share-phone button sends it.</summary>
+    public JsonObject SharesOwnPhone(string phoneNumber) => Contact(phoneNumber, Id);
+
     /// <summary>The resident blocked the bot (my_chat_member, new status "kicked").</summary>
     public JsonObject BlocksTheBot() => new()
     {

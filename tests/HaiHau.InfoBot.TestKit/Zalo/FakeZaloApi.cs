@@ -163,6 +163,18 @@ public sealed class FakeZaloApi : IAsyncDisposable
             var json = JsonNode.Parse(body);
             var userId = json?["recipient"]?["user_id"];
             var text = json?["message"]?["text"];
+            if (text is null && json?["message"]?["attachment"]?["payload"] is JsonObject template)
+            {
+                // A template (request_user_info): kept with its title, so tests see the share-phone card.
+                var title = template["elements"]?[0]?["title"];
+                if (userId?.GetValueKind() != JsonValueKind.String || title?.GetValueKind() != JsonValueKind.String)
+                {
+                    return Error(-201, "elements is invalid!");
+                }
+
+                text = JsonValue.Create($"[{template["template_type"]}] {title.GetValue<string>()}");
+            }
+
             // Zalo user ids are long digit strings; anything else is not a user of this OA.
             if (userId?.GetValueKind() != JsonValueKind.String || text?.GetValueKind() != JsonValueKind.String
                 || !userId.GetValue<string>().All(char.IsAsciiDigit))
