@@ -167,6 +167,12 @@ public sealed class TurnProcessor(
         }
 
         inbox.ProcessedAt = now;
+        if (inbox.Status == InboxStatus.Done)
+        {
+            // A shared phone is only compared with the register's (the link is what is kept): the registration says
+            // the bot does not store phone numbers, so once the turn has used it, it goes.
+            inbox.ContactPhone = null;
+        }
         await writes.WriteAsync(async () =>
         {
             // One transaction: message, state, outbox, events, and whatever the turn's writers add.

@@ -40,6 +40,7 @@ public sealed class TelegramPhoneLinkTests : HostTestBase
         {
             var profile = await db.ResidentProfiles.Include(p => p.Household).SingleAsync();
             Assert.Equal(("HA-07", "phone"), (profile.Household!.Code, profile.LinkedBy));
+            Assert.False(await db.Inbox.AnyAsync(i => i.ContactPhone != null)); // used to link, then not kept
         }
 
         rig.Time.Advance(TimeSpan.FromMinutes(1));
