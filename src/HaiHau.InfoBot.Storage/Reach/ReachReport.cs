@@ -47,20 +47,43 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
 {
     private readonly Lock _gate = new();
     private readonly ReachRows _log = new();
+    private readonly Dictionary<int, ((long Imports, long Rows) Version, List<(long Household, string Commune, RegisterCategory Category)> Entries)> _lists = [];
 
     public async Task<ReachResult> RunAsync(ReachQuery query, IReadOnlyList<string> communeOrder, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
-        var entries = await ListAsync(connection, query, ct);
+        var version = await ListVersionAsync(connection, query.ListYear, ct);
 
         // Microsoft.Data.Sqlite reads synchronously even through its async methods, so a plain lock costs nothing more.
         lock (_gate)
         {
+            if (!_lists.TryGetValue(query.ListYear, out var list) || list.Version != version)
+            {
+                _lists[query.ListYear] = list = (version, List(connection, query.ListYear));
+            }
+
             _log.Refresh(connection);
+            var entries = query.Commune is null ? list.Entries : list.Entries.Where(e => e.Commune == query.Commune).ToList();
             return Count(query, communeOrder, entries);
         }
+    }
+
+    /// <summary>
+    /// The year's list changes only through imports (each one adds a household_imports row, applied or not); the count
+    /// of the year's rows guards against any other writer. Reading 100,000 list rows costs more than the whole count.
+    /// </summary>
+    private static async Task<(long, long)> ListVersionAsync(DbConnection connection, int year, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT IFNULL(MAX("Id"), 0) FROM "household_imports"), (SELECT COUNT(*) FROM "register_entries" WHERE "Year" = $year)
+            """;
+        ReachRows.Add(command, "$year", year);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     // The hot loop runs over every counted row in memory: arrays indexed by SQLite ids and by the log's small codes, no hashing.
@@ -144,21 +167,17 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
                 .ToList());
     }
 
-    /// <summary>The period's list (the denominator), read with a plain reader: 100,000 rows through EF cost more than the count itself.</summary>
-    private static async Task<List<(long Household, string Commune, RegisterCategory Category)>> ListAsync(DbConnection connection, ReachQuery query, CancellationToken ct)
+    /// <summary>The year's list (the denominator), every commune, read with a plain reader.</summary>
+    private static List<(long Household, string Commune, RegisterCategory Category)> List(DbConnection connection, int year)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT "HouseholdId", "CommuneCode", "Category" FROM "register_entries"
-            WHERE "Year" = $year AND ($commune IS NULL OR "CommuneCode" = $commune)
-            """;
-        ReachRows.Add(command, "$year", query.ListYear);
-        ReachRows.Add(command, "$commune", (object?)query.Commune ?? DBNull.Value);
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "HouseholdId", "CommuneCode", "Category" FROM "register_entries" WHERE "Year" = $year""";
+        ReachRows.Add(command, "$year", year);
         var entries = new List<(long, string, RegisterCategory)>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            entries.Add((reader.GetInt64(0), reader.GetString(1), (RegisterCategory)reader.GetInt32(2)));
+            entries.Add((reader.GetInt64(0), string.Intern(reader.GetString(1)), (RegisterCategory)reader.GetInt32(2)));
         }
 
         return entries;
