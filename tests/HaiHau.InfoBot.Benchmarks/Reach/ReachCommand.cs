@@ -47,15 +47,19 @@ public static class ReachCommand
             }
 
             var times = new List<double>();
+            var cpu = new List<double>();
             for (var i = 0; i < 10; i++)
             {
-                var watch = Stopwatch.StartNew();
+                var (watch, before) = (Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime);
                 await report.RunAsync(query, communes, CancellationToken.None);
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds);
             }
 
             times.Sort();
-            Console.WriteLine($"{name}: median {times[5]:0.0} ms (min {times[0]:0.0}, max {times[^1]:0.0}); reached {result.District.Reached:N0} of {result.District.Households:N0}; target ≤ 200 ms: {(times[5] <= 200 ? "pass" : "FAIL")}");
+            cpu.Sort();
+            // CPU time says what the report costs when other processes share the cores (the wall time then mostly waits).
+            Console.WriteLine($"{name}: median {times[5]:0.0} ms (min {times[0]:0.0}, max {times[^1]:0.0}), CPU median {cpu[5]:0} ms; reached {result.District.Reached:N0} of {result.District.Households:N0}; target ≤ 200 ms: {(times[5] <= 200 ? "pass" : "FAIL")}");
         }
 
         // Steady state: a day's new rows and one erasure arrive between two reports.
