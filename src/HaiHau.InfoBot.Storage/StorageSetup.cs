@@ -25,6 +25,7 @@ public static class StorageSetup
 
         await db.Database.MigrateAsync(ct);
         await AppendOnlyTables.EnsureAsync(db, ct);
+        await Reach.ReachErasures.EnsureAsync(db, ct);
         // WAL lets readers (web chat polls, health) run beside the writer; it persists in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }

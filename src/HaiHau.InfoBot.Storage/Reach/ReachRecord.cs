@@ -59,8 +59,7 @@ internal sealed class ReachConfiguration : IEntityTypeConfiguration<ReachRecord>
     {
         e.ToTable("reach_log");
         e.HasIndex(x => x.ConversationId);
-        // The report reads a period's counted rows (linked, or with a declared category) through this index alone:
-        // it covers every column the report needs, so SQLite never touches the table (see ReachReport).
+        // No longer read by the report (it keeps the counted rows in memory, see ReachRows); drop at the next migration.
         e.HasIndex(x => new { x.Day, x.HouseholdId, x.ConversationId, x.Channel, x.Topic, x.DeclaredCategory, x.CommuneCode })
             .HasDatabaseName("IX_reach_log_report")
             .HasFilter("\"HouseholdId\" IS NOT NULL OR \"DeclaredCategory\" IS NOT NULL");

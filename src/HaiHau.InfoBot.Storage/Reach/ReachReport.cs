@@ -36,79 +36,112 @@ public sealed record ReachResult(
 
 /// <summary>
 /// The reach indicator (README, "The reach indicator"): in a period, a register household is reached when at least one
-/// linked resident received information content in that period. One pass over the period's counted reach rows, read
-/// through the covering partial index IX_reach_log_report (no table lookups), marking households in arrays.
+/// linked resident received information content in that period. One pass over the period's counted reach rows, held
+/// in memory by <see cref="ReachRows"/> and refreshed incrementally before each report (only rows appended and
+/// erasures noted since the last report are read), marking households in arrays. Register it as a singleton.
 /// No pre-aggregated table: erasing a resident must be able to take their rows out of every count, which a
-/// per-household summary could not do without knowing whose reading it summed.
+/// per-household summary could not do without knowing whose reading it summed; and per (day, conversation) rows
+/// barely repeat, so a deduplicating table would hold nearly as many rows as the log.
 /// </summary>
 public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
 {
-    private const string Rows = """
-        SELECT "HouseholdId", "ConversationId", "Channel", "Topic", "DeclaredCategory", "CommuneCode", "Day"
-        FROM "reach_log" INDEXED BY "IX_reach_log_report"
-        WHERE "Day" BETWEEN $from AND $to AND ("HouseholdId" IS NOT NULL OR "DeclaredCategory" IS NOT NULL)
-        """;
+    private readonly Lock _gate = new();
+    private readonly ReachRows _log = new();
+    private readonly Dictionary<int, ((long Imports, long Rows) Version, List<(long Household, string Commune, RegisterCategory Category)> Entries)> _lists = [];
 
     public async Task<ReachResult> RunAsync(ReachQuery query, IReadOnlyList<string> communeOrder, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var entries = await db.RegisterEntries.AsNoTracking()
-            .Where(e => e.Year == query.ListYear && (query.Commune == null || e.CommuneCode == query.Commune))
-            .Select(e => new { e.HouseholdId, e.CommuneCode, e.Category }).ToListAsync(ct);
-        var index = new Dictionary<long, int>(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            index[entries[i].HouseholdId] = i;
-        }
-
-        var reached = new bool[entries.Count];
-        var byChannel = new Dictionary<string, bool[]>(StringComparer.Ordinal);
-        var byTopic = new Dictionary<string, bool[]>(StringComparer.Ordinal);
-        var byMonth = new Dictionary<int, bool[]>();
-        var candidates = new List<(string? Commune, string Category, long Unit, long Conversation)>();
-        var onList = new HashSet<long>(); // conversations linked to a household of the list in the period
-
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = Rows;
-            Add(command, "$from", ReachDay.Of(query.From));
-            Add(command, "$to", ReachDay.Of(query.To));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var household = reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0);
-                if (household is { } id && index.TryGetValue(id, out var i))
-                {
-                    reached[i] = true;
-                    onList.Add(reader.GetInt64(1));
-                    Mark(byChannel, reader.GetString(2), i, entries.Count);
-                    Mark(byTopic, reader.IsDBNull(3) ? "" : reader.GetString(3), i, entries.Count);
-                    Mark(byMonth, reader.GetInt32(6) / 100, i, entries.Count);
-                    continue;
-                }
+        var version = await ListVersionAsync(connection, query.ListYear, ct);
 
-                var category = reader.IsDBNull(4) ? null : reader.GetString(4);
-                var commune = reader.IsDBNull(5) ? null : reader.GetString(5);
-                if (category is DeclaredCategories.Poor or DeclaredCategories.NearPoor && (query.Commune is null || commune == query.Commune))
-                {
-                    // Unlinked residents count one per conversation; a linked household off the list counts once.
-                    var conversation = reader.GetInt64(1);
-                    candidates.Add((commune, category, household ?? -conversation, conversation));
-                }
+        // Microsoft.Data.Sqlite reads synchronously even through its async methods, so a plain lock costs nothing more.
+        lock (_gate)
+        {
+            if (!_lists.TryGetValue(query.ListYear, out var list) || list.Version != version)
+            {
+                _lists[query.ListYear] = list = (version, List(connection, query.ListYear));
+            }
+
+            _log.Refresh(connection);
+            var entries = query.Commune is null ? list.Entries : list.Entries.Where(e => e.Commune == query.Commune).ToList();
+            return Count(query, communeOrder, entries);
+        }
+    }
+
+    /// <summary>
+    /// The year's list changes only through imports (each one adds a household_imports row, applied or not); the count
+    /// of the year's rows guards against any other writer. Reading 100,000 list rows costs more than the whole count.
+    /// </summary>
+    private static async Task<(long, long)> ListVersionAsync(DbConnection connection, int year, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT IFNULL(MAX("Id"), 0) FROM "household_imports"), (SELECT COUNT(*) FROM "register_entries" WHERE "Year" = $year)
+            """;
+        ReachRows.Add(command, "$year", year);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    // The hot loop runs over every counted row in memory: arrays indexed by SQLite ids and by the log's small codes, no hashing.
+    private ReachResult Count(ReachQuery query, IReadOnlyList<string> communeOrder, List<(long Household, string Commune, RegisterCategory Category)> entries)
+    {
+        var slot = new int[entries.Count == 0 ? 1 : (int)Math.Min(int.MaxValue - 1, entries.Max(e => e.Household)) + 1]; // household id → entry + 1
+        for (var i = 0; i < entries.Count; i++)
+        {
+            slot[entries[i].Household] = i + 1;
+        }
+
+        var (from, to) = (ReachDay.Of(query.From), ReachDay.Of(query.To));
+        var firstMonth = (from / 10000 * 12) + (from / 100 % 100);
+        var reached = new bool[entries.Count];
+        var byChannel = new bool[_log.Codes][];
+        var byTopic = new bool[_log.Codes + 1][]; // the last one: rows without a topic
+        var byMonth = new bool[Math.Max(1, (to / 10000 * 12) + (to / 100 % 100) - firstMonth + 1)][];
+        var candidates = new List<(short Commune, short Category, long Unit, long Conversation)>();
+        var onList = new bool[_log.MaxConversation + 1]; // conversations linked to a household of the list in the period
+        var (poorCode, nearPoorCode) = (_log.CodeOf(DeclaredCategories.Poor), _log.CodeOf(DeclaredCategories.NearPoor));
+        var communeCode = query.Commune is null ? ReachRows.None : _log.CodeOf(query.Commune);
+        foreach (ref readonly var row in _log.Rows)
+        {
+            if (row.Day < from || row.Day > to)
+            {
+                continue;
+            }
+
+            if (row.Household > 0 && row.Household < slot.Length && slot[row.Household] is > 0 and var s)
+            {
+                var i = s - 1;
+                reached[i] = true;
+                onList[row.Conversation] = true;
+
+                Mark(byChannel, row.Channel, i, entries.Count);
+                Mark(byTopic, row.Topic == ReachRows.None ? _log.Codes : row.Topic, i, entries.Count);
+                Mark(byMonth, (row.Day / 10000 * 12) + (row.Day / 100 % 100) - firstMonth, i, entries.Count);
+                continue;
+            }
+
+            if (row.Category != ReachRows.None && (row.Category == poorCode || row.Category == nearPoorCode)
+                && (query.Commune is null || (communeCode != ReachRows.None && row.Commune == communeCode)))
+            {
+                // Unlinked residents count one per conversation; a linked household off the list counts once.
+                candidates.Add((row.Commune, row.Category, row.Household != 0 ? row.Household : -row.Conversation, row.Conversation));
             }
         }
 
         // A resident whose household is on the list and was reached (say, linked mid-period) is not also "off the list".
-        var selfDeclared = candidates.Where(c => !onList.Contains(c.Conversation))
-            .GroupBy(c => (c.Commune, c.Category)).ToDictionary(g => g.Key, g => g.Select(c => c.Unit).Distinct().ToList());
+        var selfDeclared = candidates.Where(c => !onList[c.Conversation])
+            .GroupBy(c => (Commune: c.Commune == ReachRows.None ? null : _log.Name(c.Commune), Category: _log.Name(c.Category)))
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Unit).Distinct().ToList());
         var lines = new Dictionary<string, int[]>(StringComparer.Ordinal); // poor, near-poor, reached poor, reached near-poor
         for (var i = 0; i < entries.Count; i++)
         {
-            if (!lines.TryGetValue(entries[i].CommuneCode, out var counts))
+            if (!lines.TryGetValue(entries[i].Commune, out var counts))
             {
-                lines[entries[i].CommuneCode] = counts = new int[4];
+                lines[entries[i].Commune] = counts = new int[4];
             }
 
             var poor = entries[i].Category == RegisterCategory.Poor;
@@ -125,8 +158,8 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
             .ToList();
         var district = new ReachLine("", communes.Sum(c => c.Poor), communes.Sum(c => c.NearPoor), communes.Sum(c => c.ReachedPoor), communes.Sum(c => c.ReachedNearPoor));
         return new ReachResult(query, communes, district,
-            Breakdown(byChannel, k => k), Breakdown(byTopic, k => k),
-            Breakdown(byMonth, m => $"{m / 100:0000}-{m % 100:00}").OrderBy(b => b.Key, StringComparer.Ordinal).ToList(),
+            Breakdown(byChannel, c => _log.Name((short)c)), Breakdown(byTopic, t => t == _log.Codes ? "" : _log.Name((short)t)),
+            Breakdown(byMonth, m => $"{(firstMonth + m - 1) / 12:0000}-{((firstMonth + m - 1) % 12) + 1:00}").OrderBy(b => b.Key, StringComparer.Ordinal).ToList(),
             selfDeclared.GroupBy(s => s.Key.Commune).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new SelfDeclaredLine(g.Key,
                     g.Where(x => x.Key.Category == DeclaredCategories.Poor).Sum(x => x.Value.Count),
@@ -134,26 +167,25 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
                 .ToList());
     }
 
-    private static void Mark<TKey>(Dictionary<TKey, bool[]> sets, TKey key, int i, int size)
-        where TKey : notnull
+    /// <summary>The year's list (the denominator), every commune, read with a plain reader.</summary>
+    private static List<(long Household, string Commune, RegisterCategory Category)> List(DbConnection connection, int year)
     {
-        if (!sets.TryGetValue(key, out var set))
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "HouseholdId", "CommuneCode", "Category" FROM "register_entries" WHERE "Year" = $year""";
+        ReachRows.Add(command, "$year", year);
+        var entries = new List<(long, string, RegisterCategory)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            sets[key] = set = new bool[size];
+            entries.Add((reader.GetInt64(0), string.Intern(reader.GetString(1)), (RegisterCategory)reader.GetInt32(2)));
         }
 
-        set[i] = true;
+        return entries;
     }
 
-    private static List<ReachBreakdown> Breakdown<TKey>(Dictionary<TKey, bool[]> sets, Func<TKey, string> name)
-        where TKey : notnull =>
-        sets.Select(s => new ReachBreakdown(name(s.Key), s.Value.Count(b => b))).OrderByDescending(b => b.Households).ThenBy(b => b.Key, StringComparer.Ordinal).ToList();
+    private static void Mark(bool[][] sets, int key, int i, int size) => (sets[key] ??= new bool[size])[i] = true;
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    private static List<ReachBreakdown> Breakdown(bool[][] sets, Func<int, string> name) =>
+        sets.Select((set, key) => (set, key)).Where(s => s.set is not null)
+            .Select(s => new ReachBreakdown(name(s.key), s.set.Count(b => b))).OrderByDescending(b => b.Households).ThenBy(b => b.Key, StringComparer.Ordinal).ToList();
 }

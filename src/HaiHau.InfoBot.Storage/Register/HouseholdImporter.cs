@@ -23,10 +23,15 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
     public async Task<ImportReport> ImportAsync(IReadOnlyList<HouseholdRow> rows, ImportRequest request, CancellationToken ct)
     {
         var (valid, rejected) = Check(rows, request.CommuneScope);
-        var apply = rejected.Count == 0 || request.AcceptValid;
         await using var db = await factory.CreateDbContextAsync(ct);
         return await writes.WriteAsync(async () =>
         {
+            if (request.CommuneScope is { } scope)
+            {
+                await RefuseOtherCommunesHouseholdsAsync(db, valid, rejected, scope, ct);
+            }
+
+            var apply = rejected.Count == 0 || request.AcceptValid;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = time.GetUtcNow();
             var import = new HouseholdImportRecord
@@ -54,7 +59,38 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
         }, ct);
     }
 
-    private sealed record ValidRow(string Code, string Commune, string? Village, RegisterCategory Category, string HeadName, string? Phone);
+    /// <summary>
+    /// A commune officer may not move another commune's household into their own list by writing its code under their
+    /// commune: a code whose latest list puts it in another commune is refused (a district officer can move it).
+    /// </summary>
+    private async Task RefuseOtherCommunesHouseholdsAsync(InfoBotDbContext db, List<ValidRow> valid, List<RejectedRow> rejected, string scope, CancellationToken ct)
+    {
+        var elsewhere = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in valid.Select(r => r.Code).Chunk(500)) // SQLite's parameter limit
+        {
+            var latest = await db.RegisterEntries.AsNoTracking().Where(e => chunk.Contains(e.Household!.Code))
+                .Select(e => new { e.Household!.Code, e.Year, e.CommuneCode }).ToListAsync(ct);
+            foreach (var household in latest.GroupBy(e => e.Code))
+            {
+                var commune = household.MaxBy(e => e.Year)!.CommuneCode;
+                if (commune != scope)
+                {
+                    elsewhere[household.Key] = commune;
+                }
+            }
+        }
+
+        foreach (var row in valid.Where(r => elsewhere.ContainsKey(r.Code)).ToList())
+        {
+            var name = content.FindCommune(elsewhere[row.Code])?.Name ?? elsewhere[row.Code];
+            rejected.Add(new RejectedRow(row.Number, row.Code, $"Mã hộ «{row.Code}» đã có trong danh sách của {name}; chỉ cán bộ huyện hoặc của xã đó mới sửa được."));
+            valid.Remove(row);
+        }
+
+        rejected.Sort((a, b) => a.Number.CompareTo(b.Number));
+    }
+
+    private sealed record ValidRow(int Number, string Code, string Commune, string? Village, RegisterCategory Category, string HeadName, string? Phone);
 
     private (List<ValidRow> Valid, List<RejectedRow> Rejected) Check(IReadOnlyList<HouseholdRow> rows, string? scope)
     {
@@ -122,7 +158,7 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
             }
 
             var village = string.IsNullOrWhiteSpace(row.Village) ? null : row.Village.Trim();
-            valid.Add(new ValidRow(code!, commune!.Code, village, category!.Value, row.HeadName!.Trim(), phone));
+            valid.Add(new ValidRow(row.Number, code!, commune!.Code, village, category!.Value, row.HeadName!.Trim(), phone));
         }
 
         return (valid, rejected);

@@ -10,7 +10,8 @@ namespace HaiHau.InfoBot.Benchmarks.Reach;
 /// <summary>
 /// "reach": the reach report over 1,000,000 reach rows and 100,000 register households (target ≤ 200 ms), on a real
 /// SQLite file. Rows: 60% linked to a household, 10% unlinked with a declared category, 30% anonymous, spread over
-/// 2022 and the 34 communes. Prints the median of 10 runs after a warm-up, for the district and for one commune.
+/// 2022 and the 34 communes. Prints the first report's time (it reads the whole log), the median of 10 runs after it
+/// for the district and for one commune, and one report after new rows and an erasure arrived.
 /// </summary>
 public static class ReachCommand
 {
@@ -38,19 +39,34 @@ public static class ReachCommand
         var commune = district with { Commune = communes[5] };
         foreach (var (name, query) in new[] { ("district, whole year", district), ("one commune, whole year", commune), ("district, one quarter", district with { To = new DateOnly(2022, 3, 31) }) })
         {
-            var result = await report.RunAsync(query, communes, CancellationToken.None); // warm-up
+            var cold = Stopwatch.StartNew();
+            var result = await report.RunAsync(query, communes, CancellationToken.None); // warm-up (the first report of a process reads the whole log)
+            if (name.StartsWith("district, whole", StringComparison.Ordinal))
+            {
+                Console.WriteLine($"first report after start (reads the whole log into memory): {cold.Elapsed.TotalMilliseconds:0} ms");
+            }
+
             var times = new List<double>();
+            var cpu = new List<double>();
             for (var i = 0; i < 10; i++)
             {
-                var watch = Stopwatch.StartNew();
+                var (watch, before) = (Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime);
                 await report.RunAsync(query, communes, CancellationToken.None);
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds);
             }
 
             times.Sort();
-            Console.WriteLine($"{name}: median {times[5]:0.0} ms (min {times[0]:0.0}, max {times[^1]:0.0}); reached {result.District.Reached:N0} of {result.District.Households:N0}; target ≤ 200 ms: {(times[5] <= 200 ? "pass" : "FAIL")}");
+            cpu.Sort();
+            // CPU time says what the report costs when other processes share the cores (the wall time then mostly waits).
+            Console.WriteLine($"{name}: median {times[5]:0.0} ms (min {times[0]:0.0}, max {times[^1]:0.0}), CPU median {cpu[5]:0} ms; reached {result.District.Reached:N0} of {result.District.Households:N0}; target ≤ 200 ms: {(times[5] <= 200 ? "pass" : "FAIL")}");
         }
 
+        // Steady state: a day's new rows and one erasure arrive between two reports.
+        await AppendAndEraseAsync(factory);
+        var fresh = Stopwatch.StartNew();
+        var after = await report.RunAsync(district, communes, CancellationToken.None);
+        Console.WriteLine($"district, whole year, after 10,000 new rows and an erasure: {fresh.Elapsed.TotalMilliseconds:0.0} ms; reached {after.District.Reached:N0}");
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return 0;
     }
@@ -127,6 +143,17 @@ public static class ReachCommand
 
         await transaction.CommitAsync();
         await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+    }
+
+    private static async Task AppendAndEraseAsync(PooledDbContextFactory<InfoBotDbContext> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+            INSERT INTO reach_log (At, Day, Channel, ConversationId, Kind, Topic, CommuneCode, HouseholdId, DeclaredCategory)
+            SELECT 0, 20221231, 'web', 1 + i * 7 % 200000, 'article', 'credit', 'hai-an', 1 + i * 13 % 100000, 'ngheo' FROM n;
+            UPDATE reach_log SET HouseholdId = NULL, DeclaredCategory = NULL WHERE ConversationId = 42 AND (HouseholdId IS NOT NULL OR DeclaredCategory IS NOT NULL);
+            """);
     }
 
     private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)

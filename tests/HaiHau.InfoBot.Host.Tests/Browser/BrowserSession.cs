@@ -94,6 +94,20 @@ public sealed class BrowserSession : IAsyncLifetime
         }
     }
 
+    /// <summary>A new desktop-sized page (1280×900, vi-VN) in its own context, for the officer console; close its context when done.</summary>
+    public async Task<IPage> OpenConsoleAsync()
+    {
+        var context = await (browser ?? throw new InvalidOperationException("The browser is not started.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null)

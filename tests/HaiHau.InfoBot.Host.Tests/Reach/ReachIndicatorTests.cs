@@ -97,6 +97,21 @@ public sealed class ReachIndicatorTests : IDisposable
     }
 
     [Fact]
+    public async Task One_report_kept_running_sees_new_reading_and_an_erase_made_after_its_last_run()
+    {
+        var report = new ReachReport(store.Factory); // as the host keeps it: one instance, its rows refreshed each run
+        var before = await RunAsync(report, "2022-01-01", "2022-12-31");
+
+        Read(Resident("web", "r10"), "2022-10-01", "H3", "can-ngheo", "hai-an", "credit");
+        Erase(Resident("zalo", "r3")); // H2's only resident
+        var after = await RunAsync(report, "2022-01-01", "2022-12-31");
+
+        Assert.Equal((2, 0), (before.Communes.Single(c => c.Commune == "hai-an").ReachedPoor, before.Communes.Single(c => c.Commune == "hai-an").ReachedNearPoor));
+        Assert.Equal((1, 1), (after.Communes.Single(c => c.Commune == "hai-an").ReachedPoor, after.Communes.Single(c => c.Commune == "hai-an").ReachedNearPoor)); // H1 still; H2 gone; H3 new
+        Assert.Equal(new SelfDeclaredLine("hai-an", 0, 1), after.SelfDeclared.Single(s => s.Commune == "hai-an")); // r3's early reading is anonymous now too
+    }
+
+    [Fact]
     public async Task A_commune_officers_view_has_only_their_commune()
     {
         var result = await RunAsync("2022-01-01", "2022-12-31", commune: "hai-ha");
@@ -125,7 +140,10 @@ public sealed class ReachIndicatorTests : IDisposable
     }
 
     private Task<ReachResult> RunAsync(string from, string to, int year = 2022, string? commune = null) =>
-        new ReachReport(store.Factory).RunAsync(new ReachQuery(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), year, commune), Order, CancellationToken.None);
+        RunAsync(new ReachReport(store.Factory), from, to, year, commune);
+
+    private static Task<ReachResult> RunAsync(ReachReport report, string from, string to, int year = 2022, string? commune = null) =>
+        report.RunAsync(new ReachQuery(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), year, commune), Order, CancellationToken.None);
 
     private long Resident(string channel, string chat)
     {
@@ -158,6 +176,11 @@ public sealed class ReachIndicatorTests : IDisposable
     private void EraseAfterReading(long conversationId, string day, string household)
     {
         Read(conversationId, day, household, "can-ngheo", "hai-an", "health_insurance");
+        Erase(conversationId);
+    }
+
+    private void Erase(long conversationId)
+    {
         using var db = store.Factory.CreateDbContext();
         using var transaction = db.Database.BeginTransaction();
         var conversation = db.Conversations.Single(c => c.Id == conversationId);

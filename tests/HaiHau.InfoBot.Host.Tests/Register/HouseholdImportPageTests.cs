@@ -27,6 +27,23 @@ public sealed class HouseholdImportPageTests : HostTestBase
     }
 
     [Fact]
+    public async Task A_commune_officer_cannot_move_another_communes_household_into_their_list_by_its_code()
+    {
+        await ConsoleVerbRunner.RunAsync(Folder.SqliteConnectionString(), ["import", "households", Path.Combine(RepoPaths.Content, "samples", "danh-sach-ho-vi-du-2022.csv"), "--year", "2022"]);
+        await using var app = NewApp();
+        await ConsoleClient.CreateAccountAsync(app, "hai-an@haihau.test", ConsoleRoles.Officer, "hai-an");
+        await ConsoleClient.CreateAccountAsync(app, "huyen@haihau.test", ConsoleRoles.Officer);
+        var officer = await ConsoleClient.SignedInAsync(app, "hai-an@haihau.test");
+
+        var page = await UploadAsync(officer, "Mã hộ,Xã,Phân loại,Chủ hộ\nHA-009,Hải An,nghèo,Nguyễn Văn A\nHH-001,Hải An,nghèo,Đỗ Văn Em", "ds.csv", acceptValid: true);
+        var district = await (await ConsoleClient.SignedInAsync(app, "huyen@haihau.test")).PageAsync("/admin/households?year=2022");
+
+        Assert.Contains("Mã hộ «HH-001» đã có trong danh sách của Xã Hải Hà", page, StringComparison.Ordinal);
+        Assert.Contains("thêm 1 hộ", page, StringComparison.Ordinal); // the valid row, as asked
+        Assert.Matches("<td>Xã Hải Hà</td><td class=\"num\">1</td><td class=\"num\">1</td>", district); // HH-001 still in Hải Hà
+    }
+
+    [Fact]
     public async Task The_xlsx_template_downloads_and_imports_back()
     {
         await using var app = NewApp();
