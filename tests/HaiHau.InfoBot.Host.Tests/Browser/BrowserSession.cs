@@ -94,6 +94,20 @@ public sealed class BrowserSession : IAsyncLifetime
         }
     }
 
+    /// <summary>A new desktop-sized page (vi-VN) in its own context, for the officer console.</summary>
+    public async Task<IPage> OpenDesktopPageAsync()
+    {
+        var context = await (browser ?? throw new InvalidOperationException("The browser is not started.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null)

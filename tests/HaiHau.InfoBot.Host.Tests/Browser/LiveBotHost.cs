@@ -70,6 +70,8 @@ public sealed class LiveBotHost : IAsyncDisposable
             "--urls", urls,
             // wwwroot is not copied into the test output, so serve the page from the project, as `dotnet run` does.
             "--contentRoot", Path.Combine(RepoPaths.Root, "src", "HaiHau.InfoBot.Host"),
+            // The entry assembly here is the test host; the console's Razor Pages are found through the application name.
+            "--applicationName", typeof(InfoBotWeb).Assembly.GetName().Name!,
             "--ConnectionStrings:InfoBot=Data Source=" + DatabasePath,
             "--InfoBot:DialogsPath=" + RepoPaths.Dialogs,
             "--InfoBot:ContentPath=" + RepoPaths.Content,
