@@ -209,6 +209,17 @@ public sealed class ListingPagesTests : HostTestBase
     }
 
     [Fact]
+    public async Task A_file_that_is_not_csv_or_xlsx_is_refused_by_name()
+    {
+        await using var app = NewApp();
+        var officer = await OfficerAsync(app, "huyen@haihau.test", null);
+
+        var page = await UploadAsync(officer, "/admin/jobs", "không phải bảng", "viec-lam.pdf", acceptValid: false);
+
+        Assert.Contains("Tệp «viec-lam.pdf» có đuôi «.pdf»: chỉ nhận .csv hoặc .xlsx.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_xlsx_template_downloads_and_imports_back()
     {
         await using var app = NewApp();

@@ -159,8 +159,10 @@ public abstract class ListingsPageModel(
         }
 
         RawTable table;
-        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        var temp = Path.Combine(Path.GetTempPath(), "infobot-import-" + Guid.NewGuid().ToString("N") + (extension is ".csv" or ".xlsx" ? extension : ".txt"));
+        var fileName = Path.GetFileName(file.FileName);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        // The officer's extension is kept (the reader refuses anything but .csv/.xlsx by it), but never a path of theirs.
+        var temp = Path.Combine(Path.GetTempPath(), "infobot-import-" + Guid.NewGuid().ToString("N") + (extension.Length <= 8 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension : ".bin"));
         try
         {
             // The reader takes a path (and tells .csv from .xlsx by it); the upload is kept only while it is read.
@@ -173,7 +175,7 @@ public abstract class ListingsPageModel(
         }
         catch (InvalidDataException ex)
         {
-            ImportProblems = [ex.Message.Replace(temp, file.FileName, StringComparison.Ordinal).Replace(Path.GetFileName(temp), file.FileName, StringComparison.Ordinal)];
+            ImportProblems = [ex.Message.Replace(temp, fileName, StringComparison.Ordinal).Replace(Path.GetFileName(temp), fileName, StringComparison.Ordinal)];
             return;
         }
         finally
@@ -193,7 +195,7 @@ public abstract class ListingsPageModel(
             return;
         }
 
-        var by = new AuditEntry(User.Id(), User.Who(), AuditActions.ListingsImported, Details: $"tệp {Path.GetFileName(file.FileName)}:");
+        var by = new AuditEntry(User.Id(), User.Who(), AuditActions.ListingsImported, Details: $"tệp {fileName}:");
         var counts = await store.UpsertAsync(Kind, valid, ct, AuditFor(by));
         await snapshot.RefreshAsync(ct);
         var fresh = valid.Where(l => counts.AddedCodes.Contains(l.Code) && l.IsOpenOn(Today)).ToList();
