@@ -5,11 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Storage.Listings;
 
-/// <summary>What an import changed; <see cref="AddedCodes"/> are the codes that were new.</summary>
-public sealed record UpsertCounts(int Added, int Updated, int Unchanged)
-{
-    public IReadOnlyList<string> AddedCodes { get; init; } = [];
-}
+/// <summary>What an import changed.</summary>
+public sealed record UpsertCounts(int Added, int Updated, int Unchanged);
 
 /// <summary>
 /// What the console writes to the audit log with an upsert, in the same transaction: one entry per new and per
@@ -20,7 +17,11 @@ public sealed record ListingAudit(AuditEntry Created, AuditEntry Updated, AuditE
 /// <summary>Writes imported listings (upsert by code, one transaction) and reads them back for the snapshot.</summary>
 public sealed class ListingStore(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time)
 {
-    public async Task<UpsertCounts> UpsertAsync(ListingKind kind, IReadOnlyList<Listing> listings, CancellationToken ct, ListingAudit? audit = null)
+    public async Task<UpsertCounts> UpsertAsync(ListingKind kind, IReadOnlyList<Listing> listings, CancellationToken ct) =>
+        (await UpsertAsync(kind, listings, audit: null, ct)).Counts;
+
+    /// <summary>Upserts and audits in one transaction; also says which codes were new (for the news to subscribers).</summary>
+    public async Task<(UpsertCounts Counts, IReadOnlyList<string> AddedCodes)> UpsertAsync(ListingKind kind, IReadOnlyList<Listing> listings, ListingAudit? audit, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
@@ -86,7 +87,7 @@ public sealed class ListingStore(IDbContextFactory<InfoBotDbContext> factory, Sq
         }
 
         await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct); // one implicit transaction: all rows (and their audit) or none
-        return new UpsertCounts(added, updated, unchanged) { AddedCodes = addedCodes };
+        return (new UpsertCounts(added, updated, unchanged), addedCodes);
     }
 
     public async Task<IReadOnlyList<Listing>> LoadAsync(ListingKind kind, CancellationToken ct)

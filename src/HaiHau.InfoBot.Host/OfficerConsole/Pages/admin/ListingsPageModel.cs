@@ -123,7 +123,7 @@ public abstract class ListingsPageModel(
             return;
         }
 
-        var counts = await store.UpsertAsync(Kind, [listing], ct, AuditFor(summary: null));
+        var (counts, _) = await store.UpsertAsync(Kind, [listing], AuditFor(summary: null), ct);
         await snapshot.RefreshAsync(ct);
         var published = notify && existing is null && counts.Added == 1 && listing.IsOpenOn(Today) ? await news.PublishAsync(Kind, [listing], User.Who(), ct) : [];
         Message = (existing is null ? $"Đã thêm tin «{listing.Title}»." : counts.Updated == 1 ? $"Đã sửa tin «{listing.Title}»." : "Tin không có gì thay đổi.")
@@ -196,9 +196,9 @@ public abstract class ListingsPageModel(
         }
 
         var by = new AuditEntry(User.Id(), User.Who(), AuditActions.ListingsImported, Details: $"tệp {fileName}:");
-        var counts = await store.UpsertAsync(Kind, valid, ct, AuditFor(by));
+        var (counts, addedCodes) = await store.UpsertAsync(Kind, valid, AuditFor(by), ct);
         await snapshot.RefreshAsync(ct);
-        var fresh = valid.Where(l => counts.AddedCodes.Contains(l.Code) && l.IsOpenOn(Today)).ToList();
+        var fresh = valid.Where(l => addedCodes.Contains(l.Code) && l.IsOpenOn(Today)).ToList();
         var published = notify ? await news.PublishAsync(Kind, fresh, User.Who(), ct) : [];
         ImportApplied = true;
         ImportSummary = $"Đã nhập {valid.Count} dòng: {counts.Added} mới, {counts.Updated} cập nhật, {counts.Unchanged} không đổi"
