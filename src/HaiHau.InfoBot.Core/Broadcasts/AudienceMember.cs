@@ -7,7 +7,8 @@ namespace HaiHau.InfoBot.Core.Broadcasts;
 /// <paramref name="PersonKey"/> is the same for one person's conversations on several channels (when they linked
 /// them), so each person gets an announcement once; <paramref name="HouseholdKey"/> is the register household, if linked.
 /// Every source builds the key the same way (<see cref="PersonKeyOf"/>), so a resident both registered and subscribed
-/// to job news is still one person.
+/// to job news is still one person. <paramref name="OnlyForItsTopics"/>: the resident consented to these topics
+/// only (a job-news subscription), so a segment that names no topic ("everyone") does not reach them.
 /// </summary>
 public sealed record AudienceMember(
     long ConversationId,
@@ -16,7 +17,8 @@ public sealed record AudienceMember(
     string? Category,
     IReadOnlyList<string> Topics,
     string PersonKey,
-    string? HouseholdKey)
+    string? HouseholdKey,
+    bool OnlyForItsTopics = false)
 {
     /// <summary>The person key when nothing ties the conversation to others: the conversation itself.</summary>
     public static string PersonKeyOf(long conversationId) => "conv:" + conversationId.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -14,7 +14,7 @@ public static class AudienceSelection
         var matching = candidates
             .Where(m => Allows(segment.Communes, m.Commune))
             .Where(m => segment.Categories.Count == 0 || (m.Category is not null && segment.Categories.Contains(m.Category, StringComparer.Ordinal)))
-            .Where(m => segment.Topics.Count == 0 || m.Topics.Any(t => segment.Topics.Contains(t, StringComparer.Ordinal)))
+            .Where(m => segment.Topics.Count == 0 ? !m.OnlyForItsTopics : m.Topics.Any(t => segment.Topics.Contains(t, StringComparer.Ordinal)))
             .Where(m => Allows(segment.Channels, m.Who.Channel))
             .OrderBy(m => Preference(m.Who.Channel)).ThenBy(m => m.ConversationId);
 

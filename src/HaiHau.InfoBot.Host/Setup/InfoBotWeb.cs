@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Host.OfficerConsole.Listings;
 using HaiHau.InfoBot.Host.Reach;
 using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
@@ -32,6 +33,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotConsole();
         builder.Services.AddInfoBotRegister();
         builder.Services.AddInfoBotReach();
+        builder.Services.AddInfoBotListingsConsole();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();

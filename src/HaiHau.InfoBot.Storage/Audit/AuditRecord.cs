@@ -43,6 +43,11 @@ public static class AuditActions
     public const string ConversationLinked = "conversation_linked";
     public const string ConversationUnlinked = "conversation_unlinked";
     public const string ReportExported = "report_exported";
+    public const string ListingCreated = "listing_created";
+    public const string ListingUpdated = "listing_updated";
+    public const string ListingExpired = "listing_expired";
+    public const string ListingsImported = "listings_imported";
+    public const string CourseLeadsExported = "course_leads_exported";
 }
 
 internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>

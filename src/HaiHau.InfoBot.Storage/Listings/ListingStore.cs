@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Storage.Audit;
 using HaiHau.InfoBot.Storage.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,14 +8,26 @@ namespace HaiHau.InfoBot.Storage.Listings;
 /// <summary>What an import changed.</summary>
 public sealed record UpsertCounts(int Added, int Updated, int Unchanged);
 
+/// <summary>
+/// What the console writes to the audit log with an upsert, in the same transaction: one entry per new and per
+/// changed listing (TargetId = its code, so "who created this district-wide listing" can be answered), and a summary.
+/// </summary>
+public sealed record ListingAudit(AuditEntry Created, AuditEntry Updated, AuditEntry? Summary);
+
 /// <summary>Writes imported listings (upsert by code, one transaction) and reads them back for the snapshot.</summary>
 public sealed class ListingStore(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time)
 {
-    public async Task<UpsertCounts> UpsertAsync(ListingKind kind, IReadOnlyList<Listing> listings, CancellationToken ct)
+    public async Task<UpsertCounts> UpsertAsync(ListingKind kind, IReadOnlyList<Listing> listings, CancellationToken ct) =>
+        (await UpsertAsync(kind, listings, audit: null, ct)).Counts;
+
+    /// <summary>Upserts and audits in one transaction; also says which codes were new (for the news to subscribers).</summary>
+    public async Task<(UpsertCounts Counts, IReadOnlyList<string> AddedCodes)> UpsertAsync(ListingKind kind, IReadOnlyList<Listing> listings, ListingAudit? audit, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         int added = 0, updated = 0, unchanged = 0;
+        var addedCodes = new List<string>();
+        var updatedCodes = new List<string>();
         var codes = listings.Select(l => l.Code).ToList();
         if (kind == ListingKind.Job)
         {
@@ -26,10 +39,11 @@ public sealed class ListingStore(IDbContextFactory<InfoBotDbContext> factory, Sq
                 {
                     db.JobListings.Add(Fill(new JobListingRecord { Code = listing.Code, Title = "", Provider = "", Contact = "", Source = "", ImportedAt = now, UpdatedAt = now }, listing));
                     added++;
+                    addedCodes.Add(listing.Code);
                 }
-                else
+                else if (Count(Fill(record, listing), db, now, ref updated, ref unchanged))
                 {
-                    Count(Fill(record, listing), db, now, ref updated, ref unchanged);
+                    updatedCodes.Add(listing.Code);
                 }
             }
         }
@@ -43,16 +57,37 @@ public sealed class ListingStore(IDbContextFactory<InfoBotDbContext> factory, Sq
                 {
                     db.Courses.Add(Fill(new CourseRecord { Code = listing.Code, Title = "", Provider = "", Contact = "", Source = "", ImportedAt = now, UpdatedAt = now }, listing));
                     added++;
+                    addedCodes.Add(listing.Code);
                 }
-                else
+                else if (Count(Fill(record, listing), db, now, ref updated, ref unchanged))
                 {
-                    Count(Fill(record, listing), db, now, ref updated, ref unchanged);
+                    updatedCodes.Add(listing.Code);
                 }
             }
         }
 
-        await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct); // one implicit transaction: all rows or none
-        return new UpsertCounts(added, updated, unchanged);
+        if (audit is not null)
+        {
+            var target = TargetKind(kind);
+            var communes = listings.ToDictionary(l => l.Code, l => l.CommuneCode, StringComparer.Ordinal);
+            foreach (var code in addedCodes)
+            {
+                AuditLog.Add(db, audit.Created with { TargetKind = target, TargetId = code, Commune = communes[code] }, now);
+            }
+
+            foreach (var code in updatedCodes)
+            {
+                AuditLog.Add(db, audit.Updated with { TargetKind = target, TargetId = code, Commune = communes[code] }, now);
+            }
+
+            if (audit.Summary is { } summary)
+            {
+                AuditLog.Add(db, summary with { TargetKind = target, Details = $"{summary.Details} {added} mới, {updated} cập nhật, {unchanged} không đổi".Trim() }, now);
+            }
+        }
+
+        await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct); // one implicit transaction: all rows (and their audit) or none
+        return (new UpsertCounts(added, updated, unchanged), addedCodes);
     }
 
     public async Task<IReadOnlyList<Listing>> LoadAsync(ListingKind kind, CancellationToken ct)
@@ -63,17 +98,20 @@ public sealed class ListingStore(IDbContextFactory<InfoBotDbContext> factory, Sq
             : (await db.Courses.AsNoTracking().ToListAsync(ct)).Select(c => ToListing(kind, c, c.Support, c.StartsOn)).ToList();
     }
 
-    private static void Count(ListingRecordBase record, InfoBotDbContext db, DateTimeOffset now, ref int updated, ref int unchanged)
+    /// <summary>The audit log's target kind for listings of <paramref name="kind"/>.</summary>
+    public static string TargetKind(ListingKind kind) => kind == ListingKind.Job ? "job" : "course";
+
+    private static bool Count(ListingRecordBase record, InfoBotDbContext db, DateTimeOffset now, ref int updated, ref int unchanged)
     {
         if (db.Entry(record).State == EntityState.Modified)
         {
             record.UpdatedAt = now;
             updated++;
+            return true;
         }
-        else
-        {
-            unchanged++;
-        }
+
+        unchanged++;
+        return false;
     }
 
     private static JobListingRecord Fill(JobListingRecord r, Listing l)
