@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.Reach;
@@ -32,6 +33,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotConsole();
         builder.Services.AddInfoBotRegister();
         builder.Services.AddInfoBotReach();
+        builder.Services.AddInfoBotBroadcasts();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();

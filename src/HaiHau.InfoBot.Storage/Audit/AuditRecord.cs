@@ -43,6 +43,11 @@ public static class AuditActions
     public const string ConversationLinked = "conversation_linked";
     public const string ConversationUnlinked = "conversation_unlinked";
     public const string ReportExported = "report_exported";
+    public const string BroadcastCreated = "broadcast_created";
+    public const string BroadcastApproved = "broadcast_approved";
+    public const string BroadcastCancelled = "broadcast_cancelled";
+    public const string BroadcastPaused = "broadcast_paused";
+    public const string BroadcastResumed = "broadcast_resumed";
 }
 
 internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>
