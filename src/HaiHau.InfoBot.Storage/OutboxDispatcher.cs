@@ -124,10 +124,10 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
 
     /// <summary>
     /// A delivered announcement is information that reached the resident: one reach row, in the same transaction as
-    /// the Sent status (so a crash never counts it twice or not at all). Commune, household and declared category go
+    /// the Sent status (so a crash never counts it twice or not at all). Pull channels (web chat) call it when the page takes the row. Commune, household and declared category go
     /// on it only when the resident consented to statistics, as for the turns (ReachWriter).
     /// </summary>
-    private static async Task CountReachAsync(InfoBotDbContext db, OutboxRecord row, DateTimeOffset now, CancellationToken ct)
+    internal static async Task CountReachAsync(InfoBotDbContext db, OutboxRecord row, DateTimeOffset now, CancellationToken ct)
     {
         if (row.BroadcastId is not { } broadcastId)
         {

@@ -72,4 +72,33 @@ public sealed class AnnouncementReachTests : IDisposable
         var line = report.Communes.Single(c => c.Commune == "hai-chau");
         Assert.Equal((1, 1, 0, 1), (line.Poor, line.NearPoor, line.ReachedPoor, line.ReachedNearPoor)); // H1 reached; H2's resident's delivery failed
     }
+
+    [Fact]
+    public async Task A_web_chat_resident_gets_it_when_opening_the_chat_and_does_not_hold_the_announcement_open()
+    {
+        var members = new List<AudienceMember>();
+        using (var db = store.Factory.CreateDbContext())
+        {
+            foreach (var chat in new[] { "w1", "w2" })
+            {
+                var conversation = new ConversationRecord { Channel = "web", ChatId = chat, UserId = chat };
+                db.Conversations.Add(conversation);
+                db.SaveChanges();
+                members.Add(new AudienceMember(conversation.Id, new ConversationRef("web", chat, chat), "hai-chau", null, [], AudienceMember.PersonKeyOf(conversation.Id), null));
+            }
+        }
+
+        var broadcasts = new BroadcastStore(store.Factory, writes, store.Time);
+        var id = await broadcasts.CreateAsync(new BroadcastDraft("Lịch tiêm chủng", null, Segment.Everyone, store.Time.GetUtcNow(), "officer@test"), CancellationToken.None);
+        await broadcasts.FanOutAsync(id, members, CancellationToken.None);
+
+        Assert.Equal([id], await broadcasts.CompleteFinishedAsync(CancellationToken.None)); // nothing left for a push channel
+        var read = await new OutboxReader(store.Factory, writes, store.Time).TakeAfterAsync("web", "w1", 0, CancellationToken.None);
+
+        Assert.Equal("Lịch tiêm chủng", Assert.Single(read).Text);
+        var progress = await broadcasts.ProgressAsync(id, CancellationToken.None);
+        Assert.Equal((BroadcastState.Completed, 1, 1), (progress!.State, progress.Sent, progress.Pending));
+        await using var check = store.Factory.CreateDbContext();
+        Assert.Equal(1, await check.ReachLog.CountAsync(r => r.BroadcastId == id && r.Channel == "web"));
+    }
 }

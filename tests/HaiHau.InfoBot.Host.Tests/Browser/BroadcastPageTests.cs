@@ -30,7 +30,8 @@ public sealed class BroadcastPageTests(BrowserSession browser) : IClassFixture<B
     [Fact]
     public async Task Officer_composes_previews_the_count_schedules_and_sees_the_delivery()
     {
-        await using var app = new ScriptedChannelApp(folder.SqliteConnectionString(), new FakeTimeProvider(Morning));
+        // A UTC clock, as in production: SQLite compares the stored instants as text, and the page stores UTC.
+        await using var app = new ScriptedChannelApp(folder.SqliteConnectionString(), new FakeTimeProvider(Morning.ToUniversalTime()));
         app.UseKestrel(0);
         app.StartServer();
         var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -59,9 +60,14 @@ public sealed class BroadcastPageTests(BrowserSession browser) : IClassFixture<B
             var row = page.Locator("#broadcasts tbody tr").First;
             await Expect(row.Locator(".state")).ToHaveTextAsync("Đã hẹn giờ", new() { Timeout = Wait });
             Assert.Empty(app.Channel.Sent);
+            await using (var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync())
+            {
+                var stored = await db.Broadcasts.AsNoTracking().SingleAsync();
+                Assert.Equal((Core.Broadcasts.BroadcastState.Scheduled, Morning.AddHours(1).ToUniversalTime()), (stored.State, stored.ScheduledAt));
+            }
 
             // Nine o'clock in Hải Hậu: the scheduler fans it out and the scripted platform receives it.
-            await AdvanceSchedulerToAsync(app, Morning.AddHours(1));
+            await AdvanceSchedulerToAsync(app, Morning.AddHours(1).ToUniversalTime());
             await app.RunClockUntilAsync(() => app.Channel.Sent.Count >= 3);
             Assert.Equal(["c0", "c3", "c6"], app.Channel.Sent.Select(s => s.ChatId).Order(StringComparer.Ordinal));
 
