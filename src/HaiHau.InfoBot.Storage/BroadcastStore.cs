@@ -144,12 +144,18 @@ public sealed class BroadcastStore(IDbContextFactory<InfoBotDbContext> factory, 
         }, ct);
     }
 
-    /// <summary>Marks announcements that have no delivery left pending as completed; returns their ids.</summary>
+    /// <summary>Channels whose residents pull their messages (web chat): a row there waits until they open the chat.</summary>
+    public static readonly IReadOnlyList<string> PullChannels = ["web", "terminal"];
+
+    /// <summary>
+    /// Marks announcements that have no push delivery left pending as completed; returns their ids. Web chat rows do
+    /// not hold it open: they are delivered whenever the resident next opens the chat, which may be never.
+    /// </summary>
     public async Task<IReadOnlyList<long>> CompleteFinishedAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var finished = await db.Broadcasts
-            .Where(b => b.State == BroadcastState.Sending && !db.Outbox.Any(o => o.BroadcastId == b.Id && o.Status == OutboxStatus.Pending))
+            .Where(b => b.State == BroadcastState.Sending && !db.Outbox.Any(o => o.BroadcastId == b.Id && o.Status == OutboxStatus.Pending && !PullChannels.Contains(o.Channel)))
             .ToListAsync(ct);
         if (finished.Count == 0)
         {

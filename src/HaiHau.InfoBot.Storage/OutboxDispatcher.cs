@@ -89,6 +89,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
                     row.SentAt = now;
                     row.ExternalId = sent.ExternalId;
                     row.Error = null;
+                    await CountReachAsync(db, row, now, ct);
                     break;
                 case SendResult.RetryAfter wait:
                     row.Attempts--; // the platform's pacing, not a fault of this row: it does not count towards giving up
@@ -119,6 +120,36 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
             await transaction.CommitAsync(ct);
             return saved;
         }, ct);
+    }
+
+    /// <summary>
+    /// A delivered announcement is information that reached the resident: one reach row, in the same transaction as
+    /// the Sent status (so a crash never counts it twice or not at all). Pull channels (web chat) call it when the page takes the row. Commune, household and declared category go
+    /// on it only when the resident consented to statistics, as for the turns (ReachWriter).
+    /// </summary>
+    internal static async Task CountReachAsync(InfoBotDbContext db, OutboxRecord row, DateTimeOffset now, CancellationToken ct)
+    {
+        if (row.BroadcastId is not { } broadcastId)
+        {
+            return;
+        }
+
+        var counted = await db.ResidentProfiles.AsNoTracking()
+            .Where(p => p.ConversationId == row.ConversationId && p.ConsentStatistics)
+            .Select(p => new { p.CommuneCode, p.HouseholdId, p.DeclaredCategory }).FirstOrDefaultAsync(ct);
+        db.ReachLog.Add(new Reach.ReachRecord
+        {
+            At = now,
+            Day = Reach.ReachDay.Of(now),
+            Channel = row.Channel,
+            ConversationId = row.ConversationId,
+            Kind = Reach.ReachKinds.Announcement,
+            Subject = broadcastId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            BroadcastId = broadcastId,
+            CommuneCode = counted?.CommuneCode,
+            HouseholdId = counted?.HouseholdId,
+            DeclaredCategory = counted?.DeclaredCategory,
+        });
     }
 
     /// <summary>

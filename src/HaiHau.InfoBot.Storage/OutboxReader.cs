@@ -54,6 +54,7 @@ public sealed class OutboxReader(IDbContextFactory<InfoBotDbContext> factory, Sq
             row.Status = OutboxStatus.Sent;
             row.SentAt = now;
             row.Attempts++;
+            await OutboxDispatcher.CountReachAsync(db, row, now, ct); // an announcement read in the web chat is reach too
         }
 
         if (pending.Count > 0)

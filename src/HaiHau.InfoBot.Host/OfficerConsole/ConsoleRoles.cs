@@ -24,6 +24,9 @@ public static class ConsoleRoles
     public const string ReportsPolicy = "console-reports";
     public const string AnyRolePolicy = "console-any";
 
+    /// <summary>Announcements: officers, and admins (district-wide), who may also approve one.</summary>
+    public const string BroadcastsPolicy = "console-broadcasts";
+
     public static string Label(string role) => role switch
     {
         Admin => "Quản trị",

@@ -41,6 +41,7 @@ public static class ConsoleSetup
             .AddPolicy(ConsoleRoles.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Admin))
             .AddPolicy(ConsoleRoles.OfficerPolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Officer))
             .AddPolicy(ConsoleRoles.ReportsPolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.CommunicationStaff, ConsoleRoles.Officer))
+            .AddPolicy(ConsoleRoles.BroadcastsPolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Officer, ConsoleRoles.Admin))
             .AddPolicy(ConsoleRoles.AnyRolePolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.All));
 
         services.AddRazorPages(o =>

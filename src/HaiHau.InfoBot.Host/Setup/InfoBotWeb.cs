@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.OfficerConsole.Listings;
@@ -34,6 +35,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotRegister();
         builder.Services.AddInfoBotReach();
         builder.Services.AddInfoBotListingsConsole();
+        builder.Services.AddInfoBotBroadcasts();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();

@@ -48,6 +48,11 @@ public static class AuditActions
     public const string ListingExpired = "listing_expired";
     public const string ListingsImported = "listings_imported";
     public const string CourseLeadsExported = "course_leads_exported";
+    public const string BroadcastCreated = "broadcast_created";
+    public const string BroadcastApproved = "broadcast_approved";
+    public const string BroadcastCancelled = "broadcast_cancelled";
+    public const string BroadcastPaused = "broadcast_paused";
+    public const string BroadcastResumed = "broadcast_resumed";
 }
 
 internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>

@@ -102,6 +102,7 @@ public sealed class BrowserSession : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
+            ServiceWorkers = ServiceWorkerPolicy.Block,
         });
         context.SetDefaultTimeout(Timeout);
         context.SetDefaultNavigationTimeout(Timeout);

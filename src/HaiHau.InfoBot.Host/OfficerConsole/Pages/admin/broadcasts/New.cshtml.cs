@@ -1,0 +1,125 @@
+using HaiHau.InfoBot.Core.Broadcasts;
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Host.Broadcasts;
+using HaiHau.InfoBot.Host.Channels;
+using HaiHau.InfoBot.Host.Setup;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin.Broadcasts;
+
+/// <summary>
+/// Compose an announcement: text and link, the segment, a preview per channel and the audience count (the same
+/// selection the scheduler makes), then send now or at a time in Vietnam. A commune officer sends only to their commune.
+/// </summary>
+[Authorize(Policy = ConsoleRoles.BroadcastsPolicy)]
+public sealed class ComposeModel(
+    BroadcastStore store, BroadcastAudiences audiences, IContentStore content, AuditLog audit, OutboxSignal signal,
+    IOptions<DeliveryOptions> delivery, IOptions<BroadcastOptions> options, TimeProvider time) : PageModel
+{
+    [BindProperty] public string? Text { get; set; }
+
+    [BindProperty] public string? Link { get; set; }
+
+    [BindProperty] public List<string> Communes { get; set; } = [];
+
+    [BindProperty] public List<string> Categories { get; set; } = [];
+
+    [BindProperty] public List<string> Topics { get; set; } = [];
+
+    [BindProperty] public List<string> Channels { get; set; } = [];
+
+    [BindProperty] public bool OnePerHousehold { get; set; }
+
+    /// <summary>"now" or "later".</summary>
+    [BindProperty] public string When { get; set; } = "now";
+
+    [BindProperty] public string? Date { get; set; }
+
+    [BindProperty] public string? Time { get; set; }
+
+    public string? Error { get; private set; }
+
+    public int? AudienceCount { get; private set; }
+
+    public IReadOnlyList<ChannelPreview> Previews { get; private set; } = [];
+
+    public string Message { get; private set; } = "";
+
+    public string? OwnCommune => User.Commune();
+
+    public IReadOnlyList<Commune> CommuneChoices => content.Communes.Where(c => OwnCommune is null || c.Code == OwnCommune).ToList();
+
+    public string CommuneName(string code) => content.FindCommune(code)?.Name ?? code;
+
+    public bool NeedsApproval(Segment segment) => options.Value.RequireApprovalDistrictWide && segment.Communes.Count == 0;
+
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(delivery.Value.TimeZone);
+
+    public void OnGet()
+    {
+        var tomorrow = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).AddDays(1);
+        Date = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Time = "08:00";
+    }
+
+    /// <summary>Shows the preview and the count; sends nothing.</summary>
+    public async Task OnPostPreviewAsync(CancellationToken ct) => await CheckAsync(ct);
+
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
+    {
+        var segment = await CheckAsync(ct);
+        if (segment is null)
+        {
+            return Page();
+        }
+
+        DateTimeOffset at = time.GetUtcNow();
+        if (When == "later")
+        {
+            var (scheduled, error) = BroadcastForm.ScheduledAt(Date, Time, Zone, at);
+            if (scheduled is null)
+            {
+                Error = error;
+                return Page();
+            }
+
+            at = scheduled.Value;
+        }
+
+        var needsApproval = NeedsApproval(segment);
+        var id = await store.CreateAsync(new BroadcastDraft(Text!.Trim(), string.IsNullOrWhiteSpace(Link) ? null : Link.Trim(), segment, at, User.Who(), needsApproval), ct);
+        await audit.AppendAsync(new AuditEntry(User.Id(), User.Who(), AuditActions.BroadcastCreated, "broadcast", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            segment.Communes.Count == 1 ? segment.Communes[0] : null,
+            $"{BroadcastForm.Describe(segment, CommuneName)}; {AudienceCount} người; gửi lúc {BroadcastForm.Local(at, Zone)}{(needsApproval ? "; chờ duyệt" : "")}"), ct);
+        signal.Wake(BroadcastScheduler.WakeKey);
+        return Redirect("/admin/broadcasts?created=" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private async Task<Segment?> CheckAsync(CancellationToken ct)
+    {
+        Error = BroadcastForm.CheckText(Text, Link);
+        var (segment, segmentError) = BroadcastForm.SegmentFor(OwnCommune, Communes, Categories, Topics, Channels, OnePerHousehold,
+            content.Communes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal));
+        Error ??= segmentError;
+        if (segment is null)
+        {
+            return null;
+        }
+
+        Communes = segment.Communes.ToList();
+        AudienceCount = await audiences.CountAsync(segment, ct);
+        if (Error is not null)
+        {
+            return null;
+        }
+
+        Message = BroadcastForm.MessageOf(Text!.Trim(), Link);
+        Previews = BroadcastForm.Previews(Message);
+        return segment;
+    }
+}

@@ -1,0 +1,54 @@
+using HaiHau.InfoBot.Core.Broadcasts;
+using HaiHau.InfoBot.Core.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Storage.Residents;
+
+/// <summary>
+/// The registered residents an announcement may reach: consented to announcements and not stopped them, not erased
+/// (erasing deletes the profile; the chat id check guards a profile written in the same turn), and not unreachable
+/// (blocked or unfollowed: sending would only fail). One member per conversation.
+/// </summary>
+public sealed class ResidentAudience(IDbContextFactory<InfoBotDbContext> factory) : IBroadcastAudience
+{
+    /// <summary>The topics an officer can target; a resident who chose "all" hears about each of them.</summary>
+    public static readonly IReadOnlyList<string> AnnouncementTopics =
+        ["eligibility", "health_insurance", "credit", "vocational_training", "jobs", "housing", "other_support"];
+
+    public async Task<IReadOnlyList<AudienceMember>> CandidatesAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.ResidentProfiles.AsNoTracking()
+            .Where(p => p.ConsentAnnouncements && p.AnnouncementsStoppedAt == null)
+            .Where(p => !p.Conversation!.Unreachable && !p.Conversation.ChatId.StartsWith("erased-"))
+            .OrderBy(p => p.ConversationId)
+            .Select(p => new
+            {
+                p.ConversationId,
+                p.Conversation!.Channel,
+                p.Conversation.UserId,
+                p.Conversation.ChatId,
+                p.CommuneCode,
+                p.DeclaredCategory,
+                p.Topics,
+                p.HouseholdId,
+            })
+            .ToListAsync(ct);
+
+        // No profile field ties one person's Telegram and Zalo conversations together yet, so each conversation is
+        // its own person (AudienceMember.PersonKeyOf), the key every audience source shares.
+        return rows.Select(r => new AudienceMember(
+            r.ConversationId,
+            new ConversationRef(r.Channel, r.UserId, r.ChatId),
+            r.CommuneCode ?? "", // no commune given: reached only by district-wide announcements
+            r.DeclaredCategory,
+            TopicsOf(r.Topics),
+            AudienceMember.PersonKeyOf(r.ConversationId),
+            r.HouseholdId is { } household ? "hh:" + household.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)).ToList();
+    }
+
+    private static IReadOnlyList<string> TopicsOf(string? topics) =>
+        topics is null ? []
+        : topics == "all" ? AnnouncementTopics
+        : topics.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
