@@ -6,12 +6,14 @@ using HaiHau.InfoBot.Storage.Records;
 namespace HaiHau.InfoBot.Host.Channels;
 
 /// <summary>
-/// One channel's pacing: the overall rate (a token bucket), the per-chat spacing of announcements, and quiet hours.
+/// One channel's pacing: the overall rate (a token bucket, never more than the rate in any one second), the per-chat
+/// spacing of announcements, and quiet hours.
 /// Owned by that channel's sender loop, so it needs no locks.
 /// </summary>
 public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, DateTimeOffset now)
 {
     private readonly TokenBucket _bucket = new(rate.MessagesPerSecond, now);
+    private readonly SendWindow _window = SendWindow.PerSecond(rate.MessagesPerSecond);
     private readonly Dictionary<string, DateTimeOffset> _lastBulk = new(StringComparer.Ordinal);
 
     public int Parallelism => rate.Parallelism;
@@ -45,12 +47,18 @@ public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, Date
             {
                 _bucket.Take(now); // a resident is waiting: never held, but counted
             }
+            else if (_window.Wait(now) is var full && full > TimeSpan.Zero)
+            {
+                held = Min(held, full);
+                break;
+            }
             else if (!_bucket.TryTake(now))
             {
                 held = Min(held, _bucket.Wait(now));
                 break;
             }
 
+            _window.Add(now);
             batch.Add(delivery);
             if (delivery.Kind == OutboxKind.Bulk)
             {
