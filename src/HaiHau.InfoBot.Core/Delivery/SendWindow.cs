@@ -1,16 +1,19 @@
 namespace HaiHau.InfoBot.Core.Delivery;
 
 /// <summary>
-/// At most <c>limit</c> sends in any one <c>length</c> of time, the way a platform counts them (a sliding window).
-/// The <see cref="TokenBucket"/> alone lets a window see its rate plus the saved-up token: 31 at 30 a second, which a
-/// platform enforcing exactly 30 answers with 429 and a pause that costs a whole second. This guard closes that gap;
-/// the bucket still spaces the sends evenly within it. Pure, not thread-safe: one channel loop owns it.
+/// At most <c>limit</c> sends in any one <c>length</c> of time as the platform counts them (a sliding window), however
+/// late requests reach it. The <see cref="TokenBucket"/> alone lets a second see its rate plus the saved-up token, and
+/// a send leaves on time but may arrive late, bunched with later ones: a platform enforcing exactly 30 a second then
+/// answers 429 and the pause costs a whole second. So a send counts from when it starts until a window-length after
+/// its answer came back; the platform saw it somewhere in between, so no window there can hold more than the limit.
+/// Pure, not thread-safe: one channel loop owns it.
 /// </summary>
 public sealed class SendWindow
 {
-    private readonly Queue<DateTimeOffset> _sends = new();
+    private readonly Queue<DateTimeOffset> _answered = new();
     private readonly int _limit;
     private readonly TimeSpan _length;
+    private int _inFlight;
 
     public SendWindow(int limit, TimeSpan length)
     {
@@ -20,34 +23,52 @@ public sealed class SendWindow
         _length = length;
     }
 
-    /// <summary>The window for a per-second rate: its whole messages (29 for 29.5), at least one.</summary>
-    public static SendWindow PerSecond(double rate) => new(Math.Max(1, (int)Math.Floor(rate)), TimeSpan.FromSeconds(1));
+    /// <summary>The window for a per-second rate: the rate rounded up (29.5 a second never puts 31 in one second).</summary>
+    public static SendWindow PerSecond(double rate) => new(Math.Max(1, (int)Math.Ceiling(rate)), TimeSpan.FromSeconds(1));
 
     /// <summary>How long until one more send fits (zero when one does now).</summary>
     public TimeSpan Wait(DateTimeOffset now)
     {
         Forget(now);
-        if (_sends.Count < _limit)
+        var counted = _answered.Count + _inFlight;
+        if (counted < _limit)
         {
             return TimeSpan.Zero;
         }
 
-        // Replies may have pushed the count over the limit: wait until enough of them have left the window.
-        return _sends.ElementAt(_sends.Count - _limit) + _length - now;
+        // Replies may have pushed the count over the limit: wait until enough answered sends have left the window.
+        var leaving = counted - _limit;
+        return leaving < _answered.Count ? _answered.ElementAt(leaving) + _length - now : _length;
     }
 
-    /// <summary>Counts a send made now (replies too: they are never held, but they use the platform's allowance).</summary>
-    public void Add(DateTimeOffset now)
+    /// <summary>A send starts (replies too: they are never held, but they use the platform's allowance).</summary>
+    public void Start() => _inFlight++;
+
+    /// <summary>Its answer came back now (whatever it said): it stays counted for one more window length.</summary>
+    public void Answered(DateTimeOffset now)
     {
         Forget(now);
-        _sends.Enqueue(now);
+        _inFlight = Math.Max(0, _inFlight - 1);
+        _answered.Enqueue(now);
+    }
+
+    /// <summary>
+    /// Every send still counted as in flight is taken as answered now. The loop calls this before it picks: it awaits
+    /// each round, so a send still "in flight" then is one whose round failed before it could report its answer.
+    /// </summary>
+    public void AnsweredAll(DateTimeOffset now)
+    {
+        while (_inFlight > 0)
+        {
+            Answered(now);
+        }
     }
 
     private void Forget(DateTimeOffset now)
     {
-        while (_sends.Count > 0 && _sends.Peek() + _length <= now)
+        while (_answered.Count > 0 && _answered.Peek() + _length <= now)
         {
-            _sends.Dequeue();
+            _answered.Dequeue();
         }
     }
 }

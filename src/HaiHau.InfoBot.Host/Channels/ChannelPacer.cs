@@ -28,6 +28,7 @@ public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, Date
     /// </summary>
     public (IReadOnlyList<OutboxDelivery> Batch, TimeSpan HeldFor) Pick(IReadOnlyList<OutboxDelivery> due, DateTimeOffset now)
     {
+        _window.AnsweredAll(now); // a round that failed half-way must not keep its sends counted for ever
         var batch = new List<OutboxDelivery>();
         var held = TimeSpan.MaxValue;
         foreach (var delivery in due)
@@ -58,7 +59,7 @@ public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, Date
                 break;
             }
 
-            _window.Add(now);
+            _window.Start();
             batch.Add(delivery);
             if (delivery.Kind == OutboxKind.Bulk)
             {
@@ -69,6 +70,9 @@ public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, Date
         Forget(now);
         return (batch, held == TimeSpan.MaxValue ? TimeSpan.Zero : held);
     }
+
+    /// <summary>A picked send's answer came back (or it was skipped) at <paramref name="now"/>.</summary>
+    public void Answered(DateTimeOffset now) => _window.Answered(now);
 
     /// <summary>After a 429 the platform's count is full whatever ours says: start from an empty bucket.</summary>
     public void Throttled(DateTimeOffset now) => _bucket.Drain(now);
