@@ -1,10 +1,12 @@
+using HaiHau.InfoBot.Benchmarks.Broadcast;
 using HaiHau.InfoBot.Benchmarks.Engine;
 using HaiHau.InfoBot.Benchmarks.Load;
 using HaiHau.InfoBot.Benchmarks.Reach;
 using HaiHau.InfoBot.Benchmarks.Understanding;
 
-// Four verbs, no command-line package: "engine" (BenchmarkDotNet, one dialog turn), "classify" (BenchmarkDotNet,
-// reading one free-text question), "load" (HTTP end to end) and "reach" (the reach report over 1 M rows and 100 k households).
+// Five verbs, no command-line package: "engine" (BenchmarkDotNet, one dialog turn), "classify" (BenchmarkDotNet,
+// reading one free-text question), "load" (HTTP end to end), "reach" (the reach report over 1 M rows and 100 k
+// households) and "broadcast" (one announcement to 10,000 residents against a rate-capped fake Telegram or Zalo).
 switch (args.FirstOrDefault())
 {
     case "engine":
@@ -15,10 +17,13 @@ switch (args.FirstOrDefault())
         return await LoadCommand.RunAsync(args[1..]);
     case "reach":
         return await ReachCommand.RunAsync(args[1..]);
+    case "broadcast":
+        return await BroadcastCommand.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- engine [BenchmarkDotNet args]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- classify [BenchmarkDotNet args]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- load [--quick]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- reach");
+        Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- broadcast --channel telegram|zalo [--residents N] [--quick] [--zalo-window SECONDS] [--rate R]");
         return 2;
 }

@@ -6,12 +6,14 @@ using HaiHau.InfoBot.Storage.Records;
 namespace HaiHau.InfoBot.Host.Channels;
 
 /// <summary>
-/// One channel's pacing: the overall rate (a token bucket), the per-chat spacing of announcements, and quiet hours.
+/// One channel's pacing: the overall rate (a token bucket, never more than the rate in any one second), the per-chat
+/// spacing of announcements, and quiet hours.
 /// Owned by that channel's sender loop, so it needs no locks.
 /// </summary>
 public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, DateTimeOffset now)
 {
     private readonly TokenBucket _bucket = new(rate.MessagesPerSecond, now);
+    private readonly SendWindow _window = SendWindow.PerSecond(rate.MessagesPerSecond);
     private readonly Dictionary<string, DateTimeOffset> _lastBulk = new(StringComparer.Ordinal);
 
     public int Parallelism => rate.Parallelism;
@@ -26,6 +28,7 @@ public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, Date
     /// </summary>
     public (IReadOnlyList<OutboxDelivery> Batch, TimeSpan HeldFor) Pick(IReadOnlyList<OutboxDelivery> due, DateTimeOffset now)
     {
+        _window.AnsweredAll(now); // a round that failed half-way must not keep its sends counted for ever
         var batch = new List<OutboxDelivery>();
         var held = TimeSpan.MaxValue;
         foreach (var delivery in due)
@@ -45,12 +48,18 @@ public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, Date
             {
                 _bucket.Take(now); // a resident is waiting: never held, but counted
             }
+            else if (_window.Wait(now) is var full && full > TimeSpan.Zero)
+            {
+                held = Min(held, full);
+                break;
+            }
             else if (!_bucket.TryTake(now))
             {
                 held = Min(held, _bucket.Wait(now));
                 break;
             }
 
+            _window.Start();
             batch.Add(delivery);
             if (delivery.Kind == OutboxKind.Bulk)
             {
@@ -61,6 +70,9 @@ public sealed class ChannelPacer(ChannelRateOptions rate, QuietHours quiet, Date
         Forget(now);
         return (batch, held == TimeSpan.MaxValue ? TimeSpan.Zero : held);
     }
+
+    /// <summary>A picked send's answer came back (or it was skipped) at <paramref name="now"/>.</summary>
+    public void Answered(DateTimeOffset now) => _window.Answered(now);
 
     /// <summary>After a 429 the platform's count is full whatever ours says: start from an empty bucket.</summary>
     public void Throttled(DateTimeOffset now) => _bucket.Drain(now);

@@ -102,8 +102,13 @@ public sealed class OutboxWorker(
             return (null, now + held);
         }
 
-        var results = await Task.WhenAll(batch.Select(d => SendOneAsync(adapter, d, ct)));
-        var retry = results.OfType<SendResult.RetryAfter>().Select(r => r.Delay).DefaultIfEmpty().Max();
+        var settled = await Task.WhenAll(batch.Select(d => SendOneAsync(adapter, d, ct)));
+        foreach (var (_, answeredAt) in settled)
+        {
+            pacer.Answered(answeredAt); // here, not in the sends: the pacer belongs to this loop alone
+        }
+
+        var retry = settled.Select(s => s.Result).OfType<SendResult.RetryAfter>().Select(r => r.Delay).DefaultIfEmpty().Max();
         return (retry > TimeSpan.Zero ? retry : null, null);
     }
 
@@ -113,15 +118,16 @@ public sealed class OutboxWorker(
     /// Sends one row and stores its outcome. Once a send has started it is finished and recorded even while the host
     /// stops (the stopping token is not passed on): a send cut off after the platform took it, but before we
     /// recorded it, would be sent again after the restart, and the resident would get it twice.
+    /// Returns the outcome and when the platform's answer came back (what the pacer's one-second window counts from).
     /// </summary>
-    private async Task<SendResult> SendOneAsync(IChannelAdapter adapter, OutboxDelivery delivery, CancellationToken stopping)
+    private async Task<(SendResult Result, DateTimeOffset AnsweredAt)> SendOneAsync(IChannelAdapter adapter, OutboxDelivery delivery, CancellationToken stopping)
     {
         stopping.ThrowIfCancellationRequested();
         if (await outbox.SkipIfUnreachableAsync(delivery.Id, CancellationToken.None))
         {
             var skipped = new SendResult.Unreachable("unreachable");
             Settled?.Invoke(delivery, skipped);
-            return skipped;
+            return (skipped, time.GetUtcNow());
         }
 
         SendResult result;
@@ -135,6 +141,8 @@ public sealed class OutboxWorker(
             result = new SendResult.Transient(ex.GetType().Name);
         }
 
+        var answeredAt = time.GetUtcNow();
+
         await outbox.RecordAsync(delivery.Id, result, CancellationToken.None);
         if (result is not SendResult.Sent)
         {
@@ -142,7 +150,7 @@ public sealed class OutboxWorker(
         }
 
         Settled?.Invoke(delivery, result);
-        return result;
+        return (result, answeredAt);
     }
 
     /// <summary>Sleeps on the injected clock; a wake-up (new replies) cuts it short unless the platform asked for the pause.</summary>

@@ -46,6 +46,12 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
     /// <summary>Longest a getUpdates call is held when nothing is queued (its own timeout may be longer).</summary>
     public TimeSpan MaxHold { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Telegram's flood limit on sendMessage (null, the default: none). Above it the call is answered 429 with
+    /// parameters.retry_after = 1, as the real API does; every sendMessage is recorded in it with its time.
+    /// </summary>
+    public SlidingWindowCap? SendCap { get; set; }
+
     /// <summary>The webhook as last set (null: none), with the secret token Telegram would send.</summary>
     public WebhookSettings? Webhook
     {
@@ -226,6 +232,12 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
             case FakeTelegramFailure.ApiError error:
                 await AnswerAsync(context, Record(name, body, error.Code), Error(error.Code, error.Description, error.RetryAfter));
                 return;
+        }
+
+        if (name == "sendMessage" && SendCap is { } cap && !cap.TryAdmit())
+        {
+            await AnswerAsync(context, Record(name, body, 429), Error(429, "Too Many Requests: retry after 1", retryAfter: 1));
+            return;
         }
 
         var (status, answer) = name switch

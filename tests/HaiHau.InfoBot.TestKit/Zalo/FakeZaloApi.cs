@@ -48,6 +48,12 @@ public sealed class FakeZaloApi : IAsyncDisposable
     /// <summary>The refresh token Zalo accepts now (once).</summary>
     public string RefreshToken { get; private set; }
 
+    /// <summary>
+    /// Zalo's call limit on /v3.0/oa/message/cs (null, the default: none), e.g. 4,000 a minute; above it the call is
+    /// answered error -32, as Zalo does. Every send call is recorded in it with its time.
+    /// </summary>
+    public SlidingWindowCap? SendCap { get; set; }
+
     public IReadOnlyList<ZaloRequest> Requests
     {
         get
@@ -147,6 +153,11 @@ public sealed class FakeZaloApi : IAsyncDisposable
             if (_sendScript.TryDequeue(out var scripted))
             {
                 return Error(scripted.Error, scripted.Message);
+            }
+
+            if (SendCap is { } cap && !cap.TryAdmit())
+            {
+                return Error(-32, "Your application/OA reached limit call api");
             }
 
             var token = context.Request.Headers["access_token"].ToString();
