@@ -111,10 +111,6 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
                     b.HasIndex("ConversationId");
 
-                    b.HasIndex("Day", "HouseholdId", "ConversationId", "Channel", "Topic", "DeclaredCategory", "CommuneCode")
-                        .HasDatabaseName("IX_reach_log_report")
-                        .HasFilter("\"HouseholdId\" IS NOT NULL OR \"DeclaredCategory\" IS NOT NULL");
-
                     b.ToTable("reach_log", (string)null);
                 });
 

@@ -59,10 +59,7 @@ internal sealed class ReachConfiguration : IEntityTypeConfiguration<ReachRecord>
     {
         e.ToTable("reach_log");
         e.HasIndex(x => x.ConversationId);
-        // No longer read by the report (it keeps the counted rows in memory, see ReachRows); drop at the next migration.
-        e.HasIndex(x => new { x.Day, x.HouseholdId, x.ConversationId, x.Channel, x.Topic, x.DeclaredCategory, x.CommuneCode })
-            .HasDatabaseName("IX_reach_log_report")
-            .HasFilter("\"HouseholdId\" IS NOT NULL OR \"DeclaredCategory\" IS NOT NULL");
+        // No covering report index: the report keeps the counted rows in memory and reads only new ids (ReachRows).
         e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
         e.Property(x => x.Channel).HasMaxLength(16);
         e.Property(x => x.Kind).HasMaxLength(32);

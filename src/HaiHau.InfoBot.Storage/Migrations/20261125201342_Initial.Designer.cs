@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HaiHau.InfoBot.Storage.Migrations
 {
     [DbContext(typeof(InfoBotDbContext))]
-    [Migration("20261125191700_Console")]
-    partial class Console
+    [Migration("20261125201342_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -113,10 +113,6 @@ namespace HaiHau.InfoBot.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ConversationId");
-
-                    b.HasIndex("Day", "HouseholdId", "ConversationId", "Channel", "Topic", "DeclaredCategory", "CommuneCode")
-                        .HasDatabaseName("IX_reach_log_report")
-                        .HasFilter("\"HouseholdId\" IS NOT NULL OR \"DeclaredCategory\" IS NOT NULL");
 
                     b.ToTable("reach_log", (string)null);
                 });
