@@ -32,18 +32,22 @@ public sealed class ResidentAudience(IDbContextFactory<InfoBotDbContext> factory
                 p.DeclaredCategory,
                 p.Topics,
                 p.HouseholdId,
+                p.LinkedBy,
             })
             .ToListAsync(ct);
 
-        // No profile field ties one person's Telegram and Zalo conversations together yet, so each conversation is
-        // its own person (AudienceMember.PersonKeyOf), the key every audience source shares.
+        // One person on two channels: a link by a platform-verified phone can only be made by the owner of the
+        // register's phone number, so conversations phone-linked to the same household are the same person. Every
+        // other conversation is its own person (AudienceMember.PersonKeyOf), the key every audience source shares.
         return rows.Select(r => new AudienceMember(
             r.ConversationId,
             new ConversationRef(r.Channel, r.UserId, r.ChatId),
             r.CommuneCode ?? "", // no commune given: reached only by district-wide announcements
             r.DeclaredCategory,
             TopicsOf(r.Topics),
-            AudienceMember.PersonKeyOf(r.ConversationId),
+            r.HouseholdId is { } phoneHousehold && r.LinkedBy == "phone"
+                ? "phone-of-hh:" + phoneHousehold.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : AudienceMember.PersonKeyOf(r.ConversationId),
             r.HouseholdId is { } household ? "hh:" + household.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)).ToList();
     }
 

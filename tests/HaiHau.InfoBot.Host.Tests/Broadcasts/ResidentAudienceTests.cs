@@ -69,4 +69,24 @@ public sealed class ResidentAudienceTests : IDisposable
         Assert.Single(picked);
         Assert.Equal(2, AudienceSelection.Pick(candidates, new Segment([], [], [], [], OnePerHousehold: true)).Count);
     }
+
+    [Fact]
+    public async Task One_person_who_verified_the_same_phone_on_Telegram_and_Zalo_gets_an_announcement_once()
+    {
+        using (var db = store.Factory.CreateDbContext())
+        {
+            db.Households.Add(new Storage.Register.HouseholdRecord { Code = "H1" });
+            db.SaveChanges();
+        }
+
+        // Both linked by the register's phone: only its owner can verify it, on each platform.
+        Resident("tg", p => (p.HouseholdId, p.LinkedBy) = (1, "phone"));
+        var zalo = Resident("zl", p => (p.HouseholdId, p.LinkedBy) = (1, "phone"), channel: "zalo");
+        // Another member of the household, linked by code and name: a different person.
+        var member = Resident("tg-2", p => (p.HouseholdId, p.LinkedBy) = (1, "resident"));
+
+        var picked = AudienceSelection.Pick(await CandidatesAsync(), Segment.Everyone);
+
+        Assert.Equal([zalo, member], picked.Select(m => m.ConversationId).Order()); // the phone owner once, on Zalo
+    }
 }
