@@ -26,7 +26,18 @@ public sealed class CommandLineTests : HostTestBase
         var (code, output, _) = await RunAsync(["validate", $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}"]);
 
         Assert.Equal(0, code);
-        Assert.Matches(@"OK: \d+ dialogs, \d+ articles, \d+ facts, 34 communes, \d+ FAQ entries, \d+ example questions\.", output);
+        Assert.Matches(@"OK: \d+ dialogs, \d+ articles, \d+ facts, 8 communes, \d+ FAQ entries, \d+ example questions\.", output);
+    }
+
+    [Fact]
+    public async Task Review_content_lists_what_is_due_and_exits_0()
+    {
+        var (code, output, _) = await RunAsync(["review", "content", "--date", "2026-12-02", "--days", "60", $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("content/facts.yaml:", output, StringComparison.Ordinal);
+        Assert.Contains("fact \"chuan-ngheo-nong-thon\" = 1.500.000 đồng ends on 31/12/2026, then 2.200.000 đồng", output, StringComparison.Ordinal);
+        Assert.Contains("item(s) to review between 2026-12-02 and 2027-01-31", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,16 +23,19 @@ public sealed class ScreenCommandTests
         Assert.Equal("rural", root.GetProperty("area").GetString());
         Assert.Equal(1_250_000, root.GetProperty("per_capita_income").GetDecimal());
         Assert.Equal(3, root.GetProperty("deprived_count").GetInt32());
-        Assert.Equal([1, 4, 7], root.GetProperty("deprived").EnumerateArray().Select(e => e.GetInt32()));
-        Assert.Equal([2], root.GetProperty("unknown").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(["viec-lam", "bao-hiem-y-te", "chat-luong-nha-o"], root.GetProperty("deprived").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["nguoi-phu-thuoc"], root.GetProperty("unknown").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("hai-thinh", root.GetProperty("commune").GetString());
+        Assert.Equal("hai-chau", root.GetProperty("commune_named").GetString());
         Assert.Equal("nd-07-2021", root.GetProperty("rule_set").GetString());
         Assert.Single(output.Trim().Split('\n'));
     }
 
     [Theory]
-    [InlineData("TT Yên Định", "2000000", "near_poor", "urban")]   // exactly the urban line, no deprivation
+    [InlineData("TT Yên Định", "2000000", "near_poor", "urban")]   // exactly the urban line, no deprivation (2023: a town)
     [InlineData("hai-chau", "2000000", "average", "rural")]        // the same income in a commune
     [InlineData("thinh long", "0", "near_poor", "urban")]
+    [InlineData("xã Hải Thịnh", "2000000", "average", "rural")]
     public async Task Towns_use_the_urban_line(string commune, string income, string classification, string area)
     {
         var (code, output, _) = await RunAsync("screen", "--commune", commune, "--members", "1", "--income", income, "--date", "2023-03-01");
@@ -50,10 +53,10 @@ public sealed class ScreenCommandTests
 
         Assert.Equal(1, code);
         Assert.Empty(output);
-        Assert.Contains("Không tìm thấy xã, thị trấn «Hà Nội»", error, StringComparison.Ordinal);
+        Assert.Contains("Không tìm thấy xã «Hà Nội»", error, StringComparison.Ordinal);
         Assert.Contains("--members must be a whole number", error, StringComparison.Ordinal);
         Assert.Contains("Thu nhập phải là số tiền đồng", error, StringComparison.Ordinal);
-        Assert.Contains("«13» không phải số chỉ số từ 1 đến 12", error, StringComparison.Ordinal);
+        Assert.Contains("«13» không phải chỉ số", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public sealed class ScreenCommandTests
         var (code, _, error) = await RunAsync("screen", "--commune", "hai-chau", "--members", "2", "--income", "1000000", "--deprived", "4", "--unknown", "4");
 
         Assert.Equal(1, code);
-        Assert.Contains("indicator 4 is given both as deprived and as unknown", error, StringComparison.Ordinal);
+        Assert.Contains("indicator \"bao-hiem-y-te\" is given both as deprived and as unknown", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,6 +75,35 @@ public sealed class ScreenCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("Không có bộ quy tắc cho ngày 01/06/2021", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // --date picks the rule set and the map of that day
+    [InlineData("TT Yên Định", "2025-06-30", "nd-07-2021", "urban", false, 2_000_000)]
+    [InlineData("TT Yên Định", "2025-07-01", "nd-07-2021", "rural", true, 1_500_000)]
+    [InlineData("TT Yên Định", "2026-12-31", "nd-07-2021", "rural", true, 1_500_000)]
+    [InlineData("TT Yên Định", "2027-01-01", "nd-351-2025", "rural", true, 2_200_000)]
+    [InlineData("Hải Bắc", "2027-01-15", "nd-351-2025", "rural", false, 2_200_000)]
+    public async Task Screen_date_picks_the_rules_and_the_map_of_that_day(string commune, string day, string ruleSet, string area, bool formerTown, long line)
+    {
+        var (code, output, _) = await RunAsync("screen", "--commune", commune, "--members", "1", "--income", "1000000", "--date", day);
+
+        Assert.Equal(0, code);
+        var root = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        Assert.Equal(ruleSet, root.GetProperty("rule_set").GetString());
+        Assert.Equal(area, root.GetProperty("area").GetString());
+        Assert.Equal(formerTown, root.GetProperty("former_town_area_to_confirm").GetBoolean());
+        Assert.Equal(line, root.GetProperty("income_line").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Under_the_2027_standard_it_never_says_poor()
+    {
+        var (_, output, _) = await RunAsync("screen", "--commune", "Hải Hưng", "--members", "4", "--income", "4000000", "--deprived", "1,2,3,4,5", "--date", "2027-01-15");
+
+        var root = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        Assert.Equal("income_at_or_below_line", root.GetProperty("classification").GetString());
+        Assert.False(root.GetProperty("indicators_known").GetBoolean());
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
