@@ -244,7 +244,7 @@ public sealed class FreeQuestionTests
         var replies = _bot.Send("cho tôi nhận tin");
 
         Assert.StartsWith("Đăng ký nhận tin để bác nhận thông báo mới", replies[0].Text, StringComparison.Ordinal);
-        Assert.Contains("Nghị định 13/2023/NĐ-CP", replies[0].Text, StringComparison.Ordinal); // what is kept, and why
+        Assert.Contains("Luật Bảo vệ dữ liệu cá nhân", replies[0].Text, StringComparison.Ordinal); // what is kept, and why
     }
 
     [Fact]
