@@ -7,7 +7,7 @@ namespace HaiHau.InfoBot.Core.Tests.Content;
 
 /// <summary>
 /// Since 1/7/2025 there is no district, no thị trấn and no Nam Định province: the former Hải Hậu district is eight xã of
-/// Ninh Bình. No text a resident reads (articles, FAQ entries, dialog texts and buttons, the bot's own sentences) may send
+/// Ninh Bình. No text a resident reads (articles, FAQ entries, dialog texts and buttons, the bot's own sentences, the wordings of text facts) may send
 /// anyone to an office that no longer exists, use the old "tuyến" wording of health insurance, or cite a repealed act.
 /// History is allowed only where it says it is history ("các thị trấn cũ", "huyện Hải Hậu cũ").
 /// </summary>
@@ -79,6 +79,7 @@ public sealed class NoDefunctOfficesTests
         Assert.Contains("content/faq/tim-viec-lam.md", files);
         Assert.Contains("dialogs/menu.yaml", files);
         Assert.Contains("content/understanding/topics.yaml", files);
+        Assert.Contains("content/facts.yaml", files);
     }
 
     [Theory]
@@ -126,6 +127,15 @@ public sealed class NoDefunctOfficesTests
             foreach (var source in article.Sources)
             {
                 yield return new(at.File, at.Line, source);
+            }
+        }
+
+        // Wordings that texts take from facts.yaml: the open-ended values are the ones residents read from now on.
+        foreach (var fact in data.Content.Facts.Where(f => f.Kind == Core.Content.FactKind.Text))
+        {
+            foreach (var value in fact.Values.Where(v => v.ValidTo is null))
+            {
+                yield return new(value.Location.File, value.Location.Line, value.Value);
             }
         }
 
