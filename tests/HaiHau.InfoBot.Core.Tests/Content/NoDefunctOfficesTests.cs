@@ -7,8 +7,9 @@ namespace HaiHau.InfoBot.Core.Tests.Content;
 
 /// <summary>
 /// Since 1/7/2025 there is no district, no thị trấn and no Nam Định province: the former Hải Hậu district is eight xã of
-/// Ninh Bình. No text a resident reads (articles, FAQ entries, dialog texts and buttons, the bot's own sentences, the wordings of text facts) may send
-/// anyone to an office that no longer exists, use the old "tuyến" wording of health insurance, or cite a repealed act.
+/// Ninh Bình. No text a resident reads (articles, FAQ entries, dialog texts and buttons, the bot's own sentences, the
+/// wordings of text facts) may send anyone to an office that no longer exists, use the old "tuyến" wording of health
+/// insurance, or cite a repealed act.
 /// History is allowed only where it says it is history ("các thị trấn cũ", "huyện Hải Hậu cũ").
 /// </summary>
 public sealed class NoDefunctOfficesTests
