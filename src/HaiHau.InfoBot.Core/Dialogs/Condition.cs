@@ -23,6 +23,9 @@ public sealed class Condition
 
     public IReadOnlyList<string> FactKeys { get; }
 
+    /// <summary>The pseudo-variable that carries the day (YYYY-MM-DD) a fact is read on; without it, the newest value.</summary>
+    public const string TodayVar = "\u0000today";
+
     public bool Evaluate(Func<string, string?> vars, IContentStore content) => Truthy(_evaluate(vars, content));
 
     /// <summary>Parses <paramref name="text"/>; on failure returns null and says why in <paramref name="error"/>.</summary>
@@ -210,7 +213,9 @@ public sealed class Condition
             {
                 var key = word[5..];
                 Facts.Add(key);
-                return (_, content) => content.FindFact(key)?.Latest.Value; // conditions have no clock: the newest value
+                return (vars, content) => content.FindFact(key) is { } fact
+                    ? (DateOnly.TryParseExact(vars(TodayVar), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? fact.On(day)?.Value : fact.Latest.Value)
+                    : null;
             }
 
             if (word is "and" or "or" or "not")

@@ -32,7 +32,7 @@ public sealed class ListingImportTests : IDisposable
         var job = Check(ListingKind.Job, Path.Combine(RepoPaths.Content, "samples", "jobs.csv")).Valid.Single(l => l.Code == "MAU-VL-002");
 
         Assert.Equal("[Mẫu] Thợ hàn, thợ cơ khí sửa chữa tàu cá", job.Title);
-        Assert.Equal("thinh-long", job.CommuneCode);
+        Assert.Equal("hai-thinh", job.CommuneCode);
         Assert.Equal("8–10 triệu đồng/tháng", job.PayOrSupport);
         Assert.Equal(new DateOnly(2027, 1, 15), job.Deadline);
         Assert.Equal(new DateOnly(2026, 11, 12), job.PostedOn);
@@ -85,7 +85,7 @@ public sealed class ListingImportTests : IDisposable
             "VL-2;Hàn;Xưởng;TT Thịnh Long;1/10/2022;Anh Nam;Xã;"));
 
         Assert.Empty(check.Problems);
-        Assert.Equal(["hai-chau", "thinh-long"], check.Valid.Select(l => l.CommuneCode));
+        Assert.Equal(["hai-thinh", "hai-thinh"], check.Valid.Select(l => l.CommuneCode));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ListingImportTests : IDisposable
         var course = Assert.Single(check.Valid);
         Assert.Equal(new DateOnly(2022, 12, 15), course.Deadline);
         Assert.Equal(new DateOnly(2023, 1, 5), course.StartsOn);
-        Assert.Equal("yen-dinh", course.CommuneCode);
+        Assert.Equal("hai-hau", course.CommuneCode);
         Assert.Equal("Dòng 3, cột «Xã/thị trấn»: không có xã, thị trấn «Hà Nội» ở huyện Hải Hậu.", Assert.Single(check.Problems).ToString());
     }
 

@@ -17,7 +17,7 @@ public sealed class ResidentRequestTests
         await using var db = await store.Factory.CreateDbContextAsync();
         var subscription = await db.NewsSubscriptions.Include(s => s.Conversation).SingleAsync();
         Assert.Equal("jobs", subscription.Kind);
-        Assert.Equal("yen-dinh", subscription.CommuneCode);
+        Assert.Equal("hai-hau", subscription.CommuneCode);
         Assert.Equal("c1", subscription.Conversation!.ChatId);
     }
 
@@ -62,7 +62,7 @@ public sealed class ResidentRequestTests
         await store.TurnAsync(null, "yes");
 
         await using var db = await store.Factory.CreateDbContextAsync();
-        Assert.Equal("hai-dong", (await db.NewsSubscriptions.SingleAsync()).CommuneCode);
+        Assert.Equal("hai-quang", (await db.NewsSubscriptions.SingleAsync()).CommuneCode);
         Assert.False(await db.CourseLeads.AnyAsync());
     }
 

@@ -51,9 +51,11 @@ public sealed class BranchNode : DialogNode
 
     public override NodeOutcome Enter(TurnContext turn)
     {
+        // Facts in conditions are read as they stand today (Vietnam time), like facts in texts.
+        var today = Screening.PovertyRuleSets.Today(turn.Services.Time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var c in Cases)
         {
-            if (c.When.Evaluate(turn.Get, turn.Services.Content))
+            if (c.When.Evaluate(name => name == Condition.TodayVar ? today : turn.Get(name), turn.Services.Content))
             {
                 return new NodeOutcome.Continue(c.Next.Id);
             }
