@@ -685,6 +685,9 @@ namespace HaiHau.InfoBot.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormerCommuneCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HeadName")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -72,7 +72,9 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
                 .Select(e => new { e.Household!.Code, e.Year, e.CommuneCode }).ToListAsync(ct);
             foreach (var household in latest.GroupBy(e => e.Code))
             {
-                var commune = household.MaxBy(e => e.Year)!.CommuneCode;
+                // Lists imported before the 2025 map stored the former unit's code: compare today's communes.
+                var stored = household.MaxBy(e => e.Year)!.CommuneCode;
+                var commune = content.FindCommune(stored)?.Code ?? stored;
                 if (commune != scope)
                 {
                     elsewhere[household.Key] = commune;
@@ -90,7 +92,19 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
         rejected.Sort((a, b) => a.Number.CompareTo(b.Number));
     }
 
-    private sealed record ValidRow(int Number, string Code, string Commune, string? Village, RegisterCategory Category, string HeadName, string? Phone);
+    private sealed record ValidRow(int Number, string Code, string Commune, string? Former, string? Village, RegisterCategory Category, string HeadName, string? Phone);
+
+    /// <summary>
+    /// Where a row's commune goes today: today's commune of the unit named; for a former xã whose successor is not
+    /// known, the commune officer's own commune when the import is scoped (they know their households), else the
+    /// former unit's code (reported apart until an officer re-imports it). The former unit is kept when it differs.
+    /// </summary>
+    internal static (string? Commune, string? Former) RegisterCommune(CommuneResolution? unit, string? scope) => unit switch
+    {
+        null => (null, null),
+        { Current: { } now } => (now.Code, unit.Named.Code != now.Code ? unit.Named.Code : null),
+        _ => (scope ?? unit.Named.Code, unit.Named.Code),
+    };
 
     private (List<ValidRow> Valid, List<RejectedRow> Rejected) Check(IReadOnlyList<HouseholdRow> rows, string? scope)
     {
@@ -118,18 +132,20 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
                 seen[code] = row.Number;
             }
 
-            var commune = string.IsNullOrWhiteSpace(row.Commune) ? null : content.FindCommune(row.Commune);
+            // Any name of any period: a 2022 list still imports, under today's commune, with the old unit kept.
+            var unit = string.IsNullOrWhiteSpace(row.Commune) ? null : CommuneMatcher.Resolve(content, row.Commune);
+            var (commune, former) = RegisterCommune(unit, scope);
             if (string.IsNullOrWhiteSpace(row.Commune))
             {
                 reasons.Add("Thiếu xã/thị trấn.");
             }
             else if (commune is null)
             {
-                reasons.Add($"Không tìm thấy xã, thị trấn «{row.Commune.Trim()}» trong huyện Hải Hậu.");
+                reasons.Add($"Không tìm thấy xã «{row.Commune.Trim()}» (tên xã hiện nay, hoặc tên xã, thị trấn cũ của huyện Hải Hậu cũ).");
             }
-            else if (scope is not null && commune.Code != scope)
+            else if (scope is not null && commune != scope)
             {
-                reasons.Add($"Hộ thuộc {commune.Name}, ngoài phạm vi tài khoản ({content.FindCommune(scope)?.Name ?? scope}).");
+                reasons.Add($"Hộ thuộc {content.FindCommune(commune)?.Name ?? unit!.Named.Name}, ngoài phạm vi tài khoản ({content.FindCommune(scope)?.Name ?? scope}).");
             }
 
             var category = HouseholdValues.Category(row.Category);
@@ -158,7 +174,7 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
             }
 
             var village = string.IsNullOrWhiteSpace(row.Village) ? null : row.Village.Trim();
-            valid.Add(new ValidRow(row.Number, code!, commune!.Code, village, category!.Value, row.HeadName!.Trim(), phone));
+            valid.Add(new ValidRow(row.Number, code!, commune!, former, village, category!.Value, row.HeadName!.Trim(), phone));
         }
 
         return (valid, rejected);
@@ -193,15 +209,15 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
             {
                 db.RegisterEntries.Add(new RegisterEntryRecord
                 {
-                    Household = household, Year = year, CommuneCode = row.Commune, Village = row.Village, Category = row.Category,
+                    Household = household, Year = year, CommuneCode = row.Commune, FormerCommuneCode = row.Former, Village = row.Village, Category = row.Category,
                     HeadName = row.HeadName, HeadNameKey = HouseholdValues.NameKey(row.HeadName), Phone = row.Phone, ImportId = importId, UpdatedAt = now,
                 });
                 inserted++;
             }
-            else if (entry.CommuneCode != row.Commune || entry.Village != row.Village || entry.Category != row.Category
+            else if (entry.CommuneCode != row.Commune || entry.FormerCommuneCode != row.Former || entry.Village != row.Village || entry.Category != row.Category
                      || entry.HeadName != row.HeadName || entry.Phone != row.Phone)
             {
-                (entry.CommuneCode, entry.Village, entry.Category, entry.HeadName, entry.Phone) = (row.Commune, row.Village, row.Category, row.HeadName, row.Phone);
+                (entry.CommuneCode, entry.FormerCommuneCode, entry.Village, entry.Category, entry.HeadName, entry.Phone) = (row.Commune, row.Former, row.Village, row.Category, row.HeadName, row.Phone);
                 entry.HeadNameKey = HouseholdValues.NameKey(row.HeadName);
                 entry.ImportId = importId;
                 entry.UpdatedAt = now;

@@ -38,6 +38,13 @@ public sealed class RegisterEntryRecord
     /// <summary>The commune's code from content/communes.yaml (hai-an …).</summary>
     public required string CommuneCode { get; set; }
 
+    /// <summary>
+    /// The unit the list named when it was a former one (a 2022 list: "hai-chau", now xã Hải Thịnh): kept so the list
+    /// can still be read by its old units. When that unit's successor is unknown and no commune officer's scope says
+    /// where it is now, <see cref="CommuneCode"/> is this former code too.
+    /// </summary>
+    public string? FormerCommuneCode { get; set; }
+
     public string? Village { get; set; }
 
     public RegisterCategory Category { get; set; }

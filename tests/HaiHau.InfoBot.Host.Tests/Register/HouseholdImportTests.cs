@@ -28,7 +28,43 @@ public sealed class HouseholdImportTests : IDisposable
         await using var db = await store.Factory.CreateDbContextAsync();
         var entries = await db.RegisterEntries.Include(e => e.Household).OrderBy(e => e.Household!.Code).ToListAsync();
         Assert.Equal(("HA-01", "hai-an", RegisterCategory.Poor, "0912345678"), (entries[0].Household!.Code, entries[0].CommuneCode, entries[0].Category, entries[0].Phone));
-        Assert.Equal(("HA-02", "yen-dinh", RegisterCategory.NearPoor, "0912345679"), (entries[1].Household!.Code, entries[1].CommuneCode, entries[1].Category, entries[1].Phone));
+        Assert.Equal(("HA-02", "hai-hau", "yen-dinh", RegisterCategory.NearPoor, "0912345679"),
+            (entries[1].Household!.Code, entries[1].CommuneCode, entries[1].FormerCommuneCode, entries[1].Category, entries[1].Phone));
+    }
+
+    [Fact]
+    public async Task A_2022_list_with_old_units_imports_under_todays_communes_and_keeps_the_old_unit()
+    {
+        var report = await ImportAsync(Header,
+            "HC-01,Xã Hải Châu,Xóm 1,nghèo,Nguyễn Văn A,",
+            "TL-01,thi tran thinh long,,cận nghèo,Trần Thị B,",
+            "HD-01,hai-duong,Xóm 3,nghèo,Lê Văn C,",
+            "HA-01,Xã Hải An,Xóm 1,nghèo,Phạm Văn D,",
+            "HH-01,Xã Hải Hà,Xóm 2,nghèo,Đỗ Văn E,");
+
+        Assert.True(report.Applied, string.Join("; ", report.Rejected.Select(r => r.Reason)));
+        await using var db = await store.Factory.CreateDbContextAsync();
+        var entries = await db.RegisterEntries.Include(e => e.Household).ToDictionaryAsync(e => e.Household!.Code, e => (e.CommuneCode, e.FormerCommuneCode));
+        Assert.Equal(("hai-thinh", "hai-chau"), entries["HC-01"]);
+        Assert.Equal(("hai-thinh", "thinh-long"), entries["TL-01"]);
+        Assert.Equal(("hai-anh", "hai-duong"), entries["HD-01"]);
+        Assert.Equal(("hai-an", null), entries["HA-01"]); // the old xã Hải An is part of today's xã Hải An
+        Assert.Equal(("hai-ha", "hai-ha"), entries["HH-01"]); // merged in 2024, destination unknown: never guessed
+
+        // Reported by today's eight communes: the two former units of xã Hải Thịnh count there.
+        var byCommune = entries.Values.GroupBy(e => EngineHarness.Repo.Content.FindCommune(e.CommuneCode)?.Code ?? "?").ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(2, byCommune["hai-thinh"]);
+        Assert.Equal(1, byCommune["?"]);
+    }
+
+    [Fact]
+    public async Task A_commune_officers_list_places_a_xa_of_unknown_destination_in_their_commune()
+    {
+        var report = await ImportAsync(Header, scope: "hai-hung", rows: ["HH-01,Xã Hải Hà,Xóm 2,nghèo,Đỗ Văn E,", "HN-01,Hải Nam,Xóm 1,nghèo,Vũ Văn F,"]);
+
+        Assert.True(report.Applied);
+        await using var db = await store.Factory.CreateDbContextAsync();
+        Assert.All(await db.RegisterEntries.ToListAsync(), e => Assert.Equal("hai-hung", e.CommuneCode));
     }
 
     [Fact]
@@ -43,7 +79,7 @@ public sealed class HouseholdImportTests : IDisposable
         Assert.False(report.Applied);
         Assert.Equal(0, report.Inserted);
         Assert.Equal([3, 4, 5], report.Rejected.Select(r => r.Number));
-        Assert.Contains("Không tìm thấy xã, thị trấn «Hải Xyz»", report.Rejected[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("Không tìm thấy xã «Hải Xyz»", report.Rejected[0].Reason, StringComparison.Ordinal);
         Assert.Equal("Thiếu mã hộ. Phân loại «giàu» không hợp lệ: ghi «nghèo» hoặc «cận nghèo». Thiếu tên chủ hộ. Số điện thoại «12» không hợp lệ.", report.Rejected[1].Reason);
         Assert.Equal("Mã hộ «HA-01» đã có ở dòng 2 của tệp.", report.Rejected[2].Reason);
         await using var db = await store.Factory.CreateDbContextAsync();
@@ -82,10 +118,10 @@ public sealed class HouseholdImportTests : IDisposable
     [Fact]
     public async Task A_commune_officer_cannot_import_another_communes_households()
     {
-        var report = await ImportAsync(Header, scope: "hai-an", rows: ["HA-01,Hải An,Xóm 1,nghèo,Nguyễn Văn A,", "HH-01,Hải Hà,Xóm 1,nghèo,Đỗ Văn E,"]);
+        var report = await ImportAsync(Header, scope: "hai-an", rows: ["HA-01,Hải An,Xóm 1,nghèo,Nguyễn Văn A,", "HC-01,Hải Châu,Xóm 1,nghèo,Đỗ Văn E,"]);
 
         Assert.False(report.Applied);
-        Assert.Equal("Hộ thuộc Xã Hải Hà, ngoài phạm vi tài khoản (Xã Hải An).", report.Rejected.Single().Reason);
+        Assert.Equal("Hộ thuộc Xã Hải Thịnh, ngoài phạm vi tài khoản (Xã Hải An).", report.Rejected.Single().Reason);
     }
 
     [Fact]
