@@ -47,12 +47,18 @@ public static class ListingSearch
     /// </summary>
     public static (string? CommuneCode, string? Words) SplitCommune(IContentStore content, string? words)
     {
-        if (CommuneMatcher.Match(content, words) is not { } commune)
+        // Any name of any period ("Hải Châu") filters by today's commune (xã Hải Thịnh); the name typed is removed.
+        if (CommuneMatcher.Resolve(content, words) is not { Current: { } commune } found)
         {
             return (null, words);
         }
 
-        var rest = (" " + VietnameseText.Fold(words) + " ").Replace(" " + VietnameseText.Fold(commune.ShortName) + " ", " ", StringComparison.Ordinal);
+        var rest = " " + VietnameseText.Fold(words) + " ";
+        foreach (var name in new[] { found.Named.ShortName, commune.ShortName })
+        {
+            rest = rest.Replace(" " + VietnameseText.Fold(name) + " ", " ", StringComparison.Ordinal);
+        }
+
         return (commune.Code, rest.Trim());
     }
 }
