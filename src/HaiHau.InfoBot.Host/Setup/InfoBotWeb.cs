@@ -36,9 +36,11 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotReach();
         builder.Services.AddInfoBotListingsConsole();
         builder.Services.AddInfoBotBroadcasts();
+        builder.Services.AddInfoBotRateLimits();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();

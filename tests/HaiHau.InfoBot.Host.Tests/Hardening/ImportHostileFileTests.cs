@@ -49,7 +49,7 @@ public sealed class ImportHostileFileTests(ImportHostileFileTests.Host host) : I
                 data.Add(page, "text renamed .xlsx", "không mở được");
                 var households = page == "/admin/households";
                 data.Add(page, "a header-only CSV without a line break", households ? "không có dòng dữ liệu" : "hiếu cột");
-                data.Add(page, "one data line, no header", "hiếu cột");
+                data.Add(page, "one data line, no header", households ? "không có dòng dữ liệu" : "hiếu cột");
                 data.Add(page, "a 5,000-character cell (CSV)", "dài quá");
                 data.Add(page, "a 5,000-character cell (XLSX)", "dài quá");
                 data.Add(page, "a 40 MB cell packed small (XLSX)", "giải nén ra lớn quá");
