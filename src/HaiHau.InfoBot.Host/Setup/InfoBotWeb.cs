@@ -37,8 +37,11 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotListingsConsole();
         builder.Services.AddInfoBotBroadcasts();
         builder.Services.AddInfoBotRateLimits();
+        builder.Services.AddInfoBotProxy(builder.Configuration);
+        builder.Services.AddInfoBotDataProtection();
 
         var app = builder.Build();
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
         app.UseInfoBotRequestLogging();
         app.UseRateLimiter();
         app.UseDefaultFiles();
