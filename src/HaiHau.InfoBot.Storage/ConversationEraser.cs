@@ -58,4 +58,35 @@ public static class ConversationEraser
         conversation.UserId = anonymous;
         return anonymous;
     }
+
+    /// <summary>
+    /// After an erasure has committed: the WAL still holds the old pages (the words, the chat id) until they are copied
+    /// back and the log emptied. secure_delete (StorageSetup) zeroes them in the main file; this checkpoint moves that
+    /// into the file and truncates the WAL. Best effort: a reader holding an old snapshot makes SQLite leave the WAL
+    /// for the next checkpoint (SQLite's own, within 1,000 pages), which the result reports.
+    /// </summary>
+    public static async Task<bool> ScrubFilesAsync(InfoBotDbContext context, CancellationToken ct)
+    {
+        var connection = context.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(ct);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) && reader.GetInt32(0) == 0; // busy = 0: the whole WAL went into the file
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
 }

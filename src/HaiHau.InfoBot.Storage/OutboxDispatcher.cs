@@ -67,7 +67,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
 
         row.Status = OutboxStatus.Unreachable;
         row.Error = row.Conversation.UnreachableReason ?? "unreachable";
-        ForgetAddressIfErased(row);
+        _ = ForgetAddressIfErased(row);
         await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct);
         return true;
     }
@@ -115,9 +115,14 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
                     break;
             }
 
-            ForgetAddressIfErased(row);
+            var forgot = ForgetAddressIfErased(row);
             var saved = await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            if (forgot)
+            {
+                await ConversationEraser.ScrubFilesAsync(db, ct);
+            }
+
             return saved;
         }, ct);
     }
@@ -156,12 +161,15 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
     /// «Xóa dữ liệu của tôi» cut the conversation from the resident, but its confirmation kept their address to be
     /// delivered (push channels): once settled, it is cut too.
     /// </summary>
-    private static void ForgetAddressIfErased(OutboxRecord row)
+    private static bool ForgetAddressIfErased(OutboxRecord row)
     {
         if (row.Status != OutboxStatus.Pending && row.Conversation is { } conversation && conversation.ChatId != row.ChatId)
         {
             row.ChatId = conversation.ChatId;
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>2, 4, 8 … seconds, capped: a flaky network gets quick retries, an outage does not get hammered.</summary>

@@ -50,7 +50,9 @@ public static class StorageSetup
         {
             using var command = connection.CreateCommand();
             // busy_timeout: another process on the same file (the terminal chat beside the server) waits instead of failing.
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+            // secure_delete: what a delete or update removes is overwritten with zeros, not left in free space, so an
+            // erasure (ConversationEraser) leaves no readable trace in the file.
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;";
             command.ExecuteNonQuery();
         }
     }

@@ -195,6 +195,11 @@ public sealed class TurnProcessor(
 
             var saved = await context.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            if (erase)
+            {
+                await ConversationEraser.ScrubFilesAsync(context, ct);
+            }
+
             return saved;
         }, ct);
 

@@ -53,9 +53,9 @@ public sealed class TelegramAdapter(
         {
             update = JsonSerializer.Deserialize<Update>(request.Body.Span, JsonBotAPI.Options);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
         {
-            update = null;
+            update = null; // not JSON, or a string that is not valid UTF-16 (a lone surrogate escape)
         }
 
         return ValueTask.FromResult(update is null

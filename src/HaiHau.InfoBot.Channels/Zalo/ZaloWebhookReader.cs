@@ -39,6 +39,19 @@ public sealed class ZaloWebhookReader(ZaloOptions options, TimeProvider time, Za
             return new WebhookResult.Rejected(401, "no X-ZEvent-Signature header");
         }
 
+        // The signature first, over the raw bytes: nothing else in the body is read (or decoded) before it holds.
+        var (stamp, stampWasString) = ZaloSignedTimestamp.Find(request.Body.Span);
+        if (stamp is null)
+        {
+            return new WebhookResult.Rejected(401, "no timestamp in the body to verify the signature with");
+        }
+
+        var check = ZaloSignature.Check(header, ZaloSignature.Compute(options.AppId, request.Body.Span, stamp, options.OaSecretKey));
+        if (check is SignatureCheck.Missing or SignatureCheck.Mismatch)
+        {
+            return new WebhookResult.Rejected(401, "signature does not match");
+        }
+
         JsonDocument document;
         try
         {
@@ -52,19 +65,7 @@ public sealed class ZaloWebhookReader(ZaloOptions options, TimeProvider time, Za
         using (document)
         {
             var root = document.RootElement;
-            // The signed timestamp is the body's own field, as the same digits (a string, or a number in some reports).
-            var stamp = ZaloJson.Text(root, "timestamp", formats, "timestamp");
-            if (stamp is null)
-            {
-                return new WebhookResult.Rejected(401, "no timestamp in the body to verify the signature with");
-            }
-
-            var check = ZaloSignature.Check(header, ZaloSignature.Compute(options.AppId, request.Body.Span, stamp, options.OaSecretKey));
-            if (check is SignatureCheck.Missing or SignatureCheck.Mismatch)
-            {
-                return new WebhookResult.Rejected(401, "signature does not match");
-            }
-
+            formats.Seen("timestamp", stampWasString ? "a string" : "a number");
             formats.Seen("X-ZEvent-Signature", check == SignatureCheck.ValidWithPrefix ? "mac=<hex>" : "bare hex");
             if (ParseTimestamp(stamp) is not { } sentAt)
             {
@@ -82,7 +83,15 @@ public sealed class ZaloWebhookReader(ZaloOptions options, TimeProvider time, Za
                 logger.LogInformation("Zalo webhook retry {NumRetry} (it could not reach us before)", retry);
             }
 
-            return Translate(ZaloEvent.Parse(root, formats), sentAt, stamp);
+            try
+            {
+                return Translate(ZaloEvent.Parse(root, formats), sentAt, stamp);
+            }
+            catch (InvalidOperationException)
+            {
+                // A string that is not valid UTF-16 (a lone surrogate escape): well-formed JSON, unreadable text.
+                return new WebhookResult.Rejected(400, "a text field is not valid Unicode");
+            }
         }
     }
 

@@ -18,7 +18,15 @@ public static class ListingFileReader
             throw new InvalidDataException($"Không tìm thấy tệp «{path}».");
         }
 
-        return Path.GetExtension(path).ToLowerInvariant() switch
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is ".csv" or ".xlsx")
+        {
+            // Before anything reads it: the content matches the extension, an XLSX unpacks within the bound.
+            using var file = File.OpenRead(path);
+            ImportFileGuard.Check(file, extension);
+        }
+
+        return extension switch
         {
             ".csv" => ReadCsv(path),
             ".xlsx" => ReadXlsx(path),
@@ -39,18 +47,21 @@ public static class ListingFileReader
     private static RawTable Query(string path, ExcelType type, MiniExcelLibs.IConfiguration? configuration)
     {
         List<IDictionary<string, object?>> data;
+        List<string> headers;
         try
         {
-            data = MiniExcel.Query(path, useHeaderRow: true, excelType: type, configuration: configuration).Cast<IDictionary<string, object?>>().ToList();
+            // Bounded while read (ImportFileGuard): rows and cell length as MiniExcel yields them.
+            data = ImportFileGuard.Bounded(MiniExcel.Query(path, useHeaderRow: true, excelType: type, configuration: configuration).Cast<IDictionary<string, object?>>()).ToList();
+            headers = data.Count > 0
+                ? data[0].Keys.ToList()
+                : (MiniExcel.GetColumns(path, useHeaderRow: true, excelType: type, configuration: configuration) ?? []).Select(h => h?.ToString() ?? string.Empty).ToList();
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException && !ImportFileGuard.IsRefusal(ex))
         {
-            throw new InvalidDataException($"Không đọc được tệp «{Path.GetFileName(path)}»: {ex.Message}", ex);
+            // MiniExcel's own words are English and may quote the file: only its kind is named.
+            throw new InvalidDataException($"Không đọc được tệp «{Path.GetFileName(path)}» ({ex.GetType().Name}). Bác mở tệp bằng Excel, lưu lại theo mẫu rồi nhập lại.", ex);
         }
 
-        var headers = data.Count > 0
-            ? data[0].Keys.ToList()
-            : MiniExcel.GetColumns(path, useHeaderRow: true, excelType: type, configuration: configuration).ToList();
         var rows = data.Select((d, i) => new RawRow(i + 2, new Dictionary<string, object?>(d, StringComparer.Ordinal))).ToList();
         return new RawTable(headers, rows);
     }

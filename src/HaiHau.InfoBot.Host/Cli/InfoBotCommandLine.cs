@@ -28,6 +28,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ClassifyCommand.Create(input, output, error));
         root.Subcommands.Add(UsersCommand.Create(input, output, error));
         root.Subcommands.Add(ReportReachCommand.Create(output, error));
+        root.Subcommands.Add(HealthcheckCommand.Create(error));
         return root;
     }
 

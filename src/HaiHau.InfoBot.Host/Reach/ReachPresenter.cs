@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Host.Exports;
 using HaiHau.InfoBot.Storage.Reach;
 
 namespace HaiHau.InfoBot.Host.Reach;
@@ -33,18 +34,19 @@ public sealed class ReachPresenter(IContentStore content)
     public string Csv(ReachResult r)
     {
         var sb = new StringBuilder();
-        sb.Append('"').Append(Definition(r).Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"\n");
+        // Every field through SafeCells (issue 14), the numbers included: one rule for every export.
+        sb.AppendCsvLine([Definition(r)], "\n");
         sb.Append("Xã/thị trấn,Hộ nghèo,Hộ cận nghèo,Tổng số hộ,Hộ nghèo đã tiếp cận,Hộ cận nghèo đã tiếp cận,Tổng số hộ đã tiếp cận,Tỷ lệ (%),Đánh giá\n");
         foreach (var line in Lines(r))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{CommuneName(line.Commune)},{line.Poor},{line.NearPoor},{line.Households},{line.ReachedPoor},{line.ReachedNearPoor},{line.Reached},")
-                .Append(line.Percent?.ToString("0.0", CultureInfo.InvariantCulture) ?? "").Append(',').Append(Status(line)).Append('\n');
+            sb.AppendCsvLine([CommuneName(line.Commune), Digits(line.Poor), Digits(line.NearPoor), Digits(line.Households), Digits(line.ReachedPoor),
+                Digits(line.ReachedNearPoor), Digits(line.Reached), line.Percent?.ToString("0.0", CultureInfo.InvariantCulture), Status(line)], "\n");
         }
 
         sb.Append("\nNgười tự khai nghèo/cận nghèo không có trong danh sách (không tính vào tỷ lệ)\nXã/thị trấn,Tự khai nghèo,Tự khai cận nghèo\n");
         foreach (var line in r.SelfDeclared)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{(line.Commune is null ? "Không rõ" : CommuneName(line.Commune))},{line.Poor},{line.NearPoor}\n");
+            sb.AppendCsvLine([line.Commune is null ? "Không rõ" : CommuneName(line.Commune), Digits(line.Poor), Digits(line.NearPoor)], "\n");
         }
 
         AppendBreakdown(sb, "Số hộ trong danh sách đã tiếp cận, theo kênh", r.ByChannel);
@@ -77,10 +79,10 @@ public sealed class ReachPresenter(IContentStore content)
         }).ToList();
         var sheets = new Dictionary<string, object>
         {
-            ["Ty le tiep can"] = table,
-            ["Phan tich"] = breakdowns,
-            ["Tu khai ngoai danh sach"] = self,
-            ["Dinh nghia"] = new[] { new Dictionary<string, object?> { ["Định nghĩa"] = Definition(r) } },
+            ["Ty le tiep can"] = SafeCells.Rows(table),
+            ["Phan tich"] = SafeCells.Rows(breakdowns),
+            ["Tu khai ngoai danh sach"] = SafeCells.Rows(self),
+            ["Dinh nghia"] = SafeCells.Rows([new Dictionary<string, object?> { ["Định nghĩa"] = Definition(r) }]),
         };
         using var stream = new MemoryStream();
         MiniExcelLibs.MiniExcel.SaveAs(stream, sheets);
@@ -117,6 +119,8 @@ public sealed class ReachPresenter(IContentStore content)
         meetsTarget = l.Percent >= Target,
     };
 
+    private static string Digits(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static Dictionary<string, object?> Row(string kind, ReachBreakdown b) =>
         new() { ["Phân theo"] = kind, ["Giá trị"] = b.Key, ["Số hộ đã tiếp cận"] = VietnameseFormat.Number(b.Households) };
 
@@ -125,7 +129,7 @@ public sealed class ReachPresenter(IContentStore content)
         sb.Append('\n').Append(title).Append('\n');
         foreach (var row in rows)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{row.Key},{row.Households}\n");
+            sb.AppendCsvLine([row.Key, Digits(row.Households)], "\n");
         }
     }
 }

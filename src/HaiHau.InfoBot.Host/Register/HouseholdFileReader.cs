@@ -1,4 +1,5 @@
 using System.Globalization;
+using HaiHau.InfoBot.Content.Listings;
 using HaiHau.InfoBot.Storage.Register;
 using MiniExcelLibs;
 
@@ -26,11 +27,18 @@ public static class HouseholdFileReader
         List<IDictionary<string, object?>> raw;
         try
         {
-            raw = MiniExcel.Query(file, useHeaderRow: true, excelType: type.Value).Cast<IDictionary<string, object?>>().ToList();
+            // Bounded while read (ImportFileGuard): the unpacked size first, then rows and cell length as MiniExcel yields them.
+            ImportFileGuard.Check(file, type == ExcelType.XLSX ? ".xlsx" : ".csv");
+            raw = ImportFileGuard.Bounded(MiniExcel.Query(file, useHeaderRow: true, excelType: type.Value).Cast<IDictionary<string, object?>>()).ToList();
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or InvalidOperationException or System.Xml.XmlException)
+        catch (InvalidDataException ex)
         {
-            return ([], [$"Không đọc được tệp: {ex.Message}"]);
+            return ([], [ex.Message]);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException or InvalidCastException)
+        {
+            // MiniExcel's own words are English and may quote the file: only say that it could not be read.
+            return ([], [$"Không đọc được tệp ({ex.GetType().Name}). Bác mở tệp bằng Excel, lưu lại theo mẫu rồi nhập lại."]);
         }
 
         if (raw.Count == 0)

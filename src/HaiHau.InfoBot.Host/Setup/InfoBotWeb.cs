@@ -19,7 +19,7 @@ public static class InfoBotWeb
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl); // ASPNETCORE_URLS and --urls still win
@@ -36,9 +36,14 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotReach();
         builder.Services.AddInfoBotListingsConsole();
         builder.Services.AddInfoBotBroadcasts();
+        builder.Services.AddInfoBotRateLimits();
+        builder.Services.AddInfoBotProxy(builder.Configuration);
+        builder.Services.AddInfoBotDataProtection();
 
         var app = builder.Build();
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
         app.UseInfoBotRequestLogging();
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();

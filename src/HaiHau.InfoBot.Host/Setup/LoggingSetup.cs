@@ -15,6 +15,12 @@ public static class LoggingSetup
         // benchmark's side-by-side hosts) would log through whichever one started last.
         services.AddSerilog(preserveStaticLogger: true, configureLogger: logger =>
         {
+            // Quiet unless the settings say otherwise (they are read after, so they win): the host's own events at
+            // Information, the framework's (every SQL command, every request it handles) only from Warning.
+            logger.MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .MinimumLevel.Override("System", LogEventLevel.Warning);
             logger.ReadFrom.Configuration(configuration)
                 .Enrich.FromLogContext()
                 .WriteTo.Console(

@@ -89,6 +89,10 @@ public sealed class TelegramPoller(
                 case WebhookResult.Accepted accepted:
                     await acceptor.AcceptAsync(accepted, ct);
                     break;
+                case WebhookResult.Ignored { Reason: var reason } when reason.StartsWith(TelegramMapping.Malformed, StringComparison.Ordinal):
+                    // A poison update is skipped: the offset below still passes it, so polling never stalls on it.
+                    logger.LogWarning("Telegram update {UpdateId} skipped: {Reason}", update.Id, reason);
+                    break;
                 case WebhookResult.Ignored ignored:
                     logger.LogDebug("Telegram update ignored: {Reason}", ignored.Reason);
                     break;

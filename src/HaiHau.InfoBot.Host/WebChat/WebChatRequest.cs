@@ -26,38 +26,50 @@ public sealed partial record WebChatRequest(string ConversationId, string Client
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return (null, "Dữ liệu gửi lên phải là một đối tượng JSON.");
+                return Read(document.RootElement);
             }
-
-            var conversationId = ReadString(root, "conversationId");
-            if (conversationId is null || !IdPattern().IsMatch(conversationId))
+            catch (InvalidOperationException)
             {
-                return (null, "Thiếu mã cuộc trò chuyện (conversationId) hoặc mã không hợp lệ.");
+                // Well-formed JSON holding a string that is not valid UTF-16 (a lone surrogate such as "\ud800").
+                return (null, "Tin nhắn có ký tự không đọc được. Bác gõ lại giúp nhé.");
             }
-
-            var clientMessageId = ReadString(root, "clientMessageId");
-            if (clientMessageId is not null && (clientMessageId.Length > 100 || clientMessageId.Length == 0))
-            {
-                return (null, "Mã tin nhắn (clientMessageId) không hợp lệ.");
-            }
-
-            var text = ReadString(root, "text");
-            var choice = ReadString(root, "choice");
-            if (choice is not null && (choice.Length > 64 || choice.Length == 0))
-            {
-                return (null, "Lựa chọn (choice) không hợp lệ.");
-            }
-
-            if (string.IsNullOrWhiteSpace(text) && choice is null)
-            {
-                return (null, "Tin nhắn trống. Bác gõ câu hỏi hoặc bấm một nút nhé.");
-            }
-
-            return (new WebChatRequest(conversationId, clientMessageId ?? Guid.NewGuid().ToString("N"), text, choice), null);
         }
+    }
+
+    private static (WebChatRequest? Request, string? Error) Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "Dữ liệu gửi lên phải là một đối tượng JSON.");
+        }
+
+        var conversationId = ReadString(root, "conversationId");
+        if (conversationId is null || !IdPattern().IsMatch(conversationId))
+        {
+            return (null, "Thiếu mã cuộc trò chuyện (conversationId) hoặc mã không hợp lệ.");
+        }
+
+        var clientMessageId = ReadString(root, "clientMessageId");
+        if (clientMessageId is not null && (clientMessageId.Length > 100 || clientMessageId.Length == 0))
+        {
+            return (null, "Mã tin nhắn (clientMessageId) không hợp lệ.");
+        }
+
+        var text = ReadString(root, "text");
+        var choice = ReadString(root, "choice");
+        if (choice is not null && (choice.Length > 64 || choice.Length == 0))
+        {
+            return (null, "Lựa chọn (choice) không hợp lệ.");
+        }
+
+        if (string.IsNullOrWhiteSpace(text) && choice is null)
+        {
+            return (null, "Tin nhắn trống. Bác gõ câu hỏi hoặc bấm một nút nhé.");
+        }
+
+        return (new WebChatRequest(conversationId, clientMessageId ?? Guid.NewGuid().ToString("N"), text, choice), null);
     }
 
     private static string? ReadString(JsonElement root, string name) =>

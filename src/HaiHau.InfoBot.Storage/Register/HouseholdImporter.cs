@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Storage.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -119,9 +120,9 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
             {
                 reasons.Add("Thiếu mã hộ.");
             }
-            else if (code.Length > 64)
+            else if (!HouseholdValues.IsValidCode(code))
             {
-                reasons.Add("Mã hộ dài quá 64 ký tự.");
+                reasons.Add($"Mã hộ «{Excerpt.Of(code)}» không hợp lệ: mã hộ {HouseholdValues.CodeRule}.");
             }
             else if (seen.TryGetValue(code, out var first))
             {
@@ -141,7 +142,7 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
             }
             else if (commune is null)
             {
-                reasons.Add($"Không tìm thấy xã «{row.Commune.Trim()}» (tên xã hiện nay, hoặc tên xã, thị trấn cũ của huyện Hải Hậu cũ).");
+                reasons.Add($"Không tìm thấy xã «{Excerpt.Of(row.Commune.Trim())}» (tên xã hiện nay, hoặc tên xã, thị trấn cũ của huyện Hải Hậu cũ).");
             }
             else if (scope is not null && commune != scope)
             {
@@ -153,7 +154,7 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
             {
                 reasons.Add(string.IsNullOrWhiteSpace(row.Category)
                     ? "Thiếu phân loại: ghi «nghèo» hoặc «cận nghèo»."
-                    : $"Phân loại «{row.Category.Trim()}» không hợp lệ: ghi «nghèo» hoặc «cận nghèo».");
+                    : $"Phân loại «{Excerpt.Of(row.Category.Trim())}» không hợp lệ: ghi «nghèo» hoặc «cận nghèo».");
             }
 
             if (string.IsNullOrWhiteSpace(row.HeadName))
@@ -164,12 +165,12 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
             var phone = HouseholdValues.Phone(row.Phone);
             if (!string.IsNullOrWhiteSpace(row.Phone) && phone is null)
             {
-                reasons.Add($"Số điện thoại «{row.Phone.Trim()}» không hợp lệ.");
+                reasons.Add($"Số điện thoại «{Excerpt.Of(row.Phone.Trim())}» không hợp lệ.");
             }
 
             if (reasons.Count > 0)
             {
-                rejected.Add(new RejectedRow(row.Number, code, string.Join(" ", reasons)));
+                rejected.Add(new RejectedRow(row.Number, code is null || HouseholdValues.IsValidCode(code) ? code : Excerpt.Of(code), string.Join(" ", reasons)));
                 continue;
             }
 

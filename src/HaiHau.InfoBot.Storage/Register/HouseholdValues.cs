@@ -1,10 +1,22 @@
+using System.Text.RegularExpressions;
 using HaiHau.InfoBot.Core.Text;
 
 namespace HaiHau.InfoBot.Storage.Register;
 
 /// <summary>How a list's values are read: household codes, categories and phone numbers as people write them.</summary>
-public static class HouseholdValues
+public static partial class HouseholdValues
 {
+    /// <summary>
+    /// A household code (README, "Danh sách hộ nghèo, cận nghèo"): starts with a letter or digit, then letters, digits
+    /// and . _ / -, at most 64 characters. Nothing a spreadsheet reads as a formula (= + - @) can start it.
+    /// </summary>
+    public const string CodeRule = "bắt đầu bằng chữ hoặc số, chỉ gồm chữ, số và các dấu - _ . /, tối đa 64 ký tự";
+
+    public static bool IsValidCode(string normalisedCode) => CodePattern().IsMatch(normalisedCode);
+
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+
     /// <summary>"hh-001 " and "HH-001" are one code: upper case, no spaces.</summary>
     public static string NormaliseCode(string code) =>
         new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();

@@ -20,6 +20,8 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(DeliveryOptions), DeliveryOptions.Section)]
     [InlineData(typeof(ChannelRateOptions), DeliveryOptions.Section + ":Rates:telegram")]
     [InlineData(typeof(ListingOptions), ListingOptions.Section)]
+    [InlineData(typeof(RateLimitOptions), RateLimitOptions.Section)]
+    [InlineData(typeof(ProxyOptions), ProxyOptions.Section)]
     [InlineData(typeof(ZaloOptions), ZaloOptions.Section)]
     [InlineData(typeof(TelegramOptions), TelegramOptions.Section)]
     [InlineData(typeof(HaiHau.InfoBot.Host.OfficerConsole.ConsoleOptions), HaiHau.InfoBot.Host.OfficerConsole.ConsoleOptions.Section)]

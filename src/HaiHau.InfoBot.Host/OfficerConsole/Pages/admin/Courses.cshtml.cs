@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Host.Exports;
 using HaiHau.InfoBot.Host.OfficerConsole.Listings;
 using HaiHau.InfoBot.Storage.Audit;
 using HaiHau.InfoBot.Storage.Listings;
@@ -52,7 +53,7 @@ public sealed class CoursesModel(ListingConsoleStore console, ListingStore store
         var name = $"nguoi-dang-ky-{code}";
         if (format == "xlsx")
         {
-            var sheet = rows.Select(r => LeadHeaders.Select((h, i) => (h, r[i])).ToDictionary(x => x.h, x => (object?)x.Item2)).ToList();
+            var sheet = SafeCells.Rows(rows.Select(r => LeadHeaders.Select((h, i) => new KeyValuePair<string, object?>(h, r[i]))));
             var output = new MemoryStream();
             MiniExcelLibs.MiniExcel.SaveAs(output, sheet, excelType: MiniExcelLibs.ExcelType.XLSX);
             output.Position = 0;
@@ -60,10 +61,10 @@ public sealed class CoursesModel(ListingConsoleStore console, ListingStore store
         }
 
         // With a byte-order mark, so Excel opens the Vietnamese letters right.
-        var csv = new StringBuilder().AppendJoin(',', LeadHeaders.Select(Csv)).Append("\r\n");
+        var csv = new StringBuilder().AppendCsvLine(LeadHeaders);
         foreach (var row in rows)
         {
-            csv.AppendJoin(',', row.Select(Csv)).Append("\r\n");
+            csv.AppendCsvLine(row);
         }
 
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
@@ -78,6 +79,4 @@ public sealed class CoursesModel(ListingConsoleStore console, ListingStore store
     };
 
     public static string LocalTime(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    private static string Csv(string value) => value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -77,7 +77,8 @@ public sealed class HouseholdsModel(
         if (format == "xlsx")
         {
             using var input = System.IO.File.OpenRead(csv);
-            var rows = MiniExcelLibs.MiniExcel.Query(input, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.CSV).ToList();
+            var rows = Exports.SafeCells.Rows(MiniExcelLibs.MiniExcel.Query(input, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.CSV)
+                .Cast<IDictionary<string, object?>>());
             var output = new MemoryStream();
             MiniExcelLibs.MiniExcel.SaveAs(output, rows, excelType: MiniExcelLibs.ExcelType.XLSX);
             output.Position = 0;
