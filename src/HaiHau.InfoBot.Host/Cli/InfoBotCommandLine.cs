@@ -27,6 +27,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ClassifyCommand.Create(input, output, error));
         root.Subcommands.Add(UsersCommand.Create(input, output, error));
         root.Subcommands.Add(ReportReachCommand.Create(output, error));
+        root.Subcommands.Add(DbCommand.Create(output, error));
         return root;
     }
 

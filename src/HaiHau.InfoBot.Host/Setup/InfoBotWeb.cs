@@ -2,6 +2,7 @@ using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.OfficerConsole.Listings;
+using HaiHau.InfoBot.Host.Operations;
 using HaiHau.InfoBot.Host.Reach;
 using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
@@ -36,6 +37,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotReach();
         builder.Services.AddInfoBotListingsConsole();
         builder.Services.AddInfoBotBroadcasts();
+        builder.Services.AddInfoBotOperations();
 
         var app = builder.Build();
         app.UseInfoBotRequestLogging();
