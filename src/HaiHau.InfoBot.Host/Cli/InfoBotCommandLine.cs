@@ -29,6 +29,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(UsersCommand.Create(input, output, error));
         root.Subcommands.Add(ReportReachCommand.Create(output, error));
         root.Subcommands.Add(HealthcheckCommand.Create(error));
+        root.Subcommands.Add(DbCommand.Create(output, error));
         return root;
     }
 

@@ -2,6 +2,7 @@ using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.OfficerConsole.Listings;
+using HaiHau.InfoBot.Host.Operations;
 using HaiHau.InfoBot.Host.Reach;
 using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
@@ -39,6 +40,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotRateLimits();
         builder.Services.AddInfoBotProxy(builder.Configuration);
         builder.Services.AddInfoBotDataProtection();
+        builder.Services.AddInfoBotOperations();
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
