@@ -11,8 +11,11 @@ public interface IBroadcastRouter
     Task<RoutePlan> PlanAsync(IReadOnlyList<AudienceMember> picked, IReadOnlyList<AudienceMember> candidates, CancellationToken ct);
 }
 
-/// <summary>The plan, and what officers see before sending: ZNS cost, promotion quota left (null: route off or unknown), ZNS sends left.</summary>
-public sealed record RoutePlan(IReadOnlyList<RoutedMember> Members, decimal ZnsCost, int? PromotionQuotaLeft, int? ZnsLeft)
+/// <summary>
+/// The plan, and what officers see before sending: ZNS cost, promotion quota left and ZNS sends left (null: route
+/// off), and whether the cost is above the threshold that needs a second officer's approval.
+/// </summary>
+public sealed record RoutePlan(IReadOnlyList<RoutedMember> Members, decimal ZnsCost, int? PromotionQuotaLeft, int? ZnsLeft, bool CostNeedsApproval = false)
 {
     public static RoutePlan Direct(IReadOnlyList<AudienceMember> picked) =>
         new(picked.Select(m => new RoutedMember(m, BroadcastRoute.Direct)).ToList(), 0, null, null);

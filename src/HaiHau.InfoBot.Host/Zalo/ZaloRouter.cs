@@ -44,7 +44,8 @@ public sealed class ZaloRouter(
             m => new ZaloReach(recent.Contains(m.Who.UserId), Follower: true, withPhone.Contains(m.ConversationId)),
             new RouteLimits(promotionLeft ?? 0, znsLeft ?? 0, options.OtherChannel));
         var zns = plan.Count(r => r.Route == BroadcastRoute.ZaloZns);
-        return new RoutePlan(plan, zns * options.ZnsPrice, promotionLeft, znsLeft);
+        var cost = zns * options.ZnsPrice;
+        return new RoutePlan(plan, cost, promotionLeft, znsLeft, cost > options.ZnsApprovalThreshold);
     }
 
     /// <summary>The ZNS spending of this Vietnamese calendar month so far, in đồng.</summary>
