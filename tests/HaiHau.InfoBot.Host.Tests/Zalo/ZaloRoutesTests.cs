@@ -3,7 +3,6 @@ using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Host.Tests.OfficerConsole;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Storage.Reach;
-using HaiHau.InfoBot.TestKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Tests.Zalo;
@@ -13,13 +12,9 @@ namespace HaiHau.InfoBot.Host.Tests.Zalo;
 /// those who wrote months ago a promotion message within the OA's quota, then ZNS by their consented phone, and
 /// the rest are counted as not reachable — each delivered once and counted as reach once.
 /// </summary>
-public sealed class ZaloRoutesTests : IDisposable
+public sealed class ZaloRoutesTests : HostTestBase
 {
     private const string Compose = "/admin/broadcasts/new";
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     private static async Task SeedAsync(ZaloBed bed)
     {
         await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000001", daysAgo: 2);
@@ -40,7 +35,7 @@ public sealed class ZaloRoutesTests : IDisposable
     [Fact]
     public async Task Residents_who_wrote_months_ago_are_reached_by_promotion_then_ZNS_and_the_rest_are_counted_not_reachable()
     {
-        await using var bed = await ZaloRoutesBed.StartAsync(_folder);
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
         bed.Zalo.PromotionDailyQuota = 2;
         await SeedAsync(bed);
         var officer = await OfficerAsync(bed);
@@ -79,7 +74,7 @@ public sealed class ZaloRoutesTests : IDisposable
     [Fact]
     public async Task An_announcement_whose_ZNS_cost_passes_the_threshold_waits_for_a_second_officer()
     {
-        await using var bed = await ZaloRoutesBed.StartAsync(_folder, approvalThreshold: 200);
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder, approvalThreshold: 200);
         bed.Zalo.PromotionDailyQuota = 0; // used up today: everyone silent with a phone goes by ZNS
         await SeedAsync(bed);
         var officer = await OfficerAsync(bed);
