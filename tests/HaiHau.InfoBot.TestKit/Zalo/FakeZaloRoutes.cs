@@ -57,6 +57,9 @@ public sealed partial class FakeZaloApi
 
     public int ZnsCalls => Requests.Count(r => r.Path == "/message/template");
 
+    /// <summary>ZNS calls refused because the daily quota was used up (-211): a bot that plans within the quota sees none.</summary>
+    public int ZnsQuotaRefusals { get; private set; }
+
     /// <summary>A follower who interacted with the OA at <paramref name="at"/> (wrote, tapped a button).</summary>
     public void Interacted(string userId, DateTimeOffset at) => Locked(() =>
     {
@@ -216,6 +219,7 @@ public sealed partial class FakeZaloApi
             var used = _znsByDay.GetValueOrDefault(today);
             if (used >= ZnsDailyQuota)
             {
+                ZnsQuotaRefusals++;
                 return Error(-211, "Out of quota");
             }
 
