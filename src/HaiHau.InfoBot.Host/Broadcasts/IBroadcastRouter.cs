@@ -13,9 +13,11 @@ public interface IBroadcastRouter
 
 /// <summary>
 /// The plan, and what officers see before sending: ZNS cost, promotion quota left and ZNS sends left (null: route
-/// off), and whether the cost is above the threshold that needs a second officer's approval.
+/// off), whether the cost is above the threshold that needs a second officer's approval, and whether Zalo marked
+/// the ZNS template low quality.
 /// </summary>
-public sealed record RoutePlan(IReadOnlyList<RoutedMember> Members, decimal ZnsCost, int? PromotionQuotaLeft, int? ZnsLeft, bool CostNeedsApproval = false)
+public sealed record RoutePlan(
+    IReadOnlyList<RoutedMember> Members, decimal ZnsCost, int? PromotionQuotaLeft, int? ZnsLeft, bool CostNeedsApproval = false, bool LowQualityTemplate = false)
 {
     public static RoutePlan Direct(IReadOnlyList<AudienceMember> picked) =>
         new(picked.Select(m => new RoutedMember(m, BroadcastRoute.Direct)).ToList(), 0, null, null);

@@ -19,6 +19,7 @@ public sealed class ZaloRouter(
     IZnsPhoneBook phones,
     ZnsDailyQuota znsQuota,
     BroadcastStore store,
+    ZaloRouteSignals signals,
     TimeProvider time) : IBroadcastRouter
 {
     /// <summary>A consultation message reaches a follower who interacted within this (channels.md §C.6).</summary>
@@ -45,7 +46,7 @@ public sealed class ZaloRouter(
             new RouteLimits(promotionLeft ?? 0, znsLeft ?? 0, options.OtherChannel));
         var zns = plan.Count(r => r.Route == BroadcastRoute.ZaloZns);
         var cost = zns * options.ZnsPrice;
-        return new RoutePlan(plan, cost, promotionLeft, znsLeft, cost > options.ZnsApprovalThreshold);
+        return new RoutePlan(plan, cost, promotionLeft, znsLeft, cost > options.ZnsApprovalThreshold, signals.LowQualityTemplates.Contains(options.ZnsTemplateId));
     }
 
     /// <summary>The ZNS spending of this Vietnamese calendar month so far, in đồng.</summary>

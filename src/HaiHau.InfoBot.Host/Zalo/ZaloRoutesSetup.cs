@@ -33,6 +33,7 @@ public static class ZaloRoutesSetup
             return new ZaloRouteClient(http.CreateClient(OpenApiClient), http.CreateClient(BusinessClient));
         });
         services.AddSingleton<ZnsDailyQuota>();
+        services.AddSingleton(sp => new ZaloRouteSignals(sp.GetRequiredService<ILogger<ZaloRouteSignals>>(), sp.GetRequiredService<ZnsDailyQuota>()));
         services.AddSingleton<ZnsPhoneBook>();
         services.AddSingleton<IZnsPhoneBook>(sp => sp.GetRequiredService<ZnsPhoneBook>());
         if (routes.Promotion)
