@@ -3,7 +3,9 @@ using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Host.Tests.OfficerConsole;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Storage.Reach;
+using HaiHau.InfoBot.Host.Zalo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HaiHau.InfoBot.Host.Tests.Zalo;
 
@@ -85,5 +87,29 @@ public sealed class ZaloRoutesTests : HostTestBase
         await officer.PostFormAsync($"{Compose}?handler=Send", Form("Họp dân"), tokenFrom: Compose);
         Assert.Equal(BroadcastState.AwaitingApproval, Assert.Single(await ZaloRoutesBed.BroadcastsAsync(bed)).State);
         Assert.Empty(bed.Zalo.ZnsSent);
+    }
+
+    [Fact]
+    public async Task Erasing_my_data_erases_the_phone_kept_for_ZNS()
+    {
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
+        bed.Zalo.Interacted(ZaloBed.Resident, bed.Time.GetUtcNow());
+        await bed.ConverseAsync(bed.Text("menu"), replies: 2);
+        long conversation;
+        await using (var db = await bed.DbAsync())
+        {
+            conversation = (await db.Conversations.SingleAsync(c => c.ChatId == ZaloBed.Resident)).Id;
+        }
+
+        var phones = bed.App.Services.GetRequiredService<ZnsPhoneBook>();
+        await phones.SetAsync(conversation, "0912345678", CancellationToken.None);
+        Assert.Equal("84912345678", await phones.PhoneAsync(conversation, CancellationToken.None));
+
+        await bed.ConverseAsync(bed.Text("xóa dữ liệu của tôi"), replies: 1);
+        await bed.ConverseAsync(bed.Text("có"), replies: 1);
+
+        Assert.Null(await phones.PhoneAsync(conversation, CancellationToken.None));
+        await using var after = await bed.DbAsync();
+        Assert.False(await after.ChannelState.AnyAsync(s => s.Value.Contains("912345678")));
     }
 }
