@@ -111,6 +111,90 @@ public sealed class BroadcastStore(IDbContextFactory<InfoBotDbContext> factory, 
         return broadcast.Targeted;
     }
 
+    /// <summary>
+    /// Fan-out with a route per resident (issue 18): a promotion or ZNS delivery is a row on that route's outbox
+    /// channel (ZNS rows carry <see cref="ZnsAddress"/>), another channel of the same person is a row on that
+    /// conversation, and a resident no route reaches is a row settled at once as unreachable ("not reachable"), so
+    /// they are counted, never silently left out. Same batching and crash safety as <see cref="FanOutAsync(long, IReadOnlyList{AudienceMember}, CancellationToken)"/>.
+    /// </summary>
+    public async Task<int> FanOutAsync(long broadcastId, IReadOnlyList<RoutedMember> plan, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var broadcast = await db.Broadcasts.FirstAsync(b => b.Id == broadcastId, ct);
+        if (broadcast.State != BroadcastState.Scheduled)
+        {
+            return broadcast.Targeted;
+        }
+
+        var queued = (await db.Outbox.Where(o => o.BroadcastId == broadcastId).Select(o => o.ConversationId).ToListAsync(ct)).ToHashSet();
+        var text = MessageOf(broadcast);
+        var now = time.GetUtcNow();
+        foreach (var batch in plan.Where(r => !queued.Contains(r.Member.ConversationId)).Chunk(FanOutBatch))
+        {
+            await using var batchDb = await factory.CreateDbContextAsync(ct);
+            batchDb.Outbox.AddRange(batch.Select(r => new OutboxRecord
+            {
+                ConversationId = r.Member.ConversationId,
+                Channel = BroadcastRouteChannels.ChannelOf(r.Route, r.Member.Who.Channel),
+                ChatId = r.Route == BroadcastRoute.ZaloZns ? ZnsAddress.Of(broadcastId, r.Member.ConversationId) : r.Member.Who.ChatId,
+                Text = text,
+                Kind = OutboxKind.Bulk,
+                BroadcastId = broadcastId,
+                CreatedAt = now,
+                NextAttemptAt = now,
+                Status = r.Route == BroadcastRoute.NotReachable ? OutboxStatus.Unreachable : OutboxStatus.Pending,
+                Error = r.Route == BroadcastRoute.NotReachable ? BroadcastRouteChannels.NotReachableReason : null,
+            }));
+            await writes.WriteAsync(() => batchDb.SaveChangesAsync(ct), ct);
+        }
+
+        broadcast.Targeted = await db.Outbox.CountAsync(o => o.BroadcastId == broadcastId, ct);
+        broadcast.State = BroadcastState.Sending;
+        broadcast.StartedAt = now;
+        await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct);
+        return broadcast.Targeted;
+    }
+
+    /// <summary>
+    /// Delivered and planned per route. A row on another channel than Zalo whose conversation is on Zalo-less
+    /// person keys cannot be told from a direct one here, so "other channel" deliveries count as direct.
+    /// </summary>
+    public async Task<BroadcastRouteProgress> RouteProgressAsync(long broadcastId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Outbox.Where(o => o.BroadcastId == broadcastId)
+            .GroupBy(o => new { o.Channel, o.Status, NotReachable = o.Error == BroadcastRouteChannels.NotReachableReason })
+            .Select(g => new { g.Key.Channel, g.Key.Status, g.Key.NotReachable, Count = g.Count() }).ToListAsync(ct);
+        var delivered = Enum.GetValues<BroadcastRoute>().ToDictionary(r => r, _ => 0);
+        var planned = Enum.GetValues<BroadcastRoute>().ToDictionary(r => r, _ => 0);
+        var notReachable = 0;
+        foreach (var row in rows)
+        {
+            if (row.NotReachable && row.Status == OutboxStatus.Unreachable)
+            {
+                notReachable += row.Count;
+                planned[BroadcastRoute.NotReachable] += row.Count;
+                continue;
+            }
+
+            var route = BroadcastRouteChannels.Of(row.Channel);
+            planned[route] += row.Count;
+            if (row.Status == OutboxStatus.Sent)
+            {
+                delivered[route] += row.Count;
+            }
+        }
+
+        return new BroadcastRouteProgress(delivered, planned, notReachable);
+    }
+
+    /// <summary>ZNS messages delivered since <paramref name="since"/> (the month's spending is this times the price).</summary>
+    public async Task<int> ZnsSentSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Outbox.CountAsync(o => o.Channel == BroadcastRouteChannels.ZaloZns && o.Status == OutboxStatus.Sent && o.SentAt >= since, ct);
+    }
+
     /// <summary>Moves an announcement between states when it is in one of <paramref name="from"/>; false otherwise.</summary>
     public async Task<bool> MoveAsync(long broadcastId, BroadcastState[] from, BroadcastState to, string? by, CancellationToken ct)
     {
@@ -195,3 +279,6 @@ public sealed class BroadcastStore(IDbContextFactory<InfoBotDbContext> factory, 
             counts.Where(c => c.Status == OutboxStatus.Failed).GroupBy(c => c.Reason ?? "?").ToDictionary(g => g.Key, g => g.Sum(c => c.Count)));
     }
 }
+
+/// <summary>Delivered so far by each route of an announcement (issue 18), and how many no route reaches.</summary>
+public sealed record BroadcastRouteProgress(IReadOnlyDictionary<BroadcastRoute, int> Delivered, IReadOnlyDictionary<BroadcastRoute, int> Planned, int NotReachable);

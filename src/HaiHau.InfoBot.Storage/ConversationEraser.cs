@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Storage.Records;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,10 @@ public static class ConversationEraser
             // What the resident asked us to keep goes too: news subscriptions and course interest.
             await context.NewsSubscriptions.Where(s => s.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
             await context.CourseLeads.Where(l => l.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
+            // The phone kept only to notify by ZNS, and announcements still queued on the Zalo routes (issue 18).
+            await context.ChannelState.Where(s => s.Channel == BroadcastRouteChannels.ZaloZns && s.Key == ZnsAddress.PhoneKey(conversation.Id)).ExecuteDeleteAsync(ct);
+            await context.Outbox.Where(o => o.ConversationId == conversation.Id && o.Status == OutboxStatus.Pending
+                && (o.Channel == BroadcastRouteChannels.ZaloZns || o.Channel == BroadcastRouteChannels.ZaloPromotion)).ExecuteDeleteAsync(ct);
         }
 
         await context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Subject != null && e.Kind == EventKinds.QuestionUnanswered)

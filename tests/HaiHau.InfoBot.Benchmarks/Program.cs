@@ -24,6 +24,6 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- classify [BenchmarkDotNet args]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- load [--quick]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- reach");
-        Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- broadcast --channel telegram|zalo [--residents N] [--quick] [--zalo-window SECONDS] [--rate R]");
+        Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- broadcast --channel telegram|zalo [--residents N] [--quick] [--zalo-window SECONDS] [--rate R] [--silent-share S] [--zns]");
         return 2;
 }

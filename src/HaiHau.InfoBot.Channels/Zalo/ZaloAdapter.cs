@@ -1,7 +1,6 @@
 using HaiHau.InfoBot.Channels.Text;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Core.Messaging;
-using Microsoft.Extensions.Logging;
 
 namespace HaiHau.InfoBot.Channels.Zalo;
 
@@ -9,7 +8,7 @@ namespace HaiHau.InfoBot.Channels.Zalo;
 /// The Zalo Official Account channel: webhook events in (<see cref="ZaloWebhookReader"/>), consultation text
 /// messages out, with the token refreshed and the send tried once more when Zalo refuses the token.
 /// </summary>
-public sealed class ZaloAdapter(ZaloWebhookReader reader, ZaloApiClient api, ZaloTokens tokens, ZaloOptions options, ILogger<ZaloAdapter> logger) : IChannelAdapter
+public sealed class ZaloAdapter(ZaloWebhookReader reader, ZaloApiClient api, ZaloAuthorizedCall authorized, ZaloOptions options) : IChannelAdapter
 {
     /// <summary>The line under the share-phone card's title.</summary>
     public const string UserInfoSubtitle = "Bác bấm vào đây để gửi số điện thoại Zalo của bác cho cháu đối chiếu.";
@@ -28,7 +27,7 @@ public sealed class ZaloAdapter(ZaloWebhookReader reader, ZaloApiClient api, Zal
         {
             // A later part failing leaves the earlier ones delivered; a retry of the row repeats them (rare: only texts over 2,000 characters).
             // The chat id is the resident's Zalo user id; it is also the address an erased conversation's last reply keeps.
-            var result = await SendPartAsync(to.ChatId, (token, c) => api.SendTextAsync(token, to.ChatId, part, c), ct);
+            var result = await SendPartAsync((token, c) => api.SendTextAsync(token, to.ChatId, part, c), ct);
             if (result is not SendResult.Sent sent)
             {
                 return result;
@@ -41,7 +40,7 @@ public sealed class ZaloAdapter(ZaloWebhookReader reader, ZaloApiClient api, Zal
         {
             // Under the question, Zalo's own card: tapping it sends the phone of the resident's Zalo account (user_submit_info).
             var element = new ZaloUserInfoElement(share.Label, UserInfoSubtitle, options.UserInfoImageUrl is { Length: > 0 } url ? url : null);
-            var result = await SendPartAsync(to.ChatId, (token, c) => api.SendUserInfoRequestAsync(token, to.ChatId, element, c), ct);
+            var result = await SendPartAsync((token, c) => api.SendUserInfoRequestAsync(token, to.ChatId, element, c), ct);
             if (result is not SendResult.Sent sent)
             {
                 return result;
@@ -53,30 +52,6 @@ public sealed class ZaloAdapter(ZaloWebhookReader reader, ZaloApiClient api, Zal
         return new SendResult.Sent(string.Join(',', ids));
     }
 
-    private async Task<SendResult> SendPartAsync(string userId, Func<string, CancellationToken, Task<ZaloApiReply>> send, CancellationToken ct)
-    {
-        var lease = await tokens.GetAsync(ct);
-        if (lease.AccessToken is not { } token)
-        {
-            return lease.Instead!;
-        }
-
-        var reply = await send(token, ct);
-        if (!ZaloErrors.IsTokenRefused(reply))
-        {
-            return ZaloErrors.ToSendResult(reply);
-        }
-
-        logger.LogInformation("Zalo refused the access token ({Code}); refreshing once and sending again", reply.Error);
-        var renewed = await tokens.RenewAsync(token, ct);
-        if (renewed.AccessToken is not { } fresh)
-        {
-            return renewed.Instead!;
-        }
-
-        reply = await send(fresh, ct);
-        return ZaloErrors.IsTokenRefused(reply)
-            ? await tokens.GiveUpAsync($"the renewed access token was refused too ({reply.Error})", ct)
-            : ZaloErrors.ToSendResult(reply);
-    }
+    private Task<SendResult> SendPartAsync(Func<string, CancellationToken, Task<ZaloApiReply>> send, CancellationToken ct) =>
+        authorized.SendAsync(send, ZaloErrors.ToSendResult, ct);
 }

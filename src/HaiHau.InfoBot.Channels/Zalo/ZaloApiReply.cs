@@ -9,6 +9,9 @@ namespace HaiHau.InfoBot.Channels.Zalo;
 /// </summary>
 public sealed record ZaloApiReply(HttpStatusCode? Status, int? Error, string? Message, string? MessageId, string? Transport = null)
 {
+    /// <summary>The reply's "data" object (a copy), for answers that carry more than a message id (quota, ZNS).</summary>
+    public JsonElement? Data { get; init; }
+
     public static ZaloApiReply Failed(string transport) => new(null, null, null, null, transport);
 
     public static ZaloApiReply Parse(HttpStatusCode status, ReadOnlySpan<byte> body)
@@ -22,7 +25,10 @@ public sealed record ZaloApiReply(HttpStatusCode? Status, int? Error, string? Me
                 status,
                 ZaloJson.Integer(root, "error"),
                 ZaloJson.Text(root, "message"),
-                data is { } d ? ZaloJson.Text(d, "message_id") : null);
+                data is { } d ? ZaloJson.Text(d, "message_id") ?? ZaloJson.Text(d, "msg_id") : null)
+            {
+                Data = data?.Clone(),
+            };
         }
         catch (JsonException)
         {

@@ -9,8 +9,11 @@ public static class ZaloErrors
     /// <summary>The -32 limit is counted per minute.</summary>
     public static readonly TimeSpan RateLimitPause = TimeSpan.FromMinutes(1);
 
-    /// <summary>The access token was refused: refresh once and send again. 216, 401 and -401 are production-observed variants.</summary>
-    public static bool IsTokenRefused(ZaloApiReply reply) => reply.Error is -216 or -220 or 216 or -401 or 401;
+    /// <summary>
+    /// The access token was refused: refresh once and send again. 216, 401 and -401 are production-observed variants;
+    /// -124 is the ZNS (business) host's code for it.
+    /// </summary>
+    public static bool IsTokenRefused(ZaloApiReply reply) => reply.Error is -216 or -220 or 216 or -401 or 401 or -124;
 
     public static SendResult ToSendResult(ZaloApiReply reply)
     {

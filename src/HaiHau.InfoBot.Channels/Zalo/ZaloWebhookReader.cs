@@ -11,7 +11,8 @@ namespace HaiHau.InfoBot.Channels.Zalo;
 /// Verifies a Zalo webhook call (signature, then age) and translates its event. Never touches the network or the
 /// store: Zalo waits for our 200, at most 2 seconds.
 /// </summary>
-public sealed class ZaloWebhookReader(ZaloOptions options, TimeProvider time, ZaloFormatLog formats, ILogger<ZaloWebhookReader> logger)
+public sealed class ZaloWebhookReader(
+    ZaloOptions options, TimeProvider time, ZaloFormatLog formats, ILogger<ZaloWebhookReader> logger, ZaloRouteSignals? routes = null)
 {
     public const string Channel = "zalo";
 
@@ -85,7 +86,7 @@ public sealed class ZaloWebhookReader(ZaloOptions options, TimeProvider time, Za
 
             try
             {
-                return Translate(ZaloEvent.Parse(root, formats), sentAt, stamp);
+                return Translate(ZaloEvent.Parse(root, formats), sentAt, stamp, root);
             }
             catch (InvalidOperationException)
             {
@@ -95,8 +96,14 @@ public sealed class ZaloWebhookReader(ZaloOptions options, TimeProvider time, Za
         }
     }
 
-    private WebhookResult Translate(ZaloEvent e, DateTimeOffset sentAt, string stamp)
+    private WebhookResult Translate(ZaloEvent e, DateTimeOffset sentAt, string stamp, JsonElement root)
     {
+        if (routes is not null && ZaloRouteSignals.Handles(e.Name))
+        {
+            // Announcement routes (issue 18): nothing to store or answer, only pacing and what officers see.
+            return new WebhookResult.Ignored(routes.Handle(e.Name, root));
+        }
+
         if (e.Name == "user_send_text")
         {
             return e is { SenderId: { } user, MessageId: { } id }

@@ -11,6 +11,7 @@ namespace HaiHau.InfoBot.Host.Broadcasts;
 public sealed class BroadcastScheduler(
     BroadcastStore store,
     IEnumerable<IBroadcastAudience> audiences,
+    IEnumerable<IBroadcastRouter> routers,
     OutboxSignal signal,
     TimeProvider time,
     ILogger<BroadcastScheduler> logger) : BackgroundService
@@ -63,9 +64,10 @@ public sealed class BroadcastScheduler(
             }
 
             var members = AudienceSelection.Pick(candidates, BroadcastStore.SegmentOf(broadcast));
-            var targeted = await store.FanOutAsync(broadcast.Id, members, ct);
+            var plan = routers.FirstOrDefault() is { } router ? await router.PlanAsync(members, candidates, ct) : RoutePlan.Direct(members);
+            var targeted = await store.FanOutAsync(broadcast.Id, plan.Members, ct);
             logger.LogInformation("Announcement {BroadcastId} fanned out to {Targeted} resident(s)", broadcast.Id, targeted);
-            foreach (var channel in members.Select(m => m.Who.Channel).Distinct())
+            foreach (var channel in plan.Members.Select(r => BroadcastRouteChannels.ChannelOf(r.Route, r.Member.Who.Channel)).Distinct())
             {
                 signal.Wake(channel);
             }

@@ -26,11 +26,13 @@ public static class ZaloSetup
         services.AddZaloHttpClient<ZaloOAuthClient>(o => o.OAuthBaseUrl);
         services.AddSingleton<IZaloTokenStore, ZaloTokenStore>();
         services.AddSingleton<ZaloTokens>();
+        services.AddSingleton<ZaloAuthorizedCall>();
         services.AddSingleton<ZaloWebhookReader>();
         services.AddSingleton<ZaloAdapter>();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<ZaloAdapter>());
         services.AddSingleton<IChannelHealth, ZaloHealth>();
         services.AddHostedService<ZaloStartup>();
+        services.AddZaloRoutes(configuration);
         return services;
     }
 

@@ -3,6 +3,7 @@ using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
+using HaiHau.InfoBot.Host.Zalo;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Records;
 using HaiHau.InfoBot.TestKit;
@@ -19,7 +20,17 @@ public static class BroadcastCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = BroadcastOptions.Parse(args);
+        var (code, lastLine) = await RunOnceAsync(BroadcastOptions.Parse(args));
+        if (lastLine is not null)
+        {
+            Console.WriteLine(lastLine); // after the host has stopped, so no shutdown log follows it
+        }
+
+        return code;
+    }
+
+    private static async Task<(int Code, string? LastLine)> RunOnceAsync(BroadcastOptions options)
+    {
         var ct = CancellationToken.None; // bounded by the deadline below
         using var temp = new TempDirectory();
         await using var platform = await FakePlatform.StartAsync(options);
@@ -28,7 +39,7 @@ public static class BroadcastCommand
         var services = host.Services; // starts the host
 
         Console.WriteLine($"[1/3] seeding {options.Residents} {options.Channel} residents");
-        await SeedAsync(services, platform, options.Residents, members, ct);
+        await SeedAsync(services, platform, options, members, ct);
 
         Console.WriteLine($"[2/3] one announcement now; bot paced at {options.BotRate}/s, platform cap {options.CapPerWindow} per {options.Window.TotalSeconds} s");
         var store = services.GetRequiredService<BroadcastStore>();
@@ -41,7 +52,7 @@ public static class BroadcastCommand
 
         Console.WriteLine("[3/3] waiting for every delivery");
         // Twice the ideal time plus a margin for a 429's pause (Zalo's -32 pauses a minute): a stuck run ends, reported.
-        var deadline = TimeSpan.FromSeconds((2 * options.Residents / options.BotRate) + 120);
+        var deadline = TimeSpan.FromSeconds((2 * options.Residents / options.BotRate) + (options.Zns ? 2 * options.Residents / 25.0 : 0) + 120);
         var progress = await WaitAsync(store, id, options.Residents, deadline, ct);
         var total = clock.Elapsed;
 
@@ -49,18 +60,52 @@ public static class BroadcastCommand
         BroadcastReport.Print(result);
         var path = await BroadcastReport.WriteJsonAsync(result, ct);
         Console.WriteLine($"written: {path}");
-        return result.Complete ? 0 : 1;
+        if (options.SilentShare > 0 || options.Zns)
+        {
+            // The last line, as the issue asks: the share of residents who received it, and how many got it twice.
+            var reach = RouteReach.From(platform, options);
+            Console.WriteLine($"  routes: {reach.Consultation} by consultation message, {reach.Zns} by ZNS; {reach.ZnsRefusedForQuota} ZNS refused for the quota; {progress.Failed} failed ({string.Join(", ", progress.FailedByReason.Select(f => $"{f.Key}: {f.Value}"))}), {progress.Unreachable} not reachable");
+            return (reach.DeliveredShare >= 0.95 && reach.Duplicates == 0 && reach.ZnsRefusedForQuota == 0 ? 0 : 1,
+                FormattableString.Invariant($"delivered={reach.DeliveredShare:0.000} duplicates={reach.Duplicates}"));
+        }
+
+        return (result.Complete ? 0 : 1, null);
     }
 
-    private static async Task SeedAsync(IServiceProvider services, FakePlatform platform, int count, List<AudienceMember> members, CancellationToken ct)
+    /// <summary>
+    /// N consenting residents, one person each. With --silent-share S, the first S·N last wrote a month ago (outside
+    /// the window), the others today (an inbox row, as the real webhook leaves); with --zns the silent ones consented
+    /// to ZNS by phone.
+    /// </summary>
+    private static async Task SeedAsync(IServiceProvider services, FakePlatform platform, BroadcastOptions options, List<AudienceMember> members, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
+        var silent = (int)Math.Round(options.Residents * options.SilentShare);
         await using var db = await services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync(ct);
-        var rows = Enumerable.Range(0, count)
+        var rows = Enumerable.Range(0, options.Residents)
             .Select(i => new ConversationRecord { Channel = platform.Channel, ChatId = platform.ChatId(i), UserId = platform.ChatId(i), CreatedAt = now, UpdatedAt = now })
             .ToList();
         db.Conversations.AddRange(rows);
+        if (platform.Zalo is { } zalo)
+        {
+            for (var i = 0; i < options.Residents; i++)
+            {
+                var wrote = i < silent ? now.AddDays(-30) : now;
+                zalo.Interacted(platform.ChatId(i), wrote);
+                db.Inbox.Add(new InboxRecord { Channel = platform.Channel, ExternalId = $"seed-{i}", ChatId = platform.ChatId(i), UserId = platform.ChatId(i), ReceivedAt = wrote, Status = InboxStatus.Done });
+            }
+        }
+
         await db.SaveChangesAsync(ct);
+        if (options.Zns)
+        {
+            var phones = services.GetRequiredService<ZnsPhoneBook>();
+            for (var i = 0; i < silent; i++)
+            {
+                await phones.SetAsync(rows[i].Id, FakePlatform.Phone(i), ct);
+            }
+        }
+
         members.AddRange(rows.Select(r => new AudienceMember(
             r.Id, new ConversationRef(platform.Channel, r.UserId, r.ChatId), "hai-chau", "can-ngheo", [], AudienceMember.PersonKeyOf(r.Id), null)));
     }

@@ -24,6 +24,12 @@ public sealed record BroadcastOptions
 
     public double CapPerSecond => CapPerWindow / Window.TotalSeconds;
 
+    /// <summary>--silent-share: the share of residents who last wrote to the OA a month ago, outside the 7-day window (Zalo).</summary>
+    public double SilentShare { get; init; }
+
+    /// <summary>--zns: the ZNS route on, every silent resident with a consented phone (Zalo).</summary>
+    public bool Zns { get; init; }
+
     /// <summary>Names the run in broadcast-results.json, e.g. "telegram", "zalo-quick-window6s".</summary>
     public string Key { get; init; } = string.Empty;
 
@@ -34,6 +40,8 @@ public sealed record BroadcastOptions
         double? rate = null;
         var zaloWindowSeconds = 60;
         var quick = false;
+        var silentShare = 0.0;
+        var zns = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -53,8 +61,16 @@ public sealed record BroadcastOptions
                 case "--quick":
                     quick = true;
                     break;
+                case "--silent-share":
+                    silentShare = i + 1 < args.Length && double.TryParse(args[++i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1
+                        ? share
+                        : throw new ArgumentException("expected a share between 0 and 1 after --silent-share");
+                    break;
+                case "--zns":
+                    zns = true;
+                    break;
                 default:
-                    throw new ArgumentException($"unknown option {args[i]} (known: --channel telegram|zalo, --residents N, --rate R, --zalo-window SECONDS, --quick)");
+                    throw new ArgumentException($"unknown option {args[i]} (known: --channel telegram|zalo, --residents N, --rate R, --zalo-window SECONDS, --quick, --silent-share S, --zns)");
             }
         }
 
@@ -72,8 +88,14 @@ public sealed record BroadcastOptions
             },
             _ => throw new ArgumentException("--channel telegram|zalo is required"),
         };
-        options = options with { Residents = residents ?? (quick ? 1_000 : 10_000) };
-        var key = channel + (quick ? "-quick" : "") + (channel == "zalo" && zaloWindowSeconds != 60 ? $"-window{zaloWindowSeconds.ToString(CultureInfo.InvariantCulture)}s" : "");
+        if ((silentShare > 0 || zns) && options.Channel != "zalo")
+        {
+            throw new ArgumentException("--silent-share and --zns are Zalo's (its 7-day window and ZNS)");
+        }
+
+        options = options with { Residents = residents ?? (quick ? 1_000 : 10_000), SilentShare = silentShare, Zns = zns };
+        var key = channel + (quick ? "-quick" : "") + (channel == "zalo" && zaloWindowSeconds != 60 ? $"-window{zaloWindowSeconds.ToString(CultureInfo.InvariantCulture)}s" : "")
+            + (silentShare > 0 ? $"-silent{silentShare.ToString(CultureInfo.InvariantCulture)}" : "") + (zns ? "-zns" : "");
         return options with { Key = key };
     }
 

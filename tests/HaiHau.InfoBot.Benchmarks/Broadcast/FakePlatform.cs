@@ -11,8 +11,9 @@ public sealed class FakePlatform : IAsyncDisposable
 {
     private readonly Func<ValueTask> _dispose;
 
-    private FakePlatform(string channel, SlidingWindowCap cap, Dictionary<string, string?> settings, Func<int, string> chatId, Func<ValueTask> dispose)
+    private FakePlatform(string channel, SlidingWindowCap cap, Dictionary<string, string?> settings, Func<int, string> chatId, Func<ValueTask> dispose, FakeZaloApi? zalo = null)
     {
+        Zalo = zalo;
         Channel = channel;
         Cap = cap;
         Settings = settings;
@@ -21,6 +22,9 @@ public sealed class FakePlatform : IAsyncDisposable
     }
 
     public string Channel { get; }
+
+    /// <summary>The fake Zalo, when the run is Zalo's (its window, ZNS deliveries and refusals are read after the run).</summary>
+    public FakeZaloApi? Zalo { get; }
 
     /// <summary>Every send call the platform saw, with its arrival time and whether the cap let it through.</summary>
     public SlidingWindowCap Cap { get; }
@@ -48,8 +52,29 @@ public sealed class FakePlatform : IAsyncDisposable
 
         var zalo = await FakeZaloApi.StartAsync();
         zalo.SendCap = cap;
-        return new FakePlatform(ZaloWebhookReader.Channel, cap, zalo.Settings(), n => (2_468_458_835_291_000_000L + n).ToString(System.Globalization.CultureInfo.InvariantCulture), zalo.DisposeAsync);
+        var zaloSettings = zalo.Settings();
+        zalo.EnforceWindow = options.SilentShare > 0 || options.Zns;
+        if (options.Zns)
+        {
+            // The OA's daily ZNS quota is the run's size: the bot must plan and pace within it, never past it.
+            zalo.AddTemplate(ZnsTemplate, "noi_dung", "ngay");
+            zalo.ZnsDailyQuota = options.Residents;
+            zaloSettings["InfoBot:Zalo:Routes:ZnsTemplateId"] = ZnsTemplate;
+            zaloSettings["InfoBot:Zalo:Routes:ZnsParameters:noi_dung"] = "text";
+            zaloSettings["InfoBot:Zalo:Routes:ZnsParameters:ngay"] = "date";
+            zaloSettings["InfoBot:Zalo:Routes:ZnsPrice"] = "300";
+            zaloSettings["InfoBot:Zalo:Routes:ZnsMonthlyBudget"] = "100000000";
+            zaloSettings["InfoBot:Zalo:Routes:ZnsDailyQuota"] = options.Residents.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            zaloSettings["InfoBot:Zalo:Routes:BusinessBaseUrl"] = zalo.BaseUrl.ToString();
+        }
+
+        return new FakePlatform(ZaloWebhookReader.Channel, cap, zaloSettings, n => (2_468_458_835_291_000_000L + n).ToString(System.Globalization.CultureInfo.InvariantCulture), zalo.DisposeAsync, zalo);
     }
+
+    public const string ZnsTemplate = "tb-giam-ngheo";
+
+    /// <summary>The n-th resident's consented phone (a Vietnamese mobile number, as residents type it).</summary>
+    public static string Phone(int n) => "09" + n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 
     public ValueTask DisposeAsync() => _dispose();
 }

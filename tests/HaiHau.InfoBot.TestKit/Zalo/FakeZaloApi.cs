@@ -18,7 +18,7 @@ public sealed record ZaloSentText(string UserId, string Text, string MessageId);
 /// /v3.0/oa/message/cs and POST /v4/oa/access_token with single-use refresh tokens (a reused one is refused),
 /// error codes scripted per call, every request recorded. Answers as Zalo does: HTTP 200 and "error" in the body.
 /// </summary>
-public sealed class FakeZaloApi : IAsyncDisposable
+public sealed partial class FakeZaloApi : IAsyncDisposable
 {
     public const string AppId = "1234567890123456789";
     public const string AppSecret = "fake-app-secret-7Qm2vX";
@@ -89,6 +89,9 @@ public sealed class FakeZaloApi : IAsyncDisposable
         var fake = new FakeZaloApi(app);
         app.MapPost("/v3.0/oa/message/cs", (Delegate)fake.SendAsync);
         app.MapPost("/v4/oa/access_token", (Delegate)fake.TokenAsync);
+        app.MapPost("/v3.0/oa/message/promotion", (Delegate)fake.PromotionAsync);
+        app.MapPost("/v2.0/oa/quota/message", (Delegate)fake.QuotaAsync);
+        app.MapPost("/message/template", (Delegate)fake.ZnsAsync);
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.Single());
         return fake;
@@ -173,6 +176,11 @@ public sealed class FakeZaloApi : IAsyncDisposable
 
             var json = JsonNode.Parse(body);
             var userId = json?["recipient"]?["user_id"];
+            if (WindowError(userId?.ToString()) is { } outside)
+            {
+                return outside;
+            }
+
             var text = json?["message"]?["text"];
             if (text is null && json?["message"]?["attachment"]?["payload"] is JsonObject template)
             {

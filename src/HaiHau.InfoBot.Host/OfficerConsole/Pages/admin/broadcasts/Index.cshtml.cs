@@ -25,7 +25,7 @@ public sealed class BroadcastsModel(
     BroadcastStore store, IDbContextFactory<InfoBotDbContext> factory, IContentStore content, AuditLog audit, OutboxSignal signal,
     IEnumerable<IChannelAdapter> adapters, IOptions<DeliveryOptions> delivery) : PageModel
 {
-    public sealed record Row(BroadcastRecord Broadcast, Segment Segment, BroadcastProgress Progress);
+    public sealed record Row(BroadcastRecord Broadcast, Segment Segment, BroadcastProgress Progress, BroadcastRouteProgress Routes);
 
     public const int Shown = 50;
 
@@ -143,7 +143,7 @@ public sealed class BroadcastsModel(
                 continue;
             }
 
-            rows.Add(new Row(broadcast, segment, (await store.ProgressAsync(broadcast.Id, ct))!));
+            rows.Add(new Row(broadcast, segment, (await store.ProgressAsync(broadcast.Id, ct))!, await store.RouteProgressAsync(broadcast.Id, ct)));
             if (rows.Count == Shown)
             {
                 break;

@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Setup;
@@ -46,6 +47,9 @@ public sealed class ComposeModel(
 
     public int? AudienceCount { get; private set; }
 
+    /// <summary>How the residents would be reached, per route (shown only when a Zalo route is configured).</summary>
+    public RoutePlan? Plan { get; private set; }
+
     public IReadOnlyList<ChannelPreview> Previews { get; private set; } = [];
 
     public string Message { get; private set; } = "";
@@ -56,7 +60,9 @@ public sealed class ComposeModel(
 
     public string CommuneName(string code) => content.FindCommune(code)?.Name ?? code;
 
-    public bool NeedsApproval(Segment segment) => options.Value.RequireApprovalDistrictWide && segment.Communes.Count == 0;
+    /// <summary>District-wide ones (when the setting asks), and any whose ZNS cost is above the threshold, wait for a second account.</summary>
+    public bool NeedsApproval(Segment segment) =>
+        (options.Value.RequireApprovalDistrictWide && segment.Communes.Count == 0) || Plan?.CostNeedsApproval == true;
 
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(delivery.Value.TimeZone);
 
@@ -95,7 +101,7 @@ public sealed class ComposeModel(
         var id = await store.CreateAsync(new BroadcastDraft(Text!.Trim(), string.IsNullOrWhiteSpace(Link) ? null : Link.Trim(), segment, at, User.Who(), needsApproval), ct);
         await audit.AppendAsync(new AuditEntry(User.Id(), User.Who(), AuditActions.BroadcastCreated, "broadcast", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             segment.Communes.Count == 1 ? segment.Communes[0] : null,
-            $"{BroadcastForm.Describe(segment, CommuneName)}; {AudienceCount} người; gửi lúc {BroadcastForm.Local(at, Zone)}{(needsApproval ? "; chờ duyệt" : "")}"), ct);
+            $"{BroadcastForm.Describe(segment, CommuneName)}; {AudienceCount} người{(Plan is { ZnsCost: > 0 } plan ? $"; ZNS ước tính {VietnameseFormat.Money(plan.ZnsCost)}" : "")}; gửi lúc {BroadcastForm.Local(at, Zone)}{(needsApproval ? "; chờ duyệt" : "")}"), ct);
         signal.Wake(BroadcastScheduler.WakeKey);
         return Redirect("/admin/broadcasts?created=" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -112,7 +118,16 @@ public sealed class ComposeModel(
         }
 
         Communes = segment.Communes.ToList();
-        AudienceCount = await audiences.CountAsync(segment, ct);
+        if (audiences.Routed)
+        {
+            Plan = await audiences.PlanAsync(segment, ct);
+            AudienceCount = Plan.Members.Count;
+        }
+        else
+        {
+            AudienceCount = await audiences.CountAsync(segment, ct);
+        }
+
         if (Error is not null)
         {
             return null;

@@ -1,0 +1,115 @@
+using System.Net;
+using HaiHau.InfoBot.Core.Broadcasts;
+using HaiHau.InfoBot.Host.Tests.OfficerConsole;
+using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Storage.Reach;
+using HaiHau.InfoBot.Host.Zalo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HaiHau.InfoBot.Host.Tests.Zalo;
+
+/// <summary>
+/// Issue 18 end to end: an officer composes over HTTP; residents who wrote this week get a consultation message,
+/// those who wrote months ago a promotion message within the OA's quota, then ZNS by their consented phone, and
+/// the rest are counted as not reachable — each delivered once and counted as reach once.
+/// </summary>
+public sealed class ZaloRoutesTests : HostTestBase
+{
+    private const string Compose = "/admin/broadcasts/new";
+    private static async Task SeedAsync(ZaloBed bed)
+    {
+        await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000001", daysAgo: 2);
+        await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000002", daysAgo: 40);
+        await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000003", daysAgo: 90);
+        await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000004", daysAgo: 120, znsPhone: "0912 345 678");
+        await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000005", daysAgo: 200);
+    }
+
+    private static async Task<ConsoleClient> OfficerAsync(ZaloBed bed, string email = "huyen@haihau.test")
+    {
+        await ConsoleClient.CreateAccountAsync(bed.App, email, ConsoleRoles.Officer);
+        return await ConsoleClient.SignedInAsync(bed.App, email);
+    }
+
+    private static Dictionary<string, string> Form(string text) => new() { ["Text"] = text, ["Communes"] = "hai-chau", ["When"] = "now" };
+
+    [Fact]
+    public async Task Residents_who_wrote_months_ago_are_reached_by_promotion_then_ZNS_and_the_rest_are_counted_not_reachable()
+    {
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
+        bed.Zalo.PromotionDailyQuota = 2;
+        await SeedAsync(bed);
+        var officer = await OfficerAsync(bed);
+
+        var preview = await (await officer.PostFormAsync($"{Compose}?handler=Preview", Form("Lịch rà soát hộ nghèo năm 2027"), tokenFrom: Compose)).Content.ReadAsStringAsync();
+        Assert.Matches(@"id=""route-Direct"">[^<]*<td>[^<]*</td><td>1</td>", preview);
+        Assert.Matches(@"id=""route-ZaloPromotion"">[^<]*<td>[^<]*</td><td>2</td>", preview);
+        Assert.Matches(@"id=""route-ZaloZns"">[^<]*<td>[^<]*</td><td>1</td>", preview);
+        Assert.Matches(@"id=""route-NotReachable"">[^<]*<td>[^<]*</td><td>1</td>", preview);
+        Assert.Contains("Chi phí ZNS ước tính: <strong>300 đồng</strong>", preview, StringComparison.Ordinal);
+        Assert.Contains("Tin truyền thông Zalo còn được gửi hôm nay: 2", preview, StringComparison.Ordinal);
+
+        var sends = bed.ExpectSends(4);
+        var sent = await officer.PostFormAsync($"{Compose}?handler=Send", Form("Lịch rà soát hộ nghèo năm 2027"), tokenFrom: Compose);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await sends;
+
+        Assert.Equal(["1000000000000000001"], bed.Zalo.Sent.Select(s => s.UserId)); // inside the window only: no -230 was provoked
+        Assert.Equal(["1000000000000000002", "1000000000000000003"], bed.Zalo.Promotions.Select(p => p.UserId).Order(StringComparer.Ordinal));
+        var zns = Assert.Single(bed.Zalo.ZnsSent);
+        Assert.Equal(("84912345678", ZaloRoutesBed.Template), (zns.Phone, zns.TemplateId));
+        Assert.Equal("Lịch rà soát hộ nghèo năm 2027", zns.Data["noi_dung"]);
+        Assert.Equal("15/9/2022", zns.Data["ngay"]);
+
+        var id = Assert.Single(await ZaloRoutesBed.BroadcastsAsync(bed)).Id;
+        var routes = await ZaloRoutesBed.RoutesAsync(bed, id);
+        Assert.Equal((1, 2, 1, 1), (routes.Delivered[BroadcastRoute.Direct], routes.Delivered[BroadcastRoute.ZaloPromotion], routes.Delivered[BroadcastRoute.ZaloZns], routes.NotReachable));
+        await using var db = await bed.DbAsync();
+        Assert.Equal(4, await db.ReachLog.CountAsync(r => r.BroadcastId == id && r.Kind == ReachKinds.Announcement)); // each delivery counted once
+
+        var list = await officer.PageAsync("/admin/broadcasts");
+        Assert.Contains("Zalo – tin truyền thông: 2/2", list, StringComparison.Ordinal);
+        Assert.Contains("Không liên lạc được: 1", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_announcement_whose_ZNS_cost_passes_the_threshold_waits_for_a_second_officer()
+    {
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder, approvalThreshold: 200);
+        bed.Zalo.PromotionDailyQuota = 0; // used up today: everyone silent with a phone goes by ZNS
+        await SeedAsync(bed);
+        var officer = await OfficerAsync(bed);
+
+        var preview = await (await officer.PostFormAsync($"{Compose}?handler=Preview", Form("Họp dân"), tokenFrom: Compose)).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"cost-approval\"", preview, StringComparison.Ordinal);
+
+        await officer.PostFormAsync($"{Compose}?handler=Send", Form("Họp dân"), tokenFrom: Compose);
+        Assert.Equal(BroadcastState.AwaitingApproval, Assert.Single(await ZaloRoutesBed.BroadcastsAsync(bed)).State);
+        Assert.Empty(bed.Zalo.ZnsSent);
+    }
+
+    [Fact]
+    public async Task Erasing_my_data_erases_the_phone_kept_for_ZNS()
+    {
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
+        bed.Zalo.Interacted(ZaloBed.Resident, bed.Time.GetUtcNow());
+        await bed.ConverseAsync(bed.Text("menu"), replies: 2);
+        long conversation;
+        await using (var db = await bed.DbAsync())
+        {
+            conversation = (await db.Conversations.SingleAsync(c => c.ChatId == ZaloBed.Resident)).Id;
+        }
+
+        var phones = bed.App.Services.GetRequiredService<ZnsPhoneBook>();
+        await phones.SetAsync(conversation, "0912345678", CancellationToken.None);
+        Assert.Equal("84912345678", await phones.PhoneAsync(conversation, CancellationToken.None));
+
+        await bed.ConverseAsync(bed.Text("xóa dữ liệu của tôi"), replies: 1);
+        await bed.ConverseAsync(bed.Text("có"), replies: 1);
+
+        Assert.Null(await phones.PhoneAsync(conversation, CancellationToken.None));
+        await using var after = await bed.DbAsync();
+        Assert.False(await after.ChannelState.AnyAsync(s => s.Value.Contains("912345678")));
+    }
+}
