@@ -76,9 +76,12 @@ public sealed partial class ReachEndToEndTests : IDisposable
         var line = DistrictLine().Match(page);
         Assert.True(line.Success, page);
         Assert.Equal(("12", "13"), (line.Groups["reached"].Value, line.Groups["households"].Value));
+        Assert.DoesNotContain(ConsoleLabels.UnknownTopic, page, StringComparison.Ordinal); // every row has a topic, or is an announcement
+        Assert.Contains("<td>Chủ đề</td><td>" + Host.Reach.ReachPresenter.AnnouncementsWithoutTopic + "</td><td class=\"num\">3</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Chủ đề</td><td>" + ConsoleLabels.Topic(EngineHarness.Repo.Questions, "eligibility") + "</td>", page, StringComparison.Ordinal);
         foreach (var channel in Channels)
         {
-            Assert.Matches($"<td>Kênh</td><td>{channel}</td><td class=\"num\">4</td>", page);
+            Assert.Contains($"<td>Kênh</td><td>{ConsoleLabels.Channel(channel)}</td><td class=\"num\">4</td>", page, StringComparison.Ordinal);
         }
     }
 

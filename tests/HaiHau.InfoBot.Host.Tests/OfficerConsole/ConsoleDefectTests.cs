@@ -1,0 +1,51 @@
+using System.Net;
+using HaiHau.InfoBot.Host.OfficerConsole;
+
+namespace HaiHau.InfoBot.Host.Tests.OfficerConsole;
+
+/// <summary>Console defects staff met (issue 13 §6), each as the staff member would notice it.</summary>
+public sealed class ConsoleDefectTests : HostTestBase
+{
+    [Fact]
+    public async Task The_header_logout_signs_out_and_the_session_no_longer_opens_pages()
+    {
+        await using var app = NewApp();
+        await ConsoleClient.CreateAccountAsync(app, "tt@haihau.test", ConsoleRoles.CommunicationStaff);
+        var staff = await ConsoleClient.SignedInAsync(app, "tt@haihau.test");
+
+        // The token comes from the header form of an ordinary page, as the browser posts it.
+        var logout = await staff.PostFormAsync("/admin/logout", new Dictionary<string, string>(), tokenFrom: "/admin/reach");
+        var after = await staff.Http.GetAsync("/admin/reach");
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(ConsoleSetup.LoginPath, logout.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("http://localhost" + ConsoleSetup.LoginPath, after.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_console_address_says_so_in_words_with_a_way_back()
+    {
+        await using var app = NewApp();
+        await ConsoleClient.CreateAccountAsync(app, "tt@haihau.test", ConsoleRoles.CommunicationStaff);
+        var staff = await ConsoleClient.SignedInAsync(app, "tt@haihau.test");
+
+        var response = await staff.Http.GetAsync("/admin/bao-cao-khong-co");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Không có trang nào ở địa chỉ này", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_report_tables_say_there_is_nothing()
+    {
+        await using var app = NewApp();
+        await ConsoleClient.CreateAccountAsync(app, "tt@haihau.test", ConsoleRoles.CommunicationStaff);
+        var page = await (await ConsoleClient.SignedInAsync(app, "tt@haihau.test")).PageAsync("/admin/reach?from=2022-01-01&to=2022-12-31");
+
+        Assert.Contains("Không có người tự khai nào trong kỳ này.", page, StringComparison.Ordinal);
+        Assert.Contains("Chưa có hộ nào trong danh sách được tiếp cận trong kỳ này.", page, StringComparison.Ordinal);
+    }
+}
