@@ -1,5 +1,10 @@
 using System.Net;
 using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Audit;
+using HaiHau.InfoBot.Storage.Register;
+using HaiHau.InfoBot.TestKit;
+using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Tests.OfficerConsole;
 
@@ -47,5 +52,31 @@ public sealed class ConsoleDefectTests : HostTestBase
 
         Assert.Contains("Không có người tự khai nào trong kỳ này.", page, StringComparison.Ordinal);
         Assert.Contains("Chưa có hộ nào trong danh sách được tiếp cận trong kỳ này.", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("HA26032")]
+    [InlineData("ha 26 032")]
+    [InlineData("Ha-26-032")]
+    public async Task A_household_code_typed_without_hyphens_or_with_spaces_links_in_the_chat(string typed)
+    {
+        using var store = new StoreHarness();
+        using var gate = new SqliteWriteGate();
+        var importer = new HouseholdImporter(store.Factory, gate, EngineHarness.Repo.Content, store.Time);
+        var import = await importer.ImportAsync([new HouseholdRow(2, "HA-26-032", "Hải An", "Xóm 1", "nghèo", "Nguyễn Văn An", null)],
+            new ImportRequest(2022, "ds.csv", null, false, new AuditEntry("t", "t", AuditActions.HouseholdsImported)), CancellationToken.None);
+        Assert.True(import.Applied);
+
+        await store.TurnAsync(null, isStart: true);
+        foreach (var (text, payload) in new (string?, string?)[] { (null, "dang-ky"), (null, "yes"), ("có", null), ("hai an", null), (null, "ngheo"), (null, "health_insurance"), (null, "no"), (null, "yes"), (typed, null) })
+        {
+            await store.TurnAsync(text, payload);
+        }
+
+        var linked = string.Join("\n", (await store.TurnAsync("Nguyễn Văn An")).Select(r => r.Text));
+
+        Assert.DoesNotContain("Cháu chưa tìm thấy hộ", linked, StringComparison.Ordinal);
+        await using var db = await store.Factory.CreateDbContextAsync();
+        Assert.NotNull((await db.ResidentProfiles.SingleAsync()).HouseholdId);
     }
 }
