@@ -79,4 +79,23 @@ public sealed class ConsoleDefectTests : HostTestBase
         await using var db = await store.Factory.CreateDbContextAsync();
         Assert.NotNull((await db.ResidentProfiles.SingleAsync()).HouseholdId);
     }
+
+    [Fact]
+    public async Task A_cli_listings_import_is_audited_and_the_audit_log_reads_in_words()
+    {
+        var run = await Cli.ConsoleVerbRunner.RunAsync(Folder.SqliteConnectionString(), ["import", "jobs", Path.Combine(RepoPaths.Content, "samples", "jobs.csv"), "--accept-valid"]);
+        Assert.True(run.Code == 0, run.Error);
+        await using var app = NewApp();
+        await ConsoleClient.CreateAccountAsync(app, "admin@haihau.test", ConsoleRoles.Admin);
+
+        var page = await (await ConsoleClient.SignedInAsync(app, "admin@haihau.test")).PageAsync("/admin/audit");
+
+        Assert.Contains("Nhập tin việc làm, khóa học", page, StringComparison.Ordinal);
+        Assert.Contains("Tệp nhập jobs.csv", page, StringComparison.Ordinal);
+        foreach (var action in typeof(AuditActions).GetFields().Select(f => (string)f.GetValue(null)!))
+        {
+            Assert.NotEqual(action, HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin.AuditModel.ActionLabel(action)); // no raw code on the page
+            Assert.DoesNotContain(action, page, StringComparison.Ordinal);
+        }
+    }
 }
