@@ -33,7 +33,8 @@ public static class ConversationEraser
                 && (o.Channel == BroadcastRouteChannels.ZaloZns || o.Channel == BroadcastRouteChannels.ZaloPromotion)).ExecuteDeleteAsync(ct);
         }
 
-        await context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Subject != null && e.Kind == EventKinds.QuestionUnanswered)
+        var unanswered = EventKinds.QuestionUnanswered.Name;
+        await context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Subject != null && e.Kind == unanswered)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Subject, (string?)null), ct);
         await context.Inbox.Where(i => i.Channel == channel && i.ChatId == chatId && i.Id != current.Id).ExecuteUpdateAsync(u => u
             .SetProperty(i => i.Text, (string?)null)

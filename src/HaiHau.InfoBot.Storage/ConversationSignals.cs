@@ -27,7 +27,7 @@ public sealed class ConversationSignals(IDbContextFactory<InfoBotDbContext> fact
                     break;
                 case ChannelSignalKind.HumanTakeover:
                     conversation.SilencedUntil = signal.At + (signal.For ?? TimeSpan.Zero);
-                    db.TurnEvents.Add(new TurnEventRecord { Conversation = conversation, Channel = conversation.Channel, Kind = "human_takeover", Subject = signal.Note, At = signal.At });
+                    db.TurnEvents.Add(new TurnEventRecord { Conversation = conversation, Channel = conversation.Channel, Kind = Core.Dialogs.EventKinds.HumanTakeover.Name, Subject = signal.Note, At = signal.At });
                     break;
             }
 

@@ -17,7 +17,7 @@ public static class ResidentRequests
         {
             switch (e.Kind)
             {
-                case EventKinds.NewsSubscribed when e.Subject is { } kind:
+                case var k when k == EventKinds.NewsSubscribed && e.Subject is { } kind:
                     var commune = e.Data?.GetValueOrDefault("commune") is { Length: > 0 } c ? c : null;
                     var existing = await FindSubscriptionAsync(context, conversation, kind, ct);
                     if (existing is null)
@@ -32,7 +32,7 @@ public static class ResidentRequests
 
                     break;
 
-                case EventKinds.NewsUnsubscribed when e.Subject is { } kind:
+                case var k when k == EventKinds.NewsUnsubscribed && e.Subject is { } kind:
                     if (await FindSubscriptionAsync(context, conversation, kind, ct) is { } subscription)
                     {
                         context.NewsSubscriptions.Remove(subscription);
@@ -40,7 +40,7 @@ public static class ResidentRequests
 
                     break;
 
-                case EventKinds.CourseInterestRegistered when e.Subject is { } course:
+                case var k when k == EventKinds.CourseInterestRegistered && e.Subject is { } course:
                     var consentedAt = e.Data?.GetValueOrDefault("consented_at") is { } at
                         ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
                         : now;

@@ -157,7 +157,7 @@ public sealed class TurnProcessor(
         context.Outbox.AddRange(outbox);
         foreach (var e in result.Events)
         {
-            context.TurnEvents.Add(new TurnEventRecord { Conversation = conversation, Channel = inbox.Channel, Kind = e.Kind, Subject = e.Subject, At = now, Inbox = inbox });
+            context.TurnEvents.Add(new TurnEventRecord { Conversation = conversation, Channel = inbox.Channel, Kind = e.Kind.Name, Subject = e.Subject, At = now, Inbox = inbox });
         }
 
         await ResidentRequests.ApplyAsync(context, conversation, result.Events, now, ct);

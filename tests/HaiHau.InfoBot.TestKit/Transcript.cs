@@ -48,8 +48,8 @@ public static class Transcript
         return steps;
     }
 
-    /// <summary>Replays the inputs and writes the whole transcript as it actually went.</summary>
-    public static async Task<string> RunAsync(string text)
+    /// <summary>Replays the inputs and writes the whole transcript as it actually went; <paramref name="inspect"/> then reads the store.</summary>
+    public static async Task<string> RunAsync(string text, Func<StoreHarness, Task>? inspect = null)
     {
         using var store = new StoreHarness();
         var header = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').TakeWhile(l => l.StartsWith('#')).ToList();
@@ -94,6 +94,11 @@ public static class Transcript
             {
                 Append(sb, reply);
             }
+        }
+
+        if (inspect is not null)
+        {
+            await inspect(store);
         }
 
         return sb.ToString();

@@ -1,57 +1,87 @@
 namespace HaiHau.InfoBot.Core.Dialogs;
 
-/// <summary>Event kinds a turn records (goflow style: snake_case, past tense).</summary>
+/// <summary>Event kinds a turn records (goflow style: snake_case, past tense): the only place an <see cref="EventKind"/> is made.</summary>
 public static class EventKinds
 {
-    public const string MessageReceived = "msg_received";
-    public const string ConversationStarted = "conversation_started";
-    public const string ConversationExpired = "conversation_expired";
-    public const string DialogStarted = "dialog_started";
-    public const string DialogCompleted = "dialog_completed";
-    public const string ArticleViewed = "article_viewed";
-    public const string PromptRetried = "prompt_retried";
-    public const string PromptAbandoned = "prompt_abandoned";
-    public const string HandoffRequested = "handoff_requested";
-    public const string Cancelled = "cancelled";
-    public const string InputRejected = "input_rejected";
-    public const string DataErased = "data_erased";
+    // First: the fields below register themselves here as they are initialised, in textual order.
+    private static readonly Dictionary<string, EventKind> ByName = new(StringComparer.Ordinal);
+    private static readonly List<EventKind> Defined = [];
+
+    public static readonly EventKind MessageReceived = Define("msg_received");
+    public static readonly EventKind ConversationStarted = Define("conversation_started");
+    public static readonly EventKind ConversationExpired = Define("conversation_expired");
+    public static readonly EventKind DialogStarted = Define("dialog_started");
+    public static readonly EventKind DialogCompleted = Define("dialog_completed");
+    public static readonly EventKind ArticleViewed = Define("article_viewed");
+    public static readonly EventKind PromptRetried = Define("prompt_retried");
+    public static readonly EventKind PromptAbandoned = Define("prompt_abandoned");
+    public static readonly EventKind HandoffRequested = Define("handoff_requested");
+    public static readonly EventKind Cancelled = Define("cancelled");
+    public static readonly EventKind InputRejected = Define("input_rejected");
+    public static readonly EventKind DataErased = Define("data_erased");
 
     /// <summary>A message arrived while an officer was answering by hand (Zalo OA chat tool): the bot stayed silent.</summary>
-    public const string BotSilenced = "bot_silenced";
+    public static readonly EventKind BotSilenced = Define("bot_silenced");
 
     /// <summary>A poverty screening was run; deliberately without its result (nothing about a household is kept).</summary>
-    public const string ScreeningCompleted = "screening_completed";
+    public static readonly EventKind ScreeningCompleted = Define("screening_completed");
 
     /// <summary>The resident consented to something being kept (subject: what, e.g. course_interest).</summary>
-    public const string ConsentGiven = "consent_given";
+    public static readonly EventKind ConsentGiven = Define("consent_given");
 
     /// <summary>A job or course listing was opened (subject: kind:code).</summary>
-    public const string ListingViewed = "listing_viewed";
+    public static readonly EventKind ListingViewed = Define("listing_viewed");
 
     /// <summary>The resident asked to be told of new jobs or courses (subject: jobs/courses; data: commune). Stored.</summary>
-    public const string NewsSubscribed = "news_subscribed";
+    public static readonly EventKind NewsSubscribed = Define("news_subscribed");
 
     /// <summary>The resident stopped news of that kind. The stored subscription is deleted.</summary>
-    public const string NewsUnsubscribed = "news_unsubscribed";
+    public static readonly EventKind NewsUnsubscribed = Define("news_unsubscribed");
 
     /// <summary>The resident consented and registered interest in a course (subject: course code; data: consent time). Stored as a lead.</summary>
-    public const string CourseInterestRegistered = "course_interest_registered";
+    public static readonly EventKind CourseInterestRegistered = Define("course_interest_registered");
 
     /// <summary>Free text understood as a topic (subject: the topic id).</summary>
-    public const string QuestionUnderstood = "question_understood";
+    public static readonly EventKind QuestionUnderstood = Define("question_understood");
 
     /// <summary>A question answered (subject: what answered it, "faq:…", "article:…" or "topic:…").</summary>
-    public const string QuestionAnswered = "question_answered";
+    public static readonly EventKind QuestionAnswered = Define("question_answered");
 
     /// <summary>Two topics were close and the resident was asked which (subject: "topic|topic").</summary>
-    public const string QuestionAmbiguous = "question_ambiguous";
+    public static readonly EventKind QuestionAmbiguous = Define("question_ambiguous");
 
     /// <summary>
     /// A question the bot could not place (subject: the question folded, for staff to write content for).
     /// The resident's own words: «xóa dữ liệu của tôi» clears the subject with every other text.
     /// </summary>
-    public const string QuestionUnanswered = "question_unanswered";
+    public static readonly EventKind QuestionUnanswered = Define("question_unanswered");
 
     /// <summary>The resident asked to receive no announcements.</summary>
-    public const string OptOutRequested = "opt_out_requested";
+    public static readonly EventKind OptOutRequested = Define("opt_out_requested");
+
+    /// <summary>Registration saved some of its fields (data: see <see cref="Residents.ProfileEvents.Fields"/>).</summary>
+    public static readonly EventKind ProfileSaved = Define("profile_saved");
+
+    /// <summary>A conversation was linked to a register household (data: household_id, linked_by).</summary>
+    public static readonly EventKind HouseholdLinked = Define("household_linked");
+
+    /// <summary>The household code and name the resident gave match no register household.</summary>
+    public static readonly EventKind HouseholdNotFound = Define("household_not_found");
+
+    /// <summary>An officer took the conversation over on the platform (Zalo OA chat tool); written by the store, not a turn.</summary>
+    public static readonly EventKind HumanTakeover = Define("human_takeover");
+
+    /// <summary>Every kind, in the order defined.</summary>
+    public static IReadOnlyList<EventKind> All => Defined;
+
+    /// <summary>The kind stored under this name, or null for a name no code emits (an old or mistyped one).</summary>
+    public static EventKind? Find(string name) => ByName.GetValueOrDefault(name);
+
+    private static EventKind Define(string name)
+    {
+        var kind = new EventKind(name);
+        ByName.Add(name, kind);
+        Defined.Add(kind);
+        return kind;
+    }
 }

@@ -49,7 +49,7 @@ public sealed record TurnInput(string Text, string? Payload, string? ContactPhon
 /// carries what the store must keep from it (a subscription's commune, a lead's consent time, a resident's registration
 /// answers): the turn's writers persist them in the turn's transaction, and they never go into the event log itself.
 /// </summary>
-public sealed record TurnEvent(string Kind, string? Subject = null, IReadOnlyDictionary<string, string>? Data = null);
+public sealed record TurnEvent(EventKind Kind, string? Subject = null, IReadOnlyDictionary<string, string>? Data = null);
 
 /// <summary>The outcome of one turn: the new state, what to say, what happened.</summary>
 public sealed record TurnResult(ConversationState State, IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<TurnEvent> Events);
@@ -90,7 +90,7 @@ public sealed class TurnContext(ConversationState state, DialogServices services
         }
     }
 
-    public void Log(string kind, string? subject = null, IReadOnlyDictionary<string, string>? data = null) => _events.Add(new TurnEvent(kind, subject, data));
+    public void Log(EventKind kind, string? subject = null, IReadOnlyDictionary<string, string>? data = null) => _events.Add(new TurnEvent(kind, subject, data));
 
     public void Set(string name, string value, bool conversationScope)
     {

@@ -44,10 +44,10 @@ public sealed class NoResidentRegister : IResidentRegister
 public static class ProfileEvents
 {
     /// <summary>Values: any of <see cref="Fields"/>; only the ones present change.</summary>
-    public const string Saved = "profile_saved";
+    public static readonly Dialogs.EventKind Saved = Dialogs.EventKinds.ProfileSaved;
 
     /// <summary>Values: household_id, linked_by ("resident" or "phone").</summary>
-    public const string HouseholdLinked = "household_linked";
+    public static readonly Dialogs.EventKind HouseholdLinked = Dialogs.EventKinds.HouseholdLinked;
 
     public const string ConsentAnnouncements = "consent_announcements";
     public const string ConsentStatistics = "consent_statistics";

@@ -4,6 +4,7 @@ using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Screening;
 using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Audit;
 using HaiHau.InfoBot.Storage.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -70,8 +71,11 @@ public static class ImportCommand
                 return 1;
             }
 
-            var counts = await UpsertAsync(configuration, kind, check.Valid, time, ct);
             var skipped = check.Problems.Select(p => p.Line).Distinct().Count();
+            var fileName = Path.GetFileName(parse.GetValue(file)!);
+            var counts = await UpsertAsync(configuration, kind, check.Valid, time, counts => new AuditEntry(
+                "cli", $"cli:{Environment.UserName}", AuditActions.ListingsImported, "import", fileName,
+                Details: $"{(kind == ListingKind.Job ? "việc làm" : "khóa học")}: {counts.Added} mới, {counts.Updated} cập nhật, {counts.Unchanged} không đổi, bỏ qua {skipped} dòng lỗi"), ct);
             await output.WriteLineAsync(
                 $"Đã nhập {check.Valid.Count} dòng: {counts.Added} mới, {counts.Updated} cập nhật, {counts.Unchanged} không đổi"
                 + (skipped > 0 ? $"; bỏ qua {skipped} dòng có lỗi." : "."));
@@ -80,7 +84,9 @@ public static class ImportCommand
         return command;
     }
 
-    private static async Task<UpsertCounts> UpsertAsync(IConfiguration configuration, ListingKind kind, IReadOnlyList<Listing> listings, TimeProvider time, CancellationToken ct)
+    /// <summary>Upserts, then writes the audit row <paramref name="audit"/> makes of the counts (an import from the CLI is audited as one from the console).</summary>
+    private static async Task<UpsertCounts> UpsertAsync(
+        IConfiguration configuration, ListingKind kind, IReadOnlyList<Listing> listings, TimeProvider time, Func<UpsertCounts, AuditEntry> audit, CancellationToken ct)
     {
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
         StorageSetup.Configure(options, configuration.GetConnectionString("InfoBot") ?? InfoBotServices.DefaultConnectionString);
@@ -91,6 +97,8 @@ public static class ImportCommand
         }
 
         using var writes = new SqliteWriteGate();
-        return await new ListingStore(factory, writes, time).UpsertAsync(kind, listings, ct);
+        var counts = await new ListingStore(factory, writes, time).UpsertAsync(kind, listings, ct);
+        await new AuditLog(factory, writes, time).AppendAsync(audit(counts), ct);
+        return counts;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Host.Reach;
+using HaiHau.InfoBot.Storage.Audit;
 using HaiHau.InfoBot.Storage.Reach;
 
 namespace HaiHau.InfoBot.Host.Cli;
@@ -9,7 +10,8 @@ namespace HaiHau.InfoBot.Host.Cli;
 /// <summary>
 /// "report reach --from 2022-01-01 --to 2022-12-31 --format csv|json|xlsx [--year 2022] [--commune …] [--output FILE]":
 /// the reach indicator, as the console's page and API compute it. CSV and JSON go to standard output unless --output;
-/// XLSX always goes to a file (default tiep-can-FROM-TO.xlsx).
+/// XLSX always goes to a file (default tiep-can-FROM-TO.xlsx). "report reach --rebuild" first recomputes the reach log
+/// from the stored events (<see cref="ReachRebuild"/>: idempotent, audited); with no --from/--to it only rebuilds.
 /// </summary>
 public static class ReportReachCommand
 {
@@ -21,17 +23,18 @@ public static class ReportReachCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var from = new Option<string>("--from") { Description = "First day, yyyy-MM-dd (Vietnam time).", Required = true };
-        var to = new Option<string>("--to") { Description = "Last day, yyyy-MM-dd (included).", Required = true };
+        var from = new Option<string>("--from") { Description = "First day, yyyy-MM-dd (Vietnam time)." };
+        var to = new Option<string>("--to") { Description = "Last day, yyyy-MM-dd (included)." };
         var format = new Option<string>("--format") { Description = "csv, json or xlsx.", DefaultValueFactory = _ => "csv" };
         var year = new Option<int?>("--year") { Description = "The household list's year (default: the year of --from)." };
         var commune = new Option<string?>("--commune") { Description = "One commune only (code or name)." };
         var file = new Option<FileInfo?>("--output") { Description = "Write to this file instead of standard output." };
+        var rebuild = new Option<bool>("--rebuild") { Description = "First recompute the reach log from the stored events (adds only what is missing)." };
         var command = new Command("reach", "The share of poor and near-poor register households reached, per commune, against the plan's target.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        foreach (var option in new Option[] { from, to, format, year, commune, file })
+        foreach (var option in new Option[] { from, to, format, year, commune, file, rebuild })
         {
             command.Options.Add(option);
         }
@@ -49,6 +52,17 @@ public static class ReportReachCommand
             try
             {
                 var content = host.Services.GetRequiredService<IContentStore>();
+                if (parse.GetValue(rebuild))
+                {
+                    var by = new AuditEntry("cli", $"cli:{Environment.UserName}", AuditActions.ReachRebuilt);
+                    var rebuilt = await host.Services.GetRequiredService<ReachRebuild>().RunAsync(by, ct);
+                    await error.WriteLineAsync($"Đã tính lại nhật ký tiếp cận: thêm {rebuilt.Added} dòng, {rebuilt.AlreadyCounted} dòng đã có.");
+                    if (parse.GetValue(from) is null && parse.GetValue(to) is null)
+                    {
+                        return 0;
+                    }
+                }
+
                 string? scope = null;
                 if (parse.GetValue(commune) is { Length: > 0 } name && (scope = content.FindCommune(name)?.Code) is null)
                 {

@@ -88,6 +88,8 @@ public static class ConsoleSetup
     public static WebApplication MapInfoBotConsole(this WebApplication app)
     {
         app.MapRazorPages();
+        // An unknown /admin address gets a page in words with the way back, not a blank 404.
+        app.MapFallbackToPage("/admin/{**path}", "/admin/NotFound").AllowAnonymous();
         return app;
     }
 

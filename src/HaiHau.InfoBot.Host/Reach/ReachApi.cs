@@ -16,6 +16,7 @@ public static class ReachApi
     public static IServiceCollection AddInfoBotReach(this IServiceCollection services)
     {
         services.AddSingleton<ReachReport>();
+        services.AddSingleton<ReachRebuild>();
         services.AddSingleton<ReachPresenter>();
         return services;
     }

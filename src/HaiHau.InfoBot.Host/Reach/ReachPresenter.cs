@@ -3,12 +3,14 @@ using System.Text;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Host.Exports;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Storage.Reach;
 
 namespace HaiHau.InfoBot.Host.Reach;
 
 /// <summary>The reach report in words and files: the definition every export carries, CSV, XLSX and the JSON shape.</summary>
-public sealed class ReachPresenter(IContentStore content)
+public sealed class ReachPresenter(IContentStore content, IQuestionUnderstanding understanding)
 {
     public const string TargetFact = "ke-hoach-ty-le-tiep-can-thong-tin";
 
@@ -23,7 +25,24 @@ public sealed class ReachPresenter(IContentStore content)
         + "(Kế hoạch giảm nghèo bền vững năm 2022 của huyện Hải Hậu, mục II.2.2). Người tự khai là hộ nghèo, cận nghèo nhưng không có trong danh sách "
         + "được báo cáo riêng và không cộng vào tỷ lệ.";
 
-    public string CommuneName(string code) => code.Length == 0 ? "Toàn huyện" : content.FindCommune(code)?.Name ?? code;
+    /// <summary>A commune's name; the empty code is the total line (all communes, or the officer's one).</summary>
+    public string CommuneName(string code) => code.Length == 0 ? "Tổng cộng các xã" : content.FindCommune(code)?.Name ?? code;
+
+    /// <summary>The name of a line of this report: a commune officer's total is their commune's, not the whole area's.</summary>
+    public string LineName(ReachResult r, ReachLine line) =>
+        line.Commune.Length == 0 && r.Query.Commune is { } only ? $"Tổng cộng {CommuneName(only)}" : CommuneName(line.Commune);
+
+    /// <summary>Every turn's content has a topic; only announcements (written to everyone or a segment) have none.</summary>
+    public const string AnnouncementsWithoutTopic = "Thông báo (không theo chủ đề)";
+
+    /// <summary>The breakdowns with words in place of codes: channel labels, topic labels, months as 9/2022.</summary>
+    public IEnumerable<(string Kind, string Value, int Households)> Breakdowns(ReachResult r) =>
+        r.ByChannel.Select(b => ("Kênh", ConsoleLabels.Channel(b.Key), b.Households))
+            .Concat(r.ByTopic.Select(b => ("Chủ đề", b.Key.Length == 0 ? AnnouncementsWithoutTopic : ConsoleLabels.Topic(understanding, b.Key), b.Households)))
+            .Concat(r.ByMonth.Select(b => ("Tháng", MonthName(b.Key), b.Households)));
+
+    private static string MonthName(string yearMonth) =>
+        yearMonth.Length == 7 ? $"{int.Parse(yearMonth[5..], CultureInfo.InvariantCulture)}/{yearMonth[..4]}" : yearMonth;
 
     public string Percent(ReachLine line) => line.Percent is { } p ? VietnameseFormat.Percent(p) : "—";
 
@@ -36,10 +55,10 @@ public sealed class ReachPresenter(IContentStore content)
         var sb = new StringBuilder();
         // Every field through SafeCells (issue 14), the numbers included: one rule for every export.
         sb.AppendCsvLine([Definition(r)], "\n");
-        sb.Append("Xã/thị trấn,Hộ nghèo,Hộ cận nghèo,Tổng số hộ,Hộ nghèo đã tiếp cận,Hộ cận nghèo đã tiếp cận,Tổng số hộ đã tiếp cận,Tỷ lệ (%),Đánh giá\n");
+        sb.Append("Xã,Hộ nghèo,Hộ cận nghèo,Tổng số hộ,Hộ nghèo đã tiếp cận,Hộ cận nghèo đã tiếp cận,Tổng số hộ đã tiếp cận,Tỷ lệ (%),Đánh giá\n");
         foreach (var line in Lines(r))
         {
-            sb.AppendCsvLine([CommuneName(line.Commune), Digits(line.Poor), Digits(line.NearPoor), Digits(line.Households), Digits(line.ReachedPoor),
+            sb.AppendCsvLine([LineName(r, line), Digits(line.Poor), Digits(line.NearPoor), Digits(line.Households), Digits(line.ReachedPoor),
                 Digits(line.ReachedNearPoor), Digits(line.Reached), line.Percent?.ToString("0.0", CultureInfo.InvariantCulture), Status(line)], "\n");
         }
 
@@ -49,33 +68,36 @@ public sealed class ReachPresenter(IContentStore content)
             sb.AppendCsvLine([line.Commune is null ? "Không rõ" : CommuneName(line.Commune), Digits(line.Poor), Digits(line.NearPoor)], "\n");
         }
 
-        AppendBreakdown(sb, "Số hộ trong danh sách đã tiếp cận, theo kênh", r.ByChannel);
-        AppendBreakdown(sb, "Theo chủ đề", r.ByTopic);
-        AppendBreakdown(sb, "Theo tháng", r.ByMonth);
+        sb.Append("\nSố hộ trong danh sách đã tiếp cận, phân theo\nPhân theo,Giá trị,Số hộ\n");
+        foreach (var (kind, value, households) in Breakdowns(r))
+        {
+            sb.AppendCsvLine([kind, value, Digits(households)], "\n");
+        }
         return sb.ToString();
     }
 
-    /// <summary>Sheets: the table (numbers the Vietnamese way), the breakdowns, and the definition.</summary>
+    /// <summary>Sheets: the table (numeric cells, so staff can sum and chart them), the breakdowns, and the definition.</summary>
     public byte[] Xlsx(ReachResult r)
     {
         var table = Lines(r).Select(line => new Dictionary<string, object?>
         {
-            ["Xã/thị trấn"] = CommuneName(line.Commune),
-            ["Hộ nghèo"] = VietnameseFormat.Number(line.Poor),
-            ["Hộ cận nghèo"] = VietnameseFormat.Number(line.NearPoor),
-            ["Tổng số hộ"] = VietnameseFormat.Number(line.Households),
-            ["Hộ nghèo đã tiếp cận"] = VietnameseFormat.Number(line.ReachedPoor),
-            ["Hộ cận nghèo đã tiếp cận"] = VietnameseFormat.Number(line.ReachedNearPoor),
-            ["Tổng số hộ đã tiếp cận"] = VietnameseFormat.Number(line.Reached),
-            ["Tỷ lệ"] = Percent(line),
+            ["Xã"] = LineName(r, line),
+            ["Hộ nghèo"] = line.Poor,
+            ["Hộ cận nghèo"] = line.NearPoor,
+            ["Tổng số hộ"] = line.Households,
+            ["Hộ nghèo đã tiếp cận"] = line.ReachedPoor,
+            ["Hộ cận nghèo đã tiếp cận"] = line.ReachedNearPoor,
+            ["Tổng số hộ đã tiếp cận"] = line.Reached,
+            ["Tỷ lệ (%)"] = line.Percent,
+            ["Chỉ tiêu (%)"] = Target,
             ["Đánh giá"] = Status(line),
         }).ToList();
-        var breakdowns = r.ByChannel.Select(b => Row("Kênh", b)).Concat(r.ByTopic.Select(b => Row("Chủ đề", b))).Concat(r.ByMonth.Select(b => Row("Tháng", b))).ToList();
+        var breakdowns = Breakdowns(r).Select(b => new Dictionary<string, object?> { ["Phân theo"] = b.Kind, ["Giá trị"] = b.Value, ["Số hộ đã tiếp cận"] = b.Households }).ToList();
         var self = r.SelfDeclared.Select(s => new Dictionary<string, object?>
         {
-            ["Xã/thị trấn"] = s.Commune is null ? "Không rõ" : CommuneName(s.Commune),
-            ["Tự khai nghèo"] = VietnameseFormat.Number(s.Poor),
-            ["Tự khai cận nghèo"] = VietnameseFormat.Number(s.NearPoor),
+            ["Xã"] = s.Commune is null ? "Không rõ" : CommuneName(s.Commune),
+            ["Tự khai nghèo"] = s.Poor,
+            ["Tự khai cận nghèo"] = s.NearPoor,
         }).ToList();
         var sheets = new Dictionary<string, object>
         {
@@ -120,16 +142,4 @@ public sealed class ReachPresenter(IContentStore content)
     };
 
     private static string Digits(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, object?> Row(string kind, ReachBreakdown b) =>
-        new() { ["Phân theo"] = kind, ["Giá trị"] = b.Key, ["Số hộ đã tiếp cận"] = VietnameseFormat.Number(b.Households) };
-
-    private static void AppendBreakdown(StringBuilder sb, string title, IReadOnlyList<ReachBreakdown> rows)
-    {
-        sb.Append('\n').Append(title).Append('\n');
-        foreach (var row in rows)
-        {
-            sb.AppendCsvLine([row.Key, Digits(row.Households)], "\n");
-        }
-    }
 }

@@ -41,6 +41,7 @@ public static class InfoBotServices
         // Registration: dialogs read it through IResidentRegister; turn writers persist profiles and reach, in this order.
         services.AddSingleton<Core.Residents.IResidentRegister, Storage.Residents.ResidentRegister>();
         services.AddSingleton<ITurnOutputWriter, Storage.Residents.ResidentProfileWriter>();
+        services.AddSingleton<Storage.Reach.ReachCounting>();
         services.AddSingleton<ITurnOutputWriter, Storage.Reach.ReachWriter>();
         services.AddSingleton<DialogServices>();
         services.AddSingleton<IDialogEngine, DialogEngine>();

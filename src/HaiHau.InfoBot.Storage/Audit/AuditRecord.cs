@@ -53,6 +53,7 @@ public static class AuditActions
     public const string BroadcastCancelled = "broadcast_cancelled";
     public const string BroadcastPaused = "broadcast_paused";
     public const string BroadcastResumed = "broadcast_resumed";
+    public const string ReachRebuilt = "reach_rebuilt";
 }
 
 internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>

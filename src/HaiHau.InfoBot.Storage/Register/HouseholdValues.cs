@@ -21,6 +21,12 @@ public static partial class HouseholdValues
     public static string NormaliseCode(string code) =>
         new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 
+    /// <summary>
+    /// A code as residents type it, reduced to its letters and digits: "HH26032", "hc 26 007" and "HC-26-007" are one
+    /// code. Queries compare it with the stored code stripped of - . / _ (SQL REPLACE, so no new column).
+    /// </summary>
+    public static string CodeKey(string code) => new string(code.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+
     /// <summary>"nghèo", "Hộ nghèo", "ngheo", "N" → poor; "cận nghèo", "can ngheo", "CN" → near-poor; anything else null.</summary>
     public static RegisterCategory? Category(string? text) => VietnameseText.Fold(text) switch
     {

@@ -16,7 +16,7 @@ public sealed class ResidentProfileWriter : ITurnOutputWriter
     {
         ResidentProfileRecord? profile = null;
         var isNew = false;
-        foreach (var e in turn.Result.Events.Where(e => e.Kind is ProfileEvents.Saved or ProfileEvents.HouseholdLinked && e.Data is not null))
+        foreach (var e in turn.Result.Events.Where(e => (e.Kind == ProfileEvents.Saved || e.Kind == ProfileEvents.HouseholdLinked) && e.Data is not null))
         {
             if (profile is null)
             {

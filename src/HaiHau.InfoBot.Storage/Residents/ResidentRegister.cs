@@ -28,11 +28,13 @@ public sealed class ResidentRegister(IDbContextFactory<InfoBotDbContext> factory
             return null;
         }
 
-        var code = HouseholdValues.NormaliseCode(householdCode);
+        // Residents type "HH26032" or "hc 26 007" for HH-26-032, HC-26-007: compare letters and digits only.
+        var code = HouseholdValues.CodeKey(householdCode);
         var name = HouseholdValues.NameKey(headName);
         using var db = factory.CreateDbContext();
         return db.RegisterEntries.AsNoTracking()
-            .Where(e => e.CommuneCode == communeCode && e.Household!.Code == code && e.HeadNameKey == name)
+            .Where(e => e.CommuneCode == communeCode && e.HeadNameKey == name
+                && e.Household!.Code.Replace("-", "").Replace(".", "").Replace("/", "").Replace("_", "") == code)
             .OrderByDescending(e => e.Year).Select(e => (long?)e.HouseholdId).FirstOrDefault();
     }
 

@@ -17,7 +17,7 @@ public sealed class NonTextTests
         Assert.Equal(2, replies.Count);
         Assert.Equal("Dạ, cháu chưa xem được nhãn dán bác gửi, cháu chỉ đọc được chữ thôi ạ. Bác gõ câu hỏi bằng chữ giúp cháu nhé.", replies[0].Text);
         Assert.StartsWith("Bác muốn hỏi về việc gì?", replies[1].Text, StringComparison.Ordinal);
-        Assert.Contains(bot.LastEvents, e => e.Kind == "input_rejected" && e.Subject == "non_text");
+        Assert.Contains(bot.LastEvents, e => e.Kind == HaiHau.InfoBot.Core.Dialogs.EventKinds.InputRejected && e.Subject == "non_text");
     }
 
     [Fact]

@@ -13,8 +13,8 @@ namespace HaiHau.InfoBot.Host.Tests.OfficerConsole;
 /// </summary>
 public sealed class EndpointAccessTests : HostTestBase
 {
-    // Pages anyone may open: they show no data.
-    private static readonly string[] OpenToAnyone = ["/admin/login", "/admin/access-denied"];
+    // Pages anyone may open: they show no data (an unknown address shows the friendly not-found page).
+    private static readonly string[] OpenToAnyone = ["/admin/login", "/admin/access-denied", "/admin/not-found", "/admin/1"]; // "/admin/1": the fallback /admin/{**path}, made concrete
 
     [Fact]
     public async Task Every_console_endpoint_refuses_anonymous_roleless_and_wrong_role_requests()

@@ -24,6 +24,7 @@ public sealed class ReachApiTests : HostTestBase
         using var mine = JsonDocument.Parse(await officer.Http.GetStringAsync("/api/admin/reports/reach?from=2022-01-01&to=2022-12-31"));
         var bad = await staff.Http.GetAsync("/api/admin/reports/reach?from=2022-13-01&to=2022-12-31");
         var page = await staff.PageAsync("/admin/reach?from=2022-01-01&to=2022-12-31");
+        var officerPage = await officer.PageAsync("/admin/reach?from=2022-01-01&to=2022-12-31");
 
         Assert.Equal(8, all.RootElement.GetProperty("district").GetProperty("households").GetInt32());
         Assert.Equal(70, all.RootElement.GetProperty("targetPercent").GetDecimal());
@@ -33,6 +34,8 @@ public sealed class ReachApiTests : HostTestBase
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Chưa đạt", page, StringComparison.Ordinal);
         Assert.Contains("Định nghĩa:", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Tổng cộng Xã Hải Hà</td>", officerPage, StringComparison.Ordinal); // their commune's total, not the whole area's
+        Assert.DoesNotContain("Tổng cộng các xã", officerPage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,6 +53,9 @@ public sealed class ReachApiTests : HostTestBase
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Định nghĩa:", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal((byte)'P', xlsx[0]); // a zip: an XLSX
+        var total = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true, sheetName: "Ty le tiep can").Cast<IDictionary<string, object?>>().Last();
+        Assert.IsType<double>(total["Tổng số hộ"]); // numeric cells: staff can sum and chart them
+        Assert.Equal(70d, total["Chỉ tiêu (%)"]);
         Assert.Contains("Xuất báo cáo", audit, StringComparison.Ordinal);
     }
 
@@ -62,7 +68,7 @@ public sealed class ReachApiTests : HostTestBase
         var xlsx = await ConsoleVerbRunner.RunAsync(Folder.SqliteConnectionString(), ["report", "reach", "--from", "2022-01-01", "--to", "2022-12-31", "--format", "xlsx", "--output", file]);
 
         Assert.True(csv.Code == 0, csv.Error);
-        Assert.Contains("Toàn huyện,0,0,0,0,0,0,,Chưa có danh sách", csv.Output, StringComparison.Ordinal);
+        Assert.Contains("Tổng cộng các xã,0,0,0,0,0,0,,Chưa có danh sách", csv.Output, StringComparison.Ordinal);
         Assert.Contains("\"definition\": \"Định nghĩa:", json.Output, StringComparison.Ordinal);
         Assert.Equal(0, xlsx.Code);
         Assert.True(new FileInfo(file).Length > 0);

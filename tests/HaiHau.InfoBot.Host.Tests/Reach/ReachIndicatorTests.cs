@@ -126,7 +126,7 @@ public sealed class ReachIndicatorTests : IDisposable
     public async Task The_exports_carry_the_definition_and_the_status_against_the_plans_target()
     {
         var result = await RunAsync("2022-01-01", "2022-12-31");
-        var presenter = new ReachPresenter(EngineHarness.Repo.Content);
+        var presenter = new ReachPresenter(EngineHarness.Repo.Content, EngineHarness.Repo.Questions);
 
         var csv = presenter.Csv(result);
 
@@ -134,7 +134,7 @@ public sealed class ReachIndicatorTests : IDisposable
         Assert.Contains("so với chỉ tiêu 70%", csv, StringComparison.Ordinal);
         Assert.Contains("Xã Hải An,2,1,3,2,0,2,66.7,Chưa đạt", csv, StringComparison.Ordinal);
         Assert.Contains("Xã Hải Hà,1,0,1,1,0,1,100.0,Đạt", csv, StringComparison.Ordinal);
-        Assert.Contains("Toàn huyện,3,1,4,3,0,3,75.0,Đạt", csv, StringComparison.Ordinal);
+        Assert.Contains("Tổng cộng các xã,3,1,4,3,0,3,75.0,Đạt", csv, StringComparison.Ordinal);
         Assert.Equal("75%", presenter.Percent(result.District));
         Assert.NotEmpty(presenter.Xlsx(result));
     }

@@ -61,7 +61,7 @@ public sealed class AskContactNode : PromptNode
 
         if (turn.Services.Register.MatchPhone(phone) is not { } household)
         {
-            turn.Log("household_not_found");
+            turn.Log(EventKinds.HouseholdNotFound);
             return new Answer("not_found", IfNotFound);
         }
 

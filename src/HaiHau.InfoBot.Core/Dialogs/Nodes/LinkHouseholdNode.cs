@@ -49,7 +49,7 @@ public sealed class LinkHouseholdNode : DialogNode
         var household = turn.Services.Register.MatchHousehold(turn.Render(Commune), turn.Render(Code), turn.Render(HeadName));
         if (household is null)
         {
-            turn.Log("household_not_found");
+            turn.Log(EventKinds.HouseholdNotFound);
             return new NodeOutcome.Continue(IfNotFound.Id);
         }
 

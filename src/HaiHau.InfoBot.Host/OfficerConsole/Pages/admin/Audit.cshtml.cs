@@ -8,7 +8,7 @@ namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin;
 
 /// <summary>Admin: the append-only audit log, newest first, 50 a page.</summary>
 [Authorize(Policy = ConsoleRoles.AdminPolicy)]
-public sealed class AuditModel(AuditLog audit) : PageModel
+public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.IContentStore content) : PageModel
 {
     public const int Size = 50;
 
@@ -29,8 +29,41 @@ public sealed class AuditModel(AuditLog audit) : PageModel
         AuditActions.ConversationLinked => "Liên kết người dân với hộ",
         AuditActions.ConversationUnlinked => "Bỏ liên kết",
         AuditActions.ReportExported => "Xuất báo cáo",
+        AuditActions.AccountLocked => "Khóa tài khoản",
+        AuditActions.ListingCreated => "Thêm tin",
+        AuditActions.ListingUpdated => "Sửa tin",
+        AuditActions.ListingExpired => "Cho tin hết hạn",
+        AuditActions.ListingsImported => "Nhập tin việc làm, khóa học",
+        AuditActions.CourseLeadsExported => "Xuất danh sách đăng ký học nghề",
+        AuditActions.BroadcastCreated => "Soạn thông báo",
+        AuditActions.BroadcastApproved => "Duyệt thông báo",
+        AuditActions.BroadcastCancelled => "Hủy thông báo",
+        AuditActions.BroadcastPaused => "Tạm dừng thông báo",
+        AuditActions.BroadcastResumed => "Gửi tiếp thông báo",
+        AuditActions.ReachRebuilt => "Tính lại nhật ký tiếp cận",
         _ => action,
     };
+
+    /// <summary>What the action was on, in words: "household" → «Hộ», "broadcast" → «Thông báo» …</summary>
+    public static string TargetLabel(string? kind, string? id)
+    {
+        var label = kind switch
+        {
+            null or "" => "",
+            "household" => "Hộ",
+            "import" => "Tệp nhập",
+            "broadcast" => "Thông báo",
+            "conversation" => "Người dân",
+            "account" => "Tài khoản",
+            "report" => "Báo cáo",
+            "listing" or "job" => "Tin",
+            "course" => "Khóa học",
+            _ => kind,
+        };
+        return string.Join(' ', new[] { label, id }.Where(x => !string.IsNullOrEmpty(x)));
+    }
+
+    public string CommuneName(string? code) => code is null ? "" : content.FindCommune(code)?.Name ?? code;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -70,13 +70,7 @@ public sealed class CoursesModel(ListingConsoleStore console, ListingStore store
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
     }
 
-    public static string ChannelLabel(string channel) => channel switch
-    {
-        "telegram" => "Telegram",
-        "zalo" => "Zalo",
-        "web" => "Trò chuyện trên trang web",
-        _ => channel,
-    };
+    public static string ChannelLabel(string channel) => ConsoleLabels.Channel(channel);
 
     public static string LocalTime(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 }
