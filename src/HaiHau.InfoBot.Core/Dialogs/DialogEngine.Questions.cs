@@ -58,19 +58,7 @@ public sealed partial class DialogEngine
         switch (question.Decision)
         {
             case QuestionDecision.NotUnderstood:
-                var folded = VietnameseText.Fold(text);
-                turn.Log(EventKinds.QuestionUnanswered, folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded);
-                if (turn.State.Stack.Count > 0 && turn.Frame.Waiting)
-                {
-                    // The menu's own buttons (every topic, and «Gặp cán bộ») are the best way on: ask it again.
-                    turn.Say(understanding.Messages.NotUnderstood);
-                    Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
-                }
-                else
-                {
-                    turn.Say(understanding.Messages.NotUnderstood, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
-                }
-
+                SayUnanswered(turn, understanding, question, text);
                 return true;
 
             case QuestionDecision.Ask when question.RunnerUp is { } runnerUp:
