@@ -15,9 +15,9 @@ public sealed partial class RealsetFileTests
     private const int MinimumRealRows = 200;
     private const int MinimumChatRows = 150;
     private const string Header = "id\tkind\tquestion\taccept\tsource\tnote";
+    private static readonly string[] Kinds = ["real", "chat"];
 
-    private static readonly string FilePath =
-        Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "realset.tsv");
+    private static string FilePath => AnswerSets.RealSetPath;
 
     private static readonly Lazy<IReadOnlyList<Row>> Rows = new(ReadRows);
 
@@ -42,7 +42,7 @@ public sealed partial class RealsetFileTests
 
         Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.All(rows, r => Assert.Matches(r.Kind == "real" ? RealId() : ChatId(), r.Id));
-        Assert.All(rows, r => Assert.Contains(r.Kind, new[] { "real", "chat" }));
+        Assert.All(rows, r => Assert.Contains(r.Kind, Kinds));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed partial class RealsetFileTests
         File.ReadLines(yamlFile).Select(line => ListItemId().Match(line)).Where(m => m.Success).Select(m => m.Groups[1].Value)
             .ToHashSet(StringComparer.Ordinal);
 
-    private static IReadOnlyList<Row> ReadRows() =>
+    private static List<Row> ReadRows() =>
         File.ReadAllLines(FilePath).Skip(1).Where(line => line.Length > 0).Select(line =>
         {
             var cells = line.Split('\t');
