@@ -82,7 +82,7 @@ public static class BotDataLoader
     private static ContentCatalog LoadContent(string directory, List<ContentProblem> problems, out List<(string File, string Text)> articleTexts)
     {
         articleTexts = [];
-        var facts = ReadOptional(directory, "facts.yaml", problems, (text, file) => FactsFileReader.Read(text, file, problems)) ?? [];
+        var factsFile = ReadOptional(directory, "facts.yaml", problems, (text, file) => FactsFileReader.Read(text, file, problems));
         var (communes, district) = ReadOptional(directory, "communes.yaml", problems, (text, file) => CommunesFileReader.Read(text, file, problems));
         var articles = new List<Article>();
         var articlesDirectory = Path.Combine(directory, "articles");
@@ -110,8 +110,9 @@ public static class BotDataLoader
             problems.Add(new ContentProblem(new SourceLocation(DisplayPath(directory, articlesDirectory), 0, 0), "the articles folder does not exist"));
         }
 
-        return new ContentCatalog(articles, facts, communes ?? [], district ?? new DistrictOffice(
-            "Huyện Hải Hậu", "UBND huyện Hải Hậu", null, null, "Phòng Lao động – Thương binh và Xã hội huyện Hải Hậu", null, "giờ hành chính"));
+        return new ContentCatalog(articles, factsFile?.Facts ?? [], communes ?? [], district ?? new DistrictOffice(
+            "Tỉnh Ninh Bình", "UBND xã nơi bác ở (Phòng Văn hóa – Xã hội)", null, null, "UBND xã nơi bác ở (Phòng Văn hóa – Xã hội)", null, "giờ hành chính"),
+            factsFile?.LegalActs);
     }
 
     private static T? ReadOptional<T>(string directory, string name, List<ContentProblem> problems, Func<string, string, T> read)

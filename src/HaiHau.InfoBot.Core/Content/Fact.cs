@@ -11,14 +11,44 @@ public enum FactKind
     Text,
 }
 
-/// <summary>One number or date the bot may say, with its legal basis. Texts refer to it as {fact:key}.</summary>
+/// <summary>
+/// One number, date or wording the bot may say, with every value it has had or will have. Texts refer to it as
+/// {fact:key}; the bot states the value in force on the day it speaks (<see cref="On"/>), never a fixed one.
+/// </summary>
 public sealed record Fact(
     string Key,
     FactKind Kind,
-    string Value,
     string? Unit,
     string Label,
+    IReadOnlyList<FactValue> Values,
+    SourceLocation Location)
+{
+    /// <summary>The value in force on <paramref name="day"/>, or null when the fact has none that day.</summary>
+    public FactValue? On(DateOnly day) => Values.FirstOrDefault(v => v.InForceOn(day));
+
+    /// <summary>The first value that starts after <paramref name="day"/> (the upcoming change), if any.</summary>
+    public FactValue? NextAfter(DateOnly day) =>
+        Values.Where(v => v.ValidFrom is { } from && from > day).MinBy(v => v.ValidFrom);
+
+    /// <summary>The newest value (for officer-facing figures that are historical by nature).</summary>
+    public FactValue Latest => Values.MaxBy(v => v.ValidFrom ?? DateOnly.MinValue)!;
+
+    /// <summary>True when some value, at some time, is confirmed (a fact never confirmed may not be told at all).</summary>
+    public bool EverConfirmed => Values.Any(v => v.Confirmed);
+}
+
+/// <summary>
+/// A fact's value over a period (inclusive; null = open-ended), with the legal basis and the source that say so.
+/// Only <see cref="Confirmed"/> values ([C] in policy-currency-2026.md) may be told to residents.
+/// </summary>
+public sealed record FactValue(
+    string Value,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
     string LegalBasis,
     string Source,
     bool Confirmed,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    public bool InForceOn(DateOnly day) => (ValidFrom is not { } from || day >= from) && (ValidTo is not { } to || day <= to);
+}

@@ -210,7 +210,7 @@ public sealed class Condition
             {
                 var key = word[5..];
                 Facts.Add(key);
-                return (_, content) => content.FindFact(key)?.Value;
+                return (_, content) => content.FindFact(key)?.Latest.Value; // conditions have no clock: the newest value
             }
 
             if (word is "and" or "or" or "not")

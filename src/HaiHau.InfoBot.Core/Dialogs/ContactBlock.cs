@@ -2,14 +2,16 @@ using HaiHau.InfoBot.Core.Content;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
 
-/// <summary>The offices a resident can turn to, for {contact}. Unknown numbers are said to be unknown, never guessed.</summary>
+/// <summary>
+/// The office a resident can turn to, for {contact}: the UBND xã of their commune today (Phòng Văn hóa – Xã hội).
+/// Since 1/7/2025 there is no district office. Unknown numbers are said to be unknown, never guessed.
+/// </summary>
 public static class ContactBlock
 {
     private const string NumberPending = "số điện thoại đang được cập nhật";
 
     public static string Describe(IContentStore content, string? communeCode)
     {
-        var district = content.District;
         var lines = new List<string>();
         if (communeCode is not null && content.FindCommune(communeCode) is { } commune)
         {
@@ -17,12 +19,10 @@ public static class ContactBlock
         }
         else
         {
-            lines.Add("• UBND xã, thị trấn nơi bác ở (gặp cán bộ Lao động – Thương binh và Xã hội)");
+            lines.Add($"• {content.District.OfficeName}");
         }
 
-        lines.Add($"• {district.LabourOfficeName}: {district.LabourOfficePhone ?? NumberPending}");
-        lines.Add($"• {district.OfficeName}: {district.Phone ?? NumberPending}");
-        lines.Add($"Giờ làm việc: {district.OfficeHours}.");
+        lines.Add($"Giờ làm việc: {content.District.OfficeHours}.");
         return string.Join('\n', lines);
     }
 }

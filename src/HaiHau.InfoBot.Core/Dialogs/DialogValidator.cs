@@ -51,9 +51,14 @@ public static class DialogValidator
         {
             problems.Add(new ContentProblem(at, $"fact \"{key}\" does not exist in content/facts.yaml"));
         }
-        else if (!fact.Confirmed)
+        else if (!fact.EverConfirmed)
         {
             problems.Add(new ContentProblem(at, $"fact \"{key}\" is not confirmed and may not be told to residents"));
+        }
+        else if (content is ContentCatalog catalog)
+        {
+            // Whether it is confirmed on the day the bot speaks depends on the day: ContentCurrency checks that.
+            catalog.NoteFactUse(key, at);
         }
     }
 

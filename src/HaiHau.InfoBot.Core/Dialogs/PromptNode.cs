@@ -64,7 +64,15 @@ public abstract class PromptNode : DialogNode
             }
 
             turn.Frame.Attempts = 0;
+            Accepted(turn, answer);
             return NodeOutcome.GoTo((answer.Next ?? Next)?.Id);
+        }
+
+        if (Clarify(turn) is { } clarification)
+        {
+            // Understood but not enough to answer (a former commune whose successor is unknown): ask more, no attempt spent.
+            turn.Say(clarification, Choices(turn));
+            return NodeOutcome.Wait;
         }
 
         turn.Frame.Attempts++;
@@ -101,6 +109,14 @@ public abstract class PromptNode : DialogNode
     public bool Offers(TurnContext turn, string choiceId) => Choices(turn).Any(c => c.Id == choiceId);
 
     protected virtual IReadOnlyList<QuickReply> Choices(TurnContext turn) => [];
+
+    /// <summary>Called once an answer is taken, before moving on (e.g. to say a one-time note about it).</summary>
+    protected virtual void Accepted(TurnContext turn, Answer answer)
+    {
+    }
+
+    /// <summary>A question to ask instead of the retry text when the input was understood but is not an answer yet.</summary>
+    protected virtual string? Clarify(TurnContext turn) => null;
 
     /// <summary>The answer understood, or null to re-ask.</summary>
     protected abstract Answer? Recognize(TurnContext turn);

@@ -127,7 +127,9 @@ public sealed class TurnContext(ConversationState state, DialogServices services
 
     private string Resolve(TextTemplate.Reference reference) => reference.Kind switch
     {
-        "fact" => Services.Content.FindFact(reference.Key) is { } fact ? FactFormatter.Format(fact, reference.Style) : reference.Raw,
+        "fact" => Services.Content.FindFact(reference.Key) is { } fact
+            ? FactFormatter.Format(fact, Screening.PovertyRuleSets.Today(Services.Time), reference.Style)
+            : reference.Raw,
         "var" => FormatVar(Get(reference.Key)),
         "contact" => ContactBlock.Describe(Services.Content, Get("commune")),
         _ => reference.Raw,

@@ -92,6 +92,24 @@ public sealed class DataReader(List<ContentProblem> problems)
         return value;
     }
 
+    /// <summary>A day written YYYY-MM-DD (facts' and communes' validity periods).</summary>
+    public DateOnly? OptionalDate(DataMap map, string key)
+    {
+        var text = OptionalString(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            Report(map.Get(key)!.Location, $"\"{key}\" must be a date written YYYY-MM-DD, not \"{text}\"");
+            return null;
+        }
+
+        return value;
+    }
+
     public bool? OptionalBool(DataMap map, string key)
     {
         var text = OptionalString(map, key);

@@ -3,43 +3,44 @@ using HaiHau.InfoBot.Core.Content;
 namespace HaiHau.InfoBot.Core.Screening;
 
 /// <summary>
-/// Multidimensional poverty standard 2022–2025, Nghị định 07/2021/NĐ-CP Art. 3 (policy-facts.md §1.2):
-/// per-capita income at or below the area's line and at least the threshold number of deprivations → poor;
-/// at or below the line with fewer → near-poor; above the line up to the average-living upper line → average
-/// (that upper line is only secondary-sourced: the result names it as unconfirmed); higher → above.
+/// Multidimensional poverty standard 2022–2025, Nghị định 07/2021/NĐ-CP Art. 3, kept in force for 2026 by NĐ 351/2025
+/// (policy-currency-2026.md Q1, [C]): per-capita income at or below the area's line and at least the threshold number
+/// of deprivations → poor; at or below the line with fewer → near-poor; above the line up to the average-living upper
+/// line → average (that upper line is only secondary-sourced: the result names it as unconfirmed); higher → above.
 /// </summary>
 public sealed class Nd07Of2021RuleSet : PovertyRuleSet
 {
-    public const string RuralLine = "chuan-ngheo-nong-thon";
-    public const string UrbanLine = "chuan-ngheo-thanh-thi";
     public const string Threshold = "chuan-ngheo-nguong-chi-so-thieu-hut";
     public const string RuralAverageTop = "muc-song-trung-binh-nong-thon-toi-da";
     public const string UrbanAverageTop = "muc-song-trung-binh-thanh-thi-toi-da";
 
     public override string Id => "nd-07-2021";
 
-    public override string LegalBasis => "Nghị định 07/2021/NĐ-CP, Điều 3";
+    public override string LegalBasis => "Nghị định 07/2021/NĐ-CP, Điều 3 (áp dụng đến hết 31/12/2026 theo Nghị định 351/2025/NĐ-CP)";
 
     public override DateOnly ValidFrom => new(2022, 1, 1);
 
-    public override DateOnly ValidTo => new(2025, 12, 31);
+    public override DateOnly ValidTo => new(2026, 12, 31);
+
+    public override IReadOnlyList<DeprivationIndicator> Indicators => DeprivationIndicators.Nd07Of2021;
 
     public override IReadOnlyList<string> FactKeys { get; } = [RuralLine, UrbanLine, Threshold, RuralAverageTop, UrbanAverageTop];
 
-    public override ScreeningResult Classify(ScreeningInput input, IContentStore content, bool periodEnded)
+    public override ScreeningResult Classify(ScreeningInput input, IContentStore content, DateOnly day, bool periodEnded = false)
     {
-        if (input.Problems() is { Count: > 0 } problems)
+        if (input.Problems(Indicators) is { Count: > 0 } problems)
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(input));
         }
 
         var unconfirmed = new List<string>();
         var urban = input.Area == AreaKind.Urban;
-        var line = Number(content, urban ? UrbanLine : RuralLine, unconfirmed);
-        var threshold = (int)Number(content, Threshold, unconfirmed);
-        var perCapita = input.PerPerson ? input.MonthlyIncome : input.MonthlyIncome / input.Members;
-        var deprived = input.Deprived.Distinct().Order().ToList();
-        var unknown = input.Unknown.Distinct().Order().ToList();
+        var line = Number(content, urban ? UrbanLine : RuralLine, day, unconfirmed);
+        var threshold = (int)Number(content, Threshold, day, unconfirmed);
+        var perCapita = input.PerCapita;
+        var order = Indicators.Select(i => i.Code).ToList();
+        var deprived = input.Deprived.Distinct().OrderBy(order.IndexOf).ToList();
+        var unknown = input.Unknown.Distinct().OrderBy(order.IndexOf).ToList();
 
         Classification classification;
         if (perCapita <= line)
@@ -49,7 +50,7 @@ public sealed class Nd07Of2021RuleSet : PovertyRuleSet
         else
         {
             // Only this comparison rests on an unconfirmed fact, so only here is it read (and reported).
-            var averageTop = Number(content, urban ? UrbanAverageTop : RuralAverageTop, unconfirmed);
+            var averageTop = Number(content, urban ? UrbanAverageTop : RuralAverageTop, day, unconfirmed);
             classification = perCapita <= averageTop ? Classification.Average : Classification.Above;
         }
 

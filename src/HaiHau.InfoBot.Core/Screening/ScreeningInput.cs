@@ -4,20 +4,21 @@ namespace HaiHau.InfoBot.Core.Screening;
 
 /// <summary>
 /// What a household says about itself. <see cref="MonthlyIncome"/> is in đồng per month, for the whole household
-/// or per person as <see cref="PerPerson"/> says. Indicators are numbered 1–12; one neither deprived nor unknown
-/// was answered "no". An unknown answer counts as not deprived (the result lists it).
+/// or per person as <see cref="PerPerson"/> says. Indicators are named by code (<see cref="DeprivationIndicators"/>);
+/// one neither deprived nor unknown was answered "no". An unknown answer counts as not deprived (the result lists it).
 /// </summary>
 public sealed record ScreeningInput(
     AreaKind Area,
     int Members,
     decimal MonthlyIncome,
     bool PerPerson,
-    IReadOnlyCollection<int> Deprived,
-    IReadOnlyCollection<int> Unknown)
+    IReadOnlyCollection<string> Deprived,
+    IReadOnlyCollection<string> Unknown)
 {
     /// <summary>Problems with the answers themselves (English, for officers and logs); empty when usable.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<string> Problems(IReadOnlyList<DeprivationIndicator>? indicators = null)
     {
+        indicators ??= DeprivationIndicators.Nd07Of2021;
         var problems = new List<string>();
         if (Members < 1)
         {
@@ -29,16 +30,18 @@ public sealed record ScreeningInput(
             problems.Add("income cannot be negative");
         }
 
-        foreach (var n in Deprived.Concat(Unknown).Where(n => !DeprivationIndicators.IsValid(n)).Distinct())
+        foreach (var code in Deprived.Concat(Unknown).Where(c => indicators.All(i => i.Code != c)).Distinct())
         {
-            problems.Add($"indicator {n} does not exist (they are numbered 1 to {DeprivationIndicators.Count})");
+            problems.Add($"indicator \"{code}\" does not exist (known: {string.Join(", ", indicators.Select(i => i.Code))})");
         }
 
-        foreach (var n in Deprived.Intersect(Unknown))
+        foreach (var code in Deprived.Intersect(Unknown))
         {
-            problems.Add($"indicator {n} is given both as deprived and as unknown");
+            problems.Add($"indicator \"{code}\" is given both as deprived and as unknown");
         }
 
         return problems;
     }
+
+    public decimal PerCapita => PerPerson ? MonthlyIncome : MonthlyIncome / Members;
 }

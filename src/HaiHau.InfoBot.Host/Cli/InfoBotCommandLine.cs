@@ -22,6 +22,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ChatCommand.Create(input, output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ScreenCommand.Create(output, error));
+        root.Subcommands.Add(ReviewContentCommand.Create(output, error));
         root.Subcommands.Add(ImportCommand.Create(output, error));
         root.Subcommands.Add(TelegramCommand.Create(output, error));
         root.Subcommands.Add(ClassifyCommand.Create(input, output, error));

@@ -23,12 +23,12 @@ public static class ScreenCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var commune = new Option<string>("--commune") { Description = "Commune or town, by code or name, diacritics optional (\"Hải Châu\", \"hai-chau\", \"TT Yên Định\").", Required = true };
+        var commune = new Option<string>("--commune") { Description = "Commune, by code or a name of any period, diacritics optional (\"Hải Thịnh\", \"hai-chau\", \"TT Yên Định\").", Required = true };
         var members = new Option<string>("--members") { Description = "People in the household (1 or more).", Required = true };
         var income = new Option<string>("--income") { Description = "The household's total income per month, in đồng (5000000, \"5 triệu\").", Required = true };
-        var deprived = new Option<string>("--deprived") { Description = "Deprived indicators, numbered 1–12 in the order of NĐ 07/2021 (e.g. 1,4,7)." };
+        var deprived = new Option<string>("--deprived") { Description = "Deprived indicators, by code (viec-lam,bao-hiem-y-te) or numbered 1–12 as in NĐ 07/2021 (e.g. 1,4,7)." };
         var unknown = new Option<string>("--unknown") { Description = "Indicators the household could not answer (counted as not deprived)." };
-        var date = new Option<string>("--date") { Description = "Use the rules in force on this day (YYYY-MM-DD); default: today." };
+        var date = new Option<string>("--date") { Description = "Use the rules, facts and commune map in force on this day (YYYY-MM-DD); default: today in Vietnam." };
         var command = new Command("screen", "Estimate a household's classification under the poverty standard (same rules as the chat); prints one JSON object.")
         {
             TreatUnmatchedTokensAsErrors = false,
@@ -48,10 +48,10 @@ public static class ScreenCommand
             }
 
             var problems = new List<string>();
-            var found = data.Content.FindCommune(parse.GetValue(commune)!) ?? CommuneMatcher.Match(data.Content, parse.GetValue(commune));
-            if (found is null)
+            var resolution = CommuneMatcher.Resolve(data.Content, parse.GetValue(commune));
+            if (resolution is null)
             {
-                problems.Add($"Không tìm thấy xã, thị trấn «{parse.GetValue(commune)}» của huyện Hải Hậu. / Unknown commune.");
+                problems.Add($"Không tìm thấy xã «{parse.GetValue(commune)}» của huyện Hải Hậu cũ. / Unknown commune.");
             }
 
             var people = int.TryParse(parse.GetValue(members), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m >= 1 ? m : (int?)null;
@@ -69,20 +69,20 @@ public static class ScreenCommand
             var deprivedList = Indicators(parse.GetValue(deprived), "--deprived", problems);
             var unknownList = Indicators(parse.GetValue(unknown), "--unknown", problems);
             var day = Day(parse.GetValue(date), problems);
-            var rules = day is { } d ? PovertyRuleSets.For(d) : null;
-            if (day is not null && rules is null)
+            if (day is { } d0 && PovertyRuleSets.For(d0) is null)
             {
                 problems.Add($"Không có bộ quy tắc cho ngày {day:dd/MM/yyyy} (chuẩn nghèo đa chiều áp dụng từ 2022). / No rule set for that day.");
             }
 
             if (problems.Count == 0)
             {
-                var input = new ScreeningInput(found!.Area, people!.Value, money!.Value, PerPerson: false, deprivedList, unknownList);
+                var (area, formerTown) = CommuneMap.AreaOn(data.Content, resolution!.Named, day!.Value);
+                var input = new ScreeningInput(area, people!.Value, money!.Value, PerPerson: false, deprivedList, unknownList);
                 problems.AddRange(input.Problems().Select(p => $"Thông tin chưa hợp lệ. / {p}."));
                 if (problems.Count == 0)
                 {
-                    var result = rules!.Value.RuleSet.Classify(input, data.Content, rules.Value.PeriodEnded);
-                    await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(result, found), Json));
+                    var result = PovertyRuleSets.Screen(input, data.Content, day.Value)!;
+                    await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(result, resolution, formerTown, day.Value), Json));
                     return 0;
                 }
             }
@@ -97,34 +97,46 @@ public static class ScreenCommand
         return command;
     }
 
-    private static object ToJson(ScreeningResult r, Commune commune) => new
+    private static object ToJson(ScreeningResult r, CommuneResolution commune, bool formerTown, DateOnly day) => new
     {
         Classification = ScreeningResult.WireName(r.Classification),
         Area = ScreeningResult.WireName(r.Area),
-        Commune = commune.Code,
+        Date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Commune = commune.Current?.Code,
+        CommuneNamed = commune.Named.Code,
+        CommuneNote = commune.NeedsChoice
+            ? $"{commune.Named.Name} đã sáp nhập, chưa rõ nay thuộc xã nào: hỏi người dân xã hiện nay."
+            : commune.Note,
+        FormerTownAreaToConfirm = formerTown,
         PerCapitaIncome = Math.Round(r.PerCapitaIncome, 0, MidpointRounding.AwayFromZero),
         IncomeLine = r.IncomeLine,
+        IndicatorsKnown = r.IndicatorsKnown,
         DeprivedCount = r.DeprivedCount,
         Deprived = r.Deprived,
         Unknown = r.Unknown,
         UnknownCouldMakePoor = r.UnknownCouldMakePoor,
         RuleSet = r.RuleSet,
         PeriodEnded = r.PeriodEnded,
+        NextIncomeLine = r.NextLine,
+        NextIncomeLineFrom = r.NextLineFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         UnconfirmedThresholds = r.UnconfirmedFacts,
     };
 
-    private static List<int> Indicators(string? text, string option, List<string> problems)
+    private static List<string> Indicators(string? text, string option, List<string> problems)
     {
-        var result = new List<int>();
+        var result = new List<string>();
         foreach (var part in (text ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && DeprivationIndicators.IsValid(n))
+            var code = int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                ? DeprivationIndicators.FromNd07Number(n)
+                : DeprivationIndicators.Nd07Of2021.FirstOrDefault(i => i.Code == part)?.Code;
+            if (code is not null)
             {
-                result.Add(n);
+                result.Add(code);
             }
             else
             {
-                problems.Add($"{option}: «{part}» không phải số chỉ số từ 1 đến {DeprivationIndicators.Count}. / Indicators are numbered 1 to {DeprivationIndicators.Count}.");
+                problems.Add($"{option}: «{part}» không phải chỉ số (mã như viec-lam, hoặc số từ 1 đến 12). / Indicators are codes or numbers 1 to 12.");
             }
         }
 

@@ -12,7 +12,7 @@ public sealed class ReachPresenter(IContentStore content)
     public const string TargetFact = "ke-hoach-ty-le-tiep-can-thong-tin";
 
     /// <summary>The plan's target in percent, from content/facts.yaml (never typed into code).</summary>
-    public decimal Target => decimal.Parse(content.FindFact(TargetFact)?.Value ?? "0", CultureInfo.InvariantCulture);
+    public decimal Target => decimal.Parse(content.FindFact(TargetFact)?.Latest.Value ?? "0", CultureInfo.InvariantCulture);
 
     public string Definition(ReachResult r) =>
         $"Định nghĩa: trong kỳ từ {VietnameseFormat.Date(r.Query.From)} đến {VietnameseFormat.Date(r.Query.To)}, một hộ nghèo, cận nghèo "

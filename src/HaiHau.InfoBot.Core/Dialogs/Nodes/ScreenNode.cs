@@ -2,6 +2,7 @@ using System.Globalization;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Loading;
 using HaiHau.InfoBot.Core.Screening;
+using HaiHau.InfoBot.Core.Text;
 
 namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 
@@ -9,30 +10,37 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 /// Runs the poverty screener on the answers this dialog collected and keeps the estimate in variables, so the
 /// dialog's own texts explain it (branch on <c>ket_qua</c>). It stores nothing beyond the dialog: the answers and
 /// the estimate are forgotten when the dialog ends, and the turn event says only that a screening was done.
+/// The rule set and the commune map are those of the day the bot speaks (the engine's clock, Vietnam time).
 /// <code>
 /// - id: tinh
 ///   type: screen
 ///   commune: xa                  # var with a commune code (ask_commune), or
-///   area: khu_vuc                # var with "rural" / "urban" when the commune is not known
+///   area: khu_vuc                # var with "rural" / "former_town" when the commune is not known
 ///   members: so_nguoi
 ///   household_income: thu_nhap_ho    # one of the two incomes, đồng per month
 ///   person_income: thu_nhap_nguoi
-///   indicators:                  # exactly 12, in the order of NĐ 07/2021; each var holds yes / no / unknown
-///     - { var: cs1, label: "việc làm" }                        # "yes" means deprived
-///     - { var: cs11, label: "dịch vụ viễn thông", deprived_if: "no" }   # the question asks the other way round
+///   indicators:                  # the 12 of NĐ 07/2021, by code; each var holds yes / no / unknown
+///     - { code: viec-lam, var: cs1, label: "việc làm" }                     # "yes" means deprived
+///     - { code: vien-thong, var: cs11, label: "dịch vụ viễn thông", deprived_if: "no" }   # asked the other way round
 ///     …
 ///   next: noi-ket-qua
 /// </code>
-/// Sets: <c>ket_qua</c> (poor, near_poor, average, above), <c>thu_nhap_binh_quan</c>, <c>chuan_thu_nhap</c>,
-/// <c>chenh_lech</c> (distance to the line), <c>so_chi_so_thieu</c>, <c>chi_so_thieu</c> and
-/// <c>chi_so_khong_biet</c> (labels), and "yes" or nothing in <c>thanh_thi</c>, <c>co_the_ngheo</c> (the unknown
-/// answers could make it poor), <c>dang_ra_soat_dinh_ky</c> (today is within the yearly review) and
-/// <c>chuan_het_han</c> (the rules' legal period is over).
+/// Sets: <c>ket_qua</c> (poor, near_poor, average, above; under a standard whose indicators are not known:
+/// income_at_or_below_line, not_poor), <c>thu_nhap_binh_quan</c>, <c>chuan_thu_nhap</c>, <c>chenh_lech</c> (distance
+/// to the line), <c>so_chi_so_thieu</c>, <c>chi_so_thieu</c> and <c>chi_so_khong_biet</c> (labels), <c>chuan_moi</c>
+/// and <c>ngay_chuan_moi</c> (the next period's line and its first day, when within 60 days), and "yes" or nothing in
+/// <c>thanh_thi</c>, <c>thi_tran_cu</c> (a former town was named: its classification is for UBND xã to confirm),
+/// <c>co_the_ngheo</c> (the unknown answers could make it poor), <c>chi_so_chua_ro</c> (the standard's indicators are
+/// not known), <c>gan_chuan_moi</c> (income at or below the coming line) and <c>chuan_het_han</c> (the rules' legal
+/// period is over).
 /// </summary>
 public sealed class ScreenNode : DialogNode
 {
-    public const string PeriodicReviewFrom = "ra-soat-dinh-ky-tu-ngay";
-    public const string PeriodicReviewTo = "ra-soat-dinh-ky-den-ngay";
+    /// <summary>The "area" answer for a household in a former town whose name was not recognised.</summary>
+    public const string FormerTownArea = "former_town";
+
+    /// <summary>The last day the three towns existed (and the urban line applied to them): 30/6/2025.</summary>
+    private static readonly DateOnly FormerTownsUrbanUntil = new(2025, 6, 30);
 
     public static readonly string[] Fields = [.. NodeSeed.CommonFields, "commune", "area", "members", "household_income", "person_income", "indicators"];
 
@@ -54,21 +62,29 @@ public sealed class ScreenNode : DialogNode
     {
         var reader = seed.Reader;
         var indicators = new List<Indicator>();
+        var known = DeprivationIndicators.Nd07Of2021.Select(i => i.Code).ToList();
         foreach (var map in reader.MapList(seed.Map, "indicators", required: true))
         {
-            reader.OnlyKnownFields(map, "an indicator", "var", "label", "deprived_if");
+            reader.OnlyKnownFields(map, "an indicator", "code", "var", "label", "deprived_if");
             var deprivedIf = reader.OptionalString(map, "deprived_if") ?? "yes";
             if (deprivedIf is not ("yes" or "no"))
             {
                 reader.Report(map.Get("deprived_if")!.Location, $"deprived_if must be \"yes\" or \"no\", not \"{deprivedIf}\"");
             }
 
-            indicators.Add(new Indicator(reader.RequiredString(map, "var", "indicator"), reader.RequiredString(map, "label", "indicator"), deprivedIf, map.Location));
+            var code = reader.RequiredString(map, "code", "indicator");
+            if (code.Length > 0 && !known.Contains(code))
+            {
+                reader.Report(map.Get("code")!.Location, $"indicator code \"{code}\" is not one of NĐ 07/2021 ({string.Join(", ", known)})");
+            }
+
+            indicators.Add(new Indicator(code, reader.RequiredString(map, "var", "indicator"), reader.RequiredString(map, "label", "indicator"), deprivedIf, map.Location));
         }
 
-        if (indicators.Count != DeprivationIndicators.Count)
+        var missing = known.Except(indicators.Select(i => i.Code)).ToList();
+        if (missing.Count > 0 || indicators.Count != known.Count)
         {
-            reader.Report(seed.At("indicators"), $"screen needs exactly {DeprivationIndicators.Count} indicators in the order of NĐ 07/2021, not {indicators.Count}");
+            reader.Report(seed.At("indicators"), $"screen needs each of the {known.Count} indicators of NĐ 07/2021 once, by code (missing: {string.Join(", ", missing)})");
         }
 
         var node = new ScreenNode
@@ -96,22 +112,21 @@ public sealed class ScreenNode : DialogNode
         return node;
     }
 
-    public override IEnumerable<string> FactKeys() =>
-        PovertyRuleSets.All.SelectMany(r => r.FactKeys).Append(PeriodicReviewFrom).Append(PeriodicReviewTo).Distinct();
+    public override IEnumerable<string> FactKeys() => PovertyRuleSets.All.SelectMany(r => r.FactKeys).Distinct();
 
     public override NodeOutcome Enter(TurnContext turn)
     {
-        var today = PovertyRuleSets.LocalDay(turn.Services.Time.GetUtcNow());
-        var found = PovertyRuleSets.For(today);
-        if (ReadInput(turn) is not { } input || found is null)
+        var today = PovertyRuleSets.Today(turn.Services.Time);
+        var read = ReadInput(turn, today);
+        var formerTown = read?.FormerTown ?? false;
+        var result = read is { } r ? PovertyRuleSets.Screen(r.Input, turn.Services.Content, today) : null;
+        if (result is null)
         {
             // Only a dialog that reaches this node without its answers gets here: say nothing wrong, explain nothing.
             turn.Set("ket_qua", string.Empty, conversationScope: false);
             return ToNext();
         }
 
-        var (rules, ended) = found.Value;
-        var result = rules.Classify(input, turn.Services.Content, ended);
         turn.Log(EventKinds.ScreeningCompleted);
         Set(turn, "ket_qua", ScreeningResult.WireName(result.Classification));
         Set(turn, "thu_nhap_binh_quan", Whole(result.PerCapitaIncome));
@@ -121,19 +136,38 @@ public sealed class ScreenNode : DialogNode
         Set(turn, "chi_so_thieu", Labels(result.Deprived));
         Set(turn, "chi_so_khong_biet", Labels(result.Unknown));
         Set(turn, "thanh_thi", Flag(result.Area == AreaKind.Urban));
+        Set(turn, "thi_tran_cu", Flag(formerTown));
         Set(turn, "co_the_ngheo", Flag(result.UnknownCouldMakePoor));
-        Set(turn, "dang_ra_soat_dinh_ky", Flag(InPeriodicReview(turn.Services.Content, today)));
+        Set(turn, "chi_so_chua_ro", Flag(!result.IndicatorsKnown));
+        Set(turn, "chuan_moi", result.NextLine is { } next ? Whole(next) : string.Empty);
+        Set(turn, "ngay_chuan_moi", result.NextLineFrom is { } from ? VietnameseFormat.Date(from) : string.Empty);
+        Set(turn, "gan_chuan_moi", Flag(result.NearComingLine));
         Set(turn, "chuan_het_han", Flag(result.PeriodEnded));
         return ToNext();
     }
 
-    private ScreeningInput? ReadInput(TurnContext turn)
+    private (ScreeningInput Input, bool FormerTown)? ReadInput(TurnContext turn, DateOnly today)
     {
-        var area = CommuneVar is not null && turn.Get(CommuneVar) is { } code && turn.Services.Content.FindCommune(code) is { } commune
-            ? commune.Area
-            : AreaVar is not null && turn.Get(AreaVar) is { } a && a is "rural" or "urban"
-                ? (a == "urban" ? AreaKind.Urban : AreaKind.Rural)
-                : (AreaKind?)null;
+        var content = turn.Services.Content;
+        (AreaKind Area, bool FormerTown)? area = null;
+        if (CommuneVar is not null && turn.Get(CommuneVar) is { } code && content.FindCommune(code) is { } commune)
+        {
+            // The unit the resident named (a former xã or town) decides the area while it existed; today's after.
+            var named = turn.Get(AskCommuneNode.NamedVar) is { } n && content.ResolveCommune(n) is { Current: { } now } r && now.Code == commune.Code
+                ? r.Named
+                : commune;
+            area = CommuneMap.AreaOn(content, named, today);
+        }
+        else if (AreaVar is not null && turn.Get(AreaVar) is { } a && a is "rural" or "urban" or FormerTownArea)
+        {
+            area = a switch
+            {
+                "urban" => (AreaKind.Urban, false),
+                FormerTownArea => today <= FormerTownsUrbanUntil ? (AreaKind.Urban, false) : (AreaKind.Rural, true),
+                _ => (AreaKind.Rural, false),
+            };
+        }
+
         var members = Decimal(turn, MembersVar);
         var (income, perPerson) = Decimal(turn, PersonIncomeVar) is { } p ? (p, true) : (Decimal(turn, HouseholdIncomeVar), false);
         if (area is null || members is not >= 1 || income is null)
@@ -141,33 +175,14 @@ public sealed class ScreenNode : DialogNode
             return null;
         }
 
-        var answers = Indicators.Select((ind, i) => (Number: i + 1, Answer: turn.Get(ind.Var), ind.DeprivedIf)).ToList();
-        var input = new ScreeningInput(area.Value, (int)members, income.Value, perPerson,
-            answers.Where(a => a.Answer == a.DeprivedIf).Select(a => a.Number).ToList(),
-            answers.Where(a => a.Answer == "unknown").Select(a => a.Number).ToList());
-        return input.Problems().Count == 0 ? input : null;
+        var answers = Indicators.Select(ind => (ind.Code, Answer: turn.Get(ind.Var), ind.DeprivedIf)).ToList();
+        var input = new ScreeningInput(area.Value.Area, (int)members, income.Value, perPerson,
+            answers.Where(a => a.Answer == a.DeprivedIf).Select(a => a.Code).ToList(),
+            answers.Where(a => a.Answer == "unknown").Select(a => a.Code).ToList());
+        return input.Problems().Count == 0 ? (input, area.Value.FormerTown) : null;
     }
 
-    private string Labels(IReadOnlyList<int> numbers) => string.Join("; ", numbers.Select(n => Indicators[n - 1].Label));
-
-    private static bool InPeriodicReview(IContentStore content, DateOnly today)
-    {
-        if (DayMonth(content, PeriodicReviewFrom) is not { } from || DayMonth(content, PeriodicReviewTo) is not { } to)
-        {
-            return false;
-        }
-
-        var day = (today.Month, today.Day);
-        return day.CompareTo(from) >= 0 && day.CompareTo(to) <= 0;
-    }
-
-    private static (int Month, int Day)? DayMonth(IContentStore content, string key)
-    {
-        var parts = content.FindFact(key)?.Value.Split('/');
-        return parts is [var d, var m] && int.TryParse(d, CultureInfo.InvariantCulture, out var day) && int.TryParse(m, CultureInfo.InvariantCulture, out var month)
-            ? (month, day)
-            : null;
-    }
+    private string Labels(IReadOnlyList<string> codes) => string.Join("; ", codes.Select(c => Indicators.First(i => i.Code == c).Label));
 
     private static decimal? Decimal(TurnContext turn, string? var) =>
         var is not null && turn.Get(var) is { } text && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -180,6 +195,6 @@ public sealed class ScreenNode : DialogNode
 
     public override IEnumerable<(string Text, SourceLocation At)> Texts() => Indicators.Select(i => (i.Label, i.At));
 
-    /// <summary>One question's variable, the words that name the indicator, and which answer means deprived.</summary>
-    public sealed record Indicator(string Var, string Label, string DeprivedIf, SourceLocation At);
+    /// <summary>One question's indicator code, its variable, the words that name it, and which answer means deprived.</summary>
+    public sealed record Indicator(string Code, string Var, string Label, string DeprivedIf, SourceLocation At);
 }
