@@ -34,15 +34,14 @@ public sealed partial class DialogEngine
         }
 
         var today = PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
-        if (PovertyRuleSets.For(today) is not var (rules, ended))
+        var commune = told.Commune is { } code ? services.Content.FindCommune(code) : null;
+        var area = commune?.Area ?? AreaKind.Rural;
+        var unknown = PovertyRuleSets.For(today)?.RuleSet.Indicators?.Select(i => i.Code).ToList() ?? [];
+        if (PovertyRuleSets.Screen(new ScreeningInput(area, told.Members!.Value, told.MonthlyIncome!.Value, told.IncomePerPerson, [], unknown), services.Content, today) is not { } result)
         {
             return false;
         }
 
-        var commune = told.Commune is { } code ? services.Content.FindCommune(code) : null;
-        var area = commune?.Area ?? AreaKind.Rural;
-        var unknown = Enumerable.Range(1, DeprivationIndicators.Count).ToList();
-        var result = rules.Classify(new ScreeningInput(area, told.Members!.Value, told.MonthlyIncome!.Value, told.IncomePerPerson, [], unknown), services.Content, ended);
         var lineFact = area == AreaKind.Urban ? "chuan-ngheo-thanh-thi" : "chuan-ngheo-nong-thon";
         var place = area == AreaKind.Urban ? "ở thành thị" : "ở nông thôn";
         var perPerson = VietnameseFormat.Number(Math.Round(result.PerCapitaIncome / 1000) * 1000);
