@@ -12,6 +12,7 @@ namespace HaiHau.InfoBot.TestKit;
 /// user: bao hiem y te   the resident types ("user:" alone: a sticker or photo, nothing to read)
 /// press: bhyt           the resident presses the button with this id
 /// wait: 25h             time passes (h, m or d)
+/// date: 2026-12-02      the clock jumps to 8:00 that day, Vietnam time (forward only: facts, rules and map of that day)
 /// restart               the host restarts: only the SQLite file survives
 /// import: jobs content/samples/jobs.csv    an officer imports a listings file (jobs or courses)
 /// bot: first line       what the bot said; "   | more" continues it, "   [A] [B]" are its buttons
@@ -36,7 +37,7 @@ public static class Transcript
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var kind = colon < 0 ? line : line[..colon];
             var argument = colon < 0 ? string.Empty : line[(colon + 1)..].Trim();
-            if (kind is not ("start" or "user" or "press" or "wait" or "restart" or "import"))
+            if (kind is not ("start" or "user" or "press" or "wait" or "date" or "restart" or "import"))
             {
                 throw new FormatException($"unknown transcript line: {line}");
             }
@@ -75,6 +76,10 @@ public static class Transcript
                     break;
                 case "wait":
                     store.Time.Advance(ParseDuration(step.Argument));
+                    break;
+                case "date":
+                    var day = DateOnly.ParseExact(step.Argument, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                    store.Time.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7)));
                     break;
                 case "restart":
                     store.Restart();

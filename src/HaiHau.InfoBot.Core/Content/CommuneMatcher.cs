@@ -26,7 +26,8 @@ public static class CommuneMatcher
             return exact;
         }
 
-        var folded = " " + VietnameseText.Fold(text.Replace('-', ' ')) + " ";
+        // "huyện Hải Hậu" is the former district, not today's xã Hải Hậu.
+        var folded = (" " + VietnameseText.Fold(text.Replace('-', ' ')) + " ").Replace(" huyen hai hau ", " ", StringComparison.Ordinal);
         var found = content.Units.Where(unit =>
         {
             var name = VietnameseText.Fold(unit.ShortName);

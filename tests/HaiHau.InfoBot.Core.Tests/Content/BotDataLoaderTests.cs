@@ -17,18 +17,20 @@ public sealed class BotDataLoaderTests : IDisposable
         var data = BotDataLoader.Load(RepoPaths.Dialogs, RepoPaths.Content);
 
         Assert.True(data.IsValid, string.Join("\n", data.Problems));
-        Assert.Equal(34, data.Content.Communes.Count);
-        Assert.Equal(3, data.Content.Communes.Count(c => c.Area == AreaKind.Urban));
+        Assert.Equal(8, data.Content.Communes.Count);
+        Assert.Equal(8 + 24 + 10, data.Content.Units.Count);
+        Assert.Equal(3, data.Content.Units.Count(c => c.Area == AreaKind.Urban && c.IsTown));
         Assert.All(data.Content.Articles, a => Assert.NotEmpty(a.Sources));
     }
 
     [Theory]
-    [InlineData("Hải Châu", "hai-chau")]
-    [InlineData("hai chau", "hai-chau")]
-    [InlineData("xã Hải Châu", "hai-chau")]
-    [InlineData("TT Yên Định", "yen-dinh")]
-    [InlineData("thi tran yen dinh", "yen-dinh")]
-    [InlineData("thinh-long", "thinh-long")]
+    [InlineData("Hải Châu", "hai-thinh")]
+    [InlineData("hai chau", "hai-thinh")]
+    [InlineData("xã Hải Châu", "hai-thinh")]
+    [InlineData("TT Yên Định", "hai-hau")]
+    [InlineData("thi tran yen dinh", "hai-hau")]
+    [InlineData("thinh-long", "hai-thinh")]
+    [InlineData("xa Hai Thinh", "hai-thinh")]
     public void Communes_are_found_by_name_or_code_with_or_without_diacritics(string text, string code) =>
         Assert.Equal(code, EngineHarness.Repo.Content.FindCommune(text)?.Code);
 

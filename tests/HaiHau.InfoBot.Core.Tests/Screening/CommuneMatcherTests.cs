@@ -6,26 +6,35 @@ namespace HaiHau.InfoBot.Core.Tests.Screening;
 public sealed class CommuneMatcherTests
 {
     [Theory]
-    [InlineData("hai chau", "hai-chau")]
-    [InlineData("Hải Châu", "hai-chau")]
-    [InlineData("TT Yên Định", "yen-dinh")]
-    [InlineData("thi tran yen dinh", "yen-dinh")]
-    [InlineData("xã Hải Châu ạ", "hai-chau")]
-    [InlineData("nhà cháu ở xã hải đường", "hai-duong")]
-    [InlineData("con tôi ở Hải Châu", "hai-chau")]
-    [InlineData("cồn", "con")]
-    [InlineData("thị trấn Cồn", "con")]
-    [InlineData("o tt con a", "con")]
-    [InlineData("thinh long", "thinh-long")]
-    public void Finds_the_commune_however_it_is_typed(string text, string code)
+    // text → the unit named, today's commune
+    [InlineData("hai chau", "hai-chau", "hai-thinh")]
+    [InlineData("Hải Châu", "hai-chau", "hai-thinh")]
+    [InlineData("TT Yên Định", "yen-dinh", "hai-hau")]
+    [InlineData("thi tran yen dinh", "yen-dinh", "hai-hau")]
+    [InlineData("xã Hải Châu ạ", "hai-chau", "hai-thinh")]
+    [InlineData("xa Hai Thinh", "hai-thinh", "hai-thinh")]
+    [InlineData("nhà cháu ở xã hải đường", "hai-duong", "hai-anh")]
+    [InlineData("con tôi ở Hải Châu", "hai-chau", "hai-thinh")]
+    [InlineData("cồn", "con", "hai-tien")]
+    [InlineData("thị trấn Cồn", "con", "hai-tien")]
+    [InlineData("o tt con a", "con", "hai-tien")]
+    [InlineData("thinh long", "thinh-long", "hai-thinh")]
+    [InlineData("Hải Châu, nay là Hải Thịnh", "hai-chau", "hai-thinh")]
+    [InlineData("xã Hải Hậu", "hai-hau", "hai-hau")]
+    public void Finds_the_commune_of_today_however_and_whenever_it_is_named(string text, string named, string today)
     {
-        Assert.Equal(code, CommuneMatcher.Match(EngineHarness.Repo.Content, text)?.Code);
+        var found = CommuneMatcher.Resolve(EngineHarness.Repo.Content, text);
+
+        Assert.NotNull(found);
+        Assert.Equal(named, found.Named.Code);
+        Assert.Equal(today, found.Current?.Code);
+        Assert.Equal(today, CommuneMatcher.Match(EngineHarness.Repo.Content, text)?.Code);
     }
 
     [Theory]
     [InlineData("không biết")]
     [InlineData("con nhà cháu")]
-    [InlineData("Hải Hậu")]
+    [InlineData("huyện Hải Hậu")]
     [InlineData("hải châu hay hải đường")]
     [InlineData("")]
     public void Gives_no_answer_rather_than_a_guess(string text)
@@ -33,11 +42,17 @@ public sealed class CommuneMatcherTests
         Assert.Null(CommuneMatcher.Match(EngineHarness.Repo.Content, text));
     }
 
-    [Fact]
-    public void Towns_are_urban_and_communes_rural()
+    [Theory]
+    [InlineData("Hải Bắc")]
+    [InlineData("xa hai thanh")]
+    [InlineData("nhà cháu ở xã Hải Lý")]
+    public void A_former_xa_whose_successor_is_unknown_is_recognised_but_not_placed(string text)
     {
-        var content = EngineHarness.Repo.Content;
-        Assert.Equal(AreaKind.Urban, content.FindCommune("yen-dinh")!.Area);
-        Assert.Equal(AreaKind.Rural, content.FindCommune("hai-chau")!.Area);
+        var found = CommuneMatcher.Resolve(EngineHarness.Repo.Content, text);
+
+        Assert.NotNull(found);
+        Assert.True(found.NeedsChoice);
+        Assert.Null(found.Current);
+        Assert.Null(CommuneMatcher.Match(EngineHarness.Repo.Content, text));
     }
 }

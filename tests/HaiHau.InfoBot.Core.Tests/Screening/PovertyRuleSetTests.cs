@@ -12,6 +12,7 @@ public sealed class PovertyRuleSetTests
 {
     private static readonly IContentStore Content = EngineHarness.Repo.Content;
     private static readonly PovertyRuleSet Rules = new Nd07Of2021RuleSet();
+    private static readonly DateOnly Day2026 = new(2026, 12, 2);
 
     [Theory]
     // area, members, household income per month, deprived indicators → classification
@@ -35,7 +36,7 @@ public sealed class PovertyRuleSetTests
     [InlineData("rural", 5, 0, "1,2,3,4,5,6,7,8,9,10,11,12", "poor")]
     public void Classifies_at_every_boundary(string area, int members, long income, string deprived, string expected)
     {
-        var result = Rules.Classify(Input(area, members, income, deprived), Content, periodEnded: false);
+        var result = Rules.Classify(Input(area, members, income, deprived), Content, Day2026);
 
         Assert.Equal(expected, ScreeningResult.WireName(result.Classification));
         Assert.Equal(area, ScreeningResult.WireName(result.Area));
@@ -45,12 +46,12 @@ public sealed class PovertyRuleSetTests
     [Fact]
     public void Per_capita_income_is_the_household_total_shared_by_every_member()
     {
-        var result = Rules.Classify(Input("rural", 4, 5_000_000, "1,4,7"), Content, false);
+        var result = Rules.Classify(Input("rural", 4, 5_000_000, "1,4,7"), Content, Day2026);
 
         Assert.Equal(1_250_000m, result.PerCapitaIncome);
         Assert.Equal(1_500_000m, result.IncomeLine);
         Assert.Equal(-250_000m, result.AboveLineBy);
-        Assert.Equal([1, 4, 7], result.Deprived);
+        Assert.Equal(["viec-lam", "bao-hiem-y-te", "chat-luong-nha-o"], result.Deprived);
         Assert.Equal(3, result.DeprivedCount);
     }
 
@@ -59,7 +60,7 @@ public sealed class PovertyRuleSetTests
     {
         var input = Input("rural", 5, 1_500_000, "1,2,3") with { PerPerson = true };
 
-        var result = Rules.Classify(input, Content, false);
+        var result = Rules.Classify(input, Content, Day2026);
 
         Assert.Equal(1_500_000m, result.PerCapitaIncome);
         Assert.Equal(Classification.Poor, result.Classification);
@@ -68,22 +69,22 @@ public sealed class PovertyRuleSetTests
     [Fact]
     public void Unknown_answers_count_as_not_deprived_and_are_listed()
     {
-        var input = Input("rural", 2, 2_000_000, "1,4") with { Unknown = [9, 3] };
+        var input = Input("rural", 2, 2_000_000, "1,4") with { Unknown = C(9, 3) };
 
-        var result = Rules.Classify(input, Content, false);
+        var result = Rules.Classify(input, Content, Day2026);
 
         Assert.Equal(Classification.NearPoor, result.Classification);
         Assert.Equal(2, result.DeprivedCount);
-        Assert.Equal([3, 9], result.Unknown);
+        Assert.Equal(C(3, 9), result.Unknown);
         Assert.True(result.UnknownCouldMakePoor);
     }
 
     [Fact]
     public void One_unknown_answer_cannot_make_poor_a_household_missing_two()
     {
-        var input = Input("rural", 1, 1_000_000, "1") with { Unknown = [2] };
+        var input = Input("rural", 1, 1_000_000, "1") with { Unknown = C(2) };
 
-        var result = Rules.Classify(input, Content, false);
+        var result = Rules.Classify(input, Content, Day2026);
 
         Assert.Equal(Classification.NearPoor, result.Classification);
         Assert.False(result.UnknownCouldMakePoor);
@@ -92,27 +93,27 @@ public sealed class PovertyRuleSetTests
     [Fact]
     public void Only_a_classification_above_the_line_rests_on_the_unconfirmed_average_top()
     {
-        Assert.Empty(Rules.Classify(Input("rural", 1, 1_000_000, ""), Content, false).UnconfirmedFacts);
-        Assert.Equal(["muc-song-trung-binh-thanh-thi-toi-da"], Rules.Classify(Input("urban", 1, 2_500_000, ""), Content, false).UnconfirmedFacts);
+        Assert.Empty(Rules.Classify(Input("rural", 1, 1_000_000, ""), Content, Day2026).UnconfirmedFacts);
+        Assert.Equal(["muc-song-trung-binh-thanh-thi-toi-da"], Rules.Classify(Input("urban", 1, 2_500_000, ""), Content, Day2026).UnconfirmedFacts);
     }
 
     [Theory]
     [InlineData(0, 1_000_000, "", "at least 1 member")]
     [InlineData(2, -1, "", "cannot be negative")]
-    [InlineData(2, 1_000_000, "13", "indicator 13 does not exist")]
-    [InlineData(2, 1_000_000, "0", "indicator 0 does not exist")]
+    [InlineData(2, 1_000_000, "13", "indicator \"13\" does not exist")]
+    [InlineData(2, 1_000_000, "0", "indicator \"0\" does not exist")]
     public void Refuses_answers_that_cannot_describe_a_household(int members, long income, string deprived, string problem)
     {
         var input = Input("rural", members, income, deprived);
 
         Assert.Contains(input.Problems(), p => p.Contains(problem, StringComparison.Ordinal));
-        Assert.Throws<ArgumentException>(() => Rules.Classify(input, Content, false));
+        Assert.Throws<ArgumentException>(() => Rules.Classify(input, Content, Day2026));
     }
 
     [Fact]
     public void An_indicator_cannot_be_both_deprived_and_unknown()
     {
-        var input = Input("rural", 2, 1_000_000, "4") with { Unknown = [4] };
+        var input = Input("rural", 2, 1_000_000, "4") with { Unknown = C(4) };
 
         Assert.Contains(input.Problems(), p => p.Contains("both", StringComparison.Ordinal));
     }
@@ -120,7 +121,11 @@ public sealed class PovertyRuleSetTests
     [Theory]
     [InlineData("2022-01-01", "nd-07-2021", false)]
     [InlineData("2025-12-31", "nd-07-2021", false)]
-    [InlineData("2026-01-01", "nd-07-2021", true)]
+    [InlineData("2026-01-01", "nd-07-2021", false)] // NĐ 351/2025 keeps the 2022–2025 standard through 2026
+    [InlineData("2026-12-31", "nd-07-2021", false)]
+    [InlineData("2027-01-01", "nd-351-2025", false)]
+    [InlineData("2030-12-31", "nd-351-2025", false)]
+    [InlineData("2031-01-01", "nd-351-2025", true)]
     public void Picks_the_rule_set_of_the_day_and_says_when_its_period_is_over(string day, string id, bool ended)
     {
         var found = PovertyRuleSets.For(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
@@ -150,11 +155,12 @@ public sealed class PovertyRuleSetTests
     }
 
     [Fact]
-    public void The_twelve_indicators_follow_the_decree_order()
+    public void The_twelve_indicators_of_nd_07_have_distinct_codes_and_officers_numbers_map_to_them()
     {
-        Assert.Equal(Enumerable.Range(1, 12), DeprivationIndicators.All.Select(i => i.Number));
-        Assert.Equal("bao-hiem-y-te", DeprivationIndicators.All[3].Code);
-        Assert.Equal("tiep-can-thong-tin", DeprivationIndicators.All[11].Code);
+        Assert.Equal(12, DeprivationIndicators.Nd07Of2021.Select(i => i.Code).Distinct().Count());
+        Assert.Equal("bao-hiem-y-te", DeprivationIndicators.FromNd07Number(4));
+        Assert.Equal("tiep-can-thong-tin", DeprivationIndicators.FromNd07Number(12));
+        Assert.Null(DeprivationIndicators.FromNd07Number(13));
     }
 
     private static ScreeningInput Input(string area, int members, long income, string deprived) => new(
@@ -162,6 +168,9 @@ public sealed class PovertyRuleSetTests
         members,
         income,
         PerPerson: false,
-        deprived.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+        deprived.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(n => DeprivationIndicators.FromNd07Number(n) ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
         []);
+
+    private static List<string> C(params int[] numbers) => numbers.Select(n => DeprivationIndicators.FromNd07Number(n)!).ToList();
 }
