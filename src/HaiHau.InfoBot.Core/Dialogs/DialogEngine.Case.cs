@@ -28,7 +28,9 @@ public sealed partial class DialogEngine
     {
         var told = ResidentCase.Read(text, services.Content);
         var folded = VietnameseText.Fold(text);
-        if (!told.HasIncomeTest || !(question.Best.Topic == "eligibility" || folded.Contains("ngheo", StringComparison.Ordinal)))
+        // The household's numbers with a question about being poor, or about what they may get ("có được gì không").
+        var aboutStanding = question.Best.Topic is "eligibility" or "other_support" or "housing" || folded.Contains("ngheo", StringComparison.Ordinal);
+        if (!told.HasIncomeTest || !aboutStanding)
         {
             return false;
         }
