@@ -37,7 +37,10 @@ public sealed partial class DialogEngine
         }
 
         var (commune, rest) = ListingSearch.SplitCommune(services.Content, text);
-        var terms = TradeWords(" " + VietnameseText.Fold(rest) + " ");
+        // An old commune's name ("hải châu", now part of xã Hải Thịnh) is a place, not a trade: leave its words out.
+        var terms = TradeWords(" " + VietnameseText.Fold(rest) + " ")
+            .Where(w => services.Content.FindCommune("hai " + w) is null)
+            .ToList();
         var today = Screening.PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
         var all = services.ListingSource.All(found);
         var shown = ListingSearch.Find(all, today, string.Join(' ', terms), commune, ListingResultsShown);
