@@ -35,7 +35,20 @@ public static class UnderstandingLoader
 
         var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), new QuestionNormalizer(abbreviations), problems);
         var faqs = LoadFaqs(contentDirectory, content, topics, problems);
-        return new UnderstandingData(abbreviations, examples, topics, messages) { Faqs = faqs, QuestionWords = topicsFile.QuestionWords };
+        var referrals = ReadRequired(contentDirectory, Path.Combine(contentDirectory, "referrals.yaml"), problems,
+            (text, file) => ReferralsFileReader.Read(text, file, problems)) ?? [];
+        foreach (var referral in referrals)
+        {
+            foreach (var text in new[] { referral.Name, referral.Say })
+            {
+                DialogValidator.CheckText(text, referral.Location, content, problems);
+            }
+        }
+
+        return new UnderstandingData(abbreviations, examples, topics, messages)
+        {
+            Faqs = faqs, QuestionWords = topicsFile.QuestionWords, Referrals = referrals,
+        };
     }
 
     /// <summary>Every dialog a topic names must exist.</summary>

@@ -50,6 +50,11 @@ public sealed partial class DialogEngine
             return AnswerWithinDialog(turn, understanding, question);
         }
 
+        if (AnswerCase(turn, question, text) || AnswerListings(turn, text))
+        {
+            return true;
+        }
+
         if (promptCanGuess && question.Decision == QuestionDecision.NotUnderstood)
         {
             return false;
@@ -58,19 +63,7 @@ public sealed partial class DialogEngine
         switch (question.Decision)
         {
             case QuestionDecision.NotUnderstood:
-                var folded = VietnameseText.Fold(text);
-                turn.Log(EventKinds.QuestionUnanswered, folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded);
-                if (turn.State.Stack.Count > 0 && turn.Frame.Waiting)
-                {
-                    // The menu's own buttons (every topic, and «Gặp cán bộ») are the best way on: ask it again.
-                    turn.Say(understanding.Messages.NotUnderstood);
-                    Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
-                }
-                else
-                {
-                    turn.Say(understanding.Messages.NotUnderstood, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
-                }
-
+                SayUnanswered(turn, understanding, question, text);
                 return true;
 
             case QuestionDecision.Ask when question.RunnerUp is { } runnerUp:
@@ -143,6 +136,9 @@ public sealed partial class DialogEngine
             case AnswerRef.Article when services.Content.FindArticle(answer.Id) is { } article:
                 ShowArticleNode.Show(turn, article, insideDialog ? null : WaysOn(understanding.Settings(article.Topic)));
                 break;
+
+            case AnswerRef.Screener:
+                return StartPrefilledScreener(turn, answer.Id);
 
             case AnswerRef.Topic when understanding.Settings(answer.Id) is { } settings:
                 turn.Log(EventKinds.QuestionAnswered, answer.Payload);

@@ -7,20 +7,25 @@ public static class VietnameseYesNo
     [
         "co", "da co", "co a", "da co a", "u", "uh", "um", "uhm", "vang", "da vang", "vang a", "ok", "oke", "okie", "okay",
         "yes", "y", "dung", "dung roi", "dung vay", "phai", "da phai", "co chu", "roi", "da roi", "duoc", "dong y", "da",
-        "co ạ", "co nhe", "uk", "uki",
+        "co ạ", "co nhe", "uk", "uki", "dc", "dc a", "duoc a", "duoc roi", "chac la co", "chac co", "co le co", "hinh nhu co",
     ];
 
     private static readonly string[] NoPhrases =
     [
         "khong", "ko", "k", "kg", "khg", "hong", "hok", "khong a", "da khong", "da khong a", "chua", "chua a", "da chua",
         "no", "n", "khong phai", "khong co", "ko co", "k co", "khong dung", "sai", "thoi khong", "khong can",
+        "chac khong", "chac ko", "chac la khong", "hinh nhu khong", "hong co", "hok co",
     ];
 
     private static readonly string[] UnknownPhrases =
     [
         "khong biet", "ko biet", "k biet", "chua biet", "khong ro", "ko ro", "k ro", "chua ro", "khong chac", "ko chac",
-        "khong nho", "ko nho", "biet dau", "chiu",
+        "khong nho", "ko nho", "biet dau", "chiu", "hong biet", "hok biet", "hem biet", "ko bit", "k bit", "khong bit",
     ];
+
+    // A thumb is how many residents answer on Zalo; it carries no letters, so it is read before folding.
+    private static readonly string[] YesSigns = ["👍", "👌", "✅", "🙆"];
+    private static readonly string[] NoSigns = ["👎", "❌", "🙅"];
 
     private static readonly HashSet<string> Yes = new(YesPhrases.Select(VietnameseText.Fold), StringComparer.Ordinal);
     private static readonly HashSet<string> No = new(NoPhrases.Select(VietnameseText.Fold), StringComparer.Ordinal);
@@ -28,6 +33,17 @@ public static class VietnameseYesNo
 
     public static YesNoAnswer? Parse(string? text)
     {
+        var sign = (text ?? string.Empty).Trim();
+        if (sign.Length > 0 && YesSigns.Any(y => sign.Replace(y, string.Empty, StringComparison.Ordinal).Trim().Length == 0))
+        {
+            return YesNoAnswer.Yes;
+        }
+
+        if (sign.Length > 0 && NoSigns.Any(n => sign.Replace(n, string.Empty, StringComparison.Ordinal).Trim().Length == 0))
+        {
+            return YesNoAnswer.No;
+        }
+
         var folded = VietnameseText.Fold(text);
         if (folded.Length == 0)
         {
@@ -40,7 +56,7 @@ public static class VietnameseYesNo
             return YesNoAnswer.Unknown;
         }
 
-        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong "))
+        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong ", "chac khong", "chac ko "))
         {
             return YesNoAnswer.No;
         }

@@ -18,6 +18,8 @@ public sealed class AnswerIndex
     private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Document>> _byTopic = new(StringComparer.Ordinal);
     private readonly double _averageLength;
+    private readonly Dictionary<string, double> _wordWeight = new(StringComparer.Ordinal);
+    private readonly double _unseenWeight;
 
     /// <param name="documents">The answers: topic, where they lead (the article an FAQ entry points to), tokens.</param>
     /// <param name="corpus">Questions residents ask (the training questions), for how common each word is.</param>
@@ -41,6 +43,15 @@ public sealed class AnswerIndex
         {
             _idf[term] = Math.Log(1 + ((n - frequency[term] + 0.5) / (frequency[term] + 0.5)));
         }
+
+        // How much each word of a question says, whether or not an answer has it: a word no answer has ("thừa kế")
+        // weighs most, so a question about it is seen as not covered rather than answered by its commoner words.
+        foreach (var (term, count) in frequency.Where(f => !f.Key.Contains('_', StringComparison.Ordinal)))
+        {
+            _wordWeight[term] = Math.Log(1 + ((n - count + 0.5) / (count + 0.5)));
+        }
+
+        _unseenWeight = Math.Log(1 + ((n + 0.5) / 0.5));
 
         foreach (var document in all)
         {
@@ -74,6 +85,30 @@ public sealed class AnswerIndex
         return _byTopic.TryGetValue(topic, out var candidates)
             ? candidates.Select(c => (c.Answer, c.Destination, Score(query, c))).OrderByDescending(x => x.Item3).ToList()
             : [];
+    }
+
+    /// <summary>
+    /// How much of the question the answer covers, from 0 to 1: the weight of the question's words the answer has, over
+    /// the weight of all of them (each word once). Unlike the BM25 score it does not grow with the question's length,
+    /// so one threshold serves a three-word chat message and a letter.
+    /// </summary>
+    public double Coverage(IReadOnlyList<string> tokens, AnswerRef answer)
+    {
+        var document = _byTopic.Values.SelectMany(d => d).FirstOrDefault(d => d.Answer == answer);
+        if (document is null)
+        {
+            return 0;
+        }
+
+        double covered = 0, total = 0;
+        foreach (var word in tokens.Distinct(StringComparer.Ordinal))
+        {
+            var weight = _wordWeight.GetValueOrDefault(word, _unseenWeight);
+            total += weight;
+            covered += document.Terms.ContainsKey(word) ? weight : 0;
+        }
+
+        return total == 0 ? 0 : covered / total;
     }
 
     private double Score(List<string> query, Document document)

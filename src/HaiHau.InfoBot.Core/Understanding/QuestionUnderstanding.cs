@@ -19,6 +19,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private readonly Dictionary<string, HashSet<string>> _topicNames;
     private readonly List<string[]> _questionWords;
     private readonly Thresholds _thresholds;
+    private readonly ReferralFinder _referrals;
 
     private QuestionUnderstanding(
         QuestionNormalizer normalizer, FeatureSpace features, SoftmaxClassifier classifier, AnswerIndex answers,
@@ -33,6 +34,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         _faqs = data.Faqs.ToDictionary(f => f.Id, StringComparer.Ordinal);
         _questionWords = data.QuestionWords.Select(w => normalizer.Tokens(w).ToArray()).Where(w => w.Length > 0).ToList();
         _thresholds = thresholds;
+        _referrals = new ReferralFinder(data.Referrals, normalizer);
         Messages = data.Messages;
     }
 
@@ -44,7 +46,13 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// for Confident from 0.25 to 0.4 and fell above it, so 0.35 keeps some margin against confident wrong answers;
     /// the close-call pair asks about one question in fifteen.
     /// </summary>
-    public sealed record Thresholds(double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55);
+    /// <see cref="MinCoverage"/>: the share of the question (its weighted words) the best answer must cover to be
+    /// given; below it the bot says it does not know and names the right place (issue 12 §4). Calibrated by
+    /// cross-validation on the answer sets (AnswerThresholdCalibrationTests), not per row.
+    public sealed record Thresholds(double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage);
+
+    /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
+    public const double DefaultMinCoverage = 0.42;
 
     /// <summary>A word in the examples of at least this share of the topics says nothing about the topic ("cho", "hoi", "co").</summary>
     private const double CommonWordShare = 0.75;
@@ -54,6 +62,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     public QuestionNormalizer Normalizer => _normalizer;
 
     public AnswerIndex Answers => _answers;
+
+    public ReferralFinder Referrals => _referrals;
 
     public static QuestionUnderstanding Build(
         UnderstandingData data, IEnumerable<Article> articles, Thresholds? thresholds = null, SoftmaxClassifier.Options? training = null)
@@ -109,17 +119,28 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var normalized = string.Join(' ', tokens);
         var x = _features.Vectorize(tokens);
         var isQuestion = text.Contains('?', StringComparison.Ordinal) || _questionWords.Any(w => Contains(tokens, w));
+        var referral = _referrals.For(tokens);
         if (x.Count == 0)
         {
-            return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens), null, isQuestion);
+            return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens, tokens), null, isQuestion)
+            {
+                Referral = referral,
+            };
         }
 
+        var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
         var probabilities = new double[_classifier.Classes.Count];
         _classifier.Probabilities(x, probabilities);
         var (first, second) = TopTwo(probabilities);
-        var best = Guess(_classifier.Classes[first], probabilities[first], tokens);
-        var runnerUp = Guess(_classifier.Classes[second], probabilities[second], tokens);
-        return new UnderstoodQuestion(normalized, Decide(best, runnerUp), best, runnerUp, isQuestion);
+        var best = Guess(_classifier.Classes[first], probabilities[first], tokens, focus);
+        var runnerUp = Guess(_classifier.Classes[second], probabilities[second], tokens, focus);
+        var decision = Decide(best, runnerUp);
+        var weak = decision == QuestionDecision.Answer && best.Coverage < _thresholds.MinCoverage;
+        return new UnderstoodQuestion(normalized, weak ? QuestionDecision.NotUnderstood : decision, best, runnerUp, isQuestion)
+        {
+            Referral = referral,
+            WeakAnswer = weak,
+        };
     }
 
     private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
@@ -160,7 +181,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         return best.Confidence >= t.Confident ? QuestionDecision.Answer : QuestionDecision.NotUnderstood;
     }
 
-    private TopicGuess Guess(string topic, double confidence, IReadOnlyList<string> tokens)
+    private TopicGuess Guess(string topic, double confidence, IReadOnlyList<string> tokens, IReadOnlyList<string> focus)
     {
         var settings = _settings.GetValueOrDefault(topic);
         var overview = new AnswerRef(AnswerRef.Topic, topic);
@@ -171,7 +192,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         // A message that only names the topic ("bảo hiểm y tế", "cho hỏi về vay vốn") asks about all of it: its dialog.
         var general = settings.Dialog is not null && _topicNames.TryGetValue(topic, out var names) && tokens.All(names.Contains);
-        return new TopicGuess(topic, confidence, general ? overview : found);
+        if (general)
+        {
+            return new TopicGuess(topic, confidence, overview);
+        }
+
+        // The ask decides: how well the answer covers the question put at the end of a story, or the whole message.
+        var coverage = Math.Max(_answers.Coverage(tokens, found), focus.Count > 0 ? _answers.Coverage(focus, found) : 0);
+        return new TopicGuess(topic, confidence, found, coverage);
     }
 
     private static (int First, int Second) TopTwo(double[] values)

@@ -18,4 +18,7 @@ public sealed record UnderstandingData(
 
     /// <summary>Words that make a message a question ("không", "bao nhiêu", "ở đâu"): only a question interrupts a dialog.</summary>
     public IReadOnlyList<string> QuestionWords { get; init; } = [];
+
+    /// <summary>Where to send what the programme cannot answer (content/referrals.yaml).</summary>
+    public IReadOnlyList<Referral> Referrals { get; init; } = [];
 }

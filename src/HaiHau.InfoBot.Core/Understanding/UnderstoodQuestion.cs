@@ -8,8 +8,11 @@ public enum QuestionDecision
     NotUnderstood,
 }
 
-/// <summary>A topic with the classifier's probability for it and the best place to send the resident within it.</summary>
-public sealed record TopicGuess(string Topic, double Confidence, AnswerRef Answer);
+/// <summary>
+/// A topic with the classifier's probability for it and the best place to send the resident within it;
+/// <see cref="Coverage"/>: how much of the question that answer covers (1 for a topic's own dialog).
+/// </summary>
+public sealed record TopicGuess(string Topic, double Confidence, AnswerRef Answer, double Coverage = 1);
 
 /// <summary>
 /// The outcome of reading one message: the decision, the best topic and the runner-up, and whether it is put as a
@@ -17,6 +20,12 @@ public sealed record TopicGuess(string Topic, double Confidence, AnswerRef Answe
 /// </summary>
 public sealed record UnderstoodQuestion(string Normalized, QuestionDecision Decision, TopicGuess Best, TopicGuess? RunnerUp, bool IsQuestion = true)
 {
+    /// <summary>Where to send the resident when not understood (the body the question names, else UBND xã).</summary>
+    public Referral? Referral { get; init; }
+
+    /// <summary>True when a topic was clear but no answer of it covered the question well enough: an honest "I don't know".</summary>
+    public bool WeakAnswer { get; init; }
+
     public const string UnknownTopic = "unknown";
 
     /// <summary>The topic the bot acts on: "unknown" when it did not understand.</summary>

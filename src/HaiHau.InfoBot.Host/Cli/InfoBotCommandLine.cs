@@ -26,6 +26,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ImportCommand.Create(output, error));
         root.Subcommands.Add(TelegramCommand.Create(output, error));
         root.Subcommands.Add(ClassifyCommand.Create(input, output, error));
+        root.Subcommands.Add(EvalCommand.Create(output, error));
         root.Subcommands.Add(UsersCommand.Create(input, output, error));
         root.Subcommands.Add(ReportReachCommand.Create(output, error));
         root.Subcommands.Add(HealthcheckCommand.Create(error));

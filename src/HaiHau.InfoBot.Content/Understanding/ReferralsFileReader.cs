@@ -1,0 +1,60 @@
+using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Content.Understanding;
+
+/// <summary>
+/// Reads content/referrals.yaml: for each body (ids fixed in <see cref="Referral.Ids"/>) its name, what it handles,
+/// the sentence the bot says when sending a resident there, and the subjects residents name for it.
+/// </summary>
+public static class ReferralsFileReader
+{
+    public static IReadOnlyList<Referral> Read(string yaml, string file, List<ContentProblem> problems)
+    {
+        var referrals = new List<Referral>();
+        if (YamlData.Parse(yaml, file, problems) is not DataMap root)
+        {
+            return referrals;
+        }
+
+        var reader = new DataReader(problems);
+        reader.OnlyKnownFields(root, "referrals.yaml", "referrals");
+        foreach (var map in reader.MapList(root, "referrals", required: true))
+        {
+            reader.OnlyKnownFields(map, "a referral", "id", "name", "handles", "say", "subjects");
+            var id = reader.RequiredString(map, "id", "a referral");
+            if (id.Length > 0 && !Referral.Ids.Contains(id))
+            {
+                reader.Report(map.Get("id")!.Location, $"\"{id}\" is not a referral id of the content contract (known: {string.Join(", ", Referral.Ids)})");
+                continue;
+            }
+
+            if (referrals.Any(r => r.Id == id))
+            {
+                reader.Report(map.Location, $"referral \"{id}\" is listed twice");
+                continue;
+            }
+
+            var subjects = reader.StringList(map, "subjects");
+            if (subjects.Count == 0 && id != Referral.Default)
+            {
+                reader.Report(map.Location, $"referral \"{id}\" needs \"subjects\": the words residents use for what it handles");
+            }
+
+            referrals.Add(new Referral(
+                id,
+                reader.RequiredString(map, "name", $"referral \"{id}\""),
+                reader.RequiredString(map, "handles", $"referral \"{id}\""),
+                reader.RequiredString(map, "say", $"referral \"{id}\""),
+                subjects,
+                map.Location));
+        }
+
+        foreach (var missing in Referral.Ids.Where(id => referrals.All(r => r.Id != id)))
+        {
+            reader.Report(root.Location, $"referral \"{missing}\" is missing");
+        }
+
+        return referrals;
+    }
+}

@@ -1,0 +1,75 @@
+using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// Job and course questions search the listings directly (issue 12 §3): "có việc may ở hải châu không" shows the open
+/// jobs matching "may" in that commune, not an FAQ about where to look. Only short messages that look for a job or a
+/// class ("tuyển", "tìm việc", "có việc", "lớp", "khóa học") are read so; a story about losing a job is a question.
+/// </summary>
+public sealed partial class DialogEngine
+{
+    private const int ListingQuestionMaxWords = 16;
+    private const int ListingResultsShown = 3;
+
+    private static readonly string[] JobAsks = ["tuyen", "tim viec", "co viec", "viec lam them", "viec gi cho", "xin viec o", "viec lam gan", "can nguoi"];
+    private static readonly string[] CourseAsks = ["lop", "khoa hoc", "khoa dao tao", "hoc lai xe"];
+
+    private bool AnswerListings(TurnContext turn, string text)
+    {
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > ListingQuestionMaxWords)
+        {
+            return false;
+        }
+
+        ListingKind? kind = CourseAsks.Any(a => folded.Contains(" " + a + " ", StringComparison.Ordinal)) ? ListingKind.Course
+            : JobAsks.Any(a => folded.Contains(" " + a + " ", StringComparison.Ordinal)) ? ListingKind.Job
+            : folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal) && TradeWords(folded).Count > 0 ? ListingKind.Course
+            : null;
+        if (kind is not { } found)
+        {
+            return false;
+        }
+
+        var (commune, rest) = ListingSearch.SplitCommune(services.Content, text);
+        // An old commune's name ("hải châu", now part of xã Hải Thịnh) is a place, not a trade: leave its words out.
+        var terms = TradeWords(" " + VietnameseText.Fold(rest) + " ")
+            .Where(w => services.Content.FindCommune("hai " + w) is null)
+            .ToList();
+        var today = Screening.PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
+        var all = services.ListingSource.All(found);
+        var shown = ListingSearch.Find(all, today, string.Join(' ', terms), commune, ListingResultsShown);
+        if (shown.Count == 0 && terms.Count > 1)
+        {
+            // "may mặc" finds the "may" course: every word need not be in the title, one that sets it apart is enough.
+            shown = terms.SelectMany(t => ListingSearch.Find(all, today, t, commune, ListingResultsShown)).Distinct().Take(ListingResultsShown).ToList();
+        }
+
+        var what = found == ListingKind.Job ? "việc làm" : "lớp học nghề";
+        var topic = found == ListingKind.Job ? "jobs" : "vocational_training";
+        var asked = terms.Count > 0 ? $" «{string.Join(' ', terms)}»" : string.Empty;
+        var say = shown.Count > 0
+            ? $"Cháu tìm được {shown.Count} tin {what}{asked} đang mở:\n\n{string.Join("\n\n", shown.Select(ListingText.Line))}"
+            : $"Hiện cháu chưa thấy tin {what}{asked} nào đang mở. Tin mới được cán bộ cập nhật thường xuyên; bác có thể xem các tin khác hoặc hỏi UBND xã nơi bác ở (Phòng Văn hóa – Xã hội).";
+        turn.Log(EventKinds.QuestionUnderstood, topic);
+        turn.Say(say, [
+            new QuickReply(new AnswerRef(AnswerRef.Topic, topic).Payload, found == ListingKind.Job ? "Xem các việc làm" : "Xem các lớp học nghề"),
+            .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
+        ]);
+        turn.Log(EventKinds.QuestionAnswered, new AnswerRef(AnswerRef.Listings, found == ListingKind.Job ? "jobs" : "courses").Payload);
+        return true;
+    }
+
+    /// <summary>The words that say which job or trade ("may", "hàn", "bảo vệ"), without the asking around them.</summary>
+    private static List<string> TradeWords(string folded)
+    {
+        string[] asking = ["tuyen", "tim", "viec", "lam", "co", "khong", "ko", "k", "lop", "khoa", "hoc", "nghe", "o", "dau", "nao", "gi", "cho", "them",
+            "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve"];
+        return folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !asking.Contains(w) && !w.Any(char.IsDigit)).ToList();
+    }
+}

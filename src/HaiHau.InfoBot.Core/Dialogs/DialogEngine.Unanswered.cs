@@ -1,0 +1,55 @@
+using System.Globalization;
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.Core.Understanding.Evaluation;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// The honest "I don't know" (issue 12 §4): when no answer covers the question well enough, a weak match is never
+/// shown as the answer. The resident hears one kind sentence, the right place to ask (the referral the question names,
+/// else UBND xã) and gets «Gặp cán bộ»; staff get the question with the best candidates, to write the missing entry.
+/// </summary>
+public sealed partial class DialogEngine
+{
+    /// <summary>Event data: the answers that came closest, "faq:x 0.31|article:y 0.12" (answer and coverage).</summary>
+    public const string CandidatesData = "candidates";
+
+    private void SayUnanswered(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        var candidates = new[] { question.Best, question.RunnerUp }
+            .OfType<TopicGuess>()
+            .Where(g => g.Answer.Kind is AnswerRef.Faq or AnswerRef.Article)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Answer.Payload} {g.Coverage:0.00}"))
+            .ToList();
+        if (candidates.Count > 0)
+        {
+            data[CandidatesData] = string.Join('|', candidates);
+        }
+
+        if (question.Referral is { } referral)
+        {
+            data[AnswerEvaluator.ReferData] = referral.Id;
+        }
+
+        turn.Log(EventKinds.QuestionUnanswered, folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded, data.Count > 0 ? data : null);
+
+        var sorry = question.WeakAnswer || question.Referral is { Id: not Referral.Default }
+            ? "Cháu chưa có câu trả lời chắc chắn cho đúng câu bác hỏi, nên cháu không dám trả lời đại ạ."
+            : understanding.Messages.NotUnderstood;
+        var say = question.Referral is { } body ? $"{sorry}\n\n{body.Say}" : sorry;
+        if (turn.State.Stack.Count > 0 && turn.Frame.Waiting)
+        {
+            // The menu's own buttons (every topic, and «Gặp cán bộ») are the best way on: ask it again.
+            turn.Say(say);
+            Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+        }
+        else
+        {
+            turn.Say(say, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Messaging;
+
+namespace HaiHau.InfoBot.Core.Understanding.Evaluation;
+
+/// <summary>
+/// Runs each row's question through the real engine in a fresh conversation (as a resident's first message) and reads
+/// what the bot did from the turn's events: answers given (<see cref="EventKinds.QuestionAnswered"/>), a question back
+/// (<see cref="EventKinds.QuestionAmbiguous"/>), an honest "I don't know" (<see cref="EventKinds.QuestionUnanswered"/>,
+/// with the place it named). Reading the events, not the reply text, keeps the judgement independent of wording.
+/// </summary>
+public static class AnswerEvaluator
+{
+    /// <summary>The event data key naming where an unanswered question was sent (a referral body id).</summary>
+    public const string ReferData = "refer";
+
+    public static IReadOnlyList<AnswerOutcome> Run(IDialogEngine engine, IReadOnlyList<AnswerSetRow> rows, TimeProvider time)
+    {
+        var outcomes = new List<AnswerOutcome>(rows.Count);
+        foreach (var row in rows)
+        {
+            var from = new ConversationRef("eval", row.Id, row.Id);
+            var message = new InboundMessage(from, row.Id, time.GetUtcNow(), row.Question, null, false, null);
+            var result = engine.RunTurn(new ConversationState(), message);
+            outcomes.Add(Judge(row, result.Events));
+        }
+
+        return outcomes;
+    }
+
+    public static AnswerOutcome Judge(AnswerSetRow row, IReadOnlyList<TurnEvent> events)
+    {
+        var given = new List<string>();
+        var offered = new List<string>();
+        var asked = false;
+        foreach (var e in events)
+        {
+            switch (e.Kind)
+            {
+                case EventKinds.QuestionAnswered when e.Subject is { Length: > 0 } subject && !given.Contains(subject):
+                    given.Add(subject);
+                    break;
+                case EventKinds.QuestionAmbiguous:
+                    asked = true;
+                    offered.AddRange((e.Subject ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
+                    break;
+                case EventKinds.QuestionUnanswered when e.Data?.GetValueOrDefault(ReferData) is { Length: > 0 } body:
+                    given.Add($"{AnswerRef.Refer}:{body}");
+                    break;
+                case EventKinds.HandoffRequested:
+                    given.Add(new AnswerRef(AnswerRef.Topic, "handoff").Payload);
+                    break;
+            }
+        }
+
+        var accepted = row.Accept.ToHashSet(StringComparer.Ordinal);
+        var verdict = given.Any(accepted.Contains) ? AnswerVerdict.Fit
+            : asked ? AnswerVerdict.Asked
+            : given.All(g => g.StartsWith(AnswerRef.Refer + ":", StringComparison.Ordinal)) ? AnswerVerdict.Referred
+            : AnswerVerdict.ConfidentWrong;
+        return new AnswerOutcome(row, given, offered, verdict);
+    }
+}

@@ -1,0 +1,24 @@
+namespace HaiHau.InfoBot.Core.Understanding.Evaluation;
+
+/// <summary>How a reply served the resident, judged against the answers the row accepts.</summary>
+public enum AnswerVerdict
+{
+    /// <summary>An answer given is one the row accepts (an accepted referral included).</summary>
+    Fit,
+
+    /// <summary>The bot asked back (which of two topics; which of two questions) instead of answering.</summary>
+    Asked,
+
+    /// <summary>The bot sent the resident elsewhere (a referral the row does not list) or said it did not know.</summary>
+    Referred,
+
+    /// <summary>A confident answer the row does not accept: the resident is told something that does not help.</summary>
+    ConfidentWrong,
+}
+
+/// <summary>One row's result: what the bot gave (answer ids as in the contract), what it offered, the verdict.</summary>
+public sealed record AnswerOutcome(AnswerSetRow Row, IReadOnlyList<string> Given, IReadOnlyList<string> Offered, AnswerVerdict Verdict)
+{
+    /// <summary>The first answer given, or what the bot did instead ("ask", "unanswered").</summary>
+    public string Shown => Given.Count > 0 ? Given[0] : Verdict == AnswerVerdict.Asked ? "ask" : "unanswered";
+}

@@ -1,0 +1,55 @@
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>
+/// The ask at the end of a story (STYLE.md §4): real questions tell the family's situation first and ask last
+/// ("…vậy cho hỏi nhà tôi có được vay vốn không?"). The focus is the last sentence put as a question, from its
+/// "cho hỏi" / "xin hỏi" / "vậy" on; empty when the message is a single sentence (then the whole message is the ask).
+/// </summary>
+public static class QuestionFocus
+{
+    private static readonly char[] SentenceEnds = ['.', '?', '!', ';', '\n', '/'];
+
+    private static readonly string[][] Markers =
+        [["cho", "hoi"], ["xin", "hoi"], ["muon", "hoi"], ["hoi", "la"], ["vay", "thi"], ["vay"], ["nhung"]];
+
+    public static IReadOnlyList<string> Of(string text, QuestionNormalizer normalizer, IReadOnlyList<string[]> questionWords)
+    {
+        var sentences = Sentences(text).Select(s => (Text: s, Tokens: normalizer.Tokens(s))).Where(s => s.Tokens.Count > 0).ToList();
+        if (sentences.Count < 2 && !sentences.Any(s => Markers.Any(m => Phrase.IndexOf(s.Tokens, m) > 0)))
+        {
+            return [];
+        }
+
+        var ask = sentences.LastOrDefault(s => s.Text.Contains('?', StringComparison.Ordinal) || questionWords.Any(w => Phrase.Contains(s.Tokens, w)));
+        var tokens = ask.Tokens ?? sentences[^1].Tokens;
+        foreach (var marker in Markers)
+        {
+            var at = Phrase.LastIndexOf(tokens, marker);
+            if (at >= 0 && tokens.Count - at - marker.Length >= 2)
+            {
+                return tokens.Skip(at + marker.Length).ToList();
+            }
+        }
+
+        return tokens;
+    }
+
+    private static IEnumerable<string> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            // "1.500.000" is a number, not two sentences: a full stop between digits does not end one.
+            if (Array.IndexOf(SentenceEnds, text[i]) >= 0 && !(text[i] == '.' && i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1])))
+            {
+                yield return text[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+}

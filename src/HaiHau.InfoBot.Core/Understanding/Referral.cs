@@ -1,0 +1,20 @@
+using HaiHau.InfoBot.Core.Loading;
+
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>
+/// A body that handles what the programme cannot answer (content/referrals.yaml): BHXH for pensions, the court for
+/// inheritance… <see cref="Subjects"/> are the words residents use for its matters; the honest "I don't know" names
+/// the body whose subjects the question mentions, and UBND xã otherwise.
+/// </summary>
+public sealed record Referral(string Id, string Name, string Handles, string Say, IReadOnlyList<string> Subjects, SourceLocation Location)
+{
+    /// <summary>The referral ids fixed by the content contract; the file must define each, and no other.</summary>
+    public static readonly IReadOnlyList<string> Ids =
+        ["ubnd-xa", "bhxh", "nhcsxh", "tro-giup-phap-ly", "trung-tam-dvvl", "toa-an", "co-so-y-te", "truong-hoc", "dien-luc", "cong-an-xa"];
+
+    /// <summary>The place every unplaced question goes: the commune's office knows who handles it.</summary>
+    public const string Default = "ubnd-xa";
+
+    public AnswerRef Answer => new(AnswerRef.Refer, Id);
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding.Evaluation;
+using HaiHau.InfoBot.Host.Setup;
+
+namespace HaiHau.InfoBot.Host.Cli;
+
+/// <summary>
+/// "eval answers FILE": runs every question of an answer evaluation file (realset.tsv format, see the content
+/// contract) through the real engine, each in a fresh conversation, and prints fit, confident-wrong, referred and
+/// asked-back shares overall and per topic, the confusion and the rows that did not fit. No database is opened.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Tab-separated: id, kind, question, accept, source, note (header line first)." };
+        var quiet = new Option<bool>("--figures-only") { Description = "Print the figures without the list of rows that did not fit." };
+        var answers = new Command("answers", "Measure whether the answers the bot gives are the ones the file accepts.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        answers.Arguments.Add(file);
+        answers.Options.Add(quiet);
+        answers.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await error.WriteLineAsync($"{path.FullName}: no such file");
+                return 2;
+            }
+
+            var data = InfoBotServices.LoadBotData(ValidateCommand.ReadOptions([.. parse.UnmatchedTokens]));
+            if (!data.IsValid)
+            {
+                foreach (var problem in data.Problems)
+                {
+                    await error.WriteLineAsync(problem.ToString());
+                }
+
+                return 1;
+            }
+
+            IReadOnlyList<AnswerSetRow> rows;
+            try
+            {
+                rows = AnswerSet.Parse(await File.ReadAllLinesAsync(path.FullName, ct));
+            }
+            catch (FormatException e)
+            {
+                await error.WriteLineAsync($"{path.FullName}: {e.Message}");
+                return 2;
+            }
+
+            var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, TimeProvider.System, new EngineOptions(), null, data.Questions));
+            var outcomes = AnswerEvaluator.Run(engine, rows, TimeProvider.System);
+            var report = new AnswerReport(outcomes, AnswerTopics.Resolver(data.Questions, data.Content));
+            await output.WriteAsync(report.Format(listMisses: !parse.GetValue(quiet)));
+            return 0;
+        });
+
+        return new Command("eval", "Evaluate the bot on a labelled set of questions.") { answers };
+    }
+}

@@ -1,0 +1,93 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding.Evaluation;
+using Xunit.Abstractions;
+
+namespace HaiHau.InfoBot.Core.Tests.Answers;
+
+/// <summary>
+/// Whether the answers the bot gives help the people who ask: the real set (questions written by the public, labelled
+/// with the answers that help) and the development set (topics only), run through the real engine. The figures and
+/// every row that did not fit go to the test output. The asserted floors are the figures measured when they were last
+/// raised: they may only go up, until the targets (fit ≥ 80%, confident-wrong ≤ 5%) replace them.
+/// </summary>
+public sealed class AnswerEvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Real_set_answers_fit_at_least_the_measured_floor()
+    {
+        var rows = AnswerSets.RealSet();
+        var report = AnswerSets.Evaluate(rows);
+        output.WriteLine(report.Format());
+
+        var overall = report.Overall;
+        Assert.True(overall.FitShare >= RealSetFloor.Fit, $"fit {overall.FitShare:P1} < {RealSetFloor.Fit:P0}");
+        Assert.True(overall.ConfidentWrongShare <= RealSetFloor.ConfidentWrong, $"confident-wrong {overall.ConfidentWrongShare:P1} > {RealSetFloor.ConfidentWrong:P0}");
+    }
+
+    [Fact]
+    public void Development_set_answers_stay_on_the_asked_topic()
+    {
+        var report = AnswerSets.Evaluate(AnswerSets.DevSetAsAnswers());
+        output.WriteLine(report.Format());
+        var unaccented = AnswerSets.Evaluate(AnswerSets.DevSetAsAnswers(withoutDiacritics: true));
+        output.WriteLine("without diacritics: " + unaccented.Overall);
+
+        Assert.True(report.Overall.FitShare >= DevSetFloor.Fit, $"fit {report.Overall.FitShare:P1} < {DevSetFloor.Fit:P0}");
+        Assert.True(report.Overall.ConfidentWrongShare <= DevSetFloor.ConfidentWrong, $"confident-wrong {report.Overall.ConfidentWrongShare:P1}");
+        Assert.True(unaccented.Overall.FitShare >= DevSetFloor.FitWithoutDiacritics, $"fit without diacritics {unaccented.Overall.FitShare:P1}");
+    }
+
+    [Fact]
+    public void A_question_back_is_not_a_wrong_answer_and_an_accepted_referral_fits()
+    {
+        var row = new AnswerSetRow("r1", "real", "mẹ tôi mất, chia đất thế nào", ["refer:tro-giup-phap-ly", "refer:toa-an"], 2);
+
+        var asked = AnswerEvaluator.Judge(row, [new TurnEvent(EventKinds.QuestionAmbiguous, "credit|eligibility")]);
+        var referred = AnswerEvaluator.Judge(row, [new TurnEvent(EventKinds.QuestionUnanswered, "me toi mat", new Dictionary<string, string> { [AnswerEvaluator.ReferData] = "toa-an" })]);
+        var elsewhere = AnswerEvaluator.Judge(row, [new TurnEvent(EventKinds.QuestionAnswered, "refer:bhxh")]);
+        var wrong = AnswerEvaluator.Judge(row, [new TurnEvent(EventKinds.QuestionAnswered, "faq:vay-von-ho-ngheo")]);
+
+        Assert.Equal(AnswerVerdict.Asked, asked.Verdict);
+        Assert.Equal(AnswerVerdict.Fit, referred.Verdict);
+        Assert.Equal(AnswerVerdict.Referred, elsewhere.Verdict);
+        Assert.Equal(AnswerVerdict.ConfidentWrong, wrong.Verdict);
+    }
+
+    [Fact]
+    public void The_file_format_is_read_by_its_header()
+    {
+        var rows = AnswerSet.Parse([
+            "id\tkind\tquestion\taccept\tsource\tnote",
+            "r001\treal\tNhà tôi 4 người… / vậy cho hỏi có được không?\tscreener  faq:chuan-ngheo\thttps://example.org/a\t",
+            "",
+            "c001\tchat\tbhyt ho can ngheo dc bn %\tfaq:bhyt-ho-can-ngheo\t-\tunaccented",
+        ]);
+
+        Assert.Equal(["r001", "c001"], rows.Select(r => r.Id));
+        Assert.Equal(["screener", "faq:chuan-ngheo"], rows[0].Accept);
+        Assert.Equal("chat", rows[1].Kind);
+        Assert.Throws<FormatException>(() => AnswerSet.Parse(["question\taccept", "có được không?\t"]));
+    }
+
+    /// <summary>
+    /// The real set's figures as last measured (h12-code, 376 rows): fit 61.4%, confident-wrong 8.0%. Before issue 12's
+    /// code (same content): fit and confident-wrong in the README "Answer quality". Targets not met yet.
+    /// </summary>
+    private static class RealSetFloor
+    {
+        public const double Fit = 0.61;
+        public const double ConfidentWrong = 0.08;
+    }
+
+    /// <summary>
+    /// Topic-level fit (445 rows, both ways of typing). Before issue 12 with the old 31 FAQ entries: fit 85.4%,
+    /// confident-wrong 2.0%; with the new entries and the honest "I don't know" threshold: fit 75.1%, confident-wrong
+    /// 4.0% (the threshold turns right-topic but weakly covered answers into referrals).
+    /// </summary>
+    private static class DevSetFloor
+    {
+        public const double Fit = 0.75;
+        public const double ConfidentWrong = 0.045;
+        public const double FitWithoutDiacritics = 0.75;
+    }
+}

@@ -1,0 +1,59 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.Core.Understanding.Evaluation;
+using HaiHau.InfoBot.Core.Tests.Understanding;
+using HaiHau.InfoBot.TestKit;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HaiHau.InfoBot.Core.Tests.Answers;
+
+/// <summary>The labelled sets the answers are measured on, and one run of the real engine over them.</summary>
+internal static class AnswerSets
+{
+    public static string RealSetPath => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "realset.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> RealSet() => AnswerSet.Parse(File.ReadAllLines(RealSetPath));
+
+    /// <summary>
+    /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
+    /// entry, article or action of it). A coarser measure than the real set's, kept for continuity with older figures.
+    /// </summary>
+    public static IReadOnlyList<AnswerSetRow> DevSetAsAnswers(bool withoutDiacritics = false)
+    {
+        var data = EngineHarness.Repo;
+        var byTopic = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string topic, string payload)
+        {
+            if (!byTopic.TryGetValue(topic, out var list))
+            {
+                byTopic.Add(topic, list = []);
+            }
+
+            list.Add(payload);
+        }
+
+        foreach (var topic in Topics.All)
+        {
+            Add(topic, new AnswerRef(AnswerRef.Topic, topic).Payload);
+        }
+
+        data.Understanding.Faqs.ToList().ForEach(f => Add(f.Topic, new AnswerRef(AnswerRef.Faq, f.Id).Payload));
+        data.Content.Articles.ToList().ForEach(a => Add(a.Topic, new AnswerRef(AnswerRef.Article, a.Id).Payload));
+        Add("eligibility", AnswerRef.Screener);
+        Add("jobs", "listings:jobs");
+        Add("vocational_training", "listings:courses");
+        return DevSet.Load()
+            .Select(i => new AnswerSetRow($"d{i.Line:000}", "dev", withoutDiacritics ? DevSet.WithoutDiacritics(i.Question) : i.Question,
+                byTopic.GetValueOrDefault(i.Topic) ?? [new AnswerRef(AnswerRef.Topic, i.Topic).Payload], i.Line))
+            .ToList();
+    }
+
+    public static AnswerReport Evaluate(IReadOnlyList<AnswerSetRow> rows)
+    {
+        var data = EngineHarness.Repo;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(7)));
+        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, time, new EngineOptions(), null, data.Questions));
+        return new AnswerReport(AnswerEvaluator.Run(engine, rows, time), AnswerTopics.Resolver(data.Questions, data.Content));
+    }
+}
