@@ -13,7 +13,7 @@ public static class FaqFileReader
     /// <summary>The short answer fits on a phone screen; the article is one button away for the rest.</summary>
     public const int MaxAnswerLength = 700;
 
-    private static readonly string[] Fields = ["question", "keywords", "answer_article"];
+    private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources"];
 
     public static FaqEntry? Read(string text, string file, List<ContentProblem> problems)
     {

@@ -50,6 +50,11 @@ public sealed partial class DialogEngine
             return AnswerWithinDialog(turn, understanding, question);
         }
 
+        if (AnswerCase(turn, question, text))
+        {
+            return true;
+        }
+
         if (promptCanGuess && question.Decision == QuestionDecision.NotUnderstood)
         {
             return false;
@@ -131,6 +136,9 @@ public sealed partial class DialogEngine
             case AnswerRef.Article when services.Content.FindArticle(answer.Id) is { } article:
                 ShowArticleNode.Show(turn, article, insideDialog ? null : WaysOn(understanding.Settings(article.Topic)));
                 break;
+
+            case AnswerRef.Screener:
+                return StartPrefilledScreener(turn, answer.Id);
 
             case AnswerRef.Topic when understanding.Settings(answer.Id) is { } settings:
                 turn.Log(EventKinds.QuestionAnswered, answer.Payload);

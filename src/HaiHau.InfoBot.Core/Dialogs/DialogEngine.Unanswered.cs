@@ -49,7 +49,7 @@ public sealed partial class DialogEngine
         }
         else
         {
-            turn.Say(say, GlobalCommands.Buttons(GlobalCommand.Handoff, GlobalCommand.Menu));
+            turn.Say(say, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
         }
     }
 }

@@ -43,6 +43,11 @@ public abstract class PromptNode : DialogNode
 
     public override NodeOutcome Enter(TurnContext turn)
     {
+        if (Prefill.Skip(turn, this) is { } told)
+        {
+            return told; // the resident said it already (a prefilled screener): do not ask again
+        }
+
         turn.Frame.Attempts = 0;
         turn.Say(Text, Choices(turn));
         return NodeOutcome.Wait;

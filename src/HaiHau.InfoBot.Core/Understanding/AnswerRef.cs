@@ -35,7 +35,7 @@ public sealed record AnswerRef(string Kind, string Id)
         }
 
         var kind = payload[..colon];
-        return kind is Faq or Article or Topic or Refer or Listings ? new AnswerRef(kind, payload[(colon + 1)..]) : null;
+        return kind is Faq or Article or Topic or Refer or Listings or Screener ? new AnswerRef(kind, payload[(colon + 1)..]) : null;
     }
 
     public override string ToString() => Payload;

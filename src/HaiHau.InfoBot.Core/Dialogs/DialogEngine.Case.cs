@@ -1,0 +1,107 @@
+using System.Globalization;
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Screening;
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// Reads the case, not only the topic (issue 12 §3): "nhà tôi 4 người, lương tháng 3 triệu, có được hộ nghèo không"
+/// gets the income test for that household (per person against today's line, from the screener's own rules and
+/// facts) and «Ước tính đầy đủ», which opens the screener with what was told already filled in.
+/// The button carries the numbers ("screener:4:3000000:h:hai-hau"), so nothing about the household is stored.
+/// </summary>
+public sealed partial class DialogEngine
+{
+    /// <summary>The screener dialog (dialogs/kiem-tra-ho-ngheo.yaml) and the variables its prompts fill.</summary>
+    public const string ScreenerDialogId = "kiem-tra-ho-ngheo";
+
+    private const string MembersVar = "so_nguoi";
+    private const string HouseholdIncomeVar = "thu_nhap_ho";
+    private const string PersonIncomeVar = "thu_nhap_nguoi";
+    private const string CommuneVar = "xa";
+
+    /// <summary>True when the message tells a household's size and income and asks about being poor: answered for the case.</summary>
+    private bool AnswerCase(TurnContext turn, UnderstoodQuestion question, string text)
+    {
+        var told = ResidentCase.Read(text, services.Content);
+        var folded = VietnameseText.Fold(text);
+        if (!told.HasIncomeTest || !(question.Best.Topic == "eligibility" || folded.Contains("ngheo", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var today = PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
+        if (PovertyRuleSets.For(today) is not var (rules, ended))
+        {
+            return false;
+        }
+
+        var commune = told.Commune is { } code ? services.Content.FindCommune(code) : null;
+        var area = commune?.Area ?? AreaKind.Rural;
+        var unknown = Enumerable.Range(1, DeprivationIndicators.Count).ToList();
+        var result = rules.Classify(new ScreeningInput(area, told.Members!.Value, told.MonthlyIncome!.Value, told.IncomePerPerson, [], unknown), services.Content, ended);
+        var lineFact = area == AreaKind.Urban ? "chuan-ngheo-thanh-thi" : "chuan-ngheo-nong-thon";
+        var place = area == AreaKind.Urban ? "ở thành thị" : "ở nông thôn";
+        var perPerson = VietnameseFormat.Number(Math.Round(result.PerCapitaIncome / 1000) * 1000);
+        var computation = told.IncomePerPerson
+            ? $"Nhà bác {told.Members} người, thu nhập mỗi người khoảng {perPerson} đồng một tháng."
+            : $"Nhà bác {told.Members} người, thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
+        var verdict = result.IncomeAtOrBelowLine
+            ? "Mức này không cao hơn chuẩn nghèo về thu nhập, nên nhà bác có thể thuộc diện hộ nghèo hoặc hộ cận nghèo. Diện nào còn tùy nhà mình thiếu bao nhiêu dịch vụ cơ bản (việc làm, y tế, học hành, nhà ở, nước sạch, thông tin)."
+            : "Mức này cao hơn chuẩn nghèo về thu nhập, nên theo thu nhập thì nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nếu thu nhập thật thấp hơn (trừ chi phí làm ăn, có người ốm đau), bác cứ đề nghị UBND xã xem lại.";
+        turn.Log(EventKinds.QuestionUnderstood, "eligibility");
+        turn.Say($"{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"
+            + "Đây chỉ là ước tính; chỉ đợt rà soát của UBND xã mới quyết định. Bác muốn cháu ước tính đầy đủ (thêm 12 câu hỏi ngắn, không hỏi lại số người và thu nhập) không?",
+            [
+                new QuickReply(ScreenerPayload(told), "Ước tính đầy đủ"),
+                .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
+            ]);
+        turn.Log(EventKinds.QuestionAnswered, AnswerRef.Screener);
+        return true;
+    }
+
+    private static string ScreenerPayload(ResidentCase told) => string.Join(':',
+        AnswerRef.Screener,
+        told.Members!.Value.ToString(CultureInfo.InvariantCulture),
+        told.MonthlyIncome!.Value.ToString("0", CultureInfo.InvariantCulture),
+        told.IncomePerPerson ? "p" : "h",
+        told.Commune ?? string.Empty);
+
+    /// <summary>«Ước tính đầy đủ»: the screener, with the household size, income and commune from the button seeded.</summary>
+    private bool StartPrefilledScreener(TurnContext turn, string id)
+    {
+        var parts = id.Split(':');
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (parts.Length >= 3 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var members) && members is >= 1 and <= 30
+            && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var income) && income >= 0)
+        {
+            values[MembersVar] = members.ToString(CultureInfo.InvariantCulture);
+            values[parts[2] == "p" ? PersonIncomeVar : HouseholdIncomeVar] = income.ToString("0", CultureInfo.InvariantCulture);
+        }
+
+        if (parts.Length >= 4 && parts[3].Length > 0 && services.Content.FindCommune(parts[3]) is { } commune)
+        {
+            values[CommuneVar] = commune.Code;
+        }
+
+        if (services.Dialogs.Find(ScreenerDialogId) is null)
+        {
+            return false;
+        }
+
+        turn.State.Stack.Clear();
+        turn.State.History.Clear();
+        if (Push(turn, ScreenerDialogId) is not { } start)
+        {
+            return false;
+        }
+
+        Prefill.Seed(turn.Frame, values);
+        turn.Log(EventKinds.QuestionAnswered, AnswerRef.Screener);
+        Run(turn, start);
+        return true;
+    }
+}

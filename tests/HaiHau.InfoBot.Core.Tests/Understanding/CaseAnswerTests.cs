@@ -1,0 +1,67 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// Reading the case (issue 12 §3): the household's own numbers get their own computation, and the screener that
+/// follows does not ask again what was said.
+/// </summary>
+public sealed class CaseAnswerTests
+{
+    [Theory]
+    [InlineData("nhà tôi 4 người, lương tháng 3 triệu, có được hộ nghèo không", 4, 3_000_000, false)]
+    [InlineData("nha e 5 nguoi thu nhap 6tr", 5, 6_000_000, false)]
+    [InlineData("Gia đình tôi có bốn khẩu, bình quân mỗi người 1tr2 một tháng", 4, 1_200_000, true)]
+    [InlineData("nhà 3 người, thu được 36 triệu một năm", 3, 3_000_000, false)]
+    public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
+    {
+        var told = ResidentCase.Read(text);
+
+        Assert.Equal(members, told.Members);
+        Assert.Equal(income, told.MonthlyIncome);
+        Assert.Equal(perPerson, told.IncomePerPerson);
+    }
+
+    [Fact]
+    public void Age_category_and_commune_are_read_when_told()
+    {
+        var told = ResidentCase.Read("Tôi 70 tuổi, nhà tôi là hộ cận nghèo ở Hải Hậu", EngineHarness.Repo.Content);
+
+        Assert.Equal(70, told.Age);
+        Assert.Equal(ResidentCase.NearPoor, told.Category);
+        Assert.Null(ResidentCase.Read("con vụ vay vốn nuôi lợn thế nào").Members);
+    }
+
+    [Fact]
+    public void A_household_case_gets_its_own_computation_and_a_prefilled_screener()
+    {
+        var bot = new EngineHarness();
+        var reply = bot.Send("nhà tôi 4 người, lương tháng 3 triệu, có được hộ nghèo không").Single();
+
+        Assert.Contains("Nhà bác 4 người, thu nhập cả hộ 3.000.000 đồng một tháng, tính ra mỗi người khoảng 750.000 đồng", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("có thể thuộc diện hộ nghèo hoặc hộ cận nghèo", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+        var full = reply.QuickReplies[0];
+        Assert.Equal("Ước tính đầy đủ", full.Label);
+
+        var next = EngineHarness.Joined(bot.Press(full.Id));
+
+        // The commune is asked (it was not told); the household size and income are not asked again.
+        Assert.Contains("xã", next, StringComparison.Ordinal);
+        var afterCommune = EngineHarness.Joined(bot.Send("Hải Châu"));
+        Assert.DoesNotContain("bao nhiêu người", afterCommune, StringComparison.Ordinal);
+        Assert.DoesNotContain("thu nhập khoảng bao nhiêu", afterCommune, StringComparison.Ordinal);
+        Assert.Contains("Câu 1", afterCommune, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Income_above_the_line_is_said_plainly()
+    {
+        var bot = new EngineHarness();
+        var reply = bot.Send("nha e 3 nguoi thu nhap 30 trieu mot thang co duoc ho ngheo ko").Single();
+
+        Assert.Contains("cao hơn chuẩn nghèo về thu nhập", reply.Text, StringComparison.Ordinal);
+    }
+}
