@@ -10,9 +10,9 @@ namespace HaiHau.InfoBot.Core.Tests.Answers;
 /// </summary>
 public sealed partial class RealsetFileTests
 {
-    // Issue 12 asks for 300 real questions; the public pages reachable for this set gave 201 (see Answers/README.md),
-    // so the floor guards what exists and fails if rows are lost. Raise it when more real questions are added.
-    private const int MinimumRealRows = 200;
+    // Issue 12 asks for at least 300 real questions (see Answers/README.md); the floor is that target, so the test fails
+    // if rows are lost. Raise it when more real questions are added.
+    private const int MinimumRealRows = 300;
     private const int MinimumChatRows = 150;
     private const string Header = "id\tkind\tquestion\taccept\tsource\tnote";
     private static readonly string[] Kinds = ["real", "chat"];
