@@ -35,21 +35,22 @@ public static class AnswerEvaluator
         var asked = false;
         foreach (var e in events)
         {
-            switch (e.Kind)
+            if (e.Kind == EventKinds.QuestionAnswered && e.Subject is { Length: > 0 } subject && !given.Contains(subject))
             {
-                case EventKinds.QuestionAnswered when e.Subject is { Length: > 0 } subject && !given.Contains(subject):
-                    given.Add(subject);
-                    break;
-                case EventKinds.QuestionAmbiguous:
-                    asked = true;
-                    offered.AddRange((e.Subject ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
-                    break;
-                case EventKinds.QuestionUnanswered when e.Data?.GetValueOrDefault(ReferData) is { Length: > 0 } body:
-                    given.Add($"{AnswerRef.Refer}:{body}");
-                    break;
-                case EventKinds.HandoffRequested:
-                    given.Add(new AnswerRef(AnswerRef.Topic, "handoff").Payload);
-                    break;
+                given.Add(subject);
+            }
+            else if (e.Kind == EventKinds.QuestionAmbiguous)
+            {
+                asked = true;
+                offered.AddRange((e.Subject ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
+            }
+            else if (e.Kind == EventKinds.QuestionUnanswered && e.Data?.GetValueOrDefault(ReferData) is { Length: > 0 } body)
+            {
+                given.Add($"{AnswerRef.Refer}:{body}");
+            }
+            else if (e.Kind == EventKinds.HandoffRequested)
+            {
+                given.Add(new AnswerRef(AnswerRef.Topic, "handoff").Payload);
             }
         }
 
