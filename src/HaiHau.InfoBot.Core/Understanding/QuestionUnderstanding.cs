@@ -52,7 +52,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     public sealed record Thresholds(double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage);
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
-    public const double DefaultMinCoverage = 0.42;
+    public const double DefaultMinCoverage = 0.48;
 
     /// <summary>A word in the examples of at least this share of the topics says nothing about the topic ("cho", "hoi", "co").</summary>
     private const double CommonWordShare = 0.75;

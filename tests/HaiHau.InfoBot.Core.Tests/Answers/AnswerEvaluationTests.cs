@@ -70,13 +70,14 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The real set's figures as last measured (h12-code, 376 rows): fit 61.4%, confident-wrong 8.0%. Before issue 12's
+    /// The real set's figures as last measured (451 rows after the leakage cut, coverage threshold 0.48): fit 51.4%,
+    /// confident-wrong 5.5% (real rows 37.2% / 5.7%, chat rows 85.1% / 5.2%). Before issue 12's
     /// code (same content): fit and confident-wrong in the README "Answer quality". Targets not met yet.
     /// </summary>
     private static class RealSetFloor
     {
-        public const double Fit = 0.61;
-        public const double ConfidentWrong = 0.08;
+        public const double Fit = 0.51;
+        public const double ConfidentWrong = 0.056;
     }
 
     /// <summary>
@@ -86,8 +87,8 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// </summary>
     private static class DevSetFloor
     {
-        public const double Fit = 0.75;
-        public const double ConfidentWrong = 0.045;
-        public const double FitWithoutDiacritics = 0.75;
+        public const double Fit = 0.71;
+        public const double ConfidentWrong = 0.037;
+        public const double FitWithoutDiacritics = 0.71;
     }
 }

@@ -25,7 +25,7 @@ public sealed class NoDefunctOfficesTests
         ("the district labour office no longer exists", Words(@"Phòng Lao động|Phòng LĐ-?TB&XH|Lao động\s*[–-]\s*Thương binh|LĐ-?TB&XH|LĐTBXH")),
         ("Nam Định province merged into Ninh Bình on 1/7/2025", Words(@"Nam Định")),
         ("there is no thị trấn since 1/7/2025", Words(@"xã\s*[,/]\s*thị trấn")),
-        ("there is no thị trấn since 1/7/2025", new Regex(@"(?<!\p{L})(?<!không còn )thị trấn(?!\p{L})(?! cũ)", Options)),
+        ("there is no thị trấn since 1/7/2025", new Regex(@"(?<!\p{L})(?<!không còn )thị trấn(?!\p{L})(?! cũ)(?! (Yên Định|Cồn|Thịnh Long) cũ)", Options)),
         ("health insurance no longer speaks of \"tuyến\" (Luật 51/2024/QH15)", new Regex(@"(?<!\p{L})(?<!trực )tuyến(?!\p{L})", Options)),
         ("the job-loan forms 1a/1b ended with NĐ 61/2015", Words(@"mẫu (số )?1[ab]")),
         ("a repealed or expired act", new Regex(@"(?<!\d)(146/2018|75/2023|61/2015|74/2019|38/2013|23/2021|13/2023|55/2023|46/2022/TT-BTC|90/QĐ-TTg)", Options)),

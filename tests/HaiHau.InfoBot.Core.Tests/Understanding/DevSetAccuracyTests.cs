@@ -15,7 +15,7 @@ namespace HaiHau.InfoBot.Core.Tests.Understanding;
 public sealed class DevSetAccuracyTests(ITestOutputHelper output)
 {
     [Fact]
-    public void At_least_82_percent_with_and_without_diacritics()
+    public void At_least_77_percent_with_and_without_diacritics()
     {
         var understanding = EngineHarness.Repo.Questions;
         var items = DevSet.Load();
@@ -24,9 +24,9 @@ public sealed class DevSetAccuracyTests(ITestOutputHelper output)
         var without = Measure(understanding, items, i => DevSet.WithoutDiacritics(i.Question), "without diacritics");
 
         // Was 90% / 85% with the 31 old FAQ entries. Issue 12 added ~120 entries whose topic is their article's, and the
-        // honest "I don't know" (a weakly covered answer is a referral, acted on as "unknown"): measured 82.7%.
-        Assert.True(with >= 0.82, $"accuracy with diacritics {with:P1} < 82%");
-        Assert.True(without >= 0.82, $"accuracy without diacritics {without:P1} < 82%");
+        // honest "I don't know" (a weakly covered answer is a referral, acted on as "unknown"): measured 82.7% at coverage 0.42; 77.8% at the cross-validated 0.48 (more honest referrals, fewer confident wrong answers).
+        Assert.True(with >= 0.77, $"accuracy with diacritics {with:P1} < 77%");
+        Assert.True(without >= 0.77, $"accuracy without diacritics {without:P1} < 77%");
     }
 
     private double Measure(QuestionUnderstanding understanding, IReadOnlyList<DevSet.Item> items, Func<DevSet.Item, string> text, string title)
