@@ -16,7 +16,7 @@ public sealed class BroadcastPagesTests : HostTestBase
 {
     private const string Compose = "/admin/broadcasts/new";
 
-    /// <summary>1,001 consenting residents in Hải Châu (one in three near-poor), 5 in Hải Ninh, and one in Hải Châu who stopped.</summary>
+    /// <summary>1,001 consenting residents in Hải Thịnh (one in three near-poor), 5 in Hải Hậu, and one in Hải Thịnh who stopped (the 8 communes since 1/7/2025).</summary>
     private static async Task SeedAsync(InfoBotApp app)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
@@ -25,9 +25,9 @@ public sealed class BroadcastPagesTests : HostTestBase
             Conversation = new ConversationRecord { Channel = "telegram", ChatId = chat, UserId = chat },
             Channel = "telegram", ConsentAnnouncements = consent, CommuneCode = commune, DeclaredCategory = category,
         };
-        db.ResidentProfiles.AddRange(Enumerable.Range(0, 1001).Select(i => Profile($"c{i}", "hai-chau", i % 3 == 0 ? "can-ngheo" : "ngheo")));
-        db.ResidentProfiles.AddRange(Enumerable.Range(0, 5).Select(i => Profile($"n{i}", "hai-ninh", "can-ngheo")));
-        db.ResidentProfiles.Add(Profile("stopped", "hai-chau", "ngheo", consent: false));
+        db.ResidentProfiles.AddRange(Enumerable.Range(0, 1001).Select(i => Profile($"c{i}", "hai-thinh", i % 3 == 0 ? "can-ngheo" : "ngheo")));
+        db.ResidentProfiles.AddRange(Enumerable.Range(0, 5).Select(i => Profile($"n{i}", "hai-hau", "can-ngheo")));
+        db.ResidentProfiles.Add(Profile("stopped", "hai-thinh", "ngheo", consent: false));
         await db.SaveChangesAsync();
     }
 
@@ -53,7 +53,7 @@ public sealed class BroadcastPagesTests : HostTestBase
         await SeedAsync(app);
         var officer = await AccountAsync(app, "huyen@haihau.test", ConsoleRoles.Officer);
 
-        var response = await PostAsync(officer, "Preview", new Dictionary<string, string> { ["Text"] = new string('a', 2500), ["Communes"] = "hai-chau" });
+        var response = await PostAsync(officer, "Preview", new Dictionary<string, string> { ["Text"] = new string('a', 2500), ["Communes"] = "hai-thinh" });
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

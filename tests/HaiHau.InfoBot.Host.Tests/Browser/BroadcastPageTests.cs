@@ -36,7 +36,7 @@ public sealed class BroadcastPageTests(BrowserSession browser) : IClassFixture<B
         app.StartServer();
         var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         await SeedAsync(app);
-        await ConsoleClient.CreateAccountAsync(app, "haichau@haihau.test", ConsoleRoles.Officer, "hai-chau");
+        await ConsoleClient.CreateAccountAsync(app, "haichau@haihau.test", ConsoleRoles.Officer, "hai-thinh");
 
         var page = await browser.OpenConsoleAsync();
         try
@@ -50,7 +50,7 @@ public sealed class BroadcastPageTests(BrowserSession browser) : IClassFixture<B
             await page.FillAsync("#text", "Mời các hộ cận nghèo họp xét BHYT lúc 14 giờ tại nhà văn hóa.");
             await page.CheckAsync("input[name=Categories][value=can-ngheo]");
             await page.ClickAsync("#preview");
-            await Expect(page.Locator("#audience-count")).ToContainTextAsync("3", new() { Timeout = Wait }); // not the poor one, not Hải Ninh's
+            await Expect(page.Locator("#audience-count")).ToContainTextAsync("3", new() { Timeout = Wait }); // not the poor one, not Hải Hậu's
             await Expect(page.Locator("#preview-zalo")).ToContainTextAsync("giới hạn 2.000 ký tự", new() { Timeout = Wait });
 
             await page.CheckAsync("input[name=When][value=later]");
@@ -82,11 +82,11 @@ public sealed class BroadcastPageTests(BrowserSession browser) : IClassFixture<B
         }
     }
 
-    /// <summary>Hải Châu: c0, c3, c6 near-poor, c1 poor; Hải Ninh: n0 near-poor. All on the scripted channel.</summary>
+    /// <summary>Hải Thịnh: c0, c3, c6 near-poor, c1 poor; Hải Hậu: n0 near-poor. All on the scripted channel.</summary>
     private static async Task SeedAsync(ScriptedChannelApp app)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
-        foreach (var (chat, commune, category) in new[] { ("c0", "hai-chau", "can-ngheo"), ("c1", "hai-chau", "ngheo"), ("c3", "hai-chau", "can-ngheo"), ("c6", "hai-chau", "can-ngheo"), ("n0", "hai-ninh", "can-ngheo") })
+        foreach (var (chat, commune, category) in new[] { ("c0", "hai-thinh", "can-ngheo"), ("c1", "hai-thinh", "ngheo"), ("c3", "hai-thinh", "can-ngheo"), ("c6", "hai-thinh", "can-ngheo"), ("n0", "hai-hau", "can-ngheo") })
         {
             db.ResidentProfiles.Add(new ResidentProfileRecord
             {

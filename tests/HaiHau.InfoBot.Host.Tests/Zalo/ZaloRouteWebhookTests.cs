@@ -32,7 +32,7 @@ public sealed class ZaloRouteWebhookTests : HostTestBase
         await using var bed = await ZaloRoutesBed.StartAsync(Folder);
         await ConsoleClient.CreateAccountAsync(bed.App, "huyen@haihau.test", ConsoleRoles.Officer);
         var officer = await ConsoleClient.SignedInAsync(bed.App, "huyen@haihau.test");
-        var form = new Dictionary<string, string> { ["Text"] = "Họp dân", ["Communes"] = "hai-chau" };
+        var form = new Dictionary<string, string> { ["Text"] = "Họp dân", ["Communes"] = "hai-thinh" };
         Assert.DoesNotContain("id=\"template-quality\"", await (await officer.PostFormAsync("/admin/broadcasts/new?handler=Preview", form, tokenFrom: "/admin/broadcasts/new")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         (await bed.Webhooks.SendAsync(bed.Payload("change_template_quality.json"))).EnsureSuccessStatusCode();

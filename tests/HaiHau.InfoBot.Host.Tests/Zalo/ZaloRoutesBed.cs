@@ -42,13 +42,13 @@ public static class ZaloRoutesBed
         return await ZaloBed.StartAsync(folder, zalo, time, RouteSettings(zalo, approvalThreshold));
     }
 
-    /// <summary>A registered Zalo resident of Hải Châu who last wrote <paramref name="daysAgo"/> days ago (and the phone they consented to ZNS with, if any).</summary>
+    /// <summary>A registered Zalo resident of Hải Thịnh who last wrote <paramref name="daysAgo"/> days ago (and the phone they consented to ZNS with, if any).</summary>
     public static async Task<long> ResidentAsync(ZaloBed bed, string userId, int daysAgo, string? znsPhone = null)
     {
         var at = bed.Time.GetUtcNow().AddDays(-daysAgo);
         await using var db = await bed.DbAsync();
         var conversation = new ConversationRecord { Channel = "zalo", ChatId = userId, UserId = userId, CreatedAt = at, UpdatedAt = at };
-        db.ResidentProfiles.Add(new ResidentProfileRecord { Conversation = conversation, Channel = "zalo", ConsentAnnouncements = true, CommuneCode = "hai-chau", CreatedAt = at, UpdatedAt = at });
+        db.ResidentProfiles.Add(new ResidentProfileRecord { Conversation = conversation, Channel = "zalo", ConsentAnnouncements = true, CommuneCode = "hai-thinh", CreatedAt = at, UpdatedAt = at });
         db.Inbox.Add(new InboxRecord { Channel = "zalo", ExternalId = "m-" + userId, ChatId = userId, UserId = userId, Text = "chào", ReceivedAt = at, Status = InboxStatus.Done });
         await db.SaveChangesAsync();
         bed.Zalo.Interacted(userId, at);

@@ -32,7 +32,7 @@ public sealed class ZaloRoutesTests : HostTestBase
         return await ConsoleClient.SignedInAsync(bed.App, email);
     }
 
-    private static Dictionary<string, string> Form(string text) => new() { ["Text"] = text, ["Communes"] = "hai-chau", ["When"] = "now" };
+    private static Dictionary<string, string> Form(string text) => new() { ["Text"] = text, ["Communes"] = "hai-thinh", ["When"] = "now" };
 
     [Fact]
     public async Task Residents_who_wrote_months_ago_are_reached_by_promotion_then_ZNS_and_the_rest_are_counted_not_reachable()
