@@ -29,12 +29,13 @@ public static class ReportReachCommand
         var year = new Option<int?>("--year") { Description = "The household list's year (default: the year of --from)." };
         var commune = new Option<string?>("--commune") { Description = "One commune only (code or name)." };
         var file = new Option<FileInfo?>("--output") { Description = "Write to this file instead of standard output." };
+        var byFormer = new Option<bool>("--by-former-unit") { Description = "Line an old list up by the units it named (a 2022 list by its old xã and thị trấn)." };
         var rebuild = new Option<bool>("--rebuild") { Description = "First recompute the reach log from the stored events (adds only what is missing)." };
         var command = new Command("reach", "The share of poor and near-poor register households reached, per commune, against the plan's target.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        foreach (var option in new Option[] { from, to, format, year, commune, file, rebuild })
+        foreach (var option in new Option[] { from, to, format, year, commune, file, byFormer, rebuild })
         {
             command.Options.Add(option);
         }
@@ -70,7 +71,7 @@ public static class ReportReachCommand
                     return 1;
                 }
 
-                var (query, problem) = ReachApi.Parse(parse.GetValue(from), parse.GetValue(to), parse.GetValue(year), scope);
+                var (query, problem) = ReachApi.Parse(parse.GetValue(from), parse.GetValue(to), parse.GetValue(year), scope, parse.GetValue(byFormer));
                 if (query is null)
                 {
                     await error.WriteLineAsync(problem);

@@ -8,8 +8,9 @@ using HaiHau.InfoBot.Storage.Reach;
 namespace HaiHau.InfoBot.Host.Reach;
 
 /// <summary>
-/// GET /api/admin/reports/reach?from=2022-01-01&amp;to=2022-12-31[&amp;year=2022][&amp;format=json|csv|xlsx]: the reach
+/// GET /api/admin/reports/reach?from=2022-01-01&amp;to=2022-12-31[&amp;year=2022][&amp;format=json|csv|xlsx][&amp;byFormerUnit=true]: the reach
 /// report for CommunicationStaff and officers (a commune officer gets their commune only). Exports are audited.
+/// byFormerUnit lines an old list up by the units it named (see <see cref="ReachQuery"/>).
 /// </summary>
 public static class ReachApi
 {
@@ -28,7 +29,7 @@ public static class ReachApi
     }
 
     /// <summary>Reads from/to/year; the list year defaults to the year of "from". Null with a Vietnamese reason when invalid.</summary>
-    public static (ReachQuery? Query, string? Error) Parse(string? from, string? to, int? year, string? commune)
+    public static (ReachQuery? Query, string? Error) Parse(string? from, string? to, int? year, string? commune, bool byFormerUnit = false)
     {
         if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
             || !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
@@ -36,14 +37,14 @@ public static class ReachApi
             return (null, "Ngày bắt đầu và kết thúc phải có dạng năm-tháng-ngày, ví dụ 2022-01-01.");
         }
 
-        return end < start ? (null, "Ngày kết thúc phải sau ngày bắt đầu.") : (new ReachQuery(start, end, year ?? start.Year, commune), null);
+        return end < start ? (null, "Ngày kết thúc phải sau ngày bắt đầu.") : (new ReachQuery(start, end, year ?? start.Year, commune, byFormerUnit), null);
     }
 
     private static async Task<IResult> GetAsync(
-        HttpContext http, string? from, string? to, int? year, string? format,
+        HttpContext http, string? from, string? to, int? year, string? format, bool? byFormerUnit,
         ReachReport report, ReachPresenter presenter, IContentStore content, AuditLog audit, CancellationToken ct)
     {
-        var (query, error) = Parse(from, to, year, http.User.Commune());
+        var (query, error) = Parse(from, to, year, http.User.Commune(), byFormerUnit ?? false);
         if (query is null)
         {
             return Results.BadRequest(new { error });

@@ -26,7 +26,8 @@ public sealed class ReachPresenter(IContentStore content, IQuestionUnderstanding
         + "được báo cáo riêng và không cộng vào tỷ lệ.";
 
     /// <summary>A commune's name; the empty code is the total line (all communes, or the officer's one).</summary>
-    public string CommuneName(string code) => code.Length == 0 ? "Tổng cộng các xã" : content.FindCommune(code)?.Name ?? code;
+    // The unit the code names, not its successor: a line by former unit reads "Xã Hải Châu", not today's "Xã Hải Thịnh".
+    public string CommuneName(string code) => code.Length == 0 ? "Tổng cộng các xã" : content.ResolveCommune(code)?.Named.Name ?? code;
 
     /// <summary>The name of a line of this report: a commune officer's total is their commune's, not the whole area's.</summary>
     public string LineName(ReachResult r, ReachLine line) =>

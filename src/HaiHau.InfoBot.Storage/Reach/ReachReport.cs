@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Storage.Reach;
 
-/// <summary>A report's period (Vietnam calendar days, both included), the list year it counts against, and the commune it is limited to.</summary>
-public sealed record ReachQuery(DateOnly From, DateOnly To, int ListYear, string? Commune);
+/// <summary>
+/// A report's period (Vietnam calendar days, both included), the list year it counts against, and the commune it is
+/// limited to. <paramref name="ByFormerUnit"/> lines the households up by the former unit the list named (a 2022 list
+/// read by its old xã and thị trấn), today's commune for the others; the commune limit is still today's commune.
+/// </summary>
+public sealed record ReachQuery(DateOnly From, DateOnly To, int ListYear, string? Commune, bool ByFormerUnit = false);
 
 /// <summary>One commune's line: the list's poor and near-poor households, and how many of them were reached.</summary>
 public sealed record ReachLine(string Commune, int Poor, int NearPoor, int ReachedPoor, int ReachedNearPoor)
@@ -47,7 +51,7 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
 {
     private readonly Lock _gate = new();
     private readonly ReachRows _log = new();
-    private readonly Dictionary<int, ((long Imports, long Rows) Version, List<(long Household, string Commune, RegisterCategory Category)> Entries)> _lists = [];
+    private readonly Dictionary<int, ((long Imports, long Rows) Version, List<(long Household, string Commune, string? Former, RegisterCategory Category)> Entries)> _lists = [];
 
     public async Task<ReachResult> RunAsync(ReachQuery query, IReadOnlyList<string> communeOrder, CancellationToken ct)
     {
@@ -65,7 +69,8 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
             }
 
             _log.Refresh(connection);
-            var entries = query.Commune is null ? list.Entries : list.Entries.Where(e => e.Commune == query.Commune).ToList();
+            var entries = (query.Commune is null ? list.Entries : list.Entries.Where(e => e.Commune == query.Commune))
+                .Select(e => (e.Household, Commune: query.ByFormerUnit ? e.Former ?? e.Commune : e.Commune, e.Category)).ToList();
             return Count(query, communeOrder, entries);
         }
     }
@@ -168,16 +173,17 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
     }
 
     /// <summary>The year's list (the denominator), every commune, read with a plain reader.</summary>
-    private static List<(long Household, string Commune, RegisterCategory Category)> List(DbConnection connection, int year)
+    private static List<(long Household, string Commune, string? Former, RegisterCategory Category)> List(DbConnection connection, int year)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "HouseholdId", "CommuneCode", "Category" FROM "register_entries" WHERE "Year" = $year""";
+        command.CommandText = """SELECT "HouseholdId", "CommuneCode", "FormerCommuneCode", "Category" FROM "register_entries" WHERE "Year" = $year""";
         ReachRows.Add(command, "$year", year);
-        var entries = new List<(long, string, RegisterCategory)>();
+        var entries = new List<(long, string, string?, RegisterCategory)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            entries.Add((reader.GetInt64(0), string.Intern(reader.GetString(1)), (RegisterCategory)reader.GetInt32(2)));
+            entries.Add((reader.GetInt64(0), string.Intern(reader.GetString(1)), reader.IsDBNull(2) ? null : string.Intern(reader.GetString(2)),
+                (RegisterCategory)reader.GetInt32(3)));
         }
 
         return entries;

@@ -29,6 +29,19 @@ public sealed class CommandLineTests : HostTestBase
         Assert.Matches(@"OK: \d+ dialogs, \d+ articles, \d+ facts, 8 communes, \d+ FAQ entries, \d+ example questions\.", output);
     }
 
+    // Today and after the new standard starts (1/1/2027): a text reached only under one rule set must not read a fact
+    // that has no confirmed value on the other's days (the deprivation threshold comes from the screening result).
+    [Theory]
+    [InlineData("2026-12-02")]
+    [InlineData("2027-01-15")]
+    public async Task Validate_passes_on_the_repository_data_on_the_day_and_under_the_new_standard(string day)
+    {
+        var (code, output, error) = await RunAsync(["validate", "--date", day, $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}"]);
+
+        Assert.True(code == 0, error);
+        Assert.Matches(@"OK: \d+ dialogs, \d+ articles, \d+ facts, 8 communes", output);
+    }
+
     [Fact]
     public async Task Review_content_lists_what_is_due_and_exits_0()
     {

@@ -27,7 +27,9 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 /// </code>
 /// Sets: <c>ket_qua</c> (poor, near_poor, average, above; under a standard whose indicators are not known:
 /// income_at_or_below_line, not_poor), <c>thu_nhap_binh_quan</c>, <c>chuan_thu_nhap</c>, <c>chenh_lech</c> (distance
-/// to the line), <c>so_chi_so_thieu</c>, <c>chi_so_thieu</c> and <c>chi_so_khong_biet</c> (labels), <c>chuan_moi</c>
+/// to the line), <c>nguong_thieu_hut</c> (the rule set's deprivation threshold on the day, from its own fact, so a
+/// text reached only under that rule set never reads the fact on a day it has no confirmed value; empty while the
+/// standard's indicators are not known), <c>so_chi_so_thieu</c>, <c>chi_so_thieu</c> and <c>chi_so_khong_biet</c> (labels), <c>chuan_moi</c>
 /// and <c>ngay_chuan_moi</c> (the next period's line and its first day, when within 60 days), and "yes" or nothing in
 /// <c>thanh_thi</c>, <c>thi_tran_cu</c> (a former town was named: its classification is for UBND xã to confirm),
 /// <c>co_the_ngheo</c> (the unknown answers could make it poor), <c>chi_so_chua_ro</c> (the standard's indicators are
@@ -132,6 +134,7 @@ public sealed class ScreenNode : DialogNode
         Set(turn, "thu_nhap_binh_quan", Whole(result.PerCapitaIncome));
         Set(turn, "chuan_thu_nhap", Whole(result.IncomeLine));
         Set(turn, "chenh_lech", Math.Ceiling(Math.Abs(result.AboveLineBy)).ToString(CultureInfo.InvariantCulture));
+        Set(turn, "nguong_thieu_hut", result.IndicatorsKnown ? result.DeprivationThreshold.ToString(CultureInfo.InvariantCulture) : string.Empty);
         Set(turn, "so_chi_so_thieu", result.DeprivedCount.ToString(CultureInfo.InvariantCulture));
         Set(turn, "chi_so_thieu", Labels(result.Deprived));
         Set(turn, "chi_so_khong_biet", Labels(result.Unknown));
