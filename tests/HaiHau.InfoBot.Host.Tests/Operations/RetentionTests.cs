@@ -1,4 +1,6 @@
 using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Host.Tests.OfficerConsole;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Operations;
 using HaiHau.InfoBot.Storage.Reach;
@@ -75,6 +77,13 @@ public sealed class RetentionTests : HostTestBase
         Assert.Equal(recentTexts, await TextsOfAsync(factory, recentId));
         Assert.Equal(0, await TextsOfAsync(factory, oldId));
         Assert.Equal(reachBefore, await ReachAsync(app));
+
+        // An admin sees what was purged when.
+        await ConsoleClient.CreateAccountAsync(app, "admin@haihau.test", ConsoleRoles.Admin);
+        var page = await (await ConsoleClient.SignedInAsync(app, "admin@haihau.test")).PageAsync("/admin/audit");
+        var section = page[page.IndexOf("id=\"retention-runs\"", StringComparison.Ordinal)..];
+        Assert.Contains("<td>03:00:00 16/9/2022</td><td>1</td>", section, StringComparison.Ordinal);
+        Assert.Contains("<td>03:00:00 17/9/2022</td><td>0</td><td>0</td><td>0</td>", section, StringComparison.Ordinal);
     }
 
     private static async Task<int> TextsOfAsync(IDbContextFactory<InfoBotDbContext> factory, long conversationId)
