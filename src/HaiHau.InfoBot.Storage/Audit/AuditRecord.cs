@@ -54,6 +54,7 @@ public static class AuditActions
     public const string BroadcastPaused = "broadcast_paused";
     public const string BroadcastResumed = "broadcast_resumed";
     public const string ReachRebuilt = "reach_rebuilt";
+    public const string RetentionApplied = "retention_applied";
 }
 
 internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>

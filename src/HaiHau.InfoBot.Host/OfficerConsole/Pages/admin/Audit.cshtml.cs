@@ -1,14 +1,17 @@
 using System.Globalization;
+using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Audit;
+using HaiHau.InfoBot.Storage.Operations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin;
 
 /// <summary>Admin: the append-only audit log, newest first, 50 a page.</summary>
 [Authorize(Policy = ConsoleRoles.AdminPolicy)]
-public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.IContentStore content) : PageModel
+public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.IContentStore content, IDbContextFactory<InfoBotDbContext> factory) : PageModel
 {
     public const int Size = 50;
 
@@ -18,6 +21,9 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
     public IReadOnlyList<AuditRecord> Rows { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    /// <summary>The last nightly retention runs (issue 19), newest first: what was purged when.</summary>
+    public IReadOnlyList<(DateTimeOffset At, RetentionOutcome Outcome)> RetentionRuns { get; private set; } = [];
 
     public static string Time(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm:ss d/M/yyyy", CultureInfo.InvariantCulture);
 
@@ -41,6 +47,7 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
         AuditActions.BroadcastPaused => "Tạm dừng thông báo",
         AuditActions.BroadcastResumed => "Gửi tiếp thông báo",
         AuditActions.ReachRebuilt => "Tính lại nhật ký tiếp cận",
+        AuditActions.RetentionApplied => "Xóa nội dung tin nhắn cũ (hết thời hạn lưu)",
         _ => action,
     };
 
@@ -69,5 +76,7 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
     {
         PageNumber = Math.Max(1, PageNumber);
         (Rows, Total) = await audit.PageAsync(PageNumber, Size, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        RetentionRuns = await RetentionPurge.LastRunsAsync(db, 7, ct);
     }
 }
