@@ -16,7 +16,7 @@ public sealed class BroadcastPagesTests : HostTestBase
 {
     private const string Compose = "/admin/broadcasts/new";
 
-    /// <summary>1,001 consenting residents in Hải Châu (one in three near-poor), 5 in Hải Ninh, and one in Hải Châu who stopped.</summary>
+    /// <summary>1,001 consenting residents in Hải Châu (one in three near-poor), 5 in Hải An (another of today's communes), and one in Hải Châu who stopped.</summary>
     private static async Task SeedAsync(InfoBotApp app)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
@@ -26,7 +26,7 @@ public sealed class BroadcastPagesTests : HostTestBase
             Channel = "telegram", ConsentAnnouncements = consent, CommuneCode = commune, DeclaredCategory = category,
         };
         db.ResidentProfiles.AddRange(Enumerable.Range(0, 1001).Select(i => Profile($"c{i}", "hai-chau", i % 3 == 0 ? "can-ngheo" : "ngheo")));
-        db.ResidentProfiles.AddRange(Enumerable.Range(0, 5).Select(i => Profile($"n{i}", "hai-ninh", "can-ngheo")));
+        db.ResidentProfiles.AddRange(Enumerable.Range(0, 5).Select(i => Profile($"n{i}", "hai-an", "can-ngheo")));
         db.ResidentProfiles.Add(Profile("stopped", "hai-chau", "ngheo", consent: false));
         await db.SaveChangesAsync();
     }
@@ -73,12 +73,12 @@ public sealed class BroadcastPagesTests : HostTestBase
         await SeedAsync(app);
         var officer = await AccountAsync(app, "haichau@haihau.test", ConsoleRoles.Officer, "hai-chau");
 
-        var refused = await (await PostAsync(officer, "Send", new Dictionary<string, string> { ["Text"] = "Họp thôn", ["Communes"] = "hai-ninh" })).Content.ReadAsStringAsync();
+        var refused = await (await PostAsync(officer, "Send", new Dictionary<string, string> { ["Text"] = "Họp thôn", ["Communes"] = "hai-an" })).Content.ReadAsStringAsync();
         Assert.Contains("chỉ gửi được thông báo cho xã của mình", refused, StringComparison.Ordinal);
         Assert.Empty(await BroadcastsAsync(app));
 
         var preview = await (await PostAsync(officer, "Preview", new Dictionary<string, string> { ["Text"] = "Họp thôn", ["Categories"] = "can-ngheo" })).Content.ReadAsStringAsync();
-        Assert.Contains("Số người sẽ nhận: <strong>334</strong>", preview, StringComparison.Ordinal); // Hải Châu's near-poor only, not Hải Ninh's
+        Assert.Contains("Số người sẽ nhận: <strong>334</strong>", preview, StringComparison.Ordinal); // Hải Châu's near-poor only, not Hải An's
 
         var sent = await PostAsync(officer, "Send", new Dictionary<string, string>
             { ["Text"] = "Họp thôn", ["Categories"] = "can-ngheo", ["When"] = "later", ["Date"] = "2022-09-16", ["Time"] = "07:30" });
@@ -102,10 +102,10 @@ public sealed class BroadcastPagesTests : HostTestBase
         var district = await AccountAsync(app, "huyen@haihau.test", ConsoleRoles.Officer);
         var haiChau = await AccountAsync(app, "haichau@haihau.test", ConsoleRoles.Officer, "hai-chau");
         await PostAsync(district, "Send", new Dictionary<string, string>
-            { ["Text"] = "Lịch họp Hải Ninh", ["Communes"] = "hai-ninh", ["When"] = "later", ["Date"] = "2022-09-16", ["Time"] = "08:00" });
+            { ["Text"] = "Lịch họp Hải An", ["Communes"] = "hai-an", ["When"] = "later", ["Date"] = "2022-09-16", ["Time"] = "08:00" });
         var id = Assert.Single(await BroadcastsAsync(app)).Id;
 
-        Assert.DoesNotContain("Lịch họp Hải Ninh", await haiChau.PageAsync("/admin/broadcasts"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Lịch họp Hải An", await haiChau.PageAsync("/admin/broadcasts"), StringComparison.Ordinal);
         // A hand-made post (the list shows no button for it); the token comes from the compose form.
         var refused = await haiChau.PostFormAsync("/admin/broadcasts?handler=Cancel", new Dictionary<string, string> { ["id"] = $"{id}" }, tokenFrom: Compose);
         Assert.Contains("Không tìm thấy thông báo", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
