@@ -71,20 +71,20 @@ public sealed class BroadcastPagesTests : HostTestBase
     {
         await using var app = NewApp();
         await SeedAsync(app);
-        var officer = await AccountAsync(app, "haichau@haihau.test", ConsoleRoles.Officer, "hai-chau");
+        var officer = await AccountAsync(app, "haithinh@haihau.test", ConsoleRoles.Officer, "hai-thinh");
 
-        var refused = await (await PostAsync(officer, "Send", new Dictionary<string, string> { ["Text"] = "Họp thôn", ["Communes"] = "hai-ninh" })).Content.ReadAsStringAsync();
+        var refused = await (await PostAsync(officer, "Send", new Dictionary<string, string> { ["Text"] = "Họp thôn", ["Communes"] = "hai-hau" })).Content.ReadAsStringAsync();
         Assert.Contains("chỉ gửi được thông báo cho xã của mình", refused, StringComparison.Ordinal);
         Assert.Empty(await BroadcastsAsync(app));
 
         var preview = await (await PostAsync(officer, "Preview", new Dictionary<string, string> { ["Text"] = "Họp thôn", ["Categories"] = "can-ngheo" })).Content.ReadAsStringAsync();
-        Assert.Contains("Số người sẽ nhận: <strong>334</strong>", preview, StringComparison.Ordinal); // Hải Châu's near-poor only, not Hải Ninh's
+        Assert.Contains("Số người sẽ nhận: <strong>334</strong>", preview, StringComparison.Ordinal); // Hải Thịnh's near-poor only, not Hải Hậu's
 
         var sent = await PostAsync(officer, "Send", new Dictionary<string, string>
             { ["Text"] = "Họp thôn", ["Categories"] = "can-ngheo", ["When"] = "later", ["Date"] = "2022-09-16", ["Time"] = "07:30" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var broadcast = Assert.Single(await BroadcastsAsync(app));
-        Assert.Equal(["hai-chau"], BroadcastStore.SegmentOf(broadcast).Communes);
+        Assert.Equal(["hai-thinh"], BroadcastStore.SegmentOf(broadcast).Communes);
         Assert.Equal(new DateTimeOffset(2022, 9, 16, 0, 30, 0, TimeSpan.Zero), broadcast.ScheduledAt); // 07:30 in Vietnam, stored as UTC
         Assert.Equal(BroadcastState.Scheduled, broadcast.State);
 
@@ -92,7 +92,7 @@ public sealed class BroadcastPagesTests : HostTestBase
         Assert.Contains("07:30 16/9/2022", list, StringComparison.Ordinal);
         Assert.Contains("Đã hẹn giờ", list, StringComparison.Ordinal);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
-        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == AuditActions.BroadcastCreated && a.Actor == "haichau@haihau.test" && a.Commune == "hai-chau"));
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == AuditActions.BroadcastCreated && a.Actor == "haithinh@haihau.test" && a.Commune == "hai-thinh"));
     }
 
     [Fact]
@@ -100,14 +100,14 @@ public sealed class BroadcastPagesTests : HostTestBase
     {
         await using var app = NewApp();
         var district = await AccountAsync(app, "huyen@haihau.test", ConsoleRoles.Officer);
-        var haiChau = await AccountAsync(app, "haichau@haihau.test", ConsoleRoles.Officer, "hai-chau");
+        var haiThinh = await AccountAsync(app, "haithinh@haihau.test", ConsoleRoles.Officer, "hai-thinh");
         await PostAsync(district, "Send", new Dictionary<string, string>
-            { ["Text"] = "Lịch họp Hải Ninh", ["Communes"] = "hai-ninh", ["When"] = "later", ["Date"] = "2022-09-16", ["Time"] = "08:00" });
+            { ["Text"] = "Lịch họp Hải Hậu", ["Communes"] = "hai-hau", ["When"] = "later", ["Date"] = "2022-09-16", ["Time"] = "08:00" });
         var id = Assert.Single(await BroadcastsAsync(app)).Id;
 
-        Assert.DoesNotContain("Lịch họp Hải Ninh", await haiChau.PageAsync("/admin/broadcasts"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Lịch họp Hải Hậu", await haiThinh.PageAsync("/admin/broadcasts"), StringComparison.Ordinal);
         // A hand-made post (the list shows no button for it); the token comes from the compose form.
-        var refused = await haiChau.PostFormAsync("/admin/broadcasts?handler=Cancel", new Dictionary<string, string> { ["id"] = $"{id}" }, tokenFrom: Compose);
+        var refused = await haiThinh.PostFormAsync("/admin/broadcasts?handler=Cancel", new Dictionary<string, string> { ["id"] = $"{id}" }, tokenFrom: Compose);
         Assert.Contains("Không tìm thấy thông báo", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(BroadcastState.Scheduled, Assert.Single(await BroadcastsAsync(app)).State);
 

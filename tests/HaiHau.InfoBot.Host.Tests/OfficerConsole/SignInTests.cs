@@ -67,17 +67,17 @@ public sealed class SignInTests : HostTestBase
 
         var created = await admin.PostFormAsync("/admin/users", new Dictionary<string, string>
         {
-            ["email"] = "hai-ha@haihau.test", ["role"] = ConsoleRoles.Officer, ["commune"] = "hai-ha", ["password"] = "",
+            ["email"] = "hai-hung@haihau.test", ["role"] = ConsoleRoles.Officer, ["commune"] = "hai-hung", ["password"] = "",
         });
         var page = await created.Content.ReadAsStringAsync();
         var password = System.Text.RegularExpressions.Regex.Match(page, "id=\"generated-password\">([^<]+)<").Groups[1].Value;
-        var officer = await ConsoleClient.SignedInAsync(app, "hai-ha@haihau.test", password);
+        var officer = await ConsoleClient.SignedInAsync(app, "hai-hung@haihau.test", password);
         var audit = await admin.PageAsync("/admin/audit");
 
         Assert.Equal(16, password.Length);
-        Assert.Contains("Xã Hải Hà", await officer.PageAsync("/admin"), StringComparison.Ordinal);
+        Assert.Contains("Xã Hải Hưng", await officer.PageAsync("/admin"), StringComparison.Ordinal);
         Assert.Contains("Tạo tài khoản", audit, StringComparison.Ordinal);
-        Assert.Contains("hai-ha@haihau.test", audit, StringComparison.Ordinal);
+        Assert.Contains("hai-hung@haihau.test", audit, StringComparison.Ordinal);
         Assert.DoesNotContain(password, audit, StringComparison.Ordinal);
     }
 

@@ -10,7 +10,7 @@ namespace HaiHau.InfoBot.Host.Tests.Reach;
 
 /// <summary>
 /// The indicator as a table of households and residents (real SQLite file): the 2022 list has Hải An H1, H2 (poor),
-/// H3 (near-poor) and Hải Hà H4 (poor); H9 is only on the 2021 list.
+/// H3 (near-poor) and Hải Hưng H4 (poor); H9 is only on the 2021 list.
 /// </summary>
 public sealed class ReachIndicatorTests : IDisposable
 {
@@ -24,7 +24,7 @@ public sealed class ReachIndicatorTests : IDisposable
         foreach (var (code, commune, category, year) in new[]
         {
             ("H1", "hai-an", RegisterCategory.Poor, 2022), ("H2", "hai-an", RegisterCategory.Poor, 2022),
-            ("H3", "hai-an", RegisterCategory.NearPoor, 2022), ("H4", "hai-ha", RegisterCategory.Poor, 2022), ("H9", "hai-an", RegisterCategory.NearPoor, 2021),
+            ("H3", "hai-an", RegisterCategory.NearPoor, 2022), ("H4", "hai-hung", RegisterCategory.Poor, 2022), ("H9", "hai-an", RegisterCategory.NearPoor, 2021),
         })
         {
             var household = new HouseholdRecord { Code = code };
@@ -44,9 +44,9 @@ public sealed class ReachIndicatorTests : IDisposable
         EraseAfterReading(Resident("web", "r5"), "2022-04-04", "H3");
         // H9 is not on the 2022 list: its resident counts only among the self-declared.
         Read(Resident("web", "r6"), "2022-04-05", "H9", "can-ngheo", "hai-an", "housing");
-        // H4 in Hải Hà, and an unlinked self-declared near-poor resident there.
-        Read(Resident("telegram", "r7"), "2022-09-01", "H4", "ngheo", "hai-ha", "credit");
-        Read(Resident("web", "r8"), "2022-09-02", null, "can-ngheo", "hai-ha", "credit");
+        // H4 in Hải Hưng, and an unlinked self-declared near-poor resident there.
+        Read(Resident("telegram", "r7"), "2022-09-01", "H4", "ngheo", "hai-hung", "credit");
+        Read(Resident("web", "r8"), "2022-09-02", null, "can-ngheo", "hai-hung", "credit");
         // Someone without statistics consent: an anonymous row that counts nowhere in the indicator.
         Read(Resident("web", "r9"), "2022-09-03", null, null, null, "credit");
     }
@@ -91,7 +91,7 @@ public sealed class ReachIndicatorTests : IDisposable
         var list2021 = await RunAsync("2022-01-01", "2022-12-31", year: 2021);
 
         Assert.Equal(new SelfDeclaredLine("hai-an", 0, 1), result.SelfDeclared.Single(s => s.Commune == "hai-an")); // H9 (r3 is linked to H2 now)
-        Assert.Equal(new SelfDeclaredLine("hai-ha", 0, 1), result.SelfDeclared.Single(s => s.Commune == "hai-ha"));
+        Assert.Equal(new SelfDeclaredLine("hai-hung", 0, 1), result.SelfDeclared.Single(s => s.Commune == "hai-hung"));
         Assert.Equal(3, result.District.Reached); // H9 is not among them
         Assert.Equal((1, 1), (list2021.District.Households, list2021.District.Reached)); // on its own year's list it counts
     }
@@ -114,11 +114,11 @@ public sealed class ReachIndicatorTests : IDisposable
     [Fact]
     public async Task A_commune_officers_view_has_only_their_commune()
     {
-        var result = await RunAsync("2022-01-01", "2022-12-31", commune: "hai-ha");
+        var result = await RunAsync("2022-01-01", "2022-12-31", commune: "hai-hung");
 
-        Assert.Equal(["hai-ha"], result.Communes.Select(c => c.Commune));
+        Assert.Equal(["hai-hung"], result.Communes.Select(c => c.Commune));
         Assert.Equal((1, 1, 100m), (result.District.Households, result.District.Reached, result.District.Percent));
-        Assert.Equal([new SelfDeclaredLine("hai-ha", 0, 1)], result.SelfDeclared);
+        Assert.Equal([new SelfDeclaredLine("hai-hung", 0, 1)], result.SelfDeclared);
         Assert.Equal([new ReachBreakdown("telegram", 1)], result.ByChannel);
     }
 
@@ -133,7 +133,7 @@ public sealed class ReachIndicatorTests : IDisposable
         Assert.StartsWith("\"Định nghĩa: trong kỳ từ 1/1/2022 đến 31/12/2022", csv, StringComparison.Ordinal);
         Assert.Contains("so với chỉ tiêu 70%", csv, StringComparison.Ordinal);
         Assert.Contains("Xã Hải An,2,1,3,2,0,2,66.7,Chưa đạt", csv, StringComparison.Ordinal);
-        Assert.Contains("Xã Hải Hà,1,0,1,1,0,1,100.0,Đạt", csv, StringComparison.Ordinal);
+        Assert.Contains("Xã Hải Hưng,1,0,1,1,0,1,100.0,Đạt", csv, StringComparison.Ordinal);
         Assert.Contains("Tổng cộng các xã,3,1,4,3,0,3,75.0,Đạt", csv, StringComparison.Ordinal);
         Assert.Equal("75%", presenter.Percent(result.District));
         Assert.NotEmpty(presenter.Xlsx(result));

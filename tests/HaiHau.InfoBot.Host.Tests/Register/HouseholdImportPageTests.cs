@@ -18,12 +18,12 @@ public sealed class HouseholdImportPageTests : HostTestBase
         await ConsoleClient.CreateAccountAsync(app, "hai-an@haihau.test", ConsoleRoles.Officer, "hai-an");
         var officer = await ConsoleClient.SignedInAsync(app, "hai-an@haihau.test");
 
-        var page = await UploadAsync(officer, "Mã hộ,Xã,Phân loại,Chủ hộ\nHA-01,Hải An,nghèo,Nguyễn Văn A\nHH-01,Hải Hà,nghèo,Đỗ Văn E", "ds.csv", acceptValid: false);
+        var page = await UploadAsync(officer, "Mã hộ,Xã,Phân loại,Chủ hộ\nHA-01,Hải An,nghèo,Nguyễn Văn A\nHH-01,Hải Hưng,nghèo,Đỗ Văn E", "ds.csv", acceptValid: false);
 
         Assert.Contains("<td class=\"num\">3</td><td>HH-01</td>", page, StringComparison.Ordinal);
         Assert.Contains("ngoài phạm vi tài khoản (Xã Hải An)", page, StringComparison.Ordinal);
         Assert.Contains("chưa nhập dòng nào", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Xã Hải Hà", await officer.PageAsync("/admin/households?year=2022"), StringComparison.Ordinal); // only their commune's table
+        Assert.DoesNotContain("Xã Hải Hưng", await officer.PageAsync("/admin/households?year=2022"), StringComparison.Ordinal); // only their commune's table
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public sealed class HouseholdImportPageTests : HostTestBase
         var page = await UploadAsync(officer, "Mã hộ,Xã,Phân loại,Chủ hộ\nHA-009,Hải An,nghèo,Nguyễn Văn A\nHH-001,Hải An,nghèo,Đỗ Văn Em", "ds.csv", acceptValid: true);
         var district = await (await ConsoleClient.SignedInAsync(app, "huyen@haihau.test")).PageAsync("/admin/households?year=2022");
 
-        Assert.Contains("Mã hộ «HH-001» đã có trong danh sách của Xã Hải Hà", page, StringComparison.Ordinal);
+        Assert.Contains("Mã hộ «HH-001» đã có trong danh sách của Xã Hải Hưng", page, StringComparison.Ordinal);
         Assert.Contains("thêm 1 hộ", page, StringComparison.Ordinal); // the valid row, as asked
-        Assert.Matches("<td>Xã Hải Hà</td><td class=\"num\">1</td><td class=\"num\">1</td>", district); // HH-001 still in Hải Hà
+        Assert.Matches("<td>Xã Hải Hưng</td><td class=\"num\">1</td><td class=\"num\">1</td>", district); // HH-001 still in Hải Hưng
     }
 
     [Fact]

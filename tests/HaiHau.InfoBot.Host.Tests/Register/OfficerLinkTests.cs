@@ -52,7 +52,7 @@ public sealed partial class OfficerLinkTests : HostTestBase
         var unknown = await LinkAsync(officer, "DK999", "HA-001");
         using var report = JsonDocument.Parse(await officer.Http.GetStringAsync("/api/admin/reports/reach?" + Year));
 
-        Assert.Contains("Hộ «HH-001» thuộc Xã Hải Hà, ngoài phạm vi tài khoản (Xã Hải An).", elsewhere, StringComparison.Ordinal);
+        Assert.Contains("Hộ «HH-001» thuộc Xã Hải Hưng, ngoài phạm vi tài khoản (Xã Hải An).", elsewhere, StringComparison.Ordinal);
         Assert.Contains("Không có đăng ký nào mang mã DK999.", unknown, StringComparison.Ordinal);
         Assert.DoesNotContain("Đã liên kết", elsewhere + unknown, StringComparison.Ordinal);
     }

@@ -114,7 +114,7 @@ public sealed class TelegramUpdateTableTests : HostTestBase
         var contact = await rig.SayAsync(lan.Text("gặp cán bộ"));
 
         Assert.Equal("hai-chau", (await rig.ConversationAsync(Lan))!.Source);
-        Assert.Contains(contact, m => m.Text!.Contains("UBND xã Hải Châu", StringComparison.Ordinal));
+        Assert.Contains(contact, m => m.Text!.Contains("UBND xã Hải Thịnh", StringComparison.Ordinal));
     }
 
     [Fact]
