@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Core.Broadcasts;
+using HaiHau.InfoBot.Core.Content;
 
 namespace HaiHau.InfoBot.Host.Broadcasts;
 
@@ -6,7 +7,7 @@ namespace HaiHau.InfoBot.Host.Broadcasts;
 /// Every audience source together, and the residents a segment would reach now: what the compose page counts
 /// before sending, chosen by the same rules as the scheduler at fan-out time.
 /// </summary>
-public sealed class BroadcastAudiences(IEnumerable<IBroadcastAudience> audiences, IEnumerable<IBroadcastRouter> routers)
+public sealed class BroadcastAudiences(IEnumerable<IBroadcastAudience> audiences, IEnumerable<IBroadcastRouter> routers, IContentStore content)
 {
     public async Task<IReadOnlyList<AudienceMember>> CandidatesAsync(CancellationToken ct)
     {
@@ -16,7 +17,10 @@ public sealed class BroadcastAudiences(IEnumerable<IBroadcastAudience> audiences
             candidates.AddRange(await audience.CandidatesAsync(ct));
         }
 
-        return candidates;
+        // A profile saved before 1/7/2025 keeps the commune the resident named then ("hai-chau"); officers target
+        // today's eight communes, so each candidate is counted under today's commune (a unit with no known successor
+        // stays as it was and is reached only by announcements to every commune).
+        return candidates.Select(Today).ToList();
     }
 
     /// <summary>Whether announcements are routed beyond the residents' own channels (a Zalo route is configured).</summary>
@@ -31,4 +35,7 @@ public sealed class BroadcastAudiences(IEnumerable<IBroadcastAudience> audiences
     }
 
     public async Task<int> CountAsync(Segment segment, CancellationToken ct) => AudienceSelection.Pick(await CandidatesAsync(ct), segment).Count;
+
+    private AudienceMember Today(AudienceMember member) =>
+        content.ResolveCommune(member.Commune)?.Current is { } today && today.Code != member.Commune ? member with { Commune = today.Code } : member;
 }
