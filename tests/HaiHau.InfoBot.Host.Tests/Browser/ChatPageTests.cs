@@ -92,7 +92,8 @@ public sealed class ChatPageTests(BrowserSession browser) : IClassFixture<Browse
         await chat.SendButton.ClickAsync();
 
         await Expect(chat.UserBubbles).ToHaveTextAsync([markup], new() { Timeout = Wait });
-        await Expect(chat.BotSaid("cháu chưa hiểu câu hỏi của bác")).ToBeVisibleAsync(new() { Timeout = Wait });
+        // Not understood or referred (which one depends on the classifier): either way a kind sentence sends the resident to the xã.
+        await Expect(chat.BotSaid("UBND xã nơi bác ở")).ToBeVisibleAsync(new() { Timeout = Wait });
         Assert.True(await chat.Page.EvaluateAsync<bool>("() => typeof window.__xss === 'undefined'"), "the typed script ran");
         await Expect(chat.Page.Locator("#messages script")).ToHaveCountAsync(0, new() { Timeout = Wait });
         await Expect(chat.SystemLines).ToHaveCountAsync(0, new() { Timeout = Wait });
