@@ -24,6 +24,15 @@ public sealed class VietnameseYesNoTests
     [InlineData("không biết", YesNoAnswer.Unknown)]
     [InlineData("ko ro", YesNoAnswer.Unknown)]
     [InlineData("chưa rõ lắm", YesNoAnswer.Unknown)]
+    // What residents really type (issue 12 §5): short forms, southern "hổng", hedges and thumbs.
+    [InlineData("dc a", YesNoAnswer.Yes)]
+    [InlineData("chắc là có", YesNoAnswer.Yes)]
+    [InlineData("👍", YesNoAnswer.Yes)]
+    [InlineData("👍👍", YesNoAnswer.Yes)]
+    [InlineData("chắc không", YesNoAnswer.No)]
+    [InlineData("👎", YesNoAnswer.No)]
+    [InlineData("hổng biết", YesNoAnswer.Unknown)]
+    [InlineData("ko biết", YesNoAnswer.Unknown)]
     public void Understands_yes_no_and_unknown(string text, YesNoAnswer expected) =>
         Assert.Equal(expected, VietnameseYesNo.Parse(text));
 
