@@ -51,6 +51,13 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
                 continue;
             }
 
+            // One consonant held down ("zzzz", "kkkk") is not a word; collapsed it would pass for a short form ("z" = "vậy",
+            // "k" = "không"). Vowels stay: "ừừừ" is a yes.
+            if (raw.Length >= 3 && char.IsLetter(raw[0]) && !"aeiouy".Contains(raw[0], StringComparison.Ordinal) && raw.All(c => c == raw[0]))
+            {
+                continue;
+            }
+
             var word = CollapseRepeats(raw);
             if (!abbreviations.Words.TryGetValue(word, out var full))
             {

@@ -19,6 +19,9 @@ public sealed class QuestionNormalizerTests
     [InlineData("dcccc", "duoc")]
     [InlineData("vâââng", "vang")]
     [InlineData("vay ưu đãi", "vay uu dai")]
+    // A consonant held down is noise, not the short form its letter would be ("z" = "vậy", "k" = "không")
+    [InlineData("zzzz", "")]
+    [InlineData("kkkk vay vốn", "vay von")]
     // Short forms and teen code
     [InlineData("ho can ngheo co duoc bhyt ko", "ho can ngheo co duoc bao hiem y te khong")]
     [InlineData("hok đc", "khong duoc")]

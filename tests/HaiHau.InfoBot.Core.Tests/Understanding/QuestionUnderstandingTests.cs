@@ -38,6 +38,8 @@ public sealed class QuestionUnderstandingTests
 
     [Theory]
     [InlineData("asdfgh qwerty")]
+    [InlineData("zzzz")]
+    [InlineData("kkkkkk")]
     [InlineData("giá vàng hôm nay bao nhiêu")]
     public void Off_topic_or_gibberish_is_not_understood(string text)
     {
