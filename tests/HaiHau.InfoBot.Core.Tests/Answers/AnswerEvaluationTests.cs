@@ -70,13 +70,13 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The real set's figures as last measured (451 rows after the leakage cut, coverage threshold 0.48): fit 50.3%,
-    /// confident-wrong 5.5% (real rows 36.0% / 5.7%, chat rows 84.3% / 5.2%). Before issue 12's
+    /// The real set's figures as last measured (472 rows: 317 real, 155 chat after 21 new chat rows; coverage threshold
+    /// 0.48): fit 51.5%, confident-wrong 5.5% (real rows 36.0% / 5.7%, chat rows 83.2% / 5.2%). Before issue 12's
     /// code (same content): fit and confident-wrong in the README "Answer quality". Targets not met yet.
     /// </summary>
     private static class RealSetFloor
     {
-        public const double Fit = 0.50;
+        public const double Fit = 0.51;
         public const double ConfidentWrong = 0.056;
     }
 

@@ -13,8 +13,9 @@ public sealed partial class RealsetFileTests
     // Issue 12 asks for at least 300 real questions (see Answers/README.md); the floor is that target, so the test fails
     // if rows are lost. Raise it when more real questions are added.
     private const int MinimumRealRows = 300;
-    // 175 were written; 41 that near-copied an FAQ question or training example were dropped (leakage), so the floor is what is left.
-    private const int MinimumChatRows = 130;
+    // 175 were written; 41 that near-copied an FAQ question or training example were dropped (leakage); 21 more (c176–c196,
+    // outside questions, handoff, household numbers, listings searches) bring the set to the issue's 150.
+    private const int MinimumChatRows = 150;
     private const string Header = "id\tkind\tquestion\taccept\tsource\tnote";
     private static readonly string[] Kinds = ["real", "chat"];
 
