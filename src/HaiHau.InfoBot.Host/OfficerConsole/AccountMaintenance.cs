@@ -15,7 +15,8 @@ public sealed record AccountChange(bool Done, string Message, string? GeneratedP
 /// </summary>
 public sealed class AccountMaintenance(UserManager<IdentityUser> users, LoginThrottle throttle, InfoBotDbContext db, TimeProvider time)
 {
-    public static bool IsDisabled(IdentityUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
+    // The store may give the end back a tick short of MaxValue (SQLite keeps it as text): the year says it.
+    public static bool IsDisabled(IdentityUser user) => user.LockoutEnd is { Year: >= 9999 };
 
     public Task<AccountChange> UnlockAsync(string email, AuditEntry by, CancellationToken ct) =>
         ChangeAsync(email, by, AuditActions.AccountUnlocked, async user =>
