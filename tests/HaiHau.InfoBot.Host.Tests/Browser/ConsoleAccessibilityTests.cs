@@ -45,6 +45,10 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser) : IClassFi
         var anonymous = await browser.OpenConsoleAsync();
         try
         {
+            // The check can fail: an unlabelled field, as the compose form's date and time once were, is critical to axe.
+            await anonymous.SetContentAsync("<!doctype html><html lang=\"vi\"><head><title>t</title></head><body><main><input type=\"date\"></main></body></html>");
+            Assert.Contains((await anonymous.RunAxe()).Violations, v => v.Id == "label" && Blocking.Contains(v.Impact));
+
             await CheckAsync(anonymous, baseUrl + "/admin/login", found, visited);
         }
         finally
