@@ -2,6 +2,7 @@ using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.OfficerConsole;
@@ -44,6 +45,7 @@ public static class ConsoleSetup
             .AddPolicy(ConsoleRoles.BroadcastsPolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Officer, ConsoleRoles.Admin))
             .AddPolicy(ConsoleRoles.AnyRolePolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.All));
 
+        services.AddSingleton<HouseholdFollowUp>();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/OfficerConsole/Pages";
@@ -82,6 +84,10 @@ public static class ConsoleSetup
         services.AddSingleton<IdentityErrorDescriber, VietnameseIdentityErrors>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<ConsoleAccounts>();
+        services.AddScoped<AccountMaintenance>();
+        services.TryAddSingleton<LoginThrottle>(); // the web host registers it with the rate limits; the verbs need it here
+        // A disabled account's or a reset password's old sessions end within a minute, not Identity's default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         return services;
     }
 

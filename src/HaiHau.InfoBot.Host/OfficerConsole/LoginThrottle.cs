@@ -49,6 +49,24 @@ public sealed class LoginThrottle(IOptions<ConsoleOptions> options, TimeProvider
 
     public void Succeeded(string? address, string account) => _entries.TryRemove(Key(address, account), out _);
 
+    /// <summary>An admin unlocked the account: its failures from every address are forgotten.</summary>
+    public void Forget(string account)
+    {
+        var suffix = "|" + account.Trim().ToUpperInvariant();
+        foreach (var key in _entries.Keys.Where(k => k.EndsWith(suffix, StringComparison.Ordinal)))
+        {
+            _entries.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Whether wrong passwords from some address keep the account locked now.</summary>
+    public bool IsLockedAnywhere(string account)
+    {
+        var suffix = "|" + account.Trim().ToUpperInvariant();
+        var now = time.GetUtcNow();
+        return _entries.Any(e => e.Key.EndsWith(suffix, StringComparison.Ordinal) && e.Value.LockedUntil > now);
+    }
+
     private static string Key(string? address, string account) => (address ?? "-") + "|" + account.Trim().ToUpperInvariant();
 
     private sealed record Entry(int Failures, DateTimeOffset LockedUntil, DateTimeOffset LastFailure);

@@ -38,6 +38,10 @@ public static class AuditActions
 {
     public const string AccountCreated = "account_created";
     public const string AccountLocked = "account_locked";
+    public const string AccountUnlocked = "account_unlocked";
+    public const string PasswordReset = "account_password_reset";
+    public const string AccountDisabled = "account_disabled";
+    public const string AccountEnabled = "account_enabled";
     public const string HouseholdsImported = "households_imported";
     public const string ImportRefused = "households_import_refused";
     public const string ConversationLinked = "conversation_linked";

@@ -94,12 +94,15 @@ public sealed class BrowserSession : IAsyncLifetime
         }
     }
 
-    /// <summary>A new desktop-sized page (1280×900, vi-VN) in its own context, for the officer console; close its context when done.</summary>
-    public async Task<IPage> OpenConsoleAsync()
+    /// <summary>
+    /// A new page in its own context for the officer console (vi-VN), desktop-sized (1280×900) unless a viewport is
+    /// given (a phone: 390×844); close its context when done.
+    /// </summary>
+    public async Task<IPage> OpenConsoleAsync(ViewportSize? viewport = null)
     {
         var context = await (browser ?? throw new InvalidOperationException("The browser is not started.")).NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
             ServiceWorkers = ServiceWorkerPolicy.Block,

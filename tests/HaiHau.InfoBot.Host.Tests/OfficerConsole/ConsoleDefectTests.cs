@@ -1,10 +1,14 @@
 using System.Net;
+using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Audit;
+using HaiHau.InfoBot.Storage.Records;
 using HaiHau.InfoBot.Storage.Register;
 using HaiHau.InfoBot.TestKit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HaiHau.InfoBot.Host.Tests.OfficerConsole;
 
@@ -97,5 +101,71 @@ public sealed class ConsoleDefectTests : HostTestBase
             Assert.NotEqual(action, HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin.AuditModel.ActionLabel(action)); // no raw code on the page
             Assert.DoesNotContain(action, page, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Cancel_and_expire_now_ask_for_confirmation_first_and_change_nothing_until_confirmed()
+    {
+        await using var app = NewApp();
+        await Listings.ListingSeed.ImportedAsync(app, Listings.ListingSeed.Job("VL-01", "hai-an"));
+        var id = await app.Services.GetRequiredService<BroadcastStore>().CreateAsync(
+            new BroadcastDraft("Họp xét hộ cận nghèo", null, Segment.Everyone, app.Time.GetUtcNow().AddDays(1), "huyen@haihau.test"), CancellationToken.None);
+        await ConsoleClient.CreateAccountAsync(app, "huyen@haihau.test", ConsoleRoles.Officer);
+        var officer = await ConsoleClient.SignedInAsync(app, "huyen@haihau.test");
+
+        var list = await officer.PageAsync("/admin/broadcasts");
+        var askCancel = await officer.PageAsync($"/admin/broadcasts?cancel={id}");
+        var jobs = await officer.PageAsync("/admin/jobs");
+        var askExpire = await officer.PageAsync("/admin/jobs?expire=VL-01");
+
+        Assert.Contains($"href=\"/admin/broadcasts?cancel={id}#confirm-cancel\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Cancel", list, StringComparison.Ordinal); // the row has no form that cancels at once
+        Assert.Contains("id=\"confirm-cancel\"", askCancel, StringComparison.Ordinal);
+        Assert.Contains("Không hoàn tác được.", askCancel, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/jobs?expire=VL-01#confirm-expire\"", jobs, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Expire", jobs, StringComparison.Ordinal);
+        Assert.Contains("id=\"confirm-expire\"", askExpire, StringComparison.Ordinal);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        Assert.Equal(BroadcastState.Scheduled, (await db.Broadcasts.SingleAsync()).State);
+        Assert.True(app.Services.GetRequiredService<Core.Listings.IListingSource>().All(Core.Listings.ListingKind.Job).Single().IsOpenOn(new DateOnly(2022, 9, 15)));
+
+        var confirmed = await officer.PostFormAsync("/admin/broadcasts?handler=Cancel", new Dictionary<string, string> { ["id"] = $"{id}" }, tokenFrom: $"/admin/broadcasts?cancel={id}");
+        Assert.Contains("Đã hủy thông báo.", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sent_announcement_says_how_many_web_residents_have_not_seen_it_and_quiet_hours_say_until_when()
+    {
+        // 22:00 in Vietnam: inside the default quiet hours (21:00–06:30).
+        await using var app = NewApp(new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 22, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime()));
+        var store = app.Services.GetRequiredService<BroadcastStore>();
+        var done = await store.CreateAsync(new BroadcastDraft("Đã gửi", null, Segment.Everyone, app.Time.GetUtcNow(), "huyen@haihau.test"), CancellationToken.None);
+        var waiting = await store.CreateAsync(new BroadcastDraft("Đang chờ", null, Segment.Everyone, app.Time.GetUtcNow(), "huyen@haihau.test"), CancellationToken.None);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync())
+        {
+            (await db.Broadcasts.SingleAsync(b => b.Id == done)).State = BroadcastState.Completed;
+            (await db.Broadcasts.SingleAsync(b => b.Id == waiting)).State = BroadcastState.Sending;
+            foreach (var (broadcast, channel, status, chat) in new[]
+            {
+                (done, "web", OutboxStatus.Pending, "w1"), (done, "web", OutboxStatus.Pending, "w2"), (done, "web", OutboxStatus.Sent, "w3"),
+                (waiting, "telegram", OutboxStatus.Pending, "t1"),
+            })
+            {
+                db.Outbox.Add(new OutboxRecord
+                {
+                    Conversation = new ConversationRecord { Channel = channel, ChatId = chat + broadcast, UserId = chat }, Channel = channel, ChatId = chat + broadcast,
+                    Kind = OutboxKind.Bulk, BroadcastId = broadcast, Text = "x", Status = status, NextAttemptAt = app.Time.GetUtcNow().AddDays(1),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await ConsoleClient.CreateAccountAsync(app, "huyen@haihau.test", ConsoleRoles.Officer);
+        var page = await (await ConsoleClient.SignedInAsync(app, "huyen@haihau.test")).PageAsync("/admin/broadcasts");
+
+        Assert.Contains("Đã gửi; 2 người dùng web chưa xem", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã gửi xong", page, StringComparison.Ordinal);
+        Assert.Contains("Đang gửi – tạm chờ vì đang trong giờ nghỉ đêm (21:00–06:30), sẽ gửi tiếp lúc 06:30 16/9/2022", page, StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,10 @@ using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.Tests.Cli;
 using HaiHau.InfoBot.Host.Tests.OfficerConsole;
 using HaiHau.InfoBot.Host.Tests.WebChat;
+using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.TestKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HaiHau.InfoBot.Host.Tests.Register;
 
@@ -57,6 +60,62 @@ public sealed partial class OfficerLinkTests : HostTestBase
         Assert.DoesNotContain("Đã liên kết", elsewhere + unknown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_commune_officer_cannot_link_a_resident_registered_in_another_commune_nor_sees_them_waiting()
+    {
+        await ImportSampleAsync();
+        await using var app = NewApp();
+        await ConsoleClient.CreateAccountAsync(app, "hai-hung@haihau.test", ConsoleRoles.Officer, "hai-hung");
+        await ConsoleClient.CreateAccountAsync(app, "hai-an@haihau.test", ConsoleRoles.Officer, "hai-an");
+        var haiHung = await ConsoleClient.SignedInAsync(app, "hai-hung@haihau.test");
+        var haiAn = await ConsoleClient.SignedInAsync(app, "hai-an@haihau.test");
+        var (_, code) = await RegisterWithoutLinkAsync(new WebChatClient(app.CreateClient())); // registered in Hải An
+
+        var waitingHaiHung = await haiHung.PageAsync("/admin/residents");
+        var waitingHaiAn = await haiAn.PageAsync("/admin/residents");
+        var refused = await LinkAsync(haiHung, code, "HH-001"); // a household of Hải Hưng, the officer's own commune
+        var linked = await LinkAsync(haiAn, code, "HA-001");
+        var waitingAfter = await haiAn.PageAsync("/admin/residents");
+
+        Assert.Contains($"Người dân có mã {code} đăng ký ở Xã Hải An, ngoài phạm vi tài khoản (Xã Hải Hưng).", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-code=\"{code}\"", waitingHaiHung, StringComparison.Ordinal);
+        Assert.Contains("Chưa có đăng ký nào đang chờ liên kết.", waitingHaiHung, StringComparison.Ordinal);
+        Assert.Contains($"data-code=\"{code}\"", waitingHaiAn, StringComparison.Ordinal);
+        Assert.Contains($"Đã liên kết {code} với hộ HA-001", linked, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-code=\"{code}\"", waitingAfter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_relink_shows_the_earlier_household_and_replaces_it_only_when_confirmed()
+    {
+        await ImportSampleAsync();
+        await using var app = NewApp();
+        await ConsoleClient.CreateAccountAsync(app, "huyen@haihau.test", ConsoleRoles.Officer);
+        await ConsoleClient.CreateAccountAsync(app, "admin@haihau.test", ConsoleRoles.Admin);
+        var officer = await ConsoleClient.SignedInAsync(app, "huyen@haihau.test");
+        var (_, code) = await RegisterWithoutLinkAsync(new WebChatClient(app.CreateClient()));
+        await LinkAsync(officer, code, "HA-002");
+
+        var asked = await LinkAsync(officer, code, "HA-001");
+        var stillEarlier = await LinkedHouseholdAsync(app);
+        var confirmed = await LinkAsync(officer, code, "HA-001", replace: true);
+        var audit = await (await ConsoleClient.SignedInAsync(app, "admin@haihau.test")).PageAsync("/admin/audit");
+
+        Assert.Contains("id=\"confirm-relink\"", asked, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"earlier-household\">HA-002</strong>", asked, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã liên kết", asked, StringComparison.Ordinal);
+        Assert.Equal("HA-002", stillEarlier);
+        Assert.Contains($"Đã liên kết {code} với hộ HA-001", confirmed, StringComparison.Ordinal);
+        Assert.Equal("HA-001", await LinkedHouseholdAsync(app));
+        Assert.Contains($"{code} → hộ HA-001 (Xã Hải An), thay hộ HA-002", audit, StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> LinkedHouseholdAsync(InfoBotApp app)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        return await db.ResidentProfiles.Where(p => p.HouseholdId != null).Select(p => p.Household!.Code).SingleOrDefaultAsync();
+    }
+
     private async Task ImportSampleAsync()
     {
         var result = await ConsoleVerbRunner.RunAsync(Folder.SqliteConnectionString(), ["import", "households", Path.Combine(RepoPaths.Content, "samples", "danh-sach-ho-vi-du-2022.csv"), "--year", "2022"]);
@@ -88,9 +147,15 @@ public sealed partial class OfficerLinkTests : HostTestBase
         Assert.Contains("BẢO HIỂM Y TẾ", article.AllText, StringComparison.Ordinal);
     }
 
-    private static async Task<string> LinkAsync(ConsoleClient officer, string registration, string household)
+    private static async Task<string> LinkAsync(ConsoleClient officer, string registration, string household, bool replace = false)
     {
-        var response = await officer.PostFormAsync("/admin/residents", new Dictionary<string, string> { ["registration"] = registration, ["household"] = household });
+        var fields = new Dictionary<string, string> { ["registration"] = registration, ["household"] = household };
+        if (replace)
+        {
+            fields["replace"] = "true";
+        }
+
+        var response = await officer.PostFormAsync("/admin/residents", fields);
         return await response.Content.ReadAsStringAsync();
     }
 

@@ -36,6 +36,10 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
         AuditActions.ConversationUnlinked => "Bỏ liên kết",
         AuditActions.ReportExported => "Xuất báo cáo",
         AuditActions.AccountLocked => "Khóa tài khoản",
+        AuditActions.AccountUnlocked => "Mở khóa tài khoản",
+        AuditActions.PasswordReset => "Đặt lại mật khẩu",
+        AuditActions.AccountDisabled => "Tắt tài khoản",
+        AuditActions.AccountEnabled => "Bật lại tài khoản",
         AuditActions.ListingCreated => "Thêm tin",
         AuditActions.ListingUpdated => "Sửa tin",
         AuditActions.ListingExpired => "Cho tin hết hạn",
@@ -69,6 +73,10 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
         };
         return string.Join(' ', new[] { label, id }.Where(x => !string.IsNullOrEmpty(x)));
     }
+
+    /// <summary>The note in words: an account's role is written as its code, and read as its label.</summary>
+    public static string? DetailsLabel(string action, string? details) =>
+        action == AuditActions.AccountCreated && details is not null ? ConsoleRoles.Label(details) : details;
 
     public string CommuneName(string? code) => code is null ? "" : content.FindCommune(code)?.Name ?? code;
 

@@ -72,9 +72,18 @@ public abstract class ListingsPageModel(
 
     public string CommuneName(string? code) => code is null ? "Toàn huyện" : content.FindCommune(code)?.Name ?? code;
 
-    public async Task OnGetAsync(string? edit, CancellationToken ct)
+    /// <summary>The listing whose «Cho hết hạn ngay» was pressed: the page asks to confirm first.</summary>
+    public ListingEntry? ConfirmExpire { get; private set; }
+
+    public async Task OnGetAsync(string? edit, string? expire, CancellationToken ct)
     {
         await LoadAsync(ct);
+        if (expire is not null)
+        {
+            ConfirmExpire = _managed.FirstOrDefault(e => e.Listing.Code == expire && e.Listing.IsOpenOn(Today));
+            Message = ConfirmExpire is null ? $"Không thấy tin «{expire}» còn hạn trong phạm vi tài khoản của bác." : null;
+        }
+
         if (edit is not null)
         {
             Editing = _managed.FirstOrDefault(e => e.Listing.Code == edit);

@@ -2,6 +2,8 @@ using System.Globalization;
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Delivery;
+using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Setup;
@@ -23,7 +25,7 @@ namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin.Broadcasts;
 [Authorize(Policy = ConsoleRoles.BroadcastsPolicy)]
 public sealed class BroadcastsModel(
     BroadcastStore store, IDbContextFactory<InfoBotDbContext> factory, IContentStore content, AuditLog audit, OutboxSignal signal,
-    IEnumerable<IChannelAdapter> adapters, IOptions<DeliveryOptions> delivery) : PageModel
+    IEnumerable<IChannelAdapter> adapters, IOptions<DeliveryOptions> delivery, TimeProvider time) : PageModel
 {
     public sealed record Row(BroadcastRecord Broadcast, Segment Segment, BroadcastProgress Progress, BroadcastRouteProgress Routes);
 
@@ -33,6 +35,9 @@ public sealed class BroadcastsModel(
     public long? Created { get; set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>The announcement whose «Hủy» was pressed: the page asks to confirm before anything is cancelled.</summary>
+    public Row? ConfirmCancel { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -58,14 +63,57 @@ public sealed class BroadcastsModel(
     {
         "window" => "ngoài 7 ngày của Zalo",
         _ when reason.StartsWith("gave up", StringComparison.Ordinal) => "lỗi mạng kéo dài",
-        _ => reason,
+        _ => $"lỗi khác ({reason})",
     };
 
     /// <summary>Approval needs a second, district-wide account.</summary>
     public bool MayApprove(BroadcastRecord broadcast) =>
         broadcast.State == BroadcastState.AwaitingApproval && User.Commune() is null && !string.Equals(broadcast.CreatedBy, User.Who(), StringComparison.OrdinalIgnoreCase);
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>The list; with <paramref name="cancel"/>, that announcement's confirmation step (a plain page, no script needed).</summary>
+    public async Task OnGetAsync(long? cancel, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ConfirmCancel = cancel is { } id ? Rows.FirstOrDefault(r => r.Broadcast.Id == id && Cancellable(r.Broadcast.State)) : null;
+        if (cancel is not null && ConfirmCancel is null)
+        {
+            Error = "Không tìm thấy thông báo, hoặc thông báo không còn hủy được.";
+        }
+    }
+
+    public static bool Cancellable(BroadcastState state) =>
+        state is BroadcastState.AwaitingApproval or BroadcastState.Scheduled or BroadcastState.Sending or BroadcastState.Paused;
+
+    /// <summary>
+    /// The state in words, with what staff must know: a «sent» announcement that web residents have not opened yet
+    /// says how many; one held by the quiet hours says so and until when (issue 13 §6).
+    /// </summary>
+    public string StateText(Row row)
+    {
+        var state = row.Broadcast.State;
+        if (state == BroadcastState.Completed && row.Progress.Pending > 0)
+        {
+            // Only pull channels (web chat) keep rows pending once an announcement is complete.
+            return $"Đã gửi; {VietnameseFormat.Number(row.Progress.Pending)} người dùng web chưa xem";
+        }
+
+        if (state == BroadcastState.Sending && Quiet() is { } quiet && quiet.IsQuiet(time.GetUtcNow()))
+        {
+            var options = delivery.Value;
+            return $"Đang gửi – tạm chờ vì đang trong giờ nghỉ đêm ({options.QuietHoursStart}–{options.QuietHoursEnd}), sẽ gửi tiếp lúc {Local(quiet.EndsAt(time.GetUtcNow()))}";
+        }
+
+        return StateLabel(state);
+    }
+
+    private QuietHours? Quiet()
+    {
+        var options = delivery.Value;
+        return TimeOnly.TryParseExact(options.QuietHoursStart, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            && TimeOnly.TryParseExact(options.QuietHoursEnd, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+            ? new QuietHours(start, end, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone))
+            : null;
+    }
 
     public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
         ActAsync(id, [BroadcastState.AwaitingApproval, BroadcastState.Scheduled, BroadcastState.Sending, BroadcastState.Paused], BroadcastState.Cancelled,
