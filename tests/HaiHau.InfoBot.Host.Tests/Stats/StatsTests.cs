@@ -212,6 +212,19 @@ public sealed class StatsTests(StatsTests.Seeded seeded) : IClassFixture<StatsTe
     }
 
     [Fact]
+    public async Task A_quarter_is_drawn_by_month_and_holds_both_months_messages()
+    {
+        var json = await JsonAsync(seeded.Staff, "from=2026-10-01&to=2026-12-31");
+
+        var points = json.GetProperty("conversations").GetProperty("over_time").EnumerateArray().ToList();
+        Assert.Equal(["10/2026", "11/2026", "12/2026"], points.Select(p => p.GetProperty("label").GetString()));
+        Assert.Equal(seeded.October.Values.Sum(v => v.In), points[0].GetProperty("messages_in").GetInt32());
+        Assert.Equal(seeded.November.Values.Sum(v => v.In), points[1].GetProperty("messages_in").GetInt32());
+        Assert.Equal(3, Current(json.GetProperty("residents").GetProperty("new")));
+        Assert.Equal("2026-07-01", json.GetProperty("period").GetProperty("previous_from").GetString()); // 92 days before
+    }
+
+    [Fact]
     public async Task Questions_are_counted_by_topic_with_the_share_answered_asked_back_and_not_understood()
     {
         var json = await JsonAsync(seeded.Staff);
