@@ -36,6 +36,10 @@ public sealed partial class DialogEngine
         }
 
         turn.Log(EventKinds.QuestionUnanswered, folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded, data.Count > 0 ? data : null);
+        if (question.Referral is { Id: not Referral.Default } named)
+        {
+            turn.Log(EventKinds.QuestionReferred, named.Id); // the statistics' «referred», told apart from «not understood»
+        }
 
         var sorry = question.WeakAnswer || question.Referral is { Id: not Referral.Default }
             ? "Cháu chưa có câu trả lời chắc chắn cho đúng câu bác hỏi, nên cháu không dám trả lời đại ạ."

@@ -23,7 +23,11 @@ public static class EventKinds
     /// <summary>A message arrived while an officer was answering by hand (Zalo OA chat tool): the bot stayed silent.</summary>
     public static readonly EventKind BotSilenced = Define("bot_silenced");
 
-    /// <summary>A poverty screening was run; deliberately without its result (nothing about a household is kept).</summary>
+    /// <summary>
+    /// A poverty screening was run; the stored event deliberately has no result (nothing about a household is kept).
+    /// Its data (never stored with the conversation) carries the class and commune, which only an anonymous
+    /// per-day tally counts (<c>screening_tallies</c>).
+    /// </summary>
     public static readonly EventKind ScreeningCompleted = Define("screening_completed");
 
     /// <summary>The resident consented to something being kept (subject: what, e.g. course_interest).</summary>
@@ -55,6 +59,12 @@ public static class EventKinds
     /// The resident's own words: «xóa dữ liệu của tôi» clears the subject with every other text.
     /// </summary>
     public static readonly EventKind QuestionUnanswered = Define("question_unanswered");
+
+    /// <summary>
+    /// An unanswered question sent to a named place other than UBND xã (subject: the referral id), logged with
+    /// <see cref="QuestionUnanswered"/>: the statistics tell «referred» from «not understood» by it.
+    /// </summary>
+    public static readonly EventKind QuestionReferred = Define("question_referred");
 
     /// <summary>The resident asked to receive no announcements.</summary>
     public static readonly EventKind OptOutRequested = Define("opt_out_requested");

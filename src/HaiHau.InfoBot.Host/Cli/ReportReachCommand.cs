@@ -107,6 +107,6 @@ public static class ReportReachCommand
                 await host.StopAsync(CancellationToken.None);
             }
         });
-        return new Command("report", "Reports over the bot's database.") { command };
+        return new Command("report", "Reports over the bot's database.") { command, ReportEngagementCommand.Create(output, error) };
     }
 }

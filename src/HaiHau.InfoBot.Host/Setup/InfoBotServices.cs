@@ -43,6 +43,7 @@ public static class InfoBotServices
         services.AddSingleton<ITurnOutputWriter, Storage.Residents.ResidentProfileWriter>();
         services.AddSingleton<Storage.Reach.ReachCounting>();
         services.AddSingleton<ITurnOutputWriter, Storage.Reach.ReachWriter>();
+        services.AddSingleton<ITurnOutputWriter, Storage.Stats.ScreeningTallyWriter>();
         services.AddSingleton<DialogServices>();
         services.AddSingleton<IDialogEngine, DialogEngine>();
 

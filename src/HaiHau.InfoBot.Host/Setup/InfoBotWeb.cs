@@ -4,6 +4,7 @@ using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.OfficerConsole.Listings;
 using HaiHau.InfoBot.Host.Operations;
 using HaiHau.InfoBot.Host.Reach;
+using HaiHau.InfoBot.Host.Stats;
 using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.Telegram;
@@ -35,6 +36,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotConsole();
         builder.Services.AddInfoBotRegister();
         builder.Services.AddInfoBotReach();
+        builder.Services.AddInfoBotStats();
         builder.Services.AddInfoBotListingsConsole();
         builder.Services.AddInfoBotBroadcasts();
         builder.Services.AddInfoBotRateLimits();
@@ -56,6 +58,7 @@ public static class InfoBotWeb
         app.MapInfoBotWebhooks();
         app.MapInfoBotConsole();
         app.MapInfoBotReach();
+        app.MapInfoBotStats();
         return app;
     }
 

@@ -9,7 +9,8 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 /// <summary>
 /// Runs the poverty screener on the answers this dialog collected and keeps the estimate in variables, so the
 /// dialog's own texts explain it (branch on <c>ket_qua</c>). It stores nothing beyond the dialog: the answers and
-/// the estimate are forgotten when the dialog ends, and the turn event says only that a screening was done.
+/// the estimate are forgotten when the dialog ends, and the stored turn event says only that a screening was done
+/// (its class reaches only an anonymous per-day tally).
 /// The rule set and the commune map are those of the day the bot speaks (the engine's clock, Vietnam time).
 /// <code>
 /// - id: tinh
@@ -40,6 +41,12 @@ public sealed class ScreenNode : DialogNode
 {
     /// <summary>The "area" answer for a household in a former town whose name was not recognised.</summary>
     public const string FormerTownArea = "former_town";
+
+    /// <summary>Data of <see cref="EventKinds.ScreeningCompleted"/>: the class (<see cref="ScreeningResult.WireName(Classification)"/>).</summary>
+    public const string ResultData = "result";
+
+    /// <summary>Data of <see cref="EventKinds.ScreeningCompleted"/>: today's commune code the resident named, when known.</summary>
+    public const string CommuneData = "commune";
 
     /// <summary>The last day the three towns existed (and the urban line applied to them): 30/6/2025.</summary>
     private static readonly DateOnly FormerTownsUrbanUntil = new(2025, 6, 30);
@@ -129,7 +136,14 @@ public sealed class ScreenNode : DialogNode
             return ToNext();
         }
 
-        turn.Log(EventKinds.ScreeningCompleted);
+        // The class and commune travel only as event data: the store counts them in an anonymous tally, never with the conversation.
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [ResultData] = ScreeningResult.WireName(result.Classification) };
+        if (CommuneVar is not null && turn.Get(CommuneVar) is { } communeCode && turn.Services.Content.FindCommune(communeCode) is { } screenedIn)
+        {
+            data[CommuneData] = screenedIn.Code;
+        }
+
+        turn.Log(EventKinds.ScreeningCompleted, data: data);
         Set(turn, "ket_qua", ScreeningResult.WireName(result.Classification));
         Set(turn, "thu_nhap_binh_quan", Whole(result.PerCapitaIncome));
         Set(turn, "chuan_thu_nhap", Whole(result.IncomeLine));
