@@ -50,6 +50,8 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
 
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
+    public DbSet<Unanswered.StaffPhrasingRecord> StaffPhrasings => Set<Unanswered.StaffPhrasingRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset stored as text; a binary long keeps order and offset.
@@ -67,6 +69,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
         modelBuilder.ApplyConfiguration(new ResidentProfileConfiguration());
         modelBuilder.ApplyConfiguration(new ReachConfiguration());
         modelBuilder.ApplyConfiguration(new AuditConfiguration());
+        modelBuilder.ApplyConfiguration(new Unanswered.StaffPhrasingConfiguration());
         modelBuilder.Entity<InboxRecord>(e =>
         {
             e.ToTable("inbox");

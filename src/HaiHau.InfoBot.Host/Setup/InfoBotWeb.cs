@@ -7,6 +7,7 @@ using HaiHau.InfoBot.Host.Reach;
 using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.Telegram;
+using HaiHau.InfoBot.Host.Unanswered;
 using HaiHau.InfoBot.Host.WebChat;
 using HaiHau.InfoBot.Host.Zalo;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotConsole();
         builder.Services.AddInfoBotRegister();
         builder.Services.AddInfoBotReach();
+        builder.Services.AddInfoBotUnanswered();
         builder.Services.AddInfoBotListingsConsole();
         builder.Services.AddInfoBotBroadcasts();
         builder.Services.AddInfoBotRateLimits();
