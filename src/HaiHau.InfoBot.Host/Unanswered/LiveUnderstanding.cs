@@ -11,7 +11,10 @@ namespace HaiHau.InfoBot.Host.Unanswered;
 /// The understanding every conversation uses: content/ plus what staff taught from the console (issue 13 §3). A
 /// rebuild trains a new model off the turn path and swaps it in one reference write, so a turn reads either the old
 /// model or the new one, never half of each, and no restart is needed. A phrasing linked to an FAQ entry gets that
-/// entry whenever its words come back (same words after normalising), whatever the classifier would have said.
+/// entry whenever its words come back (same words after normalising), whatever the classifier would have said; a
+/// phrasing taught to a topic gets the model's answer when the model now places it there, else the topic itself
+/// (its dialog or overview): staff said what it is about, and a question they taught must not stay unanswered.
+/// Words that are only similar go through the model, which learnt the phrasing as one more example.
 /// </summary>
 public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
 {
@@ -24,13 +27,13 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
     {
         _data = data;
         _factory = factory;
-        _current = new Snapshot(data.Questions, new Dictionary<string, FaqEntry>(StringComparer.Ordinal), default);
+        _current = new Snapshot(data.Questions, new Dictionary<string, TopicGuess>(StringComparer.Ordinal), default);
     }
 
     /// <summary>Which rows the model was built from: (count, highest id). Another process or an erasure changes it.</summary>
     public readonly record struct Version(int Count, long MaxId);
 
-    private sealed record Snapshot(QuestionUnderstanding Model, IReadOnlyDictionary<string, FaqEntry> Links, Version Version);
+    private sealed record Snapshot(QuestionUnderstanding Model, IReadOnlyDictionary<string, TopicGuess> Taught, Version Version);
 
     /// <summary>The model in use now.</summary>
     public QuestionUnderstanding Current => Volatile.Read(ref _current).Model;
@@ -39,19 +42,17 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
 
     public UnderstandingMessages Messages => Current.Messages;
 
-    /// <summary>The words a phrasing is matched by: the normaliser's tokens (folded, short forms expanded).</summary>
-    public string Key(string text) => Current.Normalizer.Normalize(text);
-
     public UnderstoodQuestion Understand(string text)
     {
         var snapshot = Volatile.Read(ref _current);
-        var key = snapshot.Model.Normalizer.Normalize(text);
-        if (key.Length > 0 && snapshot.Links.TryGetValue(key, out var faq))
+        var understood = snapshot.Model.Understand(text);
+        if (!snapshot.Taught.TryGetValue(understood.Normalized, out var taught)
+            || (taught.Answer.Kind == AnswerRef.Topic && understood.Decision == QuestionDecision.Answer && understood.Best.Topic == taught.Topic))
         {
-            return new UnderstoodQuestion(key, QuestionDecision.Answer, new TopicGuess(faq.Topic, 1, new AnswerRef(AnswerRef.Faq, faq.Id)), null);
+            return understood;
         }
 
-        return snapshot.Model.Understand(text);
+        return new UnderstoodQuestion(understood.Normalized, QuestionDecision.Answer, taught, null, understood.IsQuestion);
     }
 
     public TopicSettings? Settings(string topic) => Current.Settings(topic);
@@ -92,17 +93,20 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
     {
         // Nothing taught: the model content/ built at start serves as it is (no second training).
         var model = rows.Count == 0 ? _data.Questions : QuestionUnderstanding.Build(StaffPhrasingSeam.With(_data.Understanding, rows), _data.Content.Articles);
-        var links = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
-        foreach (var row in rows.Where(r => r.Kind == StaffPhrasingKinds.Link))
+        var taught = new Dictionary<string, TopicGuess>(StringComparer.Ordinal);
+        foreach (var row in rows)
         {
             var key = model.Normalizer.Normalize(row.Text);
-            if (key.Length > 0 && row.FaqId is { } id && model.FindFaq(id) is { } faq)
+            var guess = row.Kind == StaffPhrasingKinds.Link
+                ? row.FaqId is { } id && model.FindFaq(id) is { } faq ? new TopicGuess(faq.Topic, 1, new AnswerRef(AnswerRef.Faq, faq.Id)) : null
+                : row.Topic is { } topic && model.Settings(topic) is { Action: TopicAction.Answer } ? new TopicGuess(topic, 1, new AnswerRef(AnswerRef.Topic, topic)) : null;
+            if (key.Length > 0 && guess is not null)
             {
-                links[key] = faq; // a later link of the same words wins
+                taught[key] = guess; // in id order: the latest decision on the same words wins
             }
         }
 
-        return new Snapshot(model, links, version);
+        return new Snapshot(model, taught, version);
     }
 
     private static async Task<Version> VersionAsync(InfoBotDbContext db, CancellationToken ct)
