@@ -21,12 +21,15 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
     private readonly BotData _data;
     private readonly IDbContextFactory<InfoBotDbContext> _factory;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private readonly ILogger<LiveUnderstanding> _logger;
     private Snapshot _current;
+    private Task _settled = Task.CompletedTask;
 
-    public LiveUnderstanding(BotData data, IDbContextFactory<InfoBotDbContext> factory)
+    public LiveUnderstanding(BotData data, IDbContextFactory<InfoBotDbContext> factory, ILogger<LiveUnderstanding> logger)
     {
         _data = data;
         _factory = factory;
+        _logger = logger;
         _current = new Snapshot(data.Questions, new Dictionary<string, TopicGuess>(StringComparer.Ordinal), default);
     }
 
@@ -60,6 +63,33 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
     public FaqEntry? FindFaq(string id) => Current.FindFaq(id);
 
     public void Dispose() => _rebuild.Dispose();
+
+    /// <summary>Completes when the last scheduled rebuild has been swapped in (or failed, logged; the old model serves).</summary>
+    public Task Settled => Volatile.Read(ref _settled);
+
+    /// <summary>True while a change from the console is being learnt.</summary>
+    public bool IsLearning => !Settled.IsCompleted;
+
+    /// <summary>
+    /// Starts a rebuild in the background and returns at once: the console's request does not wait for the training
+    /// (seconds on a busy machine), and conversations keep the current model until the swap.
+    /// </summary>
+    public Task Schedule()
+    {
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await RebuildAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "Rebuilding the understanding with staff phrasings failed; the previous model keeps serving");
+            }
+        });
+        Volatile.Write(ref _settled, task);
+        return task;
+    }
 
     /// <summary>Rebuilds when the staff rows changed since the model in use was built; true when it did.</summary>
     public async Task<bool> RefreshAsync(CancellationToken ct)

@@ -18,7 +18,8 @@ public sealed record PhrasingDecision(string Kind, string Original, string Text,
 
 /// <summary>
 /// The unanswered-questions loop (issue 13 §3): groups what the bot could not answer and applies staff's decision on
-/// a group, saved with its audit row in one transaction; a decision that teaches rebuilds the understanding at once.
+/// a group, saved with its audit row in one transaction; a decision that teaches starts a rebuild of the understanding
+/// at once, in the background.
 /// A decision hides the questions it covers (same group of words) from the list: an ignore or a mark for good, an
 /// example or a link only the questions asked before it, so a question still unanswered afterwards shows again.
 /// A commune account's decision covers its commune's questions; a district-wide one covers all.
@@ -55,6 +56,8 @@ public sealed class UnansweredLoop(
         return await db.StaffPhrasings.AsNoTracking().Where(p => scope == null || p.CommuneCode == null || p.CommuneCode == scope)
             .OrderBy(p => p.Id).ToListAsync(ct);
     }
+
+    public bool IsLearning => understanding.IsLearning;
 
     public IReadOnlySet<string> Words(string text) => understanding.Current.Normalizer.Tokens(text).ToHashSet(StringComparer.Ordinal);
 
@@ -135,7 +138,7 @@ public sealed class UnansweredLoop(
 
         if (StaffPhrasingKinds.Teaches(record.Kind))
         {
-            await understanding.RebuildAsync(ct);
+            _ = understanding.Schedule(); // the page says when it is learnt (LiveUnderstanding.IsLearning)
         }
 
         return (record, null);

@@ -63,6 +63,8 @@ public sealed partial class UnansweredConsole(InfoBotApp app, ConsoleClient staf
             ["faq"] = faq ?? "",
         }, tokenFrom: Page);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The page returns while the bot learns in the background; a resident asking after this gets the new model.
+        await app.Services.GetRequiredService<Host.Unanswered.LiveUnderstanding>().Settled;
         return await response.Content.ReadAsStringAsync();
     }
 

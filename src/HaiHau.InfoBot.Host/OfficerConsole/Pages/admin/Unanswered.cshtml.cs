@@ -49,7 +49,7 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
         Problem = problem;
         Message = saved is null ? null : saved.Kind switch
         {
-            StaffPhrasingKinds.Example => $"Đã thêm cách hỏi này vào chủ đề «{loop.TopicLabel(saved.Topic)}». Từ câu hỏi tiếp theo, trợ lý đã hiểu.",
+            StaffPhrasingKinds.Example => $"Đã thêm cách hỏi này vào chủ đề «{loop.TopicLabel(saved.Topic)}».",
             StaffPhrasingKinds.Link => $"Đã gắn với câu trả lời «{loop.FaqQuestion(saved.FaqId)}». Người hỏi đúng câu này sẽ nhận câu trả lời đó.",
             StaffPhrasingKinds.NewFaq => "Đã đánh dấu cần viết câu hỏi thường gặp mới. Tải bản nháp ở cuối trang.",
             _ => "Đã bỏ qua nhóm câu hỏi này.",
@@ -66,6 +66,9 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
             Details: $"{VietnameseFormat.Number(marked.Count)} bản nháp."), ct);
         return File(bytes, "application/zip", FaqDrafts.FileName);
     }
+
+    /// <summary>Where the page reloads itself to while the bot is learning a change (a GET: never a repeated decision).</summary>
+    public string ReloadUrl => $"/admin/unanswered?from={From}&to={To}";
 
     public string Date(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("H:mm d/M/yyyy", CultureInfo.InvariantCulture);
 
