@@ -38,6 +38,9 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
 
     private sealed record Snapshot(QuestionUnderstanding Model, IReadOnlyDictionary<string, TopicGuess> Taught, Version Version);
 
+    /// <summary>Raised after a new model was swapped in, with the rows it was built from.</summary>
+    public event Action<Version>? Swapped;
+
     /// <summary>The model in use now.</summary>
     public QuestionUnderstanding Current => Volatile.Read(ref _current).Model;
 
@@ -111,6 +114,7 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
                 .OrderBy(p => p.Id).ToListAsync(ct);
             var snapshot = await Task.Run(() => Build(rows, version), ct);
             Volatile.Write(ref _current, snapshot);
+            Swapped?.Invoke(version);
             return true;
         }
         finally

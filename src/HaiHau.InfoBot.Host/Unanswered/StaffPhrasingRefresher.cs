@@ -6,7 +6,7 @@ namespace HaiHau.InfoBot.Host.Unanswered;
 /// («xóa dữ liệu của tôi») deleted a copied phrasing, or another process (a second host, a verb) added one.
 /// The console's own changes do not wait for this: they rebuild at once.
 /// </summary>
-internal sealed class StaffPhrasingRefresher(LiveUnderstanding understanding, TimeProvider time, ILogger<StaffPhrasingRefresher> logger) : BackgroundService
+public sealed class StaffPhrasingRefresher(LiveUnderstanding understanding, TimeProvider time, ILogger<StaffPhrasingRefresher> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 

@@ -175,6 +175,30 @@ public sealed class UnansweredLoopTests : HostTestBase
     }
 
     [Fact]
+    public async Task The_running_bot_forgets_an_erased_copy_at_its_next_minutely_look_at_the_table()
+    {
+        await using var app = NewApp();
+        var loop = await UnansweredConsole.StartAsync(app);
+        var chat = new WebChat.WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, text: EarlyRepayment);
+        await loop.DecideAsync(StaffPhrasingKinds.Example, EarlyRepaymentFolded, 1, topic: "credit");
+        await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
+        await chat.SendAsync(id, choice: "yes");
+        var live = app.Services.GetRequiredService<Host.Unanswered.LiveUnderstanding>();
+        var swapped = new TaskCompletionSource<Host.Unanswered.LiveUnderstanding.Version>(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Swapped += v => swapped.TrySetResult(v);
+
+        app.Time.Advance(Host.Unanswered.StaffPhrasingRefresher.Period);
+        var version = await swapped.Task.WaitAsync(TimeSpan.FromMinutes(2)); // a guard against a hang, not a wait for time
+        var before = await loop.UnansweredCountAsync();
+        await loop.AskAsync(EarlyRepayment);
+
+        Assert.Equal(0, version.Count);
+        Assert.Equal(before + 1, await loop.UnansweredCountAsync()); // not understood again: the copy is gone from the bot
+    }
+
+    [Fact]
     public async Task A_commune_officer_sees_only_the_questions_of_residents_of_their_commune()
     {
         await using var app = NewApp();
