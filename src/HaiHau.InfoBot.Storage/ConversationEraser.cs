@@ -27,6 +27,11 @@ public static class ConversationEraser
             // What the resident asked us to keep goes too: news subscriptions and course interest.
             await context.NewsSubscriptions.Where(s => s.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
             await context.CourseLeads.Where(l => l.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
+            // A phrasing staff kept in this resident's own words, unedited, is still their words (issue 13 §3): copied
+            // from them, or the same words they asked in (another resident's copy of them goes too).
+            var askedKind = EventKinds.QuestionUnanswered.Name;
+            var asked = context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Kind == askedKind && e.Subject != null).Select(e => e.Subject);
+            await context.StaffPhrasings.Where(p => p.SourceConversationId == conversation.Id || (!p.Edited && asked.Contains(p.Text))).ExecuteDeleteAsync(ct);
             // The phone kept only to notify by ZNS, and announcements still queued on the Zalo routes (issue 18).
             await context.ChannelState.Where(s => s.Channel == BroadcastRouteChannels.ZaloZns && s.Key == ZnsAddress.PhoneKey(conversation.Id)).ExecuteDeleteAsync(ct);
             await context.Outbox.Where(o => o.ConversationId == conversation.Id && o.Status == OutboxStatus.Pending

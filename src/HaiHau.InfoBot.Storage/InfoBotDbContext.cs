@@ -51,6 +51,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
     public DbSet<Stats.ScreeningTallyRecord> ScreeningTallies => Set<Stats.ScreeningTallyRecord>();
+    public DbSet<Unanswered.StaffPhrasingRecord> StaffPhrasings => Set<Unanswered.StaffPhrasingRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -70,6 +71,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
         modelBuilder.ApplyConfiguration(new ReachConfiguration());
         modelBuilder.ApplyConfiguration(new AuditConfiguration());
         modelBuilder.ApplyConfiguration(new Stats.ScreeningTallyConfiguration());
+        modelBuilder.ApplyConfiguration(new Unanswered.StaffPhrasingConfiguration());
         modelBuilder.Entity<InboxRecord>(e =>
         {
             e.ToTable("inbox");

@@ -8,6 +8,7 @@ using HaiHau.InfoBot.Host.Stats;
 using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.Telegram;
+using HaiHau.InfoBot.Host.Unanswered;
 using HaiHau.InfoBot.Host.WebChat;
 using HaiHau.InfoBot.Host.Zalo;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotRegister();
         builder.Services.AddInfoBotReach();
         builder.Services.AddInfoBotStats();
+        builder.Services.AddInfoBotUnanswered();
         builder.Services.AddInfoBotListingsConsole();
         builder.Services.AddInfoBotBroadcasts();
         builder.Services.AddInfoBotRateLimits();

@@ -59,6 +59,11 @@ public static class AuditActions
     public const string BroadcastResumed = "broadcast_resumed";
     public const string ReachRebuilt = "reach_rebuilt";
     public const string RetentionApplied = "retention_applied";
+    public const string UnansweredExampleAdded = "unanswered_example_added";
+    public const string UnansweredLinked = "unanswered_linked";
+    public const string UnansweredMarked = "unanswered_marked";
+    public const string UnansweredIgnored = "unanswered_ignored";
+    public const string FaqDraftsExported = "faq_drafts_exported";
 }
 
 internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>

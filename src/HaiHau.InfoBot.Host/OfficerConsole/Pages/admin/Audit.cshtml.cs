@@ -52,6 +52,11 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
         AuditActions.BroadcastResumed => "Gửi tiếp thông báo",
         AuditActions.ReachRebuilt => "Tính lại nhật ký tiếp cận",
         AuditActions.RetentionApplied => "Xóa nội dung tin nhắn cũ (hết thời hạn lưu)",
+        AuditActions.UnansweredExampleAdded => "Thêm cách hỏi vào chủ đề",
+        AuditActions.UnansweredLinked => "Gắn câu hỏi với câu trả lời có sẵn",
+        AuditActions.UnansweredMarked => "Đánh dấu cần viết câu hỏi thường gặp mới",
+        AuditActions.UnansweredIgnored => "Bỏ qua câu hỏi chưa trả lời",
+        AuditActions.FaqDraftsExported => "Tải bản nháp câu hỏi thường gặp",
         _ => action,
     };
 
@@ -69,6 +74,7 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
             "report" => "Báo cáo",
             "listing" or "job" => "Tin",
             "course" => "Khóa học",
+            Unanswered.AuditTargets.StaffPhrasing => "Cách hỏi số",
             _ => kind,
         };
         return string.Join(' ', new[] { label, id }.Where(x => !string.IsNullOrEmpty(x)));

@@ -1,0 +1,109 @@
+using System.Globalization;
+using HaiHau.InfoBot.Content;
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Host.Unanswered;
+using HaiHau.InfoBot.Storage.Audit;
+using HaiHau.InfoBot.Storage.Unanswered;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin;
+
+/// <summary>
+/// CommunicationStaff and officers: the questions of a period the bot did not answer, grouped, and what to do with
+/// each group (issue 13 §3). Every decision is audited; teaching ones change the bot's next answer without a restart.
+/// </summary>
+[Authorize(Policy = ConsoleRoles.ReportsPolicy)]
+public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog audit, TimeProvider time) : PageModel
+{
+    /// <summary>The default period: the last 30 days, today included.</summary>
+    public const int DefaultDays = 30;
+
+    /// <summary>Enough groups for a month's work on one page.</summary>
+    public const int GroupsShown = 50;
+
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public UnansweredLoop Loop => loop;
+
+    public UnansweredView? View { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task OnPostDecideAsync(string kind, string original, string text, int size, string? topic, string? faq, CancellationToken ct)
+    {
+        var (from, to) = Period();
+        var entry = new AuditEntry(User.Id(), User.Who(), UnansweredLoop.ActionFor(kind));
+        var (saved, problem) = await loop.DecideAsync(new PhrasingDecision(kind, original, text, size, topic, faq), from, to, User.Commune(), entry, ct);
+        Problem = problem;
+        Message = saved is null ? null : saved.Kind switch
+        {
+            StaffPhrasingKinds.Example => $"Đã thêm cách hỏi này vào chủ đề «{loop.TopicLabel(saved.Topic)}».",
+            StaffPhrasingKinds.Link => $"Đã gắn với câu trả lời «{loop.FaqQuestion(saved.FaqId)}». Người hỏi đúng câu này sẽ nhận câu trả lời đó.",
+            StaffPhrasingKinds.NewFaq => "Đã đánh dấu cần viết câu hỏi thường gặp mới. Tải bản nháp ở cuối trang.",
+            _ => "Đã bỏ qua nhóm câu hỏi này.",
+        };
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var marked = View!.Marked;
+        var bytes = FaqDrafts.Zip(marked, data);
+        await audit.AppendAsync(new AuditEntry(User.Id(), User.Who(), AuditActions.FaqDraftsExported, Commune: User.Commune(),
+            Details: $"{VietnameseFormat.Number(marked.Count)} bản nháp."), ct);
+        return File(bytes, "application/zip", FaqDrafts.FileName);
+    }
+
+    /// <summary>Where the page reloads itself to while the bot is learning a change (a GET: never a repeated decision).</summary>
+    public string ReloadUrl => $"/admin/unanswered?from={From}&to={To}";
+
+    public string Date(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("H:mm d/M/yyyy", CultureInfo.InvariantCulture);
+
+    public string KindLabel(string kind) => kind switch
+    {
+        StaffPhrasingKinds.Example => "Đã thêm vào chủ đề",
+        StaffPhrasingKinds.Link => "Đã gắn câu trả lời",
+        StaffPhrasingKinds.NewFaq => "Cần câu hỏi mới",
+        _ => "Đã bỏ qua",
+    };
+
+    public string DecisionTarget(StaffPhrasingRecord record) => record.Kind switch
+    {
+        StaffPhrasingKinds.Example => loop.TopicLabel(record.Topic),
+        StaffPhrasingKinds.Link => loop.FaqQuestion(record.FaqId),
+        _ => "",
+    };
+
+    private (DateOnly From, DateOnly To) Period()
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
+        var to = DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : today;
+        var from = DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : to.AddDays(1 - DefaultDays);
+        if (from > to)
+        {
+            (from, to) = (to, from);
+        }
+
+        (From, To) = (from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return (from, to);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var (from, to) = Period();
+        View = await loop.ViewAsync(from, to, User.Commune(), ct);
+    }
+}

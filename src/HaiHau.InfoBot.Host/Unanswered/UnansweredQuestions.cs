@@ -1,0 +1,55 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Host.Unanswered;
+
+/// <summary>
+/// Reads the questions of a period the bot did not answer, from what is already kept: the folded subject of
+/// <see cref="EventKinds.QuestionUnanswered"/>, and for a "which topic?" (<see cref="EventKinds.QuestionAmbiguous"/>)
+/// the message itself, folded the same way. Erasure and the retention purge clear both, so what they cleared never
+/// shows. A commune account sees the questions of residents registered in its commune (any period's name of it).
+/// </summary>
+public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> factory, IContentStore content)
+{
+    /// <summary>Vietnam's offset: a day of the period is a day there.</summary>
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    /// <summary>The questions of the period and the commune each was asked from (null: not registered).</summary>
+    public async Task<IReadOnlyList<(AskedQuestion Question, string? Commune)>> ReadAsync(DateOnly from, DateOnly to, string? scope, CancellationToken ct)
+    {
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam);
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var unanswered = EventKinds.QuestionUnanswered.Name;
+        var ambiguous = EventKinds.QuestionAmbiguous.Name;
+        var rows = await db.TurnEvents.AsNoTracking()
+            .Where(e => e.At >= start && e.At < end
+                && ((e.Kind == unanswered && e.Subject != null) || (e.Kind == ambiguous && e.Inbox != null && e.Inbox.Text != null)))
+            .Select(e => new { e.Kind, e.Subject, Text = e.Kind == ambiguous ? e.Inbox!.Text : null, e.At, e.ConversationId })
+            .ToListAsync(ct);
+        var conversations = rows.Select(r => r.ConversationId).Distinct().ToList();
+        var communes = await db.ResidentProfiles.AsNoTracking().Where(p => conversations.Contains(p.ConversationId) && p.CommuneCode != null)
+            .ToDictionaryAsync(p => p.ConversationId, p => p.CommuneCode, ct);
+
+        return rows
+            .Select(r => (Question: new AskedQuestion(r.Kind == ambiguous ? Folded(r.Text) : r.Subject!, r.At, r.ConversationId, r.Kind == ambiguous),
+                Commune: Today(communes.GetValueOrDefault(r.ConversationId))))
+            .Where(q => q.Question.Text.Length > 0 && (scope is null || q.Commune == scope))
+            .ToList();
+    }
+
+    /// <summary>Today's commune code for a code of any period (registrations may name a former commune).</summary>
+    public string? Today(string? code) => code is null ? null : content.ResolveCommune(code)?.Current?.Code ?? code;
+
+    /// <summary>As the engine keeps an unanswered question (DialogEngine.SayUnanswered): folded, at most 200 characters.</summary>
+    public static string Folded(string? text)
+    {
+        var folded = VietnameseText.Fold(text);
+        return folded.Length > MaxLength ? folded[..MaxLength] : folded;
+    }
+
+    public const int MaxLength = 200;
+}

@@ -1,0 +1,72 @@
+using HaiHau.InfoBot.Host.Tests.Cli;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace HaiHau.InfoBot.Host.Tests.Browser;
+
+/// <summary>
+/// The unanswered-questions loop in real browsers (issue 13 §3): a resident's question the bot cannot answer shows on
+/// the console; a staff member teaches it to a topic; the same resident's next identical question gets an answer.
+/// Real host, real SQLite file, real chromium; no restart in between.
+/// </summary>
+public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<BrowserSession>
+{
+    private const float Wait = BrowserSession.Timeout;
+    private const string Email = "truyen-thong@haihau.test";
+    private const string Password = "mat-khau-dai-2022";
+    private const string Question = "Cách tính lãi khi trả nợ trước hạn?";
+    private const string Folded = "cach tinh lai khi tra no truoc han";
+
+    [Fact]
+    public async Task A_staff_member_adds_an_unanswered_question_to_a_topic_and_the_chats_next_answer_changes()
+    {
+        await using var host = await LiveBotHost.StartAsync();
+        var created = await ConsoleVerbRunner.RunAsync("Data Source=" + host.DatabasePath,
+            ["users", "add", "--email", Email, "--role", "CommunicationStaff", "--password-stdin"], Password + "\n");
+        Assert.True(created.Code == 0, created.Error);
+        await using var chat = await browser.OpenChatAsync(host);
+        var notUnderstood = await AskAsync(chat);
+
+        var page = await browser.OpenConsoleAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(host.BaseUrl, "admin/login").ToString());
+            await page.GetByLabel("Thư điện tử").FillAsync(Email);
+            await page.GetByLabel("Mật khẩu").FillAsync(Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi chưa trả lời" }).ClickAsync();
+
+            var group = page.Locator("form.group", new() { Has = page.Locator("li", new() { HasText = Folded }) });
+            await Expect(group.Locator(".count")).ToHaveTextAsync("1", new() { Timeout = Wait });
+            await group.GetByLabel("Chủ đề").SelectOptionAsync(new SelectOptionValue { Label = "Vay vốn ưu đãi" });
+            await group.GetByRole(AriaRole.Button, new() { Name = "Thêm vào chủ đề" }).ClickAsync();
+
+            await Expect(page.Locator("#decision-result")).ToContainTextAsync("Đã thêm cách hỏi này vào chủ đề «Vay vốn ưu đãi»", new() { Timeout = Wait });
+            await Expect(page.Locator("form.group", new() { Has = page.Locator("li", new() { HasText = Folded }) })).ToHaveCountAsync(0, new() { Timeout = Wait });
+            await Expect(page.Locator("#decided")).ToContainTextAsync("Vay vốn ưu đãi", new() { Timeout = Wait });
+            // The bot learns in the background; the page reloads itself until the change is applied.
+            await Expect(page.Locator("#learning-status")).ToContainTextAsync("Trợ lý đã áp dụng mọi thay đổi", new() { Timeout = 4 * Wait });
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+
+        var answered = await AskAsync(chat);
+        Assert.NotEqual(notUnderstood, answered);
+        await Expect(chat.BotSaid(notUnderstood)).ToHaveCountAsync(1, new() { Timeout = Wait }); // said the first time only
+        chat.AssertNoScriptErrorsOrForeignRequests();
+    }
+
+    /// <summary>Types the question and returns the text of the bot's first bubble in reply.</summary>
+    private static async Task<string> AskAsync(ChatPage chat)
+    {
+        await Expect(chat.BotBubbles.First).ToBeVisibleAsync(new() { Timeout = Wait });
+        var before = await chat.BotBubbles.CountAsync();
+        await chat.TypeAndEnterAsync(Question);
+        var reply = chat.BotBubbles.Nth(before);
+        await Expect(reply).ToBeVisibleAsync(new() { Timeout = Wait });
+        return (await reply.InnerTextAsync()).Trim();
+    }
+}
