@@ -52,6 +52,7 @@ public static class ZaloRoutesSetup
 
         services.AddSingleton<ZaloRouter>();
         services.AddSingleton<IBroadcastRouter>(sp => sp.GetRequiredService<ZaloRouter>());
+        services.AddSingleton<IDeliveryFallback, ZaloDeliveryFallback>();
         return services;
     }
 
