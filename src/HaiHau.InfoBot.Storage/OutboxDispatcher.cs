@@ -14,7 +14,7 @@ public sealed record OutboxDelivery(long Id, ConversationRef To, OutboundMessage
 /// on its row. A chat's replies go strictly in order: only the oldest unsettled reply of a chat is ever due
 /// (and likewise for its bulk messages).
 /// </summary>
-public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time)
+public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time, IDeliveryFallback? fallback = null)
 {
     /// <summary>Attempts after which a transient fault becomes a permanent failure (about an hour and a half of backoff).</summary>
     public const int MaxTransientAttempts = 10;
@@ -76,9 +76,11 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
     public async Task RecordAsync(long outboxId, SendResult result, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        string? rerouted = null;
         await using var db = await factory.CreateDbContextAsync(ct);
         await writes.WriteAsync(async () =>
         {
+            rerouted = null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var row = await db.Outbox.Include(o => o.Conversation).FirstAsync(o => o.Id == outboxId, ct);
             row.Attempts++;
@@ -110,6 +112,12 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
                     await ConversationSignals.MarkUnreachableAsync(db, row.Conversation!, gone.Reason, ct);
                     break;
                 case SendResult.Failed failed:
+                    if (row.BroadcastId is not null && fallback is not null && await fallback.RerouteAsync(db, row, failed.Error, now, ct) is { } next)
+                    {
+                        rerouted = next; // the same resident on their next route (issue 18)
+                        break;
+                    }
+
                     row.Status = OutboxStatus.Failed;
                     row.Error = failed.Error;
                     break;
@@ -125,6 +133,10 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
 
             return saved;
         }, ct);
+        if (rerouted is not null)
+        {
+            fallback!.Rerouted(rerouted);
+        }
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace HaiHau.InfoBot.Channels.Zalo;
 /// </summary>
 public sealed class ZaloAdapter(ZaloWebhookReader reader, ZaloApiClient api, ZaloAuthorizedCall authorized, ZaloOptions options) : IChannelAdapter
 {
-    /// <summary>The line under the share-phone card's title.</summary>
-    public const string UserInfoSubtitle = "Bác bấm vào đây để gửi số điện thoại Zalo của bác cho cháu đối chiếu.";
+    /// <summary>The line under the share-phone card's title; purpose-neutral, as the question above it says what the number is for.</summary>
+    public const string UserInfoSubtitle = "Bác bấm vào đây để gửi số điện thoại Zalo của bác cho cháu.";
 
     /// <summary>The longest text of one consultation message.</summary>
     public const int MaxTextLength = 2000;

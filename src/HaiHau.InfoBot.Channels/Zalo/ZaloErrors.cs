@@ -9,6 +9,9 @@ public static class ZaloErrors
     /// <summary>The -32 limit is counted per minute.</summary>
     public static readonly TimeSpan RateLimitPause = TimeSpan.FromMinutes(1);
 
+    /// <summary>The failure of a consultation message outside the 7-day window (-230/-232): broadcasts count it, the routes fall back on it.</summary>
+    public const string WindowFailure = "window";
+
     /// <summary>
     /// The access token was refused: refresh once and send again. 216, 401 and -401 are production-observed variants;
     /// -124 is the ZNS (business) host's code for it.
@@ -38,7 +41,7 @@ public static class ZaloErrors
             -227 => new SendResult.Unreachable("-227: account locked or inactive over 45 days"),
             -244 => new SendResult.Unreachable("-244: has blocked this message type"),
             // Outside the 7-day consultation window: not delivered, and broadcasts count these by this exact word.
-            -230 or -232 => new SendResult.Failed("window"),
+            -230 or -232 => new SendResult.Failed(WindowFailure),
             -32 => new SendResult.RetryAfter(RateLimitPause, "-32: API call limit reached"),
             -200 => new SendResult.Transient("-200: send failed"),
             _ => new SendResult.Failed($"{code}: {Shorten(reply.Message)}"),

@@ -39,6 +39,9 @@ public sealed record EngineOptions
 
     /// <summary>Guards against a dialog that loops without ever asking anything.</summary>
     public int MaxStepsPerTurn { get; init; } = 100;
+
+    /// <summary>Channels whose residents are offered to be notified by phone (Zalo ZNS, when configured); none by default.</summary>
+    public IReadOnlySet<string> PhoneNotifyChannels { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
 
 /// <summary>What a resident sent, cleaned: text (NFC, no control characters), a pressed button's id, a verified phone.</summary>
@@ -110,6 +113,11 @@ public sealed class TurnContext(ConversationState state, DialogServices services
         if (name == VerifiedPhoneChannels.Variable)
         {
             return VerifiedPhoneChannels.Supports(From?.Channel) ? "yes" : null;
+        }
+
+        if (name == PhoneNotifyChannels.Variable)
+        {
+            return From?.Channel is { } channel && Services.Options.PhoneNotifyChannels.Contains(channel) ? "yes" : null;
         }
 
         for (var i = State.Stack.Count - 1; i >= 0; i--)

@@ -55,8 +55,17 @@ public static class ProfileEvents
     public const string Category = "category";
     public const string Topics = "topics";
 
+    /// <summary>
+    /// "yes"/"no": the separate consent to be notified of announcements by phone (Zalo ZNS, issue 18). "yes" counts only
+    /// with the phone the platform verified in that same turn, which the event then carries as <see cref="ZnsPhone"/>.
+    /// </summary>
+    public const string ConsentZns = "consent_zns";
+
+    /// <summary>Not a dialog field: the verified phone shared in the turn that gave <see cref="ConsentZns"/>, added by save_profile.</summary>
+    public const string ZnsPhone = "zns_phone";
+
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
     {
-        ConsentAnnouncements, ConsentStatistics, Commune, Category, Topics,
+        ConsentAnnouncements, ConsentStatistics, Commune, Category, Topics, ConsentZns,
     };
 }

@@ -32,7 +32,7 @@ public static class InfoBotServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ConversationOptions>>().Value;
-            return new EngineOptions { IdleTimeout = options.IdleTimeout, MaxTextLength = options.MaxTextLength };
+            return new EngineOptions { IdleTimeout = options.IdleTimeout, MaxTextLength = options.MaxTextLength, PhoneNotifyChannels = Zalo.ZaloRoutesSetup.PhoneNotifyChannels(sp) };
         });
         services.AddOptions<ListingOptions>().BindConfiguration(ListingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ListingStore>();

@@ -1,6 +1,8 @@
 using HaiHau.InfoBot.Channels.Zalo;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Host.Broadcasts;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Residents;
 using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Zalo;
@@ -19,6 +21,8 @@ public static class ZaloRoutesSetup
     {
         services.AddOptions<ZaloRouteOptions>().BindConfiguration(ZaloRouteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ZaloRouteOptions>>().Value);
+        // Always: a resident withdrawing the consent is heard even after the route was switched off.
+        services.AddSingleton<ITurnOutputWriter, ZnsConsentWriter>();
         var routes = configuration.GetSection(ZaloRouteOptions.Section).Get<ZaloRouteOptions>() ?? new ZaloRouteOptions();
         if (!routes.AnyOn)
         {
@@ -48,8 +52,18 @@ public static class ZaloRoutesSetup
 
         services.AddSingleton<ZaloRouter>();
         services.AddSingleton<IBroadcastRouter>(sp => sp.GetRequiredService<ZaloRouter>());
+        services.AddSingleton<IDeliveryFallback, ZaloDeliveryFallback>();
         return services;
     }
+
+    /// <summary>
+    /// The channels whose residents registration offers to notify by phone: Zalo, when its ZNS route is configured
+    /// (the dialogs' kenh_bao_qua_so). Nobody is asked for a number the bot would not use.
+    /// </summary>
+    public static IReadOnlySet<string> PhoneNotifyChannels(IServiceProvider services) =>
+        services.GetService<ZaloRouteOptions>() is { ZnsOn: true }
+            ? new HashSet<string>(StringComparer.Ordinal) { ZaloWebhookReader.Channel }
+            : new HashSet<string>(StringComparer.Ordinal);
 
     private static void AddClient(IServiceCollection services, string name, Func<IServiceProvider, string> baseUrl) =>
         services.AddHttpClient(name, (sp, http) =>

@@ -1,6 +1,4 @@
-using System.Text;
 using HaiHau.InfoBot.Host.Tests.WebChat;
-using HaiHau.InfoBot.Storage.Operations;
 
 namespace HaiHau.InfoBot.Host.Tests.Privacy;
 
@@ -32,34 +30,5 @@ public sealed class EraseLeavesNoBytesTests : HostTestBase
         Assert.Empty(Find(id));
     }
 
-    /// <summary>
-    /// The database files (main, WAL, shared memory) holding <paramref name="text"/> as UTF-8 or UTF-16. The running
-    /// host's lock file (issue 19) is skipped: it is held exclusively and is always empty, so it can hold no data.
-    /// </summary>
-    private List<string> Find(string text)
-    {
-        var found = new List<string>();
-        var lockFile = DatabaseLock.PathFor(Path.Combine(Folder.Path, "infobot.db"));
-        Assert.True(!File.Exists(lockFile) || new FileInfo(lockFile).Length == 0, "the lock file holds bytes"); // stat only: it is locked
-        foreach (var file in Directory.GetFiles(Folder.Path, "infobot.db*").Where(f => Path.GetFullPath(f) != lockFile))
-        {
-            byte[] bytes;
-            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var copy = new MemoryStream())
-            {
-                stream.CopyTo(copy);
-                bytes = copy.ToArray();
-            }
-
-            foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
-            {
-                if (bytes.AsSpan().IndexOf(encoding.GetBytes(text)) >= 0)
-                {
-                    found.Add($"{Path.GetFileName(file)} ({encoding.WebName})");
-                }
-            }
-        }
-
-        return found;
-    }
+    private List<string> Find(string text) => DatabaseFiles.Find(Folder, text);
 }

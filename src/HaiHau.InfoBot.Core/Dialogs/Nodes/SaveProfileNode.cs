@@ -6,7 +6,9 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 /// <summary>
 /// Keeps the resident's registration answers: the values (placeholders allowed) leave the turn as a
 /// <c>profile_saved</c> event that the store writes in the turn's transaction. Only the fields given change.
-/// Fields: consent_announcements, consent_statistics ("yes"/"no"), commune (code), category, topics (space-separated).
+/// Fields: consent_announcements, consent_statistics, consent_zns ("yes"/"no"), commune (code), category, topics
+/// (space-separated). consent_zns "yes" keeps the phone the platform verified in this very turn (an ask_contact with
+/// if_shared just before); without one shared now, it is "no": a consent to be notified by a phone we do not have.
 /// <code>
 /// - id: luu
 ///   type: save_profile
@@ -52,6 +54,19 @@ public sealed class SaveProfileNode : DialogNode
     public override NodeOutcome Enter(TurnContext turn)
     {
         var values = Values.ToDictionary(v => v.Field, v => turn.Render(v.Value).Replace("…", "", StringComparison.Ordinal).Trim(), StringComparer.Ordinal);
+        if (values.GetValueOrDefault(ProfileEvents.ConsentZns) == "yes")
+        {
+            // The phone leaves the engine only on this event, for the writer that keeps it; never in state or the log.
+            if (turn.Input.ContactPhone is { Length: > 0 } phone)
+            {
+                values[ProfileEvents.ZnsPhone] = phone;
+            }
+            else
+            {
+                values[ProfileEvents.ConsentZns] = "no";
+            }
+        }
+
         turn.Log(ProfileEvents.Saved, data: values);
         return ToNext();
     }

@@ -1,0 +1,95 @@
+using System.Net;
+using HaiHau.InfoBot.Core.Broadcasts;
+using HaiHau.InfoBot.Core.Channels;
+using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Host.Tests.OfficerConsole;
+using HaiHau.InfoBot.Storage.Reach;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaiHau.InfoBot.Host.Tests.Zalo;
+
+/// <summary>
+/// Issue 18's send-time fallback: the plan thought the resident wrote within the week, Zalo says otherwise (-230) at
+/// send time, and the same delivery moves on to the next route (a promotion message; when Zalo refuses that for the
+/// quota, ZNS by the consented phone). One row, one delivery, reach counted once, from the compose page.
+/// </summary>
+public sealed class ZaloSendFallbackTests : HostTestBase
+{
+    private const string User = "1000000000000000007";
+
+    [Fact]
+    public async Task A_consultation_message_refused_for_the_window_goes_as_a_promotion_message_counted_once()
+    {
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
+        await SeedRefusedByTheWindowAsync(bed, phone: null);
+
+        var settled = await SendAsync(bed, sends: 2);
+
+        Assert.Equal([typeof(SendResult.Failed), typeof(SendResult.Sent)], settled.Select(s => s.Result.GetType()));
+        Assert.DoesNotContain(bed.Zalo.Sent, s => s.UserId == User);
+        Assert.Equal(User, Assert.Single(bed.Zalo.Promotions).UserId);
+        await AssertOneDeliveryAsync(bed, BroadcastRoute.ZaloPromotion);
+    }
+
+    [Fact]
+    public async Task When_the_promotion_quota_is_used_up_too_the_same_resident_gets_ZNS_once()
+    {
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
+        await SeedRefusedByTheWindowAsync(bed, phone: "0912345678");
+        bed.Zalo.PromotionDailyQuota = 0;
+
+        var settled = await SendAsync(bed, sends: 3);
+
+        Assert.Equal([typeof(SendResult.Failed), typeof(SendResult.Failed), typeof(SendResult.Sent)], settled.Select(s => s.Result.GetType()));
+        Assert.Empty(bed.Zalo.Promotions);
+        Assert.Equal("84912345678", Assert.Single(bed.Zalo.ZnsSent).Phone);
+        await AssertOneDeliveryAsync(bed, BroadcastRoute.ZaloZns);
+    }
+
+    [Fact]
+    public async Task With_no_route_left_the_window_failure_stays_a_failure_and_is_not_counted()
+    {
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
+        await SeedRefusedByTheWindowAsync(bed, phone: null);
+        bed.Zalo.PromotionDailyQuota = 0;
+
+        var settled = await SendAsync(bed, sends: 2);
+
+        Assert.All(settled, s => Assert.IsType<SendResult.Failed>(s.Result));
+        Assert.Empty(bed.Zalo.ZnsSent);
+        await using var db = await bed.DbAsync();
+        var row = await db.Outbox.SingleAsync(o => o.BroadcastId != null);
+        Assert.Equal(Storage.Records.OutboxStatus.Failed, row.Status);
+        Assert.Equal(0, await db.ReachLog.CountAsync());
+    }
+
+    /// <summary>Our inbox says the resident wrote two days ago (the plan sends directly); Zalo's last interaction is ten days old.</summary>
+    private static async Task SeedRefusedByTheWindowAsync(ZaloBed bed, string? phone)
+    {
+        await ZaloRoutesBed.ResidentAsync(bed, User, daysAgo: 2, znsPhone: phone);
+        bed.Zalo.Interacted(User, bed.Time.GetUtcNow().AddDays(-10));
+    }
+
+    private static async Task<IReadOnlyList<(Storage.OutboxDelivery Delivery, SendResult Result)>> SendAsync(ZaloBed bed, int sends)
+    {
+        await ConsoleClient.CreateAccountAsync(bed.App, "xa@haihau.test", ConsoleRoles.Officer);
+        var officer = await ConsoleClient.SignedInAsync(bed.App, "xa@haihau.test");
+        var form = new Dictionary<string, string> { ["Text"] = "Họp dân bình xét hộ nghèo", ["Communes"] = "hai-thinh", ["When"] = "now" };
+        var preview = await (await officer.PostFormAsync("/admin/broadcasts/new?handler=Preview", form, tokenFrom: "/admin/broadcasts/new")).Content.ReadAsStringAsync();
+        Assert.Matches(@"id=""route-Direct"">[^<]*<td>[^<]*</td><td>1</td>", preview); // planned as a consultation message
+        var settled = bed.ExpectSends(sends);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync("/admin/broadcasts/new?handler=Send", form, tokenFrom: "/admin/broadcasts/new")).StatusCode);
+        return await settled;
+    }
+
+    private static async Task AssertOneDeliveryAsync(ZaloBed bed, BroadcastRoute route)
+    {
+        var id = Assert.Single(await ZaloRoutesBed.BroadcastsAsync(bed)).Id;
+        var routes = await ZaloRoutesBed.RoutesAsync(bed, id);
+        Assert.Equal(1, routes.Delivered[route]);
+        Assert.Equal(1, routes.Delivered.Values.Sum());
+        await using var db = await bed.DbAsync();
+        Assert.Equal(1, await db.Outbox.CountAsync(o => o.BroadcastId == id));
+        Assert.Equal(1, await db.ReachLog.CountAsync(r => r.BroadcastId == id && r.Kind == ReachKinds.Announcement));
+    }
+}
