@@ -41,6 +41,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotProxy(builder.Configuration);
         builder.Services.AddInfoBotDataProtection();
         builder.Services.AddInfoBotOperations();
+        builder.Services.AddInfoBotHealth();
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
