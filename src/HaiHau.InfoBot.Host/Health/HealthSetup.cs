@@ -2,6 +2,7 @@ using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.Channels.Zalo;
 using HaiHau.InfoBot.Host.WebChat;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HaiHau.InfoBot.Host.Health;
@@ -24,7 +25,7 @@ public static class HealthSetup
 
     public static IServiceCollection AddInfoBotHealth(this IServiceCollection services)
     {
-        services.AddSingleton<ChannelCircuits>();
+        services.TryAddSingleton<ChannelCircuits>();
         var checks = services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: [ReadyTag]);
         foreach (var channel in Channels)
         {

@@ -7,6 +7,7 @@ using HaiHau.InfoBot.Host.Reach;
 using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.Telegram;
+using HaiHau.InfoBot.Host.Telemetry;
 using HaiHau.InfoBot.Host.WebChat;
 using HaiHau.InfoBot.Host.Zalo;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotDataProtection();
         builder.Services.AddInfoBotOperations();
         builder.Services.AddInfoBotHealth();
+        builder.Services.AddInfoBotTelemetry(builder.Configuration);
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
@@ -53,6 +55,7 @@ public static class InfoBotWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapInfoBotHealth();
+        app.MapInfoBotMetrics();
         app.MapInfoBotWebChat();
         app.MapInfoBotWebhooks();
         app.MapInfoBotConsole();
