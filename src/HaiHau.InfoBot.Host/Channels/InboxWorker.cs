@@ -26,8 +26,8 @@ public sealed class InboxWorker(
             using var turn = Telemetry.TurnTelemetry.Start(metrics, stored.Message.From.Channel);
             try
             {
-                await processor.ProcessAsync(stored.InboxId, stoppingToken);
-                turn.Done(Telemetry.TurnTelemetry.Answered);
+                var settled = await processor.ProcessAsync(stored.InboxId, stoppingToken);
+                turn.Done(settled ? Telemetry.TurnTelemetry.Answered : Telemetry.TurnTelemetry.StillPending);
                 outbox.Wake(stored.Message.From.Channel);
                 if (byChannel.TryGetValue(stored.Message.From.Channel, out var adapter))
                 {

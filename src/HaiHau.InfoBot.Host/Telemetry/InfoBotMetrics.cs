@@ -20,36 +20,37 @@ public sealed class InfoBotMetrics : IDisposable
     /// <summary>The source of the "turn" activity, for any tracing listener (an OpenTelemetry exporter, dotnet-trace).</summary>
     public static readonly ActivitySource Turns = new(MeterName);
 
-    private readonly Meter _meter;
-    private readonly Counter<long> _turns;
-    private readonly Histogram<double> _turnDuration;
-    private readonly Counter<long> _sends;
-    private readonly Counter<long> _tokenRefreshes;
+    // The counters live on one process-wide meter: a second host in the same process (tests) would otherwise publish
+    // instruments of the same name, and an OpenTelemetry provider keeps the first of such duplicates, not its own.
+    private static readonly Meter Counting = new(MeterName);
+    private static readonly Counter<long> TurnsCounter = Counting.CreateCounter<long>("infobot.turns", "{turn}", "Turns run, by channel and outcome");
+    private static readonly Histogram<double> TurnDuration = Counting.CreateHistogram<double>("infobot.turn.duration", "s", "Time to run and store one turn");
+    private static readonly Counter<long> Sends = Counting.CreateCounter<long>("infobot.sends", "{message}", "Push sends settled, by route and outcome");
+    private static readonly Counter<long> TokenRefreshes = Counting.CreateCounter<long>("infobot.zalo.token_refreshes", "{refresh}", "Zalo access-token refresh calls, by result");
+
+    // The queue depths read this host's store, so their gauge belongs to this host's meter (disposed with it).
+    private readonly Meter _store;
 
     public InfoBotMetrics(IMeterFactory meters, IDbContextFactory<InfoBotDbContext> store)
     {
-        _meter = meters.Create(MeterName);
-        _turns = _meter.CreateCounter<long>("infobot.turns", "{turn}", "Turns run, by channel and outcome");
-        _turnDuration = _meter.CreateHistogram<double>("infobot.turn.duration", "s", "Time to run and store one turn");
-        _sends = _meter.CreateCounter<long>("infobot.sends", "{message}", "Push sends settled, by route and outcome");
-        _tokenRefreshes = _meter.CreateCounter<long>("infobot.zalo.token_refreshes", "{refresh}", "Zalo access-token refresh calls, by result");
+        _store = meters.Create(MeterName);
         var depths = new QueueDepths(store);
-        _meter.CreateObservableGauge("infobot.queue.depth", depths.Observe, "{message}", "Messages waiting: inbox (turns not run) and outbox (replies not sent), by channel");
+        _store.CreateObservableGauge("infobot.queue.depth", depths.Observe, "{message}", "Messages waiting: inbox (turns not run) and outbox (replies not sent), by channel");
     }
 
     public void TurnRun(string channel, string outcome, TimeSpan elapsed)
     {
         var tags = new TagList { { "channel", channel }, { "outcome", outcome } };
-        _turns.Add(1, tags);
-        _turnDuration.Record(elapsed.TotalSeconds, tags);
+        TurnsCounter.Add(1, tags);
+        TurnDuration.Record(elapsed.TotalSeconds, tags);
     }
 
     public void SendSettled(string route, SendResult result) =>
-        _sends.Add(1, new TagList { { "route", route }, { "outcome", Outcome(result) } });
+        Sends.Add(1, new TagList { { "route", route }, { "outcome", Outcome(result) } });
 
-    public void TokenRefreshed(string result) => _tokenRefreshes.Add(1, new TagList { { "result", result } });
+    public void TokenRefreshed(string result) => TokenRefreshes.Add(1, new TagList { { "result", result } });
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose() => _store.Dispose();
 
     private static string Outcome(SendResult result) => result switch
     {

@@ -12,6 +12,9 @@ public sealed class TurnTelemetry : IDisposable
     public const string UnknownConversation = "unknown_conversation";
     public const string Error = "error";
 
+    /// <summary>Stored but not settled: the inbox retry sweep runs it again.</summary>
+    public const string StillPending = "pending";
+
     private readonly InfoBotMetrics _metrics;
     private readonly string _channel;
     private readonly long _started;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using HaiHau.InfoBot.Host.Tests.WebChat;
+using HaiHau.InfoBot.Host.Tests.Zalo;
 
 namespace HaiHau.InfoBot.Host.Tests.Health;
 
@@ -26,6 +27,23 @@ public sealed class MetricsEndpointTests : HostTestBase
     }
 
     [Fact]
+    public async Task With_metrics_on_a_zalo_reply_after_an_expired_token_counts_the_refresh_and_the_sends()
+    {
+        await using var bed = await ZaloBed.StartAsync(Folder, settings: new Dictionary<string, string?> { ["InfoBot:Telemetry:Metrics"] = "true" });
+        var client = bed.App.CreateClient();
+        await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
+        bed.Zalo.ExpireAccessToken();
+
+        await bed.ConverseAsync(bed.Text("2"), replies: 1);
+        var scrape = await ScrapeAsync(client);
+
+        // At least: hosts in parallel test classes may feed the same series.
+        Assert.True(Value(scrape, "infobot_zalo_token_refreshes_total{", "result=\"renewed\"") >= 1, scrape);
+        Assert.True(Value(scrape, "infobot_sends_total{", "route=\"zalo\"", "outcome=\"sent\"") >= 3, scrape);
+        Assert.True(Value(scrape, "infobot_turns_total{", "channel=\"zalo\"", "outcome=\"answered\"") >= 2, scrape);
+    }
+
+    [Fact]
     public async Task With_metrics_off_there_is_no_metrics_page()
     {
         await using var app = NewApp();
@@ -42,10 +60,11 @@ public sealed class MetricsEndpointTests : HostTestBase
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>infobot_turns_total{channel="web",outcome="answered",…} value [timestamp]; 0 before the first turn.</summary>
-    private static double WebTurns(string scrape) => scrape.Split('\n')
-        .Where(l => l.StartsWith("infobot_turns_total{", StringComparison.Ordinal)
-            && l.Contains("channel=\"web\"", StringComparison.Ordinal) && l.Contains("outcome=\"answered\"", StringComparison.Ordinal))
+    private static double WebTurns(string scrape) => Value(scrape, "infobot_turns_total{", "channel=\"web\"", "outcome=\"answered\"");
+
+    /// <summary>The sum of the series starting with <paramref name="series"/> and carrying every label given; 0 when none yet.</summary>
+    private static double Value(string scrape, string series, params string[] labels) => scrape.Split('\n')
+        .Where(l => l.StartsWith(series, StringComparison.Ordinal) && labels.All(label => l.Contains(label, StringComparison.Ordinal)))
         .Select(l => double.Parse(l[(l.IndexOf('}', StringComparison.Ordinal) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
         .Sum();
 }
