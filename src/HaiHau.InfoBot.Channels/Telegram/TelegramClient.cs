@@ -12,11 +12,24 @@ public static class TelegramClient
     /// <summary>Room above the long-poll wait, so a getUpdates call is never cut short by the client's own timeout.</summary>
     public static readonly TimeSpan TimeoutMargin = TimeSpan.FromSeconds(20);
 
-    public static HttpClient CreateHttp(TelegramOptions options) =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    /// <param name="options">The channel's settings.</param>
+    /// <param name="first">A handler every call passes first (the host's resilience pipeline), or none.</param>
+    public static HttpClient CreateHttp(TelegramOptions options, DelegatingHandler? first = null) =>
+        new(Chain(first, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }))
         {
             Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds) + TimeoutMargin,
         };
+
+    private static HttpMessageHandler Chain(DelegatingHandler? first, HttpMessageHandler last)
+    {
+        if (first is null)
+        {
+            return last;
+        }
+
+        first.InnerHandler = last;
+        return first;
+    }
 
     public static TelegramBotClient Create(TelegramOptions options, HttpClient http)
     {

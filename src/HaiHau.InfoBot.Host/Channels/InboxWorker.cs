@@ -12,6 +12,7 @@ public sealed class InboxWorker(
     TurnProcessor processor,
     IEnumerable<IChannelAdapter> adapters,
     OutboxSignal outbox,
+    Telemetry.InfoBotMetrics metrics,
     ILogger<InboxWorker> logger) : BackgroundService
 {
     /// <summary>Raised after each message's turn is settled (tests wait on it instead of sleeping).</summary>
@@ -22,9 +23,11 @@ public sealed class InboxWorker(
         var byChannel = adapters.ToDictionary(a => a.Channel, StringComparer.Ordinal);
         await foreach (var stored in queue.ReadAllAsync(stoppingToken))
         {
+            using var turn = Telemetry.TurnTelemetry.Start(metrics, stored.Message.From.Channel);
             try
             {
-                await processor.ProcessAsync(stored.InboxId, stoppingToken);
+                var settled = await processor.ProcessAsync(stored.InboxId, stoppingToken);
+                turn.Done(settled ? Telemetry.TurnTelemetry.Answered : Telemetry.TurnTelemetry.StillPending);
                 outbox.Wake(stored.Message.From.Channel);
                 if (byChannel.TryGetValue(stored.Message.From.Channel, out var adapter))
                 {

@@ -1,5 +1,4 @@
-using HaiHau.InfoBot.Storage;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HaiHau.InfoBot.Host.Health;
 
@@ -12,40 +11,31 @@ public interface IChannelHealth
     string State { get; }
 }
 
-/// <summary>GET /health: 200 when the store answers, 503 when it does not, with each channel's state.</summary>
+/// <summary>
+/// GET /health, the summary the Dockerfile, the systemd unit and the start-up benchmark read: 200 when the store
+/// answers, 503 when it does not, with each channel's state. Built from the same checks as /health/ready.
+/// </summary>
 public static class HealthApi
 {
-    private static readonly string[] KnownChannels = ["web", "telegram", "zalo"];
-
-    public static IEndpointRouteBuilder MapInfoBotHealth(this IEndpointRouteBuilder app)
+    internal static async Task<IResult> SummaryAsync(HealthCheckService health, CancellationToken ct)
     {
-        app.MapGet("/health", async (IDbContextFactory<InfoBotDbContext> factory, IEnumerable<IChannelHealth> channels, CancellationToken ct) =>
-        {
-            bool storeOk;
-            try
-            {
-                await using var db = await factory.CreateDbContextAsync(ct);
-                // A real query, not just an open file: the schema must be there too.
-                _ = await db.Inbox.AnyAsync(ct);
-                storeOk = true;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                storeOk = false;
-            }
-
-            var states = KnownChannels.ToDictionary(c => c, c => channels.FirstOrDefault(h => h.Channel == c)?.State ?? "off");
-            var body = new { status = storeOk ? "ok" : "failing", store = storeOk ? "ok" : "failing", channels = states };
-            return Results.Json(body, statusCode: storeOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
-        return app;
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthSetup.ReadyTag), ct);
+        var storeOk = report.Entries.TryGetValue(StoreHealthCheck.Name, out var store) && store.Status == HealthStatus.Healthy;
+        var states = HealthSetup.Channels.ToDictionary(c => c, c => StateOf(report, c));
+        var body = new { status = storeOk ? "ok" : "failing", store = storeOk ? "ok" : "failing", channels = states };
+        return Results.Json(body, statusCode: storeOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    private static string StateOf(HealthReport report, string channel) =>
+        report.Entries.TryGetValue(channel, out var entry) && entry.Data.TryGetValue(ChannelHealthCheck.StateKey, out var state)
+            ? (string)state
+            : "failing"; // the check itself threw
 }
 
 /// <summary>The web chat is part of the host: it is up whenever the host is.</summary>
 public sealed class WebChatHealth : IChannelHealth
 {
-    public string Channel => "web";
+    public string Channel => WebChat.WebChatApi.Channel;
 
     public string State => "ok";
 }

@@ -55,6 +55,8 @@ public static class InfoBotServices
         services.AddSingleton<InboxStore>();
         services.AddSingleton<OutboxReader>();
         services.AddSingleton<TurnProcessor>();
+        services.AddMetrics();
+        services.AddSingleton<Telemetry.InfoBotMetrics>();
         services.AddSingleton<Turns.TurnRunner>();
         services.AddHostedService<Turns.StoreInitializer>();
         services.AddHostedService<Turns.ListingRefreshWorker>();

@@ -9,6 +9,7 @@ using HaiHau.InfoBot.Host.Register;
 using HaiHau.InfoBot.Host.Health;
 using HaiHau.InfoBot.Host.Telegram;
 using HaiHau.InfoBot.Host.Unanswered;
+using HaiHau.InfoBot.Host.Telemetry;
 using HaiHau.InfoBot.Host.WebChat;
 using HaiHau.InfoBot.Host.Zalo;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,8 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotProxy(builder.Configuration);
         builder.Services.AddInfoBotDataProtection();
         builder.Services.AddInfoBotOperations();
+        builder.Services.AddInfoBotHealth();
+        builder.Services.AddInfoBotTelemetry(builder.Configuration);
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
@@ -56,6 +59,7 @@ public static class InfoBotWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapInfoBotHealth();
+        app.MapInfoBotMetrics();
         app.MapInfoBotWebChat();
         app.MapInfoBotWebhooks();
         app.MapInfoBotConsole();

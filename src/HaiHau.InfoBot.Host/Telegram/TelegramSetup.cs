@@ -1,6 +1,8 @@
 using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Host.Health;
+using HaiHau.InfoBot.Host.Resilience;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
@@ -19,7 +21,9 @@ public static class TelegramSetup
 
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TelegramStatus>();
-        services.AddKeyedSingleton(TelegramMapping.Channel, (sp, _) => TelegramClient.CreateHttp(sp.GetRequiredService<IOptions<TelegramOptions>>().Value));
+        services.TryAddSingleton<ChannelCircuits>();
+        services.AddKeyedSingleton(TelegramMapping.Channel, (sp, _) => TelegramClient.CreateHttp(
+            sp.GetRequiredService<IOptions<TelegramOptions>>().Value, ChannelResilienceSetup.Handler(TelegramHttpRules.Create(), sp)));
         services.AddSingleton<ITelegramBotClient>(sp => TelegramClient.Create(
             sp.GetRequiredService<IOptions<TelegramOptions>>().Value,
             sp.GetRequiredKeyedService<HttpClient>(TelegramMapping.Channel)));

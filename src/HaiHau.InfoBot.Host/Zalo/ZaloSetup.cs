@@ -1,6 +1,7 @@
 using HaiHau.InfoBot.Channels.Zalo;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Host.Health;
+using HaiHau.InfoBot.Host.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Zalo;
@@ -22,8 +23,10 @@ public static class ZaloSetup
         services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
         services.AddSingleton<ZaloFormatLog>();
-        services.AddZaloHttpClient<ZaloApiClient>(o => o.OpenApiBaseUrl);
-        services.AddZaloHttpClient<ZaloOAuthClient>(o => o.OAuthBaseUrl);
+        services.AddZaloHttpClient<ZaloApiClient>(o => o.OpenApiBaseUrl).AddChannelResilience(ZaloHttpRules.Create());
+        // No resilience pipeline on OAuth: a refresh token is single-use, so a refresh is never repeated or cut short.
+        services.AddZaloHttpClient<ZaloOAuthClient>(o => o.OAuthBaseUrl)
+            .AddHttpMessageHandler(sp => new Telemetry.TokenRefreshMetrics(sp.GetRequiredService<Telemetry.InfoBotMetrics>()));
         services.AddSingleton<IZaloTokenStore, ZaloTokenStore>();
         services.AddSingleton<ZaloTokens>();
         services.AddSingleton<ZaloAuthorizedCall>();
@@ -36,10 +39,10 @@ public static class ZaloSetup
         return services;
     }
 
-    private static void AddZaloHttpClient<TClient>(this IServiceCollection services, Func<ZaloOptions, string> baseUrl)
+    private static IHttpClientBuilder AddZaloHttpClient<TClient>(this IServiceCollection services, Func<ZaloOptions, string> baseUrl)
         where TClient : class
     {
-        services.AddHttpClient<TClient>((sp, http) =>
+        return services.AddHttpClient<TClient>((sp, http) =>
             {
                 http.BaseAddress = new Uri(baseUrl(sp.GetRequiredService<ZaloOptions>()).TrimEnd('/') + "/");
                 http.Timeout = RequestTimeout;

@@ -25,6 +25,7 @@ public sealed class SampleSettingsTests
     [InlineData(typeof(ZaloOptions), ZaloOptions.Section)]
     [InlineData(typeof(TelegramOptions), TelegramOptions.Section)]
     [InlineData(typeof(HaiHau.InfoBot.Host.OfficerConsole.ConsoleOptions), HaiHau.InfoBot.Host.OfficerConsole.ConsoleOptions.Section)]
+    [InlineData(typeof(HaiHau.InfoBot.Host.Telemetry.TelemetryOptions), HaiHau.InfoBot.Host.Telemetry.TelemetryOptions.Section)]
     public void Every_option_is_in_the_sample(Type options, string section)
     {
         foreach (var property in options.GetProperties())
