@@ -12,7 +12,7 @@ namespace HaiHau.InfoBot.Benchmarks.Load;
 /// </summary>
 public sealed class ChildHost : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180); // generous: a start-up of minutes is a figure to report (busy box), not a crash
 
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
