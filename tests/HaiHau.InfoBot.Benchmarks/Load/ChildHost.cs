@@ -107,6 +107,10 @@ public sealed class ChildHost : IDisposable
             {
                 // not listening yet
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // listening but slow to answer (a busy box): ask again until the deadline
+            }
 
             await Task.Delay(10, ct); // polling granularity: start-up is reported to ±10 ms
         }

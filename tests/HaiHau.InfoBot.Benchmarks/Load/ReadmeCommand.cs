@@ -22,7 +22,7 @@ public static class ReadmeCommand
             return 2;
         }
 
-        var table = SpeedTable.Render(await File.ReadAllTextAsync(SpeedTable.ResultsPath));
+        var table = SpeedTable.RenderCommitted();
         var readme = await File.ReadAllTextAsync(SpeedTable.ReadmePath);
         await File.WriteAllTextAsync(SpeedTable.ReadmePath, SpeedTable.Replace(readme, table));
         Console.WriteLine($"README.md speed table written from {SpeedTable.ResultsPath}");

@@ -20,6 +20,12 @@ public static class SpeedTable
 
     public static string ReadmePath => Path.Combine(RepoPaths.Root, "README.md");
 
+    /// <summary>What the README must hold for the committed results, or the placeholder while none are committed.</summary>
+    public static string RenderCommitted() =>
+        File.Exists(ResultsPath)
+            ? Render(File.ReadAllText(ResultsPath))
+            : "No `load` run is committed yet: run `load`, then `readme --from BenchmarkDotNet.Artifacts/load-results.json`.\n";
+
     public static string Render(string json)
     {
         using var doc = JsonDocument.Parse(json);
