@@ -25,7 +25,12 @@ public static class InfoBotServices
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingletonTimeProvider();
 
-        services.AddSingleton(sp => LoadBotData(sp.GetRequiredService<IOptions<InfoBotOptions>>().Value).EnsureValid());
+        // Shared per content hash within the process (BotDataCache): a second host on the same files neither parses nor retrains.
+        services.AddSingleton(sp =>
+        {
+            var paths = sp.GetRequiredService<IOptions<InfoBotOptions>>().Value;
+            return BotDataCache.Load(BotDataPaths.Resolve(paths.DialogsPath), BotDataPaths.Resolve(paths.ContentPath)).EnsureValid();
+        });
         services.AddSingleton(sp => sp.GetRequiredService<BotData>().Dialogs);
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<BotData>().Content);
         services.AddSingleton<IQuestionUnderstanding>(sp => sp.GetRequiredService<BotData>().Questions);

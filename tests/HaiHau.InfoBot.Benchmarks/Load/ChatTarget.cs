@@ -22,6 +22,6 @@ public sealed record ChatTarget(string Name, Uri BaseAddress, string StartPath, 
     })
     {
         BaseAddress = BaseAddress,
-        Timeout = TimeSpan.FromSeconds(10), // a stuck request must fail and end the run, not hang it
+        Timeout = TimeSpan.FromSeconds(30), // a stuck request must fail and end the run, not hang it (30 s: on a box shared with builds, 256 starts at once took over 10)
     };
 }

@@ -12,7 +12,7 @@ namespace HaiHau.InfoBot.Benchmarks.Load;
 /// </summary>
 public sealed class ChildHost : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180); // generous: a start-up of minutes is a figure to report (busy box), not a crash
 
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
@@ -106,6 +106,10 @@ public sealed class ChildHost : IDisposable
             catch (HttpRequestException)
             {
                 // not listening yet
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // listening but slow to answer (a busy box): ask again until the deadline
             }
 
             await Task.Delay(10, ct); // polling granularity: start-up is reported to ±10 ms

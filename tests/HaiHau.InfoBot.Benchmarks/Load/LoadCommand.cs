@@ -17,6 +17,8 @@ public static class LoadCommand
         $"--InfoBot:DialogsPath={RepoPaths.Dialogs}",
         $"--InfoBot:ContentPath={RepoPaths.Content}",
         "--Serilog:MinimumLevel:Default=Warning",
+        // Every virtual user starts its conversation from 127.0.0.1: the per-address limit (issue 14) would refuse most.
+        "--InfoBot:RateLimits:ConversationStartsPerMinute=10000",
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -66,7 +68,8 @@ public static class LoadCommand
             closedBot, closedBaseline, openBot, openBaseline, phases, DbPerTurn.From(db, profiledTurns));
         LoadReport.Print(results);
         var path = await LoadReport.WriteJsonAsync(results, ct);
-        Console.WriteLine($"written: {path}");
+        Console.WriteLine($"written: {path} (the README's table: `-- readme --from {path}`)");
+        LoadReport.PrintSummary(results);
         return 0;
     }
 }

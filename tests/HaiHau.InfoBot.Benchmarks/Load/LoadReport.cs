@@ -31,6 +31,16 @@ public static class LoadReport
         }
     }
 
+    /// <summary>
+    /// One summary line, then the line scripts read (always last): ratio = bot turns/s ÷ bare endpoint turns/s in the
+    /// same run, p99_500 = the bot's p99 in ms at the open loop's rate.
+    /// </summary>
+    public static void PrintSummary(LoadResults r)
+    {
+        Line($"summary: {r.Run.At:yyyy-MM-dd HH:mm}Z, {r.Run.Cores} cores, load average {r.Run.LoadAverageBefore}; bot {r.ClosedBot.TurnsPerSecond:F0} turns/s = {r.BotToBaselineRatio:P1} of the bare endpoint; p99 {r.OpenBot.Latency.P99Ms:F1} ms at {r.OpenBot.Rate}/s; idle {r.ChildHost.IdleRssMb:F1} MB; start-up {r.ChildHost.RestartMs:F0} ms; {r.Targets.Count(t => t.Pass)}/{r.Targets.Count} targets met");
+        Line($"ratio={r.BotToBaselineRatio:F4} p99_500={r.OpenBot.Latency.P99Ms:F1}");
+    }
+
     public static async Task<string> WriteJsonAsync(LoadResults results, CancellationToken ct)
     {
         var folder = Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");

@@ -19,6 +19,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// An officer in a real browser: compose, preview the count, schedule for later, and watch the progress once the
 /// (fake) clock reaches the time and the scripted channel has delivered. The host is the real one on Kestrel.
 /// </summary>
+[Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class BroadcastPageTests(BrowserSession browser) : IClassFixture<BrowserSession>, IDisposable
 {
     private const float Wait = BrowserSession.Timeout;

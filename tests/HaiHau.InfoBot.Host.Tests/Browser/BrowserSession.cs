@@ -10,6 +10,14 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// </summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
+    /// <summary>
+    /// Every browser test class carries this trait, so a run can leave them out or take only them:
+    /// <c>dotnet test --filter "Category!=Browser"</c> (they need chromium and are the slowest).
+    /// </summary>
+    public const string TraitName = "Category";
+
+    public const string Category = "Browser";
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>The longest any action or expectation waits for the page (explicit, never a sleep).</summary>

@@ -9,6 +9,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// A resident on a phone uses the web chat: real host, real SQLite file, real chromium. Each test has its own host
 /// and its own browser context, so no conversation or stored page state leaks between tests.
 /// </summary>
+[Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class ChatPageTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     private const float Wait = BrowserSession.Timeout;

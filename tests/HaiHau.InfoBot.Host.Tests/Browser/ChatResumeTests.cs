@@ -8,6 +8,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// A conversation survives what happens to phones and servers: the resident reloads the page, or the operator
 /// restarts the bot. Each test has its own host (one restarts it) and its own browser context.
 /// </summary>
+[Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     private const float Wait = BrowserSession.Timeout;

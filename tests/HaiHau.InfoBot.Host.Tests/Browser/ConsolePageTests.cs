@@ -12,6 +12,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// An officer in a real browser on the console: signing in, importing a list file with an error, reading the reach
 /// report. Real host, real SQLite file, real chromium; accounts are made with the verb, as an operator would.
 /// </summary>
+[Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class ConsolePageTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     private const float Wait = BrowserSession.Timeout;

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HaiHau.InfoBot.Host.Tests.Browser;
 
 /// <summary>An officer on the jobs page in a real browser: adds a job and sees it listed; imports a file with a bad row and sees the row's error.</summary>
+[Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class JobsPageTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     private const float Wait = BrowserSession.Timeout;

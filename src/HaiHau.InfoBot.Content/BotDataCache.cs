@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HaiHau.InfoBot.Content;
+
+/// <summary>
+/// One loaded, validated and trained <see cref="BotData"/> per content in a process, keyed by a hash of every file
+/// under dialogs/ and content/ (names and bytes). BotData is read-only once loaded, so hosts built on the same files
+/// share it: the test suite's hosts (hundreds) and the benchmark's side-by-side hosts no longer each parse the YAML
+/// and retrain the classifier. Edited files hash differently and load afresh.
+/// </summary>
+public static class BotDataCache
+{
+    private static readonly ConcurrentDictionary<string, Lazy<BotData>> Loaded = new(StringComparer.Ordinal);
+
+    public static BotData Load(string dialogsDirectory, string contentDirectory)
+    {
+        var key = Hash(dialogsDirectory, contentDirectory);
+        var data = Loaded.GetOrAdd(key, _ => new Lazy<BotData>(() => BotDataLoader.Load(dialogsDirectory, contentDirectory))).Value;
+        if (!data.IsValid)
+        {
+            Loaded.TryRemove(key, out _); // broken data is reported each time, never kept
+        }
+
+        return data;
+    }
+
+    /// <summary>SHA-256 over both folders' relative file names, lengths and contents, in ordinal order.</summary>
+    public static string Hash(string dialogsDirectory, string contentDirectory)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var root in new[] { dialogsDirectory, contentDirectory })
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFullPath(root) + "\n"));
+            if (!Directory.Exists(root))
+            {
+                continue;
+            }
+
+            foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var bytes = File.ReadAllBytes(path);
+                hash.AppendData(Encoding.UTF8.GetBytes($"{Path.GetRelativePath(root, path)}\n{bytes.Length}\n"));
+                hash.AppendData(bytes);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
