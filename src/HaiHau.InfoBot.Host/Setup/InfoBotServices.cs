@@ -48,9 +48,10 @@ public static class InfoBotServices
 
         // Pooled: a turn creates a context or two, and pooling measured cheaper than building each from scratch.
         services.AddPooledDbContextFactory<InfoBotDbContext>((sp, options) =>
-            StorageSetup.Configure(options, sp.GetRequiredService<IConfiguration>().GetConnectionString("InfoBot") ?? DefaultConnectionString));
+            DatabaseSettings.Configure(options, sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ConversationLocks>();
-        services.AddSingleton<SqliteWriteGate>();
+        // One writer at a time on SQLite; open on PostgreSQL (rows are locked there, and several hosts write).
+        services.AddSingleton(sp => SqliteWriteGate.For(DatabaseSettings.Provider(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<InboxStore>();
         services.AddSingleton<OutboxReader>();
         services.AddSingleton<TurnProcessor>();
