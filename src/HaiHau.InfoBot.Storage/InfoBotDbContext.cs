@@ -94,6 +94,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasOne(x => x.Broadcast).WithMany().HasForeignKey(x => x.BroadcastId);
             e.HasIndex(x => new { x.ConversationId, x.Id });
             e.HasIndex(x => new { x.Channel, x.ChatId, x.Id }); // the web chat's "replies after N" on page load
+            e.Property(x => x.ClaimedBy).HasMaxLength(96);
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
             e.HasOne(x => x.Inbox).WithMany().HasForeignKey(x => x.InboxId);
         });

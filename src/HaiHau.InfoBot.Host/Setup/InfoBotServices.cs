@@ -54,6 +54,7 @@ public static class InfoBotServices
         services.AddSingleton(sp => SqliteWriteGate.For(DatabaseSettings.Provider(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<InboxStore>();
         services.AddSingleton<OutboxReader>();
+        services.AddSingleton<OutboxLeases>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<Turns.TurnRunner>();
         services.AddHostedService<Turns.StoreInitializer>();

@@ -540,6 +540,10 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
                     b.Property<long>("ConversationId")
                         .HasColumnType("bigint");
 
@@ -557,6 +561,9 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("bigint");

@@ -511,7 +511,9 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                     NextAttemptAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
                     ExternalId = table.Column<string>(type: "text", nullable: true),
-                    Error = table.Column<string>(type: "text", nullable: true)
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
