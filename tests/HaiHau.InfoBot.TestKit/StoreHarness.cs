@@ -21,7 +21,7 @@ namespace HaiHau.InfoBot.TestKit;
 public sealed class StoreHarness : IDisposable
 {
     private readonly Postgres.TestDatabase _database;
-    private readonly ConversationLocks _locks = new();
+    private readonly ConversationLocks _locks;
     private readonly SqliteWriteGate _writes;
     private int _sequence;
 
@@ -30,6 +30,7 @@ public sealed class StoreHarness : IDisposable
     {
         _database = new Postgres.TestDatabase(provider);
         _writes = SqliteWriteGate.For(provider);
+        _locks = new ConversationLocks(provider == DatabaseProvider.Postgres ? _database.ConnectionString : null);
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
         StorageSetup.Configure(options, Provider, ConnectionString);
