@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Storage.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,9 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
                     $"""SELECT "Id" AS "Value" FROM outbox WHERE "Id" = ANY({candidates}) FOR UPDATE SKIP LOCKED""").ToListAsync(ct)).ToArray();
             }
 
-            await db.Outbox.Where(o => candidates.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now))
+            // Checked again here, not only when the rows were listed: an announcement paused or cancelled since is not sent.
+            await db.Outbox.Where(o => candidates.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now)
+                    && (o.BroadcastId == null || o.Broadcast!.State == BroadcastState.Sending))
                 .ExecuteUpdateAsync(u => u.SetProperty(o => o.ClaimedBy, Owner).SetProperty(o => o.LeaseUntil, until), ct);
             var claimed = await db.Outbox.Where(o => candidates.Contains(o.Id) && o.ClaimedBy == Owner && o.LeaseUntil == until)
                 .Select(o => o.Id).ToListAsync(ct);
