@@ -26,5 +26,35 @@ public static class AppendOnlyTables
         BEGIN SELECT RAISE(ABORT, 'reach_log is append-only (only erasing may clear its personal columns)'); END;
         """;
 
-    public static Task EnsureAsync(InfoBotDbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(Sql, ct);
+    /// <summary>
+    /// PostgreSQL's twin: the same rules as row triggers, plus TRUNCATE (which skips row triggers). Created or replaced at
+    /// every start under the migration lock (PostgresSetup), so it too survives regenerated migrations.
+    /// </summary>
+    private const string PostgresSql = """
+        CREATE OR REPLACE FUNCTION infobot_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+        CREATE OR REPLACE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION infobot_append_only();
+        CREATE OR REPLACE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION infobot_append_only();
+        CREATE OR REPLACE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION infobot_append_only();
+        CREATE OR REPLACE TRIGGER reach_log_no_delete BEFORE DELETE ON reach_log FOR EACH ROW EXECUTE FUNCTION infobot_append_only();
+        CREATE OR REPLACE TRIGGER reach_log_no_truncate BEFORE TRUNCATE ON reach_log FOR EACH STATEMENT EXECUTE FUNCTION infobot_append_only();
+        CREATE OR REPLACE FUNCTION infobot_reach_log_erase_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW."Id" IS DISTINCT FROM OLD."Id" OR NEW."At" IS DISTINCT FROM OLD."At" OR NEW."Day" IS DISTINCT FROM OLD."Day"
+            OR NEW."Channel" IS DISTINCT FROM OLD."Channel" OR NEW."ConversationId" IS DISTINCT FROM OLD."ConversationId"
+            OR NEW."Kind" IS DISTINCT FROM OLD."Kind" OR NEW."Topic" IS DISTINCT FROM OLD."Topic"
+            OR NEW."Subject" IS DISTINCT FROM OLD."Subject" OR NEW."BroadcastId" IS DISTINCT FROM OLD."BroadcastId"
+            OR (NEW."HouseholdId" IS NOT NULL AND NEW."HouseholdId" IS DISTINCT FROM OLD."HouseholdId")
+            OR (NEW."DeclaredCategory" IS NOT NULL AND NEW."DeclaredCategory" IS DISTINCT FROM OLD."DeclaredCategory")
+            OR (NEW."CommuneCode" IS NOT NULL AND NEW."CommuneCode" IS DISTINCT FROM OLD."CommuneCode")
+          THEN
+            RAISE EXCEPTION 'reach_log is append-only (only erasing may clear its personal columns)';
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE OR REPLACE TRIGGER reach_log_erase_only BEFORE UPDATE ON reach_log FOR EACH ROW EXECUTE FUNCTION infobot_reach_log_erase_only();
+        """;
+
+    public static Task EnsureAsync(InfoBotDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(db.IsPostgres() ? PostgresSql : Sql, ct);
 }

@@ -78,6 +78,13 @@ public static class ConversationEraser
     /// </summary>
     public static async Task<bool> ScrubFilesAsync(InfoBotDbContext context, CancellationToken ct)
     {
+        if (context.IsPostgres())
+        {
+            // No WAL file of ours to truncate: PostgreSQL's dead row versions stay until (auto)vacuum reclaims them,
+            // which an operator tunes (README «Several hosts on PostgreSQL»). Nothing to do here.
+            return true;
+        }
+
         var connection = context.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)

@@ -31,7 +31,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.Outbox.AsNoTracking().Include(o => o.Conversation)
-            .Where(o => Heads(db, channel, includeBulk).Contains(o.Id) && o.NextAttemptAt <= now)
+            .Where(o => Heads(db, channel, includeBulk).Contains(o.Id) && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
             .OrderBy(o => o.Kind).ThenBy(o => o.Id).Take(take).ToListAsync(ct);
         return rows.Select(o => new OutboxDelivery(
             o.Id,
@@ -46,8 +46,10 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // Heads only: a later reply of a chat waits for the head, however early its own time.
+        // A head another sender holds is due when its lease ends (OutboxLeases), not before.
         return await db.Outbox.Where(o => Heads(db, channel, includeBulk).Contains(o.Id))
-            .OrderBy(o => o.NextAttemptAt).Select(o => (DateTimeOffset?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
+            .Select(o => o.LeaseUntil != null && o.LeaseUntil > o.NextAttemptAt ? o.LeaseUntil : (DateTimeOffset?)o.NextAttemptAt)
+            .OrderBy(at => at).FirstOrDefaultAsync(ct);
     }
 
     private static IQueryable<long> Heads(InfoBotDbContext db, string channel, bool includeBulk) =>
@@ -84,6 +86,8 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var row = await db.Outbox.Include(o => o.Conversation).FirstAsync(o => o.Id == outboxId, ct);
             row.Attempts++;
+            row.ClaimedBy = null; // the outcome is known: no longer in flight (OutboxLeases)
+            row.LeaseUntil = null;
             switch (result)
             {
                 case SendResult.Sent sent:

@@ -6,17 +6,35 @@ using System.Runtime.CompilerServices;
 
 namespace HaiHau.InfoBot.Storage;
 
-/// <summary>Opens the SQLite file the way the bot needs it: folder created, schema migrated, WAL journal.</summary>
+/// <summary>
+/// Opens the database the way the bot needs it. SQLite: folder created, schema migrated, WAL journal.
+/// PostgreSQL: schema migrated once across hosts, with the twins of SQLite's triggers.
+/// </summary>
 public static class StorageSetup
 {
-    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        Configure(options, DatabaseProvider.Sqlite, connectionString);
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly));
+            return;
+        }
+
         options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
     }
 
     /// <summary>Creates the database folder and applies migrations. Call once at start.</summary>
     public static async Task MigrateAsync(InfoBotDbContext db, CancellationToken ct)
     {
+        if (db.IsPostgres())
+        {
+            await PostgresSetup.MigrateAsync(db, ct);
+            return;
+        }
+
         var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(folder))

@@ -20,16 +20,20 @@ namespace HaiHau.InfoBot.TestKit;
 /// </summary>
 public sealed class StoreHarness : IDisposable
 {
-    private readonly TempDirectory _folder = new();
-    private readonly ConversationLocks _locks = new();
-    private readonly SqliteWriteGate _writes = new();
+    private readonly Postgres.TestDatabase _database;
+    private readonly ConversationLocks _locks;
+    private readonly SqliteWriteGate _writes;
     private int _sequence;
 
-    public StoreHarness(FakeTimeProvider? time = null)
+    /// <param name="provider">SQLite (a temp file, the default) or PostgreSQL (a fresh database on the run's cluster).</param>
+    public StoreHarness(FakeTimeProvider? time = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        _database = new Postgres.TestDatabase(provider);
+        _writes = SqliteWriteGate.For(provider);
+        _locks = new ConversationLocks(provider == DatabaseProvider.Postgres ? _database.ConnectionString : null);
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
-        StorageSetup.Configure(options, ConnectionString);
+        StorageSetup.Configure(options, Provider, ConnectionString);
         using (var db = new InfoBotDbContext(options.Options))
         {
             StorageSetup.MigrateAsync(db, CancellationToken.None).GetAwaiter().GetResult();
@@ -68,12 +72,17 @@ public sealed class StoreHarness : IDisposable
     /// <summary>What the engine reads; <see cref="ImportAsync"/> refreshes it as the host does at start.</summary>
     public ListingSnapshot ListingSnapshot { get; private set; } = null!;
 
-    public string ConnectionString => _folder.SqliteConnectionString();
+    public string ConnectionString => _database.ConnectionString;
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>The write gate the stores share (one writer on SQLite, open on PostgreSQL).</summary>
+    public SqliteWriteGate Writes => _writes;
 
     public void Restart()
     {
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
-        StorageSetup.Configure(options, ConnectionString);
+        StorageSetup.Configure(options, Provider, ConnectionString);
         Factory = new PooledDbContextFactory<InfoBotDbContext>(options.Options);
         var data = EngineHarness.Repo;
         Listings = new ListingStore(Factory, _writes, Time);
@@ -109,7 +118,6 @@ public sealed class StoreHarness : IDisposable
     {
         _locks.Dispose();
         _writes.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
+        _database.Dispose();
     }
 }

@@ -16,6 +16,7 @@ namespace HaiHau.InfoBot.Host.Channels;
 public sealed class OutboxWorker(
     IEnumerable<IChannelAdapter> adapters,
     OutboxDispatcher outbox,
+    OutboxLeases leases,
     OutboxSignal signal,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -96,11 +97,15 @@ public sealed class OutboxWorker(
             return (null, Min(next, now + IdlePoll));
         }
 
-        var (batch, held) = pacer.Pick(due, now);
-        if (batch.Count == 0)
+        var (picked, held) = pacer.Pick(due, now);
+        if (picked.Count == 0)
         {
             return (null, now + held);
         }
+
+        // Marked in flight before the platform call; rows another host claimed first are its to send (OutboxLeases).
+        var claimed = await leases.ClaimAsync(picked.Select(d => d.Id).ToList(), ct);
+        var batch = picked.Where(d => claimed.Contains(d.Id)).ToList();
 
         var settled = await Task.WhenAll(batch.Select(d => SendOneAsync(adapter, d, ct)));
         foreach (var (_, answeredAt) in settled)

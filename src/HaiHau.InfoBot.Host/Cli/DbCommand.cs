@@ -1,6 +1,8 @@
 using System.CommandLine;
 using HaiHau.InfoBot.Host.Setup;
+using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Operations;
+using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Cli;
 
@@ -26,7 +28,19 @@ public static class DbCommand
         restore.SetAction((parse, ct) => ReportAsync(
             SqliteBackup.RestoreAsync(ConnectionString(parse), parse.GetRequiredValue(restoreFile).FullName, parse.GetValue(force), ct), output, error));
 
-        return new Command("db", "Backup and restore of the bot's SQLite database.") { backup, restore };
+        var migrate = new Command("migrate", "Applies the schema to the configured database (SQLite or PostgreSQL) and exits; safe while other hosts run.") { TreatUnmatchedTokensAsErrors = false };
+        migrate.SetAction(async (parse, ct) =>
+        {
+            var configuration = CliConfiguration.Build(parse);
+            var options = new DbContextOptionsBuilder<InfoBotDbContext>();
+            DatabaseSettings.Configure(options, configuration);
+            await using var db = new InfoBotDbContext(options.Options);
+            await StorageSetup.MigrateAsync(db, ct);
+            await output.WriteLineAsync($"Database migrated ({DatabaseSettings.Provider(configuration).ToString().ToLowerInvariant()}).");
+            return 0;
+        });
+
+        return new Command("db", "Backup and restore of the bot's SQLite database; migrate for either provider.") { backup, restore, migrate };
     }
 
     private static string ConnectionString(ParseResult parse) =>

@@ -89,14 +89,14 @@ public static class ImportCommand
         IConfiguration configuration, ListingKind kind, IReadOnlyList<Listing> listings, TimeProvider time, Func<UpsertCounts, AuditEntry> audit, CancellationToken ct)
     {
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
-        StorageSetup.Configure(options, configuration.GetConnectionString("InfoBot") ?? InfoBotServices.DefaultConnectionString);
+        DatabaseSettings.Configure(options, configuration);
         var factory = new PooledDbContextFactory<InfoBotDbContext>(options.Options);
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             await StorageSetup.MigrateAsync(db, ct); // importing before the first start of the bot works too
         }
 
-        using var writes = new SqliteWriteGate();
+        using var writes = SqliteWriteGate.For(DatabaseSettings.Provider(configuration));
         var counts = await new ListingStore(factory, writes, time).UpsertAsync(kind, listings, ct);
         await new AuditLog(factory, writes, time).AppendAsync(audit(counts), ct);
         return counts;

@@ -12,6 +12,11 @@ public sealed class DatabaseLockHolder(IConfiguration configuration, ILogger<Dat
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (Setup.DatabaseSettings.IsPostgres(configuration))
+        {
+            return Task.CompletedTask; // no file to restore over: PostgreSQL has its own tools (pg_dump, pg_restore)
+        }
+
         var path = DatabaseFile.Path(configuration);
         _lock = DatabaseLock.TryAcquire(path);
         if (_lock is null)

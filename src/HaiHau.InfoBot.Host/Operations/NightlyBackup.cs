@@ -18,8 +18,9 @@ public sealed class NightlyBackup(IOptions<BackupOptions> options, IConfiguratio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.Folder))
+        if (string.IsNullOrWhiteSpace(settings.Folder) || Setup.DatabaseSettings.IsPostgres(configuration))
         {
+            // PostgreSQL is backed up by its own tools (pg_dump, base backups), not by copying a file.
             return;
         }
 

@@ -54,11 +54,18 @@ public static class InfoBotServices
 
         // Pooled: a turn creates a context or two, and pooling measured cheaper than building each from scratch.
         services.AddPooledDbContextFactory<InfoBotDbContext>((sp, options) =>
-            StorageSetup.Configure(options, sp.GetRequiredService<IConfiguration>().GetConnectionString("InfoBot") ?? DefaultConnectionString));
-        services.AddSingleton<ConversationLocks>();
-        services.AddSingleton<SqliteWriteGate>();
+            DatabaseSettings.Configure(options, sp.GetRequiredService<IConfiguration>()));
+        // On PostgreSQL a conversation is also locked in the database, for several hosts (issue 16).
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new ConversationLocks(DatabaseSettings.IsPostgres(configuration) ? DatabaseSettings.ConnectionString(configuration) : null);
+        });
+        // One writer at a time on SQLite; open on PostgreSQL (rows are locked there, and several hosts write).
+        services.AddSingleton(sp => SqliteWriteGate.For(DatabaseSettings.Provider(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<InboxStore>();
         services.AddSingleton<OutboxReader>();
+        services.AddSingleton<OutboxLeases>();
         services.AddSingleton<TurnProcessor>();
         services.AddMetrics();
         services.AddSingleton<Telemetry.InfoBotMetrics>();

@@ -33,6 +33,14 @@ public sealed class StoreInitializer(
 
         await listings.RefreshAsync(cancellationToken); // before any turn, so the first resident sees them
 
+        // Sends a previous run left in flight go out again (at least once: Telegram cannot tell whether they arrived).
+        var inFlight = await services.GetRequiredService<OutboxLeases>().ReconcileAsync(
+            soleHost: !Setup.DatabaseSettings.IsPostgres(services.GetRequiredService<IConfiguration>()), cancellationToken);
+        if (inFlight > 0)
+        {
+            logger.LogWarning("{Count} send(s) were in flight when the last run stopped; they are sent again", inFlight);
+        }
+
         var recovered = await RecoverAsync(inbox, processor, cancellationToken);
         if (recovered > 0)
         {

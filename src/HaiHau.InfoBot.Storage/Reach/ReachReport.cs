@@ -83,9 +83,9 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT (SELECT IFNULL(MAX("Id"), 0) FROM "household_imports"), (SELECT COUNT(*) FROM "register_entries" WHERE "Year" = $year)
+            SELECT (SELECT COALESCE(MAX("Id"), 0) FROM "household_imports"), (SELECT COUNT(*) FROM "register_entries" WHERE "Year" = @year)
             """;
-        ReachRows.Add(command, "$year", year);
+        ReachRows.Add(command, "@year", year);
         await using var reader = await command.ExecuteReaderAsync(ct);
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));
@@ -176,8 +176,8 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
     private static List<(long Household, string Commune, string? Former, RegisterCategory Category)> List(DbConnection connection, int year)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "HouseholdId", "CommuneCode", "FormerCommuneCode", "Category" FROM "register_entries" WHERE "Year" = $year""";
-        ReachRows.Add(command, "$year", year);
+        command.CommandText = """SELECT "HouseholdId", "CommuneCode", "FormerCommuneCode", "Category" FROM "register_entries" WHERE "Year" = @year""";
+        ReachRows.Add(command, "@year", year);
         var entries = new List<(long, string, string?, RegisterCategory)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -41,9 +41,9 @@ internal sealed class ReachRows
         {
             command.CommandText = """
                 SELECT "Id", "Day", "HouseholdId", "ConversationId", "Channel", "Topic", "CommuneCode", "DeclaredCategory"
-                FROM "reach_log" WHERE "Id" > $last AND ("HouseholdId" IS NOT NULL OR "DeclaredCategory" IS NOT NULL) ORDER BY "Id"
+                FROM "reach_log" WHERE "Id" > @last AND ("HouseholdId" IS NOT NULL OR "DeclaredCategory" IS NOT NULL) ORDER BY "Id"
                 """;
-            Add(command, "$last", _lastRow);
+            Add(command, "@last", _lastRow);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -68,8 +68,8 @@ internal sealed class ReachRows
         var erased = new HashSet<long>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = """SELECT "Id", "ConversationId" FROM "reach_erasures" WHERE "Id" > $last ORDER BY "Id" """;
-            Add(command, "$last", _lastErasure);
+            command.CommandText = """SELECT "Id", "ConversationId" FROM "reach_erasures" WHERE "Id" > @last ORDER BY "Id" """;
+            Add(command, "@last", _lastErasure);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

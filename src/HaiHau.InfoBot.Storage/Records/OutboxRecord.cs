@@ -65,4 +65,13 @@ public sealed class OutboxRecord
     public string? ExternalId { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>
+    /// The host sending this row right now (<see cref="OutboxLeases"/>): set before the platform call and cleared when
+    /// the outcome is stored, so a row still claimed after a crash is known to have been in flight.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when <see cref="ClaimedBy"/> holds the row; after it another host (or the restarted one) takes it over.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using HaiHau.InfoBot.TestKit.Postgres;
+
 namespace HaiHau.InfoBot.Host.Tests.Broadcasts;
 
 /// <summary>
@@ -27,7 +29,9 @@ public sealed class BroadcastDeliveryTests : HostTestBase
 
     private readonly List<AudienceMember> _audience = [];
 
-    private ScriptedChannelApp NewApp(FakeTimeProvider time) => new(Folder.SqliteConnectionString(), time, services: s =>
+    private ScriptedChannelApp NewApp(FakeTimeProvider time) => NewApp(DatabaseProvider.Sqlite, time);
+
+    private ScriptedChannelApp NewApp(DatabaseProvider provider, FakeTimeProvider time) => new(Database(provider).ConnectionString, time, Database(provider).Settings, services: s =>
     {
         s.AddSingleton<IBroadcastAudience>(new GivenAudience(_audience));
         s.AddSingleton<BroadcastScheduler>();
@@ -76,10 +80,10 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         }
     }
 
-    [Fact]
-    public async Task At_its_time_it_reaches_the_segment_and_no_one_else_and_the_progress_adds_up()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task At_its_time_it_reaches_the_segment_and_no_one_else_and_the_progress_adds_up(DatabaseProvider provider)
     {
-        await using var app = NewApp(new FakeTimeProvider(Morning));
+        await using var app = NewApp(provider, new FakeTimeProvider(Morning));
         await SeedResidentsAsync(app, 12);
         var id = await ScheduleAsync(app, new Segment(["hai-chau"], ["can-ngheo"], [], []), Morning.AddHours(1));
         Assert.Empty(app.Channel.Sent);
@@ -94,14 +98,14 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         Assert.Equal((4, 4, 0), (progress!.Targeted, progress.Sent, progress.Pending));
     }
 
-    [Fact]
-    public async Task A_host_stopped_mid_broadcast_finishes_after_restart_with_everyone_served_exactly_once()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_host_stopped_mid_broadcast_finishes_after_restart_with_everyone_served_exactly_once(DatabaseProvider provider)
     {
         var time = new FakeTimeProvider(Morning);
         var sent = new List<string>();
         long id;
         ScriptedChannel firstPlatform;
-        await using (var first = NewApp(time))
+        await using (var first = NewApp(provider, time))
         {
             firstPlatform = first.Channel;
             await SeedResidentsAsync(first, 60);
@@ -114,7 +118,7 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         // Read after the stop: a send already on its way when the host was told to stop still finishes (and is recorded).
         sent.AddRange(firstPlatform.Sent.Select(s => s.ChatId));
 
-        await using var second = NewApp(time);
+        await using var second = NewApp(provider, time);
         await second.RunClockUntilAsync(() => sent.Count + second.Channel.Sent.Count >= 60);
         sent.AddRange(second.Channel.Sent.Select(s => s.ChatId));
 
@@ -124,10 +128,10 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         Assert.Equal((60, 60, 0), (progress!.Targeted, progress.Sent, progress.Pending));
     }
 
-    [Fact]
-    public async Task A_cancelled_announcement_stops_and_its_unsent_deliveries_are_counted_as_cancelled()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_cancelled_announcement_stops_and_its_unsent_deliveries_are_counted_as_cancelled(DatabaseProvider provider)
     {
-        await using var app = NewApp(new FakeTimeProvider(Morning));
+        await using var app = NewApp(provider, new FakeTimeProvider(Morning));
         await SeedResidentsAsync(app, 40);
         var id = await ScheduleAsync(app, Segment.Everyone, Morning);
         await FanOutAsync(app, () => WakeSchedulerAsync(app));
@@ -146,10 +150,11 @@ public sealed class BroadcastDeliveryTests : HostTestBase
         Assert.Equal(0, progress.Pending);
     }
 
+    // SQLite only for now: on PostgreSQL under load a whole claimed batch (not only one row) can be on its way at the pause.
     [Fact]
     public async Task A_paused_announcement_waits_and_resumes_where_it_stopped()
     {
-        await using var app = NewApp(new FakeTimeProvider(Morning));
+        await using var app = NewApp(DatabaseProvider.Sqlite, new FakeTimeProvider(Morning));
         await SeedResidentsAsync(app, 40);
         var id = await ScheduleAsync(app, Segment.Everyone, Morning);
         await FanOutAsync(app, () => WakeSchedulerAsync(app));

@@ -5,15 +5,17 @@ using HaiHau.InfoBot.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using HaiHau.InfoBot.TestKit.Postgres;
+
 namespace HaiHau.InfoBot.Host.Tests.Privacy;
 
 /// <summary>"Xóa dữ liệu của tôi" leaves no message text and no link to the resident; anonymous counts stay.</summary>
 public sealed class EraseDataTests : HostTestBase
 {
-    [Fact]
-    public async Task Erasing_deletes_every_text_and_forgets_the_conversation_but_keeps_anonymous_counts()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Erasing_deletes_every_text_and_forgets_the_conversation_but_keeps_anonymous_counts(DatabaseProvider provider)
     {
-        await using var app = NewApp();
+        await using var app = NewApp(provider);
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, text: "bao hiem y te Nguyễn Thị Riêng Tư");
@@ -36,10 +38,10 @@ public sealed class EraseDataTests : HostTestBase
         Assert.True(await db.TurnEvents.AnyAsync(e => e.Kind == "article_viewed" && e.Subject == "bhyt-ho-ngheo"));
     }
 
-    [Fact]
-    public async Task An_unanswered_question_is_kept_for_staff_until_the_resident_erases_it()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task An_unanswered_question_is_kept_for_staff_until_the_resident_erases_it(DatabaseProvider provider)
     {
-        await using var app = NewApp();
+        await using var app = NewApp(provider);
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
 
@@ -54,10 +56,10 @@ public sealed class EraseDataTests : HostTestBase
         Assert.Equal([null], afterwards); // still counted, no longer readable
     }
 
-    [Fact]
-    public async Task Saying_no_keeps_everything()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Saying_no_keeps_everything(DatabaseProvider provider)
     {
-        await using var app = NewApp();
+        await using var app = NewApp(provider);
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, text: "xoa du lieu cua toi");

@@ -6,17 +6,19 @@ using HaiHau.InfoBot.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using HaiHau.InfoBot.TestKit.Postgres;
+
 namespace HaiHau.InfoBot.Host.Tests.Turns;
 
 /// <summary>Killing the host at any point loses no message and sends no reply twice.</summary>
 public sealed class DurabilityTests : HostTestBase
 {
-    [Fact]
-    public async Task A_message_stored_but_never_processed_is_answered_when_the_host_starts_again()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_message_stored_but_never_processed_is_answered_when_the_host_starts_again(DatabaseProvider provider)
     {
         var time = InfoBotApp.NewClock();
         string id;
-        await using (var first = NewApp(time))
+        await using (var first = NewApp(provider, time))
         {
             var chat = new WebChatClient(first.CreateClient());
             id = (await chat.StartAsync()).ConversationId;
@@ -27,7 +29,7 @@ public sealed class DurabilityTests : HostTestBase
             await inbox.AddAsync(new InboundMessage(new ConversationRef("web", id, id), $"{id}:lost-1", time.GetUtcNow(), null, "ngheo"), CancellationToken.None);
         }
 
-        await using var second = NewApp(time);
+        await using var second = NewApp(provider, time);
         var history = await new WebChatClient(second.CreateClient()).HistoryAsync(id);
 
         Assert.Single(history.Replies, r => r.Text.StartsWith("BẢO HIỂM Y TẾ CHO NGƯỜI THUỘC HỘ NGHÈO", StringComparison.Ordinal));
@@ -35,10 +37,10 @@ public sealed class DurabilityTests : HostTestBase
         Assert.False(await db.Inbox.AnyAsync(i => i.Status == InboxStatus.Pending));
     }
 
-    [Fact]
-    public async Task Processing_a_message_again_after_a_crash_queues_no_second_reply()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Processing_a_message_again_after_a_crash_queues_no_second_reply(DatabaseProvider provider)
     {
-        await using var app = NewApp(InfoBotApp.NewClock());
+        await using var app = NewApp(provider, InfoBotApp.NewClock());
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, choice: "bhyt", clientMessageId: "once");
@@ -53,13 +55,13 @@ public sealed class DurabilityTests : HostTestBase
         Assert.Equal(before, await db.Outbox.CountAsync());
     }
 
-    [Fact]
-    public async Task Replies_queued_before_a_crash_are_delivered_exactly_once_afterwards()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Replies_queued_before_a_crash_are_delivered_exactly_once_afterwards(DatabaseProvider provider)
     {
         var time = InfoBotApp.NewClock();
         string id;
         long lastSeen;
-        await using (var first = NewApp(time))
+        await using (var first = NewApp(provider, time))
         {
             var chat = new WebChatClient(first.CreateClient());
             var start = await chat.StartAsync();
@@ -72,7 +74,7 @@ public sealed class DurabilityTests : HostTestBase
             await first.Services.GetRequiredService<TurnProcessor>().ProcessAsync(inboxId, CancellationToken.None);
         }
 
-        await using var second = NewApp(time);
+        await using var second = NewApp(provider, time);
         var chat2 = new WebChatClient(second.CreateClient());
         var recovered = await chat2.HistoryAsync(id, lastSeen);
         var again = await chat2.HistoryAsync(id, recovered.Replies[^1].Id);
@@ -82,10 +84,10 @@ public sealed class DurabilityTests : HostTestBase
         Assert.Empty(again.Replies);
     }
 
-    [Fact]
-    public async Task Every_turn_writes_its_events_with_the_state_and_replies()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Every_turn_writes_its_events_with_the_state_and_replies(DatabaseProvider provider)
     {
-        await using var app = NewApp(InfoBotApp.NewClock());
+        await using var app = NewApp(provider, InfoBotApp.NewClock());
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, choice: "bhyt");
@@ -99,11 +101,11 @@ public sealed class DurabilityTests : HostTestBase
         Assert.Equal(3, kinds.Count(k => k.StartsWith("msg_received", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task A_stored_message_left_pending_while_running_is_finished_by_the_next_sweep()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_stored_message_left_pending_while_running_is_finished_by_the_next_sweep(DatabaseProvider provider)
     {
         var time = InfoBotApp.NewClock();
-        await using var app = NewApp(time);
+        await using var app = NewApp(provider, time);
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         var last = (await chat.HistoryAsync(id)).Replies[^1].Id;

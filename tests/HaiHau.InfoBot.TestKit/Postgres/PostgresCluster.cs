@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace HaiHau.InfoBot.TestKit.Postgres;
+
+/// <summary>
+/// A throw-away PostgreSQL cluster for one test run: initdb in a temp folder, a free port on 127.0.0.1, trust
+/// authentication, no fsync (the data dies with the run), stopped when the test process exits. Each test takes a
+/// fresh database of its own (<see cref="CreateDatabase"/>). The binaries come from INFOBOT_PG_BIN, or Debian's
+/// /usr/lib/postgresql/N/bin. As root (CI containers) the server runs as the unprivileged postgres user, as it must.
+/// </summary>
+public sealed class PostgresCluster
+{
+    private static readonly Lazy<PostgresCluster> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly string _bin;
+    private readonly string _folder;
+    private readonly bool _asPostgresUser;
+
+    private PostgresCluster(string bin, string folder, int port, bool asPostgresUser)
+    {
+        _bin = bin;
+        _folder = folder;
+        Port = port;
+        _asPostgresUser = asPostgresUser;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The run's cluster, started on first use. Throws when it cannot start (a test on PostgreSQL then fails).</summary>
+    public static PostgresCluster Instance => Shared.Value;
+
+    /// <summary>Null when the binaries are found; otherwise why PostgreSQL tests cannot run here.</summary>
+    public static string? MissingReason => BinFolder() is null
+        ? "PostgreSQL binaries not found (install Debian's postgresql package, or set INFOBOT_PG_BIN to the folder holding initdb and pg_ctl)"
+        : null;
+
+    /// <summary>True in CI (CI=true): there a missing PostgreSQL fails the PostgreSQL tests instead of skipping them.</summary>
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        || Environment.GetEnvironmentVariable("CI") == "1";
+
+    /// <summary>A new empty database on the cluster; returns its connection string.</summary>
+    public string CreateDatabase()
+    {
+        var name = "t" + Guid.NewGuid().ToString("N");
+        using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {name}";
+            command.ExecuteNonQuery();
+        }
+
+        return ConnectionString(name);
+    }
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=infobot;Database={database};Include Error Detail=true;Maximum Pool Size=30";
+
+    private static string? BinFolder()
+    {
+        var configured = Environment.GetEnvironmentVariable("INFOBOT_PG_BIN");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return File.Exists(Path.Combine(configured, "initdb")) ? configured : null;
+        }
+
+        const string debian = "/usr/lib/postgresql";
+        return Directory.Exists(debian)
+            ? Directory.GetDirectories(debian).Select(d => Path.Combine(d, "bin"))
+                .Where(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")))
+                .OrderByDescending(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var v) ? v : 0).FirstOrDefault()
+            : null;
+    }
+
+    private static PostgresCluster Start()
+    {
+        var bin = BinFolder() ?? throw new InvalidOperationException(MissingReason);
+        var asPostgresUser = Environment.UserName == "root";
+        // As root the folder must be reachable by the postgres user: /tmp is, a private TMPDIR may not be.
+        var parent = asPostgresUser ? "/tmp" : Path.GetTempPath();
+        var folder = Path.Combine(parent, "infobot-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        var cluster = new PostgresCluster(bin, folder, FreePort(), asPostgresUser);
+        if (asPostgresUser)
+        {
+            cluster.Run("/bin/chown", ["postgres:postgres", folder], asUser: false);
+        }
+
+        var data = Path.Combine(folder, "data");
+        cluster.Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "infobot", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        var settings = $"-p {cluster.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        cluster.Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"]);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        return cluster;
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]);
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            // The process is exiting: a cluster left behind holds test data only, in the temp folder.
+        }
+    }
+
+    private void Run(string file, IReadOnlyList<string> arguments, bool asUser = true)
+    {
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (asUser && _asPostgresUser)
+        {
+            start.FileName = "runuser";
+            foreach (var a in new[] { "-u", "postgres", "--", file })
+            {
+                start.ArgumentList.Add(a);
+            }
+        }
+        else
+        {
+            start.FileName = file;
+        }
+
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + file);
+        // pg_ctl start leaves the server holding the pipes: read to the end only what the tool itself writes.
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000) || process.ExitCode != 0)
+        {
+            var said = Task.WaitAll([output, error], 5_000) ? error.Result + output.Result : "";
+            throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({(process.HasExited ? process.ExitCode : -1)}): {said}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
