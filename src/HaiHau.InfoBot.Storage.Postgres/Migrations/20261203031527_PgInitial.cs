@@ -246,6 +246,44 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "screening_tallies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    CommuneCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Result = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_screening_tallies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_phrasings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FaqId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SourceConversationId = table.Column<long>(type: "bigint", nullable: true),
+                    Edited = table.Column<bool>(type: "boolean", nullable: false),
+                    CommuneCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    GroupSize = table.Column<int>(type: "integer", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staff_phrasings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -756,6 +794,22 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                 column: "HouseholdId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_screening_tallies_Day_CommuneCode_Result",
+                table: "screening_tallies",
+                columns: new[] { "Day", "CommuneCode", "Result" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_phrasings_Kind",
+                table: "staff_phrasings",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_phrasings_SourceConversationId",
+                table: "staff_phrasings",
+                column: "SourceConversationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_turn_events_ConversationId",
                 table: "turn_events",
                 column: "ConversationId");
@@ -821,6 +875,12 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "resident_profiles");
+
+            migrationBuilder.DropTable(
+                name: "screening_tallies");
+
+            migrationBuilder.DropTable(
+                name: "staff_phrasings");
 
             migrationBuilder.DropTable(
                 name: "turn_events");
