@@ -136,6 +136,7 @@ public sealed class OutboxWorker(
         }
 
         SendResult result;
+        var trace = Telemetry.SendTrace.Start(delivery);
         try
         {
             result = await adapter.SendAsync(delivery.To, delivery.Message, CancellationToken.None);
@@ -145,6 +146,8 @@ public sealed class OutboxWorker(
             // Adapters report platform errors as results; a throw is a fault on our side or the network's.
             result = new SendResult.Transient(ex.GetType().Name);
         }
+
+        Telemetry.SendTrace.End(trace, result);
 
         var answeredAt = time.GetUtcNow();
 

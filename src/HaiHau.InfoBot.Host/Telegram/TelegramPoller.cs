@@ -4,6 +4,8 @@ using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Storage;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -36,43 +38,68 @@ public sealed class TelegramPoller(
     /// <summary>Raised after each answered poll, with how many updates it stored (tests wait on it instead of sleeping).</summary>
     public event Action<int>? Polled;
 
-    /// <summary>Raised when a failed poll's wait has begun, with its length (tests move the fake clock on it).</summary>
+    /// <summary>Raised when a failed poll's wait has begun on the clock, with its length (tests move the fake clock on it).</summary>
     public event Action<TimeSpan>? BackingOff;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var offset = await ReadOffsetAsync(stoppingToken);
         await ReleaseWebhookAsync(stoppingToken);
-        var failures = 0;
+        var retry = PollRetry();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var updates = await bot.GetUpdates(
-                    offset, limit: BatchSize, timeout: options.Value.PollTimeoutSeconds, allowedUpdates: TelegramMapping.WantedUpdates, cancellationToken: stoppingToken);
-                offset = await StoreAsync(updates, offset, stoppingToken);
-                failures = 0;
+                // One answered poll per run of the pipeline: its failures in a row, and so its back-off, start afresh after it.
+                var stored = await retry.ExecuteAsync(
+                    async ct =>
+                    {
+                        var updates = await bot.GetUpdates(
+                            offset, limit: BatchSize, timeout: options.Value.PollTimeoutSeconds, allowedUpdates: TelegramMapping.WantedUpdates, cancellationToken: ct);
+                        offset = await StoreAsync(updates, offset, ct);
+                        return updates.Length;
+                    },
+                    stoppingToken);
                 status.PollWorked();
-                Polled?.Invoke(updates.Length);
+                Polled?.Invoke(stored);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                return; // stopping: the pending long poll is abandoned, nothing was confirmed by it
-            }
-            catch (Exception ex)
-            {
-                failures++;
-                status.PollFailed();
-                var wait = WaitAfter(ex, failures);
-                logger.LogWarning("Telegram poll failed ({Failures} in a row), next try in {Seconds} s: {Error}",
-                    failures, wait.TotalSeconds, Describe(ex));
-                if (!await WaitAsync(wait, stoppingToken))
-                {
-                    return;
-                }
+                return; // stopping: the pending long poll or back-off is abandoned, nothing was confirmed by it
             }
         }
     }
+
+    /// <summary>
+    /// The poll's retry (Polly, on the injected clock): every fault is tried again for as long as the host runs, waiting
+    /// 1, 2, 4 … seconds up to a minute, or the retry_after Telegram gives with a 429. A poll is always safe to repeat:
+    /// the offset is stored only once a batch is, so a repeat fetches the same updates and the inbox drops duplicates.
+    /// </summary>
+    private ResiliencePipeline PollRetry() => new ResiliencePipelineBuilder { TimeProvider = new WaitStartedClock(time, delay => BackingOff?.Invoke(delay)) }
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = false,
+            Delay = FirstBackoff,
+            MaxDelay = MaxBackoff,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
+            DelayGenerator = args => ValueTask.FromResult(
+                args.Outcome.Exception is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds } ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null),
+            OnRetry = args =>
+            {
+                status.PollFailed();
+                if (args.Outcome.Exception is ApiRequestException { ErrorCode: 409 })
+                {
+                    logger.LogError("Telegram refuses polling: another instance polls with this token, or a webhook was set again");
+                }
+
+                logger.LogWarning("Telegram poll failed ({Failures} in a row), next try in {Seconds} s: {Error}",
+                    args.AttemptNumber + 1, args.RetryDelay.TotalSeconds, Describe(args.Outcome.Exception!));
+                return default;
+            },
+        })
+        .Build();
 
     private async Task<int?> StoreAsync(Update[] updates, int? offset, CancellationToken ct)
     {
@@ -121,38 +148,6 @@ public sealed class TelegramPoller(
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning("Telegram deleteWebhook before polling failed: {Error}", Describe(ex));
-        }
-    }
-
-    private TimeSpan WaitAfter(Exception error, int failures)
-    {
-        if (error is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds })
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (error is ApiRequestException { ErrorCode: 409 })
-        {
-            logger.LogError("Telegram refuses polling: another instance polls with this token, or a webhook was set again");
-        }
-
-        var backoff = FirstBackoff * Math.Pow(2, Math.Min(failures - 1, 10));
-        return backoff > MaxBackoff ? MaxBackoff : backoff;
-    }
-
-    /// <summary>Waits on the injected clock; false when the host is stopping.</summary>
-    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken ct)
-    {
-        try
-        {
-            var wait = Task.Delay(delay, time, ct);
-            BackingOff?.Invoke(delay);
-            await wait;
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -17,8 +17,11 @@ public sealed class InfoBotMetrics : IDisposable
 {
     public const string MeterName = "HaiHau.InfoBot";
 
-    /// <summary>The source of the "turn" activity, for any tracing listener (an OpenTelemetry exporter, dotnet-trace).</summary>
-    public static readonly ActivitySource Turns = new(MeterName);
+    /// <summary>
+    /// The source of the "turn" and "send" activities, for any tracing listener (the OTLP exporter behind
+    /// InfoBot:Telemetry:Traces, dotnet-trace). Their tags name a channel and an outcome, never a resident or a text.
+    /// </summary>
+    public static readonly ActivitySource Activities = new(MeterName);
 
     // The counters live on one process-wide meter: a second host in the same process (tests) would otherwise publish
     // instruments of the same name, and an OpenTelemetry provider keeps the first of such duplicates, not its own.
@@ -52,7 +55,7 @@ public sealed class InfoBotMetrics : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    private static string Outcome(SendResult result) => result switch
+    internal static string Outcome(SendResult result) => result switch
     {
         SendResult.Sent => "sent",
         SendResult.RetryAfter => "retry_after",

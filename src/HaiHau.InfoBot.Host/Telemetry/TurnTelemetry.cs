@@ -26,7 +26,7 @@ public sealed class TurnTelemetry : IDisposable
         _metrics = metrics;
         _channel = channel;
         _started = Stopwatch.GetTimestamp();
-        _activity = InfoBotMetrics.Turns.StartActivity("turn");
+        _activity = InfoBotMetrics.Activities.StartActivity("turn");
         _activity?.SetTag("infobot.channel", channel);
     }
 

@@ -47,6 +47,7 @@ public sealed class TelegramPoisonUpdateTests : HostTestBase
         Assert.True(int.Parse(saved!, CultureInfo.InvariantCulture) > badId);
         await using var db = await rig.Db();
         Assert.Equal(poison == "shared contact without phone_number" ? 2 : 1, await db.Inbox.CountAsync());
+        Assert.Equal("ok", rig.Service<TelegramStatus>().State); // /health does not call the channel failing over it
     }
 
     [Theory]

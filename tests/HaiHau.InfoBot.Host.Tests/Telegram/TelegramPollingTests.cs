@@ -95,6 +95,41 @@ public sealed class TelegramPollingTests : HostTestBase
     }
 
     [Fact]
+    public async Task Poll_faults_in_a_row_wait_longer_a_429_waits_what_telegram_asked_even_past_the_cap_and_an_answered_poll_starts_again_at_one_second()
+    {
+        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Polling);
+        var lan = new FakeTelegramUser(Lan);
+        await rig.SayAsync(lan.Text("/start"));
+        var poller = rig.Service<TelegramPoller>();
+        var waits = System.Threading.Channels.Channel.CreateUnbounded<TimeSpan>();
+        poller.BackingOff += delay => waits.Writer.TryWrite(delay);
+        async Task<TimeSpan> NextWait() => await waits.Reader.ReadAsync().AsTask().WaitAsync(TelegramRig.Patience);
+
+        rig.Fake.FailNext("getUpdates", FakeTelegramFailure.DropConnection, times: 2);
+        rig.Fake.FailNext("getUpdates", FakeTelegramFailure.TooManyRequests(90)); // longer than the 1-minute cap: still waited out whole
+        rig.Fake.ReleaseHeldPolls();
+        var first = await NextWait();
+        rig.Time.Advance(first);
+        var second = await NextWait();
+        rig.Time.Advance(second);
+        var limited = await NextWait();
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        poller.Polled += _ => answered.TrySetResult();
+        rig.Time.Advance(limited);
+        await rig.Fake.WaitForHeldPollAsync(); // polling again: this poll is answered, the one after it cut off
+        rig.Fake.FailNext("getUpdates", FakeTelegramFailure.DropConnection);
+        rig.Fake.ReleaseHeldPolls();
+        await answered.Task.WaitAsync(TelegramRig.Patience);
+        var afterAnswer = await NextWait();
+        var reply = rig.SayAsync(lan.Text("2"));
+        rig.Time.Advance(afterAnswer);
+
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1)], [first, second, limited, afterAnswer]);
+        Assert.StartsWith(BhytQuestion, Assert.Single(await reply).Text, StringComparison.Ordinal);
+        Assert.Equal("ok", await HealthAsync(rig));
+    }
+
+    [Fact]
     public async Task Stopping_the_host_ends_a_pending_long_poll_cleanly()
     {
         await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Polling);
