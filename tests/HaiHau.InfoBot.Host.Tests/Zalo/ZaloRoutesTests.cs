@@ -89,6 +89,31 @@ public sealed class ZaloRoutesTests : HostTestBase
         Assert.Empty(bed.Zalo.ZnsSent);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_settled_ZNS_delivery_keeps_its_tracking_id_as_its_address(bool paid)
+    {
+        // Regression: settling any zns: row took it for an erased resident's and overwrote its address with the
+        // resident's Zalo id, so Zalo's delivery receipt (tracking_id) no longer matched the row.
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
+        bed.Zalo.PromotionDailyQuota = 0;
+        bed.Zalo.Balance = paid ? decimal.MaxValue : 0; // 0: -321, the row fails on ZNS
+        var conversation = await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000004", daysAgo: 120, znsPhone: "0912 345 678");
+        var officer = await OfficerAsync(bed);
+
+        var sends = bed.ExpectSends(1);
+        await officer.PostFormAsync($"{Compose}?handler=Send", Form("Họp dân"), tokenFrom: Compose);
+        await sends;
+
+        await using var db = await bed.DbAsync();
+        var row = await db.Outbox.AsNoTracking().SingleAsync(o => o.BroadcastId != null);
+        Assert.Equal(ZnsAddress.Of(row.BroadcastId!.Value, conversation), row.ChatId);
+        Assert.Equal(paid ? Storage.Records.OutboxStatus.Sent : Storage.Records.OutboxStatus.Failed, row.Status);
+        Assert.Equal(paid ? [row.ChatId] : [], bed.Zalo.ZnsSent.Select(z => z.TrackingId));
+        Assert.Equal("1000000000000000004", (await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversation)).ChatId);
+    }
+
     [Fact]
     public async Task Erasing_my_data_erases_the_phone_kept_for_ZNS()
     {
