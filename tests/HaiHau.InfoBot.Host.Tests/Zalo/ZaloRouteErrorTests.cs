@@ -20,6 +20,7 @@ public sealed class ZaloRouteErrorTests : HostTestBase, IAsyncLifetime
         _bed = await ZaloRoutesBed.StartAsync(Folder);
         await ZaloRoutesBed.ResidentAsync(_bed, Follower, daysAgo: 40);
         _withPhone = await ZaloRoutesBed.ResidentAsync(_bed, "1000000000000000004", daysAgo: 40, znsPhone: "0912345678");
+        await ZaloRoutesBed.AnnouncementsAsync(_bed, 8); // ZnsAsync(n) sends announcement n by the mapped template
     }
 
     public async Task DisposeAsync()
@@ -137,7 +138,7 @@ public sealed class ZaloRouteErrorTests : HostTestBase, IAsyncLifetime
     [Fact]
     public async Task A_template_id_or_parameter_names_other_than_the_approved_ones_are_refused()
     {
-        _bed.Zalo.AddTemplate(ZaloRoutesBed.Template, "ho_ten", "noi_dung"); // approved with other names than the settings map
+        _bed.Zalo.AddTemplate(ZaloRoutesBed.Template, "ho_ten", "noi_dung"); // approved with other names than the officers mapped
 
         var result = Assert.IsType<SendResult.Failed>(await ZnsAsync());
 
