@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HaiHau.InfoBot.Storage;
 
 /// <summary>What an officer asks for: the text (and link) to whom, from when.</summary>
-public sealed record BroadcastDraft(string Text, string? Link, Segment Segment, DateTimeOffset ScheduledAt, string CreatedBy, bool NeedsApproval = false);
+public sealed record BroadcastDraft(string Text, string? Link, Segment Segment, DateTimeOffset ScheduledAt, string CreatedBy, bool NeedsApproval = false, string? ZnsTemplateId = null);
 
 /// <summary>An announcement's delivery so far: every outbox row of it, counted by outcome.</summary>
 public sealed record BroadcastProgress(
@@ -42,6 +42,7 @@ public sealed class BroadcastStore(IDbContextFactory<InfoBotDbContext> factory, 
         {
             Text = draft.Text,
             Link = draft.Link,
+            ZnsTemplateId = draft.ZnsTemplateId,
             SegmentJson = JsonSerializer.Serialize(draft.Segment, Json),
             State = draft.NeedsApproval ? BroadcastState.AwaitingApproval : BroadcastState.Scheduled,
             ScheduledAt = draft.ScheduledAt,

@@ -15,10 +15,16 @@ namespace HaiHau.InfoBot.Storage;
 /// </summary>
 public static class ConversationEraser
 {
+    /// <summary>The start of the anonymous id an erased conversation's chat id is replaced with (no address to send to).</summary>
+    public const string ErasedPrefix = "erased-";
+
+    /// <summary>True when the chat id is the anonymous stand-in an erasure left.</summary>
+    public static bool IsErased(string chatId) => chatId.StartsWith(ErasedPrefix, StringComparison.Ordinal);
+
     /// <summary>Erases and returns the anonymous id that now stands in for the chat id.</summary>
     public static async Task<string> EraseAsync(InfoBotDbContext context, ConversationRecord conversation, InboxRecord current, CancellationToken ct)
     {
-        var anonymous = "erased-" + Guid.NewGuid().ToString("N");
+        var anonymous = ErasedPrefix + Guid.NewGuid().ToString("N");
         var (channel, chatId) = (current.Channel, current.ChatId);
 
         await context.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId).ExecuteDeleteAsync(ct);

@@ -53,6 +53,8 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
     public DbSet<Stats.ScreeningTallyRecord> ScreeningTallies => Set<Stats.ScreeningTallyRecord>();
     public DbSet<Unanswered.StaffPhrasingRecord> StaffPhrasings => Set<Unanswered.StaffPhrasingRecord>();
 
+    public DbSet<Zns.ZnsTemplateParameterRecord> ZnsTemplateParameters => Set<Zns.ZnsTemplateParameterRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset stored as text; a binary long keeps order and offset.
@@ -72,6 +74,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
         modelBuilder.ApplyConfiguration(new AuditConfiguration());
         modelBuilder.ApplyConfiguration(new Stats.ScreeningTallyConfiguration());
         modelBuilder.ApplyConfiguration(new Unanswered.StaffPhrasingConfiguration());
+        modelBuilder.ApplyConfiguration(new Zns.ZnsTemplateParameterConfiguration());
         modelBuilder.Entity<InboxRecord>(e =>
         {
             e.ToTable("inbox");
@@ -115,6 +118,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
         {
             e.ToTable("broadcasts");
             e.HasIndex(x => new { x.State, x.ScheduledAt });
+            e.Property(x => x.ZnsTemplateId).HasMaxLength(64);
         });
         modelBuilder.Entity<ChannelStateRecord>(e =>
         {

@@ -175,11 +175,13 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
 
     /// <summary>
     /// «Xóa dữ liệu của tôi» cut the conversation from the resident, but its confirmation kept their address to be
-    /// delivered (push channels): once settled, it is cut too.
+    /// delivered (push channels): once settled, it is cut too. Only an erased conversation's: a row's address may
+    /// differ from its conversation's for other reasons (a ZNS delivery's is its tracking_id, zns:…), and those stay.
     /// </summary>
     private static bool ForgetAddressIfErased(OutboxRecord row)
     {
-        if (row.Status != OutboxStatus.Pending && row.Conversation is { } conversation && conversation.ChatId != row.ChatId)
+        if (row.Status != OutboxStatus.Pending && row.Conversation is { } conversation
+            && ConversationEraser.IsErased(conversation.ChatId) && conversation.ChatId != row.ChatId)
         {
             row.ChatId = conversation.ChatId;
             return true;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Core.Messaging;
@@ -28,14 +27,12 @@ public sealed class ZaloPromotionAdapter(ZaloRouteClient client, ZaloAuthorizedC
 /// <summary>
 /// Announcements as ZNS template messages to the phone a resident consented to be notified on. The row's chat id
 /// (<see cref="ZnsAddress"/>) is the tracking_id, so a retry is answered without a second delivery or charge; the daily
-/// quota paces the route (a change announced by Zalo's webhook applies at once).
+/// quota paces the route (a change announced by Zalo's webhook applies at once). template_data is built from the
+/// mapping officers made on the console for the template the announcement chose.
 /// </summary>
 public sealed class ZaloZnsAdapter(
-    ZaloRouteClient client, ZaloAuthorizedCall authorized, ZaloRouteOptions options, IZnsPhoneBook phones, ZnsDailyQuota quota, TimeProvider time) : IChannelAdapter
+    ZaloRouteClient client, ZaloAuthorizedCall authorized, IZnsPhoneBook phones, IZnsTemplateBook templates, ZnsDailyQuota quota, TimeProvider time) : IChannelAdapter
 {
-    /// <summary>The longest value of one template parameter (ZNS parameters are short; longer text is cut with "…").</summary>
-    public const int MaxParameterLength = 400;
-
     public string Channel => BroadcastRouteChannels.ZaloZns;
 
     public ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken ct) =>
@@ -43,7 +40,7 @@ public sealed class ZaloZnsAdapter(
 
     public async Task<SendResult> SendAsync(ConversationRef to, OutboundMessage message, CancellationToken ct)
     {
-        if (!ZnsAddress.TryParse(to.ChatId, out _, out var conversationId))
+        if (!ZnsAddress.TryParse(to.ChatId, out var broadcastId, out var conversationId))
         {
             return new SendResult.Failed("zns: not a ZNS delivery");
         }
@@ -55,12 +52,19 @@ public sealed class ZaloZnsAdapter(
         }
 
         var now = time.GetUtcNow();
+        var chosen = await templates.ForBroadcastAsync(broadcastId, ct);
+        if (chosen?.Template.Data(chosen.Text, chosen.Link, now, ZaloRouteErrors.Vietnam) is not { } data)
+        {
+            // An officer removed the template or left a parameter unmapped after composing: Zalo would refuse it (-201).
+            return new SendResult.Failed(UnmappedFailure);
+        }
+
         if (quota.Wait(now) is { } wait)
         {
             return new SendResult.RetryAfter(wait, "zns: the daily quota is used up");
         }
 
-        var zns = new ZaloZnsMessage(phone, options.ZnsTemplateId, Parameters(message.Text, now), to.ChatId);
+        var zns = new ZaloZnsMessage(phone, chosen.Template.TemplateId, data, to.ChatId);
         var result = await authorized.SendAsync((token, c) => client.SendZnsAsync(token, zns, c), r => ZaloRouteErrors.Zns(r, time.GetUtcNow()), ct);
         if (result is SendResult.Sent)
         {
@@ -70,15 +74,8 @@ public sealed class ZaloZnsAdapter(
         return result;
     }
 
-    /// <summary>The template's parameters as officers mapped them (InfoBot:Zalo:Routes:ZnsParameters).</summary>
-    public IReadOnlyDictionary<string, string> Parameters(string text, DateTimeOffset now) =>
-        options.ZnsParameters.ToDictionary(p => p.Key, p => p.Value switch
-        {
-            "text" => text.Length <= MaxParameterLength ? text : text[..(MaxParameterLength - 1)] + "…",
-            "date" => TimeZoneInfo.ConvertTime(now, ZaloRouteErrors.Vietnam).ToString("d/M/yyyy", CultureInfo.InvariantCulture),
-            var fixedWords when fixedWords.StartsWith('=') => fixedWords[1..],
-            _ => string.Empty,
-        }, StringComparer.Ordinal);
+    /// <summary>The failure of a delivery whose announcement has no usable template any more.</summary>
+    public const string UnmappedFailure = "zns: the announcement's template is not fully mapped";
 }
 
 /// <summary>

@@ -13,14 +13,11 @@ public sealed class ZaloRouteOptions
     /// <summary>Send promotion messages ("Tin Truyền thông") to followers outside the window. Needs a verified OA on a package that includes them.</summary>
     public bool Promotion { get; set; }
 
-    /// <summary>The approved ZNS template announcements go by (empty: ZNS off). Needs a ZNS account (ZCA) with balance.</summary>
-    public string ZnsTemplateId { get; set; } = string.Empty;
-
     /// <summary>
-    /// The template's parameter names, each mapped once to what fills it: "text" (the announcement), "date" (the day it
-    /// is sent, 2/12/2026), or "=words" (fixed words). The names must equal the approved template's exactly.
+    /// ZNS template messages by consented phone are on: the OA has a ZNS account (ZCA) with balance. The templates
+    /// and what fills each parameter are set by officers on the console (/admin/zns), not here.
     /// </summary>
-    public Dictionary<string, string> ZnsParameters { get; set; } = new(StringComparer.Ordinal);
+    public bool Zns { get; set; }
 
     /// <summary>Price of one delivered ZNS message, in đồng (Zalo's price list for the template's type).</summary>
     [Range(0, 100_000)]
@@ -44,7 +41,7 @@ public sealed class ZaloRouteOptions
     /// <summary>The ZNS host (business.openapi.zalo.me); tests point it at the fake.</summary>
     public string BusinessBaseUrl { get; set; } = "https://business.openapi.zalo.me";
 
-    public bool ZnsOn => !string.IsNullOrWhiteSpace(ZnsTemplateId);
+    public bool ZnsOn => Zns;
 
     public bool AnyOn => Promotion || ZnsOn || OtherChannel;
 

@@ -27,11 +27,11 @@ public sealed class BroadcastAudiences(IEnumerable<IBroadcastAudience> audiences
     public bool Routed => routers.Any();
 
     /// <summary>The routes the segment's residents would go by now, with the ZNS cost and quotas left (the compose page's estimate).</summary>
-    public async Task<RoutePlan> PlanAsync(Segment segment, CancellationToken ct)
+    public async Task<RoutePlan> PlanAsync(Segment segment, string? znsTemplateId, CancellationToken ct)
     {
         var candidates = await CandidatesAsync(ct);
         var picked = AudienceSelection.Pick(candidates, segment);
-        return routers.FirstOrDefault() is { } router ? await router.PlanAsync(picked, candidates, ct) : RoutePlan.Direct(picked);
+        return routers.FirstOrDefault() is { } router ? await router.PlanAsync(picked, candidates, znsTemplateId, ct) : RoutePlan.Direct(picked);
     }
 
     public async Task<int> CountAsync(Segment segment, CancellationToken ct) => AudienceSelection.Pick(await CandidatesAsync(ct), segment).Count;

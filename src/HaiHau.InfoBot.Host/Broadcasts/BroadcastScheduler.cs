@@ -64,7 +64,7 @@ public sealed class BroadcastScheduler(
             }
 
             var members = AudienceSelection.Pick(candidates, BroadcastStore.SegmentOf(broadcast));
-            var plan = routers.FirstOrDefault() is { } router ? await router.PlanAsync(members, candidates, ct) : RoutePlan.Direct(members);
+            var plan = routers.FirstOrDefault() is { } router ? await router.PlanAsync(members, candidates, broadcast.ZnsTemplateId, ct) : RoutePlan.Direct(members);
             var targeted = await store.FanOutAsync(broadcast.Id, plan.Members, ct);
             logger.LogInformation("Announcement {BroadcastId} fanned out to {Targeted} resident(s)", broadcast.Id, targeted);
             foreach (var channel in plan.Members.Select(r => BroadcastRouteChannels.ChannelOf(r.Route, r.Member.Who.Channel)).Distinct())

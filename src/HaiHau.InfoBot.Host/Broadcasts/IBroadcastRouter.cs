@@ -8,7 +8,8 @@ namespace HaiHau.InfoBot.Host.Broadcasts;
 /// </summary>
 public interface IBroadcastRouter
 {
-    Task<RoutePlan> PlanAsync(IReadOnlyList<AudienceMember> picked, IReadOnlyList<AudienceMember> candidates, CancellationToken ct);
+    /// <param name="znsTemplateId">The ZNS template the announcement goes by (null: none; then ZNS is no route for it).</param>
+    Task<RoutePlan> PlanAsync(IReadOnlyList<AudienceMember> picked, IReadOnlyList<AudienceMember> candidates, string? znsTemplateId, CancellationToken ct);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Records;
+using HaiHau.InfoBot.Storage.Zns;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Zalo;
@@ -16,7 +17,7 @@ namespace HaiHau.InfoBot.Host.Zalo;
 /// reach is counted once and no one gets it twice; with no route left the row fails as before.
 /// </summary>
 public sealed class ZaloDeliveryFallback(
-    ZaloRouteOptions options, ZnsDailyQuota znsQuota, ZaloRouter router, OutboxSignal signal) : IDeliveryFallback
+    ZaloRouteOptions options, ZnsDailyQuota znsQuota, ZaloRouter router, ZnsTemplateStore templates, OutboxSignal signal) : IDeliveryFallback
 {
     public async Task<string?> RerouteAsync(InfoBotDbContext db, OutboxRecord row, string failure, DateTimeOffset now, CancellationToken ct)
     {
@@ -31,7 +32,7 @@ public sealed class ZaloDeliveryFallback(
             return Move(row, BroadcastRouteChannels.ZaloPromotion, row.ChatId, null, failure, now);
         }
 
-        if (refused < BroadcastRoute.ZaloZns && options.ZnsOn && await ZnsAffordableAsync(db, row.ConversationId, now, ct))
+        if (refused < BroadcastRoute.ZaloZns && options.ZnsOn && await ZnsAffordableAsync(db, row.BroadcastId!.Value, row.ConversationId, now, ct))
         {
             return Move(row, BroadcastRouteChannels.ZaloZns, ZnsAddress.Of(row.BroadcastId!.Value, row.ConversationId), null, failure, now);
         }
@@ -69,10 +70,16 @@ public sealed class ZaloDeliveryFallback(
         return channel;
     }
 
-    private async Task<bool> ZnsAffordableAsync(InfoBotDbContext db, long conversationId, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> ZnsAffordableAsync(InfoBotDbContext db, long broadcastId, long conversationId, DateTimeOffset now, CancellationToken ct)
     {
         var key = ZnsAddress.PhoneKey(conversationId);
         if (!await db.ChannelState.AnyAsync(s => s.Channel == BroadcastRouteChannels.ZaloZns && s.Key == key, ct) || znsQuota.Left(now) <= 0)
+        {
+            return false;
+        }
+
+        // Only an announcement that chose a template officers mapped whole can go by ZNS.
+        if (await templates.ForBroadcastAsync(broadcastId, ct) is not { Sendable: true })
         {
             return false;
         }

@@ -2,6 +2,7 @@ using HaiHau.InfoBot.Channels.Zalo;
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Zns;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Zalo;
@@ -20,21 +21,24 @@ public sealed class ZaloRouter(
     ZnsDailyQuota znsQuota,
     BroadcastStore store,
     ZaloRouteSignals signals,
+    ZnsTemplateStore templates,
     TimeProvider time) : IBroadcastRouter
 {
     /// <summary>A consultation message reaches a follower who interacted within this (channels.md §C.6).</summary>
     public static readonly TimeSpan ConsultationWindow = TimeSpan.FromDays(7);
 
-    public async Task<RoutePlan> PlanAsync(IReadOnlyList<AudienceMember> picked, IReadOnlyList<AudienceMember> candidates, CancellationToken ct)
+    public async Task<RoutePlan> PlanAsync(IReadOnlyList<AudienceMember> picked, IReadOnlyList<AudienceMember> candidates, string? znsTemplateId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var zalo = picked.Where(m => m.Who.Channel == ZaloWebhookReader.Channel).ToList();
         var recent = await RecentlyWroteAsync(now, ct);
-        var withPhone = options.ZnsOn ? await phones.WithPhoneAsync(zalo.Select(m => m.ConversationId).ToList(), ct) : new HashSet<long>();
+        // ZNS only by a template whose every parameter officers mapped: any other would be refused at each send.
+        var znsOn = options.ZnsOn && znsTemplateId is not null && await templates.FindAsync(znsTemplateId, ct) is { Usable: true };
+        var withPhone = znsOn ? await phones.WithPhoneAsync(zalo.Select(m => m.ConversationId).ToList(), ct) : new HashSet<long>();
         int? promotionLeft = options.Promotion && await authorized.TokenAsync(ct) is { } token
             ? await client.PromotionQuotaLeftAsync(token, ct) ?? 0 // unknown: plan none rather than go past the quota
             : options.Promotion ? 0 : null;
-        int? znsLeft = options.ZnsOn
+        int? znsLeft = znsOn
             ? Math.Min(options.AffordableZns(await SpentThisMonthAsync(now, ct)), znsQuota.Left(now))
             : null;
 
@@ -46,7 +50,7 @@ public sealed class ZaloRouter(
             new RouteLimits(promotionLeft ?? 0, znsLeft ?? 0, options.OtherChannel));
         var zns = plan.Count(r => r.Route == BroadcastRoute.ZaloZns);
         var cost = zns * options.ZnsPrice;
-        return new RoutePlan(plan, cost, promotionLeft, znsLeft, cost > options.ZnsApprovalThreshold, signals.LowQualityTemplates.Contains(options.ZnsTemplateId));
+        return new RoutePlan(plan, cost, promotionLeft, znsLeft, cost > options.ZnsApprovalThreshold, znsOn && signals.LowQualityTemplates.Contains(znsTemplateId!));
     }
 
     /// <summary>The ZNS spending of this Vietnamese calendar month so far, in đồng.</summary>

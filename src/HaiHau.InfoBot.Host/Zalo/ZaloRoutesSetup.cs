@@ -3,6 +3,7 @@ using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Residents;
+using HaiHau.InfoBot.Storage.Zns;
 using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Zalo;
@@ -23,6 +24,7 @@ public static class ZaloRoutesSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ZaloRouteOptions>>().Value);
         // Always: a resident withdrawing the consent is heard even after the route was switched off.
         services.AddSingleton<ITurnOutputWriter, ZnsConsentWriter>();
+        services.AddSingleton<ZnsTemplateStore>(); // the console's mapping page reads it even with ZNS off
         var routes = configuration.GetSection(ZaloRouteOptions.Section).Get<ZaloRouteOptions>() ?? new ZaloRouteOptions();
         if (!routes.AnyOn)
         {
@@ -47,6 +49,8 @@ public static class ZaloRoutesSetup
 
         if (routes.ZnsOn)
         {
+            services.AddSingleton<IZnsTemplateBook, ZnsTemplateBook>();
+            services.AddSingleton<ZnsTemplateSource>();
             services.AddSingleton<IChannelAdapter, ZaloZnsAdapter>();
         }
 

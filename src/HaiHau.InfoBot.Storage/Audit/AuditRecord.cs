@@ -64,6 +64,9 @@ public static class AuditActions
     public const string UnansweredMarked = "unanswered_marked";
     public const string UnansweredIgnored = "unanswered_ignored";
     public const string FaqDraftsExported = "faq_drafts_exported";
+    public const string ZnsTemplateAdded = "zns_template_added";
+    public const string ZnsTemplateMapped = "zns_template_mapped";
+    public const string ZnsTemplateRemoved = "zns_template_removed";
 }
 
 internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>

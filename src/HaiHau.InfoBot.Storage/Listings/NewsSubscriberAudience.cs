@@ -25,7 +25,7 @@ public sealed class NewsSubscriberAudience(IDbContextFactory<InfoBotDbContext> f
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.NewsSubscriptions.AsNoTracking()
-            .Where(s => !s.Conversation!.Unreachable && !s.Conversation.ChatId.StartsWith("erased-"))
+            .Where(s => !s.Conversation!.Unreachable && !s.Conversation.ChatId.StartsWith(ConversationEraser.ErasedPrefix))
             .Select(s => new { s.ConversationId, s.Kind, s.CommuneCode, s.Conversation!.Channel, s.Conversation.UserId, s.Conversation.ChatId })
             .ToListAsync(ct);
         return rows

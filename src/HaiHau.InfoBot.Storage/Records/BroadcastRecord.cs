@@ -11,6 +11,9 @@ public sealed class BroadcastRecord
 
     public string? Link { get; set; }
 
+    /// <summary>The ZNS template officers chose for it (issue 18); null: it does not go by ZNS.</summary>
+    public string? ZnsTemplateId { get; set; }
+
     /// <summary>The <see cref="Segment"/> as JSON.</summary>
     public required string SegmentJson { get; set; }
 

@@ -20,7 +20,7 @@ public sealed class ResidentAudience(IDbContextFactory<InfoBotDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.ResidentProfiles.AsNoTracking()
             .Where(p => p.ConsentAnnouncements && p.AnnouncementsStoppedAt == null)
-            .Where(p => !p.Conversation!.Unreachable && !p.Conversation.ChatId.StartsWith("erased-"))
+            .Where(p => !p.Conversation!.Unreachable && !p.Conversation.ChatId.StartsWith(ConversationEraser.ErasedPrefix))
             .OrderBy(p => p.ConversationId)
             .Select(p => new
             {

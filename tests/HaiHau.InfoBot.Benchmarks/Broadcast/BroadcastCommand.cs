@@ -6,6 +6,7 @@ using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Zalo;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Records;
+using HaiHau.InfoBot.Storage.Zns;
 using HaiHau.InfoBot.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +48,7 @@ public static class BroadcastCommand
         var clock = Stopwatch.StartNew();
         services.GetRequiredService<BroadcastScheduler>().FannedOut += (_, _) => fannedOut.TrySetResult(clock.Elapsed);
         var scheduledAt = DateTimeOffset.UtcNow;
-        var id = await store.CreateAsync(new BroadcastDraft("Thông báo: họp thôn lúc 8 giờ sáng Chủ nhật tại nhà văn hoá.", null, Segment.Everyone, scheduledAt, "bench@haihau.local"), ct);
+        var id = await store.CreateAsync(new BroadcastDraft("Thông báo: họp thôn lúc 8 giờ sáng Chủ nhật tại nhà văn hoá.", null, Segment.Everyone, scheduledAt, "bench@haihau.local", ZnsTemplateId: options.Zns ? FakePlatform.ZnsTemplate : null), ct);
         services.GetRequiredService<OutboxSignal>().Wake(BroadcastScheduler.WakeKey);
 
         Console.WriteLine("[3/3] waiting for every delivery");
@@ -99,6 +100,10 @@ public static class BroadcastCommand
         await db.SaveChangesAsync(ct);
         if (options.Zns)
         {
+            // What an officer does once on /admin/zns: the template's two parameters mapped to the text and the day.
+            var templates = services.GetRequiredService<ZnsTemplateStore>();
+            await templates.AddAsync(FakePlatform.ZnsTemplate, [new("noi_dung", null), new("ngay", null)], "bench@haihau.local", ct);
+            await templates.MapAsync(FakePlatform.ZnsTemplate, new Dictionary<string, (string?, string?)> { ["noi_dung"] = (ZnsFields.Text, null), ["ngay"] = (ZnsFields.Date, null) }, "bench@haihau.local", ct);
             var phones = services.GetRequiredService<ZnsPhoneBook>();
             for (var i = 0; i < silent; i++)
             {

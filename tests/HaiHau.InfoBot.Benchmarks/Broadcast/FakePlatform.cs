@@ -59,9 +59,7 @@ public sealed class FakePlatform : IAsyncDisposable
             // The OA's daily ZNS quota is the run's size: the bot must plan and pace within it, never past it.
             zalo.AddTemplate(ZnsTemplate, "noi_dung", "ngay");
             zalo.ZnsDailyQuota = options.Residents;
-            zaloSettings["InfoBot:Zalo:Routes:ZnsTemplateId"] = ZnsTemplate;
-            zaloSettings["InfoBot:Zalo:Routes:ZnsParameters:noi_dung"] = "text";
-            zaloSettings["InfoBot:Zalo:Routes:ZnsParameters:ngay"] = "date";
+            zaloSettings["InfoBot:Zalo:Routes:Zns"] = "true"; // the template's mapping is seeded as officers make it (BroadcastCommand)
             zaloSettings["InfoBot:Zalo:Routes:ZnsPrice"] = "300";
             zaloSettings["InfoBot:Zalo:Routes:ZnsMonthlyBudget"] = "100000000";
             zaloSettings["InfoBot:Zalo:Routes:ZnsDailyQuota"] = options.Residents.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,9 @@
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Zns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HaiHau.InfoBot.Host.Tests.Zalo;
 
@@ -20,6 +23,7 @@ public sealed class ZaloRouteErrorTests : HostTestBase, IAsyncLifetime
         _bed = await ZaloRoutesBed.StartAsync(Folder);
         await ZaloRoutesBed.ResidentAsync(_bed, Follower, daysAgo: 40);
         _withPhone = await ZaloRoutesBed.ResidentAsync(_bed, "1000000000000000004", daysAgo: 40, znsPhone: "0912345678");
+        await ZaloRoutesBed.AnnouncementsAsync(_bed, 8); // ZnsAsync(n) sends announcement n by the mapped template
     }
 
     public async Task DisposeAsync()
@@ -137,11 +141,27 @@ public sealed class ZaloRouteErrorTests : HostTestBase, IAsyncLifetime
     [Fact]
     public async Task A_template_id_or_parameter_names_other_than_the_approved_ones_are_refused()
     {
-        _bed.Zalo.AddTemplate(ZaloRoutesBed.Template, "ho_ten", "noi_dung"); // approved with other names than the settings map
+        _bed.Zalo.AddTemplate(ZaloRoutesBed.Template, "ho_ten", "noi_dung"); // approved with other names than the officers mapped
 
         var result = Assert.IsType<SendResult.Failed>(await ZnsAsync());
 
         Assert.Contains("template_data is invalid", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_bed.Zalo.ZnsSent);
+    }
+
+    [Fact]
+    public async Task A_template_Zalo_does_not_know_is_refused_by_its_id()
+    {
+        // Mapped on the console, but not (or no longer) an approved template of this OA at Zalo.
+        var templates = _bed.App.Services.GetRequiredService<ZnsTemplateStore>();
+        await templates.AddAsync("tb-da-xoa", [new("noi_dung", null)], "huyen@haihau.test", CancellationToken.None);
+        await templates.MapAsync("tb-da-xoa", new Dictionary<string, (string?, string?)> { ["noi_dung"] = (ZnsFields.Text, null) }, "huyen@haihau.test", CancellationToken.None);
+        var id = await _bed.App.Services.GetRequiredService<BroadcastStore>().CreateAsync(
+            new BroadcastDraft("Họp dân", null, Segment.Everyone, _bed.Time.GetUtcNow().AddDays(365), "huyen@haihau.test", ZnsTemplateId: "tb-da-xoa"), CancellationToken.None);
+
+        var result = Assert.IsType<SendResult.Failed>(await ZnsAsync(id));
+
+        Assert.Contains("template_id is invalid", result.Error, StringComparison.Ordinal);
         Assert.Empty(_bed.Zalo.ZnsSent);
     }
 

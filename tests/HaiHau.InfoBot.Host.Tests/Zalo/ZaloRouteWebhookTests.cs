@@ -16,6 +16,7 @@ public sealed class ZaloRouteWebhookTests : HostTestBase
     {
         await using var bed = await ZaloRoutesBed.StartAsync(Folder);
         var resident = await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000004", daysAgo: 40, znsPhone: "0912345678");
+        await ZaloRoutesBed.AnnouncementsAsync(bed, 2);
         var zns = ZaloRoutesBed.Route(bed, BroadcastRouteChannels.ZaloZns);
         Task<SendResult> SendAsync(long broadcast) => zns.SendAsync(new ConversationRef(BroadcastRouteChannels.ZaloZns, "x", ZnsAddress.Of(broadcast, resident)), OutboundMessage.Plain("Họp dân"), CancellationToken.None);
 

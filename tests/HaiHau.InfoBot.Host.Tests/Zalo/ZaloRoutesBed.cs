@@ -4,6 +4,7 @@ using HaiHau.InfoBot.Host.Zalo;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Records;
 using HaiHau.InfoBot.Storage.Residents;
+using HaiHau.InfoBot.Storage.Zns;
 using HaiHau.InfoBot.TestKit;
 using HaiHau.InfoBot.TestKit.Zalo;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +24,7 @@ public static class ZaloRoutesBed
     public static Dictionary<string, string?> RouteSettings(FakeZaloApi zalo, decimal approvalThreshold = 1_000_000) => new()
     {
         ["InfoBot:Zalo:Routes:Promotion"] = "true",
-        ["InfoBot:Zalo:Routes:ZnsTemplateId"] = Template,
-        ["InfoBot:Zalo:Routes:ZnsParameters:noi_dung"] = "text",
-        ["InfoBot:Zalo:Routes:ZnsParameters:ngay"] = "date",
+        ["InfoBot:Zalo:Routes:Zns"] = "true",
         ["InfoBot:Zalo:Routes:ZnsPrice"] = "300",
         ["InfoBot:Zalo:Routes:ZnsMonthlyBudget"] = "1000000",
         ["InfoBot:Zalo:Routes:ZnsApprovalThreshold"] = approvalThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -39,7 +38,17 @@ public static class ZaloRoutesBed
         zalo.Clock = time;
         zalo.EnforceWindow = true;
         zalo.AddTemplate(Template, "noi_dung", "ngay");
-        return await ZaloBed.StartAsync(folder, zalo, time, RouteSettings(zalo, approvalThreshold));
+        var bed = await ZaloBed.StartAsync(folder, zalo, time, RouteSettings(zalo, approvalThreshold));
+        await MapTemplateAsync(bed.App);
+        return bed;
+    }
+
+    /// <summary>The mapping an officer makes once on /admin/zns (ZnsTemplateMappingTests does it through the page).</summary>
+    public static async Task MapTemplateAsync(InfoBotApp app)
+    {
+        var templates = app.Services.GetRequiredService<ZnsTemplateStore>();
+        await templates.AddAsync(Template, [new("noi_dung", null), new("ngay", null)], "huyen@haihau.test", CancellationToken.None);
+        await templates.MapAsync(Template, new Dictionary<string, (string?, string?)> { ["noi_dung"] = (ZnsFields.Text, null), ["ngay"] = (ZnsFields.Date, null) }, "huyen@haihau.test", CancellationToken.None);
     }
 
     /// <summary>A registered Zalo resident of Hải Thịnh who last wrote <paramref name="daysAgo"/> days ago (and the phone they consented to ZNS with, if any).</summary>
@@ -58,6 +67,19 @@ public static class ZaloRoutesBed
         }
 
         return conversation.Id;
+    }
+
+    /// <summary>
+    /// Announcements 1..<paramref name="count"/> going by the mapped template, scheduled a year ahead (never fanned out
+    /// here): for tests that call the ZNS sender directly with ZnsAddress.Of(n, …).
+    /// </summary>
+    public static async Task AnnouncementsAsync(ZaloBed bed, int count)
+    {
+        var store = bed.App.Services.GetRequiredService<BroadcastStore>();
+        for (var i = 0; i < count; i++)
+        {
+            await store.CreateAsync(new BroadcastDraft("Họp dân", null, Segment.Everyone, bed.Time.GetUtcNow().AddDays(365), "huyen@haihau.test", ZnsTemplateId: Template), CancellationToken.None);
+        }
     }
 
     public static IChannelAdapter Route(ZaloBed bed, string channel) =>

@@ -4,6 +4,7 @@ using HaiHau.InfoBot.Host.Tests.OfficerConsole;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Storage.Reach;
 using HaiHau.InfoBot.Host.Zalo;
+using HaiHau.InfoBot.TestKit.Zalo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,6 +88,82 @@ public sealed class ZaloRoutesTests : HostTestBase
         await officer.PostFormAsync($"{Compose}?handler=Send", Form("Họp dân"), tokenFrom: Compose);
         Assert.Equal(BroadcastState.AwaitingApproval, Assert.Single(await ZaloRoutesBed.BroadcastsAsync(bed)).State);
         Assert.Empty(bed.Zalo.ZnsSent);
+    }
+
+    [Fact]
+    public async Task With_no_route_configured_an_announcement_goes_as_before_and_a_silent_resident_is_recorded_window()
+    {
+        await using var bed = await ZaloBed.StartAsync(Folder);
+        bed.Zalo.Clock = bed.Time;
+        bed.Zalo.EnforceWindow = true;
+        await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000002", daysAgo: 40);
+        var officer = await OfficerAsync(bed);
+
+        var preview = await (await officer.PostFormAsync($"{Compose}?handler=Preview", Form("Họp dân"), tokenFrom: Compose)).Content.ReadAsStringAsync();
+        var sends = bed.ExpectSends(1);
+        await officer.PostFormAsync($"{Compose}?handler=Send", Form("Họp dân"), tokenFrom: Compose);
+        var settled = Assert.Single(await sends);
+
+        Assert.DoesNotContain("id=\"routes\"", preview, StringComparison.Ordinal); // no route table, no ZNS choice
+        Assert.DoesNotContain("ZnsTemplate", preview, StringComparison.Ordinal);
+        Assert.Equal("window", Assert.IsType<Core.Channels.SendResult.Failed>(settled.Result).Error);
+        Assert.Empty(bed.Zalo.Promotions);
+        Assert.Equal(0, bed.Zalo.ZnsCalls);
+    }
+
+    [Fact]
+    public async Task The_ZNS_plan_stays_within_the_monthly_budget()
+    {
+        await using var zalo = await FakeZaloApi.StartAsync();
+        var time = ZaloBed.NewClock();
+        (zalo.Clock, zalo.EnforceWindow, zalo.PromotionDailyQuota) = (time, true, 0);
+        zalo.AddTemplate(ZaloRoutesBed.Template, "noi_dung", "ngay");
+        var settings = ZaloRoutesBed.RouteSettings(zalo);
+        settings["InfoBot:Zalo:Routes:ZnsMonthlyBudget"] = "600"; // two messages at 300 đồng
+        await using var bed = await ZaloBed.StartAsync(Folder, zalo, time, settings);
+        await ZaloRoutesBed.MapTemplateAsync(bed.App);
+        foreach (var n in new[] { 4, 5, 6 })
+        {
+            await ZaloRoutesBed.ResidentAsync(bed, $"100000000000000000{n}", daysAgo: 60, znsPhone: $"091234567{n}");
+        }
+
+        var officer = await OfficerAsync(bed);
+        var preview = await (await officer.PostFormAsync($"{Compose}?handler=Preview", Form("Họp dân"), tokenFrom: Compose)).Content.ReadAsStringAsync();
+        var sends = bed.ExpectSends(2);
+        await officer.PostFormAsync($"{Compose}?handler=Send", Form("Họp dân"), tokenFrom: Compose);
+        await sends;
+        var next = await (await officer.PostFormAsync($"{Compose}?handler=Preview", Form("Họp dân lần hai"), tokenFrom: Compose)).Content.ReadAsStringAsync();
+
+        Assert.Matches(@"id=""route-ZaloZns"">[^<]*<td>[^<]*</td><td>2</td>", preview);
+        Assert.Matches(@"id=""route-NotReachable"">[^<]*<td>[^<]*</td><td>1</td>", preview);
+        Assert.Contains("Chi phí ZNS ước tính: <strong>600 đồng</strong>", preview, StringComparison.Ordinal);
+        Assert.Equal(2, bed.Zalo.ZnsSent.Count);
+        Assert.Matches(@"id=""route-ZaloZns"">[^<]*<td>[^<]*</td><td>0</td>", next); // the month's budget is spent
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_settled_ZNS_delivery_keeps_its_tracking_id_as_its_address(bool paid)
+    {
+        // Regression: settling any zns: row took it for an erased resident's and overwrote its address with the
+        // resident's Zalo id, so Zalo's delivery receipt (tracking_id) no longer matched the row.
+        await using var bed = await ZaloRoutesBed.StartAsync(Folder);
+        bed.Zalo.PromotionDailyQuota = 0;
+        bed.Zalo.Balance = paid ? decimal.MaxValue : 0; // 0: -321, the row fails on ZNS
+        var conversation = await ZaloRoutesBed.ResidentAsync(bed, "1000000000000000004", daysAgo: 120, znsPhone: "0912 345 678");
+        var officer = await OfficerAsync(bed);
+
+        var sends = bed.ExpectSends(1);
+        await officer.PostFormAsync($"{Compose}?handler=Send", Form("Họp dân"), tokenFrom: Compose);
+        await sends;
+
+        await using var db = await bed.DbAsync();
+        var row = await db.Outbox.AsNoTracking().SingleAsync(o => o.BroadcastId != null);
+        Assert.Equal(ZnsAddress.Of(row.BroadcastId!.Value, conversation), row.ChatId);
+        Assert.Equal(paid ? Storage.Records.OutboxStatus.Sent : Storage.Records.OutboxStatus.Failed, row.Status);
+        Assert.Equal(paid ? [row.ChatId] : [], bed.Zalo.ZnsSent.Select(z => z.TrackingId));
+        Assert.Equal("1000000000000000004", (await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversation)).ChatId);
     }
 
     [Fact]

@@ -92,6 +92,7 @@ public sealed partial class FakeZaloApi : IAsyncDisposable
         app.MapPost("/v3.0/oa/message/promotion", (Delegate)fake.PromotionAsync);
         app.MapPost("/v2.0/oa/quota/message", (Delegate)fake.QuotaAsync);
         app.MapPost("/message/template", (Delegate)fake.ZnsAsync);
+        app.MapGet("/template/info/v2", (Delegate)fake.TemplateInfoAsync);
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.Single());
         return fake;

@@ -246,6 +246,31 @@ public sealed partial class FakeZaloApi
         }
     }
 
+    /// <summary>
+    /// GET /template/info/v2?template_id=…: an approved template's status ("ENABLE") and its parameters (listParams with
+    /// name, require, type, maxLength); an unknown id is -201, as a send with it would be.
+    /// </summary>
+    private async Task<IResult> TemplateInfoAsync(HttpContext context)
+    {
+        await RecordAsync(context);
+        lock (_lock)
+        {
+            if (TokenError(context) is not null)
+            {
+                return Error(-124, "Access token is invalid");
+            }
+
+            var templateId = context.Request.Query["template_id"].ToString();
+            if (!_templates.TryGetValue(templateId, out var parameters))
+            {
+                return Error(-201, "template_id is invalid!");
+            }
+
+            var list = new JsonArray(parameters.Select(p => (JsonNode)new JsonObject { ["name"] = p, ["require"] = true, ["type"] = "STRING", ["maxLength"] = 400, ["minLength"] = 1, ["acceptNull"] = false }).ToArray());
+            return Success(new JsonObject { ["templateId"] = templateId, ["templateName"] = "Thông báo " + templateId, ["status"] = "ENABLE", ["listParams"] = list });
+        }
+    }
+
     /// <summary>Under the lock: the refusal of a missing or stale access token, if any.</summary>
     private IResult? TokenError(HttpContext context)
     {

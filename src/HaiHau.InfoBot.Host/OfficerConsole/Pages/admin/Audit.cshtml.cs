@@ -57,6 +57,9 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
         AuditActions.UnansweredMarked => "Đánh dấu cần viết câu hỏi thường gặp mới",
         AuditActions.UnansweredIgnored => "Bỏ qua câu hỏi chưa trả lời",
         AuditActions.FaqDraftsExported => "Tải bản nháp câu hỏi thường gặp",
+        AuditActions.ZnsTemplateAdded => "Thêm mẫu tin ZNS",
+        AuditActions.ZnsTemplateMapped => "Gán tham số mẫu tin ZNS",
+        AuditActions.ZnsTemplateRemoved => "Bỏ mẫu tin ZNS",
         _ => action,
     };
 

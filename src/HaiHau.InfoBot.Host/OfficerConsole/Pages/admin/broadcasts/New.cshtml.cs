@@ -6,6 +6,8 @@ using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Audit;
+using HaiHau.InfoBot.Storage.Zns;
+using HaiHau.InfoBot.Channels.Zalo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,6 +45,17 @@ public sealed class ComposeModel(
 
     [BindProperty] public string? Time { get; set; }
 
+    /// <summary>The ZNS template chosen (issue 18): empty takes the first usable one, <see cref="NoZns"/> none.</summary>
+    [BindProperty] public string? ZnsTemplate { get; set; }
+
+    public const string NoZns = "-";
+
+    /// <summary>The templates an announcement may go by on ZNS (every parameter mapped); null when ZNS is off.</summary>
+    public IReadOnlyList<ZnsTemplateMapping>? ZnsTemplates { get; private set; }
+
+    /// <summary>The template this announcement goes by on ZNS, once checked (null: not by ZNS).</summary>
+    public string? ChosenZnsTemplate { get; private set; }
+
     public string? Error { get; private set; }
 
     public int? AudienceCount { get; private set; }
@@ -66,8 +79,9 @@ public sealed class ComposeModel(
 
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(delivery.Value.TimeZone);
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        ZnsTemplates = await UsableZnsTemplatesAsync(ct);
         var tomorrow = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).AddDays(1);
         Date = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Time = "08:00";
@@ -98,10 +112,10 @@ public sealed class ComposeModel(
         }
 
         var needsApproval = NeedsApproval(segment);
-        var id = await store.CreateAsync(new BroadcastDraft(Text!.Trim(), string.IsNullOrWhiteSpace(Link) ? null : Link.Trim(), segment, at, User.Who(), needsApproval), ct);
+        var id = await store.CreateAsync(new BroadcastDraft(Text!.Trim(), string.IsNullOrWhiteSpace(Link) ? null : Link.Trim(), segment, at, User.Who(), needsApproval, ChosenZnsTemplate), ct);
         await audit.AppendAsync(new AuditEntry(User.Id(), User.Who(), AuditActions.BroadcastCreated, "broadcast", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             segment.Communes.Count == 1 ? segment.Communes[0] : null,
-            $"{BroadcastForm.Describe(segment, CommuneName)}; {AudienceCount} người{(Plan is { ZnsCost: > 0 } plan ? $"; ZNS ước tính {VietnameseFormat.Money(plan.ZnsCost)}" : "")}; gửi lúc {BroadcastForm.Local(at, Zone)}{(needsApproval ? "; chờ duyệt" : "")}"), ct);
+            $"{BroadcastForm.Describe(segment, CommuneName)}; {AudienceCount} người{(ChosenZnsTemplate is { } zns ? $"; mẫu ZNS {zns}" : "")}{(Plan is { ZnsCost: > 0 } plan ? $"; ZNS ước tính {VietnameseFormat.Money(plan.ZnsCost)}" : "")}; gửi lúc {BroadcastForm.Local(at, Zone)}{(needsApproval ? "; chờ duyệt" : "")}"), ct);
         signal.Wake(BroadcastScheduler.WakeKey);
         return Redirect("/admin/broadcasts?created=" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -118,9 +132,11 @@ public sealed class ComposeModel(
         }
 
         Communes = segment.Communes.ToList();
+        ZnsTemplates = await UsableZnsTemplatesAsync(ct);
+        Error ??= ChooseZnsTemplate();
         if (audiences.Routed)
         {
-            Plan = await audiences.PlanAsync(segment, ct);
+            Plan = await audiences.PlanAsync(segment, ChosenZnsTemplate, ct);
             AudienceCount = Plan.Members.Count;
         }
         else
@@ -136,5 +152,39 @@ public sealed class ComposeModel(
         Message = BroadcastForm.MessageOf(Text!.Trim(), Link);
         Previews = BroadcastForm.Previews(Message);
         return segment;
+    }
+
+    private async Task<IReadOnlyList<ZnsTemplateMapping>?> UsableZnsTemplatesAsync(CancellationToken ct) =>
+        HttpContext.RequestServices.GetService<ZaloRouteOptions>() is { ZnsOn: true } && HttpContext.RequestServices.GetService<ZnsTemplateStore>() is { } store
+            ? await store.UsableAsync(ct)
+            : null;
+
+    /// <summary>
+    /// Resolves the template: only one whose every parameter is mapped is ever used (Zalo would refuse the rest at
+    /// each send); one that takes the link needs an announcement with a link.
+    /// </summary>
+    private string? ChooseZnsTemplate()
+    {
+        ChosenZnsTemplate = null;
+        if (ZnsTemplates is null || ZnsTemplate == NoZns)
+        {
+            return null;
+        }
+
+        var chosen = string.IsNullOrWhiteSpace(ZnsTemplate)
+            ? (ZnsTemplates.Count > 0 ? ZnsTemplates[0] : null)
+            : ZnsTemplates.FirstOrDefault(t => t.TemplateId == ZnsTemplate.Trim());
+        if (chosen is null)
+        {
+            return string.IsNullOrWhiteSpace(ZnsTemplate) ? null : $"Mẫu ZNS «{ZnsTemplate.Trim()}» chưa gán đủ tham số nên không dùng được cho thông báo (xem trang «Mẫu tin ZNS»).";
+        }
+
+        if (chosen.NeedsLink && string.IsNullOrWhiteSpace(Link))
+        {
+            return $"Mẫu ZNS «{chosen.TemplateId}» cần đường dẫn: hãy điền đường dẫn hoặc chọn mẫu khác.";
+        }
+
+        ChosenZnsTemplate = chosen.TemplateId;
+        return null;
     }
 }
