@@ -21,10 +21,10 @@ public sealed record FollowUpRow(string Code, string Commune, string? Village, R
 
 /// <summary>
 /// The households of a year's list with whether a resident is linked to each and whether each was reached in a period
-/// (issue 13 §5), as the reach report counts it: a reach-log row for the household on a day of the period. Also the
+/// (issue 13 §5), as the reach report counts it (<see cref="ReachReport.ReachedHouseholdsAsync"/>). Also the
 /// export of the households not yet reached, every cell made safe by <see cref="SafeCells"/>.
 /// </summary>
-public sealed class HouseholdFollowUp(IDbContextFactory<InfoBotDbContext> factory, IContentStore content)
+public sealed class HouseholdFollowUp(IDbContextFactory<InfoBotDbContext> factory, IContentStore content, ReachReport reach)
 {
     public async Task<IReadOnlyList<FollowUpRow>> ListAsync(FollowUpQuery query, CancellationToken ct)
     {
@@ -37,9 +37,8 @@ public sealed class HouseholdFollowUp(IDbContextFactory<InfoBotDbContext> factor
         var linked = await db.ResidentProfiles.AsNoTracking().Where(p => p.HouseholdId != null)
             .GroupBy(p => p.HouseholdId!.Value).Select(g => new { Household = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Household, x => x.Count, ct);
-        var (from, to) = (ReachDay.Of(query.From), ReachDay.Of(query.To));
-        var reached = (await db.ReachLog.AsNoTracking().Where(r => r.HouseholdId != null && r.Day >= from && r.Day <= to)
-            .Select(r => r.HouseholdId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        // Reached as the reach report and «Thống kê» count it: the same query, so «chưa tiếp cận» means the same everywhere.
+        var reached = await reach.ReachedHouseholdsAsync(new ReachQuery(query.From, query.To, query.Year, commune), ct);
         var order = content.Communes.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         return entries
             .OrderBy(e => order.GetValueOrDefault(e.CommuneCode, int.MaxValue))

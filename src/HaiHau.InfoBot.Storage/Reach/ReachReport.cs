@@ -53,7 +53,39 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
     private readonly ReachRows _log = new();
     private readonly Dictionary<int, ((long Imports, long Rows) Version, List<(long Household, string Commune, string? Former, RegisterCategory Category)> Entries)> _lists = [];
 
-    public async Task<ReachResult> RunAsync(ReachQuery query, IReadOnlyList<string> communeOrder, CancellationToken ct)
+    public Task<ReachResult> RunAsync(ReachQuery query, IReadOnlyList<string> communeOrder, CancellationToken ct) =>
+        WithListAsync(query, list =>
+        {
+            var entries = (query.Commune is null ? list : list.Where(e => e.Commune == query.Commune))
+                .Select(e => (e.Household, Commune: query.ByFormerUnit ? e.Former ?? e.Commune : e.Commune, e.Category)).ToList();
+            return Count(query, communeOrder, entries);
+        }, ct);
+
+    /// <summary>
+    /// The ids of the list's households (of the query's commune, if any) reached in the period: the same rows and the
+    /// same rule as <see cref="RunAsync"/>, so a follow-up list of households «chưa tiếp cận» always holds exactly the
+    /// households the report counts as not reached (one query, not two that can drift apart).
+    /// </summary>
+    public Task<IReadOnlySet<long>> ReachedHouseholdsAsync(ReachQuery query, CancellationToken ct) =>
+        WithListAsync(query, list =>
+        {
+            var onList = (query.Commune is null ? list : list.Where(e => e.Commune == query.Commune)).Select(e => e.Household).ToHashSet();
+            var (from, to) = (ReachDay.Of(query.From), ReachDay.Of(query.To));
+            var reached = new HashSet<long>();
+            foreach (ref readonly var row in _log.Rows)
+            {
+                if (row.Day >= from && row.Day <= to && row.Household > 0 && onList.Contains(row.Household))
+                {
+                    reached.Add(row.Household);
+                }
+            }
+
+            return (IReadOnlySet<long>)reached;
+        }, ct);
+
+    /// <summary>Runs <paramref name="count"/> over the year's list and the refreshed log, under the report's lock.</summary>
+    private async Task<T> WithListAsync<T>(
+        ReachQuery query, Func<List<(long Household, string Commune, string? Former, RegisterCategory Category)>, T> count, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var connection = db.Database.GetDbConnection();
@@ -69,9 +101,7 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
             }
 
             _log.Refresh(connection);
-            var entries = (query.Commune is null ? list.Entries : list.Entries.Where(e => e.Commune == query.Commune))
-                .Select(e => (e.Household, Commune: query.ByFormerUnit ? e.Former ?? e.Commune : e.Commune, e.Category)).ToList();
-            return Count(query, communeOrder, entries);
+            return count(list.Entries);
         }
     }
 

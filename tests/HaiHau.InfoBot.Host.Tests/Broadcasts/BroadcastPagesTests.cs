@@ -68,6 +68,27 @@ public sealed class BroadcastPagesTests : HostTestBase
     }
 
     [Fact]
+    public async Task Topics_are_named_as_the_topic_registry_names_them_on_the_form_and_in_the_list()
+    {
+        await using var app = NewApp();
+        await SeedAsync(app);
+        var officer = await AccountAsync(app, "huyen@haihau.test", ConsoleRoles.Officer);
+        var registry = app.Services.GetRequiredService<Core.Understanding.IQuestionUnderstanding>();
+
+        var form = await officer.PageAsync(Compose);
+        foreach (var topic in ResidentAudience.AnnouncementTopics)
+        {
+            var label = registry.Settings(topic)?.Label; // content/understanding/topics.yaml, the labels every other page shows
+            Assert.False(string.IsNullOrEmpty(label), topic);
+            Assert.Contains($"value=\"{topic}\"> {label}</label>", form, StringComparison.Ordinal);
+        }
+
+        var sent = await PostAsync(officer, "Send", new Dictionary<string, string> { ["Text"] = "Họp thôn", ["Topics"] = "other_support" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Contains("quan tâm: " + registry.Settings("other_support")!.Label, await officer.PageAsync("/admin/broadcasts"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_commune_officer_cannot_target_another_commune_and_their_announcement_is_limited_to_their_own()
     {
         await using var app = NewApp();

@@ -78,7 +78,10 @@ public sealed class BrowserSession : IAsyncLifetime
     }
 
     /// <summary>A new phone-sized page (390×800, vi-VN) in its own context, already showing the chat page of <paramref name="host"/>.</summary>
-    public async Task<ChatPage> OpenChatAsync(LiveBotHost host)
+    public Task<ChatPage> OpenChatAsync(LiveBotHost host) => OpenChatAsync(host.BaseUrl);
+
+    /// <summary>A new phone-sized page (390×800, vi-VN) in its own context, already showing the chat page served at <paramref name="baseUrl"/>.</summary>
+    public async Task<ChatPage> OpenChatAsync(Uri baseUrl)
     {
         var context = await (browser ?? throw new InvalidOperationException("The browser is not started.")).NewContextAsync(new BrowserNewContextOptions
         {
@@ -91,7 +94,7 @@ public sealed class BrowserSession : IAsyncLifetime
         {
             context.SetDefaultTimeout(Timeout);
             context.SetDefaultNavigationTimeout(Timeout);
-            var chat = await ChatPage.CreateAsync(context, host.BaseUrl);
+            var chat = await ChatPage.CreateAsync(context, baseUrl);
             await chat.GotoAsync();
             return chat;
         }

@@ -68,6 +68,32 @@ public sealed class HouseholdFollowUpTests : HostTestBase
         Assert.Contains("hộ chưa tiếp cận 2022-01-01..2022-12-31 csv", audit, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_households_not_yet_reached_are_exactly_those_the_reach_report_counts_as_not_reached_before_and_after_an_erasure()
+    {
+        await using var app = NewApp();
+        await SeedAsync(app);
+        var followUp = app.Services.GetRequiredService<HouseholdFollowUp>();
+        var report = app.Services.GetRequiredService<ReachReport>();
+        var (from, to) = (new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31));
+        async Task<(int Report, int List)> NotReachedAsync(string commune) =>
+            ((await report.RunAsync(new ReachQuery(from, to, 2022, commune), [commune], CancellationToken.None)).Communes.Single().Households
+                - (await report.RunAsync(new ReachQuery(from, to, 2022, commune), [commune], CancellationToken.None)).Communes.Single().Reached,
+             (await followUp.ListAsync(new FollowUpQuery(2022, from, to, commune, null, false), CancellationToken.None)).Count);
+
+        Assert.Equal((2, 2), await NotReachedAsync("hai-an"));
+        Assert.Equal((0, 0), await NotReachedAsync("hai-hung"));
+
+        // «Xóa dữ liệu của tôi» clears the household from the resident's reach rows: neither count keeps it reached.
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync())
+        {
+            await db.ReachLog.ExecuteUpdateAsync(r => r.SetProperty(x => x.HouseholdId, (long?)null));
+        }
+
+        Assert.Equal((3, 3), await NotReachedAsync("hai-an"));
+        Assert.Equal((1, 1), await NotReachedAsync("hai-hung"));
+    }
+
     private static List<string> Codes(string page) =>
         System.Text.RegularExpressions.Regex.Matches(page, "<tr data-code=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 

@@ -28,18 +28,6 @@ public static class BroadcastForm
     public static readonly IReadOnlyList<string> Categories =
         [DeclaredCategories.Poor, DeclaredCategories.NearPoor, DeclaredCategories.NewlyEscaped, DeclaredCategories.Average, DeclaredCategories.Other];
 
-    public static string TopicLabel(string topic) => topic switch
-    {
-        "eligibility" => "Hộ nghèo, cận nghèo",
-        "health_insurance" => "Bảo hiểm y tế",
-        "credit" => "Vay vốn ưu đãi",
-        "vocational_training" => "Học nghề",
-        "jobs" => "Việc làm",
-        "housing" => "Nhà ở",
-        "other_support" => "Hỗ trợ khác",
-        _ => topic,
-    };
-
     public static string ChannelLabel(string channel) => Channels.FirstOrDefault(c => c.Id == channel).Label ?? channel;
 
     /// <summary>
@@ -122,7 +110,8 @@ public static class BroadcastForm
     public static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm d/M/yyyy", CultureInfo.InvariantCulture);
 
-    public static string Describe(Segment segment, Func<string, string> communeName)
+    /// <summary>The segment in words; topics are named by <paramref name="topicName"/> (the topic registry's labels, ConsoleLabels.Topic).</summary>
+    public static string Describe(Segment segment, Func<string, string> communeName, Func<string, string> topicName)
     {
         var parts = new List<string>
         {
@@ -135,7 +124,7 @@ public static class BroadcastForm
 
         if (segment.Topics.Count > 0)
         {
-            parts.Add("quan tâm: " + string.Join(", ", segment.Topics.Select(TopicLabel)));
+            parts.Add("quan tâm: " + string.Join(", ", segment.Topics.Select(topicName)));
         }
 
         if (segment.Channels.Count > 0)

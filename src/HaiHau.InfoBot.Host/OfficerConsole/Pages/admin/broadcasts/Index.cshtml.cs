@@ -4,6 +4,7 @@ using HaiHau.InfoBot.Core.Channels;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Delivery;
 using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Setup;
@@ -25,7 +26,7 @@ namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin.Broadcasts;
 [Authorize(Policy = ConsoleRoles.BroadcastsPolicy)]
 public sealed class BroadcastsModel(
     BroadcastStore store, IDbContextFactory<InfoBotDbContext> factory, IContentStore content, AuditLog audit, OutboxSignal signal,
-    IEnumerable<IChannelAdapter> adapters, IOptions<DeliveryOptions> delivery, TimeProvider time) : PageModel
+    IEnumerable<IChannelAdapter> adapters, IOptions<DeliveryOptions> delivery, TimeProvider time, IQuestionUnderstanding understanding) : PageModel
 {
     public sealed record Row(BroadcastRecord Broadcast, Segment Segment, BroadcastProgress Progress, BroadcastRouteProgress Routes);
 
@@ -44,6 +45,9 @@ public sealed class BroadcastsModel(
     public string? Done { get; private set; }
 
     public string CommuneName(string code) => content.FindCommune(code)?.Name ?? code;
+
+    /// <summary>A topic's label from content/understanding/topics.yaml, the one topic registry every page names topics by.</summary>
+    public string TopicName(string topic) => ConsoleLabels.Topic(understanding, topic);
 
     public string Local(DateTimeOffset at) => BroadcastForm.Local(at, TimeZoneInfo.FindSystemTimeZoneById(delivery.Value.TimeZone));
 

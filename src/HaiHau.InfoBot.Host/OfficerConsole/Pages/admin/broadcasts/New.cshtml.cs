@@ -1,6 +1,7 @@
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.Setup;
@@ -22,7 +23,7 @@ namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin.Broadcasts;
 [Authorize(Policy = ConsoleRoles.BroadcastsPolicy)]
 public sealed class ComposeModel(
     BroadcastStore store, BroadcastAudiences audiences, IContentStore content, AuditLog audit, OutboxSignal signal,
-    IOptions<DeliveryOptions> delivery, IOptions<BroadcastOptions> options, TimeProvider time) : PageModel
+    IOptions<DeliveryOptions> delivery, IOptions<BroadcastOptions> options, TimeProvider time, IQuestionUnderstanding understanding) : PageModel
 {
     [BindProperty] public string? Text { get; set; }
 
@@ -73,6 +74,9 @@ public sealed class ComposeModel(
 
     public string CommuneName(string code) => content.FindCommune(code)?.Name ?? code;
 
+    /// <summary>A topic's label from content/understanding/topics.yaml, the one topic registry every page names topics by.</summary>
+    public string TopicName(string topic) => ConsoleLabels.Topic(understanding, topic);
+
     /// <summary>District-wide ones (when the setting asks), and any whose ZNS cost is above the threshold, wait for a second account.</summary>
     public bool NeedsApproval(Segment segment) =>
         (options.Value.RequireApprovalDistrictWide && segment.Communes.Count == 0) || Plan?.CostNeedsApproval == true;
@@ -115,7 +119,7 @@ public sealed class ComposeModel(
         var id = await store.CreateAsync(new BroadcastDraft(Text!.Trim(), string.IsNullOrWhiteSpace(Link) ? null : Link.Trim(), segment, at, User.Who(), needsApproval, ChosenZnsTemplate), ct);
         await audit.AppendAsync(new AuditEntry(User.Id(), User.Who(), AuditActions.BroadcastCreated, "broadcast", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             segment.Communes.Count == 1 ? segment.Communes[0] : null,
-            $"{BroadcastForm.Describe(segment, CommuneName)}; {AudienceCount} người{(ChosenZnsTemplate is { } zns ? $"; mẫu ZNS {zns}" : "")}{(Plan is { ZnsCost: > 0 } plan ? $"; ZNS ước tính {VietnameseFormat.Money(plan.ZnsCost)}" : "")}; gửi lúc {BroadcastForm.Local(at, Zone)}{(needsApproval ? "; chờ duyệt" : "")}"), ct);
+            $"{BroadcastForm.Describe(segment, CommuneName, TopicName)}; {AudienceCount} người{(ChosenZnsTemplate is { } zns ? $"; mẫu ZNS {zns}" : "")}{(Plan is { ZnsCost: > 0 } plan ? $"; ZNS ước tính {VietnameseFormat.Money(plan.ZnsCost)}" : "")}; gửi lúc {BroadcastForm.Local(at, Zone)}{(needsApproval ? "; chờ duyệt" : "")}"), ct);
         signal.Wake(BroadcastScheduler.WakeKey);
         return Redirect("/admin/broadcasts?created=" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
