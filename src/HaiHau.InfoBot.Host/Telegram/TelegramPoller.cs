@@ -22,6 +22,7 @@ public sealed class TelegramPoller(
     ChannelStateStore state,
     InboundAcceptor acceptor,
     TelegramStatus status,
+    HostRoles roles,
     TimeProvider time,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
@@ -41,13 +42,44 @@ public sealed class TelegramPoller(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Telegram allows one poller per bot: among several hosts (PostgreSQL) only the role's holder polls,
+                // and another host takes over within HostRoles.Retry when it stops.
+                if (await roles.HoldAsync(HostRoles.TelegramPolling, stoppingToken) == RoleHold.Elsewhere)
+                {
+                    await Task.Delay(HostRoles.Retry, time, stoppingToken);
+                    continue;
+                }
+
+                await PollWhileHeldAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    private async Task PollWhileHeldAsync(CancellationToken stoppingToken)
+    {
+        // Read after taking the role: the previous poller may have moved the offset on.
         var offset = await ReadOffsetAsync(stoppingToken);
         await ReleaseWebhookAsync(stoppingToken);
         var failures = 0;
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!first && await roles.HoldAsync(HostRoles.TelegramPolling, stoppingToken) == RoleHold.Elsewhere)
+                {
+                    return; // this host lost its database session, and with it the role
+                }
+
+                first = false;
                 var updates = await bot.GetUpdates(
                     offset, limit: BatchSize, timeout: options.Value.PollTimeoutSeconds, allowedUpdates: TelegramMapping.WantedUpdates, cancellationToken: stoppingToken);
                 offset = await StoreAsync(updates, offset, stoppingToken);
