@@ -149,7 +149,7 @@ public sealed partial class TwoHostsTests : IDisposable
         ["InfoBot:ContentPath"] = RepoPaths.Content,
         ["Serilog:MinimumLevel:Default"] = "Warning",
         // Every test resident starts from 127.0.0.1: the per-address limit on new conversations would refuse most.
-        ["InfoBot:RateLimits:ConversationStartsPerMinute"] = "100000",
+        ["InfoBot:RateLimits:ConversationStartsPerMinute"] = "10000",
         ["InfoBot:Telegram:BotToken"] = FakeTelegramApi.Token,
         ["InfoBot:Telegram:ApiBaseUrl"] = telegram.BaseUrl,
         ["InfoBot:Telegram:Mode"] = "Polling",
