@@ -45,7 +45,7 @@ public sealed class TurnProcessor(
         await using var context = await factory.CreateDbContextAsync(ct);
         // One open for the turn's reads and its write, not one per query (EF opens and closes around each otherwise).
         await context.Database.OpenConnectionAsync(ct);
-        var inbox = await InboxByExternalId(context, message.From.Channel, message.ExternalId, ct);
+        var inbox = await TurnQueries.For(context).InboxByExternalId(context, message.From.Channel, message.ExternalId, ct);
         if (inbox is null)
         {
             var conversation = await FindConversationAsync(context, message.From.Channel, message.From.ChatId, ct);
@@ -232,17 +232,8 @@ public sealed class TurnProcessor(
         }
     }
 
-    // Compiled once: every turn runs these two lookups, and EF otherwise rebuilds and looks up the query's expression tree each time.
-    private static readonly Func<InfoBotDbContext, string, string, CancellationToken, Task<InboxRecord?>> InboxByExternalId =
-        EF.CompileAsyncQuery((InfoBotDbContext db, string channel, string externalId, CancellationToken ct) =>
-            db.Inbox.FirstOrDefault(i => i.Channel == channel && i.ExternalId == externalId));
-
-    private static readonly Func<InfoBotDbContext, string, string, CancellationToken, Task<ConversationRecord?>> ConversationByChat =
-        EF.CompileAsyncQuery((InfoBotDbContext db, string channel, string chatId, CancellationToken ct) =>
-            db.Conversations.FirstOrDefault(c => c.Channel == channel && c.ChatId == chatId));
-
     private static Task<ConversationRecord?> FindConversationAsync(InfoBotDbContext context, string channel, string chatId, CancellationToken ct) =>
-        ConversationByChat(context, channel, chatId, ct);
+        TurnQueries.For(context).ConversationByChat(context, channel, chatId, ct);
 
     private static InboundMessage ToMessage(InboxRecord inbox) => new(
         new ConversationRef(inbox.Channel, inbox.UserId, inbox.ChatId),
