@@ -11,6 +11,7 @@ using HaiHau.InfoBot.TestKit.Postgres;
 using HaiHau.InfoBot.TestKit.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Xunit.Abstractions;
 
 namespace HaiHau.InfoBot.Host.Tests.Persistence;
 
@@ -21,7 +22,7 @@ namespace HaiHau.InfoBot.Host.Tests.Persistence;
 /// rows that host had in flight, and the two hosts together never over the platform's rate.
 /// The hosts run on the real clock (they are other processes), so the test waits on the database, with a deadline.
 /// </summary>
-public sealed partial class TwoHostsTests : IDisposable
+public sealed partial class TwoHostsTests(ITestOutputHelper output) : IDisposable
 {
     private const int Residents = 2000;
     private const int Conversations = 200;
@@ -54,6 +55,7 @@ public sealed partial class TwoHostsTests : IDisposable
         // client retrying after a lost response), which must return the same replies and run no second turn.
         var answered = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<long>>();
         var retried = 0;
+        var timed = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, Conversations), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, ct) =>
         {
             var start = await clients.Next.PostAsync(new Uri("/api/webchat/conversations", UriKind.Relative), null, ct);
@@ -73,6 +75,9 @@ public sealed partial class TwoHostsTests : IDisposable
             }
         });
 
+        timed.Stop();
+        var requests = Conversations * (TurnsPerConversation + 1) + retried;
+        output.WriteLine($"two hosts, 8 clients: {requests} web requests in {timed.Elapsed.TotalSeconds:0.0} s, {requests / timed.Elapsed.TotalSeconds:0} turns/s");
         Assert.Equal(Conversations * TurnsPerConversation, answered.Count);
         Assert.Equal(Conversations * TurnsPerConversation / 5, retried);
         await using var db = Context();
@@ -116,6 +121,7 @@ public sealed partial class TwoHostsTests : IDisposable
         var (killed, survivor) = senderId == first.Id ? (first, second) : (second, first);
         Assert.True(senderId == killed.Id, $"the sender {owner} is neither host");
         killed.Kill();
+        var killedAt = clock.Elapsed;
 
         await WaitUntilAsync(async db => !await db.Outbox.AnyAsync(o => o.BroadcastId == broadcastId && o.Status == OutboxStatus.Pending));
         await WaitUntilAsync(async db => await db.Broadcasts.AnyAsync(b => b.Id == broadcastId && b.State == BroadcastState.Completed));
@@ -123,6 +129,7 @@ public sealed partial class TwoHostsTests : IDisposable
         var delivered = telegram.Delivered.Select(r => r.ChatId!.Value).ToList();
         Assert.Equal(Residents, delivered.Distinct().Count()); // no one skipped
         var duplicates = delivered.Count - Residents;
+        output.WriteLine($"killed the sender at {killedAt.TotalSeconds:0.0} s; all {Residents} reached at {clock.Elapsed.TotalSeconds:0.0} s; {duplicates} sent twice (bound {Parallelism}); {telegram.SendCap.Calls.Count} sendMessage calls, none over {PlatformCap}/s");
         Assert.InRange(duplicates, 0, Parallelism); // only what the killed host had in flight went twice
         Assert.DoesNotContain(telegram.SendCap.Calls, c => !c.Admitted); // the two hosts together kept under the cap
         await using (var db = Context())
