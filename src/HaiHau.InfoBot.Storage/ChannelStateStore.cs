@@ -25,6 +25,11 @@ public sealed class ChannelStateStore(IDbContextFactory<InfoBotDbContext> factor
     private async Task<bool> ReplaceAsync(string channel, string key, string? expected, string value, bool anyCurrent, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (!anyCurrent && db.IsPostgres())
+        {
+            return await CompareAndSetAtOnceAsync(db, channel, key, expected, value, ct);
+        }
+
         return await writes.WriteAsync(async () =>
         {
             // Read and write inside the gate: the gate is the only writer, so nothing changes between them.
@@ -47,5 +52,30 @@ public sealed class ChannelStateStore(IDbContextFactory<InfoBotDbContext> factor
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
+    }
+
+    /// <summary>
+    /// Several hosts write here on PostgreSQL (no one-writer gate), so the comparison and the write are one statement:
+    /// a conditional update, or an insert the unique key refuses when another host inserted first.
+    /// </summary>
+    private async Task<bool> CompareAndSetAtOnceAsync(InfoBotDbContext db, string channel, string key, string? expected, string value, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (expected is not null)
+        {
+            return await db.ChannelState.Where(s => s.Channel == channel && s.Key == key && s.Value == expected)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, value).SetProperty(s => s.UpdatedAt, now), ct) == 1;
+        }
+
+        db.ChannelState.Add(new ChannelStateRecord { Channel = channel, Key = key, Value = value, UpdatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 }

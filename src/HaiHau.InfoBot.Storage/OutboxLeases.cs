@@ -18,6 +18,8 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
     /// <summary>Longer than any send takes (the platform clients time out well within it), short enough to resume soon.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    private const string SentAgain = "in flight when its sender stopped: sent again (the platform cannot tell whether it arrived)";
+
     /// <summary>This process, as it signs its claims: machine, process and a random part (a restarted process differs).</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -55,6 +57,23 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
     }
 
     /// <summary>
+    /// When this host has just become a channel's sender (<see cref="HostRoles.Sender"/>): the rows of that channel
+    /// another owner left in flight are released now, not when their lease ends. Only the sender claims a channel's
+    /// rows, and the previous sender lost its database session (it died or was cut off), so they are sent again, as
+    /// after a restart: duplicates bounded by the rows it had in flight. Returns how many.
+    /// </summary>
+    public async Task<int> TakeOverAsync(string channel, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await writes.WriteAsync(() => db.Outbox
+            .Where(o => o.Channel == channel && o.Status == OutboxStatus.Pending && o.ClaimedBy != null && o.ClaimedBy != Owner)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(o => o.ClaimedBy, (string?)null)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(o => o.Error, SentAgain), ct), ct);
+    }
+
+    /// <summary>
     /// At start-up: the rows a previous run left in flight. With <paramref name="soleHost"/> (SQLite: one bot per file)
     /// they are released at once, since their sender is gone; with several hosts (PostgreSQL) a live host may hold them,
     /// so only expired leases are released (the others are taken over when theirs end). Returns how many were in flight.
@@ -68,6 +87,6 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
             .ExecuteUpdateAsync(u => u
                 .SetProperty(o => o.ClaimedBy, (string?)null)
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
-                .SetProperty(o => o.Error, "in flight when its sender stopped: sent again (the platform cannot tell whether it arrived)"), ct), ct);
+                .SetProperty(o => o.Error, SentAgain), ct), ct);
     }
 }

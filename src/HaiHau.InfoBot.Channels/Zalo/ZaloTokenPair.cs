@@ -8,7 +8,8 @@ namespace HaiHau.InfoBot.Channels.Zalo;
 /// <summary>
 /// The OA's tokens as stored: both in one value, since the refresh token is single-use and a pair half-written
 /// would lock the bot out. <see cref="Seed"/> fingerprints the configured refresh token the pair grew from: when
-/// an operator configures a different one, the stored pair is replaced by it.
+/// an operator configures a different one, the stored pair is replaced by it. <see cref="RefreshingSince"/> is set
+/// while one process spends the refresh token (the claim other hosts respect, see <see cref="ZaloTokens"/>).
 /// </summary>
 public sealed record ZaloTokenPair(
     [property: JsonPropertyName("access_token")] string AccessToken,
@@ -16,7 +17,8 @@ public sealed record ZaloTokenPair(
     [property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt,
     [property: JsonPropertyName("reauth_required")] bool ReauthRequired,
     [property: JsonPropertyName("problem")] string? Problem,
-    [property: JsonPropertyName("seed")] string Seed)
+    [property: JsonPropertyName("seed")] string Seed,
+    [property: JsonPropertyName("refreshing_since")] DateTimeOffset? RefreshingSince = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
 

@@ -23,6 +23,12 @@ public sealed class ZaloTokens(ZaloOptions options, IZaloTokenStore store, ZaloO
 
     public bool ReauthRequired => _current?.Pair.ReauthRequired ?? false;
 
+    /// <summary>How long a refresh claim holds before its process is taken to have stopped mid-refresh.</summary>
+    public static readonly TimeSpan RefreshClaim = TimeSpan.FromMinutes(1);
+
+    /// <summary>Another process is refreshing: the channel pauses briefly, then sends with the pair it stored.</summary>
+    private static SendResult OtherHostRefreshing => new SendResult.RetryAfter(TimeSpan.FromSeconds(10), "token refresh by another host");
+
     private static SendResult Reauth => new SendResult.RetryAfter(ReauthPause, "reauth_required");
 
     /// <summary>Loads the stored pair, or seeds it from configuration (the first run, or new tokens configured).</summary>
@@ -80,7 +86,7 @@ public sealed class ZaloTokens(ZaloOptions options, IZaloTokenStore store, ZaloO
 
             return current.Pair.AccessToken != rejected
                 ? new TokenLease(current.Pair.AccessToken, null)
-                : await RefreshLockedAsync(current, "access token refused by Zalo", ct);
+                : await RefreshLockedAsync(current, "access token refused by Zalo", ct, rejected);
         }
         finally
         {
@@ -109,8 +115,52 @@ public sealed class ZaloTokens(ZaloOptions options, IZaloTokenStore store, ZaloO
         !pair.ReauthRequired && pair.AccessToken.Length > 0
         && (pair.ExpiresAt is not { } expires || expires - time.GetUtcNow() > options.RefreshBefore);
 
-    private async Task<TokenLease> RefreshLockedAsync(Snapshot current, string why, CancellationToken ct)
+    /// <summary>
+    /// Several hosts share the stored pair (PostgreSQL), and the refresh token works once. So before spending it the
+    /// refresh is claimed with a compare-and-set on the stored value: only the host whose claim replaced the pair it
+    /// read refreshes; the others use the pair it stores, or wait <see cref="OtherHostRefreshing"/> while it works.
+    /// A claim older than <see cref="RefreshClaim"/> means its host stopped mid-refresh: the result is unknown, so
+    /// the channel needs a person (as for any refresh whose result is unknown).
+    /// </summary>
+    private async Task<TokenLease> RefreshLockedAsync(Snapshot current, string why, CancellationToken ct, string? rejected = null)
     {
+        var json = await store.LoadAsync(ct);
+        if (json is not null && json != current.Json && ZaloTokenPair.FromJson(json) is { } stored && stored.Seed == current.Pair.Seed)
+        {
+            // Another host wrote the pair since this one read it: theirs is the newest.
+            current = new Snapshot(stored, json);
+            _current = current;
+            if (stored.ReauthRequired)
+            {
+                return new TokenLease(null, Reauth);
+            }
+
+            if (stored.RefreshingSince is null && Usable(stored) && stored.AccessToken != rejected)
+            {
+                return new TokenLease(stored.AccessToken, null);
+            }
+        }
+
+        if (current.Pair.RefreshingSince is { } since)
+        {
+            if (time.GetUtcNow() - since < RefreshClaim)
+            {
+                return new TokenLease(null, OtherHostRefreshing);
+            }
+
+            await MarkReauthLockedAsync(current, "refresh result unknown: the process refreshing stopped", ct);
+            return new TokenLease(null, Reauth);
+        }
+
+        var claim = current.Pair with { RefreshingSince = time.GetUtcNow() };
+        var claimJson = claim.ToJson();
+        if (!await store.CompareAndSetAsync(current.Json, claimJson, ct))
+        {
+            _current = null; // read the stored pair again next time
+            return new TokenLease(null, OtherHostRefreshing);
+        }
+
+        current = new Snapshot(claim, claimJson);
         logger.LogInformation("Zalo: refreshing the access token ({Why})", why);
         switch (await oauth.RefreshAsync(current.Pair.RefreshToken, ct))
         {
@@ -121,15 +171,17 @@ public sealed class ZaloTokens(ZaloOptions options, IZaloTokenStore store, ZaloO
                     RefreshToken = renewed.RefreshToken,
                     ExpiresAt = time.GetUtcNow() + renewed.ExpiresIn,
                     Problem = null,
+                    RefreshingSince = null,
                 };
                 await SaveLockedAsync(current, next, ct);
                 logger.LogInformation("Zalo: new token pair stored; the access token lasts {Lifetime}", renewed.ExpiresIn);
                 return new TokenLease(next.AccessToken, null);
             case RefreshOutcome.RateLimited:
                 logger.LogWarning("Zalo: token refresh refused for the call limit (-32); the refresh token is still good");
+                await SaveLockedAsync(current, current.Pair with { RefreshingSince = null }, ct); // the claim ends unspent
                 return new TokenLease(null, new SendResult.RetryAfter(ZaloErrors.RateLimitPause, "-32: token refresh rate limited"));
-            case RefreshOutcome.Rejected rejected:
-                await MarkReauthLockedAsync(current, "refresh refused: " + rejected.Reason, ct);
+            case RefreshOutcome.Rejected refused:
+                await MarkReauthLockedAsync(current, "refresh refused: " + refused.Reason, ct);
                 return new TokenLease(null, Reauth);
             case RefreshOutcome.Unknown unknown:
                 await MarkReauthLockedAsync(current, "refresh result unknown: " + unknown.Reason, ct);
@@ -144,7 +196,7 @@ public sealed class ZaloTokens(ZaloOptions options, IZaloTokenStore store, ZaloO
         logger.LogError(
             "Zalo: reauth_required ({Reason}). Sending is paused. Get new tokens for the OA, set InfoBot:Zalo:AccessToken and InfoBot:Zalo:RefreshToken, and restart the bot",
             reason);
-        await SaveLockedAsync(current, current.Pair with { ReauthRequired = true, Problem = reason }, ct);
+        await SaveLockedAsync(current, current.Pair with { ReauthRequired = true, Problem = reason, RefreshingSince = null }, ct);
     }
 
     /// <summary>Stores the pair whole. A pair just refreshed is the only valid one, so it wins over whatever changed meanwhile.</summary>

@@ -13,6 +13,7 @@ public sealed class BroadcastScheduler(
     IEnumerable<IBroadcastAudience> audiences,
     IEnumerable<IBroadcastRouter> routers,
     OutboxSignal signal,
+    HostRoles roles,
     TimeProvider time,
     ILogger<BroadcastScheduler> logger) : BackgroundService
 {
@@ -34,6 +35,14 @@ public sealed class BroadcastScheduler(
         {
             try
             {
+                // Among several hosts (PostgreSQL) one fans out; a fan-out cut short by its host's death is resumed by
+                // the next holder (FanOutAsync skips the residents already queued).
+                if (await roles.HoldAsync(HostRoles.Announcements, stoppingToken) == RoleHold.Elsewhere)
+                {
+                    await SleepAsync(time.GetUtcNow() + HostRoles.Retry, stoppingToken);
+                    continue;
+                }
+
                 await RunDueAsync(stoppingToken);
                 await store.CompleteFinishedAsync(stoppingToken);
                 var now = time.GetUtcNow();

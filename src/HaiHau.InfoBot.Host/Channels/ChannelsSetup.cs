@@ -17,7 +17,13 @@ public static class ChannelsSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<PendingTurns>();
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new DatabaseWakeups(Setup.DatabaseSettings.IsPostgres(configuration) ? Setup.DatabaseSettings.ConnectionString(configuration) : null);
+        });
         services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<WakeupListener>();
         services.AddSingleton<InboundAcceptor>();
         services.AddSingleton<InboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());

@@ -17,6 +17,7 @@ public sealed class OutboxWorker(
     IEnumerable<IChannelAdapter> adapters,
     OutboxDispatcher outbox,
     OutboxLeases leases,
+    HostRoles roles,
     OutboxSignal signal,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -52,6 +53,19 @@ public sealed class OutboxWorker(
         {
             try
             {
+                // One sender per channel among several hosts (PostgreSQL), so together they keep the platform's rate.
+                var role = await roles.HoldAsync(HostRoles.Sender(adapter.Channel), ct);
+                if (role == RoleHold.Elsewhere)
+                {
+                    await SleepAsync(adapter.Channel, time.GetUtcNow() + HostRoles.Retry, wakeable: false, ct);
+                    continue;
+                }
+
+                if (role == RoleHold.Taken && await leases.TakeOverAsync(adapter.Channel, ct) is > 0 and var inFlight)
+                {
+                    logger.LogWarning("{Channel}: {Count} send(s) were in flight when the previous sender stopped; they are sent again", adapter.Channel, inFlight);
+                }
+
                 var (retryAfter, wakeAt) = await SendDueAsync(adapter, pacer, ct);
                 if (retryAfter is { } pause)
                 {

@@ -66,6 +66,12 @@ public static class InfoBotServices
         services.AddSingleton<InboxStore>();
         services.AddSingleton<OutboxReader>();
         services.AddSingleton<OutboxLeases>();
+        // Work one host does at a time among several on PostgreSQL (polling, a channel's sends, fan-out); SQLite: this one.
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new HostRoles(DatabaseSettings.IsPostgres(configuration) ? DatabaseSettings.ConnectionString(configuration) : null);
+        });
         services.AddSingleton<TurnProcessor>();
         services.AddMetrics();
         services.AddSingleton<Telemetry.InfoBotMetrics>();

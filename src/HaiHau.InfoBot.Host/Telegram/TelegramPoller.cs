@@ -24,6 +24,7 @@ public sealed class TelegramPoller(
     ChannelStateStore state,
     InboundAcceptor acceptor,
     TelegramStatus status,
+    HostRoles roles,
     TimeProvider time,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
@@ -43,25 +44,62 @@ public sealed class TelegramPoller(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Telegram allows one poller per bot: among several hosts (PostgreSQL) only the role's holder polls,
+                // and another host takes over within HostRoles.Retry when it stops.
+                if (await roles.HoldAsync(HostRoles.TelegramPolling, stoppingToken) == RoleHold.Elsewhere)
+                {
+                    await Task.Delay(HostRoles.Retry, time, stoppingToken);
+                    continue;
+                }
+
+                await PollWhileHeldAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    private async Task PollWhileHeldAsync(CancellationToken stoppingToken)
+    {
+        // Read after taking the role: the previous poller may have moved the offset on.
         var offset = await ReadOffsetAsync(stoppingToken);
         await ReleaseWebhookAsync(stoppingToken);
         var retry = PollRetry();
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // One answered poll per run of the pipeline: its failures in a row, and so its back-off, start afresh after it.
+                // The role is checked inside it, so a database that is briefly away is retried like a failed poll.
                 var stored = await retry.ExecuteAsync(
                     async ct =>
                     {
+                        if (!first && await roles.HoldAsync(HostRoles.TelegramPolling, ct) == RoleHold.Elsewhere)
+                        {
+                            return (int?)null;
+                        }
+
+                        first = false;
                         var updates = await bot.GetUpdates(
                             offset, limit: BatchSize, timeout: options.Value.PollTimeoutSeconds, allowedUpdates: TelegramMapping.WantedUpdates, cancellationToken: ct);
                         offset = await StoreAsync(updates, offset, ct);
                         return updates.Length;
                     },
                     stoppingToken);
+                if (stored is not { } count)
+                {
+                    return; // this host lost its database session, and with it the role
+                }
+
                 status.PollWorked();
-                Polled?.Invoke(stored);
+                Polled?.Invoke(count);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {

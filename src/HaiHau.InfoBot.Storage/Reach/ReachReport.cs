@@ -50,7 +50,7 @@ public sealed record ReachResult(
 public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
 {
     private readonly Lock _gate = new();
-    private readonly ReachRows _log = new();
+    private ReachRows _log = new();
     private readonly Dictionary<int, ((long Imports, long Rows) Version, List<(long Household, string Commune, string? Former, RegisterCategory Category)> Entries)> _lists = [];
 
     public Task<ReachResult> RunAsync(ReachQuery query, IReadOnlyList<string> communeOrder, CancellationToken ct) =>
@@ -98,6 +98,14 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
             if (!_lists.TryGetValue(query.ListYear, out var list) || list.Version != version)
             {
                 _lists[query.ListYear] = list = (version, List(connection, query.ListYear));
+            }
+
+            if (connection is Npgsql.NpgsqlConnection)
+            {
+                // PostgreSQL hands out ids to several writers (hosts, concurrent turns) that commit in any order: a row
+                // committed late under a lower id would be missed by reading only ids above the last seen. So there
+                // the log is read whole for each report (correct whichever host wrote); SQLite keeps the incremental read.
+                _log = new ReachRows();
             }
 
             _log.Refresh(connection);

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Host.Tests.Persistence;
+
+/// <summary>
+/// The real host as a process of its own (`dotnet HaiHau.InfoBot.Host.dll`), configured by environment variables as
+/// in the compose file, so a test can run several on one database and kill one outright (SIGKILL: no shutdown code
+/// runs, its database sessions end as the socket closes). The benchmarks' ChildHost does the same for one SQLite host.
+/// </summary>
+internal sealed class HostProcess : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180); // a busy CI box starts slowly
+
+    private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts a host serving on a free loopback port and waits until /health answers.</summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
+        var host = new HostProcess(Launch(["--urls", address.ToString()], settings), address);
+        try
+        {
+            await host.WaitForHealthAsync(ct);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>Runs a verb (e.g. db migrate) to its end; throws with its output when it fails.</summary>
+    public static async Task RunVerbAsync(IReadOnlyList<string> verb, IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(StartTimeout);
+        using var process = Launch(verb, settings);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', verb)} exited with {process.ExitCode}:\n{await error}\n{await output}");
+        }
+    }
+
+    /// <summary>SIGKILL, as a crash or a pulled plug: nothing of the host's own shutdown runs.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public string Output()
+    {
+        lock (_lastLines)
+        {
+            return string.Join('\n', _lastLines);
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static Process Launch(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> settings)
+    {
+        var hostDll = FindHostDll();
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(hostDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    private async Task WaitForHealthAsync(CancellationToken ct)
+    {
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.GetTimestamp() + (long)(StartTimeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the host exited with {_process.ExitCode}:\n{Output()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // listening but slow to answer
+            }
+
+            await Task.Delay(50, ct); // polling a child process's start: there is no event to wait on
+        }
+
+        throw new TimeoutException($"the host did not answer /health within {StartTimeout.TotalSeconds} s:\n{Output()}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 40)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    // The host's own build output, which has its runtimeconfig and deps files.
+    private static string FindHostDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        var path = Path.Combine(RepoPaths.Root, "src", "HaiHau.InfoBot.Host", "bin", configuration, "net10.0", "HaiHau.InfoBot.Host.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("build the host first", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
