@@ -232,16 +232,18 @@ public sealed class TurnProcessor(
         }
     }
 
-    // Compiled once: every turn runs these two lookups, and EF otherwise rebuilds and looks up the query's expression tree each time.
-    private static readonly Func<InfoBotDbContext, string, string, CancellationToken, Task<InboxRecord?>> InboxByExternalId =
+    // Compiled once per processor: every turn runs these two lookups, and EF otherwise rebuilds and looks up the query's
+    // expression tree each time. Not static: a compiled query is bound to the first model it runs with, and a process can
+    // hold several (test hosts next to a StoreHarness, SQLite next to PostgreSQL), which failed with "a different model".
+    private readonly Func<InfoBotDbContext, string, string, CancellationToken, Task<InboxRecord?>> InboxByExternalId =
         EF.CompileAsyncQuery((InfoBotDbContext db, string channel, string externalId, CancellationToken ct) =>
             db.Inbox.FirstOrDefault(i => i.Channel == channel && i.ExternalId == externalId));
 
-    private static readonly Func<InfoBotDbContext, string, string, CancellationToken, Task<ConversationRecord?>> ConversationByChat =
+    private readonly Func<InfoBotDbContext, string, string, CancellationToken, Task<ConversationRecord?>> ConversationByChat =
         EF.CompileAsyncQuery((InfoBotDbContext db, string channel, string chatId, CancellationToken ct) =>
             db.Conversations.FirstOrDefault(c => c.Channel == channel && c.ChatId == chatId));
 
-    private static Task<ConversationRecord?> FindConversationAsync(InfoBotDbContext context, string channel, string chatId, CancellationToken ct) =>
+    private Task<ConversationRecord?> FindConversationAsync(InfoBotDbContext context, string channel, string chatId, CancellationToken ct) =>
         ConversationByChat(context, channel, chatId, ct);
 
     private static InboundMessage ToMessage(InboxRecord inbox) => new(

@@ -20,7 +20,7 @@ namespace HaiHau.InfoBot.Benchmarks.Telegram;
 /// <see cref="FakeTelegramApi"/>. <c>--users N</c> residents (default 64) each post <c>--turns K</c> messages (default
 /// 20) one after another, as Telegram posts a chat's updates in order; a turn counts when it is stored (the webhook
 /// answered 200), answered and its replies accepted by the fake. The channel's send pacing (25 messages/s by default,
-/// Telegram's own limit) is raised to its maximum here, so the figure is the bot's, not Telegram's. Printed with the
+/// Telegram's own limit) and its sends in flight (8) are raised to their maxima here, so the figure is the bot's, not Telegram's. Printed with the
 /// same run's bare endpoint (the load verb's baseline) and the load average.
 /// </summary>
 public static class TelegramWebhookCommand
@@ -40,7 +40,7 @@ public static class TelegramWebhookCommand
             "--urls", "http://127.0.0.1:0", "--contentRoot", contentRoot, .. LoadCommand.HostSettings(Path.Combine(temp.Path, "telegram.db")),
             "--InfoBot:Telegram:BotToken=" + FakeTelegramApi.Token, "--InfoBot:Telegram:ApiBaseUrl=" + fake.BaseUrl,
             "--InfoBot:Telegram:Mode=" + nameof(TelegramMode.Webhook), "--InfoBot:Telegram:WebhookSecret=" + Secret,
-            "--InfoBot:Delivery:Rates:telegram:MessagesPerSecond=10000",
+            "--InfoBot:Delivery:Rates:telegram:MessagesPerSecond=10000", "--InfoBot:Delivery:Rates:telegram:Parallelism=64",
         ]);
         await bot.StartAsync();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = users }) { BaseAddress = new Uri(bot.Urls.First()) };
