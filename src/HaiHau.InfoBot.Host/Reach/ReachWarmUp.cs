@@ -6,10 +6,10 @@ namespace HaiHau.InfoBot.Host.Reach;
 /// Once the host is up (after migrations, with /health answering), reads the reach log into the report's memory in
 /// the background (<see cref="ReachReport.WarmUpAsync"/>), so the first report staff open after a restart does not
 /// pay for reading a million rows. Start-up does not wait for it; a failure only costs the first report its speed.
+/// It stops with the host (ApplicationStopping): no token source of its own to outlive or dispose.
 /// </summary>
-public sealed class ReachWarmUp(ReachReport report, IHostApplicationLifetime lifetime, ILogger<ReachWarmUp> logger) : IHostedService, IDisposable
+public sealed class ReachWarmUp(ReachReport report, IHostApplicationLifetime lifetime, ILogger<ReachWarmUp> logger) : IHostedService
 {
-    private readonly CancellationTokenSource _stopping = new();
     private Task _running = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -20,7 +20,6 @@ public sealed class ReachWarmUp(ReachReport report, IHostApplicationLifetime lif
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
         try
         {
             await _running.WaitAsync(cancellationToken);
@@ -31,17 +30,20 @@ public sealed class ReachWarmUp(ReachReport report, IHostApplicationLifetime lif
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
-
     private async Task RunAsync()
     {
+        var stopping = lifetime.ApplicationStopping;
         try
         {
-            var rows = await report.WarmUpAsync(_stopping.Token);
+            var rows = await report.WarmUpAsync(stopping);
             logger.LogDebug("Reach report warmed up with {Rows} counted rows", rows);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+        catch (ObjectDisposedException)
+        {
+            // the host was disposed while the warm-up ran (tests stop hosts at once): nothing to warm any more
         }
         catch (Exception e)
         {
