@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using HaiHau.InfoBot.Core.Understanding;
 
 namespace HaiHau.InfoBot.Content;
 
@@ -14,10 +15,11 @@ public static class BotDataCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<BotData>> Loaded = new(StringComparer.Ordinal);
 
-    public static BotData Load(string dialogsDirectory, string contentDirectory)
+    /// <param name="classifiers">Where the classifier is looked up before training; the first host to load this content decides it.</param>
+    public static BotData Load(string dialogsDirectory, string contentDirectory, IClassifierStore? classifiers = null)
     {
         var key = Hash(dialogsDirectory, contentDirectory);
-        var data = Loaded.GetOrAdd(key, _ => new Lazy<BotData>(() => BotDataLoader.Load(dialogsDirectory, contentDirectory))).Value;
+        var data = Loaded.GetOrAdd(key, _ => new Lazy<BotData>(() => BotDataLoader.Load(dialogsDirectory, contentDirectory, classifiers))).Value;
         if (!data.IsValid)
         {
             Loaded.TryRemove(key, out _); // broken data is reported each time, never kept

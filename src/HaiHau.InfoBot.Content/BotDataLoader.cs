@@ -22,9 +22,12 @@ public sealed record BotData(DialogCatalog Dialogs, ContentCatalog Content, IRea
         {
             _understanding = value;
             var articles = Content.Articles;
-            _questions = new Lazy<QuestionUnderstanding>(() => QuestionUnderstanding.Build(value, articles));
+            _questions = new Lazy<QuestionUnderstanding>(() => QuestionUnderstanding.Build(value, articles, store: Classifiers));
         }
     }
+
+    /// <summary>Where a trained classifier is looked up before training and kept after it; none: always train.</summary>
+    public IClassifierStore? Classifiers { get; init; }
 
     /// <summary>The classifier, trained on first use (the verbs that only validate never pay for it).</summary>
     public QuestionUnderstanding Questions => _questions.Value;
@@ -39,7 +42,7 @@ public sealed record BotData(DialogCatalog Dialogs, ContentCatalog Content, IRea
 /// </summary>
 public static class BotDataLoader
 {
-    public static BotData Load(string dialogsDirectory, string contentDirectory)
+    public static BotData Load(string dialogsDirectory, string contentDirectory, IClassifierStore? classifiers = null)
     {
         var problems = new List<ContentProblem>();
         var content = LoadContent(contentDirectory, problems, out var articleTexts);
@@ -76,7 +79,7 @@ public static class BotDataLoader
         var catalog = new DialogCatalog(dialogs);
         problems.AddRange(DialogValidator.Validate(catalog, content));
         UnderstandingLoader.CheckDialogs(understanding, catalog, problems);
-        return new BotData(catalog, content, problems) { Understanding = understanding };
+        return new BotData(catalog, content, problems) { Understanding = understanding, Classifiers = classifiers };
     }
 
     private static ContentCatalog LoadContent(string directory, List<ContentProblem> problems, out List<(string File, string Text)> articleTexts)

@@ -15,6 +15,10 @@ switch (args.FirstOrDefault())
         return ClassifyCommand.Run(args[1..]);
     case "load":
         return await LoadCommand.RunAsync(args[1..]);
+    case "telegram":
+        return await HaiHau.InfoBot.Benchmarks.Telegram.TelegramWebhookCommand.RunAsync(args[1..]);
+    case "startup":
+        return await StartUpCommand.RunAsync(args[1..]);
     case "turns":
         return await TurnCostCommand.RunAsync(args[1..]);
     case "readme":
@@ -28,6 +32,8 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- classify [BenchmarkDotNet args]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- load [--quick]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- turns [--count N]");
+        Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- startup [--restarts N]");
+        Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- telegram [--users N] [--turns K]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- readme [--from load-results.json]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- reach");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- broadcast --channel telegram|zalo [--residents N] [--quick] [--zalo-window SECONDS] [--rate R] [--silent-share S] [--zns]");

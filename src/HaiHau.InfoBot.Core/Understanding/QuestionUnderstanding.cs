@@ -66,7 +66,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     public ReferralFinder Referrals => _referrals;
 
     public static QuestionUnderstanding Build(
-        UnderstandingData data, IEnumerable<Article> articles, Thresholds? thresholds = null, SoftmaxClassifier.Options? training = null)
+        UnderstandingData data, IEnumerable<Article> articles, Thresholds? thresholds = null, SoftmaxClassifier.Options? training = null,
+        IClassifierStore? store = null)
     {
         var normalizer = new QuestionNormalizer(data.Abbreviations);
         var answering = data.Topics.Where(t => t.Action == TopicAction.Answer).Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
@@ -81,7 +82,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         features.Learn(questions.Select(q => q.Tokens));
         var classes = Topics.All.Order(StringComparer.Ordinal).ToList();
         var examples = questions.Select(q => (features.Vectorize(q.Tokens), classes.IndexOf(q.Topic))).ToList();
-        var classifier = SoftmaxClassifier.Train(classes, features.Count, examples, training);
+        var classifier = TrainOrFind(classes, features.Count, examples, training, store);
 
         var documents = faqList
             .Select(f => (f.Topic, new AnswerRef(AnswerRef.Faq, f.Id), f.AnswerArticle, normalizer.Tokens(string.Join(' ', f.Keywords.Prepend(f.Question)))))
@@ -94,6 +95,26 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var names = data.Topics.ToDictionary(t => t.Topic,
             t => normalizer.Tokens($"{t.Label} {t.More}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholds ?? new Thresholds());
+    }
+
+    /// <summary>The weights stored for exactly these examples when the store has them, else trained (and kept).</summary>
+    private static SoftmaxClassifier TrainOrFind(
+        List<string> classes, int features, List<(SparseVector X, int Y)> examples, SoftmaxClassifier.Options? training, IClassifierStore? store)
+    {
+        if (store is null)
+        {
+            return SoftmaxClassifier.Train(classes, features, examples, training);
+        }
+
+        var key = SoftmaxClassifier.Key(classes, features, examples, training);
+        if (store.Find(key, classes, features) is { } stored)
+        {
+            return stored;
+        }
+
+        var trained = SoftmaxClassifier.Train(classes, features, examples, training);
+        store.Keep(key, trained);
+        return trained;
     }
 
     /// <summary>

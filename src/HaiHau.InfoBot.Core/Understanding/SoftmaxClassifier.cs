@@ -1,3 +1,9 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace HaiHau.InfoBot.Core.Understanding;
 
 /// <summary>
@@ -10,6 +16,8 @@ public sealed class SoftmaxClassifier
 {
     private readonly float[] _weights; // class-major: _weights[c * _features + f]
     private readonly float[] _bias;
+    private const int FormatVersion = 1;
+
     private readonly int _features;
 
     private SoftmaxClassifier(IReadOnlyList<string> classes, int features)
@@ -62,6 +70,80 @@ public sealed class SoftmaxClassifier
         }
 
         return model;
+    }
+
+    /// <summary>
+    /// A name for exactly what <see cref="Train"/> would learn from: SHA-256 over the classes, the feature count, the
+    /// options and every example in order. Training is deterministic, so equal keys give equal weights, and a model
+    /// stored under this key (<see cref="IClassifierStore"/>) can stand in for training. Any change to the content,
+    /// the normaliser or the feature space changes an example and so the key.
+    /// </summary>
+    public static string Key(IReadOnlyList<string> classes, int features, IReadOnlyList<(SparseVector X, int Y)> examples, Options? options = null)
+    {
+        options ??= new Options();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\n', classes.Prepend(string.Create(CultureInfo.InvariantCulture,
+            $"softmax v{FormatVersion} {features} {options.Epochs} {options.LearningRate:R} {options.L2:R} {options.Seed}")))));
+        Span<byte> count = stackalloc byte[8];
+        foreach (var (x, y) in examples)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(count, y);
+            BinaryPrimitives.WriteInt32LittleEndian(count[4..], x.Count);
+            hash.AppendData(count);
+            hash.AppendData(MemoryMarshal.AsBytes(x.Ids.AsSpan()));
+            hash.AppendData(MemoryMarshal.AsBytes(x.Values.AsSpan()));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The weights as bytes (little-endian floats after a small header), for <see cref="Read"/>.</summary>
+    public void Write(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(FormatVersion);
+        writer.Write(Classes.Count);
+        writer.Write(_features);
+        writer.Write(MemoryMarshal.AsBytes(_bias.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+    }
+
+    /// <summary>A model <see cref="Write"/> wrote for these classes and features; null when the bytes do not fit them.</summary>
+    public static SoftmaxClassifier? Read(Stream stream, IReadOnlyList<string> classes, int features)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (reader.ReadInt32() != FormatVersion || reader.ReadInt32() != classes.Count || reader.ReadInt32() != features)
+            {
+                return null;
+            }
+
+            var model = new SoftmaxClassifier(classes, features);
+            var bias = MemoryMarshal.AsBytes(model._bias.AsSpan());
+            var weights = MemoryMarshal.AsBytes(model._weights.AsSpan());
+            if (ReadFully(reader, bias) != bias.Length || ReadFully(reader, weights) != weights.Length || stream.ReadByte() != -1)
+            {
+                return null;
+            }
+
+            return model;
+        }
+        catch (EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
+    private static int ReadFully(BinaryReader reader, Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length && reader.Read(buffer[total..]) is > 0 and var n)
+        {
+            total += n;
+        }
+
+        return total;
     }
 
     /// <summary>Fills <paramref name="probabilities"/> (one per class, summing to 1) for <paramref name="x"/>.</summary>

@@ -19,6 +19,7 @@ public static class ReachApi
         services.AddSingleton<ReachReport>();
         services.AddSingleton<ReachRebuild>();
         services.AddSingleton<ReachPresenter>();
+        services.AddHostedService<ReachWarmUp>();
         return services;
     }
 

@@ -13,6 +13,12 @@ public sealed class InfoBotOptions
 
     [Required]
     public string ContentPath { get; set; } = "content";
+
+    /// <summary>
+    /// Where the trained classifier is kept between runs, named by what it was trained on (relative to the working
+    /// directory, like the database): a restart on unchanged content reads it instead of training. Empty: always train.
+    /// </summary>
+    public string ModelCachePath { get; set; } = "data/model-cache";
 }
 
 /// <summary>Conversation limits. Bound from "InfoBot:Conversations".</summary>

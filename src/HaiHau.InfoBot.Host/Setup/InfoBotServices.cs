@@ -25,11 +25,13 @@ public static class InfoBotServices
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingletonTimeProvider();
 
-        // Shared per content hash within the process (BotDataCache): a second host on the same files neither parses nor retrains.
+        // Shared per content hash within the process (BotDataCache): a second host on the same files neither parses nor retrains;
+        // across processes the trained classifier is read from InfoBot:ModelCachePath (ClassifierFileStore).
         services.AddSingleton(sp =>
         {
             var paths = sp.GetRequiredService<IOptions<InfoBotOptions>>().Value;
-            return BotDataCache.Load(BotDataPaths.Resolve(paths.DialogsPath), BotDataPaths.Resolve(paths.ContentPath)).EnsureValid();
+            var classifiers = string.IsNullOrWhiteSpace(paths.ModelCachePath) ? null : new ClassifierFileStore(paths.ModelCachePath);
+            return BotDataCache.Load(BotDataPaths.Resolve(paths.DialogsPath), BotDataPaths.Resolve(paths.ContentPath), classifiers).EnsureValid();
         });
         services.AddSingleton(sp => sp.GetRequiredService<BotData>().Dialogs);
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<BotData>().Content);

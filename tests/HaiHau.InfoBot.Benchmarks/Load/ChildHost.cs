@@ -27,7 +27,10 @@ public sealed class ChildHost : IDisposable
 
     public TimeSpan StartUp { get; private set; }
 
-    public static async Task<ChildHost> StartAsync(string databasePath, CancellationToken ct)
+    /// <summary>CPU time the host used until /health answered: on a shared machine the wall time mostly waits for a core.</summary>
+    public TimeSpan StartUpCpu { get; private set; }
+
+    public static async Task<ChildHost> StartAsync(string databasePath, CancellationToken ct, IReadOnlyList<string>? extraSettings = null)
     {
         var hostDll = FindHostDll();
         var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
@@ -38,7 +41,7 @@ public sealed class ChildHost : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[hostDll, "--urls", address.ToString(), .. LoadCommand.HostSettings(databasePath)])
+        foreach (var arg in (string[])[hostDll, "--urls", address.ToString(), .. LoadCommand.HostSettings(databasePath), .. extraSettings ?? []])
         {
             info.ArgumentList.Add(arg);
         }
@@ -60,6 +63,7 @@ public sealed class ChildHost : IDisposable
         }
 
         host.StartUp = clock.Elapsed;
+        host.StartUpCpu = host.CpuTime();
         return host;
     }
 
@@ -70,6 +74,15 @@ public sealed class ChildHost : IDisposable
             .First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         var kilobytes = long.Parse(line["VmRSS:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;
+    }
+
+    /// <summary>User plus system time from /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (name) ": field 3 is fields[0]
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     public void Dispose()

@@ -16,6 +16,8 @@ public static class LoadCommand
         $"--ConnectionStrings:InfoBot=Data Source={databasePath}",
         $"--InfoBot:DialogsPath={RepoPaths.Dialogs}",
         $"--InfoBot:ContentPath={RepoPaths.Content}",
+        // Beside the throw-away database: a host on a new database also starts with no trained model (the worst case).
+        $"--InfoBot:ModelCachePath={Path.Combine(Path.GetDirectoryName(databasePath)!, "model-cache")}",
         "--Serilog:MinimumLevel:Default=Warning",
         // Every virtual user starts its conversation from 127.0.0.1: the per-address limit (issue 14) would refuse most.
         "--InfoBot:RateLimits:ConversationStartsPerMinute=10000",

@@ -139,6 +139,24 @@ public sealed class ReachIndicatorTests : IDisposable
         Assert.NotEmpty(presenter.Xlsx(result));
     }
 
+    [Fact]
+    public async Task A_report_warmed_up_at_start_counts_what_arrived_after_it_as_a_fresh_report_does()
+    {
+        var report = new ReachReport(store.Factory);
+        Assert.True(await report.WarmUpAsync(CancellationToken.None) > 0);
+        // After the warm-up: a second resident of H4 reads on Zalo, and H1's Telegram resident erases their data.
+        Read(Resident("zalo", "r10"), "2022-10-01", "H4", "ngheo", "hai-hung", "jobs");
+        Erase(Resident("telegram", "r2"));
+
+        var warmed = await RunAsync(report, "2022-01-01", "2022-12-31");
+        var fresh = await RunAsync("2022-01-01", "2022-12-31");
+
+        Assert.Equal([new ReachBreakdown("zalo", 2), new ReachBreakdown("telegram", 1), new ReachBreakdown("web", 1)], warmed.ByChannel);
+        Assert.Equal(fresh.Communes, warmed.Communes);
+        Assert.Equal(fresh.ByChannel, warmed.ByChannel);
+        Assert.Equal(fresh.SelfDeclared, warmed.SelfDeclared);
+    }
+
     private Task<ReachResult> RunAsync(string from, string to, int year = 2022, string? commune = null) =>
         RunAsync(new ReachReport(store.Factory), from, to, year, commune);
 

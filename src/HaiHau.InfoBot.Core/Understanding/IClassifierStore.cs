@@ -1,0 +1,13 @@
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>
+/// Trained classifiers kept between runs under <see cref="SoftmaxClassifier.Key"/>, so a host started on content it
+/// has seen before reads the weights instead of training (issue 15: start-up ≤ 1.5 s). A store that cannot find or
+/// read a model returns null and the caller trains; keeping is best effort.
+/// </summary>
+public interface IClassifierStore
+{
+    SoftmaxClassifier? Find(string key, IReadOnlyList<string> classes, int features);
+
+    void Keep(string key, SoftmaxClassifier model);
+}

@@ -1,0 +1,93 @@
+using HaiHau.InfoBot.Content;
+using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// The trained classifier kept on disk by what it learnt from (issue 15, start-up): a restart reads it and answers
+/// every question exactly as a freshly trained one; changed content, or a damaged file, trains again.
+/// </summary>
+public sealed class ClassifierCacheTests
+{
+    private static readonly BotData Repo = EngineHarness.Repo;
+
+    [Fact]
+    public void A_restart_reads_the_stored_model_and_answers_every_dev_question_as_the_trained_one()
+    {
+        using var folder = new TempDirectory();
+        var first = new CountingStore(new ClassifierFileStore(folder.Path));
+        var trained = Build(first);
+        Assert.Equal(1, first.Kept);
+
+        var second = new CountingStore(new ClassifierFileStore(folder.Path));
+        var read = Build(second);
+
+        Assert.Equal((1, 0), (second.Found, second.Kept)); // read, not trained again
+        foreach (var item in DevSet.Load())
+        {
+            var (expected, actual) = (trained.Understand(item.Question), read.Understand(item.Question));
+            Assert.Equal((expected.Decision, expected.Topic, expected.Answer?.Payload), (actual.Decision, actual.Topic, actual.Answer?.Payload));
+            Assert.Equal(expected.Best.Confidence, actual.Best.Confidence);
+        }
+    }
+
+    [Fact]
+    public void Changed_examples_miss_the_stored_model_and_train_anew()
+    {
+        using var folder = new TempDirectory();
+        Build(new ClassifierFileStore(folder.Path));
+        var more = Repo.Understanding with
+        {
+            Examples = [.. Repo.Understanding.Examples, new ExampleQuestion("credit", "vay tiền mua máy cày", new SourceLocation("test", 1, 1))],
+        };
+
+        var store = new CountingStore(new ClassifierFileStore(folder.Path));
+        QuestionUnderstanding.Build(more, Repo.Content.Articles, store: store);
+
+        Assert.Equal((0, 1), (store.Found, store.Kept));
+        Assert.Equal(2, Directory.GetFiles(folder.Path, "classifier-*.bin").Length);
+    }
+
+    [Fact]
+    public void A_damaged_model_file_is_not_believed_the_model_is_trained_and_stored_again()
+    {
+        using var folder = new TempDirectory();
+        var trained = Build(new ClassifierFileStore(folder.Path));
+        var file = Assert.Single(Directory.GetFiles(folder.Path, "classifier-*.bin"));
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]); // a torn write or a full disk
+
+        var store = new CountingStore(new ClassifierFileStore(folder.Path));
+        var rebuilt = Build(store);
+
+        Assert.Equal((0, 1), (store.Found, store.Kept));
+        Assert.Equal(bytes.Length, new FileInfo(file).Length);
+        const string question = "thẻ bảo hiểm y tế hết hạn thì làm sao";
+        Assert.Equal(trained.Understand(question).Best.Confidence, rebuilt.Understand(question).Best.Confidence);
+    }
+
+    private static QuestionUnderstanding Build(IClassifierStore store) => QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles, store: store);
+
+    /// <summary>The real file store, counting what it found and what it was given to keep.</summary>
+    private sealed class CountingStore(IClassifierStore inner) : IClassifierStore
+    {
+        public int Found { get; private set; }
+
+        public int Kept { get; private set; }
+
+        public SoftmaxClassifier? Find(string key, IReadOnlyList<string> classes, int features)
+        {
+            var model = inner.Find(key, classes, features);
+            Found += model is null ? 0 : 1;
+            return model;
+        }
+
+        public void Keep(string key, SoftmaxClassifier model)
+        {
+            Kept++;
+            inner.Keep(key, model);
+        }
+    }
+}
