@@ -12,6 +12,12 @@ public static class QuestionFocus
     private static readonly string[][] Markers =
         [["cho", "hoi"], ["xin", "hoi"], ["muon", "hoi"], ["hoi", "la"], ["vay", "thi"], ["vay"], ["nhung"]];
 
+    /// <summary>
+    /// Without diacritics "vậy" (so) and "vay" (borrow) are one word: "vay vốn", "vay tiền", "vay nợ", "vay ngân hàng"
+    /// is the loan itself, not the start of the ask («Nuôi chim cảnh có được vay vốn không?» is about what is borrowed for).
+    /// </summary>
+    private static readonly HashSet<string> LoanWords = new(StringComparer.Ordinal) { "von", "tien", "no", "ngan" };
+
     public static IReadOnlyList<string> Of(string text, QuestionNormalizer normalizer, IReadOnlyList<string[]> questionWords)
     {
         var sentences = Sentences(text).Select(s => (Text: s, Tokens: normalizer.Tokens(s))).Where(s => s.Tokens.Count > 0).ToList();
@@ -24,7 +30,7 @@ public static class QuestionFocus
         var tokens = ask.Tokens ?? sentences[^1].Tokens;
         foreach (var marker in Markers)
         {
-            var at = Phrase.LastIndexOf(tokens, marker);
+            var at = LastMarker(tokens, marker);
             if (at >= 0 && tokens.Count - at - marker.Length >= 2)
             {
                 return tokens.Skip(at + marker.Length).ToList();
@@ -32,6 +38,18 @@ public static class QuestionFocus
         }
 
         return tokens;
+    }
+
+    private static int LastMarker(IReadOnlyList<string> tokens, string[] marker)
+    {
+        var last = -1;
+        for (var at = Phrase.IndexOf(tokens, marker); at >= 0; at = Phrase.IndexOf(tokens, marker, at + 1))
+        {
+            var loan = marker is ["vay"] && at + 1 < tokens.Count && LoanWords.Contains(tokens[at + 1]);
+            last = loan ? last : at;
+        }
+
+        return last;
     }
 
     private static IEnumerable<string> Sentences(string text)

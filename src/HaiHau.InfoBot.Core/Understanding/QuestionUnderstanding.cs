@@ -4,7 +4,9 @@ namespace HaiHau.InfoBot.Core.Understanding;
 
 /// <summary>
 /// The understanding pipeline: <see cref="QuestionNormalizer"/> → <see cref="FeatureSpace"/> →
-/// <see cref="SoftmaxClassifier"/> (topic and confidence) → <see cref="AnswerIndex"/> (the answer within the topic).
+/// <see cref="SoftmaxClassifier"/> (topic and confidence) → <see cref="AnswerIndex"/> (the answer, searched in every
+/// topic with the classifier's probabilities as a prior: the topic leans the choice but never hides an entry filed
+/// elsewhere). A message the classifier reads as a greeting, «gặp cán bộ» or another action goes to that action.
 /// Trained at start-up from content/understanding/examples, the FAQ entries and the articles' titles and keywords;
 /// read-only afterwards, so one instance serves every conversation.
 /// </summary>
@@ -49,7 +51,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// <see cref="MinCoverage"/>: the share of the question (its weighted words) the best answer must cover to be
     /// given; below it the bot says it does not know and names the right place (issue 12 §4). Calibrated by
     /// cross-validation on the answer sets (AnswerThresholdCalibrationTests), not per row.
-    public sealed record Thresholds(double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage);
+    /// <see cref="CloseAnswers"/>: a close call between topics is asked about only when the other topic's best answer
+    /// scores at least this share of the best one; else the clearly better answer is given.
+    public sealed record Thresholds(
+        double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9);
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
     public const double DefaultMinCoverage = 0.48;
@@ -85,8 +90,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var classifier = TrainOrFind(classes, features.Count, examples, training, store);
 
         var documents = faqList
-            .Select(f => (f.Topic, new AnswerRef(AnswerRef.Faq, f.Id), f.AnswerArticle, normalizer.Tokens(string.Join(' ', f.Keywords.Prepend(f.Question)))))
-            .Concat(articleList.Select(a => (a.Topic, new AnswerRef(AnswerRef.Article, a.Id), a.Id, normalizer.Tokens(string.Join(' ', a.Keywords.Prepend(a.Summary).Prepend(a.Title))))))
+            .Select(f => new AnswerDocument(f.Topic, new AnswerRef(AnswerRef.Faq, f.Id), f.AnswerArticle,
+                normalizer.Tokens(string.Join(' ', f.Keywords.Prepend(f.Question))), normalizer.Tokens(f.Answer)))
+            .Concat(articleList.Select(a => new AnswerDocument(a.Topic, new AnswerRef(AnswerRef.Article, a.Id), a.Id,
+                normalizer.Tokens(string.Join(' ', a.Keywords.Prepend(a.Summary).Prepend(a.Title))), normalizer.Tokens(a.Body))))
             .ToList();
         var answers = new AnswerIndex(documents, questions.Select(q => q.Tokens).ToList());
         var topicCount = questions.Select(q => q.Topic).Distinct(StringComparer.Ordinal).Count();
@@ -156,6 +163,11 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var best = Guess(_classifier.Classes[first], probabilities[first], tokens, focus);
         var runnerUp = Guess(_classifier.Classes[second], probabilities[second], tokens, focus);
         var decision = Decide(best, runnerUp);
+        if (CrossTopic(best) && _answers.Best(tokens, Prior(probabilities)) is { } found)
+        {
+            (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, focus);
+        }
+
         var weak = decision == QuestionDecision.Answer && best.Coverage < _thresholds.MinCoverage;
         return new UnderstoodQuestion(normalized, weak ? QuestionDecision.NotUnderstood : decision, best, runnerUp, isQuestion)
         {
@@ -163,6 +175,73 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             WeakAnswer = weak,
         };
     }
+
+    /// <summary>
+    /// Whether to search every topic's answers: yes unless the message is plainly an action (a greeting, «gặp cán bộ»,
+    /// registration), plainly outside the programme (the classifier's "unknown" with confidence), or only names a topic
+    /// ("bảo hiểm y tế": its dialog).
+    /// </summary>
+    private bool CrossTopic(TopicGuess best)
+    {
+        if (best.Topic == UnderstoodQuestion.UnknownTopic)
+        {
+            return best.Confidence < _thresholds.Confident;
+        }
+
+        return _settings.GetValueOrDefault(best.Topic)?.Action == TopicAction.Answer && best.Answer.Kind != AnswerRef.Topic;
+    }
+
+    /// <summary>
+    /// The best answer of any topic. A close call between the classifier's two topics is still asked about when their
+    /// best answers are close too, or when neither covers the question ("vay tiền đóng bảo hiểm": which of the two?);
+    /// otherwise the answer found is given (if it covers the question: see MinCoverage).
+    /// </summary>
+    private (TopicGuess Best, TopicGuess RunnerUp, QuestionDecision Decision) AcrossTopics(
+        (AnswerRef Answer, string Topic, double Score) found, double[] probabilities, int first, int second,
+        IReadOnlyList<string> tokens, IReadOnlyList<string> focus)
+    {
+        var classes = _classifier.Classes;
+        var topicIndex = IndexOf(classes, found.Topic);
+        var best = new TopicGuess(found.Topic, topicIndex >= 0 ? probabilities[topicIndex] : 0, found.Answer, Coverage(tokens, focus, found.Answer));
+        var other = classes[first] == found.Topic ? second : first;
+        var otherTopic = classes[other];
+        var otherFound = _settings.GetValueOrDefault(otherTopic)?.Action == TopicAction.Answer ? _answers.Best(tokens, Prior(probabilities), otherTopic) : null;
+        var runnerUp = otherFound is { } o
+            ? new TopicGuess(otherTopic, probabilities[other], o.Answer, Coverage(tokens, focus, o.Answer))
+            : new TopicGuess(otherTopic, probabilities[other], new AnswerRef(AnswerRef.Topic, otherTopic));
+        var t = _thresholds;
+        var closeTopics = runnerUp.Confidence >= best.Confidence * t.CloseRatio && best.Confidence + runnerUp.Confidence >= t.MinPair;
+        var closeAnswers = otherFound is { } r && r.Score >= t.CloseAnswers * found.Score;
+        var neitherCovers = best.Coverage < t.MinCoverage && runnerUp.Coverage < t.MinCoverage;
+        return (best, runnerUp, closeTopics && (closeAnswers || neitherCovers) ? QuestionDecision.Ask : QuestionDecision.Answer);
+    }
+
+    private Func<string, double> Prior(double[] probabilities)
+    {
+        var classes = _classifier.Classes;
+        return topic =>
+        {
+            var i = IndexOf(classes, topic);
+            return i >= 0 ? probabilities[i] : 0;
+        };
+    }
+
+    private static int IndexOf(IReadOnlyList<string> items, string item)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] == item)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The ask decides: how well the answer covers the question put at the end of a story, or the whole message.</summary>
+    private double Coverage(IReadOnlyList<string> tokens, IReadOnlyList<string> focus, AnswerRef answer) =>
+        Math.Max(_answers.Coverage(tokens, answer), focus.Count > 0 ? _answers.Coverage(focus, answer) : 0);
 
     private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
     {
@@ -206,7 +285,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     {
         var settings = _settings.GetValueOrDefault(topic);
         var overview = new AnswerRef(AnswerRef.Topic, topic);
-        if (settings?.Action != TopicAction.Answer || _answers.Best(topic, tokens) is not { } found)
+        if (settings?.Action != TopicAction.Answer || _answers.Best(tokens, topic: topic) is not { } found)
         {
             return new TopicGuess(topic, confidence, overview);
         }
@@ -218,9 +297,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             return new TopicGuess(topic, confidence, overview);
         }
 
-        // The ask decides: how well the answer covers the question put at the end of a story, or the whole message.
-        var coverage = Math.Max(_answers.Coverage(tokens, found), focus.Count > 0 ? _answers.Coverage(focus, found) : 0);
-        return new TopicGuess(topic, confidence, found, coverage);
+        return new TopicGuess(topic, confidence, found.Answer, Coverage(tokens, focus, found.Answer));
     }
 
     private static (int First, int Second) TopTwo(double[] values)
