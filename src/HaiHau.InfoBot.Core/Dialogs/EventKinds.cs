@@ -81,6 +81,19 @@ public static class EventKinds
     /// <summary>An officer took the conversation over on the platform (Zalo OA chat tool); written by the store, not a turn.</summary>
     public static readonly EventKind HumanTakeover = Define("human_takeover");
 
+    /// <summary>
+    /// A composed answer (the optional answerer, issue 17) replaced the retrieval answer of the turn (subject: the entry
+    /// it was grounded on, "faq:…"). Written by the answerer's worker, not a turn; the turn's own
+    /// <see cref="QuestionAnswered"/> already counts the answer for reach.
+    /// </summary>
+    public static readonly EventKind AnswerComposed = Define("answer_composed");
+
+    /// <summary>
+    /// The grounding guard discarded a composed answer (subject: what was not in the entries or today's facts, e.g.
+    /// "number:5000000", "repealed:146/2018/NĐ-CP"); the retrieval answer went out instead. For staff to review.
+    /// </summary>
+    public static readonly EventKind AnswerRejected = Define("answer_rejected");
+
     /// <summary>Every kind, in the order defined.</summary>
     public static IReadOnlyList<EventKind> All => Defined;
 

@@ -16,12 +16,14 @@ public static class EvalCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Tab-separated: id, kind, question, accept, source, note (header line first)." };
         var quiet = new Option<bool>("--figures-only") { Description = "Print the figures without the list of rows that did not fit." };
+        var answerer = new Option<string?>("--answerer") { Description = "\"llm\": also run the configured model (InfoBot:Answerer) and print its figures next to retrieval's." };
         var answers = new Command("answers", "Measure whether the answers the bot gives are the ones the file accepts.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         answers.Arguments.Add(file);
         answers.Options.Add(quiet);
+        answers.Options.Add(answerer);
         answers.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -57,9 +59,28 @@ public static class EvalCommand
             var outcomes = AnswerEvaluator.Run(engine, rows, TimeProvider.System);
             var report = new AnswerReport(outcomes, AnswerTopics.Resolver(data.Questions, data.Content));
             await output.WriteAsync(report.Format(listMisses: !parse.GetValue(quiet)));
-            return 0;
+            return parse.GetValue(answerer) is { } which ? await EvaluateAnswererAsync(which, parse, data, rows, output, error, ct) : 0;
         });
 
         return new Command("eval", "Evaluate the bot on a labelled set of questions.") { answers };
+    }
+
+    /// <summary>The optional answerer on the same rows (issue 17): so a commune can judge a model before residents see it.</summary>
+    private static async Task<int> EvaluateAnswererAsync(
+        string which, ParseResult parse, HaiHau.InfoBot.Content.BotData data, IReadOnlyList<AnswerSetRow> rows, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var configuration = CliConfiguration.Build(parse);
+        if (which != "llm" || !Answerer.AnswererSetup.IsOn(configuration))
+        {
+            await error.WriteLineAsync(which != "llm"
+                ? "--answerer: the only answerer is \"llm\"."
+                : "--answerer llm needs InfoBot:Answerer:Endpoint (and Model), e.g. --InfoBot:Answerer:Endpoint=http://127.0.0.1:11434/v1");
+            return 2;
+        }
+
+        var evaluation = await Answerer.AnswererEvaluation.RunAsync(data, configuration, rows, TimeProvider.System, ct);
+        await output.WriteLineAsync();
+        await output.WriteAsync(evaluation.Format(configuration[$"{Answerer.AnswererOptions.Section}:Model"] ?? "?"));
+        return 0;
     }
 }

@@ -31,7 +31,8 @@ public static class ValidateCommand
             var loaded = InfoBotServices.LoadBotData(options);
             var data = loaded with
             {
-                Problems = [.. loaded.Problems, .. ContentCurrency.Check(loaded, BotDataPaths.Resolve(options.DialogsPath), BotDataPaths.Resolve(options.ContentPath), day)],
+                Problems = [.. loaded.Problems, .. ContentCurrency.Check(loaded, BotDataPaths.Resolve(options.DialogsPath), BotDataPaths.Resolve(options.ContentPath), day),
+                    .. Answerer.AnswerPrompts.Problems(BotDataPaths.Resolve(options.ContentPath))],
             };
             foreach (var problem in data.Problems)
             {

@@ -22,7 +22,10 @@ public static class HealthApi
         var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthSetup.ReadyTag), ct);
         var storeOk = report.Entries.TryGetValue(StoreHealthCheck.Name, out var store) && store.Status == HealthStatus.Healthy;
         var states = HealthSetup.Channels.ToDictionary(c => c, c => StateOf(report, c));
-        var body = new { status = storeOk ? "ok" : "failing", store = storeOk ? "ok" : "failing", channels = states };
+        // The optional answerer (issue 17): "off" unless configured; its failures never make the bot unready.
+        var answerer = report.Entries.TryGetValue(Answerer.AnswererHealthCheck.Name, out var composer)
+            && composer.Data.TryGetValue(ChannelHealthCheck.StateKey, out var answererState) ? (string)answererState : "off";
+        var body = new { status = storeOk ? "ok" : "failing", store = storeOk ? "ok" : "failing", channels = states, answerer };
         return Results.Json(body, statusCode: storeOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Host.Answerer;
 using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Host.OfficerConsole;
@@ -47,6 +48,7 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotDataProtection();
         builder.Services.AddInfoBotOperations();
         builder.Services.AddInfoBotHealth();
+        builder.Services.AddInfoBotAnswerer(builder.Configuration); // optional: nothing unless InfoBot:Answerer:Endpoint is set
         builder.Services.AddInfoBotTelemetry(builder.Configuration);
 
         var app = builder.Build();
