@@ -79,6 +79,7 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Text = table.Column<string>(type: "text", nullable: false),
                     Link = table.Column<string>(type: "text", nullable: true),
+                    ZnsTemplateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     SegmentJson = table.Column<string>(type: "text", nullable: false),
                     State = table.Column<int>(type: "integer", nullable: false),
                     ScheduledAt = table.Column<long>(type: "bigint", nullable: false),
@@ -281,6 +282,26 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_staff_phrasings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "zns_template_parameters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TemplateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    MaxLength = table.Column<int>(type: "integer", nullable: true),
+                    Field = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    FixedText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_zns_template_parameters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -823,6 +844,12 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                 name: "IX_turn_events_Kind_At",
                 table: "turn_events",
                 columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_zns_template_parameters_TemplateId_Name",
+                table: "zns_template_parameters",
+                columns: new[] { "TemplateId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -884,6 +911,9 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "turn_events");
+
+            migrationBuilder.DropTable(
+                name: "zns_template_parameters");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
