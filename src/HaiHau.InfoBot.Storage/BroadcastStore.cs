@@ -200,9 +200,8 @@ public sealed class BroadcastStore(IDbContextFactory<InfoBotDbContext> factory, 
     public async Task<bool> MoveAsync(long broadcastId, BroadcastState[] from, BroadcastState to, string? by, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await writes.WriteAsync(async () =>
+        return await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var broadcast = await db.Broadcasts.FirstOrDefaultAsync(b => b.Id == broadcastId, ct);
             if (broadcast is null || !from.Contains(broadcast.State))
             {
@@ -224,9 +223,8 @@ public sealed class BroadcastStore(IDbContextFactory<InfoBotDbContext> factory, 
             }
 
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return true;
-        }, ct);
+        }, ct), ct);
     }
 
     /// <summary>Channels whose residents pull their messages (web chat): a row there waits until they open the chat.</summary>

@@ -10,15 +10,13 @@ public sealed class ConversationSignals(IDbContextFactory<InfoBotDbContext> fact
     public async Task ApplyAsync(ChannelSignal signal, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await writes.WriteAsync(async () =>
+        await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
         {
             var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Channel == signal.Who.Channel && c.ChatId == signal.Who.ChatId, ct);
             if (conversation is null)
             {
                 return 0; // nothing stored about someone who never wrote; nothing to mark
             }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
             switch (signal.Kind)
             {
@@ -31,10 +29,8 @@ public sealed class ConversationSignals(IDbContextFactory<InfoBotDbContext> fact
                     break;
             }
 
-            var saved = await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return saved;
-        }, ct);
+            return await db.SaveChangesAsync(ct);
+        }, ct), ct);
     }
 
     /// <summary>Marks the conversation and settles its pending replies as unreachable: they would only fail again.</summary>

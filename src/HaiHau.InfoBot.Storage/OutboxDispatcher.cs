@@ -80,10 +80,9 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
         var now = time.GetUtcNow();
         string? rerouted = null;
         await using var db = await factory.CreateDbContextAsync(ct);
-        await writes.WriteAsync(async () =>
+        var forgot = await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
         {
             rerouted = null;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var row = await db.Outbox.Include(o => o.Conversation).FirstAsync(o => o.Id == outboxId, ct);
             row.Attempts++;
             row.ClaimedBy = null; // the outcome is known: no longer in flight (OutboxLeases)
@@ -128,15 +127,14 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
             }
 
             var forgot = ForgetAddressIfErased(row);
-            var saved = await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            if (forgot)
-            {
-                await ConversationEraser.ScrubFilesAsync(db, ct);
-            }
+            await db.SaveChangesAsync(ct);
+            return forgot;
+        }, ct), ct);
+        if (forgot)
+        {
+            await ConversationEraser.ScrubFilesAsync(db, ct);
+        }
 
-            return saved;
-        }, ct);
         if (rerouted is not null)
         {
             fallback!.Rerouted(rerouted);

@@ -34,9 +34,8 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
         var now = time.GetUtcNow();
         var until = now + Lease;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await writes.WriteAsync(async () =>
+        return await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var candidates = ids.ToArray();
             if (db.IsPostgres())
             {
@@ -51,9 +50,8 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
                 .ExecuteUpdateAsync(u => u.SetProperty(o => o.ClaimedBy, Owner).SetProperty(o => o.LeaseUntil, until), ct);
             var claimed = await db.Outbox.Where(o => candidates.Contains(o.Id) && o.ClaimedBy == Owner && o.LeaseUntil == until)
                 .Select(o => o.Id).ToListAsync(ct);
-            await transaction.CommitAsync(ct);
             return (IReadOnlySet<long>)claimed.ToHashSet();
-        }, ct);
+        }, ct), ct);
     }
 
     /// <summary>

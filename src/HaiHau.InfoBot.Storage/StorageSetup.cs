@@ -19,12 +19,31 @@ public static class StorageSetup
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly));
+            options.UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly)
+                .EnableRetryOnFailure(PostgresRetries, PostgresMaxRetryDelay, PostgresRetriedErrors));
             return;
         }
 
+        // SQLite keeps EF's default, non-retrying strategy: its one transient failure, SQLITE_BUSY, is already
+        // waited out by SqliteWriteGate (this process) and busy_timeout (another process on the file).
         options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
     }
+
+    /// <summary>
+    /// How often a PostgreSQL operation (a query, a save, a <see cref="ResilientTransaction"/>) is tried again after a
+    /// transient failure: the first retry at once, then after about 1, 3, 7 and 10 s, which covers a server restart
+    /// or a fail-over (about 20 s in all) while a web turn's client is still waiting.
+    /// </summary>
+    public const int PostgresRetries = 5;
+
+    public static readonly TimeSpan PostgresMaxRetryDelay = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Besides what Npgsql calls transient (a broken connection, too many connections, a serialization failure…):
+    /// admin_shutdown and crash_shutdown, which a restart, a fail-over or pg_terminate_backend send to each session.
+    /// </summary>
+    private static readonly string[] PostgresRetriedErrors = ["57P01", "57P02"];
 
     /// <summary>Creates the database folder and applies migrations. Call once at start.</summary>
     public static async Task MigrateAsync(InfoBotDbContext db, CancellationToken ct)

@@ -42,7 +42,13 @@ public sealed class TurnProcessor(
         InboundMessage message, bool requireConversation, CancellationToken ct)
     {
         using var held = await locks.AcquireAsync(message.From.Channel, message.From.ChatId, ct);
-        await using var context = await factory.CreateDbContextAsync(ct);
+        // A transient failure runs the turn again from the start: a commit that did land is then found settled below.
+        return await ResilientTransaction.RunAsync(factory, context => RunNowOnceAsync(context, message, requireConversation, ct), ct);
+    }
+
+    private async Task<(TurnOutcome Outcome, IReadOnlyList<DeliveredReply> Replies)> RunNowOnceAsync(
+        InfoBotDbContext context, InboundMessage message, bool requireConversation, CancellationToken ct)
+    {
         // One open for the turn's reads and its write, not one per query (EF opens and closes around each otherwise).
         await context.Database.OpenConnectionAsync(ct);
         var inbox = await TurnQueries.For(context).InboxByExternalId(context, message.From.Channel, message.ExternalId, ct);
@@ -86,15 +92,17 @@ public sealed class TurnProcessor(
         }
 
         using var held = await locks.AcquireAsync(peek.Channel, peek.ChatId, ct);
-        await using var context = await factory.CreateDbContextAsync(ct);
-        var inbox = await context.Inbox.FirstAsync(i => i.Id == inboxId, ct);
-        if (inbox.Status != InboxStatus.Pending)
+        return await ResilientTransaction.RunAsync(factory, async context =>
         {
-            return true; // another worker finished it while we waited for the lock
-        }
+            var inbox = await context.Inbox.FirstAsync(i => i.Id == inboxId, ct);
+            if (inbox.Status != InboxStatus.Pending)
+            {
+                return true; // another worker (or this one's attempt whose commit landed) finished it
+            }
 
-        await RunAndSaveAsync(context, inbox, await FindConversationAsync(context, inbox.Channel, inbox.ChatId, ct), markSent: false, ct);
-        return inbox.Status != InboxStatus.Pending;
+            await RunAndSaveAsync(context, inbox, await FindConversationAsync(context, inbox.Channel, inbox.ChatId, ct), markSent: false, ct);
+            return inbox.Status != InboxStatus.Pending;
+        }, ct);
     }
 
     public static InboxRecord NewInboxRecord(InboundMessage message) => new()
@@ -177,26 +185,9 @@ public sealed class TurnProcessor(
         }
         await writes.WriteAsync(async () =>
         {
-            // One transaction: message, state, outbox, events, and whatever the turn's writers add.
-            await using var transaction = await context.Database.BeginTransactionAsync(ct);
-            if (erase)
-            {
-                var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
-                // Replies already delivered (web chat) are cut from the resident now. A push channel's confirmation keeps
-                // the resident's address until it is sent, or it would go nowhere; OutboxDispatcher cuts it then.
-                outbox.Where(o => o.Status != OutboxStatus.Pending).ToList().ForEach(o => o.ChatId = anonymous);
-            }
-            else
-            {
-                var output = new TurnOutput(context, conversation, inbox, result, now);
-                foreach (var writer in _writers)
-                {
-                    await writer.WriteAsync(output, ct);
-                }
-            }
-
-            var saved = await context.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            // One transaction: message, state, outbox, events, and whatever the turn's writers add. Its retry is the
+            // whole turn's (RunAsync above), which builds everything again on a fresh context.
+            var saved = await ResilientTransaction.ExecuteAsync(context, () => SaveTurnAsync(context, conversation, inbox, result, outbox, erase, now, ct), ct);
             if (erase)
             {
                 await ConversationEraser.ScrubFilesAsync(context, ct);
@@ -206,6 +197,28 @@ public sealed class TurnProcessor(
         }, ct);
 
         return outbox.Select(o => new DeliveredReply(o.Id, o.Text, StateSerializer.DeserializeChoices(o.ChoicesJson))).ToList();
+    }
+
+    private async Task<int> SaveTurnAsync(
+        InfoBotDbContext context, ConversationRecord conversation, InboxRecord inbox, TurnResult result, List<OutboxRecord> outbox, bool erase, DateTimeOffset now, CancellationToken ct)
+    {
+        if (erase)
+        {
+            var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
+            // Replies already delivered (web chat) are cut from the resident now. A push channel's confirmation keeps
+            // the resident's address until it is sent, or it would go nowhere; OutboxDispatcher cuts it then.
+            outbox.Where(o => o.Status != OutboxStatus.Pending).ToList().ForEach(o => o.ChatId = anonymous);
+        }
+        else
+        {
+            var output = new TurnOutput(context, conversation, inbox, result, now);
+            foreach (var writer in _writers)
+            {
+                await writer.WriteAsync(output, ct);
+            }
+        }
+
+        return await context.SaveChangesAsync(ct);
     }
 
     /// <summary>The engine is pure, so a throw is a bug or a fault of the process: try three times, then apologise.</summary>

@@ -8,6 +8,7 @@ using HaiHau.InfoBot.Storage.Listings;
 using HaiHau.InfoBot.Storage.Reach;
 using HaiHau.InfoBot.Storage.Residents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -23,11 +24,14 @@ public sealed class StoreHarness : IDisposable
     private readonly Postgres.TestDatabase _database;
     private readonly ConversationLocks _locks;
     private readonly SqliteWriteGate _writes;
+    private readonly IInterceptor[] _interceptors;
     private int _sequence;
 
     /// <param name="provider">SQLite (a temp file, the default) or PostgreSQL (a fresh database on the run's cluster).</param>
-    public StoreHarness(FakeTimeProvider? time = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <param name="interceptors">EF interceptors for the stores' contexts (not the migration's): a test's seam to cut a connection at a chosen moment.</param>
+    public StoreHarness(FakeTimeProvider? time = null, DatabaseProvider provider = DatabaseProvider.Sqlite, params IInterceptor[] interceptors)
     {
+        _interceptors = interceptors;
         _database = new Postgres.TestDatabase(provider);
         _writes = SqliteWriteGate.For(provider);
         _locks = new ConversationLocks(provider == DatabaseProvider.Postgres ? _database.ConnectionString : null);
@@ -83,6 +87,11 @@ public sealed class StoreHarness : IDisposable
     {
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
         StorageSetup.Configure(options, Provider, ConnectionString);
+        if (_interceptors.Length > 0)
+        {
+            options.AddInterceptors(_interceptors);
+        }
+
         Factory = new PooledDbContextFactory<InfoBotDbContext>(options.Options);
         var data = EngineHarness.Repo;
         Listings = new ListingStore(Factory, _writes, Time);

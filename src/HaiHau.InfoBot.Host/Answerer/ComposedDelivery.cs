@@ -32,25 +32,26 @@ public sealed class ComposedDelivery(IDbContextFactory<InfoBotDbContext> factory
 
             var now = time.GetUtcNow();
             var held = db.Outbox.Where(o => o.Id == row.Id && o.Status == OutboxStatus.Pending && o.Attempts == 0 && o.LeaseUntil == null && o.NextAttemptAt == job.HeldUntil);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var composed = result is { Status: CompositionStatus.Composed, Text: { } text }
-                && await held.ExecuteUpdateAsync(s => s.SetProperty(o => o.Text, text).SetProperty(o => o.NextAttemptAt, now), ct) > 0;
-            if (!composed)
+            return await ResilientTransaction.ExecuteAsync(db, async () =>
             {
-                await held.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
-            }
+                var composed = result is { Status: CompositionStatus.Composed, Text: { } text }
+                    && await held.ExecuteUpdateAsync(s => s.SetProperty(o => o.Text, text).SetProperty(o => o.NextAttemptAt, now), ct) > 0;
+                if (!composed)
+                {
+                    await held.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
+                }
 
-            (EventKind Kind, string Subject)? logged = composed
-                ? (EventKinds.AnswerComposed, new AnswerRef(AnswerRef.Faq, job.FaqId).Payload)
-                : result.Status == CompositionStatus.Rejected ? (EventKinds.AnswerRejected, Subject(result.Problems)) : null;
-            if (logged is { } e)
-            {
-                db.TurnEvents.Add(new TurnEventRecord { ConversationId = row.ConversationId, InboxId = row.InboxId, Channel = job.Channel, Kind = e.Kind.Name, Subject = e.Subject, At = now });
-                await db.SaveChangesAsync(ct);
-            }
+                (EventKind Kind, string Subject)? logged = composed
+                    ? (EventKinds.AnswerComposed, new AnswerRef(AnswerRef.Faq, job.FaqId).Payload)
+                    : result.Status == CompositionStatus.Rejected ? (EventKinds.AnswerRejected, Subject(result.Problems)) : null;
+                if (logged is { } e)
+                {
+                    db.TurnEvents.Add(new TurnEventRecord { ConversationId = row.ConversationId, InboxId = row.InboxId, Channel = job.Channel, Kind = e.Kind.Name, Subject = e.Subject, At = now });
+                    await db.SaveChangesAsync(ct);
+                }
 
-            await transaction.CommitAsync(ct);
-            return composed;
+                return composed;
+            }, ct);
         }, ct);
     }
 

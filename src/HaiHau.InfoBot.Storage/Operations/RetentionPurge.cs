@@ -19,10 +19,12 @@ public static class RetentionPurge
 {
     public const string Actor = "system:retention";
 
-    public static async Task<RetentionOutcome> RunAsync(InfoBotDbContext db, DateTimeOffset now, int messageTextDays, int unansweredTextDays, CancellationToken ct)
+    public static Task<RetentionOutcome> RunAsync(InfoBotDbContext db, DateTimeOffset now, int messageTextDays, int unansweredTextDays, CancellationToken ct) =>
+        ResilientTransaction.ExecuteAsync(db, () => PurgeAsync(db, now, messageTextDays, unansweredTextDays, ct), ct);
+
+    private static async Task<RetentionOutcome> PurgeAsync(InfoBotDbContext db, DateTimeOffset now, int messageTextDays, int unansweredTextDays, CancellationToken ct)
     {
         var idleBefore = now.AddDays(-messageTextDays);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var idle = await db.Conversations.Where(c => c.UpdatedAt < idleBefore)
             .Where(c => db.Inbox.Any(i => i.Channel == c.Channel && i.ChatId == c.ChatId
@@ -52,7 +54,6 @@ public static class RetentionPurge
         var outcome = new RetentionOutcome(idle.Count, messages, dropped);
         AuditLog.Add(db, new AuditEntry(Actor, "Hệ thống", AuditActions.RetentionApplied, Details: Details(outcome)), now);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return outcome;
     }
 

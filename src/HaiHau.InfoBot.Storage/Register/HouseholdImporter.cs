@@ -33,30 +33,31 @@ public sealed class HouseholdImporter(IDbContextFactory<InfoBotDbContext> factor
             }
 
             var apply = rejected.Count == 0 || request.AcceptValid;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var now = time.GetUtcNow();
-            var import = new HouseholdImportRecord
+            return await ResilientTransaction.ExecuteAsync(db, async () =>
             {
-                Year = request.Year, FileName = request.FileName, Commune = request.CommuneScope, Actor = request.By.Actor, At = now,
-                Rejected = rejected.Count, Applied = apply,
-            };
-            db.HouseholdImports.Add(import);
-            await db.SaveChangesAsync(ct);
-            if (apply)
-            {
-                (import.Inserted, import.Updated, import.Unchanged) = await UpsertAsync(db, valid, request.Year, import.Id, now, ct);
-            }
+                var now = time.GetUtcNow();
+                var import = new HouseholdImportRecord
+                {
+                    Year = request.Year, FileName = request.FileName, Commune = request.CommuneScope, Actor = request.By.Actor, At = now,
+                    Rejected = rejected.Count, Applied = apply,
+                };
+                db.HouseholdImports.Add(import);
+                await db.SaveChangesAsync(ct);
+                if (apply)
+                {
+                    (import.Inserted, import.Updated, import.Unchanged) = await UpsertAsync(db, valid, request.Year, import.Id, now, ct);
+                }
 
-            var details = $"năm {request.Year}: thêm {import.Inserted}, sửa {import.Updated}, giữ nguyên {import.Unchanged}, từ chối {rejected.Count} dòng";
-            AuditLog.Add(db, request.By with
-            {
-                Action = apply ? AuditActions.HouseholdsImported : AuditActions.ImportRefused,
-                TargetKind = "import", TargetId = import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Commune = request.CommuneScope, Details = details,
-            }, now);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new ImportReport(import.Id, import.Inserted, import.Updated, import.Unchanged, rejected, apply, []);
+                var details = $"năm {request.Year}: thêm {import.Inserted}, sửa {import.Updated}, giữ nguyên {import.Unchanged}, từ chối {rejected.Count} dòng";
+                AuditLog.Add(db, request.By with
+                {
+                    Action = apply ? AuditActions.HouseholdsImported : AuditActions.ImportRefused,
+                    TargetKind = "import", TargetId = import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Commune = request.CommuneScope, Details = details,
+                }, now);
+                await db.SaveChangesAsync(ct);
+                return new ImportReport(import.Id, import.Inserted, import.Updated, import.Unchanged, rejected, apply, []);
+            }, ct);
         }, ct);
     }
 
