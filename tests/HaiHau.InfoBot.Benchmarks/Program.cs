@@ -27,6 +27,8 @@ switch (args.FirstOrDefault())
         return await ReachCommand.RunAsync(args[1..]);
     case "broadcast":
         return await BroadcastCommand.RunAsync(args[1..]);
+    case "hosts":
+        return await HaiHau.InfoBot.Benchmarks.Hosts.HostsCommand.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- engine [BenchmarkDotNet args]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- classify [BenchmarkDotNet args]");
@@ -36,6 +38,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- telegram [--users N] [--turns K]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- readme [--from load-results.json]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- reach");
+        Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- hosts [--quick] [--users N] [--seconds S]");
         Console.Error.WriteLine("       dotnet run -c Release --project tests/HaiHau.InfoBot.Benchmarks -- broadcast --channel telegram|zalo [--residents N] [--quick] [--zalo-window SECONDS] [--rate R] [--silent-share S] [--zns]");
         return 2;
 }
