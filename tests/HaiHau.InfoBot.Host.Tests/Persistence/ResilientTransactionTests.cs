@@ -16,7 +16,7 @@ namespace HaiHau.InfoBot.Host.Tests.Persistence;
 /// Issue 16's execution strategy: on PostgreSQL a transaction whose connection is cut (a restart, a fail-over: here
 /// the server really terminates the session, with pg_terminate_backend from another connection) is run again, and
 /// what it writes lands exactly once: the turn is neither lost (the cut comes just before the commit, after every
-/// row was sent) nor stored twice.
+/// row was sent) nor stored twice (a commit that landed, whose answer was lost, is found by the retry).
 /// </summary>
 public sealed class ResilientTransactionTests
 {
@@ -37,6 +37,25 @@ public sealed class ResilientTransactionTests
         var inbox = await db.Inbox.SingleAsync(i => i.ExternalId == "cut");
         Assert.Equal(InboxStatus.Done, inbox.Status);
         Assert.Equal(expected, await db.Outbox.Where(o => o.InboxId == inbox.Id).OrderBy(o => o.Sequence).Select(o => o.Text).ToListAsync());
+        Assert.Equal(1, await db.TurnEvents.CountAsync(e => e.InboxId == inbox.Id && e.Kind == EventKinds.MessageReceived.Name));
+    }
+
+    [Theory, OnPostgres]
+    public async Task A_turn_whose_commit_landed_but_whose_answer_was_lost_is_not_run_twice(DatabaseProvider provider)
+    {
+        var lost = new LoseCommitAnswer();
+        using var store = new StoreHarness(provider: provider, interceptors: lost);
+        await store.TurnAsync(null, isStart: true);
+        var expected = await ReplyTextsOfAnotherConversationAsync(store);
+
+        lost.Arm();
+        var replies = await store.TurnAsync(null, payload: "bhyt", externalId: "landed");
+
+        Assert.Equal(1, lost.Losses);
+        Assert.Equal(expected, replies.Select(r => r.Text)); // the stored replies, found by the retry
+        await using var db = await store.Factory.CreateDbContextAsync();
+        var inbox = await db.Inbox.SingleAsync(i => i.ExternalId == "landed");
+        Assert.Equal(expected.Count, await db.Outbox.CountAsync(o => o.InboxId == inbox.Id));
         Assert.Equal(1, await db.TurnEvents.CountAsync(e => e.InboxId == inbox.Id && e.Kind == EventKinds.MessageReceived.Name));
     }
 
@@ -62,6 +81,31 @@ public sealed class ResilientTransactionTests
     {
         await store.TurnAsync(null, isStart: true, chatId: "other");
         return (await store.TurnAsync(null, payload: "bhyt", chatId: "other")).Select(r => r.Text).ToList();
+    }
+
+    /// <summary>
+    /// The other seam: when armed, the next commit reaches the server, and then the client is told the connection
+    /// broke (a transient NpgsqlException, as when the link drops before the server's answer arrives).
+    /// </summary>
+    private sealed class LoseCommitAnswer : DbTransactionInterceptor
+    {
+        private int _armed;
+        private int _losses;
+
+        public int Losses => Volatile.Read(ref _losses);
+
+        public void Arm() => Volatile.Write(ref _armed, 1);
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                Interlocked.Increment(ref _losses);
+                throw new NpgsqlException("the connection broke before the commit's answer arrived", new IOException("connection reset"));
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>
