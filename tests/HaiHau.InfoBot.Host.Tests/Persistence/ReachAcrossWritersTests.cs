@@ -24,20 +24,24 @@ public sealed class ReachAcrossWritersTests
         var (h2, r2) = await HouseholdWithResidentAsync(store, "H2", "r2");
         var report = new ReachReport(store.Factory); // as the host keeps it: one instance for every run
 
-        // Host A's turn takes the lower id but commits last; host B's turn commits in between.
+        // Host A's turn takes the lower id but commits last; host B's turn commits in between. Inside the execution
+        // strategy, as the bot's own transactions are (ResilientTransaction): PostgreSQL's retries refuse one outside it.
         await using var slow = await store.Factory.CreateDbContextAsync();
-        await using var slowTransaction = await slow.Database.BeginTransactionAsync();
-        slow.ReachLog.Add(Reading(r1, h1));
-        await slow.SaveChangesAsync();
-        await using (var quick = await store.Factory.CreateDbContextAsync())
+        var (before, after) = await slow.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            quick.ReachLog.Add(Reading(r2, h2));
-            await quick.SaveChangesAsync();
-        }
+            await using var slowTransaction = await slow.Database.BeginTransactionAsync();
+            slow.ReachLog.Add(Reading(r1, h1));
+            await slow.SaveChangesAsync();
+            await using (var quick = await store.Factory.CreateDbContextAsync())
+            {
+                quick.ReachLog.Add(Reading(r2, h2));
+                await quick.SaveChangesAsync();
+            }
 
-        var before = await RunAsync(report);
-        await slowTransaction.CommitAsync();
-        var after = await RunAsync(report);
+            var uncommitted = await RunAsync(report);
+            await slowTransaction.CommitAsync();
+            return (uncommitted, await RunAsync(report));
+        });
 
         Assert.Equal(1, before.District.Reached); // H2 only: H1's reading was not committed yet
         Assert.Equal(2, after.District.Reached);
