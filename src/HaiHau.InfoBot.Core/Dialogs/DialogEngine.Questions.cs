@@ -44,13 +44,13 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        var question = understanding.Understand(text);
+        var question = understanding.Understand(QuestionParts.WithoutFollowUpWord(text));
         if (InTopicDialog(turn))
         {
             return AnswerWithinDialog(turn, understanding, question);
         }
 
-        if (AnswerCase(turn, question, text) || AnswerListings(turn, text))
+        if (AnswerCase(turn, question, text) || AnswerListings(turn, text) || AnswerFirstOfTwo(turn, understanding, text))
         {
             return true;
         }
@@ -83,6 +83,12 @@ public sealed partial class DialogEngine
         // "nhà bác khổ lắm" is an answer, however sure the classifier is that "nhà" means housing: only a question,
         // and a clear one, may interrupt what the resident is answering.
         if (question.Decision != QuestionDecision.Answer || !question.IsQuestion)
+        {
+            return false;
+        }
+
+        // «ko biết» is the resident's answer to what was asked ("I don't know"), never a question that leaves the dialog.
+        if (VietnameseYesNo.IsNotSure(turn.Input.Text))
         {
             return false;
         }

@@ -37,6 +37,8 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
             return new TurnResult(new ConversationState { LastActivityAt = now }, turn.Replies, turn.Events);
         }
 
+        ReadMore.Shorten(turn, questionWaits: next.Stack.Count > 0 && next.Stack[^1].Waiting && InTopicDialog(turn));
+
         return new TurnResult(next, turn.Replies, turn.Events);
     }
 
@@ -121,6 +123,11 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
                 turn.State.History.Clear();
                 Run(turn, new NodeOutcome.Call(DialogCatalog.OptOutDialogId));
                 return;
+        }
+
+        if (ReadMore.ShowRest(turn))
+        {
+            return;
         }
 
         if (string.IsNullOrEmpty(message.Text) && message.ButtonPayload is null && message.ContactPhone is null)

@@ -4,7 +4,7 @@ using HaiHau.InfoBot.Core.Messaging;
 namespace HaiHau.InfoBot.Core.Dialogs;
 
 /// <summary>
-/// A node that asks and waits (Bot Framework's prompt with a validator): it re-asks with <see cref="RetryText"/>
+/// A node that asks and waits (Bot Framework's prompt with a validator): it re-asks with <see cref="RetryText"/> and the question again
 /// and gives up politely after <see cref="MaxAttempts"/> answers it could not understand.
 /// </summary>
 public abstract class PromptNode : DialogNode
@@ -89,7 +89,10 @@ public abstract class PromptNode : DialogNode
         }
 
         turn.Log(EventKinds.PromptRetried, $"{turn.Frame.DialogId}/{Id}");
-        turn.Say(RetryText ?? DefaultRetryText, Choices(turn));
+
+        // The hint alone («bác bấm một nút») leaves the resident scrolling up for what was asked (issue 12 §5): the
+        // question itself comes again, last, next to its buttons.
+        turn.Say($"{RetryText ?? DefaultRetryText}\n\n{Text}", Choices(turn));
         return NodeOutcome.Wait;
     }
 

@@ -93,6 +93,21 @@ public sealed class TurnContext(ConversationState state, DialogServices services
         }
     }
 
+    /// <summary>Says words already rendered (the rest of a shortened answer: its braces are not templates any more).</summary>
+    public void SayAsIs(string text, IReadOnlyList<QuickReply> choices) => _replies.Add(new OutboundMessage(text, choices));
+
+    /// <summary>Replaces the last message (shortened by «Xem thêm»).</summary>
+    public void ReplaceLast(OutboundMessage message) => _replies[^1] = message;
+
+    /// <summary>Puts <paramref name="choice"/> first among the last message's buttons (a second question offered after an answer).</summary>
+    public void OfferFirst(QuickReply choice)
+    {
+        if (_replies.Count > 0)
+        {
+            _replies[^1] = _replies[^1] with { QuickReplies = [choice, .. _replies[^1].QuickReplies] };
+        }
+    }
+
     public void Log(EventKind kind, string? subject = null, IReadOnlyDictionary<string, string>? data = null) => _events.Add(new TurnEvent(kind, subject, data));
 
     public void Set(string name, string value, bool conversationScope)

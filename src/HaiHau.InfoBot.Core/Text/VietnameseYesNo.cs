@@ -69,6 +69,13 @@ public static class VietnameseYesNo
         return null;
     }
 
+    /// <summary>
+    /// «ko biết», «hổng biết ạ», «chưa rõ lắm»: a short "I don't know" on its own. Longer «không biết …» opens a
+    /// question («không biết hộ nghèo có được vay không»), so it is not one.
+    /// </summary>
+    public static bool IsNotSure(string? text) =>
+        Parse(text) == YesNoAnswer.Unknown && VietnameseText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
+
     private static bool StartsWithAny(string folded, params string[] prefixes) =>
         prefixes.Any(p => folded.StartsWith(p, StringComparison.Ordinal));
 }

@@ -42,4 +42,13 @@ public sealed class VietnameseYesNoTests
     [InlineData("🙂")]
     [InlineData("hỏi cái khác")]
     public void Leaves_other_answers_unread(string text) => Assert.Null(VietnameseYesNo.Parse(text));
+
+    [Theory]
+    [InlineData("ko biết", true)]
+    [InlineData("hổng biết ạ", true)]
+    [InlineData("chưa rõ lắm", true)]
+    [InlineData("không biết hộ nghèo có được vay vốn không", false)] // a question that opens with «không biết»
+    [InlineData("có", false)]
+    public void A_short_I_dont_know_is_told_from_a_question_opening_with_it(string text, bool notSure) =>
+        Assert.Equal(notSure, VietnameseYesNo.IsNotSure(text));
 }

@@ -21,11 +21,18 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 /// </summary>
 public sealed class AskChoiceNode : PromptNode
 {
-    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "choices"];
+    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "choices", "several"];
 
     public override string Type => "ask_choice";
 
     public required IReadOnlyList<Choice> Options { get; init; }
+
+    /// <summary>
+    /// <c>several: true</c>: the resident may name more than one choice in one message («bhyt với vay vốn»); the value is
+    /// their values joined by spaces, and the first one's <c>next</c> is taken. A part may also be named the way a
+    /// question would be («bhyt»): a choice whose id is the topic the understanding reads in it counts.
+    /// </summary>
+    public bool Several { get; init; }
 
     protected override string DefaultRetryText => "Bác bấm một nút bên dưới, hoặc gõ số thứ tự của mục bác chọn giúp cháu nhé.";
 
@@ -59,7 +66,11 @@ public sealed class AskChoiceNode : PromptNode
             seed.Reader.Report(seed.At("choices"), $"node \"{seed.Id}\" has no choices");
         }
 
-        return new AskChoiceNode { Id = seed.Id, Location = seed.Location, Next = seed.Next, Spec = PromptSpec.Read(seed), Options = options };
+        return new AskChoiceNode
+        {
+            Id = seed.Id, Location = seed.Location, Next = seed.Next, Spec = PromptSpec.Read(seed), Options = options,
+            Several = seed.Reader.OptionalBool(seed.Map, "several") ?? false,
+        };
     }
 
     public override IEnumerable<Reference> Targets() =>
@@ -73,8 +84,82 @@ public sealed class AskChoiceNode : PromptNode
 
     protected override Answer? Recognize(TurnContext turn)
     {
-        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload);
+        if (Several && turn.Input.Payload is null && ChoiceMatcher.Match(Offered(turn), turn.Input.Text, null, byWords: false) is null
+            && SeveralNamed(turn) is { Count: > 0 } named)
+        {
+            return new Answer(string.Join(' ', named.Select(i => Options[i].Value)), Options[named[0]].Next);
+        }
+
+        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? NotSureChoice(turn);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
+    }
+
+    /// <summary>Every choice named in «bhyt với vay vốn», «học nghề, việc làm», in the order named; each part by its words or its topic.</summary>
+    private List<int> SeveralNamed(TurnContext turn)
+    {
+        var offered = Offered(turn);
+        var understanding = turn.Services.Understanding;
+        var named = new List<int>();
+        foreach (var part in ChoiceParts(turn.Input.Text))
+        {
+            var index = ChoiceMatcher.Match(offered, part, null);
+            if (index is null && understanding?.Understand(part) is { Decision: Understanding.QuestionDecision.Answer } read)
+            {
+                var byTopic = Options.ToList().FindIndex(o => o.Id == read.Best.Topic);
+                index = byTopic >= 0 ? byTopic : null;
+            }
+
+            if (index is { } i && !named.Contains(i))
+            {
+                named.Add(i);
+            }
+        }
+
+        return named;
+    }
+
+    // «bhyt với vay vốn», «bhyt, vay vốn và học nghề», «bhyt + việc làm»: the words that join names, folded.
+    private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "va", "voi", "vs", "ca", "+", "&", "cung" };
+
+    private static IEnumerable<string> ChoiceParts(string text)
+    {
+        var part = new List<string>();
+        foreach (var word in VietnameseText.Fold(text).Replace(',', ' ').Replace(';', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Joiners.Contains(word))
+            {
+                if (part.Count > 0)
+                {
+                    yield return string.Join(' ', part);
+                }
+
+                part.Clear();
+                continue;
+            }
+
+            part.Add(word);
+        }
+
+        if (part.Count > 0)
+        {
+            yield return string.Join(' ', part);
+        }
+    }
+
+    /// <summary>
+    /// «ko biết», «hổng biết», «chưa rõ» typed where a choice offers «Chưa rõ / …»: that choice (issue 12 §5), not a
+    /// question that would take the resident out of the dialog.
+    /// </summary>
+    private int? NotSureChoice(TurnContext turn)
+    {
+        if (turn.Input.Payload is not null || !VietnameseYesNo.IsNotSure(turn.Input.Text))
+        {
+            return null;
+        }
+
+        var at = Options.ToList().FindIndex(o => VietnameseText.Fold(turn.Render(o.Label)) is var label
+            && (label.StartsWith("chua ro", StringComparison.Ordinal) || label.StartsWith("khong biet", StringComparison.Ordinal) || label.StartsWith("khong ro", StringComparison.Ordinal)));
+        return at >= 0 ? at : null;
     }
 
     private List<(string Id, string Label)> Offered(TurnContext turn) => Options.Select(o => (o.Id, turn.Render(o.Label))).ToList();

@@ -7,7 +7,7 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 /// back, branch on it, or offer to change it. Forgotten when the dialog ends. Sets: <c>dk_co</c> ("yes" when
 /// registered), <c>dk_nhan_tin</c> ("yes"/"no"), <c>dk_thong_ke</c>, <c>dk_xa</c> (the commune's name),
 /// <c>dk_loai_ho</c>, <c>dk_chu_de</c> (topics in words), <c>dk_ho</c> (the register household's code, or empty),
-/// <c>dk_ma</c> (the registration number an officer asks for).
+/// <c>dk_ma</c> (the registration number an officer asks for), <c>dk_tom_tat</c> (all of it in words, one line each).
 /// <code>
 /// - { id: doc-dang-ky, type: load_profile, next: da-dang-ky-chua }
 /// </code>
@@ -37,7 +37,26 @@ public sealed class LoadProfileNode : DialogNode
         turn.Set("dk_chu_de", TopicWords(profile.Topics), conversationScope: false);
         turn.Set("dk_ho", profile.HouseholdCode ?? "", conversationScope: false);
         turn.Set("dk_ma", "DK" + profile.RegistrationId.ToString(System.Globalization.CultureInfo.InvariantCulture), conversationScope: false);
+        turn.Set("dk_tom_tat", Summary(profile, turn.Get("dk_xa")!, turn.Get("dk_loai_ho")!, turn.Get("dk_chu_de")!), conversationScope: false);
         return ToNext();
+    }
+
+    /// <summary>
+    /// What is kept, in words a resident reads (issue 12 §5): «có»/«không», not the stored "yes"/"no"; the household
+    /// line only says what is true («chưa ghi nhận…»), never an empty «mã hộ: .». One line each, as a list reads on a phone.
+    /// </summary>
+    private static string Summary(Residents.ResidentProfileView profile, string commune, string category, string topics)
+    {
+        var household = profile.HouseholdCode is { Length: > 0 } code
+            ? $"nhà bác đã được ghi nhận trong danh sách hộ của xã (mã hộ {code})"
+            : "nhà bác chưa được ghi nhận trong danh sách hộ của xã";
+        return string.Join('\n',
+            $"- Nhận thông báo của chương trình: {(profile.ConsentAnnouncements ? "có" : "không")}",
+            $"- Được tính vào số liệu thống kê: {(profile.ConsentStatistics ? "có" : "không")}",
+            $"- Nơi ở: {commune}",
+            $"- Diện hộ: {category}",
+            $"- Chủ đề: {topics}",
+            $"- Danh sách hộ: {household}");
     }
 
     private static string CategoryWords(string? id) => id switch

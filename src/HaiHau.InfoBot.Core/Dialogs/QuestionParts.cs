@@ -1,0 +1,77 @@
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// The parts of a message that may each be a question («bhyt hộ nghèo thế nào? còn vay vốn thì sao»): cut at
+/// «?», «;», «,», «.», a new line, and before a «còn» (written with its marks) that opens a new clause. A number's
+/// «1.500.000» or «4,5 triệu» is not cut. Whether the parts really are two questions is for the engine to judge.
+/// </summary>
+public static class QuestionParts
+{
+    private static readonly char[] Cuts = ['?', ';', ',', '.', '\n', '!'];
+
+    /// <summary>Words after a bare «con» that make it «còn» (what about …), not a child: «con vụ vay vốn», «con việc học nghề».</summary>
+    private static readonly HashSet<string> AfterFollowUpCon = new(StringComparer.Ordinal) { "vu", "viec", "chuyen", "ve", "van", "phan", "muc", "khoan" };
+
+    public static IReadOnlyList<string> Split(string text)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var between = i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
+            if (Array.IndexOf(Cuts, text[i]) >= 0 && !between)
+            {
+                Add(parts, text[start..i]);
+                start = i + 1;
+            }
+            else if (i > start && StartsFollowUp(text, i))
+            {
+                Add(parts, text[start..i]);
+                start = i;
+            }
+        }
+
+        Add(parts, text[start..]);
+        return parts;
+    }
+
+    /// <summary>
+    /// A message without its opening «còn» («còn vay vốn thì sao», «con vụ vay vốn nuôi lợn»): the word only says
+    /// "and what about", and folded without marks it reads as «con» (a child), which pulls the answer to children's
+    /// loans and schooling. A «con» that is a child («con tôi đi học») is kept.
+    /// </summary>
+    public static string WithoutFollowUpWord(string text)
+    {
+        var trimmed = text.TrimStart();
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0)
+        {
+            return text;
+        }
+
+        var first = trimmed[..space];
+        var rest = trimmed[(space + 1)..].TrimStart();
+        if (first.Equals("còn", StringComparison.OrdinalIgnoreCase))
+        {
+            return rest;
+        }
+
+        var next = VietnameseText.Fold(rest.Split(' ', 2)[0]);
+        return VietnameseText.Fold(first) == "con" && AfterFollowUpCon.Contains(next) ? rest : text;
+    }
+
+    // «… còn vay vốn …»: a «còn» with its marks, as a word of its own, not the first of the message.
+    private static bool StartsFollowUp(string text, int i) =>
+        i > 0 && text[i - 1] == ' ' && text.AsSpan(i).StartsWith("còn ", StringComparison.OrdinalIgnoreCase);
+
+    private static void Add(List<string> parts, string part)
+    {
+        part = part.Trim();
+        if (part.Any(char.IsLetter))
+        {
+            parts.Add(part);
+        }
+    }
+}

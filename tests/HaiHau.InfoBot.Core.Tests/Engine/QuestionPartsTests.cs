@@ -1,0 +1,27 @@
+using HaiHau.InfoBot.Core.Dialogs;
+
+namespace HaiHau.InfoBot.Core.Tests.Engine;
+
+public sealed class QuestionPartsTests
+{
+    [Theory]
+    [InlineData("ho can ngheo co dc bhyt ko, vay von dc ko", "ho can ngheo co dc bhyt ko|vay von dc ko")]
+    [InlineData("bhyt hộ nghèo thế nào? còn vay vốn thì sao", "bhyt hộ nghèo thế nào|còn vay vốn thì sao")]
+    [InlineData("bhyt hộ nghèo thế nào còn vay vốn thì sao", "bhyt hộ nghèo thế nào|còn vay vốn thì sao")]
+    [InlineData("thu nhập 1.500.000 đồng, 4,5 triệu cả nhà", "thu nhập 1.500.000 đồng|4,5 triệu cả nhà")]
+    [InlineData("vay vốn được không???", "vay vốn được không")]
+    [InlineData("xin hỏi, con tôi đi học", "xin hỏi|con tôi đi học")] // a bare «con» is never a cut: it may be a child
+    public void Cuts_at_question_marks_commas_and_a_new_còn(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), QuestionParts.Split(text));
+
+    [Theory]
+    [InlineData("còn vay vốn thì sao", "vay vốn thì sao")]
+    [InlineData("Còn bhyt thì sao", "bhyt thì sao")]
+    [InlineData("con vụ vay vốn nuôi lợn", "vụ vay vốn nuôi lợn")]
+    [InlineData("con viec hoc nghe thi sao", "viec hoc nghe thi sao")]
+    [InlineData("con tôi đi học có được vay không", "con tôi đi học có được vay không")]
+    [InlineData("con cái đi học có được miễn học phí không", "con cái đi học có được miễn học phí không")]
+    [InlineData("con", "con")]
+    public void An_opening_còn_is_dropped_but_a_child_stays(string text, string expected) =>
+        Assert.Equal(expected, QuestionParts.WithoutFollowUpWord(text));
+}
