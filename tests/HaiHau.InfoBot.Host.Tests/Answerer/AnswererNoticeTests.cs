@@ -2,6 +2,7 @@ using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.Core.Dialogs.Nodes;
 using HaiHau.InfoBot.Host.Tests.Telegram;
 using HaiHau.InfoBot.Host.Tests.WebChat;
+using HaiHau.InfoBot.Host.Tests.Zalo;
 using HaiHau.InfoBot.TestKit;
 using HaiHau.InfoBot.TestKit.OpenAi;
 using HaiHau.InfoBot.TestKit.Telegram;
@@ -10,7 +11,7 @@ namespace HaiHau.InfoBot.Host.Tests.Answerer;
 
 /// <summary>
 /// What residents are told before a typed question may go to a language model: on a channel the answerer composes
-/// for, the greeting says so, and who runs the model when InfoBot:Answerer:OperatorName names it; with the endpoint
+/// for (Telegram, Zalo), the greeting says so, and who runs the model when InfoBot:Answerer:OperatorName names it; with the endpoint
 /// empty, or on the web chat (never composed), the greeting is what it always was.
 /// </summary>
 public sealed class AnswererNoticeTests : HostTestBase
@@ -54,6 +55,19 @@ public sealed class AnswererNoticeTests : HostTestBase
         var web = await new WebChatClient(rig.App.CreateClient()).StartAsync();
         Assert.Equal(Said("chao"), web.Replies[0].Text);
         Assert.DoesNotContain(web.Replies, r => r.Text.Contains("mô hình ngôn ngữ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_the_model_on_a_resident_following_the_Zalo_OA_is_told_too()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        await using var bed = await ZaloBed.StartAsync(Folder, settings: Settings(model, Operator));
+
+        await bed.ConverseAsync(bed.Payload("follow.json"), replies: 3);
+
+        var sent = bed.Zalo.Sent;
+        Assert.Equal(3, sent.Count); // hello, the notice, the menu
+        Assert.Equal(Said(Named).Replace("{var:ben_chay_mo_hinh}", Operator, StringComparison.Ordinal), sent[1].Text);
     }
 
     [Fact]
