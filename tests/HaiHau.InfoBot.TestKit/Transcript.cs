@@ -1,5 +1,6 @@
 using System.Text;
 using HaiHau.InfoBot.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HaiHau.InfoBot.TestKit;
 
@@ -48,6 +49,23 @@ public static class Transcript
         return steps;
     }
 
+    /// <summary>Moves the clock as a "wait:" or "date:" step says (for replays elsewhere); false for any other step.</summary>
+    public static bool MoveClock(FakeTimeProvider time, Step step)
+    {
+        switch (step.Kind)
+        {
+            case "wait":
+                time.Advance(ParseDuration(step.Argument));
+                return true;
+            case "date":
+                var day = DateOnly.ParseExact(step.Argument, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                time.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7)));
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Replays the inputs and writes the whole transcript as it actually went; <paramref name="inspect"/> then reads the store.</summary>
     public static async Task<string> RunAsync(string text, Func<StoreHarness, Task>? inspect = null)
     {
@@ -74,12 +92,8 @@ public static class Transcript
                 case "press":
                     replies = await store.TurnAsync(null, step.Argument);
                     break;
-                case "wait":
-                    store.Time.Advance(ParseDuration(step.Argument));
-                    break;
-                case "date":
-                    var day = DateOnly.ParseExact(step.Argument, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                    store.Time.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7)));
+                case "wait" or "date":
+                    MoveClock(store.Time, step);
                     break;
                 case "restart":
                     store.Restart();

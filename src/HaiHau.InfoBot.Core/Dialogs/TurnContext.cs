@@ -42,6 +42,12 @@ public sealed record EngineOptions
 
     /// <summary>Channels whose residents are offered to be notified by phone (Zalo ZNS, when configured); none by default.</summary>
     public IReadOnlySet<string> PhoneNotifyChannels { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Channels whose typed questions may go to a language model service (the host's answerer); none by default.</summary>
+    public IReadOnlySet<string> ModelAssistedChannels { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Who runs that language model service, as residents are told; null when not named.</summary>
+    public string? ModelOperator { get; init; }
 }
 
 /// <summary>What a resident sent, cleaned: text (NFC, no control characters), a pressed button's id, a verified phone.</summary>
@@ -133,6 +139,12 @@ public sealed class TurnContext(ConversationState state, DialogServices services
         if (name == PhoneNotifyChannels.Variable)
         {
             return From?.Channel is { } channel && Services.Options.PhoneNotifyChannels.Contains(channel) ? "yes" : null;
+        }
+
+        if (name is ModelAssistedChannels.Variable or ModelAssistedChannels.OperatorVariable)
+        {
+            var assisted = From?.Channel is { } channel && Services.Options.ModelAssistedChannels.Contains(channel);
+            return !assisted ? null : name == ModelAssistedChannels.Variable ? "yes" : Services.Options.ModelOperator;
         }
 
         for (var i = State.Stack.Count - 1; i >= 0; i--)

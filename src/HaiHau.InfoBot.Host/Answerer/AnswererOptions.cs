@@ -16,6 +16,13 @@ public sealed class AnswererOptions
     /// <summary>The model's name at the endpoint ("qwen2.5:7b-instruct").</summary>
     public string Model { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Who runs the model service, as residents are told in the greeting ("Trung tâm Chuyển đổi số tỉnh Ninh Bình");
+    /// empty: the greeting still says a question may go to a language model service, without naming anyone.
+    /// </summary>
+    [MaxLength(120)]
+    public string? OperatorName { get; set; }
+
     /// <summary>A secret: set it by environment variable or user secrets, never in a file in the repository.</summary>
     public string? ApiKey { get; set; }
 

@@ -36,6 +36,19 @@ public static class AnswererSetup
     public static bool IsOn(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[$"{AnswererOptions.Section}:{nameof(AnswererOptions.Endpoint)}"]);
 
+    /// <summary>
+    /// The channels whose typed questions may go to the model (<see cref="ComposeRequestWriter.Channels"/>) when the
+    /// answerer is on, none when off: the greeting tells residents there (the dialogs' kenh_dung_mo_hinh).
+    /// </summary>
+    public static IReadOnlySet<string> AssistedChannels(IConfiguration configuration) =>
+        IsOn(configuration) ? ComposeRequestWriter.Channels : new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>InfoBot:Answerer:OperatorName when the answerer is on and it is set (the dialogs' ben_chay_mo_hinh).</summary>
+    public static string? OperatorName(IConfiguration configuration) =>
+        IsOn(configuration) && configuration[$"{AnswererOptions.Section}:{nameof(AnswererOptions.OperatorName)}"] is { } name && !string.IsNullOrWhiteSpace(name)
+            ? name.Trim()
+            : null;
+
     public static IServiceCollection AddInfoBotAnswerer(this IServiceCollection services, IConfiguration configuration)
     {
         if (!IsOn(configuration))

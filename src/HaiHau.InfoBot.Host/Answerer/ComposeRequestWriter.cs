@@ -1,3 +1,5 @@
+using HaiHau.InfoBot.Channels.Telegram;
+using HaiHau.InfoBot.Channels.Zalo;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Screening;
 using HaiHau.InfoBot.Core.Understanding;
@@ -13,14 +15,17 @@ namespace HaiHau.InfoBot.Host.Answerer;
 /// <see cref="EventKinds.QuestionAnswered"/> "faq:…") gets its retrieval reply held in the outbox for
 /// InfoBot:Answerer:Timeout and a <see cref="ComposeJob"/>; the turn goes on and the conversation lock is released.
 /// The held reply is the fallback: if nothing better comes in time the sender sends it as it is.
-/// Push channels only (Telegram, Zalo): the web chat hands its replies back in the same request, so it keeps retrieval.
+/// Push channels only (<see cref="Channels"/>): the web chat hands its replies back in the same request, so it keeps retrieval.
 /// </summary>
 public sealed class ComposeRequestWriter(
     IQuestionUnderstanding understanding, ComposeJobs queue, AnswererState state, IOptions<AnswererOptions> options) : ITurnOutputWriter
 {
+    /// <summary>The channels whose typed questions may go to the model; their greeting says so (AnswererSetup.AssistedChannels).</summary>
+    public static readonly IReadOnlySet<string> Channels = new HashSet<string>(StringComparer.Ordinal) { TelegramMapping.Channel, ZaloWebhookReader.Channel };
+
     public Task WriteAsync(TurnOutput turn, CancellationToken ct)
     {
-        if (turn.Inbox.Text is not { Length: > 0 } question || AnsweredEntry(turn.Result.Events) is not { } faqId
+        if (!Channels.Contains(turn.Inbox.Channel) || turn.Inbox.Text is not { Length: > 0 } question || AnsweredEntry(turn.Result.Events) is not { } faqId
             || understanding.FindFaq(faqId) is not { Answer.Length: > 0 } faq)
         {
             return Task.CompletedTask;

@@ -39,7 +39,12 @@ public static class InfoBotServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ConversationOptions>>().Value;
-            return new EngineOptions { IdleTimeout = options.IdleTimeout, MaxTextLength = options.MaxTextLength, PhoneNotifyChannels = Zalo.ZaloRoutesSetup.PhoneNotifyChannels(sp) };
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new EngineOptions
+            {
+                IdleTimeout = options.IdleTimeout, MaxTextLength = options.MaxTextLength, PhoneNotifyChannels = Zalo.ZaloRoutesSetup.PhoneNotifyChannels(sp),
+                ModelAssistedChannels = Answerer.AnswererSetup.AssistedChannels(configuration), ModelOperator = Answerer.AnswererSetup.OperatorName(configuration),
+            };
         });
         services.AddOptions<ListingOptions>().BindConfiguration(ListingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ListingStore>();
