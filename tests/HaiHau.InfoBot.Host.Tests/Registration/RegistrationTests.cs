@@ -25,8 +25,8 @@ public sealed class RegistrationTests : IDisposable
         await store.TurnAsync(null, "bhyt", chatId: "c1");
         await store.TurnAsync(null, "ngheo", chatId: "c1");
 
-        Assert.Contains("xã, thị trấn: Xã Hải An; diện hộ: hộ nghèo; chủ đề: bảo hiểm y tế", view, StringComparison.Ordinal);
-        Assert.Contains("mã hộ trong danh sách của xã: HA-01", view, StringComparison.Ordinal);
+        Assert.Contains("- Nơi ở: Xã Hải An\n- Diện hộ: hộ nghèo\n- Chủ đề: bảo hiểm y tế", view, StringComparison.Ordinal);
+        Assert.Contains("nhà bác đã được ghi nhận trong danh sách hộ của xã (mã hộ HA-01)", view, StringComparison.Ordinal);
         await using var db = await store.Factory.CreateDbContextAsync();
         var profile = await db.ResidentProfiles.Include(p => p.Household).SingleAsync();
         Assert.Equal(("hai-an", "ngheo", "health_insurance", "HA-01", "resident"), (profile.CommuneCode, profile.DeclaredCategory, profile.Topics, profile.Household!.Code, profile.LinkedBy));
