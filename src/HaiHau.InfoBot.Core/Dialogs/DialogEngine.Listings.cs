@@ -18,7 +18,7 @@ public sealed partial class DialogEngine
     private static readonly string[] JobAsks = ["tuyen", "tim viec", "co viec", "viec lam them", "viec gi cho", "xin viec o", "viec lam gan", "can nguoi"];
     private static readonly string[] CourseAsks = ["lop", "khoa hoc", "khoa dao tao", "hoc lai xe"];
 
-    private bool AnswerListings(TurnContext turn, string text)
+    private bool AnswerListings(TurnContext turn, UnderstoodQuestion question, string text)
     {
         var folded = " " + VietnameseText.Fold(text) + " ";
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -31,7 +31,8 @@ public sealed partial class DialogEngine
             : JobAsks.Any(a => folded.Contains(" " + a + " ", StringComparison.Ordinal)) ? ListingKind.Job
             : folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal) && TradeWords(folded).Count > 0 ? ListingKind.Course
             : null;
-        if (kind is not { } found)
+        if (kind is not { } found
+            || AnsweredBetterByFaq(question, folded, [.. CourseAsks.Concat(JobAsks).Where(a => folded.Contains(" " + a + " ", StringComparison.Ordinal))]))
         {
             return false;
         }
@@ -51,7 +52,7 @@ public sealed partial class DialogEngine
         }
 
         var what = found == ListingKind.Job ? "việc làm" : "lớp học nghề";
-        var topic = found == ListingKind.Job ? "jobs" : "vocational_training";
+        var topic = ListingTopic(found);
         var asked = terms.Count > 0 ? $" «{string.Join(' ', terms)}»" : string.Empty;
         var say = shown.Count > 0
             ? $"Cháu tìm được {shown.Count} tin {what}{asked} đang mở:\n\n{string.Join("\n\n", shown.Select(ListingText.Line))}"
@@ -64,6 +65,36 @@ public sealed partial class DialogEngine
         turn.Log(EventKinds.QuestionAnswered, new AnswerRef(AnswerRef.Listings, found == ListingKind.Job ? "jobs" : "courses").Payload);
         return true;
     }
+
+    /// <summary>
+    /// A listing word may be the wrong word: "đúng tuyến" (BHYT) folds to the "tuyen" of "tuyển dụng", "học lớp 10" is
+    /// school, not a course. When an FAQ entry clearly answers the question and its topic is not about jobs or courses,
+    /// that entry answers it. An entry about jobs or courses answers it only when each listing word is part of a
+    /// phrase the entry is written for ("người khuyết tật tìm việc", "tuyển dụng lương cao"): "có lớp học lái xe không"
+    /// still asks for a class.
+    /// </summary>
+    private bool AnsweredBetterByFaq(UnderstoodQuestion question, string folded, IReadOnlyList<string> asks)
+    {
+        if (question.Decision != QuestionDecision.Answer || question.Best.Answer.Kind != AnswerRef.Faq
+            || services.Understanding?.FindFaq(question.Best.Answer.Id) is not { } faq)
+        {
+            return false;
+        }
+
+        if (question.Best.Topic is not (JobsTopic or CoursesTopic))
+        {
+            return true;
+        }
+
+        var owned = faq.Keywords.Select(k => " " + VietnameseText.Fold(k) + " ")
+            .Where(k => folded.Contains(k, StringComparison.Ordinal)).ToList();
+        return asks.Count > 0 && asks.All(a => owned.Any(k => k.Contains(" " + a + " ", StringComparison.Ordinal)));
+    }
+
+    private const string JobsTopic = "jobs";
+    private const string CoursesTopic = "vocational_training";
+
+    private static string ListingTopic(ListingKind kind) => kind == ListingKind.Job ? JobsTopic : CoursesTopic;
 
     /// <summary>The words that say which job or trade ("may", "hàn", "bảo vệ"), without the asking around them.</summary>
     private static List<string> TradeWords(string folded)
