@@ -15,8 +15,9 @@ public sealed partial class DialogEngine
     private const int ListingQuestionMaxWords = 16;
     private const int ListingResultsShown = 3;
 
-    private static readonly string[] JobAsks = ["tuyen", "tim viec", "co viec", "viec lam them", "viec gi cho", "xin viec o", "viec lam gan", "can nguoi"];
-    private static readonly string[] CourseAsks = ["lop", "khoa hoc", "khoa dao tao", "hoc lai xe"];
+    // Written with their diacritics: typed with other ones they are other words («lợp mái» is not «lớp», «đúng tuyến» not «tuyển»).
+    private static readonly string[] JobAsks = ["tuyển", "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", "cần người"];
+    private static readonly string[] CourseAsks = ["lớp", "khóa học", "khoá học", "khóa đào tạo", "khoá đào tạo", "học lái xe"];
 
     private bool AnswerListings(TurnContext turn, UnderstoodQuestion question, string text)
     {
@@ -27,12 +28,15 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        ListingKind? kind = CourseAsks.Any(a => folded.Contains(" " + a + " ", StringComparison.Ordinal)) ? ListingKind.Course
-            : JobAsks.Any(a => folded.Contains(" " + a + " ", StringComparison.Ordinal)) ? ListingKind.Job
+        var typed = new string([.. VietnameseText.Clean(text).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var asks = CourseAsks.Concat(JobAsks).Where(a => Says(typed, a)).ToList();
+        ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
+            : asks.Count > 0 ? ListingKind.Job
             : folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal) && TradeWords(folded).Count > 0 ? ListingKind.Course
             : null;
         if (kind is not { } found
-            || AnsweredBetterByFaq(question, folded, [.. CourseAsks.Concat(JobAsks).Where(a => folded.Contains(" " + a + " ", StringComparison.Ordinal))]))
+            || AnsweredBetterByFaq(question, folded, [.. asks.Select(VietnameseText.Fold)]))
         {
             return false;
         }
@@ -89,6 +93,30 @@ public sealed partial class DialogEngine
         var owned = faq.Keywords.Select(k => " " + VietnameseText.Fold(k) + " ")
             .Where(k => folded.Contains(k, StringComparison.Ordinal)).ToList();
         return asks.Count > 0 && asks.All(a => owned.Any(k => k.Contains(" " + a + " ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Whether the words typed hold the phrase: each word as written in it, or typed without any diacritics ("lop"),
+    /// but not with other diacritics ("lợp").
+    /// </summary>
+    private static bool Says(string[] typed, string phrase)
+    {
+        var words = phrase.Split(' ');
+        for (var start = 0; start + words.Length <= typed.Length; start++)
+        {
+            var i = 0;
+            while (i < words.Length && (typed[start + i] == words[i] || typed[start + i] == VietnameseText.Fold(words[i])))
+            {
+                i++;
+            }
+
+            if (i == words.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private const string JobsTopic = "jobs";
