@@ -43,17 +43,12 @@ public sealed class AnswerIndex
     private readonly double _averageBody;
     private readonly Dictionary<string, double> _wordWeight = new(StringComparer.Ordinal);
     private readonly double _unseenWeight;
-    private readonly IReadOnlyDictionary<string, double> _clarity;
 
     /// <param name="documents">The answers: topic, where they lead (the article an FAQ entry points to), tokens of the
     /// question and keywords, and of the answer text.</param>
     /// <param name="corpus">Questions residents ask (the training questions), for how common each word is.</param>
-    /// <param name="clarity">How much each syllable says without its diacritics (<see cref="AccentAmbiguity"/>); a
-    /// syllable not in it says all.</param>
-    public AnswerIndex(
-        IReadOnlyList<AnswerDocument> documents, IReadOnlyList<IReadOnlyList<string>> corpus, IReadOnlyDictionary<string, double>? clarity = null)
+    public AnswerIndex(IReadOnlyList<AnswerDocument> documents, IReadOnlyList<IReadOnlyList<string>> corpus)
     {
-        _clarity = clarity ?? new Dictionary<string, double>(StringComparer.Ordinal);
         _all = documents.Select(d => new Document(d.Topic, d.Answer, d.Destination, Count(Terms(d.Tokens)), Count(Terms(d.Body)))).ToList();
         _averageLength = _all.Count == 0 ? 1 : Math.Max(1, _all.Average(d => d.Length));
         _averageBody = _all.Count == 0 ? 1 : Math.Max(1, _all.Average(d => d.BodyLength));
@@ -159,7 +154,7 @@ public sealed class AnswerIndex
         {
             if (terms.TryGetValue(term, out var tf))
             {
-                score += _idf[term] * _clarity.GetValueOrDefault(term, 1) * tf * (K1 + 1) / (tf + norm);
+                score += _idf[term] * tf * (K1 + 1) / (tf + norm);
             }
         }
 

@@ -95,10 +95,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .Concat(articleList.Select(a => new AnswerDocument(a.Topic, new AnswerRef(AnswerRef.Article, a.Id), a.Id,
                 normalizer.Tokens(string.Join(' ', a.Keywords.Prepend(a.Summary).Prepend(a.Title))), normalizer.Tokens(a.Body))))
             .ToList();
-        var accented = data.Examples.Select(e => e.Text)
-            .Concat(faqList.SelectMany(f => f.Keywords.Prepend(f.Question).Append(f.Answer)))
-            .Concat(articleList.SelectMany(a => a.Keywords.Prepend(a.Summary).Prepend(a.Title).Append(a.Body)));
-        var answers = new AnswerIndex(documents, questions.Select(q => q.Tokens).ToList(), AccentAmbiguity.Clarity(accented));
+        var answers = new AnswerIndex(documents, questions.Select(q => q.Tokens).ToList());
         var topicCount = questions.Select(q => q.Topic).Distinct(StringComparer.Ordinal).Count();
         var common = questions.SelectMany(q => q.Tokens.Select(t => (Token: t, q.Topic))).Distinct()
             .GroupBy(x => x.Token, StringComparer.Ordinal).Where(g => g.Count() >= CommonWordShare * topicCount).Select(g => g.Key);
