@@ -15,10 +15,11 @@ public sealed partial class DialogEngine
     private const int ListingQuestionMaxWords = 16;
     private const int ListingResultsShown = 3;
 
-    private static readonly string[] JobAsks = ["tuyen", "tim viec", "co viec", "viec lam them", "viec gi cho", "xin viec o", "viec lam gan", "can nguoi"];
-    private static readonly string[] CourseAsks = ["lop", "khoa hoc", "khoa dao tao", "hoc lai xe"];
+    // Written with their diacritics: typed with other ones they are other words («lợp mái» is not «lớp», «đúng tuyến» not «tuyển»).
+    private static readonly string[] JobAsks = ["tuyển", "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", "cần người"];
+    private static readonly string[] CourseAsks = ["lớp", "khóa học", "khoá học", "khóa đào tạo", "khoá đào tạo", "học lái xe"];
 
-    private bool AnswerListings(TurnContext turn, string text)
+    private bool AnswerListings(TurnContext turn, UnderstoodQuestion question, string text)
     {
         var folded = " " + VietnameseText.Fold(text) + " ";
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -27,11 +28,15 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        ListingKind? kind = CourseAsks.Any(a => folded.Contains(" " + a + " ", StringComparison.Ordinal)) ? ListingKind.Course
-            : JobAsks.Any(a => folded.Contains(" " + a + " ", StringComparison.Ordinal)) ? ListingKind.Job
+        var typed = new string([.. VietnameseText.Clean(text).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var asks = CourseAsks.Concat(JobAsks).Where(a => Says(typed, a)).ToList();
+        ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
+            : asks.Count > 0 ? ListingKind.Job
             : folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal) && TradeWords(folded).Count > 0 ? ListingKind.Course
             : null;
-        if (kind is not { } found)
+        if (kind is not { } found
+            || AnsweredBetterByFaq(question, folded, [.. asks.Select(VietnameseText.Fold)]))
         {
             return false;
         }
@@ -51,7 +56,7 @@ public sealed partial class DialogEngine
         }
 
         var what = found == ListingKind.Job ? "việc làm" : "lớp học nghề";
-        var topic = found == ListingKind.Job ? "jobs" : "vocational_training";
+        var topic = ListingTopic(found);
         var asked = terms.Count > 0 ? $" «{string.Join(' ', terms)}»" : string.Empty;
         var say = shown.Count > 0
             ? $"Cháu tìm được {shown.Count} tin {what}{asked} đang mở:\n\n{string.Join("\n\n", shown.Select(ListingText.Line))}"
@@ -64,6 +69,60 @@ public sealed partial class DialogEngine
         turn.Log(EventKinds.QuestionAnswered, new AnswerRef(AnswerRef.Listings, found == ListingKind.Job ? "jobs" : "courses").Payload);
         return true;
     }
+
+    /// <summary>
+    /// A listing word may be the wrong word: "đúng tuyến" (BHYT) folds to the "tuyen" of "tuyển dụng", "học lớp 10" is
+    /// school, not a course. When an FAQ entry clearly answers the question and its topic is not about jobs or courses,
+    /// that entry answers it. An entry about jobs or courses answers it only when each listing word is part of a
+    /// phrase the entry is written for ("người khuyết tật tìm việc", "tuyển dụng lương cao"): "có lớp học lái xe không"
+    /// still asks for a class.
+    /// </summary>
+    private bool AnsweredBetterByFaq(UnderstoodQuestion question, string folded, IReadOnlyList<string> asks)
+    {
+        if (question.Decision != QuestionDecision.Answer || question.Best.Answer.Kind != AnswerRef.Faq
+            || services.Understanding?.FindFaq(question.Best.Answer.Id) is not { } faq)
+        {
+            return false;
+        }
+
+        if (question.Best.Topic is not (JobsTopic or CoursesTopic))
+        {
+            return true;
+        }
+
+        var owned = faq.Keywords.Select(k => " " + VietnameseText.Fold(k) + " ")
+            .Where(k => folded.Contains(k, StringComparison.Ordinal)).ToList();
+        return asks.Count > 0 && asks.All(a => owned.Any(k => k.Contains(" " + a + " ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Whether the words typed hold the phrase: each word as written in it, or typed without any diacritics ("lop"),
+    /// but not with other diacritics ("lợp").
+    /// </summary>
+    private static bool Says(string[] typed, string phrase)
+    {
+        var words = phrase.Split(' ');
+        for (var start = 0; start + words.Length <= typed.Length; start++)
+        {
+            var i = 0;
+            while (i < words.Length && (typed[start + i] == words[i] || typed[start + i] == VietnameseText.Fold(words[i])))
+            {
+                i++;
+            }
+
+            if (i == words.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const string JobsTopic = "jobs";
+    private const string CoursesTopic = "vocational_training";
+
+    private static string ListingTopic(ListingKind kind) => kind == ListingKind.Job ? JobsTopic : CoursesTopic;
 
     /// <summary>The words that say which job or trade ("may", "hàn", "bảo vệ"), without the asking around them.</summary>
     private static List<string> TradeWords(string folded)

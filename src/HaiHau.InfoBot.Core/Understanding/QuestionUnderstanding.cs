@@ -57,7 +57,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9);
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
-    public const double DefaultMinCoverage = 0.48;
+    public const double DefaultMinCoverage = 0.50;
 
     /// <summary>A word in the examples of at least this share of the topics says nothing about the topic ("cho", "hoi", "co").</summary>
     private const double CommonWordShare = 0.75;

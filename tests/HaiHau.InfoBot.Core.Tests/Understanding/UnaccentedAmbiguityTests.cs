@@ -1,0 +1,52 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// A syllable typed without diacritics may stand for several words (issue 12): «can» is «cận» (cận nghèo) and «căn»
+/// (căn cước), «tuyen» is «tuyến» (BHYT) and «tuyển» (tuyển dụng), «lop» is «lớp» and «lợp». Neither the answer search
+/// nor the listing search may take one for the other.
+/// </summary>
+public sealed class UnaccentedAmbiguityTests
+{
+    [Theory]
+    [InlineData("ho can ngheo co dc bhyt ko", "faq:bhyt-ho-can-ngheo")]
+    [InlineData("hộ cận nghèo có được bảo hiểm y tế không", "faq:bhyt-ho-can-ngheo")]
+    public void Near_poor_is_not_read_as_the_identity_card(string text, string expected)
+    {
+        var question = EngineHarness.Repo.Questions.Understand(text);
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal(expected, question.Best.Answer.Payload);
+    }
+
+    [Theory]
+    [InlineData("Khám, chữa bệnh BHYT không đúng tuyến mức hưởng thế nào?")]
+    [InlineData("con e hoc lop 10 truong cong co phai dong hoc phi ko")]
+    [InlineData("tuyen dung luong cao phai dong tien truoc co lua ko")]
+    [InlineData("nguoi khuyet tat tim viec o dau")]
+    [InlineData("hỗ trợ tôn lợp mái")]
+    public void A_listing_word_inside_another_question_does_not_search_the_listings(string text)
+    {
+        var bot = new EngineHarness();
+        bot.Send(text);
+
+        var answered = bot.LastEvents.Where(e => e.Kind == EventKinds.QuestionAnswered).Select(e => e.Subject).ToList();
+        Assert.DoesNotContain(answered, s => s!.StartsWith(AnswerRef.Listings + ":", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("co lop hoc nau an ko", "listings:courses")]
+    [InlineData("co lop hoc lai xe o hai quang khong", "listings:courses")]
+    [InlineData("tuyen tho han khu cn", "listings:jobs")]
+    [InlineData("có việc làm thời vụ ở hải tiến k ạ", "listings:jobs")]
+    public void A_search_for_a_job_or_a_class_still_searches_the_listings(string text, string expected)
+    {
+        var bot = new EngineHarness();
+        bot.Send(text);
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, expected), bot.LastEvents);
+    }
+}
