@@ -34,7 +34,9 @@ public sealed class UnansweredLoopTests : HostTestBase
         await loop.AskAsync(EarlyRepayment);
         await loop.AskAsync("cach tinh lai khi tra no truoc han the nao");
         await loop.AskAsync(StudentTravel);
-        var askedBack = await loop.AskAsync("Làm sao để được cấp lại sổ hộ nghèo bị mất");
+        // A vague plea that could be several topics: the assistant asks back which one (the content answers the lost-certificate
+        // question this test used before, so a vaguer one keeps the asked-back path under test).
+        var askedBack = await loop.AskAsync("ad oi nha e kho lam co dc ho tro gi ko");
 
         var page = await loop.PageAsync();
 
@@ -42,7 +44,7 @@ public sealed class UnansweredLoopTests : HostTestBase
         Assert.Equal(3, UnansweredConsole.GroupCount(page, "cach tinh lai khi tra no truoc han the nao")); // the same group
         Assert.Equal(1, UnansweredConsole.GroupCount(page, StudentTravelFolded));
         Assert.Contains(app.Services.GetRequiredService<IQuestionUnderstanding>().Messages.WhichTopic, askedBack.AllText, StringComparison.Ordinal);
-        Assert.Equal(1, UnansweredConsole.GroupCount(page, "lam sao de duoc cap lai so ho ngheo bi mat"));
+        Assert.Equal(1, UnansweredConsole.GroupCount(page, "ad oi nha e kho lam co dc ho tro gi ko"));
         Assert.Contains("1 lần trợ lý phải hỏi lại chủ đề", page, StringComparison.Ordinal);
     }
 
