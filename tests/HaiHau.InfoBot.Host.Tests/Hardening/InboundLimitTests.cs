@@ -104,14 +104,16 @@ public sealed class InboundLimitTests : HostTestBase
 
         var unknown = new List<double>();
         var known = new List<double>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 7; i++)
         {
             unknown.Add(await TimeAsync(() => client.SignInAsync($"khong-co-{i}@haihau.test", "doan-mat-khau")));
             known.Add(await TimeAsync(() => client.SignInAsync(Officer, "doan-mat-khau-" + i)));
         }
 
-        // Before: 10 ms against 136–280 ms. Both now verify one password hash; the page around it is the same.
-        Assert.True(Median(unknown) >= 0.5 * Median(known), $"unknown {Median(unknown):F0} ms, known {Median(known):F0} ms");
+        // Before: 10 ms against 136–280 ms (a ratio near 0.05). Both now verify one password hash; the page around it is
+        // the same, but a known account also goes through SignInManager, and with the whole suite running in parallel the
+        // ratio was measured as low as 0.35: a quarter keeps the test red for the defect and green for scheduling noise.
+        Assert.True(Median(unknown) >= 0.25 * Median(known), $"unknown {Median(unknown):F0} ms, known {Median(known):F0} ms");
     }
 
     private static async Task<double> TimeAsync(Func<Task<HttpResponseMessage>> signIn)
