@@ -99,36 +99,8 @@ public sealed class ChildHost : IDisposable
 
     private async Task WaitForHealthAsync(CancellationToken ct)
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.GetTimestamp() + (long)(StartTimeout.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the host exited with {_process.ExitCode}:\n{Output()}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-                // listening but slow to answer (a busy box): ask again until the deadline
-            }
-
-            await Task.Delay(10, ct); // polling granularity: start-up is reported to ±10 ms
-        }
-
-        throw new TimeoutException($"the host did not answer /health within {StartTimeout.TotalSeconds} s:\n{Output()}");
+        // Polled every 10 ms: start-up is reported to ±10 ms.
+        await ChildHostHealth.WaitAsync(_process, Address, StartTimeout, TimeSpan.FromMilliseconds(10), Output, ct);
     }
 
     private void Keep(string? line)

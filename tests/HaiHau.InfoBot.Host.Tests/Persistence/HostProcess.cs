@@ -117,36 +117,7 @@ internal sealed class HostProcess : IDisposable
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.GetTimestamp() + (long)(StartTimeout.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the host exited with {_process.ExitCode}:\n{Output()}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-                // listening but slow to answer
-            }
-
-            await Task.Delay(50, ct); // polling a child process's start: there is no event to wait on
-        }
-
-        throw new TimeoutException($"the host did not answer /health within {StartTimeout.TotalSeconds} s:\n{Output()}");
+        await ChildHostHealth.WaitAsync(_process, Address, StartTimeout, TimeSpan.FromMilliseconds(50), Output, ct);
     }
 
     private void Keep(string? line)
