@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 
 namespace HaiHau.InfoBot.TestKit;
 
@@ -47,5 +48,21 @@ public static class ChildHostHealth
         }
 
         throw new TimeoutException($"the host did not answer /health within {startTimeout.TotalSeconds} s:\n{output()}");
+    }
+
+    /// <summary>The host's own build output, which has its runtimeconfig and deps files (a copy beside a test has not).</summary>
+    public static string HostDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        var path = Path.Combine(RepoPaths.Root, "src", "HaiHau.InfoBot.Host", "bin", configuration, "net10.0", "HaiHau.InfoBot.Host.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("build the host first", path);
+    }
+
+    /// <summary>Port 0 picks a free loopback port; it is released before the child binds it (a tiny race, fine for tests).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ChildHost : IDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180); // generous: a start-up of minutes is a figure to report (busy box), not a crash
 
     private readonly Process _process;
-    private readonly Queue<string> _lastLines = new();
+    private readonly OutputTail _output = new(30);
 
     private ChildHost(Process process, Uri address)
     {
@@ -32,8 +32,8 @@ public sealed class ChildHost : IDisposable
 
     public static async Task<ChildHost> StartAsync(string databasePath, CancellationToken ct, IReadOnlyList<string>? extraSettings = null)
     {
-        var hostDll = FindHostDll();
-        var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
+        var hostDll = ChildHostHealth.HostDll();
+        var address = new Uri($"http://127.0.0.1:{ChildHostHealth.FreePort().ToString(CultureInfo.InvariantCulture)}");
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
@@ -48,8 +48,8 @@ public sealed class ChildHost : IDisposable
 
         var clock = Stopwatch.StartNew();
         var host = new ChildHost(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"), address);
-        host._process.OutputDataReceived += (_, e) => host.Keep(e.Data);
-        host._process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        host._process.OutputDataReceived += (_, e) => host._output.Keep(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host._output.Keep(e.Data);
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
         try
@@ -103,44 +103,5 @@ public sealed class ChildHost : IDisposable
         await ChildHostHealth.WaitAsync(_process, Address, StartTimeout, TimeSpan.FromMilliseconds(10), Output, ct);
     }
 
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lastLines)
-        {
-            _lastLines.Enqueue(line);
-            if (_lastLines.Count > 30)
-            {
-                _lastLines.Dequeue();
-            }
-        }
-    }
-
-    private string Output()
-    {
-        lock (_lastLines)
-        {
-            return string.Join('\n', _lastLines);
-        }
-    }
-
-    // The host's own build output, which has its runtimeconfig and deps files (the copy beside us has not).
-    private static string FindHostDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        var path = Path.Combine(RepoPaths.Root, "src", "HaiHau.InfoBot.Host", "bin", configuration, "net10.0", "HaiHau.InfoBot.Host.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("build the host first", path);
-    }
-
-    // Port 0 picks a free port; it is released before the child binds it (a tiny race, fine on a bench box).
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private string Output() => _output.Text();
 }

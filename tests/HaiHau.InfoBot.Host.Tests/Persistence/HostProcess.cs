@@ -16,7 +16,7 @@ internal sealed class HostProcess : IDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180); // a busy CI box starts slowly
 
     private readonly Process _process;
-    private readonly Queue<string> _lastLines = new();
+    private readonly OutputTail _output = new(40);
 
     private HostProcess(Process process, Uri address)
     {
@@ -33,7 +33,7 @@ internal sealed class HostProcess : IDisposable
     /// <summary>Starts a host serving on a free loopback port and waits until /health answers.</summary>
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
+        var address = new Uri($"http://127.0.0.1:{ChildHostHealth.FreePort().ToString(CultureInfo.InvariantCulture)}");
         var host = new HostProcess(Launch(["--urls", address.ToString()], settings), address);
         try
         {
@@ -73,13 +73,7 @@ internal sealed class HostProcess : IDisposable
         }
     }
 
-    public string Output()
-    {
-        lock (_lastLines)
-        {
-            return string.Join('\n', _lastLines);
-        }
-    }
+    public string Output() => _output.Text();
 
     public void Dispose()
     {
@@ -89,7 +83,7 @@ internal sealed class HostProcess : IDisposable
 
     private static Process Launch(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> settings)
     {
-        var hostDll = FindHostDll();
+        var hostDll = ChildHostHealth.HostDll();
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
@@ -113,42 +107,10 @@ internal sealed class HostProcess : IDisposable
 
     private async Task WaitForHealthAsync(CancellationToken ct)
     {
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.OutputDataReceived += (_, e) => _output.Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => _output.Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await ChildHostHealth.WaitAsync(_process, Address, StartTimeout, TimeSpan.FromMilliseconds(50), Output, ct);
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lastLines)
-        {
-            _lastLines.Enqueue(line);
-            if (_lastLines.Count > 40)
-            {
-                _lastLines.Dequeue();
-            }
-        }
-    }
-
-    // The host's own build output, which has its runtimeconfig and deps files.
-    private static string FindHostDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        var path = Path.Combine(RepoPaths.Root, "src", "HaiHau.InfoBot.Host", "bin", configuration, "net10.0", "HaiHau.InfoBot.Host.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("build the host first", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
