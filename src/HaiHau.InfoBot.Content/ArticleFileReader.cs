@@ -43,11 +43,8 @@ public static class ArticleFileReader
             reader.Report(map.Get("id")!.Location, $"article id \"{id}\" must match its file name \"{expectedId}\"");
         }
 
+        // Whether the topic exists is checked against topics.yaml once it is read (UnderstandingLoader).
         var topic = reader.RequiredString(map, "topic", $"article \"{id}\"");
-        if (topic.Length > 0 && !Topics.All.Contains(topic))
-        {
-            reader.Report(map.Get("topic")!.Location, $"unknown topic \"{topic}\" (known: {string.Join(", ", Topics.All.Order(StringComparer.Ordinal))})");
-        }
 
         var sources = reader.StringList(map, "sources");
         if (sources.Count == 0)

@@ -99,7 +99,7 @@ public sealed class StoreHarness : IDisposable
         ListingSnapshot.RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
         var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions(), ListingSnapshot, data.Questions, new ResidentRegister(Factory)));
         Inbox = new InboxStore(Factory, _writes);
-        ITurnOutputWriter[] writers = [new ResidentProfileWriter(), new ReachWriter(new ReachCounting(data.Content, data.Dialogs, data.Questions)), new Storage.Stats.ScreeningTallyWriter()];
+        ITurnOutputWriter[] writers = [new ResidentProfileWriter(data.Understanding.Registry), new ReachWriter(new ReachCounting(data.Content, data.Dialogs, data.Questions)), new Storage.Stats.ScreeningTallyWriter()];
         Processor = new TurnProcessor(Factory, engine, _locks, _writes, Time, NullLogger<TurnProcessor>.Instance, writers);
         Outbox = new OutboxReader(Factory, _writes, Time);
     }

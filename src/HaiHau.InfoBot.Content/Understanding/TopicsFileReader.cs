@@ -29,9 +29,9 @@ public static class TopicsFileReader
         {
             reader.OnlyKnownFields(map, "a topic", "id", "label", "action", "dialog", "more", "reply");
             var id = reader.RequiredString(map, "id", "a topic");
-            if (id.Length > 0 && (!Topics.All.Contains(id) || id == UnderstoodQuestion.UnknownTopic))
+            if (id.Length > 0 && (!IsTopicId(id) || id == Topics.Unknown))
             {
-                reader.Report(map.Get("id")!.Location, $"\"{id}\" is not a topic that can be acted on (known: {string.Join(", ", Topics.All.Where(t => t != UnderstoodQuestion.UnknownTopic).Order(StringComparer.Ordinal))})");
+                reader.Report(map.Get("id")!.Location, $"\"{id}\" cannot be a topic id: use lower-case letters and \"_\" (\"{Topics.Unknown}\" is kept for messages about no topic)");
                 continue;
             }
 
@@ -64,13 +64,16 @@ public static class TopicsFileReader
             topics.Add(settings);
         }
 
-        foreach (var missing in Topics.All.Where(t => t != UnderstoodQuestion.UnknownTopic && topics.All(s => s.Topic != t)).Order(StringComparer.Ordinal))
+        foreach (var missing in Topics.Required.Where(t => topics.All(s => s.Topic != t)).Order(StringComparer.Ordinal))
         {
-            reader.Report(root.Location, $"topic \"{missing}\" is missing: say what the bot does when a message is about it");
+            reader.Report(root.Location, $"topic \"{missing}\" is missing: the bot's code acts on it, so say what the bot does when a message is about it");
         }
 
         return new TopicsFile(topics, ReadMessages(root, reader), reader.StringList(root, "question_words"));
     }
+
+    /// <summary>Ids are keys in statistics, stored registrations and file names (examples/&lt;id&gt;.yaml): plain ASCII.</summary>
+    private static bool IsTopicId(string id) => id.All(c => c is (>= 'a' and <= 'z') or '_') && char.IsAsciiLetterLower(id[0]);
 
     private static void CheckAction(TopicSettings settings, DataMap map, DataReader reader)
     {

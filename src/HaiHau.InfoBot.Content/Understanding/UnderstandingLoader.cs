@@ -33,7 +33,13 @@ public static class UnderstandingLoader
             DialogValidator.CheckText(text, new SourceLocation(topicsPath, 0, 0), content, problems);
         }
 
-        var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), new QuestionNormalizer(abbreviations), problems);
+        var registry = new TopicRegistry(topics);
+        foreach (var article in content.Articles.Where(a => a.Topic.Length > 0 && !registry.Contains(a.Topic)))
+        {
+            problems.Add(new ContentProblem(article.Location, $"unknown topic \"{article.Topic}\" (topics.yaml lists: {Known(registry)})"));
+        }
+
+        var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), new QuestionNormalizer(abbreviations), registry, problems);
         var faqs = LoadFaqs(contentDirectory, content, topics, problems);
         var referrals = ReadRequired(contentDirectory, Path.Combine(contentDirectory, "referrals.yaml"), problems,
             (text, file) => ReferralsFileReader.Read(text, file, problems)) ?? [];
@@ -45,7 +51,7 @@ public static class UnderstandingLoader
             }
         }
 
-        return new UnderstandingData(abbreviations, examples, topics, messages)
+        return new UnderstandingData(abbreviations, examples, registry.Topics, messages)
         {
             Faqs = faqs, QuestionWords = topicsFile.QuestionWords, Referrals = referrals,
         };
@@ -60,7 +66,10 @@ public static class UnderstandingLoader
         }
     }
 
-    private static List<ExampleQuestion> LoadExamples(string contentDirectory, string folder, QuestionNormalizer normalizer, List<ContentProblem> problems)
+    private static string Known(TopicRegistry registry) => string.Join(", ", registry.Topics.Select(t => t.Topic).Order(StringComparer.Ordinal));
+
+    private static List<ExampleQuestion> LoadExamples(
+        string contentDirectory, string folder, QuestionNormalizer normalizer, TopicRegistry registry, List<ContentProblem> problems)
     {
         var examples = new List<ExampleQuestion>();
         if (!Directory.Exists(folder))
@@ -71,10 +80,17 @@ public static class UnderstandingLoader
 
         foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
-            examples.AddRange(ExamplesFileReader.Read(File.ReadAllText(path), BotDataLoader.DisplayPath(contentDirectory, path), problems));
+            var read = ExamplesFileReader.Read(File.ReadAllText(path), BotDataLoader.DisplayPath(contentDirectory, path), problems);
+            if (read.Count > 0 && read[0] is var first && !registry.Classes.Contains(first.Topic))
+            {
+                problems.Add(new ContentProblem(first.Location, $"unknown topic \"{first.Topic}\" (topics.yaml lists: {Known(registry)})"));
+                continue;
+            }
+
+            examples.AddRange(read);
         }
 
-        foreach (var topic in Topics.All.Where(t => examples.All(e => e.Topic != t)).Order(StringComparer.Ordinal))
+        foreach (var topic in registry.Classes.Where(t => examples.All(e => e.Topic != t)))
         {
             problems.Add(new ContentProblem(new SourceLocation(BotDataLoader.DisplayPath(contentDirectory, Path.Combine(folder, topic + ".yaml")), 0, 0),
                 $"topic \"{topic}\" has no example questions"));

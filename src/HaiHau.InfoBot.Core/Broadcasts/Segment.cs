@@ -6,7 +6,7 @@ namespace HaiHau.InfoBot.Core.Broadcasts;
 /// </summary>
 /// <param name="Communes">Commune codes (communes.yaml).</param>
 /// <param name="Categories">Household categories as residents declared them: ngheo, can-ngheo, moi-thoat-ngheo, muc-song-trung-binh, khac.</param>
-/// <param name="Topics">Topic ids the resident asked to hear about (Topics.All).</param>
+/// <param name="Topics">Topic ids the resident asked to hear about (the topic registry's subjects).</param>
 /// <param name="Channels">telegram, zalo, web.</param>
 /// <param name="OnePerHousehold">At most one resident of each register household gets it.</param>
 public sealed record Segment(

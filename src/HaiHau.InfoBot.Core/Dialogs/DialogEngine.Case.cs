@@ -29,7 +29,7 @@ public sealed partial class DialogEngine
         var told = ResidentCase.Read(text, services.Content);
         var folded = VietnameseText.Fold(text);
         // The household's numbers with a question about being poor, or about what they may get ("có được gì không").
-        var aboutStanding = question.Best.Topic is "eligibility" or "other_support" or "housing" || folded.Contains("ngheo", StringComparison.Ordinal);
+        var aboutStanding = question.Best.Topic is Topics.Eligibility or Topics.OtherSupport or Topics.Housing || folded.Contains("ngheo", StringComparison.Ordinal);
         if (!told.HasIncomeTest || !aboutStanding)
         {
             return false;
@@ -53,7 +53,7 @@ public sealed partial class DialogEngine
         var verdict = result.IncomeAtOrBelowLine
             ? "Mức này không cao hơn chuẩn nghèo về thu nhập, nên nhà bác có thể thuộc diện hộ nghèo hoặc hộ cận nghèo. Diện nào còn tùy nhà mình thiếu bao nhiêu dịch vụ cơ bản (việc làm, y tế, học hành, nhà ở, nước sạch, thông tin)."
             : "Mức này cao hơn chuẩn nghèo về thu nhập, nên theo thu nhập thì nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nếu thu nhập thật thấp hơn (trừ chi phí làm ăn, có người ốm đau), bác cứ đề nghị UBND xã xem lại.";
-        turn.Log(EventKinds.QuestionUnderstood, "eligibility");
+        turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
         turn.Say($"{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"
             + "Đây chỉ là ước tính; chỉ đợt rà soát của UBND xã mới quyết định. Bác muốn cháu ước tính đầy đủ (thêm 12 câu hỏi ngắn, không hỏi lại số người và thu nhập) không?",
             [

@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Core.Text;
@@ -119,8 +120,8 @@ public sealed partial class DialogEngine
         return false;
     }
 
-    private const string JobsTopic = "jobs";
-    private const string CoursesTopic = "vocational_training";
+    private const string JobsTopic = Topics.Jobs;
+    private const string CoursesTopic = Topics.VocationalTraining;
 
     private static string ListingTopic(ListingKind kind) => kind == ListingKind.Job ? JobsTopic : CoursesTopic;
 

@@ -169,7 +169,7 @@ public sealed partial class DialogEngine
         switch (settings.Action)
         {
             case TopicAction.Reply:
-                if (settings.Topic == "opt_out")
+                if (settings.Topic == Topics.OptOut)
                 {
                     turn.Log(EventKinds.OptOutRequested);
                 }

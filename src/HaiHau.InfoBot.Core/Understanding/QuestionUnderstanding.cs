@@ -85,7 +85,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .ToList();
         var features = new FeatureSpace();
         features.Learn(questions.Select(q => q.Tokens));
-        var classes = Topics.All.Order(StringComparer.Ordinal).ToList();
+        var classes = data.Registry.Classes.ToList();
         var examples = questions.Select(q => (features.Vectorize(q.Tokens), classes.IndexOf(q.Topic))).ToList();
         var classifier = TrainOrFind(classes, features.Count, examples, training, store);
 

@@ -14,6 +14,12 @@ public sealed record UnderstandingData(
 {
     public static readonly UnderstandingData Empty = new(Abbreviations.None, [], [], UnderstandingMessages.Default);
 
+    private TopicRegistry? _registry;
+
+    /// <summary>The topics of <see cref="Topics"/> as the one registry every part of the bot reads.</summary>
+    public TopicRegistry Registry =>
+        _registry is { } built && ReferenceEquals(built.Topics, Topics) ? built : _registry = new TopicRegistry(Topics);
+
     public IReadOnlyList<FaqEntry> Faqs { get; init; } = [];
 
     /// <summary>Words that make a message a question ("không", "bao nhiêu", "ở đâu"): only a question interrupts a dialog.</summary>

@@ -36,6 +36,7 @@ public static class InfoBotServices
         services.AddSingleton(sp => sp.GetRequiredService<BotData>().Dialogs);
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<BotData>().Content);
         services.AddSingleton<IQuestionUnderstanding>(sp => sp.GetRequiredService<BotData>().Questions);
+        services.AddSingleton(sp => sp.GetRequiredService<BotData>().Understanding.Registry);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ConversationOptions>>().Value;

@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Understanding;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Storage.Residents;
@@ -9,11 +10,13 @@ namespace HaiHau.InfoBot.Storage.Residents;
 /// (erasing deletes the profile; the chat id check guards a profile written in the same turn), and not unreachable
 /// (blocked or unfollowed: sending would only fail). One member per conversation.
 /// </summary>
-public sealed class ResidentAudience(IDbContextFactory<InfoBotDbContext> factory) : IBroadcastAudience
+public sealed class ResidentAudience(IDbContextFactory<InfoBotDbContext> factory, TopicRegistry topics) : IBroadcastAudience
 {
-    /// <summary>The topics an officer can target; a resident who chose "all" hears about each of them.</summary>
-    public static readonly IReadOnlyList<string> AnnouncementTopics =
-        ["eligibility", "health_insurance", "credit", "vocational_training", "jobs", "housing", "other_support"];
+    /// <summary>
+    /// The topics an officer can target: the registry's subjects (topics.yaml), so a topic added there can be targeted
+    /// at once; a resident who chose "all" hears about each of them.
+    /// </summary>
+    public IReadOnlyList<string> AnnouncementTopics => topics.Subjects;
 
     public async Task<IReadOnlyList<AudienceMember>> CandidatesAsync(CancellationToken ct)
     {
@@ -51,8 +54,8 @@ public sealed class ResidentAudience(IDbContextFactory<InfoBotDbContext> factory
             r.HouseholdId is { } household ? "hh:" + household.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)).ToList();
     }
 
-    private static IReadOnlyList<string> TopicsOf(string? topics) =>
-        topics is null ? []
-        : topics == "all" ? AnnouncementTopics
-        : topics.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    private IReadOnlyList<string> TopicsOf(string? chosen) =>
+        chosen is null ? []
+        : chosen == "all" ? AnnouncementTopics
+        : chosen.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

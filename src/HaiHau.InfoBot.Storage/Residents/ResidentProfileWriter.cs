@@ -1,6 +1,7 @@
 using System.Globalization;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Residents;
+using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Storage.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace HaiHau.InfoBot.Storage.Residents;
 /// Writes a turn's registration events into the resident's profile, in the turn's transaction. Stores the minimum:
 /// a resident who consents to nothing keeps no commune, category, topics or household link.
 /// </summary>
-public sealed class ResidentProfileWriter : ITurnOutputWriter
+public sealed class ResidentProfileWriter(TopicRegistry registry) : ITurnOutputWriter
 {
     public async Task WriteAsync(TurnOutput turn, CancellationToken ct)
     {
@@ -30,7 +31,7 @@ public sealed class ResidentProfileWriter : ITurnOutputWriter
 
             if (e.Kind == ProfileEvents.Saved)
             {
-                Apply(profile, e.Data!, turn.Now);
+                Apply(profile, e.Data!, turn.Now, registry);
             }
             else if (profile.ConsentStatistics && long.TryParse(e.Data!.GetValueOrDefault("household_id"), NumberStyles.None, CultureInfo.InvariantCulture, out var household))
             {
@@ -53,7 +54,7 @@ public sealed class ResidentProfileWriter : ITurnOutputWriter
         db.ResidentProfiles.Local.FirstOrDefault(p => p.Conversation == conversation || (conversation.Id != 0 && p.ConversationId == conversation.Id))
         ?? (conversation.Id == 0 ? null : await db.ResidentProfiles.FirstOrDefaultAsync(p => p.ConversationId == conversation.Id, ct));
 
-    private static void Apply(ResidentProfileRecord profile, IReadOnlyDictionary<string, string> values, DateTimeOffset now)
+    private static void Apply(ResidentProfileRecord profile, IReadOnlyDictionary<string, string> values, DateTimeOffset now, TopicRegistry registry)
     {
         if (values.TryGetValue(ProfileEvents.ConsentAnnouncements, out var announcements))
         {
@@ -89,7 +90,7 @@ public sealed class ResidentProfileWriter : ITurnOutputWriter
 
         if (values.TryGetValue(ProfileEvents.Topics, out var topics))
         {
-            var ids = topics.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => t == "all" || Topics.All.Contains(t)).Distinct().ToList();
+            var ids = topics.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => t == "all" || registry.Subjects.Contains(t)).Distinct().ToList();
             profile.Topics = ids.Contains("all") ? "all" : ids.Count == 0 ? null : string.Join(' ', ids);
         }
 

@@ -33,7 +33,7 @@ internal static class AnswerSets
             list.Add(payload);
         }
 
-        foreach (var topic in Topics.All)
+        foreach (var topic in EngineHarness.Repo.Understanding.Registry.Classes)
         {
             Add(topic, new AnswerRef(AnswerRef.Topic, topic).Payload);
         }

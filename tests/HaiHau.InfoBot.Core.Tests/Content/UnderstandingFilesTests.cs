@@ -27,7 +27,7 @@ public sealed class UnderstandingFilesTests : IDisposable
     {
         var data = EngineHarness.Repo;
 
-        Assert.All(Core.Content.Topics.All, topic => Assert.Contains(data.Understanding.Examples, e => e.Topic == topic));
+        Assert.All(data.Understanding.Registry.Classes, topic => Assert.Contains(data.Understanding.Examples, e => e.Topic == topic));
         Assert.All(data.Understanding.Faqs, faq => Assert.NotNull(data.Content.FindArticle(faq.AnswerArticle)));
         Assert.True(data.Understanding.Faqs.Count >= 25, "FAQ entries cover the common questions of every answered topic");
     }

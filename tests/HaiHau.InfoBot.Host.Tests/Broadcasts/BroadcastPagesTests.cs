@@ -76,7 +76,7 @@ public sealed class BroadcastPagesTests : HostTestBase
         var registry = app.Services.GetRequiredService<Core.Understanding.IQuestionUnderstanding>();
 
         var form = await officer.PageAsync(Compose);
-        foreach (var topic in ResidentAudience.AnnouncementTopics)
+        foreach (var topic in app.Services.GetRequiredService<ResidentAudience>().AnnouncementTopics)
         {
             var label = registry.Settings(topic)?.Label; // content/understanding/topics.yaml, the labels every other page shows
             Assert.False(string.IsNullOrEmpty(label), topic);

@@ -26,7 +26,9 @@ public sealed class ResidentAudienceTests : IDisposable
         return conversation.Id;
     }
 
-    private async Task<IReadOnlyList<AudienceMember>> CandidatesAsync() => await new ResidentAudience(store.Factory).CandidatesAsync(CancellationToken.None);
+    private async Task<IReadOnlyList<AudienceMember>> CandidatesAsync() => await Audience.CandidatesAsync(CancellationToken.None);
+
+    private ResidentAudience Audience => new(store.Factory, EngineHarness.Repo.Understanding.Registry);
 
     [Fact]
     public async Task Only_residents_who_consented_and_did_not_stop_and_can_be_reached_are_offered()
@@ -61,7 +63,7 @@ public sealed class ResidentAudienceTests : IDisposable
         var candidates = await CandidatesAsync();
 
         Assert.Equal(["credit", "jobs"], candidates[0].Topics);
-        Assert.Equal(ResidentAudience.AnnouncementTopics, candidates[1].Topics);
+        Assert.Equal(Audience.AnnouncementTopics, candidates[1].Topics);
         Assert.Empty(candidates[2].Topics);
         Assert.Equal(["hh:1", "hh:1", null], candidates.Select(c => c.HouseholdKey));
         // "One per household": the two residents of H1 get it once between them; the unlinked one gets it too.

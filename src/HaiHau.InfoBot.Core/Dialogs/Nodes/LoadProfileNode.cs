@@ -34,7 +34,7 @@ public sealed class LoadProfileNode : DialogNode
         turn.Set("dk_thong_ke", profile.ConsentStatistics ? "yes" : "no", conversationScope: false);
         turn.Set("dk_xa", profile.CommuneCode is { } code ? content.FindCommune(code)?.Name ?? code : "chưa cho biết", conversationScope: false);
         turn.Set("dk_loai_ho", CategoryWords(profile.DeclaredCategory), conversationScope: false);
-        turn.Set("dk_chu_de", TopicWords(profile.Topics), conversationScope: false);
+        turn.Set("dk_chu_de", TopicWords(profile.Topics, turn.Services.Understanding), conversationScope: false);
         turn.Set("dk_ho", profile.HouseholdCode ?? "", conversationScope: false);
         turn.Set("dk_ma", "DK" + profile.RegistrationId.ToString(System.Globalization.CultureInfo.InvariantCulture), conversationScope: false);
         turn.Set("dk_tom_tat", Summary(profile, turn.Get("dk_xa")!, turn.Get("dk_loai_ho")!, turn.Get("dk_chu_de")!), conversationScope: false);
@@ -70,7 +70,11 @@ public sealed class LoadProfileNode : DialogNode
         _ => "chưa cho biết",
     };
 
-    private static string TopicWords(string? topics)
+    /// <summary>
+    /// The chosen topics as topics.yaml labels them (the registry every page reads), lower-cased to sit inside a
+    /// sentence; an id no longer in topics.yaml is left out rather than shown raw.
+    /// </summary>
+    private static string TopicWords(string? topics, Understanding.IQuestionUnderstanding? understanding)
     {
         var ids = (topics ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (ids.Contains("all"))
@@ -78,17 +82,11 @@ public sealed class LoadProfileNode : DialogNode
             return "tất cả các chủ đề";
         }
 
-        var words = ids.Where(Topics.All.Contains).Distinct().Select(t => t switch
-        {
-            "eligibility" => "hộ nghèo, cận nghèo",
-            "health_insurance" => "bảo hiểm y tế",
-            "credit" => "vay vốn",
-            "vocational_training" => "học nghề",
-            "jobs" => "việc làm",
-            "housing" => "nhà ở",
-            "other_support" => "hỗ trợ khác",
-            _ => t,
-        }).ToList();
+        var words = ids.Distinct(StringComparer.Ordinal)
+            .Select(t => understanding?.Settings(t)?.Label)
+            .OfType<string>()
+            .Select(label => char.ToLower(label[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + label[1..])
+            .ToList();
         return words.Count == 0 ? "chưa chọn" : string.Join(", ", words);
     }
 }

@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Messaging;
 
@@ -50,7 +51,7 @@ public static class AnswerEvaluator
             }
             else if (e.Kind == EventKinds.HandoffRequested)
             {
-                given.Add(new AnswerRef(AnswerRef.Topic, "handoff").Payload);
+                given.Add(new AnswerRef(AnswerRef.Topic, Topics.Handoff).Payload);
             }
         }
 

@@ -12,9 +12,9 @@ public static class AnswerTopics
             { Kind: AnswerRef.Article, Id: var id } => content.FindArticle(id)?.Topic ?? $"? {payload}",
             { Kind: AnswerRef.Topic, Id: var id } => id,
             { Kind: AnswerRef.Refer } => AnswerReport.ReferralTopic,
-            { Kind: AnswerRef.Screener } => "eligibility",
-            { Kind: AnswerRef.Listings, Id: "jobs" } => "jobs",
-            { Kind: AnswerRef.Listings } => "vocational_training",
+            { Kind: AnswerRef.Screener } => Topics.Eligibility,
+            { Kind: AnswerRef.Listings, Id: "jobs" } => Topics.Jobs,
+            { Kind: AnswerRef.Listings } => Topics.VocationalTraining,
             _ => $"? {payload}",
         };
 }

@@ -35,7 +35,7 @@ public static class BroadcastForm
     /// whatever the form says; asking for another commune is refused (null with the reason).
     /// </summary>
     public static (Segment? Segment, string? Error) SegmentFor(string? ownCommune, IReadOnlyList<string> communes, IReadOnlyList<string> categories,
-        IReadOnlyList<string> topics, IReadOnlyList<string> channels, bool onePerHousehold, ISet<string> knownCommunes)
+        IReadOnlyList<string> topics, IReadOnlyList<string> subjects, IReadOnlyList<string> channels, bool onePerHousehold, ISet<string> knownCommunes)
     {
         var chosen = communes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
         if (chosen.Any(c => !knownCommunes.Contains(c)))
@@ -56,7 +56,7 @@ public static class BroadcastForm
         return (new Segment(
             chosen,
             categories.Where(Categories.Contains).Distinct(StringComparer.Ordinal).ToList(),
-            topics.Where(ResidentAudience.AnnouncementTopics.Contains).Distinct(StringComparer.Ordinal).ToList(),
+            topics.Where(subjects.Contains).Distinct(StringComparer.Ordinal).ToList(),
             channels.Where(c => Channels.Any(x => x.Id == c)).Distinct(StringComparer.Ordinal).ToList(),
             onePerHousehold), null);
     }

@@ -23,8 +23,12 @@ namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin.Broadcasts;
 [Authorize(Policy = ConsoleRoles.BroadcastsPolicy)]
 public sealed class ComposeModel(
     BroadcastStore store, BroadcastAudiences audiences, IContentStore content, AuditLog audit, OutboxSignal signal,
-    IOptions<DeliveryOptions> delivery, IOptions<BroadcastOptions> options, TimeProvider time, IQuestionUnderstanding understanding) : PageModel
+    IOptions<DeliveryOptions> delivery, IOptions<BroadcastOptions> options, TimeProvider time, IQuestionUnderstanding understanding,
+    TopicRegistry topics) : PageModel
 {
+    /// <summary>The topics an announcement can target (the registry's subjects, topics.yaml order).</summary>
+    public IReadOnlyList<string> Subjects => topics.Subjects;
+
     [BindProperty] public string? Text { get; set; }
 
     [BindProperty] public string? Link { get; set; }
@@ -127,7 +131,7 @@ public sealed class ComposeModel(
     private async Task<Segment?> CheckAsync(CancellationToken ct)
     {
         Error = BroadcastForm.CheckText(Text, Link);
-        var (segment, segmentError) = BroadcastForm.SegmentFor(OwnCommune, Communes, Categories, Topics, Channels, OnePerHousehold,
+        var (segment, segmentError) = BroadcastForm.SegmentFor(OwnCommune, Communes, Categories, Topics, Subjects, Channels, OnePerHousehold,
             content.Communes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal));
         Error ??= segmentError;
         if (segment is null)
