@@ -99,7 +99,8 @@ public sealed class UnderstandingFilesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("  - { id: weather, label: Thời tiết, action: reply, reply: Nắng. }", "\"weather\" is not a topic that can be acted on")]
+    [InlineData("  - { id: Thoi-Tiet, label: Thời tiết, action: reply, reply: Nắng. }", "\"Thoi-Tiet\" cannot be a topic id")]
+    [InlineData("  - { id: unknown, label: Khác, action: reply, reply: Dạ. }", "\"unknown\" cannot be a topic id")]
     [InlineData("  - { id: jobs, label: Việc, action: answer }", "topic \"jobs\" is listed twice")]
     [InlineData("  - { id: housing, label: Nhà, action: build }", "action must be \"answer\", \"dialog\" or \"reply\", not \"build\"")]
     public void A_broken_topics_file_is_refused(string line, string problem)
