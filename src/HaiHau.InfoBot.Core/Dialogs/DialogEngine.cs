@@ -38,6 +38,7 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         }
 
         ReadMore.Shorten(turn, questionWaits: next.Stack.Count > 0 && next.Stack[^1].Waiting && InTopicDialog(turn));
+        ModelNotice.TellAfterAnAnswerIfUntold(turn, services);
 
         return new TurnResult(next, turn.Replies, turn.Events);
     }

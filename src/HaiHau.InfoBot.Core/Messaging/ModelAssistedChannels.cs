@@ -13,4 +13,16 @@ public static class ModelAssistedChannels
 
     /// <summary>Who runs that service (InfoBot:Answerer:OperatorName), on those channels; empty when not named.</summary>
     public const string OperatorVariable = "ben_chay_mo_hinh";
+
+    /// <summary>
+    /// Set (scope conversation) by the greeting once it has told the resident; the host composes only for a question
+    /// typed after a turn that ended with this set, so a first message that is already a question never reaches the model.
+    /// </summary>
+    public const string NoticeShownVariable = "da_bao_may_soan";
+
+    /// <summary>The menu's say nodes that tell it (with and without the operator's name): the greeting and the engine share them.</summary>
+    public const string NamedNoticeNode = "bao-may-soan-co-ten";
+
+    /// <inheritdoc cref="NamedNoticeNode"/>
+    public const string UnnamedNoticeNode = "bao-may-soan-khong-ten";
 }

@@ -47,7 +47,7 @@ public sealed class AnswererEvaluation
             var events = engine.RunTurn(new ConversationState(), message).Events;
             var retrieval = AnswerEvaluator.Judge(row, events);
             Composition? composed = null;
-            if (ComposeRequestWriter.AnsweredEntry(events) is { } id && data.Questions.FindFaq(id) is { Answer.Length: > 0 } best)
+            if (Core.Dialogs.ModelNotice.AnsweredEntry(events) is { } id && data.Questions.FindFaq(id) is { Answer.Length: > 0 } best)
             {
                 using var hold = new CancellationTokenSource(timeout, time);
                 using var call = CancellationTokenSource.CreateLinkedTokenSource(ct, hold.Token);

@@ -25,8 +25,8 @@ public sealed class ComposeRequestWriter(
 
     public Task WriteAsync(TurnOutput turn, CancellationToken ct)
     {
-        if (!Channels.Contains(turn.Inbox.Channel) || turn.Inbox.Text is not { Length: > 0 } question || AnsweredEntry(turn.Result.Events) is not { } faqId
-            || understanding.FindFaq(faqId) is not { Answer.Length: > 0 } faq)
+        if (!Channels.Contains(turn.Inbox.Channel) || turn.Inbox.Text is not { Length: > 0 } question || ModelNotice.AnsweredEntry(turn.Result.Events) is not { } faqId
+            || understanding.FindFaq(faqId) is not { Answer.Length: > 0 } faq || !ToldBeforeThisTurn(turn))
         {
             return Task.CompletedTask;
         }
@@ -48,24 +48,20 @@ public sealed class ComposeRequestWriter(
         return Task.CompletedTask;
     }
 
-    /// <summary>The entry that answered a typed question in this turn; null for a button, an article, a dialog.</summary>
-    public static string? AnsweredEntry(IReadOnlyList<TurnEvent> events)
+    /// <summary>
+    /// Whether the greeting had told this resident, in an earlier turn, that typed questions may go to a language model
+    /// (Luật 91/2025/QH15: say what goes where before it goes). Read from the conversation's state as it was before this
+    /// turn (EF keeps the loaded value), so a first message that is already a question, greeted and answered in the same
+    /// turn, keeps its retrieval answer.
+    /// </summary>
+    private static bool ToldBeforeThisTurn(TurnOutput turn)
     {
-        if (events.Any(e => e.Kind == EventKinds.ArticleViewed))
+        var entry = turn.Db.Entry(turn.Conversation);
+        if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Added || entry.Property(c => c.StateJson).OriginalValue is not { Length: > 0 } before)
         {
-            return null; // a whole article was shown: nothing short to compose
+            return false;
         }
 
-        var understood = false;
-        foreach (var e in events)
-        {
-            understood |= e.Kind == EventKinds.QuestionUnderstood;
-            if (understood && e.Kind == EventKinds.QuestionAnswered && AnswerRef.Parse(e.Subject) is { Kind: AnswerRef.Faq } faq)
-            {
-                return faq.Id;
-            }
-        }
-
-        return null;
+        return StateSerializer.Deserialize(before).Vars.ContainsKey(Core.Messaging.ModelAssistedChannels.NoticeShownVariable);
     }
 }

@@ -94,4 +94,31 @@ public sealed class AnswererNoticeTests : HostTestBase
         Assert.Equal(Said("chao"), greeting[0]);
         Assert.DoesNotContain(greeting, t => t.Contains("mô hình ngôn ngữ", StringComparison.Ordinal) || t.Contains(Operator, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_first_message_that_is_a_question_is_answered_from_content_then_told_and_only_later_questions_reach_the_model()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        model.WhenEmpty = new FakeModelReply.Text("Dạ, cháu soạn lại cho bác từ nội dung hỏi đáp của chương trình.");
+        var settings = Settings(model, Operator);
+        settings["InfoBot:Answerer:RetryDelay"] = "00:00:00";
+        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook, extra: settings);
+        var lan = new FakeTelegramUser(Lan);
+        const string Question = "thẻ bảo hiểm y tế hết hạn thì làm sao";
+
+        var first = await rig.DeliverAsync(lan.Text(Question));
+        await rig.SettledAsync(first.InboxId);
+
+        var firstReplies = (await rig.OutboxAsync(Lan)).Where(o => o.InboxId == first.InboxId).OrderBy(o => o.Sequence).ToList();
+        Assert.Equal(2, firstReplies.Count); // the content's answer, then the telling in the greeting's words
+        Assert.StartsWith("Thẻ", firstReplies[0].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Said(Named).Replace("{var:ben_chay_mo_hinh}", Operator, StringComparison.Ordinal), firstReplies[1].Text);
+        Assert.Empty(model.Requests); // typed before any telling: it did not go to the model
+
+        var second = await rig.DeliverAsync(lan.Text(Question));
+        await rig.SettledAsync(second.InboxId);
+
+        Assert.Single(model.Requests); // told in an earlier turn: the next typed question may be composed
+        Assert.Contains(Question, model.Requests[0].ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class AnswererTranscriptTests : HostTestBase
     [InlineData("menu.cau-hoi-co-dau.chat", true)]
     [InlineData("menu.cau-hoi-khong-dau.chat", true)]
     [InlineData("bhyt.cau-hoi-giua-chung.chat", true)]
-    [InlineData("h12.hoi-ngoai-chuong-trinh.chat", false)] // one question for the model: composed
+    [InlineData("menu.cau-hoi-khong-dau.chat", false)] // every question for the model: composed
     public async Task A_transcript_goes_the_same_way_with_composed_answers_in_place_of_the_retrieval_ones(string file, bool firstUngrounded)
     {
         var inputs = Transcript.ReadInputs(await File.ReadAllTextAsync(Path.Combine(Transcripts, file)));
@@ -64,6 +64,11 @@ public sealed class AnswererTranscriptTests : HostTestBase
                 typedIn.Add(inbox);
             }
 
+            if (said.Count == expected.Count + 1 && said[^1].Text.Contains("mô hình ngôn ngữ", StringComparison.Ordinal))
+            {
+                said.RemoveAt(said.Count - 1); // a question typed before any greeting: told after its answer (AnswererNoticeTests)
+            }
+
             Assert.True(expected.Count == said.Count, $"{input.Kind}: {input.Argument} →\n{string.Join("\n---\n", said.Select(r => r.Text))}");
             for (var i = 0; i < said.Count; i++)
             {
@@ -84,7 +89,8 @@ public sealed class AnswererTranscriptTests : HostTestBase
         });
 
         Assert.Equal(offTurns.Count, onTurns.Count);
-        Assert.Equal(offState, onState); // the conversation ends where it ends without the answerer
+        // The conversation ends where it ends without the answerer, but for the greeting's note that it told the resident.
+        Assert.Equal(offState, WithoutNoticeNote(onState));
         Assert.NotEmpty(composedIn);
         Assert.Equal(composedIn, events.Where(e => e.Kind == EventKinds.AnswerComposed.Name).Select(e => e.InboxId!.Value).Order());
         Assert.Equal(composedIn.Count + (firstUngrounded ? 1 : 0), model.Requests.Count); // only typed questions answered by an entry went out
@@ -143,6 +149,13 @@ public sealed class AnswererTranscriptTests : HostTestBase
         await using var db = await rig.Db();
         var events = await db.TurnEvents.AsNoTracking().ToListAsync();
         return (turns, events, (await rig.ConversationAsync(Lan))!.StateJson);
+    }
+
+    private static string WithoutNoticeNote(string stateJson)
+    {
+        var state = StateSerializer.Deserialize(stateJson);
+        Assert.True(state.Vars.Remove(Core.Messaging.ModelAssistedChannels.NoticeShownVariable));
+        return StateSerializer.Serialize(state);
     }
 
     private static IEnumerable<string> Labels(OutboxRecord reply) => StateSerializer.DeserializeChoices(reply.ChoicesJson).Select(c => c.Label);
