@@ -22,11 +22,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private readonly List<string[]> _questionWords;
     private readonly Thresholds _thresholds;
     private readonly ReferralFinder _referrals;
+    private readonly Dictionary<AnswerRef, SparseVector[]> _phrasings;
 
     private QuestionUnderstanding(
         QuestionNormalizer normalizer, FeatureSpace features, SoftmaxClassifier classifier, AnswerIndex answers,
-        Dictionary<string, HashSet<string>> topicNames, UnderstandingData data, Thresholds thresholds)
+        Dictionary<string, HashSet<string>> topicNames, UnderstandingData data, Thresholds thresholds,
+        Dictionary<AnswerRef, SparseVector[]> phrasings)
     {
+        _phrasings = phrasings;
         _topicNames = topicNames;
         _normalizer = normalizer;
         _features = features;
@@ -96,12 +99,17 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
                 normalizer.Tokens(string.Join(' ', a.Keywords.Prepend(a.Summary).Prepend(a.Title))), normalizer.Tokens(a.Body))))
             .ToList();
         var answers = new AnswerIndex(documents, questions.Select(q => q.Tokens).ToList());
+        var phrasings = faqList
+            .Select(f => (Answer: new AnswerRef(AnswerRef.Faq, f.Id), Texts: f.Keywords.Prepend(f.Question)))
+            .Concat(articleList.Select(a => (Answer: new AnswerRef(AnswerRef.Article, a.Id), Texts: a.Keywords.Prepend(a.Summary).Prepend(a.Title))))
+            .GroupBy(p => p.Answer)
+            .ToDictionary(g => g.Key, g => g.SelectMany(p => p.Texts).Select(t => features.Vectorize(normalizer.Tokens(t))).Where(v => v.Count > 0).ToArray());
         var topicCount = questions.Select(q => q.Topic).Distinct(StringComparer.Ordinal).Count();
         var common = questions.SelectMany(q => q.Tokens.Select(t => (Token: t, q.Topic))).Distinct()
             .GroupBy(x => x.Token, StringComparer.Ordinal).Where(g => g.Count() >= CommonWordShare * topicCount).Select(g => g.Key);
         var names = data.Topics.ToDictionary(t => t.Topic,
             t => normalizer.Tokens($"{t.Label} {t.More}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholds ?? new Thresholds());
+        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholds ?? new Thresholds(), phrasings);
     }
 
     /// <summary>The weights stored for exactly these examples when the store has them, else trained (and kept).</summary>
@@ -168,12 +176,28 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, focus);
         }
 
+        var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
         var weak = decision == QuestionDecision.Answer && best.Coverage < _thresholds.MinCoverage;
         return new UnderstoodQuestion(normalized, weak ? QuestionDecision.NotUnderstood : decision, best, runnerUp, isQuestion)
         {
             Referral = referral,
             WeakAnswer = weak,
+            Confidence = confidence,
         };
+    }
+
+    /// <summary>The signals of how sure the answer is (<see cref="AnswerConfidence"/>).</summary>
+    private AnswerConfidence Confidence(TopicGuess best, IReadOnlyList<string> focus, SparseVector x)
+    {
+        // The letter's ask (its last question) as well as the whole message: a long story dilutes the whole's likeness.
+        var asked = focus.Count > 0 ? _features.Vectorize(focus) : SparseVector.Empty;
+        var similarity = 0.0;
+        foreach (var phrasing in _phrasings.GetValueOrDefault(best.Answer) ?? [])
+        {
+            similarity = Math.Max(similarity, Math.Max(x.Dot(phrasing), asked.Dot(phrasing)));
+        }
+
+        return new AnswerConfidence(best.Coverage, similarity);
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed record UnderstoodQuestion(string Normalized, QuestionDecision Deci
     /// <summary>True when a topic was clear but no answer of it covered the question well enough: an honest "I don't know".</summary>
     public bool WeakAnswer { get; init; }
 
+    /// <summary>How sure the answer found is (null when it is not an FAQ entry or article); see <see cref="AnswerConfidence"/>.</summary>
+    public AnswerConfidence? Confidence { get; init; }
+
     public const string UnknownTopic = "unknown";
 
     /// <summary>The topic the bot acts on: "unknown" when it did not understand.</summary>

@@ -76,6 +76,8 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// After the merge of h-rank and h-content: fit 64.0%, confident-wrong 5.5% (real 53.9% / 5.0%, chat 84.5% / 6.5%).
     /// With listing words read as written («đúng tuyến», «lớp 10», «lợp» no longer search the listings), keyword
     /// hygiene and the threshold at 0.50 (h-ans3): fit 64.8%, confident-wrong 3.4% (real 53.6% / 3.5%, chat 87.7% / 3.2%).
+    /// h-conf (3 December): a learned confidence did not beat coverage on the held-out rows (AnswerConfidenceComparisonTests),
+    /// figures unchanged, 64.8% / 3.4%; the floors already sit just under them.
     /// Before issue 12's code (same content): fit and confident-wrong in the README "Answer quality". Fit target not met yet.
     /// </summary>
     private static class RealSetFloor
@@ -88,12 +90,12 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// Topic-level fit (445 rows, both ways of typing). Before issue 12 with the old 31 FAQ entries: fit 85.4%,
     /// confident-wrong 2.0%; with the new entries and the honest "I don't know" threshold: fit 75.1%, confident-wrong
     /// 4.0% (the threshold turns right-topic but weakly covered answers into referrals). h-ans3: fit 75.1%,
-    /// confident-wrong 3.6%.
+    /// confident-wrong 3.6%. h-conf (3 December, same): fit 75.1% / 3.6%, without diacritics 75.1% / 3.8%.
     /// </summary>
     private static class DevSetFloor
     {
-        public const double Fit = 0.71;
+        public const double Fit = 0.745;
         public const double ConfidentWrong = 0.037;
-        public const double FitWithoutDiacritics = 0.71;
+        public const double FitWithoutDiacritics = 0.745;
     }
 }
