@@ -7,7 +7,7 @@ namespace HaiHau.InfoBot.Core.Dialogs;
 /// A message with two questions («ho can ngheo co dc bhyt ko, vay von dc ko»; «bhyt hộ nghèo thế nào? còn vay vốn
 /// thì sao»), issue 12 §3. The design is deliberately simple: the first question is answered as if asked alone,
 /// and the second is offered as the first button of that answer, «Còn câu hỏi: vay vốn dc ko», in the resident's own
-/// words. Why not both answers at once: two answers in a row are a wall of text on a phone, and a short second
+/// words, or with the FAQ entry's question when the second part found one (so the label has diacritics). Why not both answers at once: two answers in a row are a wall of text on a phone, and a short second
 /// part read alone is a less sure guess, so the resident chooses. The button carries the answer's payload
 /// (<see cref="AnswerRef"/>), so pressing it, now or later, needs nothing remembered and works on every channel
 /// (Zalo shows it as a numbered line). Only two parts that are each a clear question, on two different topics,
@@ -70,9 +70,19 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        turn.OfferFirst(new QuickReply(later.Best.Answer.Payload, SecondQuestionPrefix + ButtonWords(QuestionParts.WithoutFollowUpWord(laterText))));
+        turn.OfferFirst(new QuickReply(later.Best.Answer.Payload, SecondQuestionPrefix + ButtonWords(SecondQuestionLabel(understanding, later, laterText))));
         return true;
     }
+
+    /// <summary>
+    /// What the button says: the FAQ entry's own question when the second part found one (it was read as a clear
+    /// question, so the match is confident), written with diacritics («Còn câu hỏi: Hộ nghèo vay vốn ở đâu…») even when
+    /// the resident typed none; otherwise the resident's words.
+    /// </summary>
+    private static string SecondQuestionLabel(IQuestionUnderstanding understanding, UnderstoodQuestion later, string laterText) =>
+        later.Best.Answer.Kind == AnswerRef.Faq && understanding.FindFaq(later.Best.Answer.Id) is { } faq
+            ? faq.Question
+            : QuestionParts.WithoutFollowUpWord(laterText);
 
     private static bool IsClearQuestion(IQuestionUnderstanding understanding, UnderstoodQuestion question) =>
         question is { Decision: QuestionDecision.Answer, IsQuestion: true }

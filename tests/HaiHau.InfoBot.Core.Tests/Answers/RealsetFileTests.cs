@@ -117,7 +117,7 @@ public sealed partial class RealsetFileTests
         }));
     }
 
-    private static string ContentFileOf(string token)
+    internal static string ContentFileOf(string token)
     {
         var colon = token.IndexOf(':', StringComparison.Ordinal);
         var folder = token[..colon] == "faq" ? "faq" : "articles";
@@ -125,7 +125,7 @@ public sealed partial class RealsetFileTests
     }
 
     // The ids of a content list file ("  - id: x" items); reading the file keeps the content the only place they are named.
-    private static HashSet<string> IdsIn(string yamlFile) =>
+    internal static HashSet<string> IdsIn(string yamlFile) =>
         File.ReadLines(yamlFile).Select(line => ListItemId().Match(line)).Where(m => m.Success).Select(m => m.Groups[1].Value)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -145,15 +145,15 @@ public sealed partial class RealsetFileTests
     private static partial Regex ChatId();
 
     [GeneratedRegex(@"^(?:(?:faq|article):[a-z0-9]+(?:-[a-z0-9]+)*|topic:[a-z_]+|refer:[a-z]+(?:-[a-z]+)*|screener|listings:(?:jobs|courses))$")]
-    private static partial Regex AcceptToken();
+    internal static partial Regex AcceptToken();
 
     [GeneratedRegex(@"^\s*-\s*id:\s*([A-Za-z0-9_-]+)\s*$")]
-    private static partial Regex ListItemId();
+    internal static partial Regex ListItemId();
 
     // Vietnamese phone numbers: 0 + 9 digits, optionally grouped by spaces or dots; a masked "0907***" counts too.
     [GeneratedRegex(@"(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)|(?<!\d)0\d{3}\*{3}")]
-    private static partial Regex PhoneNumber();
+    internal static partial Regex PhoneNumber();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
-    private static partial Regex EmailAddress();
+    internal static partial Regex EmailAddress();
 }
