@@ -121,9 +121,10 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
     }
 
     /// <summary>
-    /// Reads the counted reach rows and the newest year's list into memory, as the first report would: run in the
-    /// background once the host has started (Host's ReachWarmUp), so the first report after a start reads only what
-    /// arrived since (issue 15: at 1 M rows the first report otherwise took seconds). A report asked for meanwhile
+    /// Reads the counted reach rows (from the file the last run kept, then the rows after it) and the newest year's list
+    /// into memory, as the first report would: run in the background once the host has started (Host's ReachWarmUp), so
+    /// the first report after a start reads only what arrived since (issue 15: at 1 M rows the first report otherwise
+    /// took seconds). A report asked for meanwhile
     /// waits for it and then counts at once. Returns how many counted rows are held.
     /// </summary>
     public async Task<int> WarmUpAsync(CancellationToken ct)

@@ -110,20 +110,26 @@ public static class ReachRowsFile
             }
 
             var maxConversation = reader.ReadInt64();
-            var names = new List<string>(reader.ReadInt32());
-            for (var i = names.Capacity; i > 0; i--)
+            var nameCount = reader.ReadInt32();
+            if (nameCount is < 0 or > short.MaxValue)
+            {
+                return Reject(path); // codes are shorts: a damaged count must not allocate
+            }
+
+            var names = new List<string>(nameCount);
+            for (var i = 0; i < nameCount; i++)
             {
                 names.Add(reader.ReadString());
             }
 
             var count = reader.ReadInt32();
-            var data = new ReachRows.Row[count + (count / 8) + 1024]; // room for the rows that arrive before the next growth
-            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan(0, count)));
-            if (stream.Position != stream.Length)
+            if (count < 0 || (long)count * Marshal.SizeOf<ReachRows.Row>() != stream.Length - stream.Position)
             {
                 return Reject(path);
             }
 
+            var data = new ReachRows.Row[count + (count / 8) + 1024]; // room for the rows that arrive before the next growth
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan(0, count)));
             rows.Restore(new ReachRows.Snapshot(lastRow, lastErasure, maxConversation, names, default), data, count);
             return true;
         }

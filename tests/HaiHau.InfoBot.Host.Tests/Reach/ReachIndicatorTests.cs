@@ -200,6 +200,23 @@ public sealed class ReachIndicatorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_file_of_kept_rows_is_not_believed_and_the_log_is_read_whole()
+    {
+        await new ReachReport(store.Factory).WarmUpAsync(CancellationToken.None);
+        var whole = await RunAsync(new ReachReport(store.Factory), "2022-01-01", "2022-12-31");
+        using (var file = new FileStream(KeptRows(store), FileMode.Open))
+        {
+            file.SetLength(file.Length - 40); // the last row cut short, as by a full disk
+        }
+
+        var afterDamage = await RunAsync(new ReachReport(store.Factory), "2022-01-01", "2022-12-31");
+
+        Assert.Equal(whole.Communes, afterDamage.Communes);
+        Assert.Equal(whole.ByChannel, afterDamage.ByChannel);
+        Assert.Equal(whole.SelfDeclared, afterDamage.SelfDeclared);
+    }
+
+    [Fact]
     public async Task Erasing_a_resident_removes_the_rows_kept_on_disk_that_linked_them_to_a_household()
     {
         await new ReachReport(store.Factory).WarmUpAsync(CancellationToken.None);
