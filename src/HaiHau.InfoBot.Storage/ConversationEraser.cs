@@ -92,6 +92,7 @@ public static class ConversationEraser
         }
 
         var connection = context.Database.GetDbConnection();
+        Reach.ReachRowsFile.Discard(connection); // the reach report's copy on disk still links the erased rows to a household
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {

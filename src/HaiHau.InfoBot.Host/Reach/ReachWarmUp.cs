@@ -6,7 +6,9 @@ namespace HaiHau.InfoBot.Host.Reach;
 /// Once the host is up (after migrations, with /health answering), reads the reach log into the report's memory in
 /// the background (<see cref="ReachReport.WarmUpAsync"/>), so the first report staff open after a restart does not
 /// pay for reading a million rows. Start-up does not wait for it; a failure only costs the first report its speed.
-/// It stops with the host (ApplicationStopping): no token source of its own to outlive or dispose.
+/// It stops with the host (ApplicationStopping): no token source of its own to outlive or dispose. On a SQLite file the
+/// rows it holds are kept on disk beside the database (<see cref="ReachReport.KeepAsync"/> when the host stops, and after
+/// the warm-up), so the next start reads only the rows that came after (issue 15).
 /// </summary>
 public sealed class ReachWarmUp(ReachReport report, IHostApplicationLifetime lifetime, ILogger<ReachWarmUp> logger) : IHostedService
 {
@@ -27,6 +29,20 @@ public sealed class ReachWarmUp(ReachReport report, IHostApplicationLifetime lif
         catch (OperationCanceledException)
         {
             // stopping: the warm-up is abandoned
+        }
+
+        try
+        {
+            // The next start then reads only the rows after these (ReachRowsFile) instead of the whole log.
+            await report.KeepAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // stopping in a hurry, or the host's services are already gone (tests dispose hosts at once)
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Keeping the reach report's rows for the next start failed; it will read the log");
         }
     }
 

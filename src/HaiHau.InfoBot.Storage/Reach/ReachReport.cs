@@ -49,8 +49,15 @@ public sealed record ReachResult(
 /// </summary>
 public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
 {
+    // Rows read since the file was last written before a warm-up or a report writes it again: the warm-up (in the
+    // background) after any, a report (which a user waits for, about 30 ms per 700,000 rows) only after many.
+    private const int SaveAfterWarmUpRows = 1;
+    private const int SaveAfterReportRows = 50_000;
+
     private readonly Lock _gate = new();
     private ReachRows _log = new();
+    private bool _fileTried;
+    private int _savedCount;
     private readonly Dictionary<int, ((long Imports, long Rows) Version, List<(long Household, string Commune, string? Former, RegisterCategory Category)> Entries)> _lists = [];
 
     public Task<ReachResult> RunAsync(ReachQuery query, IReadOnlyList<string> communeOrder, CancellationToken ct) =>
@@ -108,15 +115,16 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
                 _log = new ReachRows();
             }
 
-            _log.Refresh(connection);
+            Refresh(connection, SaveAfterReportRows);
             return count(list.Entries);
         }
     }
 
     /// <summary>
-    /// Reads the counted reach rows and the newest year's list into memory, as the first report would: run in the
-    /// background once the host has started (Host's ReachWarmUp), so the first report after a start reads only what
-    /// arrived since (issue 15: at 1 M rows the first report otherwise took seconds). A report asked for meanwhile
+    /// Reads the counted reach rows (from the file the last run kept, then the rows after it) and the newest year's list
+    /// into memory, as the first report would: run in the background once the host has started (Host's ReachWarmUp), so
+    /// the first report after a start reads only what arrived since (issue 15: at 1 M rows the first report otherwise
+    /// took seconds). A report asked for meanwhile
     /// waits for it and then counts at once. Returns how many counted rows are held.
     /// </summary>
     public async Task<int> WarmUpAsync(CancellationToken ct)
@@ -139,8 +147,68 @@ public sealed class ReachReport(IDbContextFactory<InfoBotDbContext> factory)
                 _lists[listYear] = (version, List(connection, listYear));
             }
 
-            _log.Refresh(connection);
+            Refresh(connection, SaveAfterWarmUpRows);
             return _log.Count;
+        }
+    }
+
+    /// <summary>
+    /// Brings the held rows up to date and writes them to their file (<see cref="ReachRowsFile"/>) if rows arrived since
+    /// it was written or it is gone: when the host stops, so the next start reads only what comes after. Nothing for PostgreSQL or an in-memory database.
+    /// </summary>
+    public async Task KeepAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        if (ReachRowsFile.PathFor(connection) is null)
+        {
+            return;
+        }
+
+        await connection.OpenAsync(ct);
+        lock (_gate)
+        {
+            Refresh(connection, 1); // erasures too: the file must not bring back a link an erasure cleared meanwhile
+        }
+    }
+
+    /// <summary>
+    /// Brings the held rows up to date: on the first call of a process from the file the last run kept, if the database
+    /// still matches it, then only the rows after it; written back to the file once enough have arrived since.
+    /// </summary>
+    private void Refresh(DbConnection connection, int saveAfter)
+    {
+        if (!_fileTried)
+        {
+            _fileTried = true;
+            if (_log.Count == 0 && ReachRowsFile.PathFor(connection) is { } path && ReachRowsFile.TryLoad(_log, connection, path))
+            {
+                _savedCount = _log.Count;
+            }
+        }
+
+        _log.Refresh(connection);
+        Save(connection, saveAfter);
+    }
+
+    private void Save(DbConnection connection, int after)
+    {
+        if (ReachRowsFile.PathFor(connection) is not { } path || _log.Count == 0 || (_log.Count - _savedCount < after && File.Exists(path)))
+        {
+            return;
+        }
+
+        try
+        {
+            ReachRowsFile.Save(_log, connection, path);
+            _savedCount = _log.Count;
+        }
+        catch (IOException)
+        {
+            // A read-only or full disk costs only the next start's speed: the log itself is untouched.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 

@@ -31,6 +31,31 @@ internal sealed class ReachRows
 
     public string Name(short code) => code == None ? "" : _names[code];
 
+    /// <summary>Everything a refresh continues from, for <see cref="ReachRowsFile"/> to keep on disk.</summary>
+    public Snapshot State => new(_lastRow, _lastErasure, MaxConversation, _names, _rows.AsMemory(0, Count));
+
+    /// <summary>
+    /// Takes over a state read back by <see cref="ReachRowsFile"/> (its rows: the first <paramref name="count"/> of
+    /// <paramref name="rows"/>, which it keeps); only on a copy that has read nothing yet.
+    /// </summary>
+    public void Restore(Snapshot state, Row[] rows, int count)
+    {
+        if (Count != 0 || _names.Count != 0)
+        {
+            throw new InvalidOperationException("Only an empty copy of the reach log can be restored.");
+        }
+
+        (_lastRow, _lastErasure, MaxConversation) = (state.LastRow, state.LastErasure, state.MaxConversation);
+        foreach (var name in state.Names)
+        {
+            _codes[name] = checked((short)_names.Count);
+            _names.Add(name);
+        }
+
+        _rows = rows.Length > 0 ? rows : new Row[1024];
+        Count = count;
+    }
+
     /// <summary>The code of a string seen in the log, or <see cref="None"/> when it never occurred.</summary>
     public short CodeOf(string? value) => value is not null && _codes.TryGetValue(value, out var code) ? code : None;
 
@@ -116,6 +141,8 @@ internal sealed class ReachRows
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
+
+    internal sealed record Snapshot(long LastRow, long LastErasure, long MaxConversation, IReadOnlyList<string> Names, ReadOnlyMemory<Row> Rows);
 
     /// <summary>One counted reach row; Household 0 means none (SQLite ids start at 1).</summary>
     internal readonly record struct Row(int Day, long Household, long Conversation, short Channel, short Topic, short Commune, short Category);

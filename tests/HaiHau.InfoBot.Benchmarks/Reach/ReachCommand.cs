@@ -36,16 +36,23 @@ public static class ReachCommand
 
         var district = new ReachQuery(new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31), 2022, null);
 
-        // The first report after a start, in the same run: without the host's background warm-up (it reads the whole
-        // log on the request), then with it (ReachWarmUp runs WarmUpAsync once the host is up; the request then
-        // reads only what arrived since).
+        // The first report after a start, in the same run: the very first (no rows kept on disk yet: it reads the whole
+        // log), then after a restart with the rows the last run kept (ReachRowsFile), without and with the host's
+        // background warm-up (ReachWarmUp runs WarmUpAsync once the host is up; a request then reads only what arrived since).
         var (coldCpu, noWarmUp) = (Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.StartNew());
         await new ReachReport(factory).RunAsync(district, communes, CancellationToken.None);
-        Console.WriteLine($"first report after start, no warm-up: {noWarmUp.Elapsed.TotalMilliseconds:0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - coldCpu).TotalMilliseconds:0} ms)");
+        Console.WriteLine($"first report ever (no warm-up, no rows kept on disk: reads the whole log, then keeps it beside the database): {noWarmUp.Elapsed.TotalMilliseconds:0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - coldCpu).TotalMilliseconds:0} ms)");
+
+        // A restart: a new report (a new process) finds the rows the last one kept (ReachRowsFile) and reads only the
+        // rows after them. Asked for at once, before the host's warm-up has run: the first call as a user makes it.
+        await AppendThousandAsync(factory);
+        var (keptCpu, kept) = (Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.StartNew());
+        await new ReachReport(factory).RunAsync(district, communes, CancellationToken.None);
+        Console.WriteLine($"first report after a restart, no warm-up, rows kept on disk (+1,000 new rows): {kept.Elapsed.TotalMilliseconds:0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - keptCpu).TotalMilliseconds:0} ms); target ≤ 500 ms: {(kept.Elapsed.TotalMilliseconds <= 500 ? "pass" : "FAIL")}");
         var report = new ReachReport(factory);
         var (warmCpu, warm) = (Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.StartNew());
         var held = await report.WarmUpAsync(CancellationToken.None);
-        Console.WriteLine($"background warm-up after start: {warm.Elapsed.TotalMilliseconds:0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - warmCpu).TotalMilliseconds:0} ms), {held:N0} counted rows held");
+        Console.WriteLine($"background warm-up after a restart (from the kept rows): {warm.Elapsed.TotalMilliseconds:0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - warmCpu).TotalMilliseconds:0} ms), {held:N0} counted rows held");
         var (firstCpu, first) = (Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.StartNew());
         await report.RunAsync(district, communes, CancellationToken.None);
         Console.WriteLine($"first report after start, after the warm-up: {first.Elapsed.TotalMilliseconds:0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - firstCpu).TotalMilliseconds:0} ms); target ≤ 500 ms: {(first.Elapsed.TotalMilliseconds <= 500 ? "pass" : "FAIL")}");
@@ -157,6 +164,16 @@ public static class ReachCommand
 
         await transaction.CommitAsync();
         await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+    }
+
+    private static async Task AppendThousandAsync(PooledDbContextFactory<InfoBotDbContext> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+            INSERT INTO reach_log (At, Day, Channel, ConversationId, Kind, Topic, CommuneCode, HouseholdId, DeclaredCategory)
+            SELECT 0, 20221230, 'web', 1 + i * 11 % 200000, 'article', 'jobs', 'hai-an', 1 + i * 17 % 100000, 'ngheo' FROM n;
+            """);
     }
 
     private static async Task AppendAndEraseAsync(PooledDbContextFactory<InfoBotDbContext> factory)

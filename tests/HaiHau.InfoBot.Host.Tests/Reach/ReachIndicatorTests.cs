@@ -157,6 +157,90 @@ public sealed class ReachIndicatorTests : IDisposable
         Assert.Equal(fresh.SelfDeclared, warmed.SelfDeclared);
     }
 
+    [Fact]
+    public async Task A_report_after_a_restart_starts_from_the_rows_kept_on_disk_and_counts_what_came_after_them()
+    {
+        await new ReachReport(store.Factory).WarmUpAsync(CancellationToken.None); // the last run: keeps its rows beside the database
+        Assert.True(File.Exists(KeptRows(store)));
+        Read(Resident("zalo", "r10"), "2022-10-01", "H4", "ngheo", "hai-hung", "jobs"); // a second resident of H4, on Zalo
+
+        var restarted = await RunAsync(new ReachReport(store.Factory), "2022-01-01", "2022-12-31"); // reads the file, then the two rows
+        File.Delete(KeptRows(store));
+        var whole = await RunAsync(new ReachReport(store.Factory), "2022-01-01", "2022-12-31"); // reads the whole log
+
+        Assert.Equal(whole.Communes, restarted.Communes);
+        Assert.Equal(whole.ByChannel, restarted.ByChannel);
+        Assert.Equal(whole.ByTopic, restarted.ByTopic);
+        Assert.Equal(whole.SelfDeclared, restarted.SelfDeclared);
+        Assert.Equal([new ReachBreakdown("telegram", 2), new ReachBreakdown("zalo", 2), new ReachBreakdown("web", 1)], restarted.ByChannel); // H4's reading after the file was written counts
+    }
+
+    [Fact]
+    public async Task Rows_kept_on_disk_for_another_database_are_not_counted()
+    {
+        await new ReachReport(store.Factory).WarmUpAsync(CancellationToken.None);
+        using var other = new StoreHarness(); // a new database (as after restoring another file in its place): no reading at all
+        await using (var db = await other.Factory.CreateDbContextAsync())
+        {
+            db.Conversations.Add(new ConversationRecord { Channel = "web", ChatId = "x", UserId = "x" });
+            await db.SaveChangesAsync();
+            db.ReachLog.Add(new ReachRecord
+            {
+                At = new DateTimeOffset(2023, 1, 5, 9, 0, 0, ReachDay.Vietnam), Day = 20230105, Channel = "web", ConversationId = 1,
+                Kind = ReachKinds.Article, Topic = "credit", DeclaredCategory = "ngheo",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        File.Copy(KeptRows(store), KeptRows(other));
+        var result = await RunAsync(new ReachReport(other.Factory), "2022-01-01", "2022-12-31");
+
+        Assert.Empty(result.ByChannel);
+        Assert.Empty(result.SelfDeclared); // the copied file's self-declared poor residents of 2022 are not this database's
+    }
+
+    [Fact]
+    public async Task A_damaged_file_of_kept_rows_is_not_believed_and_the_log_is_read_whole()
+    {
+        await new ReachReport(store.Factory).WarmUpAsync(CancellationToken.None);
+        var whole = await RunAsync(new ReachReport(store.Factory), "2022-01-01", "2022-12-31");
+        using (var file = new FileStream(KeptRows(store), FileMode.Open))
+        {
+            file.SetLength(file.Length - 40); // the last row cut short, as by a full disk
+        }
+
+        var afterDamage = await RunAsync(new ReachReport(store.Factory), "2022-01-01", "2022-12-31");
+
+        Assert.Equal(whole.Communes, afterDamage.Communes);
+        Assert.Equal(whole.ByChannel, afterDamage.ByChannel);
+        Assert.Equal(whole.SelfDeclared, afterDamage.SelfDeclared);
+    }
+
+    [Fact]
+    public async Task Erasing_a_resident_removes_the_rows_kept_on_disk_that_linked_them_to_a_household()
+    {
+        await new ReachReport(store.Factory).WarmUpAsync(CancellationToken.None);
+        Assert.True(File.Exists(KeptRows(store)));
+
+        Erase(Resident("telegram", "r2"));
+        await using (var db = await store.Factory.CreateDbContextAsync())
+        {
+            await ConversationEraser.ScrubFilesAsync(db, CancellationToken.None); // as the turn that erased does after its commit
+        }
+
+        Assert.False(File.Exists(KeptRows(store)));
+        var report = new ReachReport(store.Factory);
+        await report.KeepAsync(CancellationToken.None); // the next stop writes it again, without the link
+        var kept = await RunAsync(new ReachReport(store.Factory), "2022-01-01", "2022-12-31");
+        Assert.Equal((await RunAsync(report, "2022-01-01", "2022-12-31")).Communes, kept.Communes);
+    }
+
+    private static string KeptRows(StoreHarness harness)
+    {
+        using var db = harness.Factory.CreateDbContext();
+        return ReachRowsFile.PathFor(db.Database.GetDbConnection())!;
+    }
+
     private Task<ReachResult> RunAsync(string from, string to, int year = 2022, string? commune = null) =>
         RunAsync(new ReachReport(store.Factory), from, to, year, commune);
 
