@@ -43,8 +43,16 @@ public static class ResilientTransaction
     public static async Task<T> RunAsync<T>(IDbContextFactory<InfoBotDbContext> factory, Func<InfoBotDbContext, Task<T>> attempt, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var attempts = 0;
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            if (attempts++ == 0)
+            {
+                // The first attempt runs on the context the strategy came from, still unused: a second context per
+                // web turn was a needless part of its cost (issue 15). A retry never reuses it (it is disposed at the end).
+                return await attempt(db);
+            }
+
             await using var context = await factory.CreateDbContextAsync(ct);
             return await attempt(context);
         });

@@ -165,11 +165,6 @@ public sealed class TurnProcessor(
         }
 
         context.Outbox.AddRange(outbox);
-        foreach (var e in result.Events)
-        {
-            context.TurnEvents.Add(new TurnEventRecord { Conversation = conversation, Channel = inbox.Channel, Kind = e.Kind.Name, Subject = e.Subject, At = now, Inbox = inbox });
-        }
-
         await ResidentRequests.ApplyAsync(context, conversation, result.Events, now, ct);
         if (inbox.Status == InboxStatus.Pending)
         {
@@ -196,7 +191,8 @@ public sealed class TurnProcessor(
             return saved;
         }, ct);
 
-        return outbox.Select(o => new DeliveredReply(o.Id, o.Text, StateSerializer.DeserializeChoices(o.ChoicesJson))).ToList();
+        // The choices as the engine gave them: reading back the JSON just written for the outbox cost a parse per reply.
+        return outbox.Select((o, i) => new DeliveredReply(o.Id, o.Text, result.Replies[i].QuickReplies)).ToList();
     }
 
     private async Task<int> SaveTurnAsync(
@@ -218,7 +214,10 @@ public sealed class TurnProcessor(
             }
         }
 
-        return await context.SaveChangesAsync(ct);
+        var saved = await context.SaveChangesAsync(ct);
+        // After the save, which gives a new conversation and the message their ids; still inside the transaction.
+        await TurnEventRows.InsertAsync(context, conversation.Id, inbox.Id, inbox.Channel, result.Events, now, ct);
+        return saved + result.Events.Count;
     }
 
     /// <summary>The engine is pure, so a throw is a bug or a fault of the process: try three times, then apologise.</summary>

@@ -50,7 +50,9 @@ public static class LoadCommand
 
         Console.WriteLine($"[4/4] open loop: {options.Rate} turns/s for {options.Duration.TotalSeconds} s each");
         var openBaseline = await OpenLoop.RunAsync(baselineTarget, options.Rate, options.Duration, options.OpenLoopUsers, ct);
+        var gcBefore = GcSnapshot.Take();
         var openBot = await OpenLoop.RunAsync(botTarget, options.Rate, options.Duration, options.OpenLoopUsers, ct);
+        var gcDuringOpenLoop = GcSnapshot.Take() - gcBefore;
 
         var phases = await PhaseProfile.RunAsync(bot.Services, 300, ct);
 
@@ -71,6 +73,8 @@ public static class LoadCommand
         LoadReport.Print(results);
         var path = await LoadReport.WriteJsonAsync(results, ct);
         Console.WriteLine($"written: {path} (the README's table: `-- readme --from {path}`)");
+        // Where the open loop's tail can come from: every collection here stops the server's threads (non-concurrent GC).
+        Console.WriteLine($"gc during the bot's open loop: {gcDuringOpenLoop}");
         LoadReport.PrintSummary(results);
         return 0;
     }
