@@ -11,6 +11,7 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
     public async Task<(long Id, bool Duplicate)> AddAsync(InboundMessage message, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // one open for the look-up and the insert
         if (await FindAsync(db, message, ct) is { } existing)
         {
             return (existing, true);
@@ -38,9 +39,7 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
         return await db.Inbox.Where(i => i.Status == InboxStatus.Pending).OrderBy(i => i.Id).Select(i => i.Id).Take(take).ToListAsync(ct);
     }
 
+    // The turns' compiled look-up: every webhook call runs it, and EF would otherwise rebuild the query each time.
     private static async Task<long?> FindAsync(InfoBotDbContext db, InboundMessage message, CancellationToken ct) =>
-        await db.Inbox.AsNoTracking()
-            .Where(i => i.Channel == message.From.Channel && i.ExternalId == message.ExternalId)
-            .Select(i => (long?)i.Id)
-            .FirstOrDefaultAsync(ct);
+        (await TurnQueries.For(db).InboxByExternalId(db, message.From.Channel, message.ExternalId, ct))?.Id;
 }
