@@ -264,4 +264,20 @@ public sealed class ChannelSeamTests : HostTestBase
         });
         Assert.Equal(8, rows.Select(r => r.ExternalId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_burst_of_webhook_calls_with_the_same_message_delivered_twice_at_once_stores_and_answers_each_message_once()
+    {
+        await using var app = NewChannelApp();
+        var client = app.CreateClient();
+        string[] bodies = [.. Enumerable.Range(1, 6).Select(i => $$"""{"id":"{{i}}","chat":"c{{i}}","text":"/start"}"""), """{"id":"1","chat":"c1","text":"/start"}"""];
+
+        await app.SettledAsync(12, async () =>
+            Assert.All(await Task.WhenAll(bodies.Select(b => PostAsync(client, b))), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode)));
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        Assert.Equal(6, await db.Inbox.CountAsync(i => i.Channel == ScriptedChannel.Name));
+        Assert.Equal(2, app.Channel.Sent.Count(s => s.ChatId == "c1")); // greeting and menu, once
+        Assert.Equal(12, app.Channel.Sent.Count);
+    }
 }
