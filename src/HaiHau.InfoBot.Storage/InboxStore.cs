@@ -4,31 +4,120 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Storage;
 
-/// <summary>Persists inbound messages before they are acknowledged, deduplicated on (channel, external id).</summary>
+/// <summary>
+/// Persists inbound messages before they are acknowledged, deduplicated on (channel, external id).
+/// Inserts arriving together are committed together (group commit): while one batch is written, the next gathers, so
+/// a burst of webhook calls takes a few turns of SQLite's single writer instead of one each, and leaves the writer to
+/// the turns. Each caller still returns only once its own row is committed.
+/// </summary>
 public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes)
 {
+    private readonly object _gate = new();
+    private List<PendingInsert> _waiting = [];
+    private bool _flushing;
+
     /// <summary>Stores the message; a second delivery of the same message returns the first one's id.</summary>
     public async Task<(long Id, bool Duplicate)> AddAsync(InboundMessage message, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        if (await FindAsync(db, message, ct) is { } existing)
+        await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            return (existing, true);
+            if (await FindAsync(db, message, ct) is { } existing)
+            {
+                return (existing, true);
+            }
         }
 
-        var record = TurnProcessor.NewInboxRecord(message);
-        db.Inbox.Add(record);
+        var pending = new PendingInsert(TurnProcessor.NewInboxRecord(message), message);
+        bool flush;
+        lock (_gate)
+        {
+            _waiting.Add(pending);
+            flush = !_flushing;
+            _flushing = true;
+        }
+
+        if (flush)
+        {
+            _ = Task.Run(FlushAsync, CancellationToken.None);
+        }
+
+        // Not cut short by the caller's token: once queued the row may be committed, and the caller must not think otherwise.
+        return await pending.Done.Task;
+    }
+
+    /// <summary>Writes what has gathered, batch after batch, until nothing is waiting.</summary>
+    private async Task FlushAsync()
+    {
+        while (true)
+        {
+            List<PendingInsert> batch;
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _flushing = false;
+                    return;
+                }
+
+                batch = _waiting;
+                _waiting = [];
+            }
+
+            try
+            {
+                await InsertAllAsync(batch);
+            }
+            catch (DbUpdateException)
+            {
+                // One of them was delivered twice at once and lost the unique index: each alone, so only that one is a duplicate.
+                foreach (var one in batch)
+                {
+                    await InsertOneAsync(one);
+                }
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(p => p.Done.TrySetException(ex)); // the callers answer an error; the platform delivers again
+            }
+        }
+    }
+
+    private async Task InsertAllAsync(List<PendingInsert> batch)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        db.Inbox.AddRange(batch.Select(p => p.Record));
+        await writes.WriteAsync(() => db.SaveChangesAsync(), CancellationToken.None);
+        batch.ForEach(p => p.Done.TrySetResult((p.Record.Id, false)));
+    }
+
+    private async Task InsertOneAsync(PendingInsert pending)
+    {
         try
         {
-            await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct);
-            return (record.Id, false);
+            await using var db = await factory.CreateDbContextAsync();
+            var record = TurnProcessor.NewInboxRecord(pending.Message); // the failed batch's record may carry its state
+            db.Inbox.Add(record);
+            try
+            {
+                await writes.WriteAsync(() => db.SaveChangesAsync(), CancellationToken.None);
+                pending.Done.TrySetResult((record.Id, false));
+            }
+            catch (DbUpdateException)
+            {
+                // Two deliveries raced: the other one won the unique index.
+                await using var again = await factory.CreateDbContextAsync();
+                pending.Done.TrySetResult((await FindAsync(again, pending.Message, CancellationToken.None) ?? throw new InvalidOperationException("inbox insert failed"), true));
+            }
         }
-        catch (DbUpdateException)
+        catch (Exception ex)
         {
-            // Two deliveries raced: the other one won the unique index.
-            await using var again = await factory.CreateDbContextAsync(ct);
-            return (await FindAsync(again, message, ct) ?? throw new InvalidOperationException("inbox insert failed"), true);
+            pending.Done.TrySetException(ex);
         }
+    }
+
+    private sealed record PendingInsert(InboxRecord Record, InboundMessage Message)
+    {
+        public TaskCompletionSource<(long Id, bool Duplicate)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Messages stored but not yet processed (a crash or restart left them), oldest first.</summary>
@@ -38,9 +127,7 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
         return await db.Inbox.Where(i => i.Status == InboxStatus.Pending).OrderBy(i => i.Id).Select(i => i.Id).Take(take).ToListAsync(ct);
     }
 
+    // The turns' compiled look-up: every webhook call runs it, and EF would otherwise rebuild the query each time.
     private static async Task<long?> FindAsync(InfoBotDbContext db, InboundMessage message, CancellationToken ct) =>
-        await db.Inbox.AsNoTracking()
-            .Where(i => i.Channel == message.From.Channel && i.ExternalId == message.ExternalId)
-            .Select(i => (long?)i.Id)
-            .FirstOrDefaultAsync(ct);
+        (await TurnQueries.For(db).InboxByExternalId(db, message.From.Channel, message.ExternalId, ct))?.Id;
 }

@@ -57,76 +57,71 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
                 && (o.Kind == OutboxKind.Reply || (includeBulk && (o.BroadcastId == null || o.Broadcast!.State == BroadcastState.Sending))))
             .GroupBy(o => new { o.ChatId, o.Kind }).Select(g => g.Min(o => o.Id));
 
-    /// <summary>True when the row's conversation was marked unreachable after the row was queued (then it is settled, not sent).</summary>
-    public async Task<bool> SkipIfUnreachableAsync(long outboxId, CancellationToken ct)
+    /// <summary>
+    /// Those of <paramref name="outboxIds"/> whose conversation was marked unreachable after they were queued: settled
+    /// here (not sent) and returned. One read for a whole round of sends, and a write only when there is something to settle.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> SkipUnreachableAsync(IReadOnlyCollection<long> outboxIds, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var row = await db.Outbox.Include(o => o.Conversation).FirstAsync(o => o.Id == outboxId, ct);
-        if (!row.Conversation!.Unreachable)
+        if (outboxIds.Count == 0)
         {
-            return false;
+            return new HashSet<long>();
         }
 
-        row.Status = OutboxStatus.Unreachable;
-        row.Error = row.Conversation.UnreachableReason ?? "unreachable";
-        _ = ForgetAddressIfErased(row);
-        await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct);
-        return true;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = outboxIds.ToArray();
+        var rows = await db.Outbox.Include(o => o.Conversation).Where(o => ids.Contains(o.Id) && o.Conversation!.Unreachable).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            row.Status = OutboxStatus.Unreachable;
+            row.Error = row.Conversation!.UnreachableReason ?? "unreachable";
+            _ = ForgetAddressIfErased(row);
+        }
+
+        if (rows.Count > 0)
+        {
+            await writes.WriteAsync(() => db.SaveChangesAsync(ct), ct);
+        }
+
+        return rows.Select(r => r.Id).ToHashSet();
     }
 
     /// <summary>Stores the outcome of one send on its row (and on the conversation when the resident is unreachable).</summary>
-    public async Task RecordAsync(long outboxId, SendResult result, CancellationToken ct)
+    public Task RecordAsync(long outboxId, SendResult result, CancellationToken ct) => RecordAllAsync([(outboxId, result)], ct);
+
+    /// <summary>
+    /// Stores the outcomes of a round of sends, each on its row (and on the conversation when the resident is
+    /// unreachable), in one transaction: one turn of SQLite's single writer for the round instead of one per send, so
+    /// the turns queued behind it wait less. A crash before this commit leaves the round's rows in flight, and they are
+    /// sent again: the duplicate bound stays the rows in flight (OutboxLeases).
+    /// </summary>
+    public async Task RecordAllAsync(IReadOnlyList<(long OutboxId, SendResult Result)> outcomes, CancellationToken ct)
     {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
-        string? rerouted = null;
+        var rerouted = new List<string>();
         await using var db = await factory.CreateDbContextAsync(ct);
         var forgot = await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
         {
-            rerouted = null;
-            var row = await db.Outbox.Include(o => o.Conversation).FirstAsync(o => o.Id == outboxId, ct);
-            row.Attempts++;
-            row.ClaimedBy = null; // the outcome is known: no longer in flight (OutboxLeases)
-            row.LeaseUntil = null;
-            switch (result)
+            rerouted.Clear();
+            var ids = outcomes.Select(o => o.OutboxId).ToArray();
+            var rows = await db.Outbox.Include(o => o.Conversation).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+            var forgot = false;
+            foreach (var (outboxId, result) in outcomes)
             {
-                case SendResult.Sent sent:
-                    row.Status = OutboxStatus.Sent;
-                    row.SentAt = now;
-                    row.ExternalId = sent.ExternalId;
-                    row.Error = null;
-                    await CountReachAsync(db, row, now, ct);
-                    break;
-                case SendResult.RetryAfter wait:
-                    row.Attempts--; // the platform's pacing, not a fault of this row: it does not count towards giving up
-                    row.NextAttemptAt = now + wait.Delay;
-                    row.Error = wait.Reason;
-                    break;
-                case SendResult.Transient fault when row.Attempts >= MaxTransientAttempts:
-                    row.Status = OutboxStatus.Failed;
-                    row.Error = "gave up: " + fault.Error;
-                    break;
-                case SendResult.Transient fault:
-                    row.NextAttemptAt = now + Backoff(row.Attempts);
-                    row.Error = fault.Error;
-                    break;
-                case SendResult.Unreachable gone:
-                    row.Status = OutboxStatus.Unreachable;
-                    row.Error = gone.Reason;
-                    await ConversationSignals.MarkUnreachableAsync(db, row.Conversation!, gone.Reason, ct);
-                    break;
-                case SendResult.Failed failed:
-                    if (row.BroadcastId is not null && fallback is not null && await fallback.RerouteAsync(db, row, failed.Error, now, ct) is { } next)
-                    {
-                        rerouted = next; // the same resident on their next route (issue 18)
-                        break;
-                    }
+                var row = rows[outboxId];
+                if (await RecordOneAsync(db, row, result, now, ct) is { } next)
+                {
+                    rerouted.Add(next);
+                }
 
-                    row.Status = OutboxStatus.Failed;
-                    row.Error = failed.Error;
-                    break;
+                forgot |= ForgetAddressIfErased(row);
             }
 
-            var forgot = ForgetAddressIfErased(row);
             await db.SaveChangesAsync(ct);
             return forgot;
         }, ct), ct);
@@ -135,10 +130,57 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
             await ConversationEraser.ScrubFilesAsync(db, ct);
         }
 
-        if (rerouted is not null)
+        foreach (var channel in rerouted)
         {
-            fallback!.Rerouted(rerouted);
+            fallback!.Rerouted(channel);
         }
+    }
+
+    /// <summary>Applies one send's outcome to its tracked row; returns the row's new channel when it was rerouted.</summary>
+    private async Task<string?> RecordOneAsync(InfoBotDbContext db, OutboxRecord row, SendResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        row.Attempts++;
+        row.ClaimedBy = null; // the outcome is known: no longer in flight (OutboxLeases)
+        row.LeaseUntil = null;
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                row.Status = OutboxStatus.Sent;
+                row.SentAt = now;
+                row.ExternalId = sent.ExternalId;
+                row.Error = null;
+                await CountReachAsync(db, row, now, ct);
+                break;
+            case SendResult.RetryAfter wait:
+                row.Attempts--; // the platform's pacing, not a fault of this row: it does not count towards giving up
+                row.NextAttemptAt = now + wait.Delay;
+                row.Error = wait.Reason;
+                break;
+            case SendResult.Transient fault when row.Attempts >= MaxTransientAttempts:
+                row.Status = OutboxStatus.Failed;
+                row.Error = "gave up: " + fault.Error;
+                break;
+            case SendResult.Transient fault:
+                row.NextAttemptAt = now + Backoff(row.Attempts);
+                row.Error = fault.Error;
+                break;
+            case SendResult.Unreachable gone:
+                row.Status = OutboxStatus.Unreachable;
+                row.Error = gone.Reason;
+                await ConversationSignals.MarkUnreachableAsync(db, row.Conversation!, gone.Reason, ct);
+                break;
+            case SendResult.Failed failed:
+                if (row.BroadcastId is not null && fallback is not null && await fallback.RerouteAsync(db, row, failed.Error, now, ct) is { } next)
+                {
+                    return next; // the same resident on their next route (issue 18)
+                }
+
+                row.Status = OutboxStatus.Failed;
+                row.Error = failed.Error;
+                break;
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -105,6 +105,28 @@ public sealed class TurnProcessor(
         }, ct);
     }
 
+    /// <summary>
+    /// <see cref="ProcessAsync(long, CancellationToken)"/> for a message just stored, whose chat and external id the caller
+    /// has: the conversation is locked at once (no read first to learn the chat), the message is found by the compiled
+    /// lookup, and the turn's reads and write share one connection. The stored turns' queue runs this for every update.
+    /// </summary>
+    public async Task<bool> ProcessAsync(InboundMessage stored, CancellationToken ct)
+    {
+        using var held = await locks.AcquireAsync(stored.From.Channel, stored.From.ChatId, ct);
+        return await ResilientTransaction.RunAsync(factory, async context =>
+        {
+            await context.Database.OpenConnectionAsync(ct);
+            var inbox = await TurnQueries.For(context).InboxByExternalId(context, stored.From.Channel, stored.ExternalId, ct);
+            if (inbox is null || inbox.Status != InboxStatus.Pending)
+            {
+                return true; // another worker (or this one's attempt whose commit landed) finished it
+            }
+
+            await RunAndSaveAsync(context, inbox, await FindConversationAsync(context, inbox.Channel, inbox.ChatId, ct), markSent: false, ct);
+            return inbox.Status != InboxStatus.Pending;
+        }, ct);
+    }
+
     public static InboxRecord NewInboxRecord(InboundMessage message) => new()
     {
         Channel = message.From.Channel,

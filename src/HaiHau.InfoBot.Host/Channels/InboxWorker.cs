@@ -4,8 +4,8 @@ using HaiHau.InfoBot.Storage;
 namespace HaiHau.InfoBot.Host.Channels;
 
 /// <summary>
-/// Runs the turns of stored push-channel messages in arrival order, then wakes the channel's sender.
-/// One at a time: a turn takes about a millisecond, and order within a chat matters more than parallelism.
+/// Runs the turns of stored push-channel messages, each chat's in arrival order, then wakes the channel's sender.
+/// One loop per lane of <see cref="PendingTurns"/>: a chat's turns one after another, different chats' side by side.
 /// </summary>
 public sealed class InboxWorker(
     PendingTurns queue,
@@ -18,15 +18,20 @@ public sealed class InboxWorker(
     /// <summary>Raised after each message's turn is settled (tests wait on it instead of sleeping).</summary>
     public event Action<StoredMessage>? Processed;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var byChannel = adapters.ToDictionary(a => a.Channel, StringComparer.Ordinal);
-        await foreach (var stored in queue.ReadAllAsync(stoppingToken))
+        return Task.WhenAll(Enumerable.Range(0, PendingTurns.Lanes).Select(lane => RunLaneAsync(lane, byChannel, stoppingToken)));
+    }
+
+    private async Task RunLaneAsync(int lane, Dictionary<string, IChannelAdapter> byChannel, CancellationToken stoppingToken)
+    {
+        await foreach (var stored in queue.ReadAllAsync(lane, stoppingToken))
         {
             using var turn = Telemetry.TurnTelemetry.Start(metrics, stored.Message.From.Channel);
             try
             {
-                var settled = await processor.ProcessAsync(stored.InboxId, stoppingToken);
+                var settled = await processor.ProcessAsync(stored.Message, stoppingToken);
                 turn.Done(settled ? Telemetry.TurnTelemetry.Answered : Telemetry.TurnTelemetry.StillPending);
                 outbox.Wake(stored.Message.From.Channel);
                 if (byChannel.TryGetValue(stored.Message.From.Channel, out var adapter))

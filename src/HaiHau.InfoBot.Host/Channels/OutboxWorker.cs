@@ -121,10 +121,30 @@ public sealed class OutboxWorker(
         var claimed = await leases.ClaimAsync(picked.Select(d => d.Id).ToList(), ct);
         var batch = picked.Where(d => claimed.Contains(d.Id)).ToList();
 
-        var settled = await Task.WhenAll(batch.Select(d => SendOneAsync(adapter, d, ct)));
-        foreach (var (_, answeredAt) in settled)
+        // From here the round is finished and recorded even while the host stops (the stopping token is not passed on):
+        // a send cut off after the platform took it, but before we recorded it, would be sent again after the restart.
+        ct.ThrowIfCancellationRequested();
+        var skipped = await outbox.SkipUnreachableAsync(batch.Select(d => d.Id).ToList(), CancellationToken.None);
+        var settled = await Task.WhenAll(batch.Where(d => !skipped.Contains(d.Id)).Select(d => SendOneAsync(adapter, d)));
+        // One write for the round's outcomes: per-send writes queued the turns behind them on SQLite's single writer.
+        await outbox.RecordAllAsync(settled.Select(s => (s.Delivery.Id, s.Result)).ToList(), CancellationToken.None);
+
+        var skippedAt = time.GetUtcNow();
+        foreach (var delivery in batch.Where(d => skipped.Contains(d.Id)))
+        {
+            pacer.Answered(skippedAt);
+            Settled?.Invoke(delivery, new SendResult.Unreachable("unreachable"));
+        }
+
+        foreach (var (delivery, result, answeredAt) in settled)
         {
             pacer.Answered(answeredAt); // here, not in the sends: the pacer belongs to this loop alone
+            if (result is not SendResult.Sent)
+            {
+                logger.LogWarning("{Channel} outbox {OutboxId}: {Outcome}", adapter.Channel, delivery.Id, Describe(result));
+            }
+
+            Settled?.Invoke(delivery, result);
         }
 
         var retry = settled.Select(s => s.Result).OfType<SendResult.RetryAfter>().Select(r => r.Delay).DefaultIfEmpty().Max();
@@ -134,21 +154,11 @@ public sealed class OutboxWorker(
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>
-    /// Sends one row and stores its outcome. Once a send has started it is finished and recorded even while the host
-    /// stops (the stopping token is not passed on): a send cut off after the platform took it, but before we
-    /// recorded it, would be sent again after the restart, and the resident would get it twice.
+    /// Sends one row. Once started it is finished whatever the host does (no cancellation), so its outcome can be recorded.
     /// Returns the outcome and when the platform's answer came back (what the pacer's one-second window counts from).
     /// </summary>
-    private async Task<(SendResult Result, DateTimeOffset AnsweredAt)> SendOneAsync(IChannelAdapter adapter, OutboxDelivery delivery, CancellationToken stopping)
+    private async Task<(OutboxDelivery Delivery, SendResult Result, DateTimeOffset AnsweredAt)> SendOneAsync(IChannelAdapter adapter, OutboxDelivery delivery)
     {
-        stopping.ThrowIfCancellationRequested();
-        if (await outbox.SkipIfUnreachableAsync(delivery.Id, CancellationToken.None))
-        {
-            var skipped = new SendResult.Unreachable("unreachable");
-            Settled?.Invoke(delivery, skipped);
-            return (skipped, time.GetUtcNow());
-        }
-
         SendResult result;
         var trace = Telemetry.SendTrace.Start(delivery);
         try
@@ -162,17 +172,7 @@ public sealed class OutboxWorker(
         }
 
         Telemetry.SendTrace.End(trace, result);
-
-        var answeredAt = time.GetUtcNow();
-
-        await outbox.RecordAsync(delivery.Id, result, CancellationToken.None);
-        if (result is not SendResult.Sent)
-        {
-            logger.LogWarning("{Channel} outbox {OutboxId}: {Outcome}", adapter.Channel, delivery.Id, Describe(result));
-        }
-
-        Settled?.Invoke(delivery, result);
-        return (result, answeredAt);
+        return (delivery, result, time.GetUtcNow());
     }
 
     /// <summary>Sleeps on the injected clock; a wake-up (new replies) cuts it short unless the platform asked for the pause.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using HaiHau.InfoBot.Core.Channels;
+using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Host.Channels;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Records;
@@ -211,5 +212,72 @@ public sealed class ChannelSeamTests : HostTestBase
         Assert.Contains("Hải Hậu", sent[0], StringComparison.Ordinal);
         Assert.Contains("Bác muốn hỏi về việc gì?", sent[1], StringComparison.Ordinal);
         Assert.Contains("bảo hiểm y tế", sent[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_turn_held_up_in_one_chat_does_not_hold_up_another_residents_answer_and_its_own_chat_keeps_its_order()
+    {
+        await using var app = NewChannelApp();
+        var client = app.CreateClient();
+        var slow = app.Channel.HoldAcknowledgement("1"); // c1's first turn stays in progress until released
+        var other = Enumerable.Range(2, 64).Select(i => "c" + i)
+            .First(chat => PendingTurns.LaneOf(new ConversationRef(ScriptedChannel.Name, chat, chat)) != PendingTurns.LaneOf(new ConversationRef(ScriptedChannel.Name, "c1", "c1")));
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, """{"id":"1","chat":"c1","text":"/start"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, """{"id":"3","chat":"c1","text":"bhyt"}""")).StatusCode);
+        await app.ProcessedAsync("2", () => PostAsync(client, $$"""{"id":"2","chat":"{{other}}","text":"/start"}"""));
+
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(InboxStatus.Pending, (await db.Inbox.SingleAsync(i => i.ExternalId == "3")).Status); // behind c1's first turn
+        }
+
+        await app.ProcessedAsync("3", () =>
+        {
+            slow.SetResult();
+            return Task.CompletedTask;
+        });
+        await app.SentAtLeastAsync(5, () => Task.CompletedTask);
+        var toC1 = app.Channel.Sent.Where(s => s.ChatId == "c1").Select(s => s.Text).ToList();
+        Assert.Contains("Hải Hậu", toC1[0], StringComparison.Ordinal);
+        Assert.Contains("bảo hiểm y tế", toC1[^1], StringComparison.Ordinal);
+        Assert.Equal(["1", "2", "3"], app.Channel.Acknowledged.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Replies_to_several_residents_sent_in_one_round_are_each_recorded_with_their_own_message()
+    {
+        await using var app = NewChannelApp();
+        var client = app.CreateClient();
+
+        await app.SettledAsync(8, () => Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            PostAsync(client, $$"""{"id":"{{i}}","chat":"c{{i}}","text":"/start"}"""))));
+
+        var sent = app.Channel.Sent.ToList();
+        var rows = await OutboxAsync(app);
+        Assert.Equal(8, rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(OutboxStatus.Sent, row.Status);
+            var platform = sent[int.Parse(row.ExternalId!["m".Length..], System.Globalization.CultureInfo.InvariantCulture) - 1];
+            Assert.Equal((row.ChatId, row.Text), platform); // the message the platform took for this very row
+        });
+        Assert.Equal(8, rows.Select(r => r.ExternalId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_burst_of_webhook_calls_with_the_same_message_delivered_twice_at_once_stores_and_answers_each_message_once()
+    {
+        await using var app = NewChannelApp();
+        var client = app.CreateClient();
+        string[] bodies = [.. Enumerable.Range(1, 6).Select(i => $$"""{"id":"{{i}}","chat":"c{{i}}","text":"/start"}"""), """{"id":"1","chat":"c1","text":"/start"}"""];
+
+        await app.SettledAsync(12, async () =>
+            Assert.All(await Task.WhenAll(bodies.Select(b => PostAsync(client, b))), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode)));
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        Assert.Equal(6, await db.Inbox.CountAsync(i => i.Channel == ScriptedChannel.Name));
+        Assert.Equal(2, app.Channel.Sent.Count(s => s.ChatId == "c1")); // greeting and menu, once
+        Assert.Equal(12, app.Channel.Sent.Count);
     }
 }

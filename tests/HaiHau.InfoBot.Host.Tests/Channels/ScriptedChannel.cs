@@ -22,6 +22,15 @@ public sealed class ScriptedChannel(TimeProvider time) : IChannelAdapter
 
     public ConcurrentQueue<string> Acknowledged { get; } = new();
 
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _heldAcknowledgements = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The acknowledgement of message <paramref name="externalId"/> (the last step of its turn) waits until the returned
+    /// source is completed: the turn stays in progress, as a slow platform call would keep it.
+    /// </summary>
+    public TaskCompletionSource HoldAcknowledgement(string externalId) =>
+        _heldAcknowledgements.GetOrAdd(externalId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     /// <summary>The next sends answer these, in order; then sends succeed again.</summary>
     public void Script(params SendResult[] results)
     {
@@ -68,10 +77,14 @@ public sealed class ScriptedChannel(TimeProvider time) : IChannelAdapter
         return Task.FromResult<SendResult>(new SendResult.Sent("m" + Sent.Count));
     }
 
-    public Task AfterStoredAsync(InboundMessage message, CancellationToken ct)
+    public async Task AfterStoredAsync(InboundMessage message, CancellationToken ct)
     {
+        if (_heldAcknowledgements.TryGetValue(message.ExternalId, out var held))
+        {
+            await held.Task.WaitAsync(ct);
+        }
+
         Acknowledged.Enqueue(message.ExternalId);
-        return Task.CompletedTask;
     }
 
     private static string? Text(JsonElement root, string name) => root.TryGetProperty(name, out var value) ? value.GetString() : null;
