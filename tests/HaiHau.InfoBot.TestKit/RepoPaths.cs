@@ -9,6 +9,19 @@ public static class RepoPaths
 
     public static string Content => Path.Combine(Root, "content");
 
+    /// <summary>Copies a folder of the repository (content, dialogs) to <paramref name="to"/>, so a test can break its copy.</summary>
+    public static string CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return to;
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

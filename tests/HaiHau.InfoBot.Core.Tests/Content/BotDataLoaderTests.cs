@@ -167,16 +167,5 @@ public sealed class BotDataLoaderTests : IDisposable
 
     private string CopyDialogs() => Copy(RepoPaths.Dialogs, "dialogs");
 
-    private string Copy(string from, string name)
-    {
-        var to = Path.Combine(_folder.Path, name);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return to;
-    }
+    private string Copy(string from, string name) => RepoPaths.CopyFolder(from, Path.Combine(_folder.Path, name));
 }

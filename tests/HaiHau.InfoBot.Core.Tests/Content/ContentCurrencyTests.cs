@@ -98,13 +98,7 @@ public sealed class ContentCurrencyTests : IDisposable
 
     private string Fixture(DateOnly? validTo, bool confirmedAfter = true, string source = "Nguồn thử")
     {
-        var content = Path.Combine(_folder.Path, "content");
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(content, Path.GetRelativePath(RepoPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var content = RepoPaths.CopyFolder(RepoPaths.Content, Path.Combine(_folder.Path, "content"));
 
         var to = validTo is { } d ? $"\n        valid_to: {d:yyyy-MM-dd}" : string.Empty;
         var after = confirmedAfter

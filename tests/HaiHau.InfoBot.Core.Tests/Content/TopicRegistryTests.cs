@@ -74,16 +74,5 @@ public sealed class TopicRegistryTests : IDisposable
         Assert.Contains(data.Problems, p => p.Message.StartsWith("unknown topic \"jobs\"", StringComparison.Ordinal)); // its articles and examples
     }
 
-    private string CopyContent()
-    {
-        var to = Path.Combine(_folder.Path, "content");
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(RepoPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return to;
-    }
+    private string CopyContent() => RepoPaths.CopyFolder(RepoPaths.Content, Path.Combine(_folder.Path, "content"));
 }

@@ -11,13 +11,7 @@ public sealed class UnderstandingFilesTests : IDisposable
 
     public UnderstandingFilesTests()
     {
-        _content = Path.Combine(_folder.Path, "content");
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_content, Path.GetRelativePath(RepoPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        _content = RepoPaths.CopyFolder(RepoPaths.Content, Path.Combine(_folder.Path, "content"));
     }
 
     public void Dispose() => _folder.Dispose();

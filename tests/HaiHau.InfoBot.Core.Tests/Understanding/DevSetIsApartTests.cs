@@ -39,29 +39,15 @@ public sealed class DevSetIsApartTests
 
     /// <summary>The real evaluation set is held out the same way: no training wording may copy one of its questions.</summary>
     [Fact]
-    public void No_real_set_question_is_also_a_training_question()
-    {
-        var data = EngineHarness.Repo;
-        var normalizer = data.Questions.Normalizer;
-        var training = QuestionUnderstanding.TrainingQuestions(data.Understanding)
-            .Select(t => (Folded: VietnameseText.Fold(t.Text), Tokens: normalizer.Tokens(t.Text), t.Text, t.Where))
-            .ToList();
-        var clashes = new List<string>();
-        foreach (var row in Answers.AnswerSets.RealSet())
-        {
-            var folded = VietnameseText.Fold(row.Question);
-            var tokens = normalizer.Tokens(row.Question);
-            clashes.AddRange(training
-                .Where(t => folded == t.Folded || (tokens.Count >= 4 && Jaccard(tokens, t.Tokens) >= 0.8))
-                .Select(t => $"realset.tsv {row.Id} \"{row.Question}\" ≈ {t.Where} \"{t.Text}\""));
-        }
-
-        Assert.True(clashes.Count == 0, "the real set overlaps the training data:\n" + string.Join('\n', clashes));
-    }
+    public void No_real_set_question_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.RealSet(), "realset.tsv", "the real set");
 
     /// <summary>The fresh held-out set (Answers/freshset.tsv) likewise: no training wording may copy one of its questions.</summary>
     [Fact]
-    public void No_fresh_set_question_is_also_a_training_question()
+    public void No_fresh_set_question_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.FreshSet(), "freshset.tsv", "the fresh set");
+
+    private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var data = EngineHarness.Repo;
         var normalizer = data.Questions.Normalizer;
@@ -69,16 +55,16 @@ public sealed class DevSetIsApartTests
             .Select(t => (Folded: VietnameseText.Fold(t.Text), Tokens: normalizer.Tokens(t.Text), t.Text, t.Where))
             .ToList();
         var clashes = new List<string>();
-        foreach (var row in Answers.AnswerSets.FreshSet())
+        foreach (var row in rows)
         {
             var folded = VietnameseText.Fold(row.Question);
             var tokens = normalizer.Tokens(row.Question);
             clashes.AddRange(training
                 .Where(t => folded == t.Folded || (tokens.Count >= 4 && Jaccard(tokens, t.Tokens) >= 0.8))
-                .Select(t => $"freshset.tsv {row.Id} \"{row.Question}\" ≈ {t.Where} \"{t.Text}\""));
+                .Select(t => $"{file} {row.Id} \"{row.Question}\" ≈ {t.Where} \"{t.Text}\""));
         }
 
-        Assert.True(clashes.Count == 0, "the fresh set overlaps the training data:\n" + string.Join('\n', clashes));
+        Assert.True(clashes.Count == 0, $"{name} overlaps the training data:\n" + string.Join('\n', clashes));
     }
 
     private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)

@@ -122,13 +122,7 @@ public sealed class CommandLineTests : HostTestBase
     [Fact]
     public async Task Classify_refuses_broken_content_and_names_the_problem()
     {
-        var content = Path.Combine(Folder.Path, "content");
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(content, Path.GetRelativePath(RepoPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var content = RepoPaths.CopyFolder(RepoPaths.Content, Path.Combine(Folder.Path, "content"));
 
         File.WriteAllText(Path.Combine(content, "understanding", "examples", "jobs.yaml"), "topic: jobs\nquestions:\n  - tìm việc\n  - [sai]\n");
 

@@ -69,18 +69,7 @@ public sealed class FaqDraftExportTests : HostTestBase
         Assert.Equal("2 bản nháp.", (await db.AuditLog.SingleAsync(a => a.Action == AuditActions.FaqDraftsExported)).Details);
     }
 
-    private string CopyContent()
-    {
-        var target = Path.Combine(Folder.Path, "content");
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(RepoPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
-        return target;
-    }
+    private string CopyContent() => RepoPaths.CopyFolder(RepoPaths.Content, Path.Combine(Folder.Path, "content"));
 
     private static async Task<(int Code, string Output, string Error)> ValidateAsync(string content)
     {
