@@ -1,9 +1,6 @@
 using System.Globalization;
-using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Core.Understanding.Evaluation;
-using HaiHau.InfoBot.TestKit;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace HaiHau.InfoBot.Core.Tests.Answers;
@@ -86,23 +83,16 @@ public sealed class AnswerConfidenceComparisonTests(ITestOutputHelper output)
     /// <summary>One row: its answer's signals when the engine gave the understood answer (else null), its verdict then, and whether the referral fits.</summary>
     private sealed record Scored(string Id, AnswerConfidence? Confidence, AnswerVerdict Verdict, bool ReferralFits);
 
-    private static List<Scored> Score(IReadOnlyList<AnswerSetRow> rows)
-    {
-        var data = EngineHarness.Repo;
-        var understanding = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles,
-            new QuestionUnderstanding.Thresholds(MinCoverage: 0));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(7)));
-        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, time, new EngineOptions(), null, understanding));
-        return AnswerEvaluator.Run(engine, rows, time).Select(o =>
+    private static List<Scored> Score(IReadOnlyList<AnswerSetRow> rows) =>
+        AnswerSets.RunWithoutThreshold(rows).Select(run =>
         {
-            var question = understanding.Understand(o.Row.Question);
+            var (o, question) = run;
             var refer = question.Referral?.Answer.Payload;
             // Only where the engine showed the understood answer does the threshold decide (not for job searches, the screener…).
             var decides = question.Decision == QuestionDecision.Answer && question.Confidence is not null
                 && o.Given.Count > 0 && o.Given[0] == question.Best.Answer.Payload;
             return new Scored(o.Row.Id, decides ? question.Confidence : null, o.Verdict, refer is not null && o.Row.Accept.Contains(refer));
         }).ToList();
-    }
 
     private static double[] Fit(IReadOnlyList<Scored> rows) => LogisticFit.Fit(rows
         .Where(r => r.Confidence is not null && r.Verdict is AnswerVerdict.Fit or AnswerVerdict.ConfidentWrong)

@@ -57,6 +57,20 @@ internal static class AnswerSets
             .ToList();
     }
 
+    /// <summary>
+    /// Every row through the engine with no coverage threshold (every understood answer given), with how the row was
+    /// read: what threshold calibrations and confidence comparisons simulate a gate on.
+    /// </summary>
+    public static IReadOnlyList<(AnswerOutcome Outcome, UnderstoodQuestion Question)> RunWithoutThreshold(IReadOnlyList<AnswerSetRow> rows)
+    {
+        var data = EngineHarness.Repo;
+        var understanding = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles,
+            new QuestionUnderstanding.Thresholds(MinCoverage: 0));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(7)));
+        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, time, new EngineOptions(), null, understanding));
+        return AnswerEvaluator.Run(engine, rows, time).Select(o => (o, understanding.Understand(o.Row.Question))).ToList();
+    }
+
     public static AnswerReport Evaluate(IReadOnlyList<AnswerSetRow> rows)
     {
         var data = EngineHarness.Repo;

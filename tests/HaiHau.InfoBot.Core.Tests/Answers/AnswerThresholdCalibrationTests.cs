@@ -1,9 +1,6 @@
 using System.Globalization;
-using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Core.Understanding.Evaluation;
-using HaiHau.InfoBot.TestKit;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace HaiHau.InfoBot.Core.Tests.Answers;
@@ -44,21 +41,14 @@ public sealed class AnswerThresholdCalibrationTests(ITestOutputHelper output)
         Assert.InRange(QuestionUnderstanding.DefaultMinCoverage, chosen - Step - 1e-9, chosen + Step + 1e-9);
     }
 
-    private static List<(double Coverage, AnswerVerdict Verdict, bool ReferralFits)> Score(IReadOnlyList<AnswerSetRow> rows)
-    {
-        var data = EngineHarness.Repo;
-        var understanding = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles,
-            new QuestionUnderstanding.Thresholds(MinCoverage: 0));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(7)));
-        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, time, new EngineOptions(), null, understanding));
-        return AnswerEvaluator.Run(engine, rows, time).Select(o =>
+    private static List<(double Coverage, AnswerVerdict Verdict, bool ReferralFits)> Score(IReadOnlyList<AnswerSetRow> rows) =>
+        AnswerSets.RunWithoutThreshold(rows).Select(run =>
         {
-            var question = understanding.Understand(o.Row.Question);
+            var (o, question) = run;
             var refer = question.Referral?.Answer.Payload;
             var answered = question.Decision == QuestionDecision.Answer && question.Best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article;
             return (answered ? question.Best.Coverage : 1.0, o.Verdict, refer is not null && o.Row.Accept.Contains(refer));
         }).ToList();
-    }
 
     private static double Choose(IReadOnlyList<(double Coverage, AnswerVerdict Verdict, bool ReferralFits)> scored)
     {
