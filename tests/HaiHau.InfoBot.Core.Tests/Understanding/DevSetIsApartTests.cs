@@ -47,6 +47,11 @@ public sealed class DevSetIsApartTests
     public void No_fresh_set_question_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.FreshSet(), "freshset.tsv", "the fresh set");
 
+    /// <summary>The second held-out set (Answers/freshset2.tsv) likewise.</summary>
+    [Fact]
+    public void No_fresh_set_2_question_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.FreshSet2(), "freshset2.tsv", "the second fresh set");
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var data = EngineHarness.Repo;
