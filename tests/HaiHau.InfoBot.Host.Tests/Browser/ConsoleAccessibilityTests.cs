@@ -25,6 +25,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// 390 px phone the household list and the announcements fit the screen without sideways scrolling of the page.
 /// </summary>
 [Trait(BrowserSession.TraitName, BrowserSession.Category)]
+[Scheduling.LongRunning(131)]
 public sealed class ConsoleAccessibilityTests(BrowserSession browser) : IClassFixture<BrowserSession>, IDisposable
 {
     private const float Wait = BrowserSession.Timeout;
