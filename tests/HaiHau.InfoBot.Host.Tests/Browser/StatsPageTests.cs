@@ -9,6 +9,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// Communication staff in a real browser on «Thống kê»: after a resident chats on the web page, the dashboard of
 /// this month shows the charts (drawn on the server, no script) and the reach figure against the 70 % target.
 /// </summary>
+[Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class StatsPageTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     private const float Wait = BrowserSession.Timeout;

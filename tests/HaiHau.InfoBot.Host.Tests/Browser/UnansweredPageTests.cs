@@ -10,6 +10,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// the console; a staff member teaches it to a topic; the same resident's next identical question gets an answer.
 /// Real host, real SQLite file, real chromium; no restart in between.
 /// </summary>
+[Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     private const float Wait = BrowserSession.Timeout;

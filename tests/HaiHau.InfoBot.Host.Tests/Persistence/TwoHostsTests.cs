@@ -22,6 +22,7 @@ namespace HaiHau.InfoBot.Host.Tests.Persistence;
 /// rows that host had in flight, and the two hosts together never over the platform's rate.
 /// The hosts run on the real clock (they are other processes), so the test waits on the database, with a deadline.
 /// </summary>
+[Scheduling.LongRunning(232)]
 public sealed partial class TwoHostsTests(ITestOutputHelper output) : IDisposable
 {
     private const int Residents = 2000;

@@ -15,6 +15,7 @@ namespace HaiHau.InfoBot.Host.Tests.Setup;
 /// are run as their files say (their settings, folders and health check), with the image's and the state directory's
 /// paths moved into temp folders.
 /// </summary>
+[Scheduling.LongRunning(23)]
 public sealed class PublishedHostTests(PublishedHostTests.Published published) : IClassFixture<PublishedHostTests.Published>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);

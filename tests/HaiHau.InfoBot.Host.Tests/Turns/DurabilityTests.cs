@@ -11,6 +11,7 @@ using HaiHau.InfoBot.TestKit.Postgres;
 namespace HaiHau.InfoBot.Host.Tests.Turns;
 
 /// <summary>Killing the host at any point loses no message and sends no reply twice.</summary>
+[Scheduling.LongRunning(26)]
 public sealed class DurabilityTests : HostTestBase
 {
     [Theory, OnSqlite, OnPostgres]
