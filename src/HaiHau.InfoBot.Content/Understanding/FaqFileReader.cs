@@ -36,12 +36,19 @@ public static class FaqFileReader
             problems.Add(new ContentProblem(new SourceLocation(file, bodyLine, 1), $"the answer has {body.Length} characters; keep it under {MaxAnswerLength} and leave the rest to the article"));
         }
 
+        var subjects = reader.StringList(map, "subjects");
+        foreach (var subject in subjects.Where(s => s.Any(char.IsDigit)))
+        {
+            // The bot reads every number as "a number": «dưới 6 tuổi» would also be named by «dưới 16 tuổi».
+            problems.Add(new ContentProblem(map.Get("subjects")?.Location ?? map.Location, $"subject \"{subject}\" has a number; write the subject in words (numbers match any number)"));
+        }
+
         var question = reader.RequiredString(map, "question", $"FAQ entry \"{id}\"");
         var article = reader.RequiredString(map, "answer_article", $"FAQ entry \"{id}\"");
         return new FaqEntry(id, question, reader.StringList(map, "keywords"), article, string.Empty,
             body.Length == 0 ? string.Empty : MarkdownToChat.Convert(body), map.Get("answer_article")?.Location ?? map.Location)
         {
-            Subjects = reader.StringList(map, "subjects"),
+            Subjects = subjects,
         };
     }
 }
