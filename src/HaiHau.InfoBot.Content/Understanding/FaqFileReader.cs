@@ -6,14 +6,14 @@ namespace HaiHau.InfoBot.Content.Understanding;
 /// <summary>
 /// Reads content/faq/&lt;id&gt;.md: front matter with <c>question</c>, <c>keywords</c> (other ways to ask it, with and
 /// without diacritics) and <c>answer_article</c>; then an optional short answer in Markdown. Without a body the
-/// article is the answer. The topic is the article's, filled in once the articles are known.
+/// article is the answer. Optional <c>subjects</c>: who or what the entry is about where its neighbours differ only in that. The topic is the article's, filled in once the articles are known.
 /// </summary>
 public static class FaqFileReader
 {
     /// <summary>The short answer fits on a phone screen; the article is one button away for the rest.</summary>
     public const int MaxAnswerLength = 700;
 
-    private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources"];
+    private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources", "subjects"];
 
     public static FaqEntry? Read(string text, string file, List<ContentProblem> problems)
     {
@@ -36,9 +36,19 @@ public static class FaqFileReader
             problems.Add(new ContentProblem(new SourceLocation(file, bodyLine, 1), $"the answer has {body.Length} characters; keep it under {MaxAnswerLength} and leave the rest to the article"));
         }
 
+        var subjects = reader.StringList(map, "subjects");
+        foreach (var subject in subjects.Where(s => s.Any(char.IsDigit)))
+        {
+            // The bot reads every number as "a number": «dưới 6 tuổi» would also be named by «dưới 16 tuổi».
+            problems.Add(new ContentProblem(map.Get("subjects")?.Location ?? map.Location, $"subject \"{subject}\" has a number; write the subject in words (numbers match any number)"));
+        }
+
         var question = reader.RequiredString(map, "question", $"FAQ entry \"{id}\"");
         var article = reader.RequiredString(map, "answer_article", $"FAQ entry \"{id}\"");
         return new FaqEntry(id, question, reader.StringList(map, "keywords"), article, string.Empty,
-            body.Length == 0 ? string.Empty : MarkdownToChat.Convert(body), map.Get("answer_article")?.Location ?? map.Location);
+            body.Length == 0 ? string.Empty : MarkdownToChat.Convert(body), map.Get("answer_article")?.Location ?? map.Location)
+        {
+            Subjects = subjects,
+        };
     }
 }

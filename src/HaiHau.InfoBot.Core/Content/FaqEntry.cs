@@ -13,4 +13,12 @@ public sealed record FaqEntry(
     string AnswerArticle,
     string Topic,
     string Answer,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// Who or what the entry is about when neighbouring entries differ only in that («khuyết tật», «học sinh»,
+    /// «chuyển nơi ở»): a question naming another entry's subject and none of these is not this entry's question
+    /// (see <see cref="Understanding.SubjectIndex"/>). Empty: the entry takes part in no such check.
+    /// </summary>
+    public IReadOnlyList<string> Subjects { get; init; } = [];
+}

@@ -69,7 +69,8 @@ public sealed partial class DialogEngine
             case QuestionDecision.Ask when question.RunnerUp is { } runnerUp:
                 turn.Log(EventKinds.QuestionAmbiguous, $"{question.Best.Topic}|{runnerUp.Topic}");
                 turn.Say(understanding.Messages.WhichTopic,
-                    [Choice(understanding, question.Best), Choice(understanding, runnerUp), .. GlobalCommands.Buttons(GlobalCommand.Menu)]);
+                    [Choice(understanding, question.Best, question.BetweenAnswers), Choice(understanding, runnerUp, question.BetweenAnswers),
+                        .. GlobalCommands.Buttons(GlobalCommand.Menu)]);
                 return true;
 
             default:
@@ -228,8 +229,11 @@ public sealed partial class DialogEngine
         return [.. more, .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff)];
     }
 
-    private static QuickReply Choice(IQuestionUnderstanding understanding, TopicGuess guess) =>
-        new(guess.Answer.Payload, understanding.Settings(guess.Topic)?.Label ?? guess.Topic);
+    /// <summary>A button for one side of a close call: the topic's label, or the entry's own question when two entries are offered.</summary>
+    private static QuickReply Choice(IQuestionUnderstanding understanding, TopicGuess guess, bool byAnswer = false) =>
+        new(guess.Answer.Payload, byAnswer && guess.Answer.Kind == AnswerRef.Faq && understanding.FindFaq(guess.Answer.Id) is { } faq
+            ? faq.Question
+            : understanding.Settings(guess.Topic)?.Label ?? guess.Topic);
 
     /// <summary>True inside a topic's dialog; false at the main menu or with nothing running.</summary>
     private static bool InTopicDialog(TurnContext turn) =>

@@ -29,6 +29,12 @@ public sealed record UnderstoodQuestion(string Normalized, QuestionDecision Deci
     /// <summary>How sure the answer found is (null when it is not an FAQ entry or article); see <see cref="AnswerConfidence"/>.</summary>
     public AnswerConfidence? Confidence { get; init; }
 
+    /// <summary>
+    /// True when the two answers offered in a close call are two entries whose subjects differ (<see cref="SubjectIndex"/>):
+    /// their buttons name the entries' questions, not the topics.
+    /// </summary>
+    public bool BetweenAnswers { get; init; }
+
     public const string UnknownTopic = "unknown";
 
     /// <summary>The topic the bot acts on: "unknown" when it did not understand.</summary>
