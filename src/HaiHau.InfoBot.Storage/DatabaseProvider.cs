@@ -27,6 +27,13 @@ public static class DatabaseProviders
         _ => throw new InvalidOperationException($"{SettingKey} must be 'sqlite' or 'postgres', not '{value}'."),
     };
 
-    /// <summary>True when the context talks to PostgreSQL: the SQL that differs (triggers, locks, claims) asks this.</summary>
-    public static bool IsPostgres(this InfoBotDbContext db) => db.Database.IsNpgsql();
+    /// <summary>EF Core's name for the PostgreSQL provider (its assembly's name), what <c>IsNpgsql()</c> compares with.</summary>
+    public const string PostgresProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>
+    /// True when the context talks to PostgreSQL: the SQL that differs (triggers, locks, claims) asks this. The name is
+    /// compared here rather than through Npgsql's <c>IsNpgsql()</c>, which would load Npgsql's provider into every SQLite
+    /// host at its first migration check (issue 15); <c>DatabaseProviderTests</c> hold the two equal.
+    /// </summary>
+    public static bool IsPostgres(this InfoBotDbContext db) => db.Database.ProviderName == PostgresProviderName;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Npgsql;
 
 namespace HaiHau.InfoBot.Storage;
@@ -36,19 +37,21 @@ public sealed class HostRoles(string? postgresConnectionString) : IAsyncDisposab
     /// <summary>The role that fans out announcements.</summary>
     public const string Announcements = "announcements";
 
-    private readonly ConcurrentDictionary<string, NpgsqlConnection> _held = new(StringComparer.Ordinal);
+    private static readonly Task<RoleHold> HeldHere = Task.FromResult(RoleHold.Held);
+
+    // DbConnection, not NpgsqlConnection, and the PostgreSQL work in its own method: the runtime loads Npgsql when it
+    // prepares code naming its types, and a SQLite host (which builds this and asks for roles) never needs it (issue 15).
+    private readonly ConcurrentDictionary<string, DbConnection> _held = new(StringComparer.Ordinal);
 
     /// <summary>The role that sends a channel's outbox.</summary>
     public static string Sender(string channel) => "sender:" + channel;
 
     /// <summary>Whether this host has <paramref name="role"/> now, taking it if it is free. Each role is asked by one loop.</summary>
-    public async Task<RoleHold> HoldAsync(string role, CancellationToken ct)
-    {
-        if (postgresConnectionString is null)
-        {
-            return RoleHold.Held;
-        }
+    public Task<RoleHold> HoldAsync(string role, CancellationToken ct) =>
+        postgresConnectionString is null ? HeldHere : HoldOnPostgresAsync(postgresConnectionString, role, ct);
 
+    private async Task<RoleHold> HoldOnPostgresAsync(string connectionString, string role, CancellationToken ct)
+    {
         if (_held.TryGetValue(role, out var mine))
         {
             if (await AliveAsync(mine, ct))
@@ -62,7 +65,7 @@ public sealed class HostRoles(string? postgresConnectionString) : IAsyncDisposab
         }
 
         // Not pooled: the lock lives as long as this physical connection, which must not be handed to anything else.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgresConnectionString) { Pooling = false, KeepAlive = 15 }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 15 }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
@@ -93,11 +96,12 @@ public sealed class HostRoles(string? postgresConnectionString) : IAsyncDisposab
         _held.Clear();
     }
 
-    private static async Task<bool> AliveAsync(NpgsqlConnection connection, CancellationToken ct)
+    private static async Task<bool> AliveAsync(DbConnection connection, CancellationToken ct)
     {
         try
         {
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
             await command.ExecuteScalarAsync(ct);
             return true;
         }

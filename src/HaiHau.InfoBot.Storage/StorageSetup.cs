@@ -19,9 +19,7 @@ public static class StorageSetup
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql
-                .MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly)
-                .EnableRetryOnFailure(PostgresRetries, PostgresMaxRetryDelay, PostgresRetriedErrors));
+            ConfigurePostgres(options, connectionString);
             return;
         }
 
@@ -29,6 +27,16 @@ public static class StorageSetup
         // waited out by SqliteWriteGate (this process) and busy_timeout (another process on the file).
         options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
     }
+
+    /// <summary>
+    /// Its own method, never inlined: the runtime loads Npgsql's assemblies when it prepares a method that names their
+    /// types, so a SQLite host that never calls this never loads them (issue 15: less start-up and memory).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly)
+            .EnableRetryOnFailure(PostgresRetries, PostgresMaxRetryDelay, PostgresRetriedErrors));
 
     /// <summary>
     /// How often a PostgreSQL operation (a query, a save, a <see cref="ResilientTransaction"/>) is tried again after a

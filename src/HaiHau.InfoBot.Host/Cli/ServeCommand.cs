@@ -21,6 +21,7 @@ public static class ServeCommand
     public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken ct)
     {
         var app = InfoBotWeb.Build(args);
+        StartUpMemory.ReleaseOnceStarted(app.Lifetime);
         try
         {
             await app.RunAsync(ct);

@@ -28,7 +28,7 @@ public static class TelegramCommand
                     return 2;
                 }
 
-                await bot.SetWebhook(options.WebhookUrl, allowedUpdates: TelegramMapping.WantedUpdates, dropPendingUpdates: parse.GetValue(drop),
+                await bot.Client.SetWebhook(options.WebhookUrl, allowedUpdates: TelegramMapping.WantedUpdates, dropPendingUpdates: parse.GetValue(drop),
                     secretToken: options.WebhookSecret, cancellationToken: ct);
                 await output.WriteLineAsync($"Webhook set: {options.WebhookUrl}");
                 if (options.Mode != TelegramMode.Webhook)
@@ -36,18 +36,18 @@ public static class TelegramCommand
                     await output.WriteLineAsync("Note: InfoBot:Telegram:Mode is Polling; set it to Webhook, or the bot will remove this webhook when it starts polling.");
                 }
 
-                return await ShowInfoAsync(bot, output, ct);
+                return await ShowInfoAsync(bot.Client, output, ct);
             });
         set.Options.Add(drop);
 
         var info = Verb("webhook-info", "Show the bot, its webhook as Telegram has it, and the updates waiting.", output, error,
-            (bot, _, _, ct) => ShowInfoAsync(bot, output, ct));
+            (bot, _, _, ct) => ShowInfoAsync(bot.Client, output, ct));
 
         var dropToo = DropOption();
         var delete = Verb("delete-webhook", "Remove the webhook (needed before polling).", output, error,
             async (bot, _, parse, ct) =>
             {
-                await bot.DeleteWebhook(dropPendingUpdates: parse.GetValue(dropToo), cancellationToken: ct);
+                await bot.Client.DeleteWebhook(dropPendingUpdates: parse.GetValue(dropToo), cancellationToken: ct);
                 await output.WriteLineAsync("Webhook deleted: the bot can poll now (InfoBot:Telegram:Mode = Polling).");
                 return 0;
             });
@@ -64,7 +64,7 @@ public static class TelegramCommand
 
     private static Command Verb(
         string name, string description, TextWriter output, TextWriter error,
-        Func<ITelegramBotClient, TelegramOptions, ParseResult, CancellationToken, Task<int>> run)
+        Func<BotHandle, TelegramOptions, ParseResult, CancellationToken, Task<int>> run)
     {
         var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
         command.SetAction(async (parse, ct) =>
@@ -87,7 +87,7 @@ public static class TelegramCommand
             using var http = TelegramClient.CreateHttp(options);
             try
             {
-                return await run(TelegramClient.Create(options, http), options, parse, ct);
+                return await run(new BotHandle(TelegramClient.Create(options, http)), options, parse, ct);
             }
             catch (ApiRequestException ex)
             {
@@ -122,5 +122,14 @@ public static class TelegramCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The Bot API client behind a class of ours: a Func over ITelegramBotClient itself would make the runtime load
+    /// Telegram.Bot whenever the command line is built, for every verb and every start of the bot (issue 15).
+    /// </summary>
+    private sealed class BotHandle(ITelegramBotClient client)
+    {
+        public ITelegramBotClient Client { get; } = client;
     }
 }

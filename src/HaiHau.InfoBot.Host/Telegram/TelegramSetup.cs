@@ -14,11 +14,21 @@ public static class TelegramSetup
     public static IServiceCollection AddInfoBotTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         var configured = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>();
-        if (configured is null || !configured.HasToken())
+        if (configured is not null && configured.HasToken())
         {
-            return services;
+            AddTelegramChannel(services, configured.Mode);
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Apart and never inlined: the runtime loads Telegram.Bot (a 9 MB image) when it prepares a method naming its types, so a
+    /// host without a bot token does not load it at start (issue 15).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddTelegramChannel(IServiceCollection services, TelegramMode mode)
+    {
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TelegramStatus>();
         services.TryAddSingleton<ChannelCircuits>();
@@ -30,13 +40,11 @@ public static class TelegramSetup
         services.AddSingleton<TelegramAdapter>();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<TelegramAdapter>());
         services.AddSingleton<IChannelHealth, TelegramHealth>();
-        if (configured.Mode == TelegramMode.Polling)
+        if (mode == TelegramMode.Polling)
         {
             services.AddSingleton<TelegramPoller>();
             services.AddHostedService(sp => sp.GetRequiredService<TelegramPoller>());
         }
-
-        return services;
     }
 }
 

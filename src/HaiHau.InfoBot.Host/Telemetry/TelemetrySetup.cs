@@ -38,11 +38,21 @@ public static class TelemetrySetup
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddHostedService<SendMetrics>();
         var settings = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        if (!settings.Metrics && !settings.Traces)
+        if (settings.Metrics || settings.Traces)
         {
-            return services;
+            AddOpenTelemetry(services, settings);
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Apart and never inlined: the runtime loads the OpenTelemetry assemblies when it prepares a method that names
+    /// their types, so a host with telemetry off (the default) does not load them at start (issue 15).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddOpenTelemetry(IServiceCollection services, TelemetryOptions settings)
+    {
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("haihau-infobot"));
         if (settings.Metrics)
         {
@@ -72,17 +82,18 @@ public static class TelemetrySetup
                     o.Endpoint = new Uri(settings.OtlpEndpoint, OtlpTracesPath);
                 }));
         }
-
-        return services;
     }
 
     public static IEndpointRouteBuilder MapInfoBotMetrics(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.Metrics)
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath);
+            MapPrometheus(app);
         }
 
         return app;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void MapPrometheus(IEndpointRouteBuilder app) => app.MapPrometheusScrapingEndpoint(MetricsPath);
 }

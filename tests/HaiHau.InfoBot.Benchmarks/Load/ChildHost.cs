@@ -8,7 +8,8 @@ namespace HaiHau.InfoBot.Benchmarks.Load;
 
 /// <summary>
 /// The real host as its own process (`dotnet HaiHau.InfoBot.Host.dll --urls …`), as it runs in production: the
-/// honest place to time start-up (process start until /health answers 200) and to read resident memory.
+/// honest place to time start-up (process start until /health answers 200) and to read resident memory. Which build
+/// runs matters: the ReadyToRun publish (<see cref="PublishedHost"/>) is what deploy/Dockerfile ships.
 /// </summary>
 public sealed class ChildHost : IDisposable
 {
@@ -30,9 +31,10 @@ public sealed class ChildHost : IDisposable
     /// <summary>CPU time the host used until /health answered: on a shared machine the wall time mostly waits for a core.</summary>
     public TimeSpan StartUpCpu { get; private set; }
 
-    public static async Task<ChildHost> StartAsync(string databasePath, CancellationToken ct, IReadOnlyList<string>? extraSettings = null)
+    /// <param name="hostDll">The host to run: the build output by default, or <see cref="PublishedHost"/>'s ReadyToRun publish.</param>
+    public static async Task<ChildHost> StartAsync(string databasePath, CancellationToken ct, IReadOnlyList<string>? extraSettings = null, string? hostDll = null)
     {
-        var hostDll = ChildHostHealth.HostDll();
+        hostDll ??= ChildHostHealth.HostDll();
         var address = new Uri($"http://127.0.0.1:{ChildHostHealth.FreePort().ToString(CultureInfo.InvariantCulture)}");
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {

@@ -5,6 +5,7 @@ public sealed record ChildHostResult(double FirstStartMs, double RestartMs, doub
 /// <summary>
 /// Start-up twice (a fresh database, which runs the migrations, then a restart on it, as after a deploy) and the
 /// restarted host's RSS: after 2 s idle, then again after a few hundred turns have warmed EF Core and the engine.
+/// The host measured is the ReadyToRun publish deploy/Dockerfile ships (<see cref="PublishedHost"/>), not the build output.
 /// </summary>
 public static class ChildHostProbe
 {
@@ -14,13 +15,14 @@ public static class ChildHostProbe
     public static async Task<ChildHostResult> RunAsync(string folder, CancellationToken ct)
     {
         var database = Path.Combine(folder, "child.db");
+        var hostDll = await PublishedHost.PublishAsync(ct);
         double firstStart;
-        using (var first = await ChildHost.StartAsync(database, ct))
+        using (var first = await ChildHost.StartAsync(database, ct, hostDll: hostDll))
         {
             firstStart = first.StartUp.TotalMilliseconds;
         }
 
-        using var host = await ChildHost.StartAsync(database, ct);
+        using var host = await ChildHost.StartAsync(database, ct, hostDll: hostDll);
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         var idleRss = host.RssMegabytes();
 

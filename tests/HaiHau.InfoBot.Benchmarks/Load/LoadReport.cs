@@ -18,8 +18,8 @@ public static class LoadReport
         Line($"{"  bot / baseline",-26}{r.BotToBaselineRatio,10:P1}");
         Open(r.OpenBaseline);
         Open(r.OpenBot);
-        Line($"start-up: child {r.ChildHost.FirstStartMs:F0} ms (new db), {r.ChildHost.RestartMs:F0} ms (restart); in-process Build→StartAsync {r.InProcessBuildToStartMs:F0} ms");
-        Line($"child RSS: {r.ChildHost.IdleRssMb:F1} MB idle, {r.ChildHost.RssAfterTurnsMb:F1} MB after {r.ChildHost.TurnsBeforeSecondRss} turns");
+        Line($"start-up: child (ReadyToRun publish) {r.ChildHost.FirstStartMs:F0} ms (new db), {r.ChildHost.RestartMs:F0} ms (restart); in-process Build→StartAsync {r.InProcessBuildToStartMs:F0} ms");
+        Line($"child RSS (ReadyToRun publish): {r.ChildHost.IdleRssMb:F1} MB idle, {r.ChildHost.RssAfterTurnsMb:F1} MB after {r.ChildHost.TurnsBeforeSecondRss} turns");
         var p = r.Phases;
         Line($"one turn without HTTP, mean of {p.Turns}: {p.TurnMs:F2} ms (engine alone {p.EngineMs:F3} ms); one context+open+close {p.ContextOpenMs:F3} ms");
         Line($"EF Core per turn: {r.Database.Commands:F1} commands ({r.Database.CommandMs:F2} ms), {r.Database.ConnectionOpens:F1} connection opens, {r.Database.SaveChanges:F1} SaveChanges");
