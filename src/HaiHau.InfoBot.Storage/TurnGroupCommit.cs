@@ -1,8 +1,5 @@
-using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HaiHau.InfoBot.Storage;
 
@@ -164,14 +161,7 @@ internal sealed class TurnGroupCommit(IDbContextFactory<InfoBotDbContext> factor
         public async Task AttachAsync(DbConnection connection, DbTransaction transaction)
         {
             _connectionString = context.Database.GetConnectionString();
-            // EF counts the opens of a connection (the turn's own, each query's) and closes on the last close: the
-            // turn is done reading, so its connection is closed whatever the count, or EF refuses to swap it.
-            var own = context.GetService<IRelationalConnection>();
-            for (var i = 0; i < 8 && own.DbConnection.State != ConnectionState.Closed; i++)
-            {
-                await own.CloseAsync();
-            }
-
+            await context.Database.CloseConnectionAsync();
             context.Database.SetDbConnection(connection, contextOwnsConnection: false);
             await context.Database.UseTransactionAsync(transaction);
         }
