@@ -13,9 +13,6 @@ public sealed class SqliteWriteGate(bool enabled = true) : IDisposable
     /// <summary>The gate for a provider: closed one-at-a-time for SQLite, a pass-through for PostgreSQL.</summary>
     public static SqliteWriteGate For(DatabaseProvider provider) => new(provider == DatabaseProvider.Sqlite);
 
-    /// <summary>True on SQLite, where writes wait their turn (and turns can share a commit, <see cref="TurnGroupCommit"/>).</summary>
-    internal bool OneAtATime => enabled;
-
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
         if (!enabled)

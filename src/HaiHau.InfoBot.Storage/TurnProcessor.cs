@@ -28,7 +28,6 @@ public sealed class TurnProcessor(
     IEnumerable<ITurnOutputWriter>? outputWriters = null)
 {
     private readonly ITurnOutputWriter[] _writers = outputWriters?.ToArray() ?? [];
-    private readonly TurnGroupCommit? _groups = writes.OneAtATime ? new TurnGroupCommit(factory, writes) : null;
 
     private const int MaxAttempts = 3;
 
@@ -201,27 +200,18 @@ public sealed class TurnProcessor(
             // the bot does not store phone numbers, so once the turn has used it, it goes.
             inbox.ContactPhone = null;
         }
-        if (_groups is not null && !erase)
+        await writes.WriteAsync(async () =>
         {
-            // SQLite: the turn's writes join the next group commit (one BEGIN … COMMIT for the turns that are ready
-            // together); this returns once that group has committed, so the caller still answers only what is stored.
-            await _groups.WriteAsync(context, () => SaveTurnAsync(context, conversation, inbox, result, outbox, erase, now, ct));
-        }
-        else
-        {
-            await writes.WriteAsync(async () =>
+            // One transaction: message, state, outbox, events, and whatever the turn's writers add. Its retry is the
+            // whole turn's (RunAsync above), which builds everything again on a fresh context.
+            var saved = await ResilientTransaction.ExecuteAsync(context, () => SaveTurnAsync(context, conversation, inbox, result, outbox, erase, now, ct), ct);
+            if (erase)
             {
-                // One transaction: message, state, outbox, events, and whatever the turn's writers add. Its retry is the
-                // whole turn's (RunAsync above), which builds everything again on a fresh context.
-                var saved = await ResilientTransaction.ExecuteAsync(context, () => SaveTurnAsync(context, conversation, inbox, result, outbox, erase, now, ct), ct);
-                if (erase)
-                {
-                    await ConversationEraser.ScrubFilesAsync(context, ct);
-                }
+                await ConversationEraser.ScrubFilesAsync(context, ct);
+            }
 
-                return saved;
-            }, ct);
-        }
+            return saved;
+        }, ct);
 
         // The choices as the engine gave them: reading back the JSON just written for the outbox cost a parse per reply.
         return outbox.Select((o, i) => new DeliveredReply(o.Id, o.Text, result.Replies[i].QuickReplies)).ToList();
