@@ -24,8 +24,8 @@ public sealed class StaffMonthTests(BrowserSession browser) : IClassFixture<Brow
     private const float Wait = BrowserSession.Timeout;
     private const string Email = "truyen-thong@haihau.test";
     private const string Password = "mat-khau-thang-11-2026";
-    private const string Unanswered = "Cách tính lãi khi trả nợ trước hạn?";
-    private const string Folded = "cach tinh lai khi tra no truoc han";
+    private const string Unanswered = HaiHau.InfoBot.Host.Tests.Unanswered.UnknownLoanQuestion.Text;
+    private const string Folded = HaiHau.InfoBot.Host.Tests.Unanswered.UnknownLoanQuestion.Folded;
     private const string Announcement = "Xã thông báo: các thôn họp bình xét hộ nghèo, hộ cận nghèo trong tháng này; bác theo dõi loa của thôn để biết giờ họp.";
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 

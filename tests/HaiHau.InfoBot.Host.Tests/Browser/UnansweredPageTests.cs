@@ -16,8 +16,8 @@ public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<
     private const float Wait = BrowserSession.Timeout;
     private const string Email = "truyen-thong@haihau.test";
     private const string Password = "mat-khau-dai-2022";
-    private const string Question = "Cách tính lãi khi trả nợ trước hạn?";
-    private const string Folded = "cach tinh lai khi tra no truoc han";
+    private const string Question = HaiHau.InfoBot.Host.Tests.Unanswered.UnknownLoanQuestion.Text;
+    private const string Folded = HaiHau.InfoBot.Host.Tests.Unanswered.UnknownLoanQuestion.Folded;
 
     [Fact]
     public async Task A_staff_member_adds_an_unanswered_question_to_a_topic_and_the_chats_next_answer_changes()
