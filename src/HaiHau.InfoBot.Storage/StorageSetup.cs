@@ -69,7 +69,11 @@ public static class StorageSetup
             Directory.CreateDirectory(folder);
         }
 
-        await db.Database.MigrateAsync(ct);
+        if (!await SqliteMigrationCheck.IsUpToDateAsync(db, ct))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
         await AppendOnlyTables.EnsureAsync(db, ct);
         await Reach.ReachErasures.EnsureAsync(db, ct);
         // WAL lets readers (web chat polls, health) run beside the writer; it persists in the file.
