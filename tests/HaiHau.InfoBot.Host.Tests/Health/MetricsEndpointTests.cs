@@ -6,6 +6,13 @@ using HaiHau.InfoBot.Host.Tests.Zalo;
 namespace HaiHau.InfoBot.Host.Tests.Health;
 
 /// <summary>The Prometheus scrape endpoint (InfoBot:Telemetry:Metrics): off by default, counting turns when on.</summary>
+/// <remarks>
+/// Run alone, after the parallel classes: on a fresh clone the chat request's <c>http.server.request.duration</c> was
+/// missing from every scrape once while dozens of other hosts started and stopped in this test process (passing in six
+/// runs of its own). ASP.NET Core's hosting meter is per host, but the OpenTelemetry listeners are process-wide, and a
+/// production process has one host; the cause is not yet pinned down (see the stop's note).
+/// </remarks>
+[Collection(MetricsAlone.Name)]
 public sealed class MetricsEndpointTests : HostTestBase
 {
     [Fact]
@@ -74,4 +81,11 @@ public sealed class MetricsEndpointTests : HostTestBase
         .Where(l => l.StartsWith(series, StringComparison.Ordinal) && labels.All(label => l.Contains(label, StringComparison.Ordinal)))
         .Select(l => double.Parse(l[(l.IndexOf('}', StringComparison.Ordinal) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
         .Sum();
+}
+
+/// <summary>The collection that runs <see cref="MetricsEndpointTests"/> with no other test class beside it.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsAlone
+{
+    public const string Name = "metrics, run alone";
 }
