@@ -15,7 +15,6 @@ namespace HaiHau.InfoBot.Core.Tests.Answers;
 /// </summary>
 public abstract partial class HeldOutSetFileTests
 {
-    private const string Header = "id\tkind\tquestion\taccept\tsource\tnote";
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<Row>> Cache = new(StringComparer.Ordinal);
 
@@ -36,15 +35,7 @@ public abstract partial class HeldOutSetFileTests
     [Fact]
     public void The_file_starts_with_the_contract_header_and_every_row_has_six_filled_columns()
     {
-        var lines = File.ReadAllLines(FilePath);
-
-        Assert.Equal(Header, lines[0]);
-        Assert.All(lines.Skip(1).Select((line, index) => (line, number: index + 2)), item =>
-        {
-            var cells = item.line.Split('\t');
-            Assert.True(cells.Length == 6, $"line {item.number} has {cells.Length} columns");
-            Assert.True(cells.Take(5).All(c => c.Trim().Length > 0), $"line {item.number} has an empty id, kind, question, accept or source");
-        });
+        var lines = AnswerSetFile.CheckHeaderAndColumns(FilePath);
         Assert.Equal(lines.Length - 1, AnswerSet.Parse(lines).Count);
     }
 

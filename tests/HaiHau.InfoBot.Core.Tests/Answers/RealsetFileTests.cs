@@ -16,7 +16,6 @@ public sealed partial class RealsetFileTests
     // 175 were written; 41 that near-copied an FAQ question or training example were dropped (leakage); 21 more (c176–c196,
     // outside questions, handoff, household numbers, listings searches) bring the set to the 150.
     private const int MinimumChatRows = 150;
-    private const string Header = "id\tkind\tquestion\taccept\tsource\tnote";
     private static readonly string[] Kinds = ["real", "chat"];
 
     private static string FilePath => AnswerSets.RealSetPath;
@@ -26,15 +25,7 @@ public sealed partial class RealsetFileTests
     [Fact]
     public void The_file_starts_with_the_contract_header_and_every_row_has_six_filled_columns()
     {
-        var lines = File.ReadAllLines(FilePath);
-
-        Assert.Equal(Header, lines[0]);
-        Assert.All(lines.Skip(1).Select((line, index) => (line, number: index + 2)), item =>
-        {
-            var cells = item.line.Split('\t');
-            Assert.True(cells.Length == 6, $"line {item.number} has {cells.Length} columns");
-            Assert.True(cells.Take(5).All(c => c.Trim().Length > 0), $"line {item.number} has an empty id, kind, question, accept or source");
-        });
+        AnswerSetFile.CheckHeaderAndColumns(FilePath);
     }
 
     [Fact]
