@@ -7,10 +7,13 @@ namespace HaiHau.InfoBot.Host.Tests.Health;
 
 /// <summary>The Prometheus scrape endpoint (InfoBot:Telemetry:Metrics): off by default, counting turns when on.</summary>
 /// <remarks>
-/// Run alone, after the parallel classes: on a fresh clone the chat request's <c>http.server.request.duration</c> was
-/// missing from every scrape once while dozens of other hosts started and stopped in this test process (passing in six
-/// runs of its own). ASP.NET Core's hosting meter is per host, but the OpenTelemetry listeners are process-wide, and a
-/// production process has one host; the cause is not yet pinned down (see the stop's note).
+/// Runs alone, after the parallel classes. Cause (read in OpenTelemetry's MetricReaderExt and MetricState): the SDK
+/// listens to every meter named "Microsoft.AspNetCore.Hosting" in the process, and instruments from different hosts'
+/// meters have the same identity (name, version, no tags), so they feed one shared metric stream. When any of those
+/// hosts stops, its instrument's MeasurementsCompleted deactivates that shared stream, which then drops out of this
+/// host's scrape although this host still records. Beside dozens of hosts starting and stopping in the same test
+/// process, the chat request's <c>http.server.request.duration</c> vanished from every scrape on a fresh clone. A
+/// production process has one host, so it is a test-process effect only.
 /// </remarks>
 [Collection(MetricsAlone.Name)]
 public sealed class MetricsEndpointTests : HostTestBase
