@@ -139,6 +139,12 @@ public sealed class AnswerIndex
         return total == 0 ? 0 : covered / total;
     }
 
+    /// <summary>The question's words the answer lacks, heaviest first, with their weight: what keeps its coverage down.</summary>
+    public IReadOnlyList<(string Word, double Weight)> Uncovered(IReadOnlyList<string> tokens, AnswerRef answer) =>
+        !_byAnswer.TryGetValue(answer, out var document) ? []
+            : tokens.Distinct(StringComparer.Ordinal).Where(w => !document.Terms.ContainsKey(w))
+                .Select(w => (w, _wordWeight.GetValueOrDefault(w, _unseenWeight))).OrderByDescending(x => x.Item2).ToList();
+
     private double Score(List<string> query, Document document)
     {
         var score = Bm25(query, document.Terms, document.Length, _averageLength)

@@ -204,6 +204,30 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     }
 
     /// <summary>
+    /// Why a message was read as it was, for staff (`eval answers --why`): the decision, the ask the coverage was
+    /// measured on, and the candidate answers in the order the search ranks them, each with its coverage.
+    /// </summary>
+    public AnswerExplanation Explain(string text, int candidates = 10)
+    {
+        var question = Understand(text);
+        var tokens = _normalizer.Tokens(text);
+        var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
+        var x = _features.Vectorize(tokens);
+        var probabilities = new double[_classifier.Classes.Count];
+        if (x.Count > 0)
+        {
+            _classifier.Probabilities(x, probabilities);
+        }
+
+        var ranked = _answers.Ranked(tokens, x.Count > 0 ? Prior(probabilities) : null)
+            .Where(r => r.Score > 0)
+            .Take(candidates)
+            .Select(r => new AnswerCandidate(r.Answer, r.Topic, r.Score, Coverage(tokens, focus, r.Answer)))
+            .ToList();
+        return new AnswerExplanation(question, focus, ranked, _referrals.Named(tokens)?.Referral);
+    }
+
+    /// <summary>
     /// The answer found declares its subjects (<see cref="FaqEntry.Subjects"/>) and the question names a subject it
     /// lacks: likely a neighbour's question, however many words it shares with this one. The best-ranked entry whose
     /// subjects hold every subject of the found entry the question names and one more («khuyết tật» for a disability
