@@ -62,7 +62,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9);
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
-    public const double DefaultMinCoverage = 0.50;
+    public const double DefaultMinCoverage = 0.48;
 
     /// <summary>
     /// Two entries that each have a subject the question names and the other lacks are both offered when the second
