@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Understanding.Evaluation;
+using HaiHau.InfoBot.TestKit;
 using Xunit.Abstractions;
 
 namespace HaiHau.InfoBot.Core.Tests.Answers;
@@ -51,6 +52,25 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
         Assert.Equal(AnswerVerdict.Fit, referred.Verdict);
         Assert.Equal(AnswerVerdict.Referred, elsewhere.Verdict);
         Assert.Equal(AnswerVerdict.ConfidentWrong, wrong.Verdict);
+    }
+
+    [Fact]
+    public void Why_names_the_cause_of_each_referral_of_a_row_labelled_with_an_entry()
+    {
+        // Written for the test: a motorbike's transfer, which no entry covers, labelled as if the residence entry answered it.
+        var rows = new[]
+        {
+            new AnswerSetRow("t1", "real", "Tôi mua lại chiếc xe máy cũ của người quen trong xóm nhưng chưa sang tên. Nay tôi muốn làm thủ tục sang tên đổi chủ thì cần những giấy tờ gì và làm ở đâu?", ["faq:dang-ky-cu-tru"], 2),
+            new AnswerSetRow("t2", "chat", "e muốn vay vốn nuôi lợn", ["faq:vay-von-chan-nuoi-trong-trot"], 3),
+        };
+        var report = AnswerSets.Evaluate(rows);
+
+        var why = AnswerDiagnosis.Of(report.Outcomes, EngineHarness.Repo.Questions);
+
+        var referred = Assert.Single(why);
+        Assert.Equal("t1", referred.Outcome.Row.Id);
+        Assert.NotEqual(ReferralCause.Engine, referred.Cause);
+        Assert.Contains("t1 ", AnswerDiagnosis.Format(why), StringComparison.Ordinal);
     }
 
     [Fact]
