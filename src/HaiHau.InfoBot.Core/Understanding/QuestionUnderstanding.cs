@@ -62,7 +62,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9);
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
-    public const double DefaultMinCoverage = 0.50;
+    public const double DefaultMinCoverage = 0.48;
 
     /// <summary>
     /// Two entries that each have a subject the question names and the other lacks are both offered when the second
@@ -201,6 +201,30 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             Confidence = confidence,
             BetweenAnswers = betweenAnswers,
         };
+    }
+
+    /// <summary>
+    /// Why a message was read as it was, for staff (`eval answers --why`): the decision, the ask the coverage was
+    /// measured on, and the candidate answers in the order the search ranks them, each with its coverage.
+    /// </summary>
+    public AnswerExplanation Explain(string text, int candidates = 10)
+    {
+        var question = Understand(text);
+        var tokens = _normalizer.Tokens(text);
+        var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
+        var x = _features.Vectorize(tokens);
+        var probabilities = new double[_classifier.Classes.Count];
+        if (x.Count > 0)
+        {
+            _classifier.Probabilities(x, probabilities);
+        }
+
+        var ranked = _answers.Ranked(tokens, x.Count > 0 ? Prior(probabilities) : null)
+            .Where(r => r.Score > 0)
+            .Take(candidates)
+            .Select(r => new AnswerCandidate(r.Answer, r.Topic, r.Score, Coverage(tokens, focus, r.Answer)))
+            .ToList();
+        return new AnswerExplanation(question, focus, ranked, _referrals.Named(tokens)?.Referral);
     }
 
     /// <summary>

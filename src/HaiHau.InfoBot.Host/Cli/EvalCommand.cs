@@ -8,7 +8,8 @@ namespace HaiHau.InfoBot.Host.Cli;
 /// <summary>
 /// "eval answers FILE": runs every question of an answer evaluation file (realset.tsv format, see the content
 /// contract) through the real engine, each in a fresh conversation, and prints fit, confident-wrong, referred and
-/// asked-back shares overall and per topic, the confusion and the rows that did not fit. No database is opened.
+/// asked-back shares overall and per topic, the confusion and the rows that did not fit; with --why, the cause of
+/// each referral of a row labelled with an entry. No database is opened.
 /// </summary>
 public static class EvalCommand
 {
@@ -16,6 +17,7 @@ public static class EvalCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Tab-separated: id, kind, question, accept, source, note (header line first)." };
         var quiet = new Option<bool>("--figures-only") { Description = "Print the figures without the list of rows that did not fit." };
+        var why = new Option<bool>("--why") { Description = "Also say why each row labelled with an entry was referred (where the entry ranked, its coverage, the ask found)." };
         var answerer = new Option<string?>("--answerer") { Description = "\"llm\": also run the configured model (InfoBot:Answerer) and print its figures next to retrieval's." };
         var answers = new Command("answers", "Measure whether the answers the bot gives are the ones the file accepts.")
         {
@@ -24,6 +26,7 @@ public static class EvalCommand
         answers.Arguments.Add(file);
         answers.Options.Add(quiet);
         answers.Options.Add(answerer);
+        answers.Options.Add(why);
         answers.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -59,6 +62,11 @@ public static class EvalCommand
             var outcomes = AnswerEvaluator.Run(engine, rows, TimeProvider.System);
             var report = new AnswerReport(outcomes, AnswerTopics.Resolver(data.Questions, data.Content));
             await output.WriteAsync(report.Format(listMisses: !parse.GetValue(quiet)));
+            if (parse.GetValue(why))
+            {
+                await output.WriteAsync(AnswerDiagnosis.Format(AnswerDiagnosis.Of(outcomes, data.Questions)));
+            }
+
             return parse.GetValue(answerer) is { } which ? await EvaluateAnswererAsync(which, parse, data, rows, output, error, ct) : 0;
         });
 

@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Understanding.Evaluation;
+using HaiHau.InfoBot.TestKit;
 using Xunit.Abstractions;
 
 namespace HaiHau.InfoBot.Core.Tests.Answers;
@@ -54,6 +55,25 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Why_names_the_cause_of_each_referral_of_a_row_labelled_with_an_entry()
+    {
+        // Written for the test: a motorbike's transfer, which no entry covers, labelled as if the residence entry answered it.
+        var rows = new[]
+        {
+            new AnswerSetRow("t1", "real", "Tôi mua lại chiếc xe máy cũ của người quen trong xóm nhưng chưa sang tên. Nay tôi muốn làm thủ tục sang tên đổi chủ thì cần những giấy tờ gì và làm ở đâu?", ["faq:dang-ky-cu-tru"], 2),
+            new AnswerSetRow("t2", "chat", "e muốn vay vốn nuôi lợn", ["faq:vay-von-chan-nuoi-trong-trot"], 3),
+        };
+        var report = AnswerSets.Evaluate(rows);
+
+        var why = AnswerDiagnosis.Of(report.Outcomes, EngineHarness.Repo.Questions);
+
+        var referred = Assert.Single(why);
+        Assert.Equal("t1", referred.Outcome.Row.Id);
+        Assert.NotEqual(ReferralCause.Engine, referred.Cause);
+        Assert.Contains("t1 ", AnswerDiagnosis.Format(why), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_file_format_is_read_by_its_header()
     {
         var rows = AnswerSet.Parse([
@@ -78,12 +98,16 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// hygiene and the threshold at 0.50 (h-ans3): fit 64.8%, confident-wrong 3.4% (real 53.6% / 3.5%, chat 87.7% / 3.2%).
     /// h-conf (3 December): a learned confidence did not beat coverage on the held-out rows (AnswerConfidenceComparisonTests),
     /// figures unchanged, 64.8% / 3.4%; the floors already sit just under them.
+    /// h-ask (3 December): coverage weighs words by how common they are in the answer texts too, so a long letter's grammar
+    /// dilutes it less; threshold re-chosen by cross-validation at 0.48. Before: 66.1% / 3.2% (real 55.2% / 3.2%);
+    /// after: fit 67.8%, confident-wrong 4.0% (real 57.1% / 4.4%, chat 89.7% / 3.2%). Confident-wrong rose with fit
+    /// (the cross-validated fit − 3 × confident-wrong is unchanged), so its floor was loosened to 4.5%, under the 5% target.
     /// Before issue 12's code (same content): fit and confident-wrong in the README "Answer quality". Fit target not met yet.
     /// </summary>
     private static class RealSetFloor
     {
-        public const double Fit = 0.64;
-        public const double ConfidentWrong = 0.035;
+        public const double Fit = 0.67;
+        public const double ConfidentWrong = 0.045;
     }
 
     /// <summary>
@@ -91,11 +115,13 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// confident-wrong 2.0%; with the new entries and the honest "I don't know" threshold: fit 75.1%, confident-wrong
     /// 4.0% (the threshold turns right-topic but weakly covered answers into referrals). h-ans3: fit 75.1%,
     /// confident-wrong 3.6%. h-conf (3 December, same): fit 75.1% / 3.6%, without diacritics 75.1% / 3.8%.
+    /// h-ask (3 December, coverage weights from the answer texts too, threshold 0.48): fit 76.0% / 3.8%, without
+    /// diacritics 76.0% / 4.0%.
     /// </summary>
     private static class DevSetFloor
     {
-        public const double Fit = 0.745;
-        public const double ConfidentWrong = 0.037;
-        public const double FitWithoutDiacritics = 0.745;
+        public const double Fit = 0.755;
+        public const double ConfidentWrong = 0.04;
+        public const double FitWithoutDiacritics = 0.755;
     }
 }
