@@ -7,7 +7,8 @@ namespace HaiHau.InfoBot.Storage;
 
 /// <summary>
 /// Turns the events that ask the store to keep something (a news subscription, a course lead) into rows, tracked on
-/// the turn's context so they are written in the same transaction as the turn's state and replies.
+/// the turn's context so they are written in the same transaction as the turn's state and replies. Runs after the
+/// conversation is written (it has its id), and refers to it by id: it is not tracked (<see cref="TurnOutput"/>).
 /// </summary>
 public static class ResidentRequests
 {
@@ -22,7 +23,7 @@ public static class ResidentRequests
                     var existing = await FindSubscriptionAsync(context, conversation, kind, ct);
                     if (existing is null)
                     {
-                        context.NewsSubscriptions.Add(new NewsSubscriptionRecord { Conversation = conversation, Kind = kind, CommuneCode = commune, CreatedAt = now, UpdatedAt = now });
+                        context.NewsSubscriptions.Add(new NewsSubscriptionRecord { ConversationId = conversation.Id, Kind = kind, CommuneCode = commune, CreatedAt = now, UpdatedAt = now });
                     }
                     else
                     {
@@ -48,7 +49,7 @@ public static class ResidentRequests
                         : await context.CourseLeads.FirstOrDefaultAsync(l => l.ConversationId == conversation.Id && l.CourseCode == course, ct);
                     if (lead is null)
                     {
-                        context.CourseLeads.Add(new CourseLeadRecord { Conversation = conversation, CourseCode = course, ConsentedAt = consentedAt });
+                        context.CourseLeads.Add(new CourseLeadRecord { ConversationId = conversation.Id, CourseCode = course, ConsentedAt = consentedAt });
                     }
                     else
                     {
@@ -61,6 +62,6 @@ public static class ResidentRequests
     }
 
     private static async Task<NewsSubscriptionRecord?> FindSubscriptionAsync(InfoBotDbContext context, ConversationRecord conversation, string kind, CancellationToken ct) =>
-        context.NewsSubscriptions.Local.FirstOrDefault(s => s.Conversation == conversation && s.Kind == kind)
+        context.NewsSubscriptions.Local.FirstOrDefault(s => s.ConversationId == conversation.Id && s.Kind == kind)
         ?? (conversation.Id == 0 ? null : await context.NewsSubscriptions.FirstOrDefaultAsync(s => s.ConversationId == conversation.Id && s.Kind == kind, ct));
 }

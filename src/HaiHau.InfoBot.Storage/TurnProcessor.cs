@@ -61,7 +61,6 @@ public sealed class TurnProcessor(
             }
 
             inbox = NewInboxRecord(message);
-            context.Inbox.Add(inbox);
             return (TurnOutcome.Answered, await RunAndSaveAsync(context, inbox, conversation, markSent: true, ct));
         }
 
@@ -94,7 +93,7 @@ public sealed class TurnProcessor(
         using var held = await locks.AcquireAsync(peek.Channel, peek.ChatId, ct);
         return await ResilientTransaction.RunAsync(factory, async context =>
         {
-            var inbox = await context.Inbox.FirstAsync(i => i.Id == inboxId, ct);
+            var inbox = await context.Inbox.AsNoTracking().FirstAsync(i => i.Id == inboxId, ct);
             if (inbox.Status != InboxStatus.Pending)
             {
                 return true; // another worker (or this one's attempt whose commit landed) finished it
@@ -145,11 +144,11 @@ public sealed class TurnProcessor(
         InfoBotDbContext context, InboxRecord inbox, ConversationRecord? conversation, bool markSent, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var stateBefore = conversation?.StateJson;
         if (conversation is null)
         {
             // Source: the deep link that brought the resident (a commune's QR code), kept for officers' statistics.
             conversation = new ConversationRecord { Channel = inbox.Channel, ChatId = inbox.ChatId, UserId = inbox.UserId, CreatedAt = now, Source = inbox.StartPayload };
-            context.Conversations.Add(conversation);
         }
         else if (conversation.Source is null && inbox.IsStart && !string.IsNullOrEmpty(inbox.StartPayload))
         {
@@ -162,32 +161,25 @@ public sealed class TurnProcessor(
             ? new TurnResult(StateSerializer.Deserialize(conversation.StateJson), [], [new TurnEvent(EventKinds.BotSilenced)])
             : RunEngine(inbox, conversation);
         var erase = result.Events.Any(e => e.Kind == EventKinds.DataErased);
-        var outbox = new List<OutboxRecord>();
         conversation.StateJson = StateSerializer.Serialize(result.State);
         conversation.UpdatedAt = now;
         conversation.Unreachable = false; // the resident wrote to us, so they can be reached again
         conversation.UnreachableReason = null;
-        foreach (var (reply, sequence) in result.Replies.Select((r, i) => (r, i)))
+        var outbox = result.Replies.Select((reply, sequence) => new OutboxRecord
         {
-            outbox.Add(new OutboxRecord
-            {
-                Conversation = conversation,
-                Channel = inbox.Channel,
-                ChatId = inbox.ChatId,
-                Inbox = inbox,
-                Sequence = sequence,
-                Text = reply.Text,
-                ChoicesJson = StateSerializer.SerializeChoices(reply.QuickReplies),
-                CreatedAt = now,
-                NextAttemptAt = now,
-                Status = markSent ? OutboxStatus.Sent : OutboxStatus.Pending,
-                SentAt = markSent ? now : null,
-                Attempts = markSent ? 1 : 0,
-            });
-        }
-
-        context.Outbox.AddRange(outbox);
-        await ResidentRequests.ApplyAsync(context, conversation, result.Events, now, ct);
+            ConversationId = conversation.Id, // a new conversation's and message's ids are bound in once written (TurnWrite)
+            Channel = inbox.Channel,
+            ChatId = inbox.ChatId,
+            InboxId = inbox.Id,
+            Sequence = sequence,
+            Text = reply.Text,
+            ChoicesJson = StateSerializer.SerializeChoices(reply.QuickReplies),
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Status = markSent ? OutboxStatus.Sent : OutboxStatus.Pending,
+            SentAt = markSent ? now : null,
+            Attempts = markSent ? 1 : 0,
+        }).ToList();
         if (inbox.Status == InboxStatus.Pending)
         {
             inbox.Status = InboxStatus.Done; // RunEngine marks Failed when it gave up
@@ -200,46 +192,75 @@ public sealed class TurnProcessor(
             // the bot does not store phone numbers, so once the turn has used it, it goes.
             inbox.ContactPhone = null;
         }
-        await writes.WriteAsync(async () =>
+
+        if (erase)
         {
+            await writes.WriteAsync(async () =>
+            {
+                var saved = await ResilientTransaction.ExecuteAsync(context, () => SaveErasingTurnAsync(context, conversation, inbox, result, outbox, now, ct), ct);
+                await ConversationEraser.ScrubFilesAsync(context, ct);
+                return saved;
+            }, ct);
+        }
+        else
+        {
+            // The commands are built here, outside the single-writer gate; inside it they only run (issue 15).
+            using var write = TurnWrite.Prepare(context, inbox, conversation, outbox, result.Events, now);
+            var output = new TurnOutput(context, conversation, inbox, result, now, outbox, stateBefore);
             // One transaction: message, state, outbox, events, and whatever the turn's writers add. Its retry is the
             // whole turn's (RunAsync above), which builds everything again on a fresh context.
-            var saved = await ResilientTransaction.ExecuteAsync(context, () => SaveTurnAsync(context, conversation, inbox, result, outbox, erase, now, ct), ct);
-            if (erase)
-            {
-                await ConversationEraser.ScrubFilesAsync(context, ct);
-            }
-
-            return saved;
-        }, ct);
+            await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(context, () => SaveTurnAsync(write, output, ct), ct), ct);
+        }
 
         // The choices as the engine gave them: reading back the JSON just written for the outbox cost a parse per reply.
         return outbox.Select((o, i) => new DeliveredReply(o.Id, o.Text, result.Replies[i].QuickReplies)).ToList();
     }
 
-    private async Task<int> SaveTurnAsync(
-        InfoBotDbContext context, ConversationRecord conversation, InboxRecord inbox, TurnResult result, List<OutboxRecord> outbox, bool erase, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Inside the gate and the transaction: the message and the conversation first (the rest refers to their ids), then
+    /// what the events ask to keep and the writers' rows (one SaveChanges, only on the turns that have any), then the
+    /// replies and events.
+    /// </summary>
+    private async Task<int> SaveTurnAsync(TurnWrite write, TurnOutput turn, CancellationToken ct)
     {
-        if (erase)
+        await write.WriteHeadAsync(turn.Db, ct);
+        await ResidentRequests.ApplyAsync(turn.Db, turn.Conversation, turn.Result.Events, turn.Now, ct);
+        foreach (var writer in _writers)
         {
-            var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
-            // Replies already delivered (web chat) are cut from the resident now. A push channel's confirmation keeps
-            // the resident's address until it is sent, or it would go nowhere; OutboxDispatcher cuts it then.
-            outbox.Where(o => o.Status != OutboxStatus.Pending).ToList().ForEach(o => o.ChatId = anonymous);
-        }
-        else
-        {
-            var output = new TurnOutput(context, conversation, inbox, result, now);
-            foreach (var writer in _writers)
-            {
-                await writer.WriteAsync(output, ct);
-            }
+            await writer.WriteAsync(turn, ct);
         }
 
+        // Most turns track nothing here (no registration, subscription or tally): then EF is not asked to save at all.
+        var saved = turn.Db.ChangeTracker.HasChanges() ? await turn.Db.SaveChangesAsync(ct) : 0;
+        await write.WriteTailAsync(turn.Db, turn.Appended, ct);
+        return saved;
+    }
+
+    /// <summary>
+    /// «Xóa dữ liệu của tôi»: rare, and most of its work is the eraser's own bulk statements, so it stays on EF's
+    /// SaveChanges. The message and conversation were read untracked: Update tracks them as new (no id yet) or with
+    /// every column changed. What the turn's events asked to keep is not applied: the erasure removes it anyway.
+    /// </summary>
+    private static async Task<int> SaveErasingTurnAsync(
+        InfoBotDbContext context, ConversationRecord conversation, InboxRecord inbox, TurnResult result, List<OutboxRecord> outbox, DateTimeOffset now, CancellationToken ct)
+    {
+        context.Update(conversation);
+        context.Update(inbox);
+        outbox.ForEach(o => (o.Conversation, o.Inbox) = (conversation, inbox));
+        context.Outbox.AddRange(outbox);
+        var anonymous = await ConversationEraser.EraseAsync(context, conversation, inbox, ct);
+        // Replies already delivered (web chat) are cut from the resident now. A push channel's confirmation keeps
+        // the resident's address until it is sent, or it would go nowhere; OutboxDispatcher cuts it then.
+        outbox.Where(o => o.Status != OutboxStatus.Pending).ToList().ForEach(o => o.ChatId = anonymous);
         var saved = await context.SaveChangesAsync(ct);
         // After the save, which gives a new conversation and the message their ids; still inside the transaction.
-        await TurnEventRows.InsertAsync(context, conversation.Id, inbox.Id, inbox.Channel, result.Events, now, ct);
-        return saved + result.Events.Count;
+        var events = TurnWrite.EventRows(conversation, inbox, result.Events, now);
+        if (events.Length > 0)
+        {
+            await TurnWrite.AppendAsync(context, events, ct);
+        }
+
+        return saved + events.Length;
     }
 
     /// <summary>The engine is pure, so a throw is a bug or a fault of the process: try three times, then apologise.</summary>

@@ -10,6 +10,7 @@ namespace HaiHau.InfoBot.Storage;
 /// The lookups every turn runs, compiled once per database model: EF otherwise rebuilds and looks up the query's
 /// expression tree each time. A compiled query is bound to the model it first ran against, so the SQLite and the
 /// PostgreSQL model (both can live in one process: the tests, `db migrate` between providers) each get their own.
+/// The message and the conversation are read untracked: a turn writes them with its own commands (<see cref="TurnWrite"/>).
 /// </summary>
 internal sealed class TurnQueries
 {
@@ -17,11 +18,11 @@ internal sealed class TurnQueries
 
     internal Func<InfoBotDbContext, string, string, CancellationToken, Task<InboxRecord?>> InboxByExternalId { get; } =
         EF.CompileAsyncQuery((InfoBotDbContext db, string channel, string externalId, CancellationToken ct) =>
-            db.Inbox.FirstOrDefault(i => i.Channel == channel && i.ExternalId == externalId));
+            db.Inbox.AsNoTracking().FirstOrDefault(i => i.Channel == channel && i.ExternalId == externalId));
 
     internal Func<InfoBotDbContext, string, string, CancellationToken, Task<ConversationRecord?>> ConversationByChat { get; } =
         EF.CompileAsyncQuery((InfoBotDbContext db, string channel, string chatId, CancellationToken ct) =>
-            db.Conversations.FirstOrDefault(c => c.Channel == channel && c.ChatId == chatId));
+            db.Conversations.AsNoTracking().FirstOrDefault(c => c.Channel == channel && c.ChatId == chatId));
 
     /// <summary>Read inside the single-writer gate by the reach and profile writers on most turns, so it is compiled too.</summary>
     internal Func<InfoBotDbContext, long, CancellationToken, Task<ResidentProfileRecord?>> ProfileByConversation { get; } =

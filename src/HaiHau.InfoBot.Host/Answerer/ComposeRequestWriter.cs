@@ -32,8 +32,7 @@ public sealed class ComposeRequestWriter(
         }
 
         var sequence = turn.Result.Replies.ToList().FindIndex(r => r.Text.StartsWith(faq.Question + "\n\n", StringComparison.Ordinal));
-        var reply = turn.Db.ChangeTracker.Entries<OutboxRecord>().Select(e => e.Entity)
-            .FirstOrDefault(o => o.Inbox == turn.Inbox && o.Sequence == sequence && o.Status == OutboxStatus.Pending);
+        var reply = turn.Outbox.FirstOrDefault(o => o.Sequence == sequence && o.Status == OutboxStatus.Pending);
         if (reply is null || !state.TryTakeCall(options.Value.MaxPerMinute))
         {
             return Task.CompletedTask;
@@ -51,17 +50,10 @@ public sealed class ComposeRequestWriter(
     /// <summary>
     /// Whether the greeting had told this resident, in an earlier turn, that typed questions may go to a language model
     /// (Luật 91/2025/QH15: say what goes where before it goes). Read from the conversation's state as it was before this
-    /// turn (EF keeps the loaded value), so a first message that is already a question, greeted and answered in the same
-    /// turn, keeps its retrieval answer.
+    /// turn (<see cref="TurnOutput.StateBefore"/>), so a first message that is already a question, greeted and answered in
+    /// the same turn, keeps its retrieval answer.
     /// </summary>
-    private static bool ToldBeforeThisTurn(TurnOutput turn)
-    {
-        var entry = turn.Db.Entry(turn.Conversation);
-        if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Added || entry.Property(c => c.StateJson).OriginalValue is not { Length: > 0 } before)
-        {
-            return false;
-        }
-
-        return StateSerializer.Deserialize(before).Vars.ContainsKey(Core.Messaging.ModelAssistedChannels.NoticeShownVariable);
-    }
+    private static bool ToldBeforeThisTurn(TurnOutput turn) =>
+        turn.StateBefore is { Length: > 0 } before
+        && StateSerializer.Deserialize(before).Vars.ContainsKey(Core.Messaging.ModelAssistedChannels.NoticeShownVariable);
 }

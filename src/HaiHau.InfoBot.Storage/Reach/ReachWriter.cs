@@ -5,7 +5,7 @@ namespace HaiHau.InfoBot.Storage.Reach;
 /// <summary>
 /// Appends a reach row for each piece of information content a turn delivered (<see cref="ReachCounting"/>), in the
 /// turn's transaction. The resident's commune, household and declared category go on the row only when they consented
-/// to statistics.
+/// to statistics. Appended (a plain INSERT with the turn's replies), not tracked: a row no one reads back in the turn.
 /// </summary>
 public sealed class ReachWriter(ReachCounting counting) : ITurnOutputWriter
 {
@@ -21,12 +21,12 @@ public sealed class ReachWriter(ReachCounting counting) : ITurnOutputWriter
         var counted = profile is { ConsentStatistics: true } ? profile : null;
         foreach (var d in delivered)
         {
-            turn.Db.ReachLog.Add(new ReachRecord
+            turn.Append(new ReachRecord
             {
                 At = turn.Now,
                 Day = ReachDay.Of(turn.Now),
                 Channel = turn.Conversation.Channel,
-                Conversation = turn.Conversation,
+                ConversationId = turn.Conversation.Id,
                 Kind = d.Kind,
                 Subject = d.Subject,
                 Topic = d.Topic,

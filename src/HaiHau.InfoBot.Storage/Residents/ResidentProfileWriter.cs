@@ -25,7 +25,7 @@ public sealed class ResidentProfileWriter(TopicRegistry registry) : ITurnOutputW
                 if (profile is null)
                 {
                     isNew = true;
-                    profile = new ResidentProfileRecord { Conversation = turn.Conversation, Channel = turn.Conversation.Channel, CreatedAt = turn.Now };
+                    profile = new ResidentProfileRecord { ConversationId = turn.Conversation.Id, Channel = turn.Conversation.Channel, CreatedAt = turn.Now };
                 }
             }
 
@@ -51,7 +51,7 @@ public sealed class ResidentProfileWriter(TopicRegistry registry) : ITurnOutputW
 
     /// <summary>The conversation's profile: the one this turn already tracks, else the stored one.</summary>
     public static async Task<ResidentProfileRecord?> FindAsync(InfoBotDbContext db, ConversationRecord conversation, CancellationToken ct) =>
-        db.ResidentProfiles.Local.FirstOrDefault(p => p.Conversation == conversation || (conversation.Id != 0 && p.ConversationId == conversation.Id))
+        db.ResidentProfiles.Local.FirstOrDefault(p => p.ConversationId == conversation.Id)
         ?? (conversation.Id == 0 ? null : await TurnQueries.For(db).ProfileByConversation(db, conversation.Id, ct));
 
     private static void Apply(ResidentProfileRecord profile, IReadOnlyDictionary<string, string> values, DateTimeOffset now, TopicRegistry registry)
