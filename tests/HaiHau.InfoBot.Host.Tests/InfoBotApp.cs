@@ -9,7 +9,8 @@ namespace HaiHau.InfoBot.Host.Tests;
 
 /// <summary>
 /// The real host (Program) over a real SQLite file in a temp folder, with a fake clock.
-/// Several apps may share one database file to play a restart: dispose one, create the next.
+/// Several apps may share one database file to play a restart: dispose one, create the next. A file that does not exist
+/// yet starts as a copy of a migrated template (<see cref="MigratedSqliteTemplate"/>).
 /// </summary>
 public class InfoBotApp(string connectionString, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -20,6 +21,12 @@ public class InfoBotApp(string connectionString, FakeTimeProvider time, IReadOnl
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var database = settings?.GetValueOrDefault("ConnectionStrings:InfoBot") ?? connectionString;
+        if (Storage.DatabaseProviders.Parse(settings?.GetValueOrDefault(Storage.DatabaseProviders.SettingKey)) == Storage.DatabaseProvider.Sqlite)
+        {
+            MigratedSqliteTemplate.CopyIfNew(database); // a new file starts as a migrated copy instead of migrating (issue 15)
+        }
+
         builder.UseSetting("ConnectionStrings:InfoBot", connectionString);
         builder.UseSetting("InfoBot:DialogsPath", RepoPaths.Dialogs);
         builder.UseSetting("InfoBot:ContentPath", RepoPaths.Content);

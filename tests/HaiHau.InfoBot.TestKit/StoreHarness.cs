@@ -36,6 +36,11 @@ public sealed class StoreHarness : IDisposable
         _writes = SqliteWriteGate.For(provider);
         _locks = new ConversationLocks(provider == DatabaseProvider.Postgres ? _database.ConnectionString : null);
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            MigratedSqliteTemplate.CopyIfNew(ConnectionString); // then the migration below finds nothing to apply
+        }
+
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
         StorageSetup.Configure(options, Provider, ConnectionString);
         using (var db = new InfoBotDbContext(options.Options))

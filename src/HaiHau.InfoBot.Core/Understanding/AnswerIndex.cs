@@ -44,6 +44,17 @@ public sealed class AnswerIndex
     private readonly Dictionary<string, double> _wordWeight = new(StringComparer.Ordinal);
     private readonly double _unseenWeight;
 
+    private AnswerIndex(List<Document> all, Dictionary<string, double> idf, Dictionary<string, double> wordWeight, double unseenWeight)
+    {
+        (_all, _idf, _wordWeight, _unseenWeight) = (all, idf, wordWeight, unseenWeight);
+        _averageLength = _all.Count == 0 ? 1 : Math.Max(1, _all.Average(d => d.Length));
+        _averageBody = _all.Count == 0 ? 1 : Math.Max(1, _all.Average(d => d.BodyLength));
+        foreach (var document in _all)
+        {
+            _byAnswer.TryAdd(document.Answer, document);
+        }
+    }
+
     /// <param name="documents">The answers: topic, where they lead (the article an FAQ entry points to), tokens of the
     /// question and keywords, and of the answer text.</param>
     /// <param name="corpus">Questions residents ask (the training questions), for how common each word is.</param>
@@ -167,6 +178,82 @@ public sealed class AnswerIndex
         }
 
         return score;
+    }
+
+    /// <summary>The index as computed (documents' term counts, word weights), for <see cref="BuiltUnderstanding"/>.</summary>
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_all.Count);
+        foreach (var d in _all)
+        {
+            writer.Write(d.Topic);
+            writer.Write(d.Answer.Kind);
+            writer.Write(d.Answer.Id);
+            writer.Write(d.Destination);
+            WriteCounts(writer, d.Terms);
+            WriteCounts(writer, d.Body);
+        }
+
+        WriteWeights(writer, _idf);
+        WriteWeights(writer, _wordWeight);
+        writer.Write(_unseenWeight);
+    }
+
+    /// <summary>An index read back from <see cref="Write"/>: the same documents, counts and weights.</summary>
+    internal static AnswerIndex Read(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var all = new List<Document>(count);
+        for (var i = 0; i < count; i++)
+        {
+            all.Add(new Document(reader.ReadString(), new AnswerRef(reader.ReadString(), reader.ReadString()), reader.ReadString(), ReadCounts(reader), ReadCounts(reader)));
+        }
+
+        return new AnswerIndex(all, ReadWeights(reader), ReadWeights(reader), reader.ReadDouble());
+    }
+
+    private static void WriteCounts(BinaryWriter writer, Dictionary<string, int> counts)
+    {
+        writer.Write(counts.Count);
+        foreach (var (term, count) in counts)
+        {
+            writer.Write(term);
+            writer.Write(count);
+        }
+    }
+
+    private static Dictionary<string, int> ReadCounts(BinaryReader reader)
+    {
+        var n = reader.ReadInt32();
+        var counts = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            counts.Add(reader.ReadString(), reader.ReadInt32());
+        }
+
+        return counts;
+    }
+
+    private static void WriteWeights(BinaryWriter writer, Dictionary<string, double> weights)
+    {
+        writer.Write(weights.Count);
+        foreach (var (term, weight) in weights)
+        {
+            writer.Write(term);
+            writer.Write(weight);
+        }
+    }
+
+    private static Dictionary<string, double> ReadWeights(BinaryReader reader)
+    {
+        var n = reader.ReadInt32();
+        var weights = new Dictionary<string, double>(n, StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            weights.Add(reader.ReadString(), reader.ReadDouble());
+        }
+
+        return weights;
     }
 
     private static Dictionary<string, int> Count(IEnumerable<string> terms)

@@ -16,6 +16,22 @@ public sealed class FeatureSpace
 
     public int Count => _ids.Count;
 
+    /// <summary>The features in id order, as <see cref="BuiltUnderstanding"/> stores them.</summary>
+    internal IEnumerable<string> Names => _ids.OrderBy(p => p.Value).Select(p => p.Key);
+
+    /// <summary>A space read back from <see cref="Names"/>: the same features under the same ids.</summary>
+    internal static FeatureSpace FromNames(IReadOnlyList<string> names)
+    {
+        var space = new FeatureSpace();
+        space._ids.EnsureCapacity(names.Count);
+        foreach (var name in names)
+        {
+            space._ids.Add(name, space._ids.Count);
+        }
+
+        return space;
+    }
+
     /// <summary>Adds every feature of these questions to the space.</summary>
     public void Learn(IEnumerable<IReadOnlyList<string>> questions)
     {

@@ -10,4 +10,14 @@ public interface IClassifierStore
     SoftmaxClassifier? Find(string key, IReadOnlyList<string> classes, int features);
 
     void Keep(string key, SoftmaxClassifier model);
+
+    /// <summary>
+    /// The whole built understanding stored under this key (see <see cref="QuestionUnderstanding.Build"/>), or null: a
+    /// store that keeps only weights says null, and the build then normalises the content and looks the weights up.
+    /// </summary>
+    byte[]? FindBuilt(string key) => null;
+
+    void KeepBuilt(string key, byte[] contents)
+    {
+    }
 }

@@ -91,13 +91,20 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var faqList = data.Faqs.Where(f => answering.Contains(f.Topic)).ToList();
         var articleList = articles.Where(a => answering.Contains(a.Topic)).ToList();
 
+        var classes = data.Registry.Classes.ToList();
+        var thresholdsOrDefault = thresholds ?? new Thresholds();
+        var builtKey = store is null ? null : BuiltUnderstanding.Key(data, faqList, articleList, classes, training);
+        if (builtKey is not null && store!.FindBuilt(builtKey) is { } stored && BuiltUnderstanding.Read(stored, classes) is { } built)
+        {
+            return new QuestionUnderstanding(normalizer, built.Features, built.Classifier, built.Answers, built.TopicNames, data, thresholdsOrDefault, built.Phrasings);
+        }
+
         var questions = TrainingQuestions(data)
             .Select(q => (q.Topic, Tokens: normalizer.Tokens(q.Text)))
             .Where(q => q.Tokens.Count > 0)
             .ToList();
         var features = new FeatureSpace();
         features.Learn(questions.Select(q => q.Tokens));
-        var classes = data.Registry.Classes.ToList();
         var examples = questions.Select(q => (features.Vectorize(q.Tokens), classes.IndexOf(q.Topic))).ToList();
         var classifier = TrainOrFind(classes, features.Count, examples, training, store);
 
@@ -118,7 +125,12 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .GroupBy(x => x.Token, StringComparer.Ordinal).Where(g => g.Count() >= CommonWordShare * topicCount).Select(g => g.Key);
         var names = data.Topics.ToDictionary(t => t.Topic,
             t => normalizer.Tokens($"{t.Label} {t.More}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholds ?? new Thresholds(), phrasings);
+        if (builtKey is not null)
+        {
+            store!.KeepBuilt(builtKey, new BuiltUnderstanding(features, classifier, answers, names, phrasings).Write());
+        }
+
+        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholdsOrDefault, phrasings);
     }
 
     /// <summary>The weights stored for exactly these examples when the store has them, else trained (and kept).</summary>

@@ -125,8 +125,12 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
 
     private Snapshot Build(List<StaffPhrasingRecord> rows, Version version)
     {
-        // Nothing taught: the model content/ built at start serves as it is (no second training).
-        var model = rows.Count == 0 ? _data.Questions : QuestionUnderstanding.Build(StaffPhrasingSeam.With(_data.Understanding, rows), _data.Content.Articles);
+        // Nothing taught: the model content/ built at start serves as it is (no second training). Taught: built with the
+        // model cache too, so a restart on the same phrasings (StaffPhrasingRefresher, before /health) reads the build
+        // instead of training again; the phrasings are part of its key, so a new one misses and trains.
+        var model = rows.Count == 0
+            ? _data.Questions
+            : QuestionUnderstanding.Build(StaffPhrasingSeam.With(_data.Understanding, rows), _data.Content.Articles, store: _data.Classifiers);
         var taught = new Dictionary<string, TopicGuess>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
