@@ -86,9 +86,13 @@ public sealed class MetricsEndpointTests : HostTestBase
         .Sum();
 }
 
-/// <summary>The collection that runs <see cref="MetricsEndpointTests"/> with no other test class beside it.</summary>
+/// <summary>
+/// The collection that runs the telemetry classes (<see cref="MetricsEndpointTests"/>, <see cref="TraceExportTests"/>)
+/// with no other test class beside them: OpenTelemetry's listeners are process-wide, so beside dozens of hosts in the
+/// same test process they see every host's instruments and activities, not only their own.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MetricsAlone
 {
-    public const string Name = "metrics, run alone";
+    public const string Name = "telemetry, run alone";
 }

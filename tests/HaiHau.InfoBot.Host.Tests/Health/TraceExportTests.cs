@@ -12,6 +12,13 @@ namespace HaiHau.InfoBot.Host.Tests.Health;
 /// outcome, web requests with their route template, and never a conversation id, a chat id, a resident's words or the
 /// Telegram token. Off by default.
 /// </summary>
+/// <remarks>
+/// Runs alone, after the parallel classes (<see cref="MetricsAlone"/>). On a fresh clone (3 December) the web chat
+/// test's collector received no export at all while the other classes ran, and it passed three runs of its own. The
+/// tracer provider's listeners see the activities of every host in the process; why no batch reached the collector is
+/// not pinned down (the metrics class's cause, one stream shared by identical instruments, does not apply to spans).
+/// </remarks>
+[Collection(MetricsAlone.Name)]
 public sealed class TraceExportTests : HostTestBase
 {
     private const long Lan = 123456789;
