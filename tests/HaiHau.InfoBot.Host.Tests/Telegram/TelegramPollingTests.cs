@@ -132,7 +132,11 @@ public sealed class TelegramPollingTests : HostTestBase
     [Fact]
     public async Task Stopping_the_host_ends_a_pending_long_poll_cleanly()
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Polling);
+        // The fake holds the poll until the client goes away: with its usual 2 s hold (real time), a slow stop on a
+        // loaded machine let the poll end normally first, and the poller, stopping, never sent another (a fresh-clone
+        // run on 3 December timed out here).
+        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Polling,
+            configureFake: fake => fake.MaxHold = TimeSpan.FromHours(1));
         var poller = rig.Service<TelegramPoller>();
         await rig.Fake.WaitForHeldPollAsync();
 

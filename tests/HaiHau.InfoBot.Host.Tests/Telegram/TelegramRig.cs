@@ -55,9 +55,11 @@ public sealed class TelegramRig : IAsyncDisposable
     public event Action<TimeSpan>? Paused;
 
     public static async Task<TelegramRig> StartAsync(
-        string connectionString, TelegramMode mode, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null)
+        string connectionString, TelegramMode mode, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null,
+        Action<FakeTelegramApi>? configureFake = null)
     {
         var fake = await FakeTelegramApi.StartAsync();
+        configureFake?.Invoke(fake); // before the host's first call, so even its first poll sees the setting
         var rig = new TelegramRig(fake, connectionString, mode, time ?? InfoBotApp.NewClock(), extra ?? new Dictionary<string, string?>());
         rig.StartApp();
         return rig;
