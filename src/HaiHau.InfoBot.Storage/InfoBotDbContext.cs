@@ -98,7 +98,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => new { x.BroadcastId, x.Status });
             // At most one delivery of an announcement per conversation, whatever crashes and restarts happen during fan-out.
             e.HasIndex(x => new { x.BroadcastId, x.ConversationId }).IsUnique()
-                .HasFilter(Database.IsNpgsql() ? "\"BroadcastId\" IS NOT NULL" : "BroadcastId IS NOT NULL"); // PostgreSQL folds unquoted names
+                .HasFilter(this.IsPostgres() ? "\"BroadcastId\" IS NOT NULL" : "BroadcastId IS NOT NULL"); // PostgreSQL folds unquoted names
             e.HasOne(x => x.Broadcast).WithMany().HasForeignKey(x => x.BroadcastId);
             e.HasIndex(x => new { x.ConversationId, x.Id });
             e.HasIndex(x => new { x.Channel, x.ChatId, x.Id }); // the web chat's "replies after N" on page load

@@ -44,12 +44,30 @@ public static class DataProtectionSetup
     /// <summary>Fixed, not the content root (the default): a copy published to another folder reads the same cookies.</summary>
     public const string ApplicationName = "HaiHau.InfoBot";
 
+    /// <summary>
+    /// Data Protection registers a hosted service that reads the key ring at start-up, to spare the first signed request
+    /// a few milliseconds. Here that read loads the XML stack (System.Private.Xml and Xml.Linq, about 3.5 MB resident)
+    /// into every host, while only officers' console pages and their cookies need keys; residents never do. Without it
+    /// the ring is read on the first console request instead (issue 15, idle memory).
+    /// </summary>
+    private const string EagerKeyRingService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
+    private static void RemoveEagerKeyRingLoad(IServiceCollection services)
+    {
+        var eager = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == EagerKeyRingService).ToList();
+        foreach (var descriptor in eager)
+        {
+            services.Remove(descriptor);
+        }
+    }
+
     public static IServiceCollection AddInfoBotDataProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<DatabaseKeyRepository>();
         services.AddOptions<KeyManagementOptions>()
             .Configure<DatabaseKeyRepository>((options, repository) => options.XmlRepository = repository);
+        RemoveEagerKeyRingLoad(services);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Settings.Configuration;
 
 namespace HaiHau.InfoBot.Host.Setup;
 
@@ -21,7 +22,7 @@ public static class LoggingSetup
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .MinimumLevel.Override("System", LogEventLevel.Warning);
-            logger.ReadFrom.Configuration(configuration)
+            logger.ReadFrom.Configuration(configuration, SettingsReaderOptions())
                 .Enrich.FromLogContext()
                 .WriteTo.Console(
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
@@ -36,6 +37,16 @@ public static class LoggingSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// The assemblies whose sinks and enrichers the "Serilog" section may name (Console, File, and Serilog's own).
+    /// Without this list Serilog.Settings.Configuration opens every DLL beside the host at each start to read its
+    /// assembly name (about 170 files), which loaded System.Reflection.Metadata and cost start-up time and idle memory
+    /// (issue 15). A sink package added later must be added here too, or its "WriteTo" entry is ignored with a
+    /// SelfLog message.
+    /// </summary>
+    private static ConfigurationReaderOptions SettingsReaderOptions() =>
+        new(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
 
     /// <summary>Request logs name the route template, never the raw path (it holds conversation ids).</summary>
     public static IApplicationBuilder UseInfoBotRequestLogging(this IApplicationBuilder app) =>

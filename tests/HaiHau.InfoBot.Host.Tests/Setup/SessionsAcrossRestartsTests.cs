@@ -47,6 +47,29 @@ public sealed class SessionsAcrossRestartsTests : HostTestBase
         Assert.NotEmpty(await db.Database.SqlQueryRaw<string>("SELECT FriendlyName AS Value FROM data_protection_keys").ToListAsync());
     }
 
+    [Fact]
+    public async Task The_key_ring_is_made_on_the_first_console_page_not_when_a_host_starts_for_residents()
+    {
+        await using var app = NewApp();
+        await new WebChat.WebChatClient(app.CreateClient()).StartAsync(); // a resident's conversation: no key needed
+        var keysAfterResident = await KeyTableCountAsync(app);
+
+        await new ConsoleClient(app.CreateClient()).TokenAsync("/admin/login");
+
+        // Data Protection's own start-up read of the ring is removed (issue 15: it loaded the XML stack into every
+        // host); should a framework update rename that service, the ring is read at start again and this fails.
+        Assert.Equal(0, keysAfterResident);
+        Assert.Equal(1, await KeyTableCountAsync(app));
+    }
+
+    /// <summary>Keys in the ring's table, 0 when the table does not exist yet (it is made on the ring's first read).</summary>
+    private static async Task<int> KeyTableCountAsync(InfoBotApp app)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        var tables = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE name = 'data_protection_keys'").SingleAsync();
+        return tables == 0 ? 0 : await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM data_protection_keys").SingleAsync();
+    }
+
     [Theory]
     [InlineData("10.0.0.1", true)] // the configured proxy says the resident came over HTTPS
     [InlineData("10.0.0.2", false)] // anyone else sending the header is not believed
