@@ -4,9 +4,12 @@ using Xunit;
 namespace HaiHau.InfoBot.Host.Tests.Browser;
 
 /// <summary>
-/// One headless Debian chromium per test class (an xunit class fixture), driven by Playwright's bundled driver
+/// A browser test class's headless Debian chromium (an xunit class fixture), driven by Playwright's bundled driver
 /// (node + playwright-core under .playwright/ in the test output; nothing is downloaded). Each test opens its own
 /// context (fresh localStorage, so a fresh conversation) with a phone-sized viewport and a Vietnamese locale.
+/// One chromium serves every browser class of the run (issue 15: starting the driver and chromium for each of nine
+/// classes cost seconds each); the classes share nothing else, since each context is its own profile, and a class's
+/// contexts are closed when it ends. The browser goes when the test process exits.
 /// </summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
@@ -33,10 +36,29 @@ public sealed class BrowserSession : IAsyncLifetime
         "--no-first-run",
     ];
 
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private static readonly SemaphoreSlim Starting = new(1, 1);
+    private static IPlaywright? playwright;
+    private static IBrowser? browser;
+
+    private readonly List<IBrowserContext> _contexts = [];
 
     public async Task InitializeAsync()
+    {
+        await Starting.WaitAsync();
+        try
+        {
+            if (browser is not { IsConnected: true })
+            {
+                await LaunchAsync();
+            }
+        }
+        finally
+        {
+            Starting.Release();
+        }
+    }
+
+    private static async Task LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -75,6 +97,13 @@ public sealed class BrowserSession : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ChromiumPath} did not start under Playwright: {ex.Message}", ex);
         }
+
+        // Closing chromium before the driver goes, as each class did when it had its own.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            browser?.CloseAsync().Wait(TimeSpan.FromSeconds(5));
+            playwright?.Dispose();
+        };
     }
 
     /// <summary>A new phone-sized page (390×800, vi-VN) in its own context, already showing the chat page of <paramref name="host"/>.</summary>
@@ -90,6 +119,7 @@ public sealed class BrowserSession : IAsyncLifetime
             TimezoneId = "Asia/Ho_Chi_Minh",
             ServiceWorkers = ServiceWorkerPolicy.Block,
         });
+        Track(context);
         try
         {
             context.SetDefaultTimeout(Timeout);
@@ -118,18 +148,32 @@ public sealed class BrowserSession : IAsyncLifetime
             TimezoneId = "Asia/Ho_Chi_Minh",
             ServiceWorkers = ServiceWorkerPolicy.Block,
         });
+        Track(context);
         context.SetDefaultTimeout(Timeout);
         context.SetDefaultNavigationTimeout(Timeout);
         return await context.NewPageAsync();
     }
 
+    /// <summary>Closes the contexts this class opened (a test may have closed some already); the browser stays for the next class.</summary>
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        List<IBrowserContext> contexts;
+        lock (_contexts)
         {
-            await browser.CloseAsync();
+            contexts = [.. _contexts];
         }
 
-        playwright?.Dispose();
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private void Track(IBrowserContext context)
+    {
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
     }
 }

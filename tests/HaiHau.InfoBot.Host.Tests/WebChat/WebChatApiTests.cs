@@ -4,12 +4,16 @@ using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Host.Tests.WebChat;
 
-public sealed class WebChatApiTests : HostTestBase
+/// <summary>
+/// The web chat's HTTP API. Tests that each start conversations of their own share the class's host (<see cref="SharedApp"/>);
+/// those that move the clock, change a setting or restart boot their own.
+/// </summary>
+public sealed class WebChatApiTests(SharedApp shared) : HostTestBase, IClassFixture<SharedApp>
 {
     [Fact]
     public async Task A_new_conversation_greets_and_offers_the_menu()
     {
-        await using var app = NewApp();
+        var app = shared.App;
         var chat = new WebChatClient(app.CreateClient());
 
         var start = await chat.StartAsync();
@@ -22,7 +26,7 @@ public sealed class WebChatApiTests : HostTestBase
     [Fact]
     public async Task Resident_goes_from_menu_to_the_health_insurance_answer_by_button_and_by_typing()
     {
-        await using var app = NewApp();
+        var app = shared.App;
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
 
@@ -39,7 +43,7 @@ public sealed class WebChatApiTests : HostTestBase
     [Fact]
     public async Task A_message_sent_twice_is_answered_once_and_the_retry_gets_the_same_replies()
     {
-        await using var app = NewApp();
+        var app = shared.App;
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
 
@@ -110,7 +114,7 @@ public sealed class WebChatApiTests : HostTestBase
     [InlineData("{\"conversationId\":\"w0000000000000000\",\"choice\":\"" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "\"}", 400, "choice")]
     public async Task Malformed_requests_get_a_clear_answer_and_no_server_error(string body, int status, string words)
     {
-        await using var app = NewApp();
+        var app = shared.App;
         var response = await app.CreateClient().PostAsync(
             new Uri("/api/webchat/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -121,7 +125,7 @@ public sealed class WebChatApiTests : HostTestBase
     [Fact]
     public async Task An_oversized_body_is_refused_with_413()
     {
-        await using var app = NewApp();
+        var app = shared.App;
         var body = "{\"conversationId\":\"w0000000000000000\",\"text\":\"" + new string('a', 40_000) + "\"}";
         var response = await app.CreateClient().PostAsync(
             new Uri("/api/webchat/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
@@ -132,7 +136,7 @@ public sealed class WebChatApiTests : HostTestBase
     [Fact]
     public async Task Too_long_text_gets_a_polite_answer_and_the_question_again()
     {
-        await using var app = NewApp();
+        var app = shared.App;
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, choice: "bhyt");
@@ -151,7 +155,7 @@ public sealed class WebChatApiTests : HostTestBase
     [InlineData("Привет 你好 مرحبا")]
     public async Task Strange_text_is_answered_kindly_without_losing_the_place(string text)
     {
-        await using var app = NewApp();
+        var app = shared.App;
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, choice: "bhyt");
@@ -166,7 +170,7 @@ public sealed class WebChatApiTests : HostTestBase
     [Fact]
     public async Task History_returns_only_replies_after_the_cursor()
     {
-        await using var app = NewApp();
+        var app = shared.App;
         var chat = new WebChatClient(app.CreateClient());
         var start = await chat.StartAsync();
         var last = start.Replies[^1].Id;
