@@ -1,3 +1,4 @@
+using System.Data.Common;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Storage.Records;
 using Microsoft.EntityFrameworkCore;
@@ -67,9 +68,10 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
             {
                 await InsertAllAsync(batch);
             }
-            catch (DbUpdateException)
+            catch (Exception ex) when (ex is DbUpdateException or DbException)
             {
-                // One of them was delivered twice at once and lost the unique index: each alone, so only that one is a duplicate.
+                // One of them was delivered twice at once and lost the unique index (the batch's plain inserts raise the
+                // provider's own exception): each alone, so only that one is a duplicate. Any other fault fails them there too.
                 foreach (var one in batch)
                 {
                     await InsertOneAsync(one);
@@ -82,11 +84,35 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
         }
     }
 
+    /// <summary>
+    /// The batch as plain INSERT … RETURNING commands in one transaction, built before the single-writer gate (as
+    /// <see cref="TurnWrite"/> does): EF's SaveChanges, its change tracking and batch building inside the gate, was the
+    /// larger part of the webhook's own CPU (issue 15, Telegram profile).
+    /// </summary>
     private async Task InsertAllAsync(List<PendingInsert> batch)
     {
         await using var db = await factory.CreateDbContextAsync();
-        db.Inbox.AddRange(batch.Select(p => p.Record));
-        await writes.WriteAsync(() => db.SaveChangesAsync(), CancellationToken.None);
+        await db.Database.OpenConnectionAsync();
+        var rows = ModelRows.For(db);
+        var connection = db.Database.GetDbConnection();
+        var inserts = batch.Select(p => rows.InsertOf(connection, [p.Record], returnKey: true)).ToList();
+        try
+        {
+            await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
+            {
+                foreach (var insert in inserts)
+                {
+                    await insert.ExecuteAsync(db, CancellationToken.None);
+                }
+
+                return inserts.Count;
+            }, CancellationToken.None), CancellationToken.None);
+        }
+        finally
+        {
+            inserts.ForEach(i => i.Dispose());
+        }
+
         batch.ForEach(p => p.Done.TrySetResult((p.Record.Id, false)));
     }
 

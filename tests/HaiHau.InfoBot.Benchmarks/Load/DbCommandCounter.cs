@@ -15,6 +15,7 @@ public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<
     private long _commandTicks;
     private long _opens;
     private long _saves;
+    private long _commits;
 
     public DbCommandCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
 
@@ -23,7 +24,7 @@ public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<
     public DbCounts Take()
     {
         var counts = new DbCounts(Interlocked.Exchange(ref _commands, 0), TimeSpan.FromTicks(Interlocked.Exchange(ref _commandTicks, 0)),
-            Interlocked.Exchange(ref _opens, 0), Interlocked.Exchange(ref _saves, 0));
+            Interlocked.Exchange(ref _opens, 0), Interlocked.Exchange(ref _saves, 0), Interlocked.Exchange(ref _commits, 0));
         return counts;
     }
 
@@ -52,6 +53,9 @@ public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<
             case SaveChangesCompletedEventData:
                 Interlocked.Increment(ref _saves);
                 break;
+            case TransactionEndEventData when value.Key == RelationalEventId.TransactionCommitted.Name:
+                Interlocked.Increment(ref _commits);
+                break;
         }
     }
 
@@ -74,4 +78,5 @@ public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<
 }
 
 /// <summary>What EF Core did over a measured stretch; divide by turns for per-turn figures.</summary>
-public sealed record DbCounts(long Commands, TimeSpan CommandTime, long ConnectionOpens, long SaveChanges);
+/// <remarks>Transactions: those EF began and committed (explicit ones and SaveChanges' own); commands written as plain ADO.NET (TurnWrite's) are not counted.</remarks>
+public sealed record DbCounts(long Commands, TimeSpan CommandTime, long ConnectionOpens, long SaveChanges, long Transactions = 0);
