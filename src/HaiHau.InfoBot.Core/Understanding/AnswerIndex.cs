@@ -145,8 +145,7 @@ public sealed class AnswerIndex
                 continue;
             }
 
-            var score = head[i] + (BodyWeight * body[i]);
-            score = d.Answer.Kind == AnswerRef.Article ? score * ArticleFactor : score;
+            var score = Combined(d, head[i], body[i]);
             if (leaning is not null)
             {
                 // The prior depends on the topic only: its power once per topic, not once per answer.
@@ -207,17 +206,19 @@ public sealed class AnswerIndex
     {
         var query = Terms(tokens).Distinct(StringComparer.Ordinal).Where(_idf.ContainsKey).ToList();
         var (head, body) = _postings.Sums(query, _idf);
-        return _all.Select((d, i) =>
-        {
-            var score = head[i] + (BodyWeight * body[i]);
-            return (d.Answer, d.Answer.Kind == AnswerRef.Article ? score * ArticleFactor : score);
-        }).ToList();
+        return _all.Select((d, i) => (d.Answer, Combined(d, head[i], body[i]))).ToList();
     }
 
-    private double Score(List<string> query, Document document)
+    private double Score(List<string> query, Document document) =>
+        Combined(document, Bm25(query, document.Terms, document.Length, _averageLength), Bm25(query, document.Body, document.BodyLength, _averageBody));
+
+    /// <summary>
+    /// A document's score from its BM25 sums over the head fields and the answer text: one place for both ways of
+    /// summing (postings, and document by document), so the two cannot drift apart.
+    /// </summary>
+    private static double Combined(Document document, double head, double body)
     {
-        var score = Bm25(query, document.Terms, document.Length, _averageLength)
-            + (BodyWeight * Bm25(query, document.Body, document.BodyLength, _averageBody));
+        var score = head + (BodyWeight * body);
         return document.Answer.Kind == AnswerRef.Article ? score * ArticleFactor : score;
     }
 
