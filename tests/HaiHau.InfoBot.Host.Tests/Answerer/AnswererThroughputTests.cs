@@ -13,6 +13,7 @@ namespace HaiHau.InfoBot.Host.Tests.Answerer;
 /// this runs only in the Benchmark category: `dotnet test --filter Category=Benchmark`.
 /// </summary>
 [Trait("Category", "Benchmark")]
+[Collection(Health.MetricsAlone.Name)] // two wall-clock rates compared: no other class may take the cores between them
 public sealed class AnswererThroughputTests(ITestOutputHelper output) : HostTestBase
 {
     private const int OtherTurns = 60;
