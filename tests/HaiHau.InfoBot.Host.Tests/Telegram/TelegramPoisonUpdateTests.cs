@@ -12,10 +12,10 @@ namespace HaiHau.InfoBot.Host.Tests.Telegram;
 /// <summary>
 /// Updates missing fields every real one has (issue 14): skipped and logged, never a thrown mapping. In polling mode
 /// the offset passes them, so one poison update cannot stop the channel; on the webhook they get 200 (no retry loop).
+/// One rig per mode for the class: each row talks from a chat of its own and counts the rows its own updates stored.
 /// </summary>
-public sealed class TelegramPoisonUpdateTests : HostTestBase
+public sealed class TelegramPoisonUpdateTests(SharedTelegramRigs rigs) : IClassFixture<SharedTelegramRigs>
 {
-    private const long Lan = 123456789;
 
     public static TheoryData<string> Poisons => new()
     {
@@ -34,8 +34,9 @@ public sealed class TelegramPoisonUpdateTests : HostTestBase
     [MemberData(nameof(Poisons))]
     public async Task Polling_skips_a_poison_update_and_answers_the_next_message(string poison)
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Polling);
-        var lan = new FakeTelegramUser(Lan);
+        var rig = await rigs.PollingAsync();
+        var lan = new FakeTelegramUser(rigs.NewChatId());
+        var storedBefore = await InboxCountAsync(rig); // earlier rows' turns have all run: they waited for them
         var bad = Poison(lan, poison);
         var badId = rig.Fake.Enqueue(bad);
         var next = lan.Text("/start");
@@ -45,8 +46,7 @@ public sealed class TelegramPoisonUpdateTests : HostTestBase
         Assert.NotEmpty(replies);
         var saved = await rig.Service<ChannelStateStore>().GetAsync("telegram", TelegramPoller.OffsetKey, CancellationToken.None);
         Assert.True(int.Parse(saved!, CultureInfo.InvariantCulture) > badId);
-        await using var db = await rig.Db();
-        Assert.Equal(poison == "shared contact without phone_number" ? 2 : 1, await db.Inbox.CountAsync());
+        Assert.Equal(poison == "shared contact without phone_number" ? 2 : 1, await InboxCountAsync(rig) - storedBefore);
         Assert.Equal("ok", rig.Service<TelegramStatus>().State); // /health does not call the channel failing over it
     }
 
@@ -54,15 +54,21 @@ public sealed class TelegramPoisonUpdateTests : HostTestBase
     [MemberData(nameof(Poisons))]
     public async Task The_webhook_answers_a_poison_update_with_200_and_sends_nothing(string poison)
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
-        var lan = new FakeTelegramUser(Lan);
+        var rig = await rigs.WebhookAsync();
+        var lan = new FakeTelegramUser(rigs.NewChatId());
+        var storedBefore = await InboxCountAsync(rig);
 
         using var response = await rig.PostAsync(Poison(lan, poison));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var db = await rig.Db();
         // A contact card without a number still comes from a person in a private chat: it is read as a message.
-        Assert.Equal(poison == "shared contact without phone_number" ? 1 : 0, await db.Inbox.CountAsync());
+        Assert.Equal(poison == "shared contact without phone_number" ? 1 : 0, await InboxCountAsync(rig) - storedBefore);
+    }
+
+    private static async Task<int> InboxCountAsync(TelegramRig rig)
+    {
+        await using var db = await rig.Db();
+        return await db.Inbox.CountAsync();
     }
 
     private static JsonObject Poison(FakeTelegramUser lan, string poison)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.TestKit;
 using HaiHau.InfoBot.TestKit.Telegram;
@@ -9,11 +11,12 @@ namespace HaiHau.InfoBot.Host.Tests.Telegram;
 
 /// <summary>
 /// Real-shaped updates (testdata/*.json) posted to the webhook, and what the bot sends back through the real
-/// Telegram.Bot client to the fake Bot API (courier's incoming/outgoing tables).
+/// Telegram.Bot client to the fake Bot API (courier's incoming/outgoing tables). One rig for the class: each test
+/// talks from a chat of its own (the payloads' chat and user id 123456789 are replaced by it), so it sees only its
+/// own conversation.
 /// </summary>
-public sealed class TelegramUpdateTableTests : HostTestBase
+public sealed partial class TelegramUpdateTableTests(SharedTelegramRigs rigs) : IClassFixture<SharedTelegramRigs>
 {
-    private const long Lan = 123456789;
     private const string Greeting = "Chào bác! Cháu là trợ lý hỏi đáp";
     private const string Menu = "Bác muốn hỏi về việc gì?";
     private const string BhytQuestion = "Hộ nhà bác đang thuộc diện nào?";
@@ -43,13 +46,15 @@ public sealed class TelegramUpdateTableTests : HostTestBase
     [MemberData(nameof(Updates))]
     public async Task Each_update_gets_the_answer_a_resident_expects(string file, bool afterStart, string[] expected)
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
+        var rig = await rigs.WebhookAsync();
+        var lan = rigs.NewChatId();
+        var menuId = 0;
         if (afterStart)
         {
-            await rig.SayAsync(new FakeTelegramUser(Lan).Text("/start"));
+            menuId = (await rig.SayAsync(new FakeTelegramUser(lan).Text("/start")))[^1].MessageId;
         }
 
-        var update = Payload(file);
+        var update = Payload(file, lan, menuId);
         IReadOnlyList<FakeTelegramRequest> sent;
         if (expected.Length == 0)
         {
@@ -70,7 +75,7 @@ public sealed class TelegramUpdateTableTests : HostTestBase
         for (var i = 0; i < expected.Length; i++)
         {
             Assert.StartsWith(expected[i], sent[i].Text, StringComparison.Ordinal);
-            Assert.Equal(Lan, sent[i].ChatId);
+            Assert.Equal(lan, sent[i].ChatId);
             Assert.Equal("html", sent[i].Body["parse_mode"]!.GetValue<string>(), ignoreCase: true);
         }
     }
@@ -78,9 +83,9 @@ public sealed class TelegramUpdateTableTests : HostTestBase
     [Fact]
     public async Task The_menu_comes_as_numbered_inline_buttons_carrying_short_ids_not_labels()
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
+        var rig = await rigs.WebhookAsync();
 
-        var sent = await rig.SayAsync(new FakeTelegramUser(Lan).Text("/start"));
+        var sent = await rig.SayAsync(new FakeTelegramUser(rigs.NewChatId()).Text("/start"));
 
         var menu = sent[^1];
         Assert.Equal(["ho-ngheo", "bhyt", "vay-von", "hoc-nghe", "viec-lam", "ho-tro-khac", "dang-ky", "can-bo"], menu.ButtonData);
@@ -92,61 +97,68 @@ public sealed class TelegramUpdateTableTests : HostTestBase
     [Fact]
     public async Task A_button_press_is_answered_and_its_keyboard_removed()
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
-        await rig.SayAsync(new FakeTelegramUser(Lan).Text("/start"));
+        var rig = await rigs.WebhookAsync();
+        var lan = rigs.NewChatId();
+        var menuId = (await rig.SayAsync(new FakeTelegramUser(lan).Text("/start")))[^1].MessageId;
+        var press = Payload("callback-query.json", lan, menuId);
+        var pressId = press["callback_query"]!["id"]!.GetValue<string>();
 
-        await rig.SayAsync(Payload("callback-query.json"));
+        await rig.SayAsync(press);
 
-        var answered = await rig.Fake.WaitForAsync("answerCallbackQuery");
-        var edited = await rig.Fake.WaitForAsync("editMessageReplyMarkup");
-        Assert.Equal("4382bfdwdsb323b2d9", answered[0].Body["callback_query_id"]!.GetValue<string>());
-        Assert.Equal(5001, edited[0].Body["message_id"]!.GetValue<int>());
+        // Waited for by this press's own query id and chat: other tests of the class press buttons on the same fake.
+        var answered = await rig.Fake.WaitForAsync(r => r.Method == "answerCallbackQuery" && r.Body["callback_query_id"]?.GetValue<string>() == pressId);
+        var edited = await rig.Fake.WaitForAsync(r => r.Method == "editMessageReplyMarkup" && r.ChatId == lan);
+        Assert.Equal(pressId, answered[0].Body["callback_query_id"]!.GetValue<string>());
+        Assert.Equal(menuId, edited[0].Body["message_id"]!.GetValue<int>());
         Assert.Null(edited[0].Body["reply_markup"]);
     }
 
     [Fact]
     public async Task A_deep_link_is_recorded_as_the_source_and_fills_in_the_commune()
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
-        var lan = new FakeTelegramUser(Lan);
+        var rig = await rigs.WebhookAsync();
+        var chat = rigs.NewChatId();
+        var lan = new FakeTelegramUser(chat);
 
-        await rig.SayAsync(Payload("start-deep-link.json"));
+        await rig.SayAsync(Payload("start-deep-link.json", chat));
         var contact = await rig.SayAsync(lan.Text("gặp cán bộ"));
 
-        Assert.Equal("hai-chau", (await rig.ConversationAsync(Lan))!.Source);
+        Assert.Equal("hai-chau", (await rig.ConversationAsync(chat))!.Source);
         Assert.Contains(contact, m => m.Text!.Contains("UBND xã Hải Thịnh", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_deep_link_on_an_earlier_conversation_is_recorded_once_it_comes()
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
-        var lan = new FakeTelegramUser(Lan);
+        var rig = await rigs.WebhookAsync();
+        var chat = rigs.NewChatId();
+        var lan = new FakeTelegramUser(chat);
 
         await rig.SayAsync(lan.Text("Xin chào"));
-        var sourceBefore = (await rig.ConversationAsync(Lan))!.Source;
+        var sourceBefore = (await rig.ConversationAsync(chat))!.Source;
         await rig.SayAsync(lan.Text("/start hai-chau"));
         await rig.SayAsync(lan.Text("/start yen-dinh"));
 
         Assert.Null(sourceBefore);
-        Assert.Equal("hai-chau", (await rig.ConversationAsync(Lan))!.Source);
+        Assert.Equal("hai-chau", (await rig.ConversationAsync(chat))!.Source);
     }
 
     [Fact]
     public async Task The_same_update_delivered_twice_is_answered_once()
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
-        await rig.SayAsync(new FakeTelegramUser(Lan).Text("/start"));
-        var update = Payload("typed-topic.json");
+        var rig = await rigs.WebhookAsync();
+        var lan = rigs.NewChatId();
+        await rig.SayAsync(new FakeTelegramUser(lan).Text("/start"));
+        var update = Payload("typed-topic.json", lan);
 
         var first = await rig.SayAsync(update);
-        using var again = await rig.PostAsync(Payload("typed-topic.json"));
+        using var again = await rig.PostAsync(Payload("typed-topic.json", lan));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         await using var db = await rig.Db();
         Assert.Equal(1, await db.Inbox.CountAsync(i => i.ExternalId == TelegramRig.ExternalIdOf(update)));
         Assert.Single(first);
-        Assert.Single(rig.Fake.Delivered, m => m.Text!.StartsWith(BhytQuestion, StringComparison.Ordinal));
+        Assert.Single(rig.DeliveredTo(lan), m => m.Text!.StartsWith(BhytQuestion, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -155,19 +167,20 @@ public sealed class TelegramUpdateTableTests : HostTestBase
     [InlineData("")]
     public async Task An_update_without_the_right_secret_token_is_refused_and_not_stored(string? secret)
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
+        var rig = await rigs.WebhookAsync();
+        await using var db = await rig.Db();
+        var stored = await db.Inbox.CountAsync();
 
-        using var response = await rig.PostAsync(Payload("text.json"), secret);
+        using var response = await rig.PostAsync(Payload("text.json", rigs.NewChatId()), secret);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await using var db = await rig.Db();
-        Assert.False(await db.Inbox.AnyAsync());
+        Assert.Equal(stored, await db.Inbox.CountAsync()); // nothing stored, from this chat or any other
     }
 
     [Fact]
     public async Task A_body_that_is_not_an_update_gets_400()
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
+        var rig = await rigs.WebhookAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add(TelegramAdapter.SecretHeader, TelegramRig.Secret);
 
@@ -179,19 +192,41 @@ public sealed class TelegramUpdateTableTests : HostTestBase
     [Fact]
     public async Task Blocking_the_bot_marks_the_conversation_unreachable_without_a_reply()
     {
-        await using var rig = await TelegramRig.StartAsync(Folder.SqliteConnectionString(), TelegramMode.Webhook);
-        await rig.SayAsync(new FakeTelegramUser(Lan).Text("/start"));
+        var rig = await rigs.WebhookAsync();
+        var lan = rigs.NewChatId();
+        await rig.SayAsync(new FakeTelegramUser(lan).Text("/start"));
         var sentBefore = rig.Fake.Delivered.Count;
 
-        using var response = await rig.PostAsync(Payload("blocked-the-bot.json"));
+        using var response = await rig.PostAsync(Payload("blocked-the-bot.json", lan));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var conversation = await rig.ConversationAsync(Lan);
+        var conversation = await rig.ConversationAsync(lan);
         Assert.True(conversation!.Unreachable);
         Assert.Equal("bot was blocked by the user", conversation.UnreachableReason);
         Assert.Equal(sentBefore, rig.Fake.Delivered.Count);
     }
 
-    private static JsonObject Payload(string file) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Host.Tests", "Telegram", "testdata", file)))!.AsObject();
+    /// <summary>
+    /// A payload file as if <paramref name="chat"/> sent it: its chat and user id 123456789 replaced (other ids, such as
+    /// a group's, kept); a button press gets a query id of this chat's and, given one, the id of the menu it was pressed on.
+    /// </summary>
+    private static JsonObject Payload(string file, long chat, int menuId = 0)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Host.Tests", "Telegram", "testdata", file));
+        var update = JsonNode.Parse(OwnIdPattern().Replace(text, chat.ToString(CultureInfo.InvariantCulture)))!.AsObject();
+        if (update["callback_query"] is JsonObject press)
+        {
+            press["id"] = $"{press["id"]}-{chat}";
+            if (menuId != 0)
+            {
+                press["message"]!["message_id"] = menuId;
+            }
+        }
+
+        return update;
+    }
+
+    /// <summary>The chat and user id the payload files were captured with, as a whole number.</summary>
+    [GeneratedRegex("(?<![0-9])123456789(?![0-9])")]
+    private static partial Regex OwnIdPattern();
 }
