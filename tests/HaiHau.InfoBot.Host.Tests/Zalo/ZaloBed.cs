@@ -66,6 +66,9 @@ public sealed class ZaloBed : IAsyncDisposable
 
     public ZaloPayload Payload(string file) => ZaloPayload.Load(Testdata(file)).At(Time.GetUtcNow());
 
+    /// <summary>Following the OA, as <paramref name="user"/>.</summary>
+    public ZaloPayload Follow(string user = Resident) => Payload("follow.json").With("follower.id", user);
+
     /// <summary>The resident types <paramref name="text"/> (a new msg_id each time).</summary>
     public ZaloPayload Text(string text, string user = Resident) =>
         Payload("user_send_text.json").With("message.text", text).With("message.msg_id", $"msg{++_sequence:D4}{Guid.NewGuid():N}"[..20]).With("sender.id", user);

@@ -12,29 +12,15 @@ namespace HaiHau.InfoBot.Host.Tests.Zalo;
 /// class (issue 15): each test follows as a Zalo user of its own and looks only at what was sent since it began (the
 /// class's tests run one after another, each waiting for its replies); the tests that move the clock or erase keep their own.
 /// </summary>
-public sealed class ZaloConversationTests(ZaloConversationTests.SharedBed shared) : HostTestBase, IClassFixture<ZaloConversationTests.SharedBed>
+public sealed class ZaloConversationTests(SharedZaloBed shared) : HostTestBase, IClassFixture<SharedZaloBed>
 {
-    public sealed class SharedBed : HostTestBase, IAsyncLifetime
-    {
-        private long _lastUser = long.Parse(ZaloBed.Resident, System.Globalization.CultureInfo.InvariantCulture);
-
-        public ZaloBed Bed { get; private set; } = null!;
-
-        /// <summary>A Zalo user id no other test of the class writes from.</summary>
-        public string NewUser() => Interlocked.Increment(ref _lastUser).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        public async Task InitializeAsync() => Bed = await ZaloBed.StartAsync(Folder);
-
-        public async Task DisposeAsync() => await Bed.DisposeAsync();
-    }
-
     [Fact]
     public async Task Following_the_OA_greets_and_shows_the_menu_as_a_numbered_list()
     {
         var (bed, user) = (shared.Bed, shared.NewUser());
         var sentBefore = bed.Zalo.Sent.Count;
 
-        var sends = await bed.ConverseAsync(Follow(bed, user), replies: 2);
+        var sends = await bed.ConverseAsync(bed.Follow(user), replies: 2);
 
         Assert.All(sends, s => Assert.IsType<SendResult.Sent>(s.Result));
         var sent = bed.Zalo.Sent.Skip(sentBefore).ToList();
@@ -51,7 +37,7 @@ public sealed class ZaloConversationTests(ZaloConversationTests.SharedBed shared
     {
         var (bed, user) = (shared.Bed, shared.NewUser());
         var sentBefore = bed.Zalo.Sent.Count;
-        await bed.ConverseAsync(Follow(bed, user), replies: 2);
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
 
         var topic = await bed.ConverseAsync(bed.Text("2", user), replies: 1);
         var answer = await bed.ConverseAsync(bed.Text("ho ngheo", user), replies: 2);
@@ -77,7 +63,7 @@ public sealed class ZaloConversationTests(ZaloConversationTests.SharedBed shared
     {
         var (bed, user) = (shared.Bed, shared.NewUser());
         var sentBefore = bed.Zalo.Sent.Count;
-        await bed.ConverseAsync(Follow(bed, user), replies: 2);
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
         await bed.ConverseAsync(bed.Text("1", user), replies: 1);
 
         var intro = await bed.ConverseAsync(bed.Text("uoc tinh ho nha toi", user), replies: 2);
@@ -107,7 +93,7 @@ public sealed class ZaloConversationTests(ZaloConversationTests.SharedBed shared
     public async Task A_photo_gets_a_kind_word_and_its_caption_is_read_as_text()
     {
         var (bed, user) = (shared.Bed, shared.NewUser());
-        await bed.ConverseAsync(Follow(bed, user), replies: 2);
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
 
         var replies = await bed.ConverseAsync(bed.Payload("user_send_image.caption.json").With("sender.id", user), replies: 2);
 
@@ -119,7 +105,7 @@ public sealed class ZaloConversationTests(ZaloConversationTests.SharedBed shared
     public async Task A_sticker_gets_a_kind_word_and_the_question_again()
     {
         var (bed, user) = (shared.Bed, shared.NewUser());
-        await bed.ConverseAsync(Follow(bed, user), replies: 2);
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
 
         var replies = await bed.ConverseAsync(bed.Payload("user_send_sticker.json").With("sender.id", user), replies: 2);
 
@@ -132,7 +118,7 @@ public sealed class ZaloConversationTests(ZaloConversationTests.SharedBed shared
     {
         var (bed, user) = (shared.Bed, shared.NewUser());
         var sentBefore = bed.Zalo.Sent.Count;
-        await bed.ConverseAsync(Follow(bed, user), replies: 2);
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
         var message = bed.Text("2", user);
 
         await bed.ConverseAsync(message, replies: 1);
@@ -198,7 +184,7 @@ public sealed class ZaloConversationTests(ZaloConversationTests.SharedBed shared
     public async Task Echoes_of_the_bots_own_messages_change_nothing()
     {
         var (bed, user) = (shared.Bed, shared.NewUser());
-        await bed.ConverseAsync(Follow(bed, user), replies: 2);
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
 
         var echo = await bed.Webhooks.SendAsync(bed.Payload("oa_send_text.json").With("recipient.id", user));
         var reply = await bed.ConverseAsync(bed.Text("2", user), replies: 1);
@@ -252,9 +238,6 @@ public sealed class ZaloConversationTests(ZaloConversationTests.SharedBed shared
         Assert.All(parts, p => Assert.EndsWith("nhanh.", p, StringComparison.Ordinal));
         Assert.Equal(text.Replace(" ", "", StringComparison.Ordinal), string.Concat(parts).Replace(" ", "", StringComparison.Ordinal));
     }
-
-    /// <summary>Following the OA, as <paramref name="user"/>.</summary>
-    private static HaiHau.InfoBot.TestKit.Zalo.ZaloPayload Follow(ZaloBed bed, string user) => bed.Payload("follow.json").With("follower.id", user);
 
     private static string Text((HaiHau.InfoBot.Storage.OutboxDelivery Delivery, SendResult Result) send) =>
         ZaloMessageText.Render(send.Delivery.Message);

@@ -6,24 +6,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Tests.Zalo;
 
-/// <summary>What Zalo answers to a send, and what the outbox row then says (channels.md §C.1 error codes).</summary>
-public sealed class ZaloSendTests : HostTestBase
+/// <summary>
+/// What Zalo answers to a send, and what the outbox row then says (channels.md §C.1 error codes). One bed for the class,
+/// each test a Zalo user of its own whose failure is scripted for its very next send; the call limit, which pauses the
+/// whole channel on the clock, has its own.
+/// </summary>
+public sealed class ZaloSendTests(SharedZaloBed shared) : HostTestBase, IClassFixture<SharedZaloBed>
 {
     [Fact]
     public async Task Sends_are_json_consultation_messages_with_the_token_in_its_header_and_the_user_id_a_string()
     {
-        await using var bed = await ZaloBed.StartAsync(Folder);
+        var (bed, user) = (shared.Bed, shared.NewUser());
+        var requestsBefore = bed.Zalo.Requests.Count;
 
-        await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
 
-        var send = bed.Zalo.Requests[0];
+        var send = bed.Zalo.Requests[requestsBefore];
         Assert.Equal("/v3.0/oa/message/cs", send.Path);
         Assert.Equal(bed.Zalo.AccessToken, send.Headers["access_token"]);
         Assert.False(send.Headers.ContainsKey("Authorization"));
         Assert.StartsWith("application/json", send.ContentType, StringComparison.Ordinal);
         using var body = JsonDocument.Parse(send.Body);
         Assert.Equal(JsonValueKind.String, body.RootElement.GetProperty("recipient").GetProperty("user_id").ValueKind);
-        Assert.Equal(ZaloBed.Resident, body.RootElement.GetProperty("recipient").GetProperty("user_id").GetString());
+        Assert.Equal(user, body.RootElement.GetProperty("recipient").GetProperty("user_id").GetString());
         Assert.StartsWith("Chào bác!", body.RootElement.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
@@ -32,11 +37,11 @@ public sealed class ZaloSendTests : HostTestBase
     [InlineData(-232, "User has not interacted with the OA, or the last interaction has expired")]
     public async Task Outside_the_7_day_window_the_row_says_not_delivered_window(int code, string message)
     {
-        await using var bed = await ZaloBed.StartAsync(Folder);
-        await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
+        var (bed, user) = (shared.Bed, shared.NewUser());
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
         bed.Zalo.FailNextSend(code, message);
 
-        var result = await bed.ConverseAsync(bed.Text("2"), replies: 1);
+        var result = await bed.ConverseAsync(bed.Text("2", user), replies: 1);
 
         Assert.Equal(new SendResult.Failed("window"), result[0].Result);
         var row = await RowAsync(bed, result[0].Delivery.Id);
@@ -50,16 +55,16 @@ public sealed class ZaloSendTests : HostTestBase
     [InlineData(-244)]
     public async Task A_resident_zalo_says_cannot_be_reached_is_marked_unreachable(int code)
     {
-        await using var bed = await ZaloBed.StartAsync(Folder);
-        await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
+        var (bed, user) = (shared.Bed, shared.NewUser());
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
         bed.Zalo.FailNextSend(code, "User has not followed OA");
 
-        var result = await bed.ConverseAsync(bed.Text("2"), replies: 1);
+        var result = await bed.ConverseAsync(bed.Text("2", user), replies: 1);
 
         Assert.IsType<SendResult.Unreachable>(result[0].Result);
         Assert.Equal(OutboxStatus.Unreachable, (await RowAsync(bed, result[0].Delivery.Id)).Status);
         await using var db = await bed.DbAsync();
-        Assert.True((await db.Conversations.SingleAsync(c => c.Channel == "zalo")).Unreachable);
+        Assert.True((await db.Conversations.SingleAsync(c => c.Channel == "zalo" && c.ChatId == user)).Unreachable);
     }
 
     [Fact]
@@ -85,13 +90,13 @@ public sealed class ZaloSendTests : HostTestBase
     [Fact]
     public async Task A_payload_error_fails_the_row_without_a_retry()
     {
-        await using var bed = await ZaloBed.StartAsync(Folder);
-        await bed.ConverseAsync(bed.Payload("follow.json"), replies: 2);
+        var (bed, user) = (shared.Bed, shared.NewUser());
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
         bed.Zalo.FailNextSend(-201, "user_id is invalid!");
 
-        var failed = await bed.ConverseAsync(bed.Text("2"), replies: 1);
+        var failed = await bed.ConverseAsync(bed.Text("2", user), replies: 1);
         var callsAfterFailure = bed.Zalo.SendCalls;
-        var next = await bed.ConverseAsync(bed.Text("menu"), replies: 1);
+        var next = await bed.ConverseAsync(bed.Text("menu", user), replies: 1);
 
         Assert.Equal(new SendResult.Failed("-201: user_id is invalid!"), failed[0].Result);
         Assert.Equal(OutboxStatus.Failed, (await RowAsync(bed, failed[0].Delivery.Id)).Status);
