@@ -9,52 +9,96 @@ namespace HaiHau.InfoBot.Content;
 /// are written to a temporary name and renamed, so a reader never sees half a model; the newest few are kept.
 /// Nothing personal is in them: the weights come from content/ only. The whole built understanding (vocabulary, answer
 /// index and weights; understanding-&lt;sha256&gt;.bin) is kept beside them the same way, so a restart normalises nothing.
+/// A second, read-only folder (<paramref name="prepared"/>) holds the files the build made from the content it shipped
+/// (the prepare-understanding verb, run by the Host's build): a new install reads them instead of training. Their
+/// names are the same keys, so content edited after the build misses them and trains.
 /// </summary>
-public sealed class ClassifierFileStore(string folder) : IClassifierStore
+public sealed class ClassifierFileStore(string folder, string? prepared = null) : IClassifierStore
 {
     private const string Prefix = "classifier-";
     private const string BuiltPrefix = "understanding-";
     private const string Extension = ".bin";
     private const int Kept = 8; // tests and benchmarks build models of several contents in one folder
 
+    private int _trained;
+    private int _preparedReads;
+
     public string Folder { get; } = Path.GetFullPath(folder);
+
+    public string? PreparedFolder { get; } = prepared is null ? null : Path.GetFullPath(prepared);
+
+    /// <summary>How many models were trained and kept here: zero when every load read stored files.</summary>
+    public int Trained => Volatile.Read(ref _trained);
+
+    /// <summary>How many loads read the files the build prepared.</summary>
+    public int PreparedReads => Volatile.Read(ref _preparedReads);
 
     public SoftmaxClassifier? Find(string key, IReadOnlyList<string> classes, int features)
     {
-        try
+        foreach (var path in Candidates(Prefix, key))
         {
-            using var stream = File.OpenRead(PathOf(Prefix, key));
-            return SoftmaxClassifier.Read(stream, classes, features);
+            try
+            {
+                using var stream = File.OpenRead(path);
+                if (SoftmaxClassifier.Read(stream, classes, features) is { } model)
+                {
+                    return model;
+                }
+            }
+            catch (IOException)
+            {
+                // absent, or being replaced: the next place, else train
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
-        catch (IOException)
-        {
-            return null; // absent, or being replaced: train
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
+
+        return null;
     }
 
-    public void Keep(string key, SoftmaxClassifier model) => Write(Prefix, key, model.Write);
+    public void Keep(string key, SoftmaxClassifier model)
+    {
+        Interlocked.Increment(ref _trained);
+        Write(Prefix, key, model.Write);
+    }
 
     public byte[]? FindBuilt(string key)
     {
-        try
+        foreach (var path in Candidates(BuiltPrefix, key))
         {
-            return File.ReadAllBytes(PathOf(BuiltPrefix, key));
+            try
+            {
+                var contents = File.ReadAllBytes(path);
+                if (!path.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref _preparedReads);
+                }
+
+                return contents;
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
+
+        return null;
     }
 
     public void KeepBuilt(string key, byte[] contents) => Write(BuiltPrefix, key, stream => stream.Write(contents));
+
+    /// <summary>The model cache first (what this install trained), then what the build prepared.</summary>
+    private IEnumerable<string> Candidates(string prefix, string key)
+    {
+        yield return PathOf(prefix, key);
+        if (PreparedFolder is not null)
+        {
+            yield return Path.Combine(PreparedFolder, prefix + key + Extension);
+        }
+    }
 
     private void Write(string prefix, string key, Action<Stream> write)
     {

@@ -14,3 +14,7 @@ dotnet ef migrations add PgInitial --project src/HaiHau.InfoBot.Storage.Postgres
 rm -rf src/HaiHau.InfoBot.Storage/CompiledModel
 dotnet ef dbcontext optimize --project src/HaiHau.InfoBot.Storage --output-dir CompiledModel --namespace HaiHau.InfoBot.Storage.CompiledModel
 rm src/HaiHau.InfoBot.Storage/CompiledModel/InfoBotDbContextAssemblyAttributes.cs
+
+# A new SQLite database gets the whole schema from this one script (SqliteNewDatabase; NewDatabaseScriptTests fails
+# when it is stale): every migration's SQL and history row, in the one transaction SqliteNewDatabase opens.
+dotnet ef migrations script --no-transactions --project src/HaiHau.InfoBot.Storage -o src/HaiHau.InfoBot.Storage/NewDatabase.sql

@@ -72,7 +72,7 @@ public static class StorageSetup
             Directory.CreateDirectory(folder);
         }
 
-        if (!await SqliteMigrationCheck.IsUpToDateAsync(db, ct))
+        if (!await SqliteMigrationCheck.IsUpToDateAsync(db, ct) && !await SqliteNewDatabase.TryCreateAsync(db, ct))
         {
             await db.Database.MigrateAsync(ct);
         }

@@ -31,6 +31,7 @@ public static class InfoBotCommandLine
         root.Subcommands.Add(ReportReachCommand.Create(output, error));
         root.Subcommands.Add(HealthcheckCommand.Create(error));
         root.Subcommands.Add(DbCommand.Create(output, error));
+        root.Subcommands.Add(PrepareUnderstandingCommand.Create(output, error));
         return root;
     }
 

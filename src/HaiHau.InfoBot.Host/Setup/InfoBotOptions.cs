@@ -19,6 +19,12 @@ public sealed class InfoBotOptions
     /// directory, like the database): a restart on unchanged content reads it instead of training. Empty: always train.
     /// </summary>
     public string ModelCachePath { get; set; } = "data/model-cache";
+
+    /// <summary>
+    /// The understanding the build prepared from the content it shipped (the prepare-understanding verb; relative to
+    /// the binaries), read when the model cache has none: a new install does not train. Used only with a model cache.
+    /// </summary>
+    public string PreparedUnderstandingPath { get; set; } = "prepared-understanding";
 }
 
 /// <summary>Conversation limits. Bound from "InfoBot:Conversations".</summary>

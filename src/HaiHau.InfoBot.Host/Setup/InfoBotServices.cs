@@ -26,11 +26,13 @@ public static class InfoBotServices
         services.TryAddSingletonTimeProvider();
 
         // Shared per content hash within the process (BotDataCache): a second host on the same files neither parses nor retrains;
-        // across processes the trained classifier is read from InfoBot:ModelCachePath (ClassifierFileStore).
+        // across processes the trained classifier is read from InfoBot:ModelCachePath (ClassifierFileStore), and on a new
+        // install from what the build prepared beside the binaries.
         services.AddSingleton(sp =>
         {
             var paths = sp.GetRequiredService<IOptions<InfoBotOptions>>().Value;
-            var classifiers = string.IsNullOrWhiteSpace(paths.ModelCachePath) ? null : new ClassifierFileStore(paths.ModelCachePath);
+            var prepared = string.IsNullOrWhiteSpace(paths.PreparedUnderstandingPath) ? null : Path.Combine(AppContext.BaseDirectory, paths.PreparedUnderstandingPath);
+            var classifiers = string.IsNullOrWhiteSpace(paths.ModelCachePath) ? null : new ClassifierFileStore(paths.ModelCachePath, prepared);
             return BotDataCache.Load(BotDataPaths.Resolve(paths.DialogsPath), BotDataPaths.Resolve(paths.ContentPath), classifiers).EnsureValid();
         });
         services.AddSingleton(sp => sp.GetRequiredService<BotData>().Dialogs);

@@ -68,6 +68,8 @@ public sealed class PublishedHostTests(PublishedHostTests.Published published) :
             // The published settings were read, and their relative path is taken from where the host was started.
             Assert.True(File.Exists(Path.Combine(empty, "data", "from-the-published-settings.db")));
             Assert.DoesNotContain("Executed DbCommand", host.Log, StringComparison.Ordinal); // no SQL at Information
+            // The publish ships the understanding the build prepared: this first start read it and did not train.
+            Assert.Contains("Question understanding read from the files prepared at build", host.Log, StringComparison.Ordinal);
             Assert.DoesNotContain(start.ConversationId, host.Log, StringComparison.Ordinal);
         }
         finally
