@@ -36,9 +36,10 @@ internal sealed class DeferredConsolePages(IEndpointRouteBuilder app, Action<IEn
             var routes = new DetachedRoutes(app);
             map(routes);
             Volatile.Write(ref _pages, new CompositeEndpointDataSource(routes.DataSources));
+            // Inside the lock: routing's matcher rebuilds in this callback, so a concurrent first request that waited
+            // here is not routed before the pages are. The listeners read Endpoints without the lock.
+            _activated.Cancel();
         }
-
-        _activated.Cancel(); // outside the lock: the listeners read Endpoints, and the matcher rebuilds synchronously
     }
 
     public void Dispose()
