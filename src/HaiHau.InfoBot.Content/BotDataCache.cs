@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using HaiHau.InfoBot.Core.Understanding;
 
@@ -28,13 +28,13 @@ public static class BotDataCache
         return data;
     }
 
-    /// <summary>SHA-256 over both folders' relative file names, lengths and contents, in ordinal order.</summary>
+    /// <summary>XxHash128 (a cache key, not a secret: no crypto stack loaded for it) over both folders' relative file names, lengths and contents, in ordinal order.</summary>
     public static string Hash(string dialogsDirectory, string contentDirectory)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new XxHash128();
         foreach (var root in new[] { dialogsDirectory, contentDirectory })
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFullPath(root) + "\n"));
+            hash.Append(Encoding.UTF8.GetBytes(Path.GetFullPath(root) + "\n"));
             if (!Directory.Exists(root))
             {
                 continue;
@@ -43,8 +43,8 @@ public static class BotDataCache
             foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var bytes = File.ReadAllBytes(path);
-                hash.AppendData(Encoding.UTF8.GetBytes($"{Path.GetRelativePath(root, path)}\n{bytes.Length}\n"));
-                hash.AppendData(bytes);
+                hash.Append(Encoding.UTF8.GetBytes($"{Path.GetRelativePath(root, path)}\n{bytes.Length}\n"));
+                hash.Append(bytes);
             }
         }
 

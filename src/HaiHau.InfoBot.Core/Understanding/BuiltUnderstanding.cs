@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using HaiHau.InfoBot.Core.Content;
 
@@ -11,7 +11,7 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// restart on the same content and the same code reads these instead of normalising every example, FAQ entry and article
 /// again (most of the build once the weights alone were cached). The key is a hash of every text the build reads (its
 /// inputs, not the files, so content edited in memory misses too) and of this assembly's version id, so a changed
-/// normaliser or index invalidates it as surely as a changed FAQ entry. The file ends with a SHA-256 of its contents:
+/// normaliser or index invalidates it as surely as a changed FAQ entry. The file ends with an XxHash128 of its contents:
 /// a torn or damaged file reads as a miss, never as an index of something else.
 /// </summary>
 internal sealed record BuiltUnderstanding(
@@ -21,19 +21,19 @@ internal sealed record BuiltUnderstanding(
     Dictionary<string, HashSet<string>> TopicNames,
     Dictionary<AnswerRef, SparseVector[]> Phrasings)
 {
-    private const int FormatVersion = 1;
-    private const int ChecksumLength = 32;
+    private const int FormatVersion = 2; // 2: XxHash128 checksum and key instead of SHA-256 (no crypto stack at start)
+    private const int ChecksumLength = 16;
 
     /// <summary>The hash of everything the build reads, and of the code that builds from it.</summary>
     public static string Key(
         UnderstandingData data, IReadOnlyList<FaqEntry> faqs, IReadOnlyList<Article> articles, IReadOnlyList<string> classes, SoftmaxClassifier.Options? training)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new XxHash128();
         void Add(string? text)
         {
             // Length-prefixed, so ("ab", "c") and ("a", "bc") hash differently; null apart from "".
-            hash.AppendData(BitConverter.GetBytes(text?.Length ?? -1));
-            hash.AppendData(Encoding.UTF8.GetBytes(text ?? string.Empty));
+            hash.Append(BitConverter.GetBytes(text?.Length ?? -1));
+            hash.Append(Encoding.UTF8.GetBytes(text ?? string.Empty));
         }
 
         void AddAll(IEnumerable<string> texts)
@@ -113,7 +113,7 @@ internal sealed record BuiltUnderstanding(
         }
 
         Classifier.Write(stream); // last: its reader wants the stream to end after the weights
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        stream.Write(XxHash128.Hash(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
         return stream.ToArray();
     }
 
@@ -121,7 +121,7 @@ internal sealed record BuiltUnderstanding(
     public static BuiltUnderstanding? Read(byte[] bytes, IReadOnlyList<string> classes)
     {
         if (bytes.Length < ChecksumLength
-            || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - ChecksumLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumLength)))
+            || !XxHash128.Hash(bytes.AsSpan(0, bytes.Length - ChecksumLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumLength)))
         {
             return null;
         }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace HaiHau.InfoBot.Core.Understanding;
@@ -73,7 +73,7 @@ public sealed class SoftmaxClassifier
     }
 
     /// <summary>
-    /// A name for exactly what <see cref="Train"/> would learn from: SHA-256 over the classes, the feature count, the
+    /// A name for exactly what <see cref="Train"/> would learn from: XxHash128 (a cache key, not a secret) over the classes, the feature count, the
     /// options and every example in order. Training is deterministic, so equal keys give equal weights, and a model
     /// stored under this key (<see cref="IClassifierStore"/>) can stand in for training. Any change to the content,
     /// the normaliser or the feature space changes an example and so the key.
@@ -81,17 +81,17 @@ public sealed class SoftmaxClassifier
     public static string Key(IReadOnlyList<string> classes, int features, IReadOnlyList<(SparseVector X, int Y)> examples, Options? options = null)
     {
         options ??= new Options();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\n', classes.Prepend(string.Create(CultureInfo.InvariantCulture,
+        var hash = new XxHash128();
+        hash.Append(Encoding.UTF8.GetBytes(string.Join('\n', classes.Prepend(string.Create(CultureInfo.InvariantCulture,
             $"softmax v{FormatVersion} {features} {options.Epochs} {options.LearningRate:R} {options.L2:R} {options.Seed}")))));
         Span<byte> count = stackalloc byte[8];
         foreach (var (x, y) in examples)
         {
             BinaryPrimitives.WriteInt32LittleEndian(count, y);
             BinaryPrimitives.WriteInt32LittleEndian(count[4..], x.Count);
-            hash.AppendData(count);
-            hash.AppendData(MemoryMarshal.AsBytes(x.Ids.AsSpan()));
-            hash.AppendData(MemoryMarshal.AsBytes(x.Values.AsSpan()));
+            hash.Append(count);
+            hash.Append(MemoryMarshal.AsBytes(x.Ids.AsSpan()));
+            hash.Append(MemoryMarshal.AsBytes(x.Values.AsSpan()));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -91,11 +91,29 @@ public static class ConsoleSetup
         return services;
     }
 
-    public static WebApplication MapInfoBotConsole(this WebApplication app)
+    /// <summary>
+    /// The pages under /admin, mapped on the first request there (<see cref="DeferredConsolePages"/>). Must come before
+    /// routing in the pipeline, so the request that maps them is routed to them.
+    /// </summary>
+    public static WebApplication UseInfoBotConsole(this WebApplication app)
     {
-        app.MapRazorPages();
-        // An unknown /admin address gets a page in words with the way back, not a blank 404.
-        app.MapFallbackToPage("/admin/{**path}", "/admin/NotFound").AllowAnonymous();
+        var pages = new DeferredConsolePages(app, routes =>
+        {
+            routes.MapRazorPages();
+            // An unknown /admin address gets a page in words with the way back, not a blank 404.
+            routes.MapFallbackToPage("/admin/{**path}", "/admin/NotFound").AllowAnonymous();
+        });
+        ((IEndpointRouteBuilder)app).DataSources.Add(pages);
+        app.Lifetime.ApplicationStopped.Register(pages.Dispose);
+        app.Use((context, next) =>
+        {
+            if (!pages.IsActive && context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+            {
+                pages.Activate();
+            }
+
+            return next(context);
+        });
         return app;
     }
 

@@ -53,6 +53,8 @@ public static class InfoBotWeb
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
+        app.UseInfoBotConsole(); // before routing: the first request under /admin maps the console's pages it is routed to
+        app.UseRouting();
         app.UseInfoBotRequestLogging();
         app.UseRateLimiter();
         app.UseDefaultFiles();
@@ -64,7 +66,6 @@ public static class InfoBotWeb
         app.MapInfoBotMetrics();
         app.MapInfoBotWebChat();
         app.MapInfoBotWebhooks();
-        app.MapInfoBotConsole();
         app.MapInfoBotReach();
         app.MapInfoBotStats();
         return app;
