@@ -13,7 +13,7 @@ public sealed record TopicsFile(IReadOnlyList<TopicSettings> Topics, Understandi
 /// </summary>
 public static class TopicsFileReader
 {
-    private static readonly string[] MessageFields = ["not_understood", "which_topic", "read_article"];
+    private static readonly string[] MessageFields = ["not_understood", "which_topic", "read_article", "suggest"];
 
     public static TopicsFile Read(string yaml, string file, List<ContentProblem> problems)
     {
@@ -104,6 +104,7 @@ public static class TopicsFileReader
         return new UnderstandingMessages(
             reader.RequiredString(map, "not_understood", "messages"),
             reader.RequiredString(map, "which_topic", "messages"),
-            reader.RequiredString(map, "read_article", "messages"));
+            reader.RequiredString(map, "read_article", "messages"),
+            reader.RequiredString(map, "suggest", "messages"));
     }
 }

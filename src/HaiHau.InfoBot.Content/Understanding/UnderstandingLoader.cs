@@ -28,7 +28,7 @@ public static class UnderstandingLoader
             }
         }
 
-        foreach (var text in new[] { messages.NotUnderstood, messages.WhichTopic, messages.ReadArticle })
+        foreach (var text in new[] { messages.NotUnderstood, messages.WhichTopic, messages.ReadArticle, messages.Suggest })
         {
             DialogValidator.CheckText(text, new SourceLocation(topicsPath, 0, 0), content, problems);
         }

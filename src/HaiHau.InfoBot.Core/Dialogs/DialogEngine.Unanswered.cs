@@ -16,6 +16,9 @@ public sealed partial class DialogEngine
     /// <summary>Event data: the answers that came closest, "faq:x 0.31|article:y 0.12" (answer and coverage).</summary>
     public const string CandidatesData = "candidates";
 
+    /// <summary>Event data: the entries offered as buttons beside the "I don't know", "faq:x|faq:y" (see <see cref="UnderstoodQuestion.Suggestions"/>).</summary>
+    public const string SuggestedData = "suggested";
+
     private void SayUnanswered(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)
     {
         var folded = VietnameseText.Fold(text);
@@ -35,6 +38,12 @@ public sealed partial class DialogEngine
             data[AnswerEvaluator.ReferData] = referral.Id;
         }
 
+        var suggestions = question.Suggestions.Select(s => Choice(understanding, s, byAnswer: true)).ToList();
+        if (suggestions.Count > 0)
+        {
+            data[SuggestedData] = string.Join('|', question.Suggestions.Select(s => s.Answer.Payload));
+        }
+
         turn.Log(EventKinds.QuestionUnanswered, folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded, data.Count > 0 ? data : null);
         if (question.Referral is { Id: not Referral.Default } named)
         {
@@ -45,15 +54,20 @@ public sealed partial class DialogEngine
             ? "Cháu chưa có câu trả lời chắc chắn cho đúng câu bác hỏi, nên cháu không dám trả lời đại ạ."
             : understanding.Messages.NotUnderstood;
         var say = question.Referral is { } body ? $"{sorry}\n\n{body.Say}" : sorry;
+        if (suggestions.Count > 0)
+        {
+            say += $"\n\n{understanding.Messages.Suggest}";
+        }
+
         if (turn.State.Stack.Count > 0 && turn.Frame.Waiting)
         {
             // The menu's own buttons (every topic, and «Gặp cán bộ») are the best way on: ask it again.
-            turn.Say(say);
+            turn.Say(say, suggestions.Count > 0 ? suggestions : null);
             Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
         }
         else
         {
-            turn.Say(say, GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+            turn.Say(say, [.. suggestions, .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff)]);
         }
     }
 }

@@ -58,11 +58,23 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// cross-validation on the answer sets (AnswerThresholdCalibrationTests), not per row.
     /// <see cref="CloseAnswers"/>: a close call between topics is asked about only when the other topic's best answer
     /// scores at least this share of the best one; else the clearly better answer is given.
+    /// <see cref="MinSuggestion"/>: an entry too weak to give is still offered as a button beside the "I don't know" when
+    /// it covers at least this share of the question (see <see cref="UnderstoodQuestion.Suggestions"/>).
     public sealed record Thresholds(
-        double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9);
+        double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9,
+        double MinSuggestion = DefaultMinSuggestion);
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
     public const double DefaultMinCoverage = 0.48;
+
+    /// <summary>The floor for offering a weak entry as a button (see <see cref="Thresholds.MinSuggestion"/>).</summary>
+    public const double DefaultMinSuggestion = 0.2;
+
+    /// <summary>At most this many entries are offered beside an "I don't know": more buttons than that is a list to read, not a tap.</summary>
+    public const int MaxSuggestions = 2;
+
+    /// <summary>How far down the ranking a suggestion may come from.</summary>
+    private const int SuggestionsLookedAt = 3;
 
     /// <summary>
     /// Two entries that each have a subject the question names and the other lacks are both offered when the second
@@ -212,7 +224,37 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             WeakAnswer = weak,
             Confidence = confidence,
             BetweenAnswers = betweenAnswers,
+            Suggestions = weak ? Suggest(best, tokens, focus, probabilities) : [],
         };
+    }
+
+    /// <summary>
+    /// The entries to offer beside an honest "I don't know": the weak best one, then the next best-ranked entries, each
+    /// covering at least <see cref="Thresholds.MinSuggestion"/> of the question.
+    /// </summary>
+    private List<TopicGuess> Suggest(TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+    {
+        var suggestions = new List<TopicGuess>(MaxSuggestions);
+        if (best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && best.Coverage >= _thresholds.MinSuggestion)
+        {
+            suggestions.Add(best);
+        }
+
+        foreach (var found in _answers.Ranked(tokens, Prior(probabilities)).Take(SuggestionsLookedAt))
+        {
+            if (suggestions.Count >= MaxSuggestions || found.Score <= 0)
+            {
+                break;
+            }
+
+            if (found.Answer != best.Answer && found.Answer.Kind is AnswerRef.Faq or AnswerRef.Article
+                && GuessOf(found, tokens, focus, probabilities) is { } guess && guess.Coverage >= _thresholds.MinSuggestion)
+            {
+                suggestions.Add(guess);
+            }
+        }
+
+        return suggestions;
     }
 
     /// <summary>

@@ -26,10 +26,12 @@ public sealed record TopicSettings(
     SourceLocation Location);
 
 /// <summary>The sentences the understanding step says itself; resident-facing, so they live in content.</summary>
-public sealed record UnderstandingMessages(string NotUnderstood, string WhichTopic, string ReadArticle)
+/// <see cref="Suggest"/> leads the buttons of the entries offered beside an "I don't know" (<see cref="UnderstoodQuestion.Suggestions"/>).
+public sealed record UnderstandingMessages(string NotUnderstood, string WhichTopic, string ReadArticle, string Suggest)
 {
     public static readonly UnderstandingMessages Default = new(
         "Cháu chưa hiểu câu hỏi của bác.",
         "Bác muốn hỏi về mục nào?",
-        "Đọc bài đầy đủ");
+        "Đọc bài đầy đủ",
+        "Nếu bác hỏi việc ghi trên nút dưới đây, bác bấm vào để xem nhé:");
 }

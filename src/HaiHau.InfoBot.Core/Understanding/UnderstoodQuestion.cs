@@ -35,6 +35,13 @@ public sealed record UnderstoodQuestion(string Normalized, QuestionDecision Deci
     /// </summary>
     public bool BetweenAnswers { get; init; }
 
+    /// <summary>
+    /// When the answer was too weak to give (<see cref="WeakAnswer"/>): the closest entries, best first, that still cover
+    /// a fair share of the question. They are offered as buttons beside the honest "I don't know" (a two-stage
+    /// fallback): the resident whose question it was gets the answer in one tap, anyone else loses nothing.
+    /// </summary>
+    public IReadOnlyList<TopicGuess> Suggestions { get; init; } = [];
+
     public const string UnknownTopic = "unknown";
 
     /// <summary>The topic the bot acts on: "unknown" when it did not understand.</summary>

@@ -33,6 +33,7 @@ public static class AnswerEvaluator
     {
         var given = new List<string>();
         var offered = new List<string>();
+        var suggested = new List<string>();
         var asked = false;
         foreach (var e in events)
         {
@@ -45,9 +46,14 @@ public static class AnswerEvaluator
                 asked = true;
                 offered.AddRange((e.Subject ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
             }
-            else if (e.Kind == EventKinds.QuestionUnanswered && e.Data?.GetValueOrDefault(ReferData) is { Length: > 0 } body)
+            else if (e.Kind == EventKinds.QuestionUnanswered)
             {
-                given.Add($"{AnswerRef.Refer}:{body}");
+                if (e.Data?.GetValueOrDefault(ReferData) is { Length: > 0 } body)
+                {
+                    given.Add($"{AnswerRef.Refer}:{body}");
+                }
+
+                suggested.AddRange((e.Data?.GetValueOrDefault(DialogEngine.SuggestedData) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
             }
             else if (e.Kind == EventKinds.HandoffRequested)
             {
@@ -60,6 +66,6 @@ public static class AnswerEvaluator
             : asked ? AnswerVerdict.Asked
             : given.All(g => g.StartsWith(AnswerRef.Refer + ":", StringComparison.Ordinal)) ? AnswerVerdict.Referred
             : AnswerVerdict.ConfidentWrong;
-        return new AnswerOutcome(row, given, offered, verdict);
+        return new AnswerOutcome(row, given, offered, verdict) { Suggested = suggested };
     }
 }

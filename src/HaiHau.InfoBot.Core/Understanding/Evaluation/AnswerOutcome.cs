@@ -21,4 +21,10 @@ public sealed record AnswerOutcome(AnswerSetRow Row, IReadOnlyList<string> Given
 {
     /// <summary>The first answer given, or what the bot did instead ("ask", "unanswered").</summary>
     public string Shown => Given.Count > 0 ? Given[0] : Verdict == AnswerVerdict.Asked ? "ask" : "unanswered";
+
+    /// <summary>The entries offered as buttons beside an "I don't know" (not answers: the resident chooses).</summary>
+    public IReadOnlyList<string> Suggested { get; init; } = [];
+
+    /// <summary>Referred, but with an accepted entry among the buttons offered: one tap from the answer.</summary>
+    public bool SuggestedRight => Verdict == AnswerVerdict.Referred && Suggested.Any(Row.Accept.Contains);
 }

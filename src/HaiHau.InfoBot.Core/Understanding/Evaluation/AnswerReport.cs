@@ -49,6 +49,10 @@ public sealed class AnswerReport
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"overall  {Overall}");
+        var referred = Outcomes.Where(o => o.Verdict == AnswerVerdict.Referred).ToList();
+        var suggesting = referred.Where(o => o.Suggested.Count > 0).ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"suggested beside a referral: {suggesting.Count} of {referred.Count} referred rows, an accepted entry among the buttons in {referred.Count(o => o.SuggestedRight)} ({Share(referred.Count(o => o.SuggestedRight), Outcomes.Count):P1} of all rows), none accepted in {suggesting.Count(o => !o.SuggestedRight)}");
         foreach (var (kind, figures) in ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {kind,-22} {figures}");
@@ -76,12 +80,14 @@ public sealed class AnswerReport
             {
                 var question = o.Row.Question.Length > 140 ? o.Row.Question[..140] + "…" : o.Row.Question;
                 sb.AppendLine(CultureInfo.InvariantCulture,
-                    $"  {Short(o.Verdict)} {o.Row.Id}: {string.Join(' ', o.Row.Accept)} ⇒ {(o.Given.Count == 0 ? o.Shown : string.Join(' ', o.Given))}{(o.Offered.Count > 0 ? " [" + string.Join('|', o.Offered) + "]" : string.Empty)} | {question}");
+                    $"  {Short(o.Verdict)} {o.Row.Id}: {string.Join(' ', o.Row.Accept)} ⇒ {(o.Given.Count == 0 ? o.Shown : string.Join(' ', o.Given))}{(o.Offered.Count > 0 ? " [" + string.Join('|', o.Offered) + "]" : string.Empty)}{(o.Suggested.Count > 0 ? " (suggested " + string.Join(' ', o.Suggested) + (o.SuggestedRight ? ", right)" : ")") : string.Empty)} | {question}");
             }
         }
 
         return sb.ToString();
     }
+
+    private static double Share(int count, int of) => of == 0 ? 0 : count / (double)of;
 
     private static string Short(AnswerVerdict verdict) => verdict switch
     {
