@@ -3,12 +3,12 @@ using HaiHau.InfoBot.Core.Understanding;
 namespace HaiHau.InfoBot.Content;
 
 /// <summary>
-/// Trained classifiers as files in one folder, named by their training key (classifier-&lt;sha256&gt;.bin): a host
+/// Trained classifiers as files in one folder, named by their training key (classifier-&lt;key&gt;.bin): a host
 /// restarted on the same content reads about a megabyte instead of training for a second or more. The key covers
 /// every training example, so edited content simply misses and trains; a torn or foreign file reads as a miss. Files
 /// are written to a temporary name and renamed, so a reader never sees half a model; the newest few are kept.
 /// Nothing personal is in them: the weights come from content/ only. The whole built understanding (vocabulary, answer
-/// index and weights; understanding-&lt;sha256&gt;.bin) is kept beside them the same way, so a restart normalises nothing.
+/// index and weights; understanding-&lt;key&gt;.bin) is kept beside them the same way, so a restart normalises nothing.
 /// A second, read-only folder (<paramref name="prepared"/>) holds the files the build made from the content it shipped
 /// (the prepare-understanding verb, run by the Host's build): a new install reads them instead of training. Their
 /// names are the same keys, so content edited after the build misses them and trains.
@@ -42,6 +42,7 @@ public sealed class ClassifierFileStore(string folder, string? prepared = null) 
                 using var stream = File.OpenRead(path);
                 if (SoftmaxClassifier.Read(stream, classes, features) is { } model)
                 {
+                    CountIfPrepared(path);
                     return model;
                 }
             }
@@ -70,11 +71,7 @@ public sealed class ClassifierFileStore(string folder, string? prepared = null) 
             try
             {
                 var contents = File.ReadAllBytes(path);
-                if (!path.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref _preparedReads);
-                }
-
+                CountIfPrepared(path);
                 return contents;
             }
             catch (IOException)
@@ -89,6 +86,18 @@ public sealed class ClassifierFileStore(string folder, string? prepared = null) 
     }
 
     public void KeepBuilt(string key, byte[] contents) => Write(BuiltPrefix, key, stream => stream.Write(contents));
+
+    /// <summary>
+    /// The classifier and the built understanding are both counted: when only answer texts changed, the classifier
+    /// alone can come from the prepared folder, and the start's log must not call that the model cache.
+    /// </summary>
+    private void CountIfPrepared(string path)
+    {
+        if (!path.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _preparedReads);
+        }
+    }
 
     /// <summary>The model cache first (what this install trained), then what the build prepared.</summary>
     private IEnumerable<string> Candidates(string prefix, string key)
