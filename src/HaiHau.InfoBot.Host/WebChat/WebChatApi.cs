@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.Host.Turns;
@@ -27,10 +28,10 @@ public static class WebChatApi
 
     private static async Task<IResult> StartAsync(TurnRunner runner, TimeProvider time, CancellationToken ct)
     {
-        // 122 random bits: the id is the only key to a conversation's transcript, so it must not be guessable. Guid.NewGuid
-        // draws them from the OS's secure generator on Linux too (dotnet/runtime#42752) without OpenSSL, which
-        // RandomNumberGenerator loads there: 3-5 MB resident in a host whose residents need no other cryptography (issue 15).
-        var conversationId = "w" + Guid.NewGuid().ToString("N");
+        // 128 random bits from the cryptographic generator: the id is the only key to a conversation's transcript, so it
+        // must not be guessable. Guid.NewGuid would spare OpenSSL (3-5 MB, loaded on the first chat, not at idle), but its
+        // randomness is an implementation detail, not a documented guarantee: personal data comes first.
+        var conversationId = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var from = new ConversationRef(Channel, conversationId, conversationId);
         var replies = await runner.RunAsync(new InboundMessage(from, $"start-{conversationId}", time.GetUtcNow(), null, IsStart: true), ct);
         return Results.Ok(new WebChatResponse(conversationId, replies!.Select(WebChatReply.From).ToList()));
