@@ -94,6 +94,50 @@ public static class VietnameseText
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// <see cref="Fold"/>'s words with their diacritics kept (lower case, NFC): the same word boundaries, so the n-th word
+    /// here is the n-th word there. Needed where the marks are the meaning: "thuộc" (belongs) and "thuốc" (medicine) fold
+    /// to one word.
+    /// </summary>
+    public static string FoldKeepingMarks(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var lastWasSpace = true;
+        foreach (var raw in decomposed)
+        {
+            // A mark belongs to the letter before it; one with no letter before it is dropped, as Fold drops it.
+            if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark)
+            {
+                if (!lastWasSpace)
+                {
+                    sb.Append(raw);
+                }
+
+                continue;
+            }
+
+            var ch = char.ToLowerInvariant(raw);
+            if (char.IsLetterOrDigit(ch) || ch == '/')
+            {
+                sb.Append(ch);
+                lastWasSpace = false;
+            }
+            else if (!lastWasSpace)
+            {
+                sb.Append(' ');
+                lastWasSpace = true;
+            }
+        }
+
+        return sb.ToString().TrimEnd().Normalize(NormalizationForm.FormC);
+    }
+
     /// <summary>True when the text has at least one letter or digit (emoji-only and punctuation-only are not).</summary>
     public static bool HasWords(string? text) => Fold(text).Length > 0;
 

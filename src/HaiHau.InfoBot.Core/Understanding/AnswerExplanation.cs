@@ -6,7 +6,7 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// message names (null: none).
 /// </summary>
 public sealed record AnswerExplanation(
-    UnderstoodQuestion Question, IReadOnlyList<string> Focus, IReadOnlyList<AnswerCandidate> Candidates, Referral? NamedBody);
+    UnderstoodQuestion Question, IReadOnlyList<string> Focus, IReadOnlyList<AnswerCandidate> Candidates, NamedBody? NamedBody);
 
 /// <summary>One answer the search ranked for a message: its score (BM25, leaned by the topic) and its coverage.</summary>
 public sealed record AnswerCandidate(AnswerRef Answer, string Topic, double Score, double Coverage);

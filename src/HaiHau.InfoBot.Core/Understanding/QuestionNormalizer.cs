@@ -41,41 +41,77 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
 
     public IReadOnlyList<string> Tokens(string? text)
     {
-        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
         var tokens = new List<string>();
-        foreach (var raw in folded.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        Tokenize(text, tokens, null);
+        return tokens;
+    }
+
+    /// <summary>
+    /// <see cref="Tokens"/> with, for each token, the word as the resident typed it when its diacritics tell it apart from
+    /// words that fold the same ("thuộc" / "thuốc", "mồ" / "mổ"); null when the word was typed without them, or the token
+    /// is an expanded short form or a number.
+    /// </summary>
+    public IReadOnlyList<Word> Words(string? text)
+    {
+        var tokens = new List<string>();
+        var marked = new List<string?>();
+        Tokenize(text, tokens, marked);
+        return tokens.Select((t, i) => new Word(t, marked[i])).ToList();
+    }
+
+    private void Tokenize(string? text, List<string> tokens, List<string?>? marked)
+    {
+        var clean = VietnameseText.Clean(text);
+        var folded = VietnameseText.Fold(clean);
+        var rawWords = folded.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        var markedWords = marked is null ? null : VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        for (var w = 0; w < rawWords.Length; w++)
         {
-            if (raw.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+            var raw = rawWords[w];
+            var before = tokens.Count;
+            AddWord(raw, tokens);
+            if (marked is not null)
             {
-                AddNumber(raw, tokens);
-                continue;
-            }
-
-            // One consonant held down ("zzzz", "kkkk") is not a word; collapsed it would pass for a short form ("z" = "vậy",
-            // "k" = "không"). Vowels stay: "ừừừ" is a yes.
-            if (raw.Length >= 3 && char.IsLetter(raw[0]) && !"aeiouy".Contains(raw[0], StringComparison.Ordinal) && raw.All(c => c == raw[0]))
-            {
-                continue;
-            }
-
-            var word = CollapseRepeats(raw);
-            if (!abbreviations.Words.TryGetValue(word, out var full))
-            {
-                word = ReplaceStart(word);
-                abbreviations.Words.TryGetValue(word, out full);
-            }
-
-            if (full is null)
-            {
-                tokens.Add(word);
-            }
-            else
-            {
-                tokens.AddRange(full);
+                var asTyped = markedWords!.Length == rawWords.Length ? markedWords[w] : null;
+                var one = tokens.Count == before + 1 && asTyped is not null && asTyped != raw && tokens[before] == CollapseRepeats(raw);
+                for (var t = before; t < tokens.Count; t++)
+                {
+                    marked.Add(one ? CollapseRepeats(asTyped!) : null);
+                }
             }
         }
+    }
 
-        return tokens;
+    private void AddWord(string raw, List<string> tokens)
+    {
+        if (raw.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            AddNumber(raw, tokens);
+            return;
+        }
+
+        // One consonant held down ("zzzz", "kkkk") is not a word; collapsed it would pass for a short form ("z" = "vậy",
+        // "k" = "không"). Vowels stay: "ừừừ" is a yes.
+        if (raw.Length >= 3 && char.IsLetter(raw[0]) && !"aeiouy".Contains(raw[0], StringComparison.Ordinal) && raw.All(c => c == raw[0]))
+        {
+            return;
+        }
+
+        var word = CollapseRepeats(raw);
+        if (!abbreviations.Words.TryGetValue(word, out var full))
+        {
+            word = ReplaceStart(word);
+            abbreviations.Words.TryGetValue(word, out full);
+        }
+
+        if (full is null)
+        {
+            tokens.Add(word);
+        }
+        else
+        {
+            tokens.AddRange(full);
+        }
     }
 
     /// <summary>"khongggg" → "khong", "dcccc" → "dc"; a doubled "u" stays, since "ưu" folds to "uu" ("ưu đãi").</summary>
@@ -128,3 +164,6 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         }
     }
 }
+
+/// <summary>A token and, when its diacritics were typed, the word as written (lower case, NFC).</summary>
+public readonly record struct Word(string Token, string? Marked);

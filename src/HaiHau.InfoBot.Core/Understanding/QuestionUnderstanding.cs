@@ -188,7 +188,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var normalized = string.Join(' ', tokens);
         var x = _features.Vectorize(tokens);
         var isQuestion = text.Contains('?', StringComparison.Ordinal) || _questionWords.Any(w => Contains(tokens, w));
-        var referral = _referrals.For(tokens);
+        var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
+        var referral = _referrals.For(text, focus);
         if (x.Count == 0)
         {
             return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens, tokens), null, isQuestion)
@@ -197,7 +198,6 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             };
         }
 
-        var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
         var probabilities = new double[_classifier.Classes.Count];
         _classifier.Probabilities(x, probabilities);
         var (first, second) = TopTwo(probabilities);
@@ -278,7 +278,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .Take(candidates)
             .Select(r => new AnswerCandidate(r.Answer, r.Topic, r.Score, Coverage(tokens, focus, r.Answer)))
             .ToList();
-        return new AnswerExplanation(question, focus, ranked, _referrals.Named(tokens)?.Referral);
+        return new AnswerExplanation(question, focus, ranked, _referrals.Named(text, focus));
     }
 
     /// <summary>

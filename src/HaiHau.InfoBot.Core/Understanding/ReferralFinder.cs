@@ -3,15 +3,29 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// <summary>
 /// Picks the body to send a resident to when the programme has no answer: the referral whose subjects the question
 /// names most (a longer subject, "trợ cấp thất nghiệp", counts for more than "thất nghiệp"), else UBND xã.
+/// Subjects are compared without diacritics, as residents often type, except where both the resident and the subject
+/// wrote them: then the marks must agree, since "thuộc hộ nghèo" (belongs to) is not "thuốc" (medicine) and "mồ côi"
+/// (orphan) is not "mổ" (surgery). A lawyer greeted or thanked («Thưa luật sư», «mong luật sư giải đáp») is how letters
+/// to Q&amp;A pages are addressed, not a legal matter: those words name no body.
 /// </summary>
 public sealed class ReferralFinder
 {
-    private readonly List<(Referral Referral, string[][] Subjects)> _referrals;
+    /// <summary>Words before or after "luật sư" that make it the person addressed, not the subject.</summary>
+    private static readonly HashSet<string> AddressWords = new(StringComparer.Ordinal)
+    {
+        "thua", "chao", "gui", "mong", "nho", "on", "hoi",
+    };
+
+    private static readonly string[] Lawyer = ["luat", "su"];
+
+    private readonly QuestionNormalizer _normalizer;
+    private readonly List<(Referral Referral, (string Text, IReadOnlyList<Word> Words)[] Subjects)> _referrals;
 
     public ReferralFinder(IEnumerable<Referral> referrals, QuestionNormalizer normalizer)
     {
+        _normalizer = normalizer;
         _referrals = referrals
-            .Select(r => (r, r.Subjects.Select(s => normalizer.Tokens(s).ToArray()).Where(s => s.Length > 0).ToArray()))
+            .Select(r => (r, r.Subjects.Select(s => (s, normalizer.Words(s))).Where(s => s.Item2.Count > 0).ToArray()))
             .ToList();
     }
 
@@ -19,25 +33,99 @@ public sealed class ReferralFinder
 
     public Referral? Find(string id) => _referrals.Select(r => r.Referral).FirstOrDefault(r => r.Id == id);
 
-    /// <summary>The body the question names, with how strongly (syllables of the subjects found); null when none.</summary>
-    public (Referral Referral, int Strength)? Named(IReadOnlyList<string> tokens)
+    /// <summary>
+    /// The body the question names, with how strongly (syllables of the subjects found) and by which subjects; null when
+    /// none. A letter tells its story first and asks last («…nếu làm đơn ra tòa thì có được không?»): a body the ask
+    /// (<paramref name="focus"/>, see <see cref="QuestionFocus"/>) names wins over the places the story passes through.
+    /// </summary>
+    public NamedBody? Named(string text, IReadOnlyList<string>? focus = null)
     {
-        (Referral, int)? best = null;
-        foreach (var (referral, subjects) in _referrals)
+        var words = WithoutAddressedLawyer(_normalizer.Words(text));
+        if (focus is { Count: > 0 } && Phrase.LastIndexOf(words.Select(w => w.Token).ToList(), focus) is var at and >= 0
+            && Strongest(words.Skip(at).Take(focus.Count).ToList()) is { } asked)
         {
-            var strength = subjects.Where(s => Phrase.Contains(tokens, s)).Sum(s => s.Length);
-            if (strength > 0 && (best is null || strength > best.Value.Item2))
+            return asked;
+        }
+
+        return Strongest(words);
+    }
+
+    /// <summary>Where to send the question: the body it (or its ask) names, else UBND xã.</summary>
+    public Referral? For(string text, IReadOnlyList<string>? focus = null) => Named(text, focus)?.Referral ?? Default;
+
+    /// <summary>
+    /// The body with the most syllables of subjects found (its own subjects inside each other all count, so «hưởng trợ cấp
+    /// thất nghiệp» weighs more than «thất nghiệp» alone); on a tie, the first in content/referrals.yaml. A subject found
+    /// only inside a longer subject of another body does not count: in «tranh chấp đất» the words belong to the land
+    /// dispute (UBND xã), not to «tranh chấp» (legal aid).
+    /// </summary>
+    private NamedBody? Strongest(IReadOnlyList<Word> words)
+    {
+        var found = new List<(int Body, string Subject, int Start, int Length)>();
+        for (var b = 0; b < _referrals.Count; b++)
+        {
+            foreach (var (text, subject) in _referrals[b].Subjects)
             {
-                best = (referral, strength);
+                for (var at = IndexOf(words, subject, 0); at >= 0; at = IndexOf(words, subject, at + 1))
+                {
+                    found.Add((b, text, at, subject.Count));
+                }
             }
         }
 
-        return best;
+        var kept = found.Where(f => !found.Any(o => o.Body != f.Body && o.Length > f.Length && o.Start <= f.Start && f.Start + f.Length <= o.Start + o.Length));
+        return kept
+            .GroupBy(f => f.Body)
+            .OrderBy(body => body.Key)
+            .Select(body => new NamedBody(_referrals[body.Key].Referral, body.DistinctBy(f => f.Subject).Sum(f => f.Length), body.Select(f => f.Subject).Distinct().ToList()))
+            .MaxBy(body => body.Strength);
     }
 
-    /// <summary>Where to send the question: the body it names, else UBND xã.</summary>
-    public Referral? For(IReadOnlyList<string> tokens) => Named(tokens)?.Referral ?? Default;
+    private static int IndexOf(IReadOnlyList<Word> words, IReadOnlyList<Word> subject, int from)
+    {
+        for (var start = from; start + subject.Count <= words.Count; start++)
+        {
+            var i = 0;
+            while (i < subject.Count && Same(words[start + i], subject[i]))
+            {
+                i++;
+            }
+
+            if (i == subject.Count)
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Same(Word typed, Word subject) =>
+        typed.Token == subject.Token && (typed.Marked is null || subject.Marked is null || typed.Marked == subject.Marked);
+
+    /// <summary>The words with every "luật sư" that is greeted, thanked or asked («thưa/chào/nhờ luật sư», «luật sư cho hỏi») blanked.</summary>
+    private static IReadOnlyList<Word> WithoutAddressedLawyer(IReadOnlyList<Word> words)
+    {
+        var tokens = words.Select(w => w.Token).ToList();
+        List<Word>? kept = null;
+        for (var at = Phrase.IndexOf(tokens, Lawyer); at >= 0; at = Phrase.IndexOf(tokens, Lawyer, at + 1))
+        {
+            var before = at > 0 ? tokens[at - 1] : null;
+            var after = at + 2 < tokens.Count ? tokens[at + 2] : null;
+            var addressed = at == 0 || (before is not null && AddressWords.Contains(before)) || after is "cho" or "oi";
+            if (addressed)
+            {
+                kept ??= [.. words];
+                kept[at] = kept[at + 1] = new Word(string.Empty, null);
+            }
+        }
+
+        return kept ?? words;
+    }
 }
+
+/// <summary>A body a message names: its referral, how strongly (syllables of its subjects found) and the subjects found.</summary>
+public sealed record NamedBody(Referral Referral, int Strength, IReadOnlyList<string> Subjects);
 
 /// <summary>Word sequences inside a tokenised message.</summary>
 internal static class Phrase

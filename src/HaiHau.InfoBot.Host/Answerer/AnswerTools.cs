@@ -69,7 +69,7 @@ public sealed class AnswerTools(IContentStore content, IQuestionUnderstanding un
             return Ground("noi_giai_quyet", "UBND xã nơi bác ở (Phòng Văn hóa – Xã hội).");
         }
 
-        var referral = known.Referrals.For(known.Normalizer.Tokens(viec));
+        var referral = known.Referrals.For(viec);
         return Ground("noi_giai_quyet", referral is null ? "UBND xã nơi bác ở (Phòng Văn hóa – Xã hội)." : $"{referral.Name}: {referral.Say}");
     }
 

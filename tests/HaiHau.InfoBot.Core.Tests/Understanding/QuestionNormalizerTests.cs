@@ -62,6 +62,23 @@ public sealed class QuestionNormalizerTests
             Normalizer.Tokens("nha em bi dot co duoc ho tro khong"));
 
     [Fact]
+    public void Words_keep_the_diacritics_typed_beside_each_token()
+    {
+        // A decomposed «ỗ», a held-down letter, an expanded short form and a number: each token keeps its own word.
+        var words = Normalizer.Words("Nhà tôi thuộc hộ nghèo, co\u0302\u0303 đc 2tr khôngggg");
+
+        Assert.Equal(Normalizer.Tokens("Nhà tôi thuộc hộ nghèo, cỗ đc 2tr khôngggg"), words.Select(w => w.Token).ToList());
+        Assert.Equal("thuộc", words[2].Marked);
+        Assert.Equal("cỗ", words[5].Marked);
+        Assert.Equal("không", words[^1].Marked);
+        Assert.All(words.Where(w => w.Token is "duoc" or "0" or "trieu"), w => Assert.Null(w.Marked));
+    }
+
+    [Fact]
+    public void Words_typed_without_diacritics_carry_none() =>
+        Assert.All(Normalizer.Words("nha toi thuoc ho ngheo"), w => Assert.Null(w.Marked));
+
+    [Fact]
     public void Emoji_and_punctuation_alone_give_no_tokens() =>
         Assert.Empty(Normalizer.Tokens("🙂 ...?!"));
 

@@ -105,6 +105,6 @@ public static class AnswerDiagnosis
             ? string.Join(' ', understanding.Answers.Uncovered(asked, why.Candidates[rank - 1].Answer).Take(8)
                 .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Word}:{m.Weight:0.0}")))
             : string.Empty;
-        return new RowDiagnosis(outcome, cause, rank, coverage, best, string.Join(' ', why.Focus), why.NamedBody?.Id, missing);
+        return new RowDiagnosis(outcome, cause, rank, coverage, best, string.Join(' ', why.Focus), why.NamedBody is { } named ? $"{named.Referral.Id} ({string.Join(", ", named.Subjects)})" : null, missing);
     }
 }

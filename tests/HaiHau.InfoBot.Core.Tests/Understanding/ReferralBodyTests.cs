@@ -1,0 +1,63 @@
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// Where a resident is sent when the programme has no answer (issue 12), with the repository's content/referrals.yaml.
+/// Letters written for these tests, not copied from the answer sets. Each case is one way the body used to be wrong:
+/// a word that folds like a subject («thuộc hộ nghèo» read as «thuốc», «mồ côi» as «mổ», «điều kiện» as «kiện»), a
+/// lawyer greeted at the top of a letter to a Q&amp;A page, a place the story passes through while the ask names
+/// another, a short subject inside another body's longer one.
+/// </summary>
+public sealed class ReferralBodyTests
+{
+    private static readonly ReferralFinder Referrals = EngineHarness.Repo.Questions.Referrals;
+
+    [Theory]
+    // «thuộc» (belongs to) is not «thuốc» (medicine); «mồ côi» (orphan) is not «mổ» (surgery).
+    [InlineData("Nhà tôi thuộc hộ nghèo thì được nhà nước hỗ trợ những gì?", Referral.Default)]
+    [InlineData("Cháu tôi mồ côi cả cha lẫn mẹ, tôi đang nuôi cháu, làm giấy tờ nhận trợ cấp ở đâu?", Referral.Default)]
+    // «điều kiện» (condition) is not «kiện» (to sue), «theo quy định của pháp luật» is not a legal matter.
+    [InlineData("Điều kiện để được hưởng lương hưu theo quy định của pháp luật là gì?", "bhxh")]
+    public void A_word_that_only_folds_like_a_subject_names_no_body(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
+    [Theory]
+    [InlineData("thuoc ho ngheo thi hoc phi cua con duoc mien khong", "truong-hoc")]
+    [InlineData("benh vien bat mua thuoc ngoai thi co duoc thanh toan khong", "co-so-y-te")]
+    public void Typed_without_diacritics_the_subjects_still_match(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
+    [Theory]
+    [InlineData("Thưa luật sư, bà tôi 80 tuổi sống một mình thì được trợ cấp bao nhiêu? Mong luật sư giải đáp.", Referral.Default)]
+    [InlineData("Chào luật sư, thẻ bảo hiểm y tế của con tôi hết hạn thì gia hạn ở đâu ạ?", Referral.Default)]
+    [InlineData("Luật sư cho tôi hỏi con tôi học cao đẳng có được miễn học phí không?", "truong-hoc")]
+    public void A_lawyer_greeted_at_the_top_of_a_letter_is_not_the_subject(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
+    [Fact]
+    public void A_resident_who_asks_for_a_lawyer_is_sent_to_legal_aid() =>
+        Assert.Equal("tro-giup-phap-ly", Referrals.For("Nhà tôi nghèo, muốn nhờ luật sư tư vấn việc chia tài sản thì đi đâu?")?.Id);
+
+    [Fact]
+    public void The_body_the_ask_names_wins_over_the_places_in_the_story()
+    {
+        const string letter = "Tôi đi làm phụ hồ thì ngã giàn giáo, vào bệnh viện huyện rồi chuyển viện lên tỉnh, phải phẫu thuật và nằm viện "
+            + "20 ngày, viện phí hết 30 triệu, bác sĩ bảo nghỉ 3 tháng. Chủ thầu không trả đồng nào. Vậy cho tôi hỏi tôi làm đơn ra tòa thì có được không?";
+
+        var question = EngineHarness.Repo.Questions.Understand(letter);
+
+        Assert.Equal("toa-an", question.Referral?.Id);
+    }
+
+    [Fact]
+    public void A_land_dispute_goes_to_the_commune_for_mediation_not_to_legal_aid_for_the_word_dispute()
+    {
+        var named = Referrals.Named("Hàng xóm xây tường sang đất nhà tôi, hai bên tranh chấp đất mấy năm nay, giờ tôi phải làm sao?");
+
+        Assert.Equal(Referral.Default, named?.Referral.Id);
+        Assert.Contains("tranh chấp đất", named!.Subjects);
+        Assert.DoesNotContain("tranh chấp", named.Subjects);
+    }
+}
