@@ -13,8 +13,11 @@ public sealed class ReferralFinder
     /// <summary>Words before or after "luật sư" that make it the person addressed, not the subject.</summary>
     private static readonly HashSet<string> AddressWords = new(StringComparer.Ordinal)
     {
-        "thua", "chao", "gui", "mong", "nho", "on", "hoi",
+        "thua", "chao", "gui", "kinh", "mong", "nho", "on", "hoi",
     };
+
+    /// <summary>Words after "luật sư" that make it the one asked: «luật sư cho hỏi», «luật sư ơi», «luật sư giải đáp / tư vấn giúp».</summary>
+    private static readonly HashSet<string> AskedWords = new(StringComparer.Ordinal) { "cho", "oi", "giai", "tu", "giup" };
 
     private static readonly string[] Lawyer = ["luat", "su"];
 
@@ -112,7 +115,9 @@ public sealed class ReferralFinder
         {
             var before = at > 0 ? tokens[at - 1] : null;
             var after = at + 2 < tokens.Count ? tokens[at + 2] : null;
-            var addressed = at == 0 || (before is not null && AddressWords.Contains(before)) || after is "cho" or "oi";
+            // «mong được luật sư giải đáp» is addressed; «có được luật sư miễn phí không» asks for one.
+            var wished = before == "duoc" && at > 1 && tokens[at - 2] is "mong" or "xin";
+            var addressed = at == 0 || wished || (before is not null && AddressWords.Contains(before)) || (after is not null && AskedWords.Contains(after));
             if (addressed)
             {
                 kept ??= [.. words];
