@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -51,37 +52,26 @@ internal sealed class ModelRows
         }
 
         var table = TableOf(type);
-        var command = connection.CreateCommand();
-        command.CommandText = _inserts.GetOrAdd((type, rows.Count, returnKey), key => InsertSql(table, key.Rows, key.Returning));
-        var insert = new Insert(command, table, [.. rows], returnKey);
+        var sql = _inserts.GetOrAdd((type, rows.Count, returnKey), key => InsertSql(table, key.Rows, key.Returning));
+        var bindings = new List<(Column, string, object)>(rows.Count * table.Columns.Length);
         for (var r = 0; r < rows.Count; r++)
         {
-            foreach (var column in table.Columns)
-            {
-                command.Parameters.Add(column.Parameter(command, _sql.GenerateParameterName(Name(r, column.Index)), rows[r]));
-            }
+            bindings.AddRange(table.Columns.Select(column => (column, Name(r, column.Index), rows[r])));
         }
 
-        return insert;
+        return new Insert(RowCommand.Create(connection, sql, bindings, _sql), table, [.. rows], returnKey);
     }
 
     /// <summary>UPDATE of the named properties of one row, by its key.</summary>
-    public DbCommand UpdateOf<T>(DbConnection connection, T row, params string[] properties)
+    public RowCommand UpdateOf<T>(DbConnection connection, T row, params string[] properties)
         where T : class
     {
         var table = TableOf(typeof(T));
         var columns = properties.Select(table.Column).ToArray();
-        var command = connection.CreateCommand();
-        command.CommandText = _updates.GetOrAdd((typeof(T), string.Join(',', properties)), _ =>
+        var sql = _updates.GetOrAdd((typeof(T), string.Join(',', properties)), _ =>
             $"UPDATE {table.Name} SET {string.Join(", ", columns.Select(c => $"{c.Name} = {_sql.GenerateParameterNamePlaceholder(Name(0, c.Index))}"))} "
             + $"WHERE {table.Key.Name} = {_sql.GenerateParameterNamePlaceholder("k")}");
-        foreach (var column in columns)
-        {
-            command.Parameters.Add(column.Parameter(command, _sql.GenerateParameterName(Name(0, column.Index)), row));
-        }
-
-        command.Parameters.Add(table.Key.Parameter(command, _sql.GenerateParameterName("k"), row));
-        return command;
+        return RowCommand.Create(connection, sql, [.. columns.Select(c => (c, Name(0, c.Index), (object)row)), (table.Key, "k", row)], _sql);
     }
 
     private string InsertSql(Table table, int rows, bool returning)
@@ -118,10 +108,10 @@ internal sealed class ModelRows
         public DbParameter Parameter(DbCommand command, string name, object row) =>
             Mapping.CreateParameter(command, name, _getter.GetClrValueUsingContainingEntity(row), Property.IsNullable);
 
-        public void Bind(DbParameter parameter, object row) =>
-            parameter.Value = Mapping.Converter is { } converter
-                ? converter.ConvertToProvider(_getter.GetClrValueUsingContainingEntity(row)) ?? DBNull.Value
-                : _getter.GetClrValueUsingContainingEntity(row) ?? DBNull.Value;
+        /// <summary>The value as the database stores it: the model's conversion applied (DateTimeOffset as a long, enums as numbers).</summary>
+        public object? ProviderValue(object row) => Mapping.Converter is { } converter
+            ? converter.ConvertToProvider(_getter.GetClrValueUsingContainingEntity(row))
+            : _getter.GetClrValueUsingContainingEntity(row);
     }
 
     internal sealed record Table(string Name, Column Key, Column[] Columns)
@@ -131,7 +121,7 @@ internal sealed class ModelRows
     }
 
     /// <summary>A prepared INSERT: its values can be bound again from the rows (an id learned inside the gate), then run.</summary>
-    internal sealed class Insert(DbCommand command, Table table, object[] rows, bool returnKey) : IDisposable
+    internal sealed class Insert(RowCommand command, Table table, object[] rows, bool returnKey) : IDisposable
     {
         /// <summary>Binds the property's value again from every row, after the caller set it on the rows.</summary>
         public void Rebind(string property)
@@ -139,24 +129,94 @@ internal sealed class ModelRows
             var column = table.Column(property);
             for (var r = 0; r < rows.Length; r++)
             {
-                column.Bind(command.Parameters[(r * table.Columns.Length) + column.Index], rows[r]);
+                command.Rebind((r * table.Columns.Length) + column.Index, column, rows[r]);
             }
         }
 
         /// <summary>Runs in the context's current transaction; with RETURNING, the new key is set on the row and returned.</summary>
         public async Task<long> ExecuteAsync(InfoBotDbContext context, CancellationToken ct)
         {
-            command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-            if (!returnKey)
+            var result = await command.ExecuteAsync(context, returnKey, ct);
+            if (returnKey)
             {
-                return await command.ExecuteNonQueryAsync(ct);
+                table.Key.Property.PropertyInfo!.SetValue(rows[0], result);
             }
 
-            var id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-            table.Key.Property.PropertyInfo!.SetValue(rows[0], id);
-            return id;
+            return result;
         }
 
         public void Dispose() => command.Dispose();
+    }
+
+    /// <summary>
+    /// One statement and its values. On SQLite it runs through the statement kept on the physical connection
+    /// (<see cref="SqliteStatements"/>: parsed and planned once, not on every turn); on PostgreSQL, or for a value the
+    /// kept statement does not bind, as an ADO command whose parameters the type mappings make, as SaveChanges does.
+    /// </summary>
+    internal sealed class RowCommand : IDisposable
+    {
+        private readonly DbCommand? _command;
+        private readonly SqliteConnection? _sqlite;
+        private readonly string _sql;
+        private readonly object?[] _values;
+
+        private RowCommand(DbCommand? command, SqliteConnection? sqlite, string sql, object?[] values) =>
+            (_command, _sqlite, _sql, _values) = (command, sqlite, sql, values);
+
+        public static RowCommand Create(DbConnection connection, string sql, IReadOnlyList<(Column Column, string Name, object Row)> bindings, ISqlGenerationHelper names)
+        {
+            if (connection is SqliteConnection sqlite)
+            {
+                var values = bindings.Select(b => b.Column.ProviderValue(b.Row)).ToArray();
+                if (values.All(SqliteStatements.Binds))
+                {
+                    return new RowCommand(null, sqlite, sql, values);
+                }
+            }
+
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (column, name, row) in bindings)
+            {
+                command.Parameters.Add(column.Parameter(command, names.GenerateParameterName(name), row));
+            }
+
+            return new RowCommand(command, null, sql, []);
+        }
+
+        /// <summary>The <paramref name="index"/>th value (placeholder order) taken again from the row.</summary>
+        public void Rebind(int index, Column column, object row)
+        {
+            var value = column.ProviderValue(row);
+            if (_command is not null)
+            {
+                _command.Parameters[index].Value = value ?? DBNull.Value;
+            }
+            else if (SqliteStatements.Binds(value))
+            {
+                _values[index] = value;
+            }
+            else
+            {
+                throw new NotSupportedException($"{value!.GetType().Name} is not bound by {nameof(SqliteStatements)}");
+            }
+        }
+
+        /// <summary>Runs in the context's current transaction: the first column of the returned row, or the rows changed.</summary>
+        public async Task<long> ExecuteAsync(InfoBotDbContext context, bool returning, CancellationToken ct)
+        {
+            if (_command is null)
+            {
+                // SQLite's transaction belongs to the connection, so the kept statement runs inside the context's.
+                return SqliteStatements.Run(_sqlite!, _sql, _values);
+            }
+
+            _command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+            return returning
+                ? Convert.ToInt64(await _command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture)
+                : await _command.ExecuteNonQueryAsync(ct);
+        }
+
+        public void Dispose() => _command?.Dispose();
     }
 }

@@ -28,7 +28,9 @@ public static class StorageSetup
         // The compiled model (CompiledModel/, made by regenerate-migration.sh) spares each start building the model from
         // OnModelCreating: 0.2-0.3 s of CPU on the published host (issue 15). SQLite only: PostgreSQL's model differs
         // in its provider annotations, so it is still built from the code.
+        // The connection without EF's .NET functions keeps the turn's prepared statements valid across opens (issue 15).
         options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance).UseModel(CompiledModel.InfoBotDbContextModel.Instance);
+        SqliteConnectionWithoutFunctions.Use(options);
     }
 
     /// <summary>

@@ -1,8 +1,6 @@
-using System.Data.Common;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Storage.Records;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HaiHau.InfoBot.Storage;
 
@@ -36,9 +34,9 @@ internal sealed class TurnWrite : IDisposable
     private readonly IReadOnlyList<OutboxRecord> _outbox;
     private readonly TurnEventRecord[] _events;
     private readonly ModelRows.Insert? _newInbox;
-    private readonly DbCommand? _inboxUpdate;
+    private readonly ModelRows.RowCommand? _inboxUpdate;
     private readonly ModelRows.Insert? _newConversation;
-    private readonly DbCommand? _conversationUpdate;
+    private readonly ModelRows.RowCommand? _conversationUpdate;
     private readonly ModelRows.Insert[] _replies;
     private readonly ModelRows.Insert? _eventRows;
 
@@ -87,15 +85,13 @@ internal sealed class TurnWrite : IDisposable
     /// <summary>The message and the conversation; a new one's id is set on its record and bound into the rows that refer to it.</summary>
     public async Task WriteHeadAsync(InfoBotDbContext context, CancellationToken ct)
     {
-        var transaction = context.Database.CurrentTransaction?.GetDbTransaction();
         if (_newInbox is not null)
         {
             await _newInbox.ExecuteAsync(context, ct);
         }
         else
         {
-            _inboxUpdate!.Transaction = transaction;
-            await _inboxUpdate.ExecuteNonQueryAsync(ct);
+            await _inboxUpdate!.ExecuteAsync(context, returning: false, ct);
         }
 
         if (_newConversation is not null)
@@ -104,8 +100,7 @@ internal sealed class TurnWrite : IDisposable
         }
         else
         {
-            _conversationUpdate!.Transaction = transaction;
-            await _conversationUpdate.ExecuteNonQueryAsync(ct);
+            await _conversationUpdate!.ExecuteAsync(context, returning: false, ct);
         }
 
         foreach (var (reply, insert) in _outbox.Zip(_replies))

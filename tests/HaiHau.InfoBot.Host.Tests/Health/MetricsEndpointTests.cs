@@ -92,6 +92,7 @@ public sealed class MetricsEndpointTests : HostTestBase
 /// same test process they see every host's instruments and activities, not only their own. Also
 /// <see cref="Answerer.AnswererThroughputTests"/>, which compares two wall-clock rates of one host: beside other classes
 /// (two per core since issue 15) the machine's share moved between its two phases and failed it on a fresh clone.
+/// And <see cref="Turns.KeptStatementsTests"/>, which reads every pooled SQLite connection: pools are process-wide.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MetricsAlone
