@@ -53,21 +53,17 @@ public static class InfoBotWeb
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
-        app.UseInfoBotConsole(); // before routing: the first request under /admin maps the console's pages it is routed to
         app.UseRouting();
         app.UseInfoBotRequestLogging();
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapInfoBotHealth();
         app.MapInfoBotMetrics();
         app.MapInfoBotWebChat();
         app.MapInfoBotWebhooks();
-        app.MapInfoBotReach();
-        app.MapInfoBotStats();
+        app.MapInfoBotConsole(); // /admin and /api/admin: sign-in, roles and pages in the console's own pipeline, built on first use
         return app;
     }
 
