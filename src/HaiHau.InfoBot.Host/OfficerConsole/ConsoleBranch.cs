@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using HaiHau.InfoBot.Host.Reach;
+using HaiHau.InfoBot.Host.Setup;
 using HaiHau.InfoBot.Host.Stats;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 
 namespace HaiHau.InfoBot.Host.OfficerConsole;
@@ -11,8 +11,8 @@ namespace HaiHau.InfoBot.Host.OfficerConsole;
 /// and the JSON API under /api/admin — in a service container and pipeline of its own, built on the first request
 /// there (issue 15). Registering that stack in the residents' container loaded MVC, Razor, Components, Identity and
 /// their types into every host at start (about 10 MB resident of 150), and most hosts never see an officer.
-/// The console's container sees the app's services (<see cref="AppServicesForConsole"/>: the same store, content,
-/// clock and Data Protection key ring, so sessions and forms outlive restarts as before); the app's pipeline still
+/// The console's container sees the app's services (<see cref="AppServicesForConsole"/>: the same store, content and
+/// clock) and holds the Data Protection key ring (in the database, so sessions and forms outlive restarts as before); the app's pipeline still
 /// runs first (forwarded headers, request logging, the sign-in rate limit, static files) and hands /admin and
 /// /api/admin requests to this one.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed class ConsoleBranch(IServiceCollection appServices, IServiceProvid
     {
         var services = new ServiceCollection();
         // Before the console's registrations: MVC finds the pages through the environment's application name at
-        // registration, and Data Protection, diagnostics and logging must be the app's, not fresh ones (TryAdd keeps these).
+        // registration, and diagnostics and logging must be the app's, not fresh ones (TryAdd keeps these).
         var environment = app.GetRequiredService<IWebHostEnvironment>();
         services.AddSingleton(environment);
         services.AddSingleton<IHostEnvironment>(environment);
@@ -62,7 +62,8 @@ public sealed class ConsoleBranch(IServiceCollection appServices, IServiceProvid
         var diagnostics = app.GetRequiredService<DiagnosticListener>();
         services.AddSingleton(diagnostics);
         services.AddSingleton<DiagnosticSource>(diagnostics);
-        services.AddSingleton(_ => app.GetRequiredService<IDataProtectionProvider>());
+        // Only the console signs anything (its cookie, its forms): the key ring, kept in the database, is read here.
+        services.AddInfoBotDataProtection();
         services.AddConsoleWeb();
         AppServicesForConsole.Add(services, appServices, app);
 

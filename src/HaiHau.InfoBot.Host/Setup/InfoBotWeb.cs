@@ -24,7 +24,9 @@ public static class InfoBotWeb
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+        // No hosting-startup assemblies (the app has none): looking for them reads every attribute of the app's assembly,
+        // and the compiled console pages' attributes then load MVC and Razor into every host at start (issue 15).
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options([.. args, "--preventHostingStartup=true"]));
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl); // ASPNETCORE_URLS and --urls still win
@@ -45,7 +47,6 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotBroadcasts();
         builder.Services.AddInfoBotRateLimits();
         builder.Services.AddInfoBotProxy(builder.Configuration);
-        builder.Services.AddInfoBotDataProtection();
         builder.Services.AddInfoBotOperations();
         builder.Services.AddInfoBotHealth();
         builder.Services.AddInfoBotAnswerer(builder.Configuration); // optional: nothing unless InfoBot:Answerer:Endpoint is set
