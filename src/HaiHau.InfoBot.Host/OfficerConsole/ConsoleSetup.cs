@@ -16,7 +16,21 @@ public static class ConsoleSetup
 {
     public const string LoginPath = "/admin/login";
 
+    /// <summary>
+    /// What the app's own container holds of the console: its settings (validated at start), the audit log and the
+    /// follow-up report other parts use, and the <see cref="ConsoleBranch"/> that builds the rest on first use.
+    /// </summary>
     public static IServiceCollection AddInfoBotConsole(this IServiceCollection services)
+    {
+        services.AddConsoleOptions();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<HouseholdFollowUp>();
+        services.AddSingleton(app => new ConsoleBranch(services, app));
+        return services;
+    }
+
+    /// <summary>The console's own container (<see cref="ConsoleBranch"/>): Identity, cookies, policies, Razor Pages.</summary>
+    internal static IServiceCollection AddConsoleWeb(this IServiceCollection services)
     {
         services.AddConsoleAccounts();
         // Razor would otherwise write every Vietnamese letter as &#x…; — correct, but unreadable in the page source and tests.
@@ -45,7 +59,6 @@ public static class ConsoleSetup
             .AddPolicy(ConsoleRoles.BroadcastsPolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Officer, ConsoleRoles.Admin))
             .AddPolicy(ConsoleRoles.AnyRolePolicy, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.All));
 
-        services.AddSingleton<HouseholdFollowUp>();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/OfficerConsole/Pages";
@@ -58,7 +71,7 @@ public static class ConsoleSetup
     /// <summary>Accounts without the web pages: what the "users add" verb needs too.</summary>
     public static IServiceCollection AddConsoleAccounts(this IServiceCollection services)
     {
-        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddConsoleOptions();
 
         // Identity's stores take the context from the scope; it comes from the same pool as the turn path's.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContext());
@@ -92,29 +105,23 @@ public static class ConsoleSetup
     }
 
     /// <summary>
-    /// The pages under /admin, mapped on the first request there (<see cref="DeferredConsolePages"/>). Must come before
-    /// routing in the pipeline, so the request that maps them is routed to them.
+    /// Every address under /admin and /api/admin goes to the console's own pipeline (<see cref="ConsoleBranch"/>),
+    /// after the app's middleware (forwarded headers, request logging, the sign-in rate limit, static files).
     /// </summary>
-    public static WebApplication UseInfoBotConsole(this WebApplication app)
+    public static IEndpointRouteBuilder MapInfoBotConsole(this IEndpointRouteBuilder app)
     {
-        var pages = new DeferredConsolePages(app, routes =>
-        {
-            routes.MapRazorPages();
-            // An unknown /admin address gets a page in words with the way back, not a blank 404.
-            routes.MapFallbackToPage("/admin/{**path}", "/admin/NotFound").AllowAnonymous();
-        });
-        ((IEndpointRouteBuilder)app).DataSources.Add(pages);
-        app.Lifetime.ApplicationStopped.Register(pages.Dispose);
-        app.Use((context, next) =>
-        {
-            if (!pages.IsActive && context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
-            {
-                pages.Activate();
-            }
-
-            return next(context);
-        });
+        var console = app.ServiceProvider.GetRequiredService<ConsoleBranch>();
+        RequestDelegate handle = console.InvokeAsync;
+        app.Map("/admin", handle);
+        app.Map("/admin/{**path}", handle);
+        app.Map("/api/admin/{**path}", handle);
         return app;
+    }
+
+    private static IServiceCollection AddConsoleOptions(this IServiceCollection services)
+    {
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -24,7 +24,9 @@ public static class InfoBotWeb
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+        // No hosting-startup assemblies (the app has none): looking for them reads every attribute of the app's assembly,
+        // and the compiled console pages' attributes then load MVC and Razor into every host at start (issue 15).
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options([.. args, "--preventHostingStartup=true"]));
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl); // ASPNETCORE_URLS and --urls still win
@@ -45,7 +47,6 @@ public static class InfoBotWeb
         builder.Services.AddInfoBotBroadcasts();
         builder.Services.AddInfoBotRateLimits();
         builder.Services.AddInfoBotProxy(builder.Configuration);
-        builder.Services.AddInfoBotDataProtection();
         builder.Services.AddInfoBotOperations();
         builder.Services.AddInfoBotHealth();
         builder.Services.AddInfoBotAnswerer(builder.Configuration); // optional: nothing unless InfoBot:Answerer:Endpoint is set
@@ -53,21 +54,17 @@ public static class InfoBotWeb
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
-        app.UseInfoBotConsole(); // before routing: the first request under /admin maps the console's pages it is routed to
         app.UseRouting();
         app.UseInfoBotRequestLogging();
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapInfoBotHealth();
         app.MapInfoBotMetrics();
         app.MapInfoBotWebChat();
         app.MapInfoBotWebhooks();
-        app.MapInfoBotReach();
-        app.MapInfoBotStats();
+        app.MapInfoBotConsole(); // /admin and /api/admin: sign-in, roles and pages in the console's own pipeline, built on first use
         return app;
     }
 

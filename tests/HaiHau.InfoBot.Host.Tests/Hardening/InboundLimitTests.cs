@@ -128,7 +128,7 @@ public sealed class InboundLimitTests : HostTestBase
 
     private static async Task CreateOfficerAsync(WebApplicationFactory<Program> web)
     {
-        using var scope = web.Services.CreateScope();
+        using var scope = ConsoleClient.Services(web.Services).CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ConsoleAccounts>()
             .CreateAsync(Officer, ConsoleRoles.Officer, null, ConsoleClient.Password, new AuditEntry("test", "test", AuditActions.AccountCreated), CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));

@@ -21,7 +21,7 @@ public sealed partial class ConsoleClient(HttpClient http)
     /// <summary>Creates an account (no role when <paramref name="role"/> is null) through the same service as the verb.</summary>
     public static async Task CreateAccountAsync(InfoBotApp app, string email, string? role, string? commune = null)
     {
-        using var scope = app.Services.CreateScope();
+        using var scope = Services(app.Services).CreateScope();
         if (role is null)
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
@@ -34,6 +34,9 @@ public sealed partial class ConsoleClient(HttpClient http)
             .CreateAsync(email, role, commune, Password, new AuditEntry("test", "test", AuditActions.AccountCreated), CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
     }
+
+    /// <summary>The console's own services (Identity, its endpoints and policies), built on first use as an officer's first request would.</summary>
+    public static IServiceProvider Services(IServiceProvider app) => app.GetRequiredService<ConsoleBranch>().Services;
 
     public static async Task<ConsoleClient> SignedInAsync(InfoBotApp app, string email, string password = Password)
     {

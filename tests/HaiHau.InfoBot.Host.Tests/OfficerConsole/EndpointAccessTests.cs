@@ -67,13 +67,13 @@ public sealed class EndpointAccessTests : HostTestBase
 
     private static async Task<List<(string Path, RouteEndpoint Endpoint)>> ConsoleEndpointsAsync(InfoBotApp app)
     {
-        // The pages are mapped on the console's first request (DeferredConsolePages): make one, as an officer would.
+        // The console is built on its first request (ConsoleBranch): make one, as an officer would.
         using var first = await ConsoleClient.Anonymous(app).Http.GetAsync(new Uri("/admin/login", UriKind.Relative));
         return ConsoleEndpoints(app);
     }
 
     private static List<(string Path, RouteEndpoint Endpoint)> ConsoleEndpoints(InfoBotApp app) =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        ConsoleClient.Services(app.Services).GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Path: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), Endpoint: e))
             .Where(e => e.Path.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) || e.Path.StartsWith("/api/admin", StringComparison.OrdinalIgnoreCase))
             .Select(e => (Concrete(e.Path), e.Endpoint))
@@ -86,7 +86,7 @@ public sealed class EndpointAccessTests : HostTestBase
     /// <summary>The roles every authorization requirement of the endpoint accepts (their intersection).</summary>
     private static async Task<HashSet<string>> AllowedRolesAsync(InfoBotApp app, Microsoft.AspNetCore.Http.Endpoint endpoint)
     {
-        var provider = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var provider = ConsoleClient.Services(app.Services).GetRequiredService<IAuthorizationPolicyProvider>();
         var policy = await AuthorizationPolicy.CombineAsync(provider, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
         var allowed = new HashSet<string>(ConsoleRoles.All);
         foreach (var roles in policy?.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>() ?? [])

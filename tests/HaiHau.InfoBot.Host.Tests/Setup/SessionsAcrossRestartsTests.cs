@@ -77,7 +77,7 @@ public sealed class SessionsAcrossRestartsTests : HostTestBase
     {
         await using var app = NewApp(settings: new Dictionary<string, string?> { ["InfoBot:Proxy:KnownProxies:0"] = "10.0.0.1" });
         await using var web = ClientAddress.On(app);
-        using (var scope = web.Services.CreateScope())
+        using (var scope = ConsoleClient.Services(web.Services).CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<ConsoleAccounts>().CreateAsync(
                 Officer, ConsoleRoles.Officer, null, ConsoleClient.Password, new Storage.Audit.AuditEntry("test", "test", Storage.Audit.AuditActions.AccountCreated), CancellationToken.None);
