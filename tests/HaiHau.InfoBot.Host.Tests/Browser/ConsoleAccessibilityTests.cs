@@ -23,10 +23,12 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// The console for everyone who uses it (issue 13 §5–6): axe-core finds no critical or serious violation on any page
 /// an admin or a commune officer reaches (every link of the menu, plus the steps and pages outside it), and on a
 /// 390 px phone the household list and the announcements fit the screen without sideways scrolling of the page.
+/// Both tests only read pages, so they share one host and its seeded data (<see cref="SeededConsole"/>).
 /// </summary>
 [Trait(BrowserSession.TraitName, BrowserSession.Category)]
 [Scheduling.LongRunning(131)]
-public sealed class ConsoleAccessibilityTests(BrowserSession browser) : IClassFixture<BrowserSession>, IDisposable
+public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAccessibilityTests.SeededConsole console)
+    : IClassFixture<BrowserSession>, IClassFixture<ConsoleAccessibilityTests.SeededConsole>
 {
     private const float Wait = BrowserSession.Timeout;
     private const string Admin = "admin@haihau.test";
@@ -37,15 +39,11 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser) : IClassFi
     // Only violations are judged, so axe is told to detail only those: every rule still runs, but passes and
     // inapplicable rules are not serialised node by node (most of axe's time on the long tables of the console).
     private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations] };
-    private readonly TempDirectory folder = new();
-
-    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task No_console_page_has_a_critical_or_serious_accessibility_violation_for_an_admin_or_a_commune_officer()
     {
-        await using var app = await StartAsync();
-        var (baseUrl, broadcast) = (app.ClientOptions.BaseAddress.ToString().TrimEnd('/'), await SeedAsync(app));
+        var (baseUrl, broadcast) = (console.BaseUrl, console.Broadcast);
         var found = new List<string>();
         var visited = new List<string>();
 
@@ -92,9 +90,7 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser) : IClassFi
     [Fact]
     public async Task On_a_390_px_phone_the_household_list_and_the_announcements_fit_the_screen()
     {
-        await using var app = await StartAsync();
-        var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        await SeedAsync(app);
+        var baseUrl = console.BaseUrl;
         var page = await SignedInAsync(baseUrl, Officer, new ViewportSize { Width = 390, Height = 844 });
         try
         {
@@ -137,17 +133,6 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser) : IClassFi
         return (widths[0], widths[1]);
     }
 
-    private async Task<InfoBotApp> StartAsync()
-    {
-        // A UTC clock, as in production (SQLite compares the stored instants as text); 8:00 in Hải Hậu.
-        var app = new InfoBotApp(folder.SqliteConnectionString(), new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime()));
-        app.UseKestrel(0);
-        app.StartServer();
-        await ConsoleClient.CreateAccountAsync(app, Admin, ConsoleRoles.Admin);
-        await ConsoleClient.CreateAccountAsync(app, Officer, ConsoleRoles.Officer, "hai-an");
-        return app;
-    }
-
     private async Task<IPage> SignedInAsync(string baseUrl, string email, ViewportSize? viewport = null)
     {
         var page = await browser.OpenConsoleAsync(viewport);
@@ -159,33 +144,72 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser) : IClassFi
         return page;
     }
 
-    /// <summary>Hải An's list (one household reached and linked), a registration waiting, a job, and an announcement for Hải An; returns its id.</summary>
-    private static async Task<long> SeedAsync(InfoBotApp app)
+    /// <summary>
+    /// The class's host on a real port, with its accounts and data (issue 15: each test started and seeded its own).
+    /// The tests only open pages (a confirmation step is a page too), so neither sees anything the other did.
+    /// </summary>
+    public sealed class SeededConsole : IAsyncLifetime, IDisposable
     {
-        var import = await app.Services.GetRequiredService<HouseholdImporter>().ImportAsync(
-        [
-            new HouseholdRow(2, "HA-001", "Hải An", "Xóm 1", "nghèo", "Nguyễn Văn An", null),
-            new HouseholdRow(3, "HA-002", "Hải An", "Xóm Trung Đồng Tây Giáp Biển", "cận nghèo", "Trần Thị Bình Phương Hoa Hồng Nhung", null),
-            new HouseholdRow(4, "HH-001", "Hải Hưng", "Xóm 1", "nghèo", "Lê Văn Cường", null),
-        ], new ImportRequest(2022, "ds.csv", null, false, new AuditEntry("t", "t", AuditActions.HouseholdsImported)), CancellationToken.None);
-        Assert.True(import.Applied);
-        await ListingSeed.ImportedAsync(app, ListingSeed.Job("VL-01", "hai-an"));
-        var id = await app.Services.GetRequiredService<BroadcastStore>().CreateAsync(new BroadcastDraft(
-            "Mời các hộ cận nghèo của xã Hải An họp xét thẻ bảo hiểm y tế năm 2023 lúc 14 giờ thứ Bảy tại nhà văn hóa xóm.", null,
-            new Segment(["hai-an"], [], [], []), app.Time.GetUtcNow().AddDays(1), Officer), CancellationToken.None);
+        private readonly TempDirectory _folder = new();
+        private InfoBotApp? _app;
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
-        var ha001 = await db.Households.SingleAsync(h => h.Code == "HA-001");
-        db.ResidentProfiles.Add(new ResidentProfileRecord
+        /// <summary>The host's address, without the trailing slash.</summary>
+        public string BaseUrl { get; private set; } = "";
+
+        /// <summary>The seeded announcement for Hải An (its cancel step is one of the pages checked).</summary>
+        public long Broadcast { get; private set; }
+
+        public async Task InitializeAsync()
         {
-            Conversation = new ConversationRecord { Channel = "web", ChatId = "w1", UserId = "w1" }, Channel = "web", ConsentStatistics = true, CommuneCode = "hai-an", HouseholdId = ha001.Id,
-        });
-        db.ResidentProfiles.Add(new ResidentProfileRecord
+            // A UTC clock, as in production (SQLite compares the stored instants as text); 8:00 in Hải Hậu.
+            _app = new InfoBotApp(_folder.SqliteConnectionString(), new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime()));
+            _app.UseKestrel(0);
+            _app.StartServer();
+            await ConsoleClient.CreateAccountAsync(_app, Admin, ConsoleRoles.Admin);
+            await ConsoleClient.CreateAccountAsync(_app, Officer, ConsoleRoles.Officer, "hai-an");
+            BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+            Broadcast = await SeedAsync(_app);
+        }
+
+        public async Task DisposeAsync()
         {
-            Conversation = new ConversationRecord { Channel = "telegram", ChatId = "t1", UserId = "t1" }, Channel = "telegram", ConsentStatistics = true, CommuneCode = "hai-an",
-            DeclaredCategory = DeclaredCategories.NearPoor,
-        });
-        await db.SaveChangesAsync();
-        return id;
+            if (_app is not null)
+            {
+                await _app.DisposeAsync();
+            }
+        }
+
+        /// <summary>After <see cref="DisposeAsync"/> (xunit calls both): the host has let go of its database file.</summary>
+        public void Dispose() => _folder.Dispose();
+
+        /// <summary>Hải An's list (one household reached and linked), a registration waiting, a job, and an announcement for Hải An; returns its id.</summary>
+        private static async Task<long> SeedAsync(InfoBotApp app)
+        {
+            var import = await app.Services.GetRequiredService<HouseholdImporter>().ImportAsync(
+            [
+                new HouseholdRow(2, "HA-001", "Hải An", "Xóm 1", "nghèo", "Nguyễn Văn An", null),
+                new HouseholdRow(3, "HA-002", "Hải An", "Xóm Trung Đồng Tây Giáp Biển", "cận nghèo", "Trần Thị Bình Phương Hoa Hồng Nhung", null),
+                new HouseholdRow(4, "HH-001", "Hải Hưng", "Xóm 1", "nghèo", "Lê Văn Cường", null),
+            ], new ImportRequest(2022, "ds.csv", null, false, new AuditEntry("t", "t", AuditActions.HouseholdsImported)), CancellationToken.None);
+            Assert.True(import.Applied);
+            await ListingSeed.ImportedAsync(app, ListingSeed.Job("VL-01", "hai-an"));
+            var id = await app.Services.GetRequiredService<BroadcastStore>().CreateAsync(new BroadcastDraft(
+                "Mời các hộ cận nghèo của xã Hải An họp xét thẻ bảo hiểm y tế năm 2023 lúc 14 giờ thứ Bảy tại nhà văn hóa xóm.", null,
+                new Segment(["hai-an"], [], [], []), app.Time.GetUtcNow().AddDays(1), Officer), CancellationToken.None);
+
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+            var ha001 = await db.Households.SingleAsync(h => h.Code == "HA-001");
+            db.ResidentProfiles.Add(new ResidentProfileRecord
+            {
+                Conversation = new ConversationRecord { Channel = "web", ChatId = "w1", UserId = "w1" }, Channel = "web", ConsentStatistics = true, CommuneCode = "hai-an", HouseholdId = ha001.Id,
+            });
+            db.ResidentProfiles.Add(new ResidentProfileRecord
+            {
+                Conversation = new ConversationRecord { Channel = "telegram", ChatId = "t1", UserId = "t1" }, Channel = "telegram", ConsentStatistics = true, CommuneCode = "hai-an",
+                DeclaredCategory = DeclaredCategories.NearPoor,
+            });
+            await db.SaveChangesAsync();
+            return id;
+        }
     }
 }

@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HaiHau.InfoBot.Core.Broadcasts;
+using HaiHau.InfoBot.Host.Broadcasts;
 using HaiHau.InfoBot.Host.WebChat;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Records;
 using HaiHau.InfoBot.Storage.Residents;
-using HaiHau.InfoBot.TestKit;
 using HaiHau.InfoBot.TestKit.Postgres;
-using HaiHau.InfoBot.TestKit.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Xunit.Abstractions;
@@ -21,22 +20,16 @@ namespace HaiHau.InfoBot.Host.Tests.Persistence;
 /// flood limit) survives the sending host being killed mid-delivery: no one skipped, the duplicates no more than the
 /// rows that host had in flight, and the two hosts together never over the platform's rate.
 /// The hosts run on the real clock (they are other processes), so the test waits on the database, with a deadline.
+/// The database, the fake Bot API and the hosts are the class's (<see cref="TwoHostsBed"/>).
 /// </summary>
 [Scheduling.LongRunning(232)]
-public sealed partial class TwoHostsTests(ITestOutputHelper output) : IDisposable
+public sealed partial class TwoHostsTests(TwoHostsBed bed, ITestOutputHelper output) : IClassFixture<TwoHostsBed>
 {
     private const int Residents = 2000;
     private const int Conversations = 200;
     private const int TurnsPerConversation = 10;
 
-    // Paced at 80 a second under a cap of 100, as the defaults pace Telegram at 25 under its 30.
-    private const int PacedPerSecond = 80;
-    private const int PlatformCap = 100;
-    private const int Parallelism = 8;
-
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
-
-    private readonly TestDatabase _database = new(DatabaseProvider.Postgres);
 
     [GeneratedRegex(@":(\d+):")]
     private static partial Regex OwnerProcess();
@@ -45,11 +38,7 @@ public sealed partial class TwoHostsTests(ITestOutputHelper output) : IDisposabl
     public async Task Two_hosts_behind_a_round_robin_client_answer_2000_web_turns_none_lost_none_twice(DatabaseProvider provider)
     {
         Assert.Equal(DatabaseProvider.Postgres, provider);
-        await using var telegram = await FakeTelegramApi.StartAsync();
-        var settings = Settings(telegram);
-        await HostProcess.RunVerbAsync(["db", "migrate"], settings, CancellationToken.None);
-        using var first = await HostProcess.StartAsync(settings, CancellationToken.None);
-        using var second = await HostProcess.StartAsync(settings, CancellationToken.None);
+        var (first, second) = await bed.LiveHostsAsync();
         using var clients = new RoundRobin([first.Address, second.Address]);
 
         // Eight residents at a time, each writing in turn; every fifth message is sent again to the other host (a
@@ -95,21 +84,21 @@ public sealed partial class TwoHostsTests(ITestOutputHelper output) : IDisposabl
     public async Task An_announcement_to_2000_residents_survives_its_sending_host_killed_mid_delivery(DatabaseProvider provider)
     {
         Assert.Equal(DatabaseProvider.Postgres, provider);
-        await using var telegram = await FakeTelegramApi.StartAsync();
-        telegram.SendCap = new SlidingWindowCap(PlatformCap, TimeSpan.FromSeconds(1));
-        var settings = Settings(telegram);
-        await HostProcess.RunVerbAsync(["db", "migrate"], settings, CancellationToken.None);
+        var telegram = bed.Telegram;
+        var (first, second) = await bed.LiveHostsAsync();
         await SeedResidentsAsync();
         var factory = new PooledDbContextFactory<InfoBotDbContext>(Options());
         var store = new BroadcastStore(factory, SqliteWriteGate.For(DatabaseProvider.Postgres), TimeProvider.System);
         var broadcastId = await store.CreateAsync(
             new BroadcastDraft("Thông báo họp thôn", null, Segment.Everyone, DateTimeOffset.UtcNow, "officer@test"), CancellationToken.None);
 
-        using var first = await HostProcess.StartAsync(settings, CancellationToken.None);
-        using var second = await HostProcess.StartAsync(settings, CancellationToken.None);
+        // "Send now", as the compose page does it on PostgreSQL: every host is told, the one fanning out wakes.
         var clock = Stopwatch.StartNew();
+        await new DatabaseWakeups(bed.ConnectionString).PublishAsync(BroadcastScheduler.WakeKey, CancellationToken.None);
 
         // Mid-delivery: once a few hundred have gone, the host sending (it signs its claims) is killed with rows in flight.
+        await WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.BroadcastId == broadcastId));
+        var fannedAt = clock.Elapsed;
         string? owner = null;
         await WaitUntilAsync(async db =>
         {
@@ -130,9 +119,9 @@ public sealed partial class TwoHostsTests(ITestOutputHelper output) : IDisposabl
         var delivered = telegram.Delivered.Select(r => r.ChatId!.Value).ToList();
         Assert.Equal(Residents, delivered.Distinct().Count()); // no one skipped
         var duplicates = delivered.Count - Residents;
-        output.WriteLine($"killed the sender at {killedAt.TotalSeconds:0.0} s; all {Residents} reached at {clock.Elapsed.TotalSeconds:0.0} s; {duplicates} sent twice (bound {Parallelism}); {telegram.SendCap.Calls.Count} sendMessage calls, none over {PlatformCap}/s");
-        Assert.InRange(duplicates, 0, Parallelism); // only what the killed host had in flight went twice
-        Assert.DoesNotContain(telegram.SendCap.Calls, c => !c.Admitted); // the two hosts together kept under the cap
+        output.WriteLine($"fanned out at {fannedAt.TotalSeconds:0.0} s; killed the sender at {killedAt.TotalSeconds:0.0} s; all {Residents} reached at {clock.Elapsed.TotalSeconds:0.0} s; {duplicates} sent twice (bound {TwoHostsBed.Parallelism}); {bed.SendCap.Calls.Count} sendMessage calls, none over {TwoHostsBed.PlatformCap}/s");
+        Assert.InRange(duplicates, 0, TwoHostsBed.Parallelism); // only what the killed host had in flight went twice
+        Assert.DoesNotContain(bed.SendCap.Calls, c => !c.Admitted); // the two hosts together kept under the cap
         await using (var db = Context())
         {
             Assert.Equal(Residents, await db.Outbox.CountAsync(o => o.BroadcastId == broadcastId && o.Status == OutboxStatus.Sent));
@@ -142,32 +131,12 @@ public sealed partial class TwoHostsTests(ITestOutputHelper output) : IDisposabl
         Assert.True(clock.Elapsed < Deadline);
     }
 
-    public void Dispose() => _database.Dispose();
-
     private static async Task<IReadOnlyList<long>> PostAsync(HttpClient client, object body, CancellationToken ct)
     {
         var response = await client.PostAsJsonAsync(new Uri("/api/webchat/messages", UriKind.Relative), body, ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<WebChatResponse>(ct))!.Replies.Select(r => r.Id).ToList();
     }
-
-    private Dictionary<string, string?> Settings(FakeTelegramApi telegram) => new(_database.Settings)
-    {
-        ["InfoBot:DialogsPath"] = RepoPaths.Dialogs,
-        ["InfoBot:ContentPath"] = RepoPaths.Content,
-        ["Serilog:MinimumLevel:Default"] = "Warning",
-        // Every test resident starts from 127.0.0.1: the per-address limit on new conversations would refuse most.
-        ["InfoBot:RateLimits:ConversationStartsPerMinute"] = "10000",
-        ["InfoBot:Telegram:BotToken"] = FakeTelegramApi.Token,
-        ["InfoBot:Telegram:ApiBaseUrl"] = telegram.BaseUrl,
-        ["InfoBot:Telegram:Mode"] = "Polling",
-        ["InfoBot:Telegram:PollTimeoutSeconds"] = "1",
-        // No quiet hours: the test runs whatever the time in Vietnam.
-        ["InfoBot:Delivery:QuietHoursStart"] = "00:00",
-        ["InfoBot:Delivery:QuietHoursEnd"] = "00:00",
-        ["InfoBot:Delivery:Rates:telegram:MessagesPerSecond"] = PacedPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["InfoBot:Delivery:Rates:telegram:Parallelism"] = Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     private async Task SeedResidentsAsync()
     {
@@ -186,7 +155,7 @@ public sealed partial class TwoHostsTests(ITestOutputHelper output) : IDisposabl
     private DbContextOptions<InfoBotDbContext> Options()
     {
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
-        StorageSetup.Configure(options, DatabaseProvider.Postgres, _database.ConnectionString);
+        StorageSetup.Configure(options, DatabaseProvider.Postgres, bed.ConnectionString);
         return options.Options;
     }
 
