@@ -56,7 +56,16 @@ public static class VietnameseText
     }
 
     /// <summary>Lower case without diacritics, đ → d, punctuation turned into single spaces.</summary>
-    public static string Fold(string? text)
+    public static string Fold(string? text) => Words(text, keepMarks: false);
+
+    /// <summary>
+    /// <see cref="Fold"/>'s words with their diacritics kept (lower case, NFC): the same word boundaries, so the n-th word
+    /// here is the n-th word there. Needed where the marks are the meaning: "thuộc" (belongs) and "thuốc" (medicine) fold
+    /// to one word.
+    /// </summary>
+    public static string FoldKeepingMarks(string? text) => Words(text, keepMarks: true);
+
+    private static string Words(string? text, bool keepMarks)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -68,14 +77,20 @@ public static class VietnameseText
         var lastWasSpace = true;
         foreach (var raw in decomposed)
         {
+            // A mark belongs to the letter before it (kept only when asked); one with no letter before it is dropped.
             if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark)
             {
+                if (keepMarks && !lastWasSpace)
+                {
+                    sb.Append(raw);
+                }
+
                 continue;
             }
 
             var ch = raw switch
             {
-                'đ' or 'Đ' => 'd',
+                'đ' or 'Đ' when !keepMarks => 'd',
                 _ => char.ToLowerInvariant(raw),
             };
 
@@ -91,51 +106,8 @@ public static class VietnameseText
             }
         }
 
-        return sb.ToString().TrimEnd();
-    }
-
-    /// <summary>
-    /// <see cref="Fold"/>'s words with their diacritics kept (lower case, NFC): the same word boundaries, so the n-th word
-    /// here is the n-th word there. Needed where the marks are the meaning: "thuộc" (belongs) and "thuốc" (medicine) fold
-    /// to one word.
-    /// </summary>
-    public static string FoldKeepingMarks(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        var lastWasSpace = true;
-        foreach (var raw in decomposed)
-        {
-            // A mark belongs to the letter before it; one with no letter before it is dropped, as Fold drops it.
-            if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark)
-            {
-                if (!lastWasSpace)
-                {
-                    sb.Append(raw);
-                }
-
-                continue;
-            }
-
-            var ch = char.ToLowerInvariant(raw);
-            if (char.IsLetterOrDigit(ch) || ch == '/')
-            {
-                sb.Append(ch);
-                lastWasSpace = false;
-            }
-            else if (!lastWasSpace)
-            {
-                sb.Append(' ');
-                lastWasSpace = true;
-            }
-        }
-
-        return sb.ToString().TrimEnd().Normalize(NormalizationForm.FormC);
+        var words = sb.ToString().TrimEnd();
+        return keepMarks ? words.Normalize(NormalizationForm.FormC) : words;
     }
 
     /// <summary>True when the text has at least one letter or digit (emoji-only and punctuation-only are not).</summary>
