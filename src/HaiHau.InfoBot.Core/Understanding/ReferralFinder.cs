@@ -10,7 +10,7 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// </summary>
 public sealed class ReferralFinder
 {
-    /// <summary>Words before or after "luật sư" that make it the person addressed, not the subject.</summary>
+    /// <summary>Words before "luật sư" that make it the person addressed, not the subject: «thưa / chào / kính gửi / nhờ luật sư».</summary>
     private static readonly HashSet<string> AddressWords = new(StringComparer.Ordinal)
     {
         "thua", "chao", "gui", "kinh", "mong", "nho", "on", "hoi",
