@@ -184,12 +184,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
     public UnderstoodQuestion Understand(string text)
     {
-        var tokens = _normalizer.Tokens(text);
+        // Read once: the tokens for the classifier and the search, the words as typed for the referral's diacritics.
+        var words = _normalizer.Words(text);
+        IReadOnlyList<string> tokens = words.Select(w => w.Token).ToList();
         var normalized = string.Join(' ', tokens);
         var x = _features.Vectorize(tokens);
         var isQuestion = text.Contains('?', StringComparison.Ordinal) || _questionWords.Any(w => Contains(tokens, w));
         var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
-        var referral = _referrals.For(text, focus);
+        var referral = _referrals.For(words, focus);
         if (x.Count == 0)
         {
             return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens, tokens), null, isQuestion)

@@ -41,9 +41,12 @@ public sealed class ReferralFinder
     /// none. A letter tells its story first and asks last («…nếu làm đơn ra tòa thì có được không?»): a body the ask
     /// (<paramref name="focus"/>, see <see cref="QuestionFocus"/>) names wins over the places the story passes through.
     /// </summary>
-    public NamedBody? Named(string text, IReadOnlyList<string>? focus = null)
+    public NamedBody? Named(string text, IReadOnlyList<string>? focus = null) => Named(_normalizer.Words(text), focus);
+
+    /// <summary><see cref="Named(string, IReadOnlyList{string}?)"/> on a message already read into words (the turn's own).</summary>
+    public NamedBody? Named(IReadOnlyList<Word> message, IReadOnlyList<string>? focus = null)
     {
-        var words = WithoutAddressedLawyer(_normalizer.Words(text));
+        var words = WithoutAddressedLawyer(message);
         if (focus is { Count: > 0 } && Phrase.LastIndexOf(words.Select(w => w.Token).ToList(), focus) is var at and >= 0
             && Strongest(words.Skip(at).Take(focus.Count).ToList()) is { } asked)
         {
@@ -55,6 +58,9 @@ public sealed class ReferralFinder
 
     /// <summary>Where to send the question: the body it (or its ask) names, else UBND xã.</summary>
     public Referral? For(string text, IReadOnlyList<string>? focus = null) => Named(text, focus)?.Referral ?? Default;
+
+    /// <summary><see cref="For(string, IReadOnlyList{string}?)"/> on a message already read into words.</summary>
+    public Referral? For(IReadOnlyList<Word> message, IReadOnlyList<string>? focus = null) => Named(message, focus)?.Referral ?? Default;
 
     /// <summary>
     /// The body with the most syllables of subjects found (its own subjects inside each other all count, so «hưởng trợ cấp
