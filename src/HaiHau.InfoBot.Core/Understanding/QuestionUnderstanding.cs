@@ -212,7 +212,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var betweenAnswers = false;
-        if (decision == QuestionDecision.Answer && SubjectConflict(best, tokens, focus, probabilities) is { } resolved)
+        if (decision == QuestionDecision.Answer && (SubjectConflict(best, tokens, focus, probabilities) ?? UnnamedGroup(best, tokens, focus, probabilities)) is { } resolved)
         {
             (best, runnerUp, decision) = resolved;
             betweenAnswers = decision == QuestionDecision.Ask;
@@ -320,6 +320,40 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             ? (best, GuessOf(rival, tokens, focus, probabilities), QuestionDecision.Ask)
             : null;
     }
+
+    /// <summary>
+    /// The answer found is for a group (<see cref="FaqEntry.Subjects"/>: people with a disability, older people, children
+    /// under six…) and the question names none of it: «học nghề được hỗ trợ bao nhiêu tiền» is everyone's question, not
+    /// the disabled learner's, though the two entries share most words. The best-ranked general entry (one that declares
+    /// no subject) close behind is given instead when it covers the question, else both are offered. A question with an
+    /// age in it is left alone: «con tôi 3 tuổi», «bà tôi 80 tuổi» name their group by a number the subjects cannot hold.
+    /// </summary>
+    private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? UnnamedGroup(
+        TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+    {
+        var own = _subjects.Of(best.Answer);
+        if (own.Count == 0 || Phrase.Contains(tokens, AgeWords) || own.Any(_subjects.Named(tokens).Contains))
+        {
+            return null;
+        }
+
+        var ranked = _answers.Ranked(tokens, Prior(probabilities));
+        var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
+        var general = ranked.Take(SuggestionsLookedAt)
+            .FirstOrDefault(r => r.Score >= CloseRival * bestScore && r.Answer != best.Answer && r.Answer.Kind == AnswerRef.Faq && _subjects.Of(r.Answer).Count == 0);
+        if (general.Answer is null)
+        {
+            return null;
+        }
+
+        var other = GuessOf(general, tokens, focus, probabilities);
+        return other.Coverage >= _thresholds.MinCoverage ? (other, best, QuestionDecision.Answer)
+            : best.Coverage >= _thresholds.MinCoverage ? (other, best, QuestionDecision.Ask)
+            : null;
+    }
+
+    /// <summary>«… tuổi» after a number, as the normaliser writes it.</summary>
+    private static readonly string[] AgeWords = [QuestionNormalizer.NumberToken, "tuoi"];
 
     private TopicGuess GuessOf((AnswerRef Answer, string Topic, string Destination, double Score) found, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
     {

@@ -116,12 +116,18 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// 4.0% (the threshold turns right-topic but weakly covered answers into referrals). h-ans3: fit 75.1%,
     /// confident-wrong 3.6%. h-conf (3 December, same): fit 75.1% / 3.6%, without diacritics 75.1% / 3.8%.
     /// h-ask (3 December, coverage weights from the answer texts too, threshold 0.48): fit 76.0% / 3.8%, without
-    /// diacritics 76.0% / 4.0%.
+    /// diacritics 76.0% / 4.0%. Lead, 4 December (an entry for a group the question does not name gives way to the
+    /// general entry): fit 76.0% / 4.0%, without diacritics 76.0% / 4.3%. The one more confident-wrong row is «hỗ trợ
+    /// người bị bệnh hiểm nghèo», labelled other support: it had the disability allowance (counted fit, being in that
+    /// topic) and now gets the BHYT entry on long, serious illness, the only entry on the subject; 13 other rows went
+    /// from a group's entry to a general one of their topic (2 of them offered beside it: «tiền đi lại khi học nghề»,
+    /// «thẻ bhyt của mẹ em hết hạn» no longer get the disabled learner's and the under-6 entries), which a topic label
+    /// cannot see. The ceiling moved from 4.0% to 4.1% for that row.
     /// </summary>
     private static class DevSetFloor
     {
         public const double Fit = 0.755;
-        public const double ConfidentWrong = 0.04;
+        public const double ConfidentWrong = 0.041;
         public const double FitWithoutDiacritics = 0.755;
     }
 }

@@ -92,6 +92,32 @@ public sealed class SubjectConflictTests
         Assert.Equal((QuestionDecision.Answer, neighbour), (question.Decision, question.Best.Answer.Payload));
     }
 
+    [Theory]
+    [InlineData("học nghề được hỗ trợ bao nhiêu tiền")]
+    [InlineData("hoc nghe duoc ho tro bao nhieu tien a")]
+    public void A_question_naming_no_group_gets_the_general_entry_not_the_groups(string text)
+    {
+        // Without the rule both went to the disabled learner's entry, which shares nearly every word with them.
+        Assert.Equal(["faq:hoc-nghe-ho-tro-bao-nhieu"], Answered(text));
+    }
+
+    [Fact]
+    public void A_monthly_allowance_question_naming_no_group_is_not_answered_with_the_elderly_allowance()
+    {
+        var answered = Answered("tro cap hang thang bao nhieu");
+
+        Assert.DoesNotContain("faq:tro-cap-nguoi-cao-tuoi", answered);
+        Assert.Equal(["faq:tro-cap-xa-hoi-hang-thang"], answered);
+    }
+
+    [Theory]
+    [InlineData("Con tôi bị khuyết tật thì đi học nghề được hỗ trợ bao nhiêu?", "faq:hoc-nghe-nguoi-khuyet-tat")]
+    [InlineData("Thẻ bảo hiểm y tế của con tôi 4 tuổi hết hạn thì làm sao?", "faq:bhyt-tre-em-nho")]
+    public void A_question_naming_the_group_or_an_age_keeps_the_groups_entry(string text, string expected)
+    {
+        Assert.Equal([expected], Answered(text));
+    }
+
     private static List<string?> Answered(string text)
     {
         var bot = new EngineHarness();
