@@ -30,12 +30,16 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
     {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.Outbox.AsNoTracking().Include(o => o.Conversation)
+        // Only the columns a send needs: the conversation is joined for its user id alone, not loaded with its state
+        // JSON for every due row (issue 15).
+        var rows = await db.Outbox
             .Where(o => Heads(db, channel, includeBulk).Contains(o.Id) && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
-            .OrderBy(o => o.Kind).ThenBy(o => o.Id).Take(take).ToListAsync(ct);
+            .OrderBy(o => o.Kind).ThenBy(o => o.Id).Take(take)
+            .Select(o => new { o.Id, o.Channel, o.Conversation!.UserId, o.ChatId, o.Text, o.ChoicesJson, o.Attempts, o.Kind })
+            .ToListAsync(ct);
         return rows.Select(o => new OutboxDelivery(
             o.Id,
-            new ConversationRef(o.Channel, o.Conversation!.UserId, o.ChatId),
+            new ConversationRef(o.Channel, o.UserId, o.ChatId),
             new OutboundMessage(o.Text, StateSerializer.DeserializeChoices(o.ChoicesJson)),
             o.Attempts,
             o.Kind)).ToList();
