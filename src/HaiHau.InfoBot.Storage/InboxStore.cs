@@ -10,6 +10,9 @@ namespace HaiHau.InfoBot.Storage;
 /// Inserts arriving together are committed together (group commit): while one batch is written, the next gathers, so
 /// a burst of webhook calls takes a few turns of SQLite's single writer instead of one each, and leaves the writer to
 /// the turns. Each caller still returns only once its own row is committed.
+/// The unique index on (channel, external id) is the duplicate check: a message already stored is skipped by its INSERT
+/// (ON CONFLICT DO NOTHING) and its first id read after the commit. A look-up before every insert cost each webhook call
+/// a context, a connection open and a query (issue 15), though platforms redeliver rarely.
 /// </summary>
 public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes)
 {
@@ -20,14 +23,7 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
     /// <summary>Stores the message; a second delivery of the same message returns the first one's id.</summary>
     public async Task<(long Id, bool Duplicate)> AddAsync(InboundMessage message, CancellationToken ct)
     {
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            if (await FindAsync(db, message, ct) is { } existing)
-            {
-                return (existing, true);
-            }
-        }
-
+        ct.ThrowIfCancellationRequested();
         var pending = new PendingInsert(TurnProcessor.NewInboxRecord(message), message);
         bool flush;
         lock (_gate)
@@ -70,8 +66,8 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
             }
             catch (Exception ex) when (ex is DbUpdateException or DbException)
             {
-                // One of them was delivered twice at once and lost the unique index (the batch's plain inserts raise the
-                // provider's own exception): each alone, so only that one is a duplicate. Any other fault fails them there too.
+                // Duplicates do not raise (ON CONFLICT DO NOTHING), so this is another fault of the batch: each alone, so
+                // one bad row fails only its own call. Any other fault fails them there too.
                 foreach (var one in batch)
                 {
                     await InsertOneAsync(one);
@@ -85,9 +81,10 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
     }
 
     /// <summary>
-    /// The batch as plain INSERT … RETURNING commands in one transaction, built before the single-writer gate (as
-    /// <see cref="TurnWrite"/> does): EF's SaveChanges, its change tracking and batch building inside the gate, was the
-    /// larger part of the webhook's own CPU (issue 15, Telegram profile).
+    /// The batch as plain INSERT … ON CONFLICT DO NOTHING RETURNING commands in one transaction, built before the
+    /// single-writer gate (as <see cref="TurnWrite"/> does): EF's SaveChanges, its change tracking and batch building
+    /// inside the gate, was the larger part of the webhook's own CPU (issue 15, Telegram profile). A row the unique index
+    /// skipped (stored before, or twice in this batch) returns no key: its caller gets the stored row's id as a duplicate.
     /// </summary>
     private async Task InsertAllAsync(List<PendingInsert> batch)
     {
@@ -95,7 +92,7 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
         await db.Database.OpenConnectionAsync();
         var rows = ModelRows.For(db);
         var connection = db.Database.GetDbConnection();
-        var inserts = batch.Select(p => rows.InsertOf(connection, [p.Record], returnKey: true)).ToList();
+        var inserts = batch.Select(p => rows.InsertOf(connection, [p.Record], returnKey: true, skipDuplicate: true)).ToList();
         try
         {
             await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
@@ -113,7 +110,25 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
             inserts.ForEach(i => i.Dispose());
         }
 
-        batch.ForEach(p => p.Done.TrySetResult((p.Record.Id, false)));
+        foreach (var pending in batch)
+        {
+            if (pending.Record.Id > 0)
+            {
+                pending.Done.TrySetResult((pending.Record.Id, false));
+            }
+            else
+            {
+                // Committed by an earlier call (or earlier in this batch): read after this batch's COMMIT, so it is there.
+                try
+                {
+                    pending.Done.TrySetResult((await FindAsync(db, pending.Message, CancellationToken.None) ?? throw new InvalidOperationException("inbox insert skipped, yet no stored row"), true));
+                }
+                catch (Exception ex)
+                {
+                    pending.Done.TrySetException(ex); // that caller answers an error and the platform delivers again; the batch stands
+                }
+            }
+        }
     }
 
     private async Task InsertOneAsync(PendingInsert pending)

@@ -26,7 +26,7 @@ internal sealed class ModelRows
     private readonly IModel _model;
     private readonly ISqlGenerationHelper _sql;
     private readonly ConcurrentDictionary<Type, Table> _tables = new();
-    private readonly ConcurrentDictionary<(Type Type, int Rows, bool Returning), string> _inserts = new();
+    private readonly ConcurrentDictionary<(Type Type, int Rows, bool Returning, bool SkipDuplicate), string> _inserts = new();
     private readonly ConcurrentDictionary<(Type Type, string Columns), string> _updates = new();
 
     private ModelRows(IModel model, ISqlGenerationHelper sql) => (_model, _sql) = (model, sql);
@@ -37,8 +37,10 @@ internal sealed class ModelRows
     /// <summary>
     /// INSERT of <paramref name="rows"/> (all one type) in one statement, every mapped column but the generated key.
     /// With <paramref name="returnKey"/> (one row only) the statement ends in RETURNING the key, read by <see cref="Insert.ExecuteAsync"/>.
+    /// With <paramref name="skipDuplicate"/> a row that would break a unique index is not written and raises nothing
+    /// (ON CONFLICT DO NOTHING, the same words on SQLite and PostgreSQL); with <paramref name="returnKey"/> its key then reads 0.
     /// </summary>
-    public Insert InsertOf(DbConnection connection, IReadOnlyList<object> rows, bool returnKey)
+    public Insert InsertOf(DbConnection connection, IReadOnlyList<object> rows, bool returnKey, bool skipDuplicate = false)
     {
         if (rows.Count == 0 || (returnKey && rows.Count != 1))
         {
@@ -52,7 +54,7 @@ internal sealed class ModelRows
         }
 
         var table = TableOf(type);
-        var sql = _inserts.GetOrAdd((type, rows.Count, returnKey), key => InsertSql(table, key.Rows, key.Returning));
+        var sql = _inserts.GetOrAdd((type, rows.Count, returnKey, skipDuplicate), key => InsertSql(table, key.Rows, key.Returning, key.SkipDuplicate));
         var bindings = new List<(Column, string, object)>(rows.Count * table.Columns.Length);
         for (var r = 0; r < rows.Count; r++)
         {
@@ -74,13 +76,18 @@ internal sealed class ModelRows
         return RowCommand.Create(connection, sql, [.. columns.Select(c => (c, Name(0, c.Index), (object)row)), (table.Key, "k", row)], _sql);
     }
 
-    private string InsertSql(Table table, int rows, bool returning)
+    private string InsertSql(Table table, int rows, bool returning, bool skipDuplicate)
     {
         var sql = new StringBuilder("INSERT INTO ").Append(table.Name).Append(" (")
             .AppendJoin(", ", table.Columns.Select(c => c.Name)).Append(") VALUES ");
         for (var r = 0; r < rows; r++)
         {
             sql.Append(r == 0 ? "(" : ", (").AppendJoin(", ", table.Columns.Select(c => _sql.GenerateParameterNamePlaceholder(Name(r, c.Index)))).Append(')');
+        }
+
+        if (skipDuplicate)
+        {
+            sql.Append(" ON CONFLICT DO NOTHING");
         }
 
         return (returning ? sql.Append(" RETURNING ").Append(table.Key.Name) : sql).ToString();
@@ -133,7 +140,10 @@ internal sealed class ModelRows
             }
         }
 
-        /// <summary>Runs in the context's current transaction; with RETURNING, the new key is set on the row and returned.</summary>
+        /// <summary>
+        /// Runs in the context's current transaction; with RETURNING, the new key is set on the row and returned (0 when
+        /// the row was skipped as a duplicate: keys start at 1).
+        /// </summary>
         public async Task<long> ExecuteAsync(InfoBotDbContext context, CancellationToken ct)
         {
             var result = await command.ExecuteAsync(context, returnKey, ct);
@@ -202,7 +212,10 @@ internal sealed class ModelRows
             }
         }
 
-        /// <summary>Runs in the context's current transaction: the first column of the returned row, or the rows changed.</summary>
+        /// <summary>
+        /// Runs in the context's current transaction: the first column of the returned row (0 when a RETURNING statement
+        /// returned none), or the rows changed.
+        /// </summary>
         public async Task<long> ExecuteAsync(InfoBotDbContext context, bool returning, CancellationToken ct)
         {
             if (_command is null)
@@ -213,7 +226,7 @@ internal sealed class ModelRows
 
             _command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
             return returning
-                ? Convert.ToInt64(await _command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture)
+                ? await _command.ExecuteScalarAsync(ct) is { } key and not DBNull ? Convert.ToInt64(key, CultureInfo.InvariantCulture) : 0
                 : await _command.ExecuteNonQueryAsync(ct);
         }
 

@@ -26,7 +26,7 @@ internal static class SqliteStatements
 
     /// <summary>
     /// Runs <paramref name="sql"/> with <paramref name="values"/> (in placeholder order) in the connection's current
-    /// transaction. Returns the first column of the row it returns (RETURNING), or the number of rows changed.
+    /// transaction. Returns the first column of the row it returns (RETURNING; 0 when it returns none), or the number of rows changed.
     /// A failure (a unique index, a foreign key) throws <see cref="SqliteException"/>, as the ADO command would.
     /// </summary>
     public static long Run(SqliteConnection connection, string sql, object?[] values)
@@ -54,7 +54,9 @@ internal static class SqliteStatements
             }
 
             var rc = raw.sqlite3_step(statement);
-            var result = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0) : raw.sqlite3_changes(db);
+            // A statement that returns columns (RETURNING) and gave no row (ON CONFLICT DO NOTHING skipped it) reads 0.
+            var result = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0)
+                : raw.sqlite3_column_count(statement) > 0 ? 0 : raw.sqlite3_changes(db);
             while (rc == raw.SQLITE_ROW)
             {
                 rc = raw.sqlite3_step(statement);

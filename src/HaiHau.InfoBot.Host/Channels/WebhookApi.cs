@@ -53,14 +53,29 @@ public static class WebhookApi
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
+        int read;
         if (request.ContentLength > MaxBodyBytes)
         {
             return null;
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // The platforms send a length: read into an array of that size, not through a 16 KB chunk and a stream
+            // copied again at the end (issue 15: the chunk alone was zeroed on every webhook call). A body cut short is
+            // handed on as it came, as before, and the adapter refuses it.
+            var body = new byte[length];
+            var filled = 0;
+            while (filled < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(filled), ct)) > 0)
+            {
+                filled += read;
+            }
+
+            return filled == body.Length ? body : body[..filled];
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
             if (buffer.Length + read > MaxBodyBytes)

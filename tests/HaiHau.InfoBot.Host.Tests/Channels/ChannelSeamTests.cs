@@ -261,6 +261,8 @@ public sealed class ChannelSeamTests : HostTestBase
             Assert.Equal(OutboxStatus.Sent, row.Status);
             var platform = sent[int.Parse(row.ExternalId!["m".Length..], System.Globalization.CultureInfo.InvariantCulture) - 1];
             Assert.Equal((row.ChatId, row.Text), platform); // the message the platform took for this very row
+            Assert.Equal((1, (string?)null, (DateTimeOffset?)null, (string?)null), (row.Attempts, row.ClaimedBy, row.LeaseUntil, row.Error)); // one try, no longer in flight
+            Assert.NotNull(row.SentAt);
         });
         Assert.Equal(8, rows.Select(r => r.ExternalId).Distinct().Count());
     }

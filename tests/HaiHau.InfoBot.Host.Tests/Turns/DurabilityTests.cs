@@ -123,4 +123,35 @@ public sealed class DurabilityTests : HostTestBase
         var replies = await chat.HistoryAsync(id, last);
         Assert.StartsWith("Hộ nhà bác đang thuộc diện nào?", Assert.Single(replies.Replies).Text, StringComparison.Ordinal);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_message_delivered_again_alone_or_in_a_burst_with_new_ones_is_stored_once_and_known_as_the_first(DatabaseProvider provider)
+    {
+        var time = InfoBotApp.NewClock();
+        await using var app = NewApp(provider, time);
+        var inbox = app.Services.GetRequiredService<InboxStore>();
+        InboundMessage Message(string externalId, string chat) => new(new ConversationRef("web", chat, chat), externalId, time.GetUtcNow(), "xin chào");
+        var first = await inbox.AddAsync(Message("dup-1", "c1"), CancellationToken.None);
+
+        // The unique index is the duplicate check now: the platform's retry, a copy in the same burst, and new messages
+        // beside them go into one batch; only the new ones are stored, each copy is reported as the message stored first.
+        var burst = await Task.WhenAll(
+            inbox.AddAsync(Message("dup-1", "c1"), CancellationToken.None),
+            inbox.AddAsync(Message("new-2", "c2"), CancellationToken.None),
+            inbox.AddAsync(Message("new-3", "c3"), CancellationToken.None),
+            inbox.AddAsync(Message("new-3", "c3"), CancellationToken.None));
+        var again = await inbox.AddAsync(Message("new-2", "c2"), CancellationToken.None);
+
+        Assert.False(first.Duplicate);
+        Assert.Equal((first.Id, true), burst[0]);
+        Assert.False(burst[1].Duplicate);
+        Assert.Equal((burst[1].Id, true), again);
+        Assert.Single(new[] { burst[2], burst[3] }, r => !r.Duplicate); // one of the two copies stored, the other known as it
+        Assert.Equal(burst[2].Id, burst[3].Id);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        var stored = await db.Inbox.Where(i => i.Channel == "web" && (i.ExternalId == "dup-1" || i.ExternalId.StartsWith("new-")))
+            .OrderBy(i => i.Id).Select(i => new { i.Id, i.ExternalId }).ToListAsync();
+        Assert.Equal(["dup-1", "new-2", "new-3"], stored.Select(s => s.ExternalId));
+        Assert.Equal([first.Id, burst[1].Id, burst[2].Id], stored.Select(s => s.Id));
+    }
 }
