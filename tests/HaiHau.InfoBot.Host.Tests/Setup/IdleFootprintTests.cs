@@ -15,7 +15,7 @@ namespace HaiHau.InfoBot.Host.Tests.Setup;
 /// the IIS and HTTP/3 (QUIC) servers WebApplication.CreateBuilder would load; and HTTPS endpoints from the "Kestrel"
 /// settings still serve on the slim builder that replaced it.
 /// </summary>
-[Scheduling.LongRunning(15)]
+[Scheduling.LongRunning(9)] // 9 s alone (trx, load 8): a host process and an HTTPS host
 public sealed class IdleFootprintTests : HostTestBase
 {
     /// <summary>Assemblies only a configured channel or answerer needs, or a server this Linux host never uses.</summary>
