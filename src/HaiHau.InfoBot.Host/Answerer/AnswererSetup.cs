@@ -51,11 +51,21 @@ public static class AnswererSetup
 
     public static IServiceCollection AddInfoBotAnswerer(this IServiceCollection services, IConfiguration configuration)
     {
-        if (!IsOn(configuration))
+        if (IsOn(configuration))
         {
-            return services;
+            AddAnswerer(services);
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Apart and never inlined: the runtime loads Polly and Microsoft.Extensions.Http.Resilience when it prepares a method
+    /// naming their types, so a host without an answerer does not load them at start (issue 15).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddAnswerer(IServiceCollection services)
+    {
         services.AddOptions<AnswererOptions>().BindConfiguration(AnswererOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AnswererState>();
         services.AddSingleton<ComposeJobs>();
@@ -80,7 +90,6 @@ public static class AnswererSetup
         services.AddSingleton<ComposeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ComposeWorker>());
         services.AddHealthChecks().AddCheck<AnswererHealthCheck>(AnswererHealthCheck.Name, tags: [Health.HealthSetup.ReadyTag]);
-        return services;
     }
 
     /// <summary>

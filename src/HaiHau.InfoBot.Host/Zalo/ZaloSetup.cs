@@ -14,11 +14,21 @@ public static class ZaloSetup
 
     public static IServiceCollection AddInfoBotZalo(this IServiceCollection services, IConfiguration configuration)
     {
-        if (configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() is not { } configured || !configured.IsConfigured())
+        if (configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() is { } configured && configured.IsConfigured())
         {
-            return services;
+            AddZaloChannel(services, configuration);
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Apart and never inlined: the runtime loads System.Net.Http, Polly and Microsoft.Extensions.Http.Resilience when it
+    /// prepares a method naming their types, so a host without Zalo does not load them at start (issue 15).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddZaloChannel(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<ZaloOptions>().BindConfiguration(ZaloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
@@ -36,7 +46,6 @@ public static class ZaloSetup
         services.AddSingleton<IChannelHealth, ZaloHealth>();
         services.AddHostedService<ZaloStartup>();
         services.AddZaloRoutes(configuration);
-        return services;
     }
 
     private static IHttpClientBuilder AddZaloHttpClient<TClient>(this IServiceCollection services, Func<ZaloOptions, string> baseUrl)
