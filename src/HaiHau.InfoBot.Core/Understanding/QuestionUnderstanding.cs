@@ -339,7 +339,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         var ranked = _answers.Ranked(tokens, Prior(probabilities));
         var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
-        var general = ranked.Take(SuggestionsLookedAt)
+        var general = ranked.Take(GeneralLookedAt)
             .FirstOrDefault(r => r.Score >= CloseRival * bestScore && r.Answer != best.Answer && r.Answer.Kind == AnswerRef.Faq && _subjects.Of(r.Answer).Count == 0);
         if (general.Answer is null)
         {
@@ -351,6 +351,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             : best.Coverage >= _thresholds.MinCoverage ? (other, best, QuestionDecision.Ask)
             : null;
     }
+
+    /// <summary>How far down the ranking the general entry may come from: further down, it is about something else.</summary>
+    private const int GeneralLookedAt = 3;
 
     /// <summary>«… tuổi» after a number, as the normaliser writes it.</summary>
     private static readonly string[] AgeWords = [QuestionNormalizer.NumberToken, "tuoi"];
