@@ -71,6 +71,18 @@ public sealed class QuestionUnderstandingTests
     }
 
     [Fact]
+    public void A_long_letter_between_two_topics_that_neither_answer_covers_gets_the_honest_referral_not_a_choice_of_topics()
+    {
+        var understanding = Small();
+
+        var question = understanding.Understand(
+            "Năm ngoái gia đình tôi gặp nhiều chuyện buồn, mẹ ốm nằm viện lâu ngày, bố mất việc ở xưởng gỗ, anh trai đi xa không gửi được đồng nào, nay tôi muốn vay tiền đóng bảo hiểm cho cả nhà");
+
+        Assert.True(question.Decision == QuestionDecision.NotUnderstood, $"{question.Decision} {question.Best} {question.RunnerUp}");
+        Assert.True(question.WeakAnswer);
+    }
+
+    [Fact]
     public void A_clear_question_is_answered_from_its_topics_faq()
     {
         var question = Small().Understand("lãi suất vay bao nhiêu");
