@@ -220,6 +220,13 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
         var weak = decision == QuestionDecision.Answer && best.Coverage < _thresholds.MinCoverage;
+        if (weak && referral?.Id == Referral.Default && _settings.GetValueOrDefault(best.Topic)?.Refer is { } topicBody
+            && _referrals.Find(topicBody) is { } topicReferral)
+        {
+            // Nothing fits well and the message names no body: the place that handles the nearest entry's topic.
+            referral = topicReferral;
+        }
+
         return new UnderstoodQuestion(normalized, weak ? QuestionDecision.NotUnderstood : decision, best, runnerUp, isQuestion)
         {
             Referral = referral,

@@ -98,6 +98,7 @@ public sealed class UnderstandingFilesTests : IDisposable
     [InlineData("  - { id: unknown, label: Khác, action: reply, reply: Dạ. }", "\"unknown\" cannot be a topic id")]
     [InlineData("  - { id: jobs, label: Việc, action: answer }", "topic \"jobs\" is listed twice")]
     [InlineData("  - { id: housing, label: Nhà, action: build }", "action must be \"answer\", \"dialog\" or \"reply\", not \"build\"")]
+    [InlineData("  - { id: thoi_tiet, label: Thời tiết, action: reply, reply: Nắng., refer: dai-khi-tuong }", "topic \"thoi_tiet\": refer \"dai-khi-tuong\" is not a referral in referrals.yaml")]
     public void A_broken_topics_file_is_refused(string line, string problem)
     {
         var path = Path.Combine(_content, "understanding", "topics.yaml");
