@@ -510,7 +510,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         // A message that only names the topic ("bảo hiểm y tế", "cho hỏi về vay vốn") asks about all of it: its dialog.
-        var general = settings.Dialog is not null && _topicNames.TryGetValue(topic, out var names) && tokens.All(names.Contains);
+        // «muốn đăng ký học nghề thì đăng ký ở đâu» names only the topic's words too, but asks where: a question, not a topic.
+        var general = settings.Dialog is not null && _topicNames.TryGetValue(topic, out var names)
+            && WithoutBroadAsks(tokens).All(names.Contains) && !AsksSomething(tokens);
         if (general)
         {
             return new TopicGuess(topic, confidence, overview);
@@ -518,6 +520,36 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         return new TopicGuess(topic, confidence, found.Answer, Coverage(tokens, focus, found.Answer));
     }
+
+    /// <summary>
+    /// Whether the message asks for one particular fact, where, how much or when, not about the whole topic: «học nghề
+    /// đăng ký ở đâu» wants the place, while «vay vốn thế nào» or «học nghề có được không» open the topic's dialog.
+    /// </summary>
+    private static bool AsksSomething(IReadOnlyList<string> tokens) => ParticularAsks.Any(w => Contains(tokens, w));
+
+    /// <summary>
+    /// The message without the words that ask about a whole subject, «thế nào», «như thế nào», «ra sao»: «vay vốn thế
+    /// nào» names only the topic, like «vay vốn».
+    /// </summary>
+    private static List<string> WithoutBroadAsks(IReadOnlyList<string> tokens)
+    {
+        var kept = tokens.ToList();
+        foreach (var ask in BroadAsks)
+        {
+            while (Phrase.LastIndexOf(kept, ask) is var at and >= 0)
+            {
+                kept.RemoveRange(at, ask.Length);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Folded: «như thế nào» before «thế nào», so the longer is taken whole.</summary>
+    private static readonly string[][] BroadAsks = [["nhu", "the", "nao"], ["the", "nao"], ["ra", "sao"]];
+
+    /// <summary>Folded, as the normaliser writes them: «ở đâu», «đi đâu», «bao nhiêu», «bao giờ», «bao lâu», «khi nào».</summary>
+    private static readonly string[][] ParticularAsks = [["o", "dau"], ["di", "dau"], ["bao", "nhieu"], ["bao", "gio"], ["bao", "lau"], ["khi", "nao"]];
 
     private static (int First, int Second) TopTwo(double[] values)
     {
