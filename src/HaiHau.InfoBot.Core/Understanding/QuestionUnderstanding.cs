@@ -429,10 +429,12 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var closeAnswers = otherFound is { } r && r.Score >= t.CloseAnswers * found.Score;
         var neitherCovers = best.Coverage < t.MinCoverage && runnerUp.Coverage < t.MinCoverage;
         // Neither covering a short message («vay tiền đóng bảo hiểm») means it names two topics: ask which. Neither
-        // covering a long letter means its subject is not in either answer: the honest "I don't know" with the entries
-        // that come nearest as buttons and the body the letter names helps more than a choice between two topics.
+        // covering a long letter means its subject is not in either answer, however close their scores: the honest
+        // "I don't know" with the nearest entries as buttons and the body the letter names helps more than a choice
+        // between two topics. A letter both of whose close answers cover it is still asked about.
         var shortMessage = tokens.Count <= ShortMessageWords;
-        return (best, runnerUp, closeTopics && (closeAnswers || (neitherCovers && shortMessage)) ? QuestionDecision.Ask : QuestionDecision.Answer);
+        var ask = shortMessage ? closeAnswers || neitherCovers : closeAnswers && !neitherCovers;
+        return (best, runnerUp, closeTopics && ask ? QuestionDecision.Ask : QuestionDecision.Answer);
     }
 
     private Func<string, double> Prior(double[] probabilities)
