@@ -212,10 +212,15 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var betweenAnswers = false;
-        if (decision == QuestionDecision.Answer && (SubjectConflict(best, tokens, focus, probabilities) ?? UnnamedGroup(best, tokens, focus, probabilities)) is { } resolved)
+        if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities) ?? UnnamedGroup(best, words, tokens, focus, probabilities)) is { } resolved)
         {
             (best, runnerUp, decision) = resolved;
             betweenAnswers = decision == QuestionDecision.Ask;
+        }
+
+        if (decision == QuestionDecision.Answer && WrongAge(best, text, words, tokens, focus, probabilities) is { } aged)
+        {
+            (best, runnerUp, decision) = aged;
         }
 
         var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
@@ -233,7 +238,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             WeakAnswer = weak,
             Confidence = confidence,
             BetweenAnswers = betweenAnswers,
-            Suggestions = weak ? Suggest(best, tokens, focus, probabilities) : [],
+            Suggestions = weak ? Suggest(best, tokens, focus, probabilities, ResidentCase.StatedAges(text)) : [],
         };
     }
 
@@ -241,10 +246,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// The entries to offer beside an honest "I don't know": the weak best one, then the next best-ranked entries, each
     /// covering at least <see cref="Thresholds.MinSuggestion"/> of the question.
     /// </summary>
-    private List<TopicGuess> Suggest(TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+    private List<TopicGuess> Suggest(TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, IReadOnlyList<int> ages)
     {
         var suggestions = new List<TopicGuess>(MaxSuggestions);
-        if (best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && best.Coverage >= _thresholds.MinSuggestion)
+        if (best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && best.Coverage >= _thresholds.MinSuggestion && ForAges(best.Answer, ages))
         {
             suggestions.Add(best);
         }
@@ -256,7 +261,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
                 break;
             }
 
-            if (found.Answer != best.Answer && found.Answer.Kind is AnswerRef.Faq or AnswerRef.Article
+            if (found.Answer != best.Answer && found.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && ForAges(found.Answer, ages)
                 && GuessOf(found, tokens, focus, probabilities) is { } guess && guess.Coverage >= _thresholds.MinSuggestion)
             {
                 suggestions.Add(guess);
@@ -300,10 +305,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// would be given anyway (the honest "I don't know" stands).
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? SubjectConflict(
-        TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
     {
         var own = _subjects.Of(best.Answer);
-        var named = own.Count > 0 ? _subjects.Named(tokens) : [];
+        var named = own.Count > 0 ? _subjects.Named(words) : [];
         if (named.All(own.Contains))
         {
             return null;
@@ -336,10 +341,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// age in it is left alone: «con tôi 3 tuổi», «bà tôi 80 tuổi» name their group by a number the subjects cannot hold.
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? UnnamedGroup(
-        TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
     {
         var own = _subjects.Of(best.Answer);
-        if (own.Count == 0 || Phrase.Contains(tokens, AgeWords) || own.Any(_subjects.Named(tokens).Contains))
+        if (own.Count == 0 || Phrase.Contains(tokens, AgeWords) || own.Any(_subjects.Named(words).Contains))
         {
             return null;
         }
@@ -364,6 +369,43 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// real set's chat rows: 149 of 155 have at most 16 words). Same bound as the listing search's short question.
     /// </summary>
     private const int ShortMessageWords = 16;
+
+    /// <summary>
+    /// The answer found is for an age group (<see cref="FaqEntry.Ages"/>) and the question states ages, none in it: «20
+    /// tuổi vẫn được trợ cấp xã hội hằng tháng?», «cháu đã 6 tuổi» are not the elderly allowance's questions, however many
+    /// words they share with it. The best-ranked entry among the first few that is for any age or for one stated is
+    /// taken instead (given if it covers the question, else offered beside the referral); with none, nothing is given.
+    /// A question that names the group (one of the entry's subjects) keeps it, whatever the age.
+    /// </summary>
+    private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? WrongAge(
+        TopicGuess best, string text, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+    {
+        if (best.Answer.Kind != AnswerRef.Faq || _faqs.GetValueOrDefault(best.Answer.Id)?.Ages is not { } range)
+        {
+            return null;
+        }
+
+        // «ông tôi 58 tuổi, người cao tuổi thì…», «50 tuổi có được hưu trí xã hội không»: naming the group asks about
+        // it, and its entry says from what age.
+        var ages = ResidentCase.StatedAges(text);
+        if (ages.Count == 0 || ages.Any(range.Holds) || _subjects.Of(best.Answer).Any(_subjects.Named(words).Contains))
+        {
+            return null;
+        }
+
+        var instead = _answers.Ranked(tokens, Prior(probabilities)).Take(AgeLookedAt)
+            .FirstOrDefault(r => r.Score > 0 && r.Answer != best.Answer && r.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && ForAges(r.Answer, ages));
+        return instead.Answer is null
+            ? (best, null, QuestionDecision.NotUnderstood)
+            : (GuessOf(instead, tokens, focus, probabilities), best, QuestionDecision.Answer);
+    }
+
+    /// <summary>Whether the answer is for any age or for one of <paramref name="ages"/> (none stated: any answer is).</summary>
+    private bool ForAges(AnswerRef answer, IReadOnlyList<int> ages) =>
+        ages.Count == 0 || answer.Kind != AnswerRef.Faq || _faqs.GetValueOrDefault(answer.Id)?.Ages is not { } range || ages.Any(range.Holds);
+
+    /// <summary>How far down the ranking an entry for the stated ages may come from, as for the general entry.</summary>
+    private const int AgeLookedAt = 3;
 
     /// <summary>How far down the ranking the general entry may come from: further down, it is about something else.</summary>
     private const int GeneralLookedAt = 3;

@@ -62,6 +62,36 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         || members.Value.EndsWith("thanh vien", StringComparison.Ordinal)
         || (members.Index == 0 && char.IsAsciiDigit(folded[0])) || HouseholdBefore().IsMatch(folded[..members.Index]);
 
+    // «80 tuổi», «dưới 6 tuổi», «trên 60 tuổi»: the word before says which side of the number is meant.
+    [GeneratedRegex(@"\b(?:(duoi|tren|hon|qua)\s+)?(\d{1,3})\s*tuoi\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StatedAgePattern();
+
+    /// <summary>
+    /// Every age the message states, in years: «bà tôi 80 tuổi» 80, «trẻ dưới 6 tuổi» 5, «trên 60 tuổi» 61. «3 tháng
+    /// tuổi» and «sinh năm 2021» state none (no whole years next to «tuổi»).
+    /// </summary>
+    public static IReadOnlyList<int> StatedAges(string? text)
+    {
+        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        var ages = new List<int>();
+        foreach (Match m in StatedAgePattern().Matches(folded))
+        {
+            if (!int.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var years) || years is <= 0 or >= 120)
+            {
+                continue;
+            }
+
+            ages.Add(m.Groups[1].Value switch
+            {
+                "duoi" => years - 1,
+                "tren" or "hon" or "qua" => years + 1,
+                _ => years,
+            });
+        }
+
+        return ages;
+    }
+
     public static ResidentCase Read(string? text, IContentStore? content = null)
     {
         var folded = VietnameseText.Fold(VietnameseText.Clean(text));

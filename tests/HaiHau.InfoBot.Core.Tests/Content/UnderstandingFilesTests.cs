@@ -61,6 +61,8 @@ public sealed class UnderstandingFilesTests : IDisposable
     [InlineData("---\nquestion: Hỏi?\nanswer_article: gap-can-bo\n---\n", "content/faq/thu.md:3:17: article \"gap-can-bo\" is about \"handoff\", which topics.yaml does not answer with articles")]
     [InlineData("question: Hỏi?\n", "content/faq/thu.md:1:1: the file must start with a \"---\" line")]
     [InlineData("---\nquestion: Hỏi?\nsubjects: [trẻ dưới 6 tuổi]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:11: subject \"trẻ dưới 6 tuổi\" has a number")]
+    [InlineData("---\nquestion: Hỏi?\nages: [60]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:7: ages must be two whole numbers of years")]
+    [InlineData("---\nquestion: Hỏi?\nages: [75, 60]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:7: ages must be two whole numbers of years")]
     public void A_broken_faq_entry_is_refused_at_its_line(string text, string problem)
     {
         File.WriteAllText(Path.Combine(_content, "faq", "thu.md"), text);
