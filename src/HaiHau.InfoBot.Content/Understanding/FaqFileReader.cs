@@ -13,7 +13,7 @@ public static class FaqFileReader
     /// <summary>The short answer fits on a phone screen; the article is one button away for the rest.</summary>
     public const int MaxAnswerLength = 700;
 
-    private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources", "subjects"];
+    private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources", "subjects", "ages"];
 
     public static FaqEntry? Read(string text, string file, List<ContentProblem> problems)
     {
@@ -43,12 +43,34 @@ public static class FaqFileReader
             problems.Add(new ContentProblem(map.Get("subjects")?.Location ?? map.Location, $"subject \"{subject}\" has a number; write the subject in words (numbers match any number)"));
         }
 
+        var ages = ReadAges(reader.StringList(map, "ages"), map.Get("ages")?.Location ?? map.Location, problems);
         var question = reader.RequiredString(map, "question", $"FAQ entry \"{id}\"");
         var article = reader.RequiredString(map, "answer_article", $"FAQ entry \"{id}\"");
         return new FaqEntry(id, question, reader.StringList(map, "keywords"), article, string.Empty,
             body.Length == 0 ? string.Empty : MarkdownToChat.Convert(body), map.Get("answer_article")?.Location ?? map.Location)
         {
             Subjects = subjects,
+            Ages = ages,
         };
     }
+
+    /// <summary><c>ages: [60, 130]</c>: from and to, in years, both included. Null when absent or broken (reported).</summary>
+    private static AgeRange? ReadAges(IReadOnlyList<string> values, SourceLocation location, List<ContentProblem> problems)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        if (values.Count == 2 && int.TryParse(values[0], System.Globalization.CultureInfo.InvariantCulture, out var from)
+            && int.TryParse(values[1], System.Globalization.CultureInfo.InvariantCulture, out var to) && from is >= 0 and <= MaxAge && to >= from && to <= MaxAge)
+        {
+            return new AgeRange(from, to);
+        }
+
+        problems.Add(new ContentProblem(location, $"ages must be two whole numbers of years, from and to, between 0 and {MaxAge} (e.g. [60, {MaxAge}]), not [{string.Join(", ", values)}]"));
+        return null;
+    }
+
+    private const int MaxAge = 130;
 }

@@ -27,7 +27,7 @@ public static class TopicsFileReader
         reader.OnlyKnownFields(root, "topics.yaml", "topics", "question_words", "messages");
         foreach (var map in reader.MapList(root, "topics", required: true))
         {
-            reader.OnlyKnownFields(map, "a topic", "id", "label", "action", "dialog", "more", "reply");
+            reader.OnlyKnownFields(map, "a topic", "id", "label", "action", "dialog", "more", "reply", "refer");
             var id = reader.RequiredString(map, "id", "a topic");
             if (id.Length > 0 && (!IsTopicId(id) || id == Topics.Unknown))
             {
@@ -59,7 +59,10 @@ public static class TopicsFileReader
                 reader.OptionalString(map, "dialog"),
                 reader.OptionalString(map, "more"),
                 reader.OptionalString(map, "reply"),
-                map.Location);
+                map.Location)
+            {
+                Refer = reader.OptionalString(map, "refer"),
+            };
             CheckAction(settings, map, reader);
             topics.Add(settings);
         }

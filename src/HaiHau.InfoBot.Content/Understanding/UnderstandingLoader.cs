@@ -51,6 +51,12 @@ public static class UnderstandingLoader
             }
         }
 
+        foreach (var settings in registry.Topics.Where(t => t.Refer is { } id && referrals.All(r => r.Id != id)))
+        {
+            problems.Add(new ContentProblem(settings.Location,
+                $"topic \"{settings.Topic}\": refer \"{settings.Refer}\" is not a referral in referrals.yaml ({string.Join(", ", referrals.Select(r => r.Id))})"));
+        }
+
         return new UnderstandingData(abbreviations, examples, registry.Topics, messages)
         {
             Faqs = faqs, QuestionWords = topicsFile.QuestionWords, Referrals = referrals,

@@ -21,4 +21,17 @@ public sealed record FaqEntry(
     /// (see <see cref="Understanding.SubjectIndex"/>). Empty: the entry takes part in no such check.
     /// </summary>
     public IReadOnlyList<string> Subjects { get; init; } = [];
+
+    /// <summary>
+    /// The ages the entry is for, in years, both ends included (older people 60 and over, children under six 0–5):
+    /// a question that states ages, none of them in this range, asks about someone else («20 tuổi vẫn được trợ cấp
+    /// hằng tháng?» is not the elderly allowance's question). Null: the entry is for any age.
+    /// </summary>
+    public AgeRange? Ages { get; init; }
+}
+
+/// <summary>Years of age, both ends included.</summary>
+public sealed record AgeRange(int From, int To)
+{
+    public bool Holds(int age) => age >= From && age <= To;
 }

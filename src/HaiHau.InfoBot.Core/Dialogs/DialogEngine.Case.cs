@@ -39,7 +39,7 @@ public sealed partial class DialogEngine
         var commune = told.Commune is { } code ? services.Content.FindCommune(code) : null;
         var area = commune?.Area ?? AreaKind.Rural;
         var unknown = PovertyRuleSets.For(today)?.RuleSet.Indicators?.Select(i => i.Code).ToList() ?? [];
-        if (PovertyRuleSets.Screen(new ScreeningInput(area, told.Members!.Value, told.MonthlyIncome!.Value, told.IncomePerPerson, [], unknown), services.Content, today) is not { } result)
+        if (PovertyRuleSets.Screen(new ScreeningInput(area, told.Members ?? 1, told.MonthlyIncome!.Value, told.IncomePerPerson, [], unknown), services.Content, today) is not { } result)
         {
             return false;
         }
@@ -48,14 +48,17 @@ public sealed partial class DialogEngine
         var place = area == AreaKind.Urban ? "ở thành thị" : "ở nông thôn";
         var perPerson = VietnameseFormat.Number(Math.Round(result.PerCapitaIncome / 1000) * 1000);
         var computation = told.IncomePerPerson
-            ? $"Nhà bác {told.Members} người, thu nhập mỗi người khoảng {perPerson} đồng một tháng."
+            ? told.Members is { } members
+                ? $"Nhà bác {members} người, thu nhập mỗi người khoảng {perPerson} đồng một tháng."
+                : $"Thu nhập mỗi người nhà bác khoảng {perPerson} đồng một tháng."
             : $"Nhà bác {told.Members} người, thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
         var verdict = result.IncomeAtOrBelowLine
             ? "Mức này không cao hơn chuẩn nghèo về thu nhập, nên nhà bác có thể thuộc diện hộ nghèo hoặc hộ cận nghèo. Diện nào còn tùy nhà mình thiếu bao nhiêu dịch vụ cơ bản (việc làm, y tế, học hành, nhà ở, nước sạch, thông tin)."
             : "Mức này cao hơn chuẩn nghèo về thu nhập, nên theo thu nhập thì nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nếu thu nhập thật thấp hơn (trừ chi phí làm ăn, có người ốm đau), bác cứ đề nghị UBND xã xem lại.";
+        var notAskedAgain = told.Members is null ? "thu nhập" : "số người và thu nhập";
         turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
         turn.Say($"{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"
-            + "Đây chỉ là ước tính; chỉ đợt rà soát của UBND xã mới quyết định. Bác muốn cháu ước tính đầy đủ (thêm 12 câu hỏi ngắn, không hỏi lại số người và thu nhập) không?",
+            + $"Đây chỉ là ước tính; chỉ đợt rà soát của UBND xã mới quyết định. Bác muốn cháu ước tính đầy đủ (thêm 12 câu hỏi ngắn, không hỏi lại {notAskedAgain}) không?",
             [
                 new QuickReply(ScreenerPayload(told), "Ước tính đầy đủ"),
                 .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
@@ -66,7 +69,7 @@ public sealed partial class DialogEngine
 
     private static string ScreenerPayload(ResidentCase told) => string.Join(':',
         AnswerRef.Screener,
-        told.Members!.Value.ToString(CultureInfo.InvariantCulture),
+        told.Members?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         told.MonthlyIncome!.Value.ToString("0", CultureInfo.InvariantCulture),
         told.IncomePerPerson ? "p" : "h",
         told.Commune ?? string.Empty);
@@ -76,10 +79,16 @@ public sealed partial class DialogEngine
     {
         var parts = id.Split(':');
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (parts.Length >= 3 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var members) && members is >= 1 and <= 30
+        // The household's size may be missing when only the income per person was told: then only the income is seeded.
+        var members = parts.Length >= 3 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 30 ? count : (int?)null;
+        if (parts.Length >= 3 && (members is not null || parts[2] == "p")
             && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var income) && income >= 0)
         {
-            values[MembersVar] = members.ToString(CultureInfo.InvariantCulture);
+            if (members is { } size)
+            {
+                values[MembersVar] = size.ToString(CultureInfo.InvariantCulture);
+            }
+
             values[parts[2] == "p" ? PersonIncomeVar : HouseholdIncomeVar] = income.ToString("0", CultureInfo.InvariantCulture);
         }
 

@@ -31,7 +31,7 @@ public sealed partial class DialogEngine
 
         var typed = new string([.. VietnameseText.Clean(text).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var asks = CourseAsks.Concat(JobAsks).Where(a => Says(typed, a)).ToList();
+        var asks = CourseAsks.Where(a => Says(typed, a)).Concat(JobAsks.Where(a => Says(typed, a, notAfter: StateWords))).ToList();
         ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
             : asks.Count > 0 ? ListingKind.Job
             : folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal) && TradeWords(folded).Count > 0 ? ListingKind.Course
@@ -100,11 +100,16 @@ public sealed partial class DialogEngine
     /// Whether the words typed hold the phrase: each word as written in it, or typed without any diacritics ("lop"),
     /// but not with other diacritics ("lợp").
     /// </summary>
-    private static bool Says(string[] typed, string phrase)
+    private static bool Says(string[] typed, string phrase, string[]? notAfter = null)
     {
         var words = phrase.Split(' ');
         for (var start = 0; start + words.Length <= typed.Length; start++)
         {
+            if (notAfter is not null && start > 0 && notAfter.Contains(VietnameseText.Fold(typed[start - 1])))
+            {
+                continue;
+            }
+
             var i = 0;
             while (i < words.Length && (typed[start + i] == words[i] || typed[start + i] == VietnameseText.Fold(words[i])))
             {
@@ -119,6 +124,12 @@ public sealed partial class DialogEngine
 
         return false;
     }
+
+    /// <summary>
+    /// A job phrase after these words tells a state or a moment, not a search: «đang hưởng trợ cấp thất nghiệp thì có
+    /// việc làm phải làm sao», «khi tìm việc cần giấy tờ gì», «đã có việc làm». Folded, as a resident may type them.
+    /// </summary>
+    private static readonly string[] StateWords = ["thi", "khi", "da", "neu", "moi", "luc", "sau"];
 
     private const string JobsTopic = Topics.Jobs;
     private const string CoursesTopic = Topics.VocationalTraining;

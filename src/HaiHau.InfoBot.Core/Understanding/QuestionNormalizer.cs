@@ -49,17 +49,31 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// <summary>
     /// <see cref="Tokens"/> with, for each token, the word as the resident typed it when its diacritics tell it apart from
     /// words that fold the same ("thuộc" / "thuốc", "mồ" / "mổ"); null when the word was typed without them, or the token
-    /// is an expanded short form or a number.
+    /// is an expanded short form or a number. A message typed with diacritics (at least a third of its words carry marks)
+    /// wrote its plain words plain on purpose: «gia» in «6 tuổi gia đình» is «gia», not an unmarked «già», so such words
+    /// count as written too.
     /// </summary>
     public IReadOnlyList<Word> Words(string? text)
     {
         var tokens = new List<string>();
         var marked = new List<string?>();
-        Tokenize(text, tokens, marked);
+        var plain = new List<int>();
+        Tokenize(text, tokens, marked, plain);
+        if (plain.Count > 0 && marked.Count(m => m is not null) * MarkedShare >= marked.Count(m => m is not null) + plain.Count)
+        {
+            foreach (var i in plain)
+            {
+                marked[i] = tokens[i];
+            }
+        }
+
         return tokens.Select((t, i) => new Word(t, marked[i])).ToList();
     }
 
-    private void Tokenize(string? text, List<string> tokens, List<string?>? marked)
+    /// <summary>At least one word in this many carries marks: the message was typed with diacritics.</summary>
+    private const int MarkedShare = 3;
+
+    private void Tokenize(string? text, List<string> tokens, List<string?>? marked, List<int>? plain = null)
     {
         var clean = VietnameseText.Clean(text);
         var folded = VietnameseText.Fold(clean);
@@ -77,6 +91,12 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
                 for (var t = before; t < tokens.Count; t++)
                 {
                     marked.Add(one ? CollapseRepeats(asTyped!) : null);
+                }
+
+                // Typed without marks and kept as typed (not a short form expanded, not a number): plain or unmarked.
+                if (plain is not null && tokens.Count == before + 1 && asTyped == raw && tokens[before] == CollapseRepeats(raw) && raw.All(char.IsAsciiLetter))
+                {
+                    plain.Add(before);
                 }
             }
         }
@@ -166,4 +186,31 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
 }
 
 /// <summary>A token and, when its diacritics were typed, the word as written (lower case, NFC).</summary>
-public readonly record struct Word(string Token, string? Marked);
+public readonly record struct Word(string Token, string? Marked)
+{
+    /// <summary>
+    /// Whether this typed word is <paramref name="written"/>: the same without diacritics, and the same marks where both
+    /// were typed with them («thuộc» is not «thuốc», «tuổi gia đình» holds no «tuổi già»; «thuoc» may be either).
+    /// </summary>
+    public bool Matches(Word written) => Token == written.Token && (Marked is null || written.Marked is null || Marked == written.Marked);
+
+    /// <summary>Where <paramref name="phrase"/> stands in <paramref name="words"/> from <paramref name="from"/> on, word by word (<see cref="Matches"/>); -1 when nowhere.</summary>
+    public static int IndexOf(IReadOnlyList<Word> words, IReadOnlyList<Word> phrase, int from = 0)
+    {
+        for (var start = from; start + phrase.Count <= words.Count; start++)
+        {
+            var i = 0;
+            while (i < phrase.Count && words[start + i].Matches(phrase[i]))
+            {
+                i++;
+            }
+
+            if (i == phrase.Count)
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+}

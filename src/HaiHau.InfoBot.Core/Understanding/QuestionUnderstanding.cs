@@ -212,21 +212,33 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var betweenAnswers = false;
-        if (decision == QuestionDecision.Answer && (SubjectConflict(best, tokens, focus, probabilities) ?? UnnamedGroup(best, tokens, focus, probabilities)) is { } resolved)
+        if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities) ?? UnnamedGroup(best, words, tokens, focus, probabilities)) is { } resolved)
         {
             (best, runnerUp, decision) = resolved;
             betweenAnswers = decision == QuestionDecision.Ask;
         }
 
+        if (decision == QuestionDecision.Answer && WrongAge(best, text, words, tokens, focus, probabilities) is { } aged)
+        {
+            (best, runnerUp, decision) = aged;
+        }
+
         var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
         var weak = decision == QuestionDecision.Answer && best.Coverage < _thresholds.MinCoverage;
+        if (weak && referral?.Id == Referral.Default && _settings.GetValueOrDefault(best.Topic)?.Refer is { } topicBody
+            && _referrals.Find(topicBody) is { } topicReferral)
+        {
+            // Nothing fits well and the message names no body: the place that handles the nearest entry's topic.
+            referral = topicReferral;
+        }
+
         return new UnderstoodQuestion(normalized, weak ? QuestionDecision.NotUnderstood : decision, best, runnerUp, isQuestion)
         {
             Referral = referral,
             WeakAnswer = weak,
             Confidence = confidence,
             BetweenAnswers = betweenAnswers,
-            Suggestions = weak ? Suggest(best, tokens, focus, probabilities) : [],
+            Suggestions = weak ? Suggest(best, tokens, focus, probabilities, ResidentCase.StatedAges(text)) : [],
         };
     }
 
@@ -234,10 +246,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// The entries to offer beside an honest "I don't know": the weak best one, then the next best-ranked entries, each
     /// covering at least <see cref="Thresholds.MinSuggestion"/> of the question.
     /// </summary>
-    private List<TopicGuess> Suggest(TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+    private List<TopicGuess> Suggest(TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, IReadOnlyList<int> ages)
     {
         var suggestions = new List<TopicGuess>(MaxSuggestions);
-        if (best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && best.Coverage >= _thresholds.MinSuggestion)
+        if (best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && best.Coverage >= _thresholds.MinSuggestion && ForAges(best.Answer, ages))
         {
             suggestions.Add(best);
         }
@@ -249,7 +261,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
                 break;
             }
 
-            if (found.Answer != best.Answer && found.Answer.Kind is AnswerRef.Faq or AnswerRef.Article
+            if (found.Answer != best.Answer && found.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && ForAges(found.Answer, ages)
                 && GuessOf(found, tokens, focus, probabilities) is { } guess && guess.Coverage >= _thresholds.MinSuggestion)
             {
                 suggestions.Add(guess);
@@ -293,10 +305,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// would be given anyway (the honest "I don't know" stands).
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? SubjectConflict(
-        TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
     {
         var own = _subjects.Of(best.Answer);
-        var named = own.Count > 0 ? _subjects.Named(tokens) : [];
+        var named = own.Count > 0 ? _subjects.Named(words) : [];
         if (named.All(own.Contains))
         {
             return null;
@@ -329,10 +341,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// age in it is left alone: «con tôi 3 tuổi», «bà tôi 80 tuổi» name their group by a number the subjects cannot hold.
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? UnnamedGroup(
-        TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
     {
         var own = _subjects.Of(best.Answer);
-        if (own.Count == 0 || Phrase.Contains(tokens, AgeWords) || own.Any(_subjects.Named(tokens).Contains))
+        if (own.Count == 0 || Phrase.Contains(tokens, AgeWords) || own.Any(_subjects.Named(words).Contains))
         {
             return null;
         }
@@ -351,6 +363,49 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             : best.Coverage >= _thresholds.MinCoverage ? (other, best, QuestionDecision.Ask)
             : null;
     }
+
+    /// <summary>
+    /// A message of at most this many words is a chat message, not a letter: the length residents type on Zalo (the
+    /// real set's chat rows: 149 of 155 have at most 16 words). Same bound as the listing search's short question.
+    /// </summary>
+    private const int ShortMessageWords = 16;
+
+    /// <summary>
+    /// The answer found is for an age group (<see cref="FaqEntry.Ages"/>) and the question states ages, none in it: «20
+    /// tuổi vẫn được trợ cấp xã hội hằng tháng?», «cháu đã 6 tuổi» are not the elderly allowance's questions, however many
+    /// words they share with it. The best-ranked entry among the first few that is for any age or for one stated is
+    /// taken instead (given if it covers the question, else offered beside the referral); with none, nothing is given.
+    /// A question that names the group (one of the entry's subjects) keeps it, whatever the age.
+    /// </summary>
+    private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? WrongAge(
+        TopicGuess best, string text, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+    {
+        if (best.Answer.Kind != AnswerRef.Faq || _faqs.GetValueOrDefault(best.Answer.Id)?.Ages is not { } range)
+        {
+            return null;
+        }
+
+        // «ông tôi 58 tuổi, người cao tuổi thì…», «50 tuổi có được hưu trí xã hội không»: naming the group asks about
+        // it, and its entry says from what age.
+        var ages = ResidentCase.StatedAges(text);
+        if (ages.Count == 0 || ages.Any(range.Holds) || _subjects.Of(best.Answer).Any(_subjects.Named(words).Contains))
+        {
+            return null;
+        }
+
+        var instead = _answers.Ranked(tokens, Prior(probabilities)).Take(AgeLookedAt)
+            .FirstOrDefault(r => r.Score > 0 && r.Answer != best.Answer && r.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && ForAges(r.Answer, ages));
+        return instead.Answer is null
+            ? (best, null, QuestionDecision.NotUnderstood)
+            : (GuessOf(instead, tokens, focus, probabilities), best, QuestionDecision.Answer);
+    }
+
+    /// <summary>Whether the answer is for any age or for one of <paramref name="ages"/> (none stated: any answer is).</summary>
+    private bool ForAges(AnswerRef answer, IReadOnlyList<int> ages) =>
+        ages.Count == 0 || answer.Kind != AnswerRef.Faq || _faqs.GetValueOrDefault(answer.Id)?.Ages is not { } range || ages.Any(range.Holds);
+
+    /// <summary>How far down the ranking an entry for the stated ages may come from, as for the general entry.</summary>
+    private const int AgeLookedAt = 3;
 
     /// <summary>How far down the ranking the general entry may come from: further down, it is about something else.</summary>
     private const int GeneralLookedAt = 3;
@@ -415,7 +470,13 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var closeTopics = runnerUp.Confidence >= best.Confidence * t.CloseRatio && best.Confidence + runnerUp.Confidence >= t.MinPair;
         var closeAnswers = otherFound is { } r && r.Score >= t.CloseAnswers * found.Score;
         var neitherCovers = best.Coverage < t.MinCoverage && runnerUp.Coverage < t.MinCoverage;
-        return (best, runnerUp, closeTopics && (closeAnswers || neitherCovers) ? QuestionDecision.Ask : QuestionDecision.Answer);
+        // Neither covering a short message («vay tiền đóng bảo hiểm») means it names two topics: ask which. Neither
+        // covering a long letter means its subject is not in either answer, however close their scores: the honest
+        // "I don't know" with the nearest entries as buttons and the body the letter names helps more than a choice
+        // between two topics. A letter both of whose close answers cover it is still asked about.
+        var shortMessage = tokens.Count <= ShortMessageWords;
+        var ask = shortMessage ? closeAnswers || neitherCovers : closeAnswers && !neitherCovers;
+        return (best, runnerUp, closeTopics && ask ? QuestionDecision.Ask : QuestionDecision.Answer);
     }
 
     private Func<string, double> Prior(double[] probabilities)
@@ -493,7 +554,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         // A message that only names the topic ("bảo hiểm y tế", "cho hỏi về vay vốn") asks about all of it: its dialog.
-        var general = settings.Dialog is not null && _topicNames.TryGetValue(topic, out var names) && tokens.All(names.Contains);
+        // «muốn đăng ký học nghề thì đăng ký ở đâu» names only the topic's words too, but asks where: a question, not a topic.
+        var general = settings.Dialog is not null && _topicNames.TryGetValue(topic, out var names)
+            && WithoutBroadAsks(tokens).All(names.Contains) && !AsksSomething(tokens);
         if (general)
         {
             return new TopicGuess(topic, confidence, overview);
@@ -501,6 +564,36 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         return new TopicGuess(topic, confidence, found.Answer, Coverage(tokens, focus, found.Answer));
     }
+
+    /// <summary>
+    /// Whether the message asks for one particular fact, where, how much or when, not about the whole topic: «học nghề
+    /// đăng ký ở đâu» wants the place, while «vay vốn thế nào» or «học nghề có được không» open the topic's dialog.
+    /// </summary>
+    private static bool AsksSomething(IReadOnlyList<string> tokens) => ParticularAsks.Any(w => Contains(tokens, w));
+
+    /// <summary>
+    /// The message without the words that ask about a whole subject, «thế nào», «như thế nào», «ra sao»: «vay vốn thế
+    /// nào» names only the topic, like «vay vốn».
+    /// </summary>
+    private static List<string> WithoutBroadAsks(IReadOnlyList<string> tokens)
+    {
+        var kept = tokens.ToList();
+        foreach (var ask in BroadAsks)
+        {
+            while (Phrase.LastIndexOf(kept, ask) is var at and >= 0)
+            {
+                kept.RemoveRange(at, ask.Length);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Folded: «như thế nào» before «thế nào», so the longer is taken whole.</summary>
+    private static readonly string[][] BroadAsks = [["nhu", "the", "nao"], ["the", "nao"], ["ra", "sao"]];
+
+    /// <summary>Folded, as the normaliser writes them: «ở đâu», «đi đâu», «bao nhiêu», «bao giờ», «bao lâu», «khi nào».</summary>
+    private static readonly string[][] ParticularAsks = [["o", "dau"], ["di", "dau"], ["bao", "nhieu"], ["bao", "gio"], ["bao", "lau"], ["khi", "nao"]];
 
     private static (int First, int Second) TopTwo(double[] values)
     {

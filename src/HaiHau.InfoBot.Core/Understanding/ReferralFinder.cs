@@ -75,7 +75,7 @@ public sealed class ReferralFinder
         {
             foreach (var (text, subject) in _referrals[b].Subjects)
             {
-                for (var at = IndexOf(words, subject, 0); at >= 0; at = IndexOf(words, subject, at + 1))
+                for (var at = Word.IndexOf(words, subject); at >= 0; at = Word.IndexOf(words, subject, at + 1))
                 {
                     found.Add((b, text, at, subject.Count));
                 }
@@ -89,28 +89,6 @@ public sealed class ReferralFinder
             .Select(body => new NamedBody(_referrals[body.Key].Referral, body.DistinctBy(f => f.Subject).Sum(f => f.Length), body.Select(f => f.Subject).Distinct().ToList()))
             .MaxBy(body => body.Strength);
     }
-
-    private static int IndexOf(IReadOnlyList<Word> words, IReadOnlyList<Word> subject, int from)
-    {
-        for (var start = from; start + subject.Count <= words.Count; start++)
-        {
-            var i = 0;
-            while (i < subject.Count && Same(words[start + i], subject[i]))
-            {
-                i++;
-            }
-
-            if (i == subject.Count)
-            {
-                return start;
-            }
-        }
-
-        return -1;
-    }
-
-    private static bool Same(Word typed, Word subject) =>
-        typed.Token == subject.Token && (typed.Marked is null || subject.Marked is null || typed.Marked == subject.Marked);
 
     /// <summary>The words with every "luật sư" that is greeted, thanked or asked («thưa/chào/nhờ luật sư», «luật sư cho hỏi») blanked.</summary>
     private static IReadOnlyList<Word> WithoutAddressedLawyer(IReadOnlyList<Word> words)

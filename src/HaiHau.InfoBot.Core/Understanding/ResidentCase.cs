@@ -18,8 +18,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
 
     public static readonly ResidentCase None = new(null, null, false, null, null, null);
 
-    /// <summary>Enough to compute the income test: how many people and how much they earn.</summary>
-    public bool HasIncomeTest => Members is >= 1 && MonthlyIncome is not null;
+    /// <summary>Enough to compute the income test: how much each person earns, told per person or as the household's
+    /// income with how many people share it.</summary>
+    public bool HasIncomeTest => MonthlyIncome is not null && (IncomePerPerson || Members is >= 1);
 
     [GeneratedRegex(@"\b(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:nguoi|khau|nhan khau|thanh vien|mieng an)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MembersPattern();
@@ -40,6 +41,57 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"(?:binh quan|moi nguoi|dau nguoi|moi khau)[^.,;?]{0,25}$", RegexOptions.CultureInvariant)]
     private static partial Regex PerPersonBefore();
 
+    /// <summary>Above this a month, a sum is not a household's living (a plot of land, a loan, a debt), whatever the words around it.</summary>
+    private const decimal MaxMonthlyIncome = 200_000_000;
+
+    [GeneratedRegex(@"^\s*(?:/|mot|moi|1|hang|trong)?\s*thang\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthlyAfter();
+
+    // The words that make the next sum an income, in the same clause: «lương tháng», «thu nhập», «kiếm được», «làm ra».
+    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang)\b[^.;?!]{0,30}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IncomeBefore();
+
+    // «nhà tôi 4 người», «gia đình có bốn khẩu», «vợ chồng tôi 2 người»: a number of people is the household's when the
+    // household or its members are named just before it, the unit is the household's own («khẩu», «nhân khẩu», «miệng ăn»), or a chat
+    // message opens with it («4 nguoi thu nhap 3tr»); «một người khác hỏi mua» is someone else.
+    [GeneratedRegex(@"\b(?:nha|gia dinh|gd|ho|ca nha|bo me|vo chong|ong ba|me con|bo con|chung toi|chung em|chung chau)\b[^.;?!]{0,25}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HouseholdBefore();
+
+    private static bool IsHousehold(string folded, Match members) =>
+        members.Value.EndsWith("khau", StringComparison.Ordinal) || members.Value.EndsWith("mieng an", StringComparison.Ordinal)
+        || members.Value.EndsWith("thanh vien", StringComparison.Ordinal)
+        || (members.Index == 0 && char.IsAsciiDigit(folded[0])) || HouseholdBefore().IsMatch(folded[..members.Index]);
+
+    // «80 tuổi», «dưới 6 tuổi», «trên 60 tuổi»: the word before says which side of the number is meant.
+    [GeneratedRegex(@"\b(?:(duoi|tren|hon|qua)\s+)?(\d{1,3})\s*tuoi\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StatedAgePattern();
+
+    /// <summary>
+    /// Every age the message states, in years: «bà tôi 80 tuổi» 80, «trẻ dưới 6 tuổi» 5, «trên 60 tuổi» 61. «3 tháng
+    /// tuổi» and «sinh năm 2021» state none (no whole years next to «tuổi»).
+    /// </summary>
+    public static IReadOnlyList<int> StatedAges(string? text)
+    {
+        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        var ages = new List<int>();
+        foreach (Match m in StatedAgePattern().Matches(folded))
+        {
+            if (!int.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var years) || years is <= 0 or >= 120)
+            {
+                continue;
+            }
+
+            ages.Add(m.Groups[1].Value switch
+            {
+                "duoi" => years - 1,
+                "tren" or "hon" or "qua" => years + 1,
+                _ => years,
+            });
+        }
+
+        return ages;
+    }
+
     public static ResidentCase Read(string? text, IContentStore? content = null)
     {
         var folded = VietnameseText.Fold(VietnameseText.Clean(text));
@@ -48,9 +100,16 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             return None;
         }
 
-        int? members = MembersPattern().Match(folded) is { Success: true } m && VietnameseNumber.Parse(m.Groups[1].Value) is { } n && n is >= 1 and <= 30
-            ? (int)n
-            : null;
+        int? members = null;
+        foreach (Match m in MembersPattern().Matches(folded))
+        {
+            if (IsHousehold(folded, m) && VietnameseNumber.Parse(m.Groups[1].Value) is { } n && n is >= 1 and <= 30)
+            {
+                members = (int)n;
+                break;
+            }
+        }
+
         decimal? income = null;
         var perPerson = false;
         foreach (Match money in MoneyPattern().Matches(folded))
@@ -63,8 +122,19 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             }
 
             var after = folded[(money.Index + money.Length)..];
-            perPerson = PerPersonAfter().IsMatch(after) || PerPersonBefore().IsMatch(folded[..money.Index]);
-            income = YearlyAfter().IsMatch(after) ? Math.Round(amount / 12) : amount;
+            var before = folded[..money.Index];
+            var yearly = YearlyAfter().IsMatch(after);
+            var personal = PerPersonAfter().IsMatch(after) || PerPersonBefore().IsMatch(before);
+            var monthly = yearly ? Math.Round(amount / 12) : amount;
+            // A sum is an income only where it is said to be one («lương», «thu nhập», «một tháng»…): «đặt cọc 150
+            // triệu», «vay 20 triệu» are not what the household lives on. Nor is more than any poor household earns.
+            if (!(personal || yearly || MonthlyAfter().IsMatch(after) || IncomeBefore().IsMatch(before)) || monthly > MaxMonthlyIncome)
+            {
+                continue;
+            }
+
+            perPerson = personal;
+            income = monthly;
             break;
         }
 

@@ -13,20 +13,24 @@ namespace HaiHau.InfoBot.Core.Understanding;
 public sealed class SubjectIndex
 {
     private readonly Dictionary<string, string[]> _byEntry = new(StringComparer.Ordinal);
-    private readonly List<(string Subject, string[] Words)> _phrases = [];
+    private readonly List<(string Subject, IReadOnlyList<Word> Words)> _phrases = [];
 
     public SubjectIndex(IEnumerable<FaqEntry> faqs, QuestionNormalizer normalizer)
     {
         foreach (var faq in faqs.Where(f => f.Subjects.Count > 0))
         {
             // A number is read as any number ("dưới 6 tuổi" would match "dưới 16 tuổi"), so a subject is words only.
-            var subjects = faq.Subjects.Select(normalizer.Normalize)
-                .Where(s => s.Length > 0 && !s.Split(' ').Contains(QuestionNormalizer.NumberToken))
-                .Distinct(StringComparer.Ordinal).ToArray();
-            _byEntry[faq.Id] = subjects;
-            foreach (var subject in subjects.Where(s => !_phrases.Any(p => p.Subject == s)))
+            var written = faq.Subjects.Select(normalizer.Words)
+                .Where(w => w.Count > 0 && w.All(x => x.Token != QuestionNormalizer.NumberToken))
+                .ToList();
+            _byEntry[faq.Id] = written.Select(w => string.Join(' ', w.Select(x => x.Token))).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var words in written)
             {
-                _phrases.Add((subject, subject.Split(' ')));
+                var subject = string.Join(' ', words.Select(x => x.Token));
+                if (!_phrases.Any(p => p.Subject == subject))
+                {
+                    _phrases.Add((subject, words));
+                }
             }
         }
     }
@@ -35,7 +39,10 @@ public sealed class SubjectIndex
     public IReadOnlyList<string> Of(AnswerRef answer) =>
         answer.Kind == AnswerRef.Faq ? _byEntry.GetValueOrDefault(answer.Id) ?? [] : [];
 
-    /// <summary>Every declared subject the question names (normalised).</summary>
-    public HashSet<string> Named(IReadOnlyList<string> tokens) =>
-        _phrases.Where(p => Phrase.Contains(tokens, p.Words)).Select(p => p.Subject).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Every declared subject the question names (normalised), compared as <see cref="Word.Matches"/> does: where the
+    /// resident typed diacritics they must be the subject's («6 tuổi gia đình» names no «tuổi già»).
+    /// </summary>
+    public HashSet<string> Named(IReadOnlyList<Word> words) =>
+        _phrases.Where(p => Word.IndexOf(words, p.Words) >= 0).Select(p => p.Subject).ToHashSet(StringComparer.Ordinal);
 }

@@ -23,7 +23,14 @@ public sealed record TopicSettings(
     string? Dialog,
     string? More,
     string? Reply,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// The referral (content/referrals.yaml) for a question of this topic that no entry answers well and that names no
+    /// body itself: a loan question goes to the Social Policy Bank's commune point, not to UBND xã. Null: UBND xã.
+    /// </summary>
+    public string? Refer { get; init; }
+}
 
 /// <summary>The sentences the understanding step says itself; resident-facing, so they live in content.</summary>
 /// <see cref="Suggest"/> leads the buttons of the entries offered beside an "I don't know" (<see cref="UnderstoodQuestion.Suggestions"/>).

@@ -102,11 +102,13 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// dilutes it less; threshold re-chosen by cross-validation at 0.48. Before: 66.1% / 3.2% (real 55.2% / 3.2%);
     /// after: fit 67.8%, confident-wrong 4.0% (real 57.1% / 4.4%, chat 89.7% / 3.2%). Confident-wrong rose with fit
     /// (the cross-validated fit − 3 × confident-wrong is unchanged), so its floor was loosened to 4.5%, under the 5% target.
+    /// Lead, 4 December afternoon (the case and the ask read more carefully, long letters referred instead of asked
+    /// "which topic?"): fit 71.0%, confident-wrong 3.2% (real 60.9% / 4.1%, chat 91.6% / 1.3%); the fit floor rose to 70%.
     /// Before issue 12's code (same content): fit and confident-wrong in the README "Answer quality". Fit target not met yet.
     /// </summary>
     private static class RealSetFloor
     {
-        public const double Fit = 0.67;
+        public const double Fit = 0.70;
         public const double ConfidentWrong = 0.045;
     }
 

@@ -61,6 +61,8 @@ public sealed class UnderstandingFilesTests : IDisposable
     [InlineData("---\nquestion: Hỏi?\nanswer_article: gap-can-bo\n---\n", "content/faq/thu.md:3:17: article \"gap-can-bo\" is about \"handoff\", which topics.yaml does not answer with articles")]
     [InlineData("question: Hỏi?\n", "content/faq/thu.md:1:1: the file must start with a \"---\" line")]
     [InlineData("---\nquestion: Hỏi?\nsubjects: [trẻ dưới 6 tuổi]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:11: subject \"trẻ dưới 6 tuổi\" has a number")]
+    [InlineData("---\nquestion: Hỏi?\nages: [60]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:7: ages must be two whole numbers of years")]
+    [InlineData("---\nquestion: Hỏi?\nages: [75, 60]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:7: ages must be two whole numbers of years")]
     public void A_broken_faq_entry_is_refused_at_its_line(string text, string problem)
     {
         File.WriteAllText(Path.Combine(_content, "faq", "thu.md"), text);
@@ -98,6 +100,7 @@ public sealed class UnderstandingFilesTests : IDisposable
     [InlineData("  - { id: unknown, label: Khác, action: reply, reply: Dạ. }", "\"unknown\" cannot be a topic id")]
     [InlineData("  - { id: jobs, label: Việc, action: answer }", "topic \"jobs\" is listed twice")]
     [InlineData("  - { id: housing, label: Nhà, action: build }", "action must be \"answer\", \"dialog\" or \"reply\", not \"build\"")]
+    [InlineData("  - { id: thoi_tiet, label: Thời tiết, action: reply, reply: Nắng., refer: dai-khi-tuong }", "topic \"thoi_tiet\": refer \"dai-khi-tuong\" is not a referral in referrals.yaml")]
     public void A_broken_topics_file_is_refused(string line, string problem)
     {
         var path = Path.Combine(_content, "understanding", "topics.yaml");

@@ -15,6 +15,7 @@ public sealed class CaseAnswerTests
     [InlineData("nha e 5 nguoi thu nhap 6tr", 5, 6_000_000, false)]
     [InlineData("Gia đình tôi có bốn khẩu, bình quân mỗi người 1tr2 một tháng", 4, 1_200_000, true)]
     [InlineData("nhà 3 người, thu được 36 triệu một năm", 3, 3_000_000, false)]
+    [InlineData("vợ chồng già chúng tôi 2 người, con cái gửi về 1 triệu 5 mỗi tháng", 2, 1_500_000, false)]
     public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
     {
         var told = ResidentCase.Read(text);
@@ -22,6 +23,30 @@ public sealed class CaseAnswerTests
         Assert.Equal(members, told.Members);
         Assert.Equal(income, told.MonthlyIncome);
         Assert.Equal(perPerson, told.IncomePerPerson);
+    }
+
+    [Theory]
+    [InlineData("Tôi đặt cọc 150 triệu để mua miếng đất, sau đó một người khác hỏi mua lại với giá cao hơn, tôi phải làm sao?", null, null)]
+    [InlineData("nhà tôi 4 người, vay ngân hàng 50 triệu để nuôi lợn, giờ trả thế nào", 4, null)]
+    [InlineData("một người bạn bảo tôi đi làm thuê được 5 triệu một tháng", null, 5_000_000)]
+    [InlineData("nhà 4 người, tháng kiếm được 900 triệu", 4, null)]
+    public void Sums_and_people_that_are_not_the_household_s_are_not_read_as_its_case(string text, int? members, int? income)
+    {
+        var told = ResidentCase.Read(text);
+
+        Assert.Equal(members, told.Members);
+        Assert.Equal(income, told.MonthlyIncome);
+        Assert.False(told.HasIncomeTest);
+    }
+
+    [Fact]
+    public void A_land_deposit_story_with_sums_gets_no_poverty_estimate()
+    {
+        var bot = new EngineHarness();
+        var reply = EngineHarness.Joined(bot.Send("Tôi đặt cọc 150 triệu để mua một miếng đất 2 tỷ. Sau khi cọc vài ngày, một người khác hỏi mua lại miếng đất với giá cao hơn. Người chủ đất không chịu bán nữa, cũng không trả lại tiền cọc. Tôi phải xử lí ra sao?"));
+
+        Assert.DoesNotContain("Chuẩn nghèo về thu nhập", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
     }
 
     [Fact]
@@ -54,6 +79,23 @@ public sealed class CaseAnswerTests
         Assert.DoesNotContain("bao nhiêu người", afterCommune, StringComparison.Ordinal);
         Assert.DoesNotContain("thu nhập khoảng bao nhiêu", afterCommune, StringComparison.Ordinal);
         Assert.Contains("Câu 1", afterCommune, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Income_told_per_person_is_enough_for_the_estimate_and_the_screener_asks_only_the_household_size()
+    {
+        var bot = new EngineHarness();
+        var reply = bot.Send("thu nhập bình quân nhà cháu 900 nghìn mỗi người một tháng, vậy có được hộ nghèo không ạ").Single();
+
+        Assert.Contains("Thu nhập mỗi người nhà bác khoảng 900.000 đồng một tháng", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("không hỏi lại thu nhập", reply.Text, StringComparison.Ordinal);
+        bot.Press(reply.QuickReplies[0].Id);
+        var afterCommune = EngineHarness.Joined(bot.Send("Hải Châu"));
+
+        Assert.Contains("bao nhiêu người", afterCommune, StringComparison.Ordinal);
+        var afterMembers = EngineHarness.Joined(bot.Send("4"));
+        Assert.DoesNotContain("thu nhập", afterMembers, StringComparison.Ordinal);
+        Assert.Contains("Câu 1", afterMembers, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,6 +71,41 @@ public sealed class QuestionUnderstandingTests
     }
 
     [Fact]
+    public void A_long_letter_between_two_topics_that_neither_answer_covers_gets_the_honest_referral_not_a_choice_of_topics()
+    {
+        var understanding = Small();
+
+        var question = understanding.Understand(
+            "Năm ngoái gia đình tôi gặp nhiều chuyện buồn, mẹ ốm nằm viện lâu ngày, bố mất việc ở xưởng gỗ, anh trai đi xa không gửi được đồng nào, nay tôi muốn vay tiền đóng bảo hiểm cho cả nhà");
+
+        Assert.True(question.Decision == QuestionDecision.NotUnderstood, $"{question.Decision} {question.Best} {question.RunnerUp}");
+        Assert.True(question.WeakAnswer);
+    }
+
+    [Theory]
+    [InlineData("vay vốn thế nào", "topic:credit")]
+    [InlineData("bảo hiểm y tế ra sao", "topic:health_insurance")]
+    [InlineData("vay von nhu the nao", "topic:credit")]
+    public void A_question_about_a_whole_topic_opens_its_overview_not_one_entry(string text, string expected)
+    {
+        var question = EngineHarness.Repo.Questions.Understand(text);
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal(expected, question.Best.Answer.Payload);
+    }
+
+    [Theory]
+    [InlineData("học nghề thì đăng ký ở đâu", "faq:dang-ky-hoc-nghe")]
+    [InlineData("vay von o dau", "faq:")]
+    [InlineData("học nghề khi nào thì đăng ký", "faq:")]
+    public void A_question_for_one_fact_of_a_topic_where_how_much_or_when_gets_an_entry_not_the_overview(string text, string expected)
+    {
+        var question = EngineHarness.Repo.Questions.Understand(text);
+
+        Assert.StartsWith(expected, question.Best.Answer.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_clear_question_is_answered_from_its_topics_faq()
     {
         var question = Small().Understand("lãi suất vay bao nhiêu");

@@ -28,6 +28,8 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("tuyen dung luong cao phai dong tien truoc co lua ko")]
     [InlineData("nguoi khuyet tat tim viec o dau")]
     [InlineData("hỗ trợ tôn lợp mái")]
+    [InlineData("nhận trợ cấp thất nghiệp mà đã có việc làm mới thì có phải báo không")]
+    [InlineData("khi tim viec lam can giay to gi")]
     public void A_listing_word_inside_another_question_does_not_search_the_listings(string text)
     {
         var bot = new EngineHarness();

@@ -1,0 +1,54 @@
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// An entry for an age group (`ages:` in content/faq: older people, children under six, newborns) is not the answer for
+/// someone the question says is of another age. Messages written for these tests, not copied from the answer sets.
+/// </summary>
+public sealed class StatedAgeTests
+{
+    private static readonly string[] ElderlyAllowances = ["tro-cap-nguoi-cao-tuoi", "tro-cap-huu-tri-xa-hoi"];
+
+    [Theory]
+    [InlineData("bà tôi 80 tuổi rồi", new[] { 80 })]
+    [InlineData("trẻ dưới 6 tuổi có được gì", new[] { 5 })]
+    [InlineData("nguoi tren 60 tuoi", new[] { 61 })]
+    [InlineData("tôi 45 tuổi, mẹ tôi 72 tuổi", new[] { 45, 72 })]
+    [InlineData("cháu mới 3 tháng tuổi", new int[0])]
+    [InlineData("con sinh năm 2021", new int[0])]
+    public void The_ages_a_message_states_are_read_in_years(string text, int[] ages) =>
+        Assert.Equal(ages, ResidentCase.StatedAges(text));
+
+    [Fact]
+    public void An_old_person_of_the_entry_s_ages_still_gets_it()
+    {
+        var question = EngineHarness.Repo.Questions.Understand("bà nội tôi năm nay 82 tuổi, không có lương hưu, có được nhận trợ cấp hằng tháng không?");
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Contains(question.Best.Answer.Id, ElderlyAllowances);
+    }
+
+    [Fact]
+    public void Plain_words_of_a_message_typed_with_diacritics_are_as_written_so_6_tuoi_gia_dinh_names_no_old_age()
+    {
+        var normalizer = EngineHarness.Repo.Questions.Normalizer;
+        var accented = normalizer.Words("Nay cháu đã 6 tuổi gia đình đưa đi khám");
+        var unaccented = normalizer.Words("nay chau da 6 tuoi gia dinh dua di kham");
+        var oldAge = normalizer.Words("tuổi già");
+
+        Assert.Equal(-1, Word.IndexOf(accented, oldAge));
+        // Typed without any marks, «tuoi gia» may be either: it still matches.
+        Assert.True(Word.IndexOf(unaccented, oldAge) >= 0);
+    }
+
+    [Fact]
+    public void An_entry_for_another_age_is_not_offered_beside_the_referral_either()
+    {
+        var question = EngineHarness.Repo.Questions.Understand("cháu tôi 6 tuổi bị mù từ lúc sinh ra, nhà nghèo, xin hỏi cháu có được hưởng trợ cấp gì hằng tháng không ạ?");
+
+        Assert.NotEqual("tro-cap-nguoi-cao-tuoi", question.Best.Answer.Id);
+        Assert.DoesNotContain(question.Suggestions, s => s.Answer.Id is "tro-cap-nguoi-cao-tuoi" or "bhyt-tre-em-nho");
+    }
+}
