@@ -43,6 +43,11 @@ public sealed class ChildHost : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in ShippedRuntimeSettings.FromSystemdUnit())
+        {
+            info.Environment[name] = value; // the runtime settings deploy/ starts it with (tier-1 call counting's delay)
+        }
+
         foreach (var arg in (string[])[hostDll, "--urls", address.ToString(), .. LoadCommand.HostSettings(databasePath), .. extraSettings ?? []])
         {
             info.ArgumentList.Add(arg);
