@@ -31,6 +31,9 @@ public class InfoBotApp(string connectionString, FakeTimeProvider time, IReadOnl
         builder.UseSetting("InfoBot:DialogsPath", RepoPaths.Dialogs);
         builder.UseSetting("InfoBot:ContentPath", RepoPaths.Content);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The understanding the Host's build prepared (the test project's output has no copy): the first host of a run
+        // reads it instead of training (issue 15). An absolute path, so not taken relative to the test's binaries.
+        builder.UseSetting("InfoBot:PreparedUnderstandingPath", PreparedUnderstanding.Folder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

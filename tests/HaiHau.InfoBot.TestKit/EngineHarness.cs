@@ -11,7 +11,8 @@ namespace HaiHau.InfoBot.TestKit;
 /// <summary>The pure engine with a fake clock and one conversation's state: send text or press buttons, read replies.</summary>
 public sealed class EngineHarness
 {
-    private static readonly Lazy<BotData> RepoData = new(() => BotDataLoader.Load(RepoPaths.Dialogs, RepoPaths.Content).EnsureValid());
+    // Read from what the build prepared, as a host does, rather than trained once more in every test process (issue 15).
+    private static readonly Lazy<BotData> RepoData = new(() => BotDataLoader.Load(RepoPaths.Dialogs, RepoPaths.Content, PreparedUnderstanding.Store()).EnsureValid());
     private readonly DialogEngine _engine;
     private int _sequence;
 

@@ -55,7 +55,7 @@ public sealed class ComposerRig : IAsyncDisposable
             ["InfoBot:ContentPath"] = RepoPaths.Content,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var data = BotDataCache.Load(RepoPaths.Dialogs, RepoPaths.Content);
+        var data = BotDataCache.Load(RepoPaths.Dialogs, RepoPaths.Content, PreparedUnderstanding.Store());
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))

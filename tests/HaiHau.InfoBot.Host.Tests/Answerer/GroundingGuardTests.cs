@@ -20,7 +20,7 @@ public sealed class GroundingGuardTests
     ]);
 
     private static IReadOnlyList<string> Check(string composed) =>
-        GroundingGuard.Check(composed, Entries, BotDataCache.Load(RepoPaths.Dialogs, RepoPaths.Content).Content.LegalActs, Today);
+        GroundingGuard.Check(composed, Entries, BotDataCache.Load(RepoPaths.Dialogs, RepoPaths.Content, PreparedUnderstanding.Store()).Content.LegalActs, Today);
 
     [Theory]
     [InlineData("Chuẩn nghèo ở nông thôn hiện là 1.500.000 đồng mỗi người một tháng.")]
@@ -47,7 +47,7 @@ public sealed class GroundingGuardTests
         var grounding = new Grounding(["Nghị định 146/2018/NĐ-CP quy định mức hưởng 95%."]);
 
         var problems = GroundingGuard.Check("Theo Nghị định 146/2018/NĐ-CP, bác được hưởng 95%.", grounding,
-            BotDataCache.Load(RepoPaths.Dialogs, RepoPaths.Content).Content.LegalActs, Today);
+            BotDataCache.Load(RepoPaths.Dialogs, RepoPaths.Content, PreparedUnderstanding.Store()).Content.LegalActs, Today);
 
         Assert.Contains("repealed:Nghị định 146/2018/NĐ-CP", problems);
     }

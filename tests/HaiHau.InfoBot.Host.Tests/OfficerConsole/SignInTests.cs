@@ -6,13 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HaiHau.InfoBot.Host.Tests.OfficerConsole;
 
-/// <summary>Sign-in, lockout, anti-forgery and account creation as an officer and an admin meet them.</summary>
-public sealed class SignInTests : HostTestBase
+/// <summary>
+/// Sign-in, lockout, anti-forgery and account creation as an officer and an admin meet them. The tests share the
+/// class's host (<see cref="SharedApp"/>; issue 15), each with accounts of its own names; the one that counts the whole
+/// audit log keeps its own host.
+/// </summary>
+public sealed class SignInTests(SharedApp shared) : HostTestBase, IClassFixture<SharedApp>
 {
     [Fact]
     public async Task A_wrong_password_is_refused_in_Vietnamese_and_the_fifth_locks_the_account()
     {
-        await using var app = NewApp();
+        var app = shared.App;
         await ConsoleClient.CreateAccountAsync(app, "can-bo@haihau.test", ConsoleRoles.Officer);
         var client = ConsoleClient.Anonymous(app);
 
@@ -33,7 +37,7 @@ public sealed class SignInTests : HostTestBase
     [Fact]
     public async Task Signing_in_leads_to_the_console_with_the_accounts_scope()
     {
-        await using var app = NewApp();
+        var app = shared.App;
         await ConsoleClient.CreateAccountAsync(app, "hai-an@haihau.test", ConsoleRoles.Officer, commune: "Hải An");
 
         var client = await ConsoleClient.SignedInAsync(app, "hai-an@haihau.test");
@@ -46,9 +50,9 @@ public sealed class SignInTests : HostTestBase
     [Fact]
     public async Task A_form_posted_without_its_anti_forgery_token_is_refused()
     {
-        await using var app = NewApp();
-        await ConsoleClient.CreateAccountAsync(app, "admin@haihau.test", ConsoleRoles.Admin);
-        var client = await ConsoleClient.SignedInAsync(app, "admin@haihau.test");
+        var app = shared.App;
+        await ConsoleClient.CreateAccountAsync(app, "admin-form@haihau.test", ConsoleRoles.Admin);
+        var client = await ConsoleClient.SignedInAsync(app, "admin-form@haihau.test");
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "moi@haihau.test", ["role"] = ConsoleRoles.Officer });
         var response = await client.Http.PostAsync("/admin/users", form);
@@ -61,9 +65,9 @@ public sealed class SignInTests : HostTestBase
     [Fact]
     public async Task An_admin_creates_a_commune_officer_with_a_generated_password_that_signs_in_and_is_audited()
     {
-        await using var app = NewApp();
-        await ConsoleClient.CreateAccountAsync(app, "admin@haihau.test", ConsoleRoles.Admin);
-        var admin = await ConsoleClient.SignedInAsync(app, "admin@haihau.test");
+        var app = shared.App;
+        await ConsoleClient.CreateAccountAsync(app, "admin-tao@haihau.test", ConsoleRoles.Admin);
+        var admin = await ConsoleClient.SignedInAsync(app, "admin-tao@haihau.test");
 
         var created = await admin.PostFormAsync("/admin/users", new Dictionary<string, string>
         {
@@ -84,9 +88,9 @@ public sealed class SignInTests : HostTestBase
     [Fact]
     public async Task A_short_password_is_refused_with_the_policy_in_Vietnamese()
     {
-        await using var app = NewApp();
-        await ConsoleClient.CreateAccountAsync(app, "admin@haihau.test", ConsoleRoles.Admin);
-        var admin = await ConsoleClient.SignedInAsync(app, "admin@haihau.test");
+        var app = shared.App;
+        await ConsoleClient.CreateAccountAsync(app, "admin-mat-khau@haihau.test", ConsoleRoles.Admin);
+        var admin = await ConsoleClient.SignedInAsync(app, "admin-mat-khau@haihau.test");
 
         var response = await admin.PostFormAsync("/admin/users", new Dictionary<string, string>
         {
