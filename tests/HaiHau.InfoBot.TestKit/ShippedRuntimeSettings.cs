@@ -2,7 +2,7 @@ namespace HaiHau.InfoBot.TestKit;
 
 /// <summary>
 /// The runtime's settings the shipped ways of running the host give it through the environment (DOTNET_… in
-/// deploy/infobot.service; deploy/Dockerfile sets the same, PublishedHostTests checks that), so a benchmark that starts
+/// deploy/infobot.service; deploy/Dockerfile sets the same, DeployRuntimeSettingsTests checks that), so a benchmark that starts
 /// the host as a process measures it as deployed. Some runtime knobs, such as when tier-1 call counting starts, are read
 /// only from the environment, not from the runtimeconfig.
 /// </summary>

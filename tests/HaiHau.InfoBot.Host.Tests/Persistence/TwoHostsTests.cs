@@ -29,7 +29,12 @@ public sealed partial class TwoHostsTests(TwoHostsBed bed, ITestOutputHelper out
     private const int Conversations = 200;
     private const int TurnsPerConversation = 10;
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
+    /// <summary>
+    /// How long the waits for the other processes go on before the test gives up: a guard against a hang, not a speed
+    /// bound (speed is the benchmarks' business). On a quiet 2-core machine the kill test finishes in about 1.5 minutes;
+    /// under a load of 20–36 it took 4.7, so the guard is well above both.
+    /// </summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
 
     [GeneratedRegex(@":(\d+):")]
     private static partial Regex OwnerProcess();
@@ -128,7 +133,6 @@ public sealed partial class TwoHostsTests(TwoHostsBed bed, ITestOutputHelper out
         }
 
         Assert.False(survivor.HasExited, survivor.Output());
-        Assert.True(clock.Elapsed < Deadline);
     }
 
     private static async Task<IReadOnlyList<long>> PostAsync(HttpClient client, object body, CancellationToken ct)
