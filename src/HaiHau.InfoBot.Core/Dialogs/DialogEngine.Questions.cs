@@ -47,7 +47,7 @@ public sealed partial class DialogEngine
         var question = understanding.Understand(QuestionParts.WithoutFollowUpWord(text));
         if (InTopicDialog(turn))
         {
-            return AnswerWithinDialog(turn, understanding, question);
+            return AnswerWithinDialog(turn, understanding, question, text);
         }
 
         if (AnswerCase(turn, question, text) || AnswerListings(turn, question, text) || AnswerFirstOfTwo(turn, understanding, text))
@@ -79,7 +79,7 @@ public sealed partial class DialogEngine
         }
     }
 
-    private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question)
+    private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)
     {
         // "nhà bác khổ lắm" is an answer, however sure the classifier is that "nhà" means housing: only a question,
         // and a clear one, may interrupt what the resident is answering.
@@ -99,9 +99,16 @@ public sealed partial class DialogEngine
         var settings = understanding.Settings(topic);
         if (settings?.Action == TopicAction.Answer && services.Dialogs.Find(turn.Frame.DialogId)?.Topic != topic)
         {
-            // A new subject: the resident has left this dialog. Answer as at the menu rather than drag them back.
+            // A new subject: the resident has left this dialog. Answer as at the menu rather than drag them back, the
+            // household's own numbers and a job search included («thu nhập nhà cháu 900 nghìn mỗi người…» inside the
+            // loan dialog gets the estimate for that case, not the general income-line entry).
             turn.State.Stack.Clear();
             turn.State.History.Clear();
+            if (AnswerCase(turn, question, text) || AnswerListings(turn, question, text))
+            {
+                return true;
+            }
+
             turn.Log(EventKinds.QuestionUnderstood, topic);
             return Go(turn, understanding, answer, insideDialog: false);
         }

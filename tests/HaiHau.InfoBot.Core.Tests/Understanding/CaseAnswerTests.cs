@@ -99,6 +99,19 @@ public sealed class CaseAnswerTests
     }
 
     [Fact]
+    public void A_household_case_told_inside_another_topic_s_dialog_gets_its_own_computation_too()
+    {
+        var bot = new EngineHarness();
+        var loans = EngineHarness.Joined(bot.Send("vay vốn"));
+        Assert.Contains("vay vốn để làm gì", loans, StringComparison.Ordinal);
+
+        var reply = EngineHarness.Joined(bot.Send("thu nhập bình quân nhà cháu 900 nghìn mỗi người một tháng, vậy có được hộ nghèo không ạ"));
+
+        Assert.Contains("Thu nhập mỗi người nhà bác khoảng 900.000 đồng một tháng", reply, StringComparison.Ordinal);
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+    }
+
+    [Fact]
     public void Income_above_the_line_is_said_plainly()
     {
         var bot = new EngineHarness();
