@@ -13,7 +13,6 @@ namespace HaiHau.InfoBot.Core.Dialogs;
 /// </summary>
 public sealed partial class DialogEngine
 {
-    private const int ListingQuestionMaxWords = 16;
     private const int ListingResultsShown = 3;
 
     // Written with their diacritics: typed with other ones they are other words («lợp mái» is not «lớp», «đúng tuyến» not «tuyển»).
@@ -24,7 +23,7 @@ public sealed partial class DialogEngine
     {
         var folded = " " + VietnameseText.Fold(text) + " ";
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > ListingQuestionMaxWords)
+        if (words.Length > QuestionUnderstanding.ShortMessageWords)
         {
             return false;
         }

@@ -366,9 +366,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
     /// <summary>
     /// A message of at most this many words is a chat message, not a letter: the length residents type on Zalo (the
-    /// real set's chat rows: 149 of 155 have at most 16 words). Same bound as the listing search's short question.
+    /// real set's chat rows: 149 of 155 have at most 16 words). The listing search reads only such messages too.
     /// </summary>
-    private const int ShortMessageWords = 16;
+    public const int ShortMessageWords = 16;
 
     /// <summary>
     /// The answer found is for an age group (<see cref="FaqEntry.Ages"/>) and the question states ages, none in it: «20
