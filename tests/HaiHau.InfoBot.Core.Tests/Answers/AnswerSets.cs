@@ -32,6 +32,15 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> FreshSet2() => AnswerSet.Parse(File.ReadAllLines(FreshSet2Path));
 
     /// <summary>
+    /// The third held-out check of issue 12: real questions gathered by a helper who never read the other sets, from
+    /// pages none of them uses, each labelled with the one entry that answers it best (stricter than the other sets,
+    /// which accept neighbours and referrals too). No test holds a floor on its figures.
+    /// </summary>
+    public static string FreshSet3Path => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "freshset3.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> FreshSet3() => AnswerSet.Parse(File.ReadAllLines(FreshSet3Path));
+
+    /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
     /// entry, article or action of it). A coarser measure than the real set's, kept for continuity with older figures.
     /// </summary>

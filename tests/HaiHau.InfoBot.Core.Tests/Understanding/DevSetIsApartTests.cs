@@ -52,6 +52,11 @@ public sealed class DevSetIsApartTests
     public void No_fresh_set_2_question_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.FreshSet2(), "freshset2.tsv", "the second fresh set");
 
+    /// <summary>The third held-out set (Answers/freshset3.tsv) likewise.</summary>
+    [Fact]
+    public void No_fresh_set_3_question_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.FreshSet3(), "freshset3.tsv", "the third fresh set");
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var data = EngineHarness.Repo;
