@@ -127,15 +127,22 @@ public sealed class GroupCommitTests
         var held = store.Writes.WriteAsync(() => release.Task, CancellationToken.None);
         commits.Reset();
         var turns = Chats.Select(chat => Task.Run(() => turn(chat))).ToList();
-        // Until every turn waits (or one ended early, or a hang guard passed: the assertion below reports it).
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        while (store.Processor.TurnsWaitingToCommit < Chats.Length && !turns.Any(t => t.IsCompleted) && !guard.IsCancellationRequested)
+        try
         {
-            await Task.Yield();
+            // Until every turn waits (or one ended early, or a hang guard passed: the assertion below reports it).
+            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            while (store.Processor.TurnsWaitingToCommit < Chats.Length && !turns.Any(t => t.IsCompleted) && !guard.IsCancellationRequested)
+            {
+                await Task.Yield();
+            }
+
+            Assert.Equal(Chats.Length, store.Processor.TurnsWaitingToCommit);
+        }
+        finally
+        {
+            release.SetResult(true);
         }
 
-        Assert.Equal(Chats.Length, store.Processor.TurnsWaitingToCommit);
-        release.SetResult(true);
         await held;
         await Task.WhenAll(turns.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         return turns;
