@@ -166,21 +166,20 @@ internal sealed class ModelRows
     internal sealed class RowCommand : IDisposable
     {
         private readonly DbCommand? _command;
-        private readonly SqliteConnection? _sqlite;
         private readonly string _sql;
         private readonly object?[] _values;
 
-        private RowCommand(DbCommand? command, SqliteConnection? sqlite, string sql, object?[] values) =>
-            (_command, _sqlite, _sql, _values) = (command, sqlite, sql, values);
+        private RowCommand(DbCommand? command, string sql, object?[] values) =>
+            (_command, _sql, _values) = (command, sql, values);
 
         public static RowCommand Create(DbConnection connection, string sql, IReadOnlyList<(Column Column, string Name, object Row)> bindings, ISqlGenerationHelper names)
         {
-            if (connection is SqliteConnection sqlite)
+            if (connection is SqliteConnection)
             {
                 var values = bindings.Select(b => b.Column.ProviderValue(b.Row)).ToArray();
                 if (values.All(SqliteStatements.Binds))
                 {
-                    return new RowCommand(null, sqlite, sql, values);
+                    return new RowCommand(null, sql, values);
                 }
             }
 
@@ -191,7 +190,7 @@ internal sealed class ModelRows
                 command.Parameters.Add(column.Parameter(command, names.GenerateParameterName(name), row));
             }
 
-            return new RowCommand(command, null, sql, []);
+            return new RowCommand(command, sql, []);
         }
 
         /// <summary>The <paramref name="index"/>th value (placeholder order) taken again from the row.</summary>
@@ -213,15 +212,22 @@ internal sealed class ModelRows
         }
 
         /// <summary>
-        /// Runs in the context's current transaction: the first column of the returned row (0 when a RETURNING statement
-        /// returned none), or the rows changed.
+        /// Runs on the context's connection, in its current transaction: the first column of the returned row (0 when a
+        /// RETURNING statement returned none), or the rows changed. That need not be the connection the command was built
+        /// on: a group commit (<see cref="TurnCommits"/>) runs several turns' commands on its first turn's connection.
         /// </summary>
         public async Task<long> ExecuteAsync(InfoBotDbContext context, bool returning, CancellationToken ct)
         {
+            var connection = context.Database.GetDbConnection();
             if (_command is null)
             {
                 // SQLite's transaction belongs to the connection, so the kept statement runs inside the context's.
-                return SqliteStatements.Run(_sqlite!, _sql, _values);
+                return SqliteStatements.Run((SqliteConnection)connection, _sql, _values);
+            }
+
+            if (_command.Connection != connection)
+            {
+                _command.Connection = connection;
             }
 
             _command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();

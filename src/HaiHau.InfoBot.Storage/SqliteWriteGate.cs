@@ -13,6 +13,9 @@ public sealed class SqliteWriteGate(bool enabled = true) : IDisposable
     /// <summary>The gate for a provider: closed one-at-a-time for SQLite, a pass-through for PostgreSQL.</summary>
     public static SqliteWriteGate For(DatabaseProvider provider) => new(provider == DatabaseProvider.Sqlite);
 
+    /// <summary>Whether writes take turns (SQLite): then turns are also committed in groups (<see cref="TurnCommits"/>).</summary>
+    internal bool OneAtATime => enabled;
+
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
         if (!enabled)

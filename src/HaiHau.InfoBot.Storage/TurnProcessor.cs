@@ -29,7 +29,13 @@ public sealed class TurnProcessor(
 {
     private readonly ITurnOutputWriter[] _writers = outputWriters?.ToArray() ?? [];
 
+    // SQLite's one writer commits turns in groups; PostgreSQL's turns commit each on its own.
+    private readonly TurnCommits? _commits = writes.OneAtATime ? new TurnCommits(writes) : null;
+
     private const int MaxAttempts = 3;
+
+    /// <summary>Turns waiting to be taken into a group commit (0 on PostgreSQL): the tests' way to know a batch has gathered.</summary>
+    internal int TurnsWaitingToCommit => _commits?.Waiting ?? 0;
 
     public const string FailureText = "Xin lỗi bác, hệ thống đang trục trặc. Bác thử lại sau ít phút, hoặc gõ «gặp cán bộ» để được giúp nhé.";
 
@@ -206,10 +212,19 @@ public sealed class TurnProcessor(
         {
             // The commands are built here, outside the single-writer gate; inside it they only run (issue 15).
             using var write = TurnWrite.Prepare(context, inbox, conversation, outbox, result.Events, now);
-            var output = new TurnOutput(context, conversation, inbox, result, now, outbox, stateBefore);
-            // One transaction: message, state, outbox, events, and whatever the turn's writers add. Its retry is the
-            // whole turn's (RunAsync above), which builds everything again on a fresh context.
-            await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(context, () => SaveTurnAsync(write, output, ct), ct), ct);
+            if (_commits is not null)
+            {
+                // With the turns waiting beside it, in one transaction on one connection, the context the batch runs on
+                // given to the writers (the turn's own one, or the batch's first turn's). Completed after the COMMIT.
+                await _commits.CommitAsync(context, db => SaveTurnAsync(write, new TurnOutput(db, conversation, inbox, result, now, outbox, stateBefore), ct));
+            }
+            else
+            {
+                var output = new TurnOutput(context, conversation, inbox, result, now, outbox, stateBefore);
+                // One transaction: message, state, outbox, events, and whatever the turn's writers add. Its retry is the
+                // whole turn's (RunAsync above), which builds everything again on a fresh context.
+                await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(context, () => SaveTurnAsync(write, output, ct), ct), ct);
+            }
         }
 
         // The choices as the engine gave them: reading back the JSON just written for the outbox cost a parse per reply.

@@ -26,6 +26,7 @@ public sealed class StoreHarness : IDisposable
     private readonly SqliteWriteGate _writes;
     private readonly IInterceptor[] _interceptors;
     private int _sequence;
+    private ITurnOutputWriter[] _extraWriters = [];
 
     /// <param name="provider">SQLite (a temp file, the default) or PostgreSQL (a fresh database on the run's cluster).</param>
     /// <param name="interceptors">EF interceptors for the stores' contexts (not the migration's): a test's seam to cut a connection at a chosen moment.</param>
@@ -88,6 +89,13 @@ public sealed class StoreHarness : IDisposable
     /// <summary>The write gate the stores share (one writer on SQLite, open on PostgreSQL).</summary>
     public SqliteWriteGate Writes => _writes;
 
+    /// <summary>Adds a turn output writer after the shipped ones (a test's seam inside the turn's transaction) and restarts.</summary>
+    public void UseWriter(ITurnOutputWriter writer)
+    {
+        _extraWriters = [.. _extraWriters, writer];
+        Restart();
+    }
+
     public void Restart()
     {
         var options = new DbContextOptionsBuilder<InfoBotDbContext>();
@@ -104,7 +112,7 @@ public sealed class StoreHarness : IDisposable
         ListingSnapshot.RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
         var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, Time, new EngineOptions(), ListingSnapshot, data.Questions, new ResidentRegister(Factory)));
         Inbox = new InboxStore(Factory, _writes);
-        ITurnOutputWriter[] writers = [new ResidentProfileWriter(data.Understanding.Registry), new ReachWriter(new ReachCounting(data.Content, data.Dialogs, data.Questions)), new Storage.Stats.ScreeningTallyWriter()];
+        ITurnOutputWriter[] writers = [new ResidentProfileWriter(data.Understanding.Registry), new ReachWriter(new ReachCounting(data.Content, data.Dialogs, data.Questions)), new Storage.Stats.ScreeningTallyWriter(), .. _extraWriters];
         Processor = new TurnProcessor(Factory, engine, _locks, _writes, Time, NullLogger<TurnProcessor>.Instance, writers);
         Outbox = new OutboxReader(Factory, _writes, Time);
     }
