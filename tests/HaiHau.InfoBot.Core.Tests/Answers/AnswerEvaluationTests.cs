@@ -55,6 +55,27 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_referral_with_the_right_entry_among_its_buttons_is_one_tap_away_but_not_a_fit()
+    {
+        var row = new AnswerSetRow("r1", "real", "bố tôi 80 tuổi có được trợ cấp không", ["faq:tro-cap-nguoi-cao-tuoi"], 2);
+        AnswerOutcome Referred(string suggested) => AnswerEvaluator.Judge(row, [new TurnEvent(EventKinds.QuestionUnanswered, "bo toi",
+            new Dictionary<string, string> { [AnswerEvaluator.ReferData] = "ubnd-xa", [DialogEngine.SuggestedData] = suggested })]);
+        var outcomes = new[]
+        {
+            AnswerEvaluator.Judge(row, [new TurnEvent(EventKinds.QuestionAnswered, "faq:tro-cap-nguoi-cao-tuoi")]),
+            Referred("faq:tro-cap-huu-tri-xa-hoi|faq:tro-cap-nguoi-cao-tuoi"),
+            Referred("faq:tro-cap-huu-tri-xa-hoi|faq:ho-tro-mai-tang"),
+            AnswerEvaluator.Judge(row, [new TurnEvent(EventKinds.QuestionAnswered, "faq:ho-tro-mai-tang")]),
+        };
+
+        var report = new AnswerReport(outcomes, id => "other_support");
+
+        Assert.Equal(0.25, report.Overall.FitShare);
+        Assert.Equal(0.5, report.FitOrOneTapShare);
+        Assert.Contains("fit or one tap 50.0", report.Format(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Why_names_the_cause_of_each_referral_of_a_row_labelled_with_an_entry()
     {
         // Written for the test: a motorbike's transfer, which no entry covers, labelled as if the residence entry answered it.

@@ -102,6 +102,42 @@ public sealed class GroupCommitTests
         }
     }
 
+    [Fact]
+    public async Task Screenings_finished_in_one_batch_each_see_the_one_before_and_add_up_in_the_days_tally()
+    {
+        // The tally is read, then added to, by each turn's writer: a later turn of the batch must read the row an earlier
+        // one wrote in the same, still open transaction, or it would insert a second row for the day and commune (the
+        // unique index would then fail that resident's turn) or count one screening instead of five.
+        var commits = new CommitCounter();
+        using var store = new StoreHarness(interceptors: commits);
+        var screener = Transcript.ReadInputs(await File.ReadAllTextAsync(Path.Combine(
+            RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Transcripts", "kiem-tra-ho-ngheo.ho-ngheo-nong-thon.chat")))
+            .Where(s => s.Kind is "start" or "user" or "press").ToList();
+        // The answer to the last question finishes the screening (the transcript then asks for the review's steps).
+        var finishing = screener.FindIndex(s => s.Argument == "ra-soat") - 1;
+        var last = screener[finishing];
+        Assert.Equal("press", last.Kind); // a button: the same for every resident
+        foreach (var chat in Chats)
+        {
+            foreach (var step in screener.Take(finishing))
+            {
+                await store.TurnAsync(step.Kind == "user" ? step.Argument : null, step.Kind == "press" ? step.Argument : null, step.Kind == "start", chatId: chat);
+            }
+        }
+
+        var turns = await InOneBatchAsync(store, commits, chat => store.TurnAsync(null, payload: last.Argument, chatId: chat, externalId: chat + ":last"));
+
+        Assert.Equal(1, commits.Count);
+        foreach (var turn in turns)
+        {
+            Assert.Contains(await turn, r => r.Text.Contains("HỘ NGHÈO", StringComparison.Ordinal));
+        }
+
+        await using var db = await store.Factory.CreateDbContextAsync();
+        var tally = Assert.Single(await db.ScreeningTallies.ToListAsync());
+        Assert.Equal(("poor", Chats.Length), (tally.Result, tally.Count));
+    }
+
     private static Func<string, Task<IReadOnlyList<DeliveredReply>>> TopicTurn(StoreHarness store) =>
         chat => store.TurnAsync(null, payload: "bhyt", chatId: chat, externalId: chat + ":topic");
 

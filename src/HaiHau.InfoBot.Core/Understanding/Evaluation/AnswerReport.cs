@@ -27,6 +27,12 @@ public sealed class AnswerReport
 
     public Figures Overall => Figures.Of(Outcomes);
 
+    /// <summary>
+    /// The share of rows whose asker has a helpful answer at most one tap away: answered with an accepted entry, or
+    /// referred with an accepted entry among the buttons. Fit is the target; this says what a referral still gives.
+    /// </summary>
+    public double FitOrOneTapShare => Share(Outcomes.Count(o => o.Verdict == AnswerVerdict.Fit || o.SuggestedRight), Outcomes.Count);
+
     public IReadOnlyDictionary<string, Figures> ByTopic => Outcomes
         .GroupBy(o => ExpectedTopic(o), StringComparer.Ordinal)
         .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -52,7 +58,7 @@ public sealed class AnswerReport
         var referred = Outcomes.Where(o => o.Verdict == AnswerVerdict.Referred).ToList();
         var suggesting = referred.Where(o => o.Suggested.Count > 0).ToList();
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"suggested beside a referral: {suggesting.Count} of {referred.Count} referred rows, an accepted entry among the buttons in {referred.Count(o => o.SuggestedRight)} ({Share(referred.Count(o => o.SuggestedRight), Outcomes.Count):P1} of all rows), none accepted in {suggesting.Count(o => !o.SuggestedRight)}");
+            $"suggested beside a referral: {suggesting.Count} of {referred.Count} referred rows, an accepted entry among the buttons in {referred.Count(o => o.SuggestedRight)} ({Share(referred.Count(o => o.SuggestedRight), Outcomes.Count):P1} of all rows), none accepted in {suggesting.Count(o => !o.SuggestedRight)}; fit or one tap {FitOrOneTapShare:P1}");
         foreach (var (kind, figures) in ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {kind,-22} {figures}");
