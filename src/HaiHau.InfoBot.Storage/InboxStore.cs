@@ -93,28 +93,17 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
         var rows = ModelRows.For(db);
         var connection = db.Database.GetDbConnection();
         var inserts = batch.Select(p => rows.InsertOf(connection, [p.Record], returnKey: true, skipDuplicate: true)).ToList();
-        async Task<int> InsertAsync(InfoBotDbContext into)
-        {
-            foreach (var insert in inserts)
-            {
-                await insert.ExecuteAsync(into, CancellationToken.None);
-            }
-
-            return inserts.Count;
-        }
-
         try
         {
-            if (writes.Commits is { } commits)
+            await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
             {
-                // SQLite: the batch joins the turns' group commit (a savepoint in their transaction; a fault rolls back
-                // this batch alone) instead of taking the single writer for a COMMIT of its own. Still answered after it.
-                await commits.CommitAsync(db, InsertAsync);
-            }
-            else
-            {
-                await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, () => InsertAsync(db), CancellationToken.None), CancellationToken.None);
-            }
+                foreach (var insert in inserts)
+                {
+                    await insert.ExecuteAsync(db, CancellationToken.None);
+                }
+
+                return inserts.Count;
+            }, CancellationToken.None), CancellationToken.None);
         }
         finally
         {

@@ -151,63 +151,46 @@ public sealed class OutboxDispatcher(IDbContextFactory<InfoBotDbContext> factory
     private async Task<bool> RecordSentRepliesAsync(IReadOnlyList<(long OutboxId, SendResult Result)> outcomes, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        if (writes.Commits is { } commits)
-        {
-            // SQLite: the round's outcomes join the turns' group commit (a savepoint in their transaction) instead of taking
-            // the single writer for a COMMIT of their own; the sender goes on once that transaction committed.
-            var recorded = false;
-            await commits.CommitAsync(db, async batch =>
-            {
-                recorded = await WriteSentRepliesAsync(batch, outcomes, now, ct);
-                return outcomes.Count;
-            });
-            return recorded;
-        }
-
-        await db.Database.OpenConnectionAsync(ct);
-        return await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, () => WriteSentRepliesAsync(db, outcomes, now, ct), ct), ct);
-    }
-
-    /// <summary>Inside a write transaction: the sent replies' UPDATEs, or nothing and false when a row needs the full path.</summary>
-    private static async Task<bool> WriteSentRepliesAsync(
-        InfoBotDbContext db, IReadOnlyList<(long OutboxId, SendResult Result)> outcomes, DateTimeOffset now, CancellationToken ct)
-    {
         var ids = outcomes.Select(o => o.OutboxId).ToArray();
-        // Read inside the transaction, as the full path reads its rows: an erasure cannot slip in between on SQLite.
-        var facts = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id))
-            .Select(o => new SentRowFacts(o.Id, o.Attempts, o.BroadcastId, o.ChatId, o.Conversation!.ChatId))
-            .ToDictionaryAsync(f => f.Id, ct);
-        if (facts.Count != ids.Length || facts.Values.Any(f => f.BroadcastId is not null
-                || (ConversationEraser.IsErased(f.ConversationChatId) && f.ConversationChatId != f.ChatId)))
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        return await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
         {
-            return false;
-        }
-
-        var rows = ModelRows.For(db);
-        var connection = db.Database.GetDbConnection();
-        foreach (var (outboxId, result) in outcomes)
-        {
-            // Only SentColumns are written; the required members are there to build the object, not stored.
-            var row = new OutboxRecord
+            // Read inside the transaction, as the full path reads its rows: an erasure cannot slip in between on SQLite.
+            var facts = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id))
+                .Select(o => new SentRowFacts(o.Id, o.Attempts, o.BroadcastId, o.ChatId, o.Conversation!.ChatId))
+                .ToDictionaryAsync(f => f.Id, ct);
+            if (facts.Count != ids.Length || facts.Values.Any(f => f.BroadcastId is not null
+                    || (ConversationEraser.IsErased(f.ConversationChatId) && f.ConversationChatId != f.ChatId)))
             {
-                Id = outboxId,
-                Channel = string.Empty,
-                ChatId = string.Empty,
-                Text = string.Empty,
-                Status = OutboxStatus.Sent,
-                SentAt = now,
-                ExternalId = ((SendResult.Sent)result).ExternalId,
-                Error = null,
-                Attempts = facts[outboxId].Attempts + 1,
-                ClaimedBy = null, // the outcome is known: no longer in flight (OutboxLeases)
-                LeaseUntil = null,
-            };
-            using var update = rows.UpdateOf(connection, row, SentColumns);
-            await update.ExecuteAsync(db, returning: false, ct);
-        }
+                return false;
+            }
 
-        return true;
+            var rows = ModelRows.For(db);
+            var connection = db.Database.GetDbConnection();
+            foreach (var (outboxId, result) in outcomes)
+            {
+                // Only SentColumns are written; the required members are there to build the object, not stored.
+                var row = new OutboxRecord
+                {
+                    Id = outboxId,
+                    Channel = string.Empty,
+                    ChatId = string.Empty,
+                    Text = string.Empty,
+                    Status = OutboxStatus.Sent,
+                    SentAt = now,
+                    ExternalId = ((SendResult.Sent)result).ExternalId,
+                    Error = null,
+                    Attempts = facts[outboxId].Attempts + 1,
+                    ClaimedBy = null, // the outcome is known: no longer in flight (OutboxLeases)
+                    LeaseUntil = null,
+                };
+                using var update = rows.UpdateOf(connection, row, SentColumns);
+                await update.ExecuteAsync(db, returning: false, ct);
+            }
+
+            return true;
+        }, ct), ct);
     }
 
     // What a sent reply's outcome changes on its row (RecordOneAsync's Sent case, less the reach row replies do not have).

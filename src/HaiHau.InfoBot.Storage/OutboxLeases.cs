@@ -34,19 +34,6 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
         var now = time.GetUtcNow();
         var until = now + Lease;
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (writes.Commits is { } commits)
-        {
-            // SQLite: the claim joins the turns' group commit (a savepoint of its own in their transaction) instead of
-            // taking the single writer for a COMMIT of its own each round; still committed before the platform call.
-            IReadOnlySet<long> claimed = new HashSet<long>();
-            await commits.CommitAsync(db, async batch =>
-            {
-                claimed = await ClaimInAsync(batch, [.. ids], now, until, ct);
-                return claimed.Count;
-            });
-            return claimed;
-        }
-
         return await writes.WriteAsync(() => ResilientTransaction.ExecuteAsync(db, async () =>
         {
             var candidates = ids.ToArray();
@@ -57,20 +44,14 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
                     $"""SELECT "Id" AS "Value" FROM outbox WHERE "Id" = ANY({candidates}) FOR UPDATE SKIP LOCKED""").ToListAsync(ct)).ToArray();
             }
 
-            return await ClaimInAsync(db, candidates, now, until, ct);
+            // Checked again here, not only when the rows were listed: an announcement paused or cancelled since is not sent.
+            await db.Outbox.Where(o => candidates.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now)
+                    && (o.BroadcastId == null || o.Broadcast!.State == BroadcastState.Sending))
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.ClaimedBy, Owner).SetProperty(o => o.LeaseUntil, until), ct);
+            var claimed = await db.Outbox.Where(o => candidates.Contains(o.Id) && o.ClaimedBy == Owner && o.LeaseUntil == until)
+                .Select(o => o.Id).ToListAsync(ct);
+            return (IReadOnlySet<long>)claimed.ToHashSet();
         }, ct), ct);
-    }
-
-    /// <summary>Inside a write transaction: claims those candidates that are still pending, unheld and sendable.</summary>
-    private async Task<IReadOnlySet<long>> ClaimInAsync(InfoBotDbContext db, long[] candidates, DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
-    {
-        // Checked again here, not only when the rows were listed: an announcement paused or cancelled since is not sent.
-        await db.Outbox.Where(o => candidates.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now)
-                && (o.BroadcastId == null || o.Broadcast!.State == BroadcastState.Sending))
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.ClaimedBy, Owner).SetProperty(o => o.LeaseUntil, until), ct);
-        var claimed = await db.Outbox.Where(o => candidates.Contains(o.Id) && o.ClaimedBy == Owner && o.LeaseUntil == until)
-            .Select(o => o.Id).ToListAsync(ct);
-        return claimed.ToHashSet();
     }
 
     /// <summary>

@@ -9,19 +9,12 @@ namespace HaiHau.InfoBot.Storage;
 public sealed class SqliteWriteGate(bool enabled = true) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private TurnCommits? _commits;
 
     /// <summary>The gate for a provider: closed one-at-a-time for SQLite, a pass-through for PostgreSQL.</summary>
     public static SqliteWriteGate For(DatabaseProvider provider) => new(provider == DatabaseProvider.Sqlite);
 
     /// <summary>Whether writes take turns (SQLite): then turns are also committed in groups (<see cref="TurnCommits"/>).</summary>
     internal bool OneAtATime => enabled;
-
-    /// <summary>
-    /// The group commit behind this gate (SQLite; null on PostgreSQL): one per gate, so the turns and the push senders'
-    /// claims and outcomes share its transactions instead of each taking the writer with a COMMIT of its own (issue 15).
-    /// </summary>
-    internal TurnCommits? Commits => enabled ? LazyInitializer.EnsureInitialized(ref _commits, () => new TurnCommits(this)) : null;
 
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {

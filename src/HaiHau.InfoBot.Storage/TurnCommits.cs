@@ -13,13 +13,10 @@ namespace HaiHau.InfoBot.Storage;
 /// next batch gathers while one is written. A turn is completed (and so acknowledged) only after its COMMIT; a failing
 /// COMMIT fails every turn of its batch. Order within a conversation is kept by the caller's conversation lock, held
 /// until its turn is completed. PostgreSQL (many writers, row locks) does not use this: each turn commits on its own.
-/// The hot path's other writes join the same batches as items of their own (one per gate, <see cref="SqliteWriteGate.Commits"/>):
-/// the webhook's inbox inserts (<see cref="InboxStore"/>), the push senders' claims (<see cref="OutboxLeases"/>) and their
-/// rounds of sent replies (<see cref="OutboxDispatcher"/>); each is still answered only after the COMMIT it was in.
 /// </summary>
 internal sealed class TurnCommits(SqliteWriteGate writes)
 {
-    // Bounds how long one batch holds the gate from the other writers (officers, the sender's rarer outcomes).
+    // Bounds how long one batch holds the gate from the other writers (the sender, officers, the inbox).
     private const int MaxBatch = 64;
 
     private readonly object _lock = new();

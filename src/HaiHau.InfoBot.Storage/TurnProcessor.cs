@@ -29,8 +29,8 @@ public sealed class TurnProcessor(
 {
     private readonly ITurnOutputWriter[] _writers = outputWriters?.ToArray() ?? [];
 
-    // SQLite's one writer commits turns in groups (with the senders' claims and outcomes); PostgreSQL's turns commit each on its own.
-    private readonly TurnCommits? _commits = writes.Commits;
+    // SQLite's one writer commits turns in groups; PostgreSQL's turns commit each on its own.
+    private readonly TurnCommits? _commits = writes.OneAtATime ? new TurnCommits(writes) : null;
 
     private const int MaxAttempts = 3;
 
