@@ -268,6 +268,36 @@ public sealed class ChannelSeamTests : HostTestBase
     }
 
     [Fact]
+    public async Task When_one_of_several_residents_replies_fails_only_that_one_is_sent_again_and_the_others_go_out_once()
+    {
+        await using var app = NewChannelApp();
+        var client = app.CreateClient();
+        app.Channel.ScriptFor("c2", new SendResult.Transient("timeout"));
+
+        // Four residents at once: their greetings go out together (a round, recorded with the turns' writes), c2's fails.
+        var first = await app.SettledAsync(7, () => Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            PostAsync(client, $$"""{"id":"{{i}}","chat":"c{{i}}","text":"/start"}"""))));
+
+        Assert.Single(first, r => r is SendResult.Transient);
+        Assert.DoesNotContain(app.Channel.Sent, s => s.ChatId == "c2");
+        var failed = (await OutboxAsync(app)).First(r => r.ChatId == "c2");
+        Assert.Equal((OutboxStatus.Pending, 1, "timeout", (string?)null), (failed.Status, failed.Attempts, failed.Error, failed.ClaimedBy));
+        Assert.Equal(app.Time.GetUtcNow() + OutboxDispatcher.Backoff(1), failed.NextAttemptAt);
+
+        var again = await app.SettledAsync(2, () => app.AdvanceAsync(OutboxDispatcher.Backoff(1)));
+
+        Assert.All(again, r => Assert.IsType<SendResult.Sent>(r));
+        var sent = app.Channel.Sent.ToList();
+        Assert.Equal(8, sent.Count);
+        Assert.Equal(8, sent.Distinct().Count()); // nobody got a message twice
+        Assert.Equal(2, sent.Count(s => s.ChatId == "c2"));
+        var rows = await OutboxAsync(app);
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, (string?)null, (DateTimeOffset?)null), (r.Status, r.ClaimedBy, r.LeaseUntil)));
+        Assert.Equal(2, rows.First(r => r.ChatId == "c2").Attempts);
+        Assert.Equal(7, rows.Count(r => r.Attempts == 1));
+    }
+
+    [Fact]
     public async Task A_burst_of_webhook_calls_with_the_same_message_delivered_twice_at_once_stores_and_answers_each_message_once()
     {
         await using var app = NewChannelApp();

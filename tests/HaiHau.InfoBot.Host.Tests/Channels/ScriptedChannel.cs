@@ -40,6 +40,18 @@ public sealed class ScriptedChannel(TimeProvider time) : IChannelAdapter
         }
     }
 
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SendResult>> _scriptByChat = new(StringComparer.Ordinal);
+
+    /// <summary>The next sends to <paramref name="chatId"/> answer these, in order (before the channel's script); then as usual.</summary>
+    public void ScriptFor(string chatId, params SendResult[] results)
+    {
+        var queue = _scriptByChat.GetOrAdd(chatId, _ => new ConcurrentQueue<SendResult>());
+        foreach (var result in results)
+        {
+            queue.Enqueue(result);
+        }
+    }
+
     public ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken ct)
     {
         if (request.Header("x-scripted-token") != "ok")
@@ -68,6 +80,11 @@ public sealed class ScriptedChannel(TimeProvider time) : IChannelAdapter
 
     public Task<SendResult> SendAsync(ConversationRef to, OutboundMessage message, CancellationToken ct)
     {
+        if (_scriptByChat.TryGetValue(to.ChatId, out var forChat) && forChat.TryDequeue(out var scriptedForChat) && scriptedForChat is not SendResult.Sent)
+        {
+            return Task.FromResult(scriptedForChat);
+        }
+
         if (_script.TryDequeue(out var scripted) && scripted is not SendResult.Sent)
         {
             return Task.FromResult(scripted);
