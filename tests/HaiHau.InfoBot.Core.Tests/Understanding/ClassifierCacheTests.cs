@@ -8,18 +8,18 @@ namespace HaiHau.InfoBot.Core.Tests.Understanding;
 /// <summary>
 /// The trained classifier kept on disk by what it learnt from (issue 15, start-up): a restart reads it and answers
 /// every question exactly as a freshly trained one; changed content, or a damaged file, trains again.
+/// The shipped content is trained once for the class (<see cref="TrainedOnce"/>) and each test starts from a copy of
+/// the file it stored: only the trainings a test is about happen in it (issue 15: the class trained five times).
 /// </summary>
-public sealed class ClassifierCacheTests
+public sealed class ClassifierCacheTests(ClassifierCacheTests.TrainedOnce once) : IClassFixture<ClassifierCacheTests.TrainedOnce>
 {
     private static readonly BotData Repo = EngineHarness.Repo;
 
     [Fact]
     public void A_restart_reads_the_stored_model_and_answers_every_dev_question_as_the_trained_one()
     {
-        using var folder = new TempDirectory();
-        var first = new CountingStore(new ClassifierFileStore(folder.Path));
-        var trained = Build(first);
-        Assert.Equal(1, first.Kept);
+        Assert.Equal((0, 1), (once.Store.Found, once.Store.Kept)); // an empty cache trains and keeps the model
+        using var folder = once.CopyOfCache();
 
         var second = new CountingStore(new ClassifierFileStore(folder.Path));
         var read = Build(second);
@@ -27,7 +27,7 @@ public sealed class ClassifierCacheTests
         Assert.Equal((1, 0), (second.Found, second.Kept)); // read, not trained again
         foreach (var item in DevSet.Load())
         {
-            var (expected, actual) = (trained.Understand(item.Question), read.Understand(item.Question));
+            var (expected, actual) = (once.Trained.Understand(item.Question), read.Understand(item.Question));
             Assert.Equal((expected.Decision, expected.Topic, expected.Answer?.Payload), (actual.Decision, actual.Topic, actual.Answer?.Payload));
             Assert.Equal(expected.Best.Confidence, actual.Best.Confidence);
         }
@@ -36,8 +36,7 @@ public sealed class ClassifierCacheTests
     [Fact]
     public void Changed_examples_miss_the_stored_model_and_train_anew()
     {
-        using var folder = new TempDirectory();
-        Build(new ClassifierFileStore(folder.Path));
+        using var folder = once.CopyOfCache(); // the model of the shipped examples is stored
         var more = Repo.Understanding with
         {
             Examples = [.. Repo.Understanding.Examples, new ExampleQuestion("credit", "vay tiền mua máy cày", new SourceLocation("test", 1, 1))],
@@ -53,8 +52,7 @@ public sealed class ClassifierCacheTests
     [Fact]
     public void A_damaged_model_file_is_not_believed_the_model_is_trained_and_stored_again()
     {
-        using var folder = new TempDirectory();
-        var trained = Build(new ClassifierFileStore(folder.Path));
+        using var folder = once.CopyOfCache();
         var file = Assert.Single(Directory.GetFiles(folder.Path, "classifier-*.bin"));
         var bytes = File.ReadAllBytes(file);
         File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]); // a torn write or a full disk
@@ -65,13 +63,44 @@ public sealed class ClassifierCacheTests
         Assert.Equal((0, 1), (store.Found, store.Kept));
         Assert.Equal(bytes.Length, new FileInfo(file).Length);
         const string question = "thẻ bảo hiểm y tế hết hạn thì làm sao";
-        Assert.Equal(trained.Understand(question).Best.Confidence, rebuilt.Understand(question).Best.Confidence);
+        Assert.Equal(once.Trained.Understand(question).Best.Confidence, rebuilt.Understand(question).Best.Confidence);
+    }
+
+    /// <summary>The shipped content trained once into an empty cache folder, which the tests copy and never change.</summary>
+    public sealed class TrainedOnce : IDisposable
+    {
+        private readonly TempDirectory _folder = new();
+
+        public TrainedOnce()
+        {
+            Store = new CountingStore(new ClassifierFileStore(_folder.Path));
+            Trained = Build(Store);
+        }
+
+        /// <summary>What the empty cache was asked for and given while the model was trained.</summary>
+        internal CountingStore Store { get; }
+
+        internal QuestionUnderstanding Trained { get; }
+
+        /// <summary>A folder of the test's own holding the stored model.</summary>
+        internal TempDirectory CopyOfCache()
+        {
+            var copy = new TempDirectory();
+            foreach (var file in Directory.GetFiles(_folder.Path))
+            {
+                File.Copy(file, Path.Combine(copy.Path, Path.GetFileName(file)));
+            }
+
+            return copy;
+        }
+
+        public void Dispose() => _folder.Dispose();
     }
 
     private static QuestionUnderstanding Build(IClassifierStore store) => QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles, store: store);
 
     /// <summary>The real file store, counting what it found and what it was given to keep.</summary>
-    private sealed class CountingStore(IClassifierStore inner) : IClassifierStore
+    internal sealed class CountingStore(IClassifierStore inner) : IClassifierStore
     {
         public int Found { get; private set; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.Host.Tests.Telegram;
 using HaiHau.InfoBot.Host.Tests.WebChat;
@@ -22,6 +23,7 @@ namespace HaiHau.InfoBot.Host.Tests.Health;
 public sealed class TraceExportTests : HostTestBase
 {
     private const long Lan = 123456789;
+    private const string HistoryRoute = "/api/webchat/conversations/{conversationId}/messages";
 
     [Fact]
     public async Task With_traces_on_a_web_chat_turn_reaches_the_collector_without_its_ids_or_words()
@@ -32,7 +34,12 @@ public sealed class TraceExportTests : HostTestBase
 
         var start = await chat.StartAsync();
         await chat.SendAsync(start.ConversationId, text: "bảo hiểm y tế cho hộ nghèo");
-        await chat.HistoryAsync(start.ConversationId);
+        using (var history = HostSpanEnd.Of(HistoryRoute))
+        {
+            await chat.HistoryAsync(start.ConversationId);
+            await history.Ended.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against a hang, not a wait for time
+        }
+
         Assert.True(app.Services.GetRequiredService<TracerProvider>().ForceFlush(20_000));
 
         var exported = collector.Text;
@@ -40,7 +47,7 @@ public sealed class TraceExportTests : HostTestBase
         Assert.Contains("turn", exported, StringComparison.Ordinal);
         Assert.Contains("infobot.channel", exported, StringComparison.Ordinal);
         Assert.Contains("answered", exported, StringComparison.Ordinal);
-        Assert.Contains("/api/webchat/conversations/{conversationId}/messages", exported, StringComparison.Ordinal);
+        Assert.Contains(HistoryRoute, exported, StringComparison.Ordinal);
         Assert.DoesNotContain(start.ConversationId, exported, StringComparison.Ordinal);
         Assert.DoesNotContain("bảo hiểm", exported, StringComparison.Ordinal);
     }
@@ -81,4 +88,38 @@ public sealed class TraceExportTests : HostTestBase
         ["InfoBot:Telemetry:Traces"] = "true",
         ["InfoBot:Telemetry:OtlpEndpoint"] = collector.BaseUrl.ToString(),
     };
+
+    /// <summary>
+    /// Waits for the server's span of a request to end. The test server hands the client its response before the host
+    /// ends that request's span, so a flush right after the response can go without it: on a fresh clone at load 20–50
+    /// (4 December, 18:14 UTC) the export had the service and the turn but not the history request's route.
+    /// </summary>
+    private sealed class HostSpanEnd : IDisposable
+    {
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ActivityListener _listener;
+
+        private HostSpanEnd(string route)
+        {
+            // Registered after the host's tracer, so called after it has taken the span for export.
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+                ActivityStopped = activity =>
+                {
+                    if (activity.GetTagItem("http.route") as string == route || activity.DisplayName.EndsWith(route, StringComparison.Ordinal))
+                    {
+                        _ended.TrySetResult();
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public Task Ended => _ended.Task;
+
+        public static HostSpanEnd Of(string route) => new(route);
+
+        public void Dispose() => _listener.Dispose();
+    }
 }
