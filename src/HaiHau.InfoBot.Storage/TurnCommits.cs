@@ -77,7 +77,34 @@ internal sealed class TurnCommits(SqliteWriteGate writes)
     /// <summary>One batch under the gate, then whether more are waiting (if not, the next turn leads).</summary>
     private async Task<bool> WriteBatchAsync()
     {
-        await writes.WriteAsync(async () =>
+        try
+        {
+            await WriteNextBatchAsync();
+        }
+        catch (Exception ex)
+        {
+            // The gate itself failed (disposed while the host shuts down): the turns a batch had taken were completed
+            // inside it, so what remains queued would wait for a writer that never comes. They fail instead, and the
+            // next turn leads again rather than queueing behind nobody.
+            List<Pending> stranded;
+            lock (_lock)
+            {
+                (stranded, _waiting, _writing) = (_waiting, [], false);
+            }
+
+            stranded.ForEach(t => t.Done.TrySetException(ex));
+            return false;
+        }
+
+        lock (_lock)
+        {
+            _writing = _waiting.Count > 0;
+            return _writing;
+        }
+    }
+
+    private Task<int> WriteNextBatchAsync() =>
+        writes.WriteAsync(async () =>
         {
             // Taken inside the gate: turns that came while another writer held it join this batch.
             List<Pending> batch;
@@ -90,13 +117,6 @@ internal sealed class TurnCommits(SqliteWriteGate writes)
             await RunAsync(batch);
             return batch.Count;
         }, CancellationToken.None);
-
-        lock (_lock)
-        {
-            _writing = _waiting.Count > 0;
-            return _writing;
-        }
-    }
 
     private static async Task RunAsync(List<Pending> batch)
     {

@@ -138,6 +138,27 @@ public sealed class GroupCommitTests
         Assert.Equal(("poor", Chats.Length), (tally.Result, tally.Count));
     }
 
+    [Fact]
+    public async Task A_writer_gate_that_fails_before_any_batch_fails_each_turn_instead_of_leaving_the_next_ones_waiting()
+    {
+        // While the host shuts down the gate is disposed and late requests can still arrive: each gets an error (the
+        // channel's retry, or the resident's resend, brings it back later), none waits forever behind a writer that is gone.
+        using var store = new StoreHarness();
+        var gate = new SqliteWriteGate();
+        var commits = new TurnCommits(gate);
+        gate.Dispose();
+        await using var db = await store.Factory.CreateDbContextAsync();
+
+        for (var i = 0; i < 2; i++)
+        {
+            var turn = commits.CommitAsync(db, _ => Task.FromResult(1));
+            // The minute is a guard against a hang, not a wait: the turn fails at once or not at all.
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => turn.WaitAsync(TimeSpan.FromMinutes(1)));
+        }
+
+        Assert.Equal(0, commits.Waiting);
+    }
+
     private static Func<string, Task<IReadOnlyList<DeliveredReply>>> TopicTurn(StoreHarness store) =>
         chat => store.TurnAsync(null, payload: "bhyt", chatId: chat, externalId: chat + ":topic");
 
