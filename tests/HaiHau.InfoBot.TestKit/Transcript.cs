@@ -24,6 +24,13 @@ public static class Transcript
 {
     public sealed record Step(string Kind, string Argument);
 
+    /// <summary>A rural household of four screened to "poor", start to result: the host tests' shared screening.</summary>
+    public const string RuralPoorScreening = "kiem-tra-ho-ngheo.ho-ngheo-nong-thon";
+
+    /// <summary>The inputs of a transcript of the Core tests, by name (without ".chat").</summary>
+    public static async Task<IReadOnlyList<Step>> ReadInputsOfAsync(string name) =>
+        ReadInputs(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Transcripts", name + ".chat")));
+
     public static IReadOnlyList<Step> ReadInputs(string text)
     {
         var steps = new List<Step>();

@@ -36,7 +36,7 @@ public sealed partial class ReachEndToEndTests : IDisposable
     {
         var commune = EngineHarness.Repo.Content.Communes[0].Code;
         var residents = await SeedAsync(commune);
-        var screener = Transcript.ReadInputs(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Transcripts", "kiem-tra-ho-ngheo.ho-ngheo-nong-thon.chat")));
+        var screener = (await Transcript.ReadInputsOfAsync(Transcript.RuralPoorScreening));
         var audience = new List<AudienceMember>();
         foreach (var ((channel, way), conversation) in residents)
         {

@@ -90,7 +90,7 @@ public sealed class StatsTests(StatsTests.Seeded seeded) : IClassFixture<StatsTe
             await Turn(store, November, "web", "w1", null, "faq:the-bhyt-sai-het-han"); // answered; reaches household HH-A1
             await Turn(store, November, "web", "w1", "asdfgh");                         // not understood
             await Turn(store, November, "web", "w1", "tôi muốn hủy đăng ký nhận tin");  // two topics close: asked back
-            var screener = Transcript.ReadInputs(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Transcripts", "kiem-tra-ho-ngheo.ho-ngheo-nong-thon.chat")));
+            var screener = (await Transcript.ReadInputsOfAsync(Transcript.RuralPoorScreening));
             foreach (var step in screener.Where(s => s.Kind is "start" or "user" or "press"))
             {
                 await Turn(store, November, "zalo", "z1", step.Kind == "user" ? step.Argument : null, step.Kind == "press" ? step.Argument : null, step.Kind == "start");

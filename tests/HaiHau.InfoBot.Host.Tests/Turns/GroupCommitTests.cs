@@ -110,8 +110,7 @@ public sealed class GroupCommitTests
         // unique index would then fail that resident's turn) or count one screening instead of five.
         var commits = new CommitCounter();
         using var store = new StoreHarness(interceptors: commits);
-        var screener = Transcript.ReadInputs(await File.ReadAllTextAsync(Path.Combine(
-            RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Transcripts", "kiem-tra-ho-ngheo.ho-ngheo-nong-thon.chat")))
+        var screener = (await Transcript.ReadInputsOfAsync(Transcript.RuralPoorScreening))
             .Where(s => s.Kind is "start" or "user" or "press").ToList();
         // The answer to the last question finishes the screening (the transcript then asks for the review's steps).
         var finishing = screener.FindIndex(s => s.Argument == "ra-soat") - 1;
