@@ -9,7 +9,8 @@ namespace HaiHau.InfoBot.Host.Turns;
 
 /// <summary>
 /// Before the bot takes requests: migrate the database, load the listings, then finish every message a crash left pending,
-/// so nothing stored is lost and nothing is answered twice (the processor skips what is done).
+/// so nothing stored is lost and nothing is answered twice (the processor skips what is done). Once the server listens,
+/// the turn path is warmed up in the background (<see cref="WarmUpAsync"/>).
 /// </summary>
 public sealed class StoreInitializer(
     IServiceProvider services,
@@ -20,8 +21,11 @@ public sealed class StoreInitializer(
     IDialogEngine engine,
     ListingSnapshot listings,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<StoreInitializer> logger) : IHostedService
 {
+    private Task _warmingUp = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Load and validate dialogs/ and content/ first: on any problem this throws and the bot does not start.
@@ -47,7 +51,31 @@ public sealed class StoreInitializer(
             logger.LogWarning("Recovered {Count} message(s) left unprocessed by the last run", recovered);
         }
 
-        await WarmUpAsync(cancellationToken);
+        // After the server listens, not before (issue 15): the warm-up took about 160 ms of a 1.4 s restart, and a
+        // restart is an outage for every channel until /health answers. A resident who writes within those first
+        // moments is served by the same code, compiled on their turn instead.
+        lifetime.ApplicationStarted.Register(() => _warmingUp = Task.Run(WarmUpInBackgroundAsync));
+    }
+
+    private async Task WarmUpInBackgroundAsync()
+    {
+        var stopping = lifetime.ApplicationStopping;
+        try
+        {
+            await WarmUpAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+            // the host was disposed while warming up (tests stop hosts at once): nothing to warm any more
+        }
+        catch (Exception e)
+        {
+            // Only speed is lost: the first turns compile what the warm-up would have.
+            logger.LogWarning(e, "Warming up the turn path failed; the first turns will be slower");
+        }
     }
 
     /// <summary>
@@ -66,8 +94,8 @@ public sealed class StoreInitializer(
     }
 
     /// <summary>
-    /// Compiles the turn path's queries and code once before the first resident arrives; measured: the first
-    /// web chat request otherwise took about two seconds. Read-only: nothing is stored.
+    /// Compiles the turn path's queries and code once, right after start; measured: the first web chat request
+    /// otherwise took about two seconds. Read-only: nothing is stored.
     /// </summary>
     private async Task WarmUpAsync(CancellationToken ct)
     {
@@ -82,7 +110,18 @@ public sealed class StoreInitializer(
         _ = StateSerializer.Deserialize(StateSerializer.Serialize(new ConversationState())); // the lookup above stops before state is read
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Waits for a warm-up still running, so it never reads a store being disposed.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _warmingUp.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping in a hurry: the warm-up is abandoned
+        }
+    }
 
     /// <summary>Processes pending inbox rows, oldest first; returns how many were looked at.</summary>
     public static async Task<int> RecoverAsync(InboxStore inbox, TurnProcessor processor, CancellationToken ct)
