@@ -21,7 +21,7 @@ public static class ServeCommand
     public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken ct)
     {
         var app = InfoBotWeb.Build(args);
-        StartUpMemory.ReleaseOnceStarted(app.Lifetime);
+        StartUpMemory.ReleaseOnceWarm(app.Services, app.Lifetime);
         try
         {
             await app.RunAsync(ct);

@@ -86,7 +86,8 @@ public static class InfoBotServices
         services.AddMetrics();
         services.AddSingleton<Telemetry.InfoBotMetrics>();
         services.AddSingleton<Turns.TurnRunner>();
-        services.AddHostedService<Turns.StoreInitializer>();
+        services.AddSingleton<Turns.StoreInitializer>(); // also asked for by itself: serve compacts the heap after its warm-up
+        services.AddHostedService(sp => sp.GetRequiredService<Turns.StoreInitializer>());
         services.AddHostedService<Turns.ListingRefreshWorker>();
         return services;
     }

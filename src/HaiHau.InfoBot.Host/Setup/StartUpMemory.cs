@@ -1,18 +1,22 @@
+using HaiHau.InfoBot.Host.Turns;
+
 namespace HaiHau.InfoBot.Host.Setup;
 
 /// <summary>
 /// Gives back the memory start-up used and no longer needs (issue 15). Loading and validating the content, training or
 /// reading the classifier, EF Core's model and the warm-up turn allocate far more than stays live (about 16 MB live
 /// of 77 MB the GC had committed when the host went idle), and a bot that then waits for residents would keep all of it.
-/// One aggressive collection (compacts every generation and decommits the free space) once the host answers, on a
-/// thread-pool thread so it is not on the way to the first request. Runtime knobs (a smaller gen-0 budget,
+/// One aggressive collection (compacts every generation and decommits the free space) once the host answers and its
+/// warm-up turn has ended (<see cref="StoreInitializer.WarmedUp"/>; collected before it, the warm-up's garbage stayed
+/// committed: 1.5-2 MB more at idle), on a thread-pool thread so it is not on the way to a request. Runtime knobs (a smaller gen-0 budget,
 /// conserve-memory) were measured and did not come close, since they cap growth rather than return it.
 /// Only for `serve` (the production path): test hosts never reach it, so many hosts in one test process do not each
 /// compact the whole process.
 /// </summary>
 internal static class StartUpMemory
 {
-    public static void ReleaseOnceStarted(IHostApplicationLifetime lifetime) =>
-        lifetime.ApplicationStarted.Register(() => ThreadPool.UnsafeQueueUserWorkItem(
-            static _ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true), null));
+    public static void ReleaseOnceWarm(IServiceProvider services, IHostApplicationLifetime lifetime) =>
+        lifetime.ApplicationStarted.Register(() => services.GetRequiredService<StoreInitializer>().WarmedUp.ContinueWith(
+            static _ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true),
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
 }

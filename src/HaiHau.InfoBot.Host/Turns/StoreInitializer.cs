@@ -24,7 +24,11 @@ public sealed class StoreInitializer(
     IHostApplicationLifetime lifetime,
     ILogger<StoreInitializer> logger) : IHostedService
 {
+    private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _warmingUp = Task.CompletedTask;
+
+    /// <summary>Completes when the warm-up after start has ended, done or failed (<see cref="Setup.StartUpMemory"/> waits for it).</summary>
+    public Task WarmedUp => _warmedUp.Task;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -75,6 +79,10 @@ public sealed class StoreInitializer(
         {
             // Only speed is lost: the first turns compile what the warm-up would have.
             logger.LogWarning(e, "Warming up the turn path failed; the first turns will be slower");
+        }
+        finally
+        {
+            _warmedUp.TrySetResult();
         }
     }
 

@@ -1,6 +1,7 @@
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Host.Tests.WebChat;
+using HaiHau.InfoBot.Host.Turns;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ namespace HaiHau.InfoBot.Host.Tests.Setup;
 /// <summary>
 /// A restart is an outage for every channel until /health answers (issue 15: healthy within 1.5 s). The turn path's
 /// warm-up therefore runs once the host has started, not before: residents and the health check are served while it
-/// is still compiling, and stopping the host waits for it instead of pulling the store from under it.
+/// is still compiling, serve's heap compaction comes after it, and stopping the host waits for it instead of pulling
+/// the store from under it.
 /// </summary>
 public sealed class WarmUpAfterStartTests : HostTestBase
 {
@@ -36,8 +38,11 @@ public sealed class WarmUpAfterStartTests : HostTestBase
         Assert.True(health.IsSuccessStatusCode, $"/health answered {(int)health.StatusCode} during the warm-up");
         Assert.Contains("Hộ nhà bác đang thuộc diện nào?", reply.AllText, StringComparison.Ordinal);
         Assert.False(hold.Released.IsSet, "the warm-up was still held while the resident was answered");
+        var initializer = app.Services.GetRequiredService<StoreInitializer>();
+        Assert.False(initializer.WarmedUp.IsCompleted); // what serve's heap compaction waits for
 
         hold.Release();
+        await initializer.WarmedUp.WaitAsync(StartGuard);
         await app.DisposeAsync().AsTask().WaitAsync(StartGuard); // stopping waits for the warm-up, then ends
         Assert.Equal(2, hold.WarmUpTurns); // both of the warm-up's engine turns ran to the end
     }
