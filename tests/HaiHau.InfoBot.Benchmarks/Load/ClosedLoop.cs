@@ -21,6 +21,8 @@ public static class ClosedLoop
         await Task.WhenAll(crowd.Select(u => u.StartAsync(ct)));
 
         await RunForAsync(crowd, warmUp, new LatencyRecorder(0), ct);
+        var settling = await JitSettle.WaitAsync();
+        Console.WriteLine($"  {target.Name}: the JIT compiled {settling} methods after the warm-up before the clock started");
         var recorder = new LatencyRecorder(2_000_000); // 16 MB: the baseline does ~32,000 turns/s here
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;

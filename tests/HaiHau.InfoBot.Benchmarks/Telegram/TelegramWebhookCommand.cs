@@ -32,9 +32,6 @@ public static class TelegramWebhookCommand
     /// <summary>A warm-up round (with the JIT's work it set off) compiling fewer methods than this leaves the JIT idle enough to start the clock.</summary>
     private const int QuietJit = 50;
 
-    /// <summary>The JIT is taken as settled when it compiled nothing for this long (the runtime's tiering delay is 100 ms).</summary>
-    private static readonly TimeSpan JitIdle = TimeSpan.FromMilliseconds(300);
-
     private static readonly System.Net.Http.Headers.MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     public static async Task<int> RunAsync(string[] args)
@@ -61,7 +58,7 @@ public static class TelegramWebhookCommand
         // until a round leaves the JIT nearly idle. With only the starts, the timed phase ran on the JIT's first code:
         // the turn path was still in tier 0 or the instrumented tier and tiering up took 15-20 % of the samples for the
         // whole run (10,000 methods compiled again within it), so the figure measured the start-up, not the bot.
-        // Each round is followed by the tier-1 compiles it set off (JitSettledAsync): counted straight after a round,
+        // Each round is followed by the tier-1 compiles it set off (JitSettle): counted straight after a round,
         // a quiet round (47 methods) was often followed by 685-2,095 methods compiled inside the timed phase
         // (0.25-0.52 ms of JIT per turn in the figure), and other runs hit the round limit still compiling.
         var residents = Enumerable.Range(0, users).Select(i => new FakeTelegramUser(600_000_000L + i)).ToArray();
@@ -79,7 +76,7 @@ public static class TelegramWebhookCommand
             await PostAllAsync(client, residents.Select((r, i) => Bodies(r, i + 1, questions.Length)).ToArray());
             settled += users * questions.Length;
             await progress.SettledAsync(settled, TimeSpan.FromMinutes(5));
-            await JitSettledAsync();
+            await JitSettle.WaitAsync();
             lastRound = JitInfo.GetCompiledMethodCount() - compiled;
             compiled += lastRound;
             if (lastRound < QuietJit)
@@ -96,7 +93,7 @@ public static class TelegramWebhookCommand
         await progress.SettledAsync(settled, TimeSpan.FromMinutes(5));
         counter.Enabled = false;
         var counts = counter.Take();
-        await JitSettledAsync(); // the counted round's own tier-1 compiles, before the clock starts
+        await JitSettle.WaitAsync(); // the counted round's own tier-1 compiles, before the clock starts
         var counted = (double)(users * questions.Length);
         var sentBefore = fake.Delivered.Count;
 
@@ -192,22 +189,6 @@ public static class TelegramWebhookCommand
     {
         update["update_id"] = id;
         return Encoding.UTF8.GetBytes(update.ToJsonString());
-    }
-
-    /// <summary>Waits until the JIT compiled nothing for <see cref="JitIdle"/> (at most 10 s): tier-1 promotions run on a background thread after the calls that earn them.</summary>
-    private static async Task JitSettledAsync()
-    {
-        var patience = Stopwatch.StartNew();
-        var (count, idle) = (JitInfo.GetCompiledMethodCount(), Stopwatch.StartNew());
-        while (idle.Elapsed < JitIdle && patience.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50);
-            var now = JitInfo.GetCompiledMethodCount();
-            if (now != count)
-            {
-                (count, idle) = (now, Stopwatch.StartNew());
-            }
-        }
     }
 
     private static double Seconds(long stopwatchTicks) => (double)stopwatchTicks / Stopwatch.Frequency;
