@@ -9,12 +9,16 @@ namespace HaiHau.InfoBot.Storage;
 public sealed class SqliteWriteGate(bool enabled = true) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _writes;
 
     /// <summary>The gate for a provider: closed one-at-a-time for SQLite, a pass-through for PostgreSQL.</summary>
     public static SqliteWriteGate For(DatabaseProvider provider) => new(provider == DatabaseProvider.Sqlite);
 
     /// <summary>Whether writes take turns (SQLite): then turns are also committed in groups (<see cref="TurnCommits"/>).</summary>
     internal bool OneAtATime => enabled;
+
+    /// <summary>Writes that passed the gate so far: the checkpoint worker skips a moment in which nothing was written.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
@@ -30,6 +34,7 @@ public sealed class SqliteWriteGate(bool enabled = true) : IDisposable
         }
         finally
         {
+            Interlocked.Increment(ref _writes);
             _gate.Release();
         }
     }

@@ -116,7 +116,9 @@ public static class StorageSetup
             // busy_timeout: another process on the same file (the terminal chat beside the server) waits instead of failing.
             // secure_delete: what a delete or update removes is overwritten with zeros, not left in free space, so an
             // erasure (ConversationEraser) leaves no readable trace in the file.
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;";
+            // wal_autocheckpoint: the serving host checkpoints beside the writer, not inside a turn's COMMIT (WalCheckpoint).
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON; " +
+                $"PRAGMA wal_autocheckpoint={Operations.WalCheckpoint.AutoCheckpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
             command.ExecuteNonQuery();
         }
     }
