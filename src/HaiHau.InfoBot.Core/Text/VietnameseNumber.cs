@@ -56,6 +56,12 @@ public static partial class VietnameseNumber
             var token = tokens[i];
             if (char.IsAsciiDigit(token[0]))
             {
+                if (sawNumber && CountsPeriodOrPerson(tokens, i, alsoYear: true))
+                {
+                    i++; // «3 triệu 1 tháng»: the period (its word with it, «năm» being five too), not 3.100.000
+                    continue;
+                }
+
                 if (groupHasNumber)
                 {
                     return null; // "4 5": two numbers, not one
@@ -185,8 +191,13 @@ public static partial class VietnameseNumber
             return i == 0 || tokens[i - 1] != "muoi";
         }
 
-        return sawNumber && i + 1 < tokens.Count && tokens[i + 1] is "thang" or "ngay" or "tuan" or "nguoi" or "khau" or "nhan" or "lan";
+        return sawNumber && CountsPeriodOrPerson(tokens, i, alsoYear: false);
     }
+
+    // «… 1 tháng», «… một người»: after an amount, a number that counts the period or the people it is for. «năm» is
+    // the year only after a written digit («1 năm»): after a word it may be the digit five («một triệu năm»).
+    private static bool CountsPeriodOrPerson(List<string> tokens, int i, bool alsoYear) =>
+        i + 1 < tokens.Count && (tokens[i + 1] is "thang" or "ngay" or "tuan" or "nguoi" or "khau" or "nhan" or "lan" || (alsoYear && tokens[i + 1] == "nam"));
 
     // "tầm 3 triệu" (about), "năm nay" (this year): these fold to digit words but lead into another number.
     private static bool IsFillerHere(List<string> tokens, int i)

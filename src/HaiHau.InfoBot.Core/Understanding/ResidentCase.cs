@@ -25,8 +25,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"\b(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:nguoi|khau|nhan khau|thanh vien|mieng an)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MembersPattern();
 
-    // An amount with a unit ("3 triệu", "3tr5", "800k", "2 triệu rưỡi") or in full ("3.000.000").
-    [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:trieu|tr|cu|nghin|ngan|k)(?:\s*(?:\d+|ruoi))?\b|\b\d{1,3}(?:[.,]\d{3}){2,}\s*(?:d|dong|vnd)?\b", RegexOptions.CultureInvariant)]
+    // An amount with a unit ("3 triệu", "3tr5", "800k", "2 triệu rưỡi", "3 triệu 1") or in full ("3.000.000"). A number
+    // after the unit that counts a period or a person («3 triệu 1 tháng», «1 triệu 1 người») is not part of the amount.
+    [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:trieu|tr|cu|nghin|ngan|k)(?:\s*(?:\d+(?!\d|\s*(?:thang|nam|ngay|tuan|nguoi|khau)\b)|ruoi))?\b|\b\d{1,3}(?:[.,]\d{3}){2,}\s*(?:d|dong|vnd)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex MoneyPattern();
 
     [GeneratedRegex(@"\b(\d{1,3})\s*tuoi\b", RegexOptions.CultureInvariant)]

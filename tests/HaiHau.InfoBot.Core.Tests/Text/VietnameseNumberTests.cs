@@ -14,6 +14,10 @@ public sealed class VietnameseNumberTests
     [InlineData("1tr5", 1_500_000)]
     [InlineData("1tr500", 1_500_000)]
     [InlineData("1 triệu 2", 1_200_000)]
+    [InlineData("3 triệu 1 tháng", 3_000_000)] // «1 tháng» is the period, not «3 triệu 1» (3.100.000)
+    [InlineData("3 trieu 1 thang", 3_000_000)]
+    [InlineData("1 triệu 1 người", 1_000_000)]
+    [InlineData("24 triệu 1 năm", 24_000_000)]
     [InlineData("1 triệu 25", 1_250_000)]
     [InlineData("1 triệu 200", 1_200_000)]
     [InlineData("1 triệu 200 nghìn", 1_200_000)]

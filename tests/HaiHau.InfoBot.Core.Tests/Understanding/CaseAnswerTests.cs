@@ -16,6 +16,11 @@ public sealed class CaseAnswerTests
     [InlineData("Gia đình tôi có bốn khẩu, bình quân mỗi người 1tr2 một tháng", 4, 1_200_000, true)]
     [InlineData("nhà 3 người, thu được 36 triệu một năm", 3, 3_000_000, false)]
     [InlineData("vợ chồng già chúng tôi 2 người, con cái gửi về 1 triệu 5 mỗi tháng", 2, 1_500_000, false)]
+    // The «1» of «1 tháng», «1 năm», «1 người» counts the period or the person, not the hundreds of thousands («3 triệu 1»).
+    [InlineData("nha toi 4 nguoi thu nhap 3 trieu 1 thang co duoc ho ngheo ko", 4, 3_000_000, false)]
+    [InlineData("nhà tôi 3 người, thu nhập 24 triệu 1 năm", 3, 2_000_000, false)]
+    [InlineData("nhà em 5 người, bình quân 1 triệu 1 người mỗi tháng", 5, 1_000_000, true)]
+    [InlineData("nhà tôi 4 người, lương tháng 3 triệu 1", 4, 3_100_000, false)]
     public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
     {
         var told = ResidentCase.Read(text);
