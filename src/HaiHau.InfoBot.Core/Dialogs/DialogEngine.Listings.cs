@@ -31,9 +31,13 @@ public sealed partial class DialogEngine
         var typed = new string([.. VietnameseText.Clean(text).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var asks = CourseAsks.Where(a => Says(typed, a)).Concat(JobAsks.Where(a => Says(typed, a, notAfter: StateWords))).ToList();
+        var asksWhere = folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal);
+        // «muốn học nghề may»: a wish to learn a trade searches the courses too, but answers only when a course matches
+        // (below): «muốn học nghề nhưng không có tiền» names no trade, and stays a question.
+        var wantsToLearn = folded.Contains(" muon hoc nghe ", StringComparison.Ordinal);
         ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
             : asks.Count > 0 ? ListingKind.Job
-            : folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal) && TradeWords(folded).Count > 0 ? ListingKind.Course
+            : (asksWhere || wantsToLearn) && TradeWords(folded).Count > 0 ? ListingKind.Course
             : null;
         if (kind is not { } found
             || AnsweredBetterByFaq(question, folded, [.. asks.Select(VietnameseText.Fold)]))
@@ -53,6 +57,11 @@ public sealed partial class DialogEngine
         {
             // "may mặc" finds the "may" course: every word need not be in the title, one that sets it apart is enough.
             shown = terms.SelectMany(t => ListingSearch.Find(all, today, t, commune, ListingResultsShown)).Distinct().Take(ListingResultsShown).ToList();
+        }
+
+        if (shown.Count == 0 && asks.Count == 0 && !asksWhere)
+        {
+            return false;
         }
 
         var what = found == ListingKind.Job ? "việc làm" : "lớp học nghề";
