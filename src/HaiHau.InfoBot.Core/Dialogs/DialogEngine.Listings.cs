@@ -52,14 +52,19 @@ public sealed partial class DialogEngine
             .ToList();
         var today = Screening.PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
         var all = services.ListingSource.All(found);
-        var shown = ListingSearch.Find(all, today, string.Join(' ', terms), commune, ListingResultsShown);
-        if (shown.Count == 0 && terms.Count > 1)
+        IReadOnlyList<Listing> Search(string? communeCode)
         {
+            var matches = ListingSearch.Find(all, today, string.Join(' ', terms), communeCode, ListingResultsShown);
             // "may mặc" finds the "may" course: every word need not be in the title, one that sets it apart is enough.
-            shown = terms.SelectMany(t => ListingSearch.Find(all, today, t, commune, ListingResultsShown)).Distinct().Take(ListingResultsShown).ToList();
+            return matches.Count == 0 && terms.Count > 1
+                ? terms.SelectMany(t => ListingSearch.Find(all, today, t, communeCode, ListingResultsShown)).Distinct().Take(ListingResultsShown).ToList()
+                : matches;
         }
 
-        if (shown.Count == 0 && asks.Count == 0 && !asksWhere)
+        var shown = Search(commune);
+        // None in the commune named («tôi ở xã hải châu muốn học nghề may»): the ones elsewhere in the area, said so.
+        var elsewhere = shown.Count == 0 && commune is not null ? Search(null) : [];
+        if (shown.Count == 0 && elsewhere.Count == 0 && asks.Count == 0 && !asksWhere)
         {
             return false;
         }
@@ -67,8 +72,12 @@ public sealed partial class DialogEngine
         var what = found == ListingKind.Job ? "việc làm" : "lớp học nghề";
         var topic = ListingTopic(found);
         var asked = terms.Count > 0 ? $" «{string.Join(' ', terms)}»" : string.Empty;
+        // Mid-sentence: «ở xã Hải Thịnh», not «ở Xã Hải Thịnh».
+        var place = commune is null ? null : services.Content.FindCommune(commune)?.Name is { Length: > 0 } name ? char.ToLowerInvariant(name[0]) + name[1..] : null;
         var say = shown.Count > 0
             ? $"Cháu tìm được {shown.Count} tin {what}{asked} đang mở:\n\n{string.Join("\n\n", shown.Select(ListingText.Line))}"
+            : elsewhere.Count > 0 && place is not null
+            ? $"Ở {place} cháu chưa thấy tin {what}{asked} nào đang mở. Ở nơi khác trong vùng có {elsewhere.Count} tin:\n\n{string.Join("\n\n", elsewhere.Select(ListingText.Line))}"
             : $"Hiện cháu chưa thấy tin {what}{asked} nào đang mở. Tin mới được cán bộ cập nhật thường xuyên; bác có thể xem các tin khác hoặc hỏi UBND xã nơi bác ở (Phòng Văn hóa – Xã hội).";
         turn.Log(EventKinds.QuestionUnderstood, topic);
         turn.Say(say, [
