@@ -194,10 +194,18 @@ public static partial class VietnameseNumber
         return sawNumber && CountsPeriodOrPerson(tokens, i, alsoYear: false);
     }
 
-    // «… 1 tháng», «… một người»: after an amount, a number that counts the period or the people it is for. «năm» is
-    // the year only after a written digit («1 năm»): after a word it may be the digit five («một triệu năm»).
+    /// <summary>
+    /// Folded words that make the number before them, after an amount, count a period or people («3 triệu 1 tháng», «1
+    /// triệu một người»), not part of the amount. A regex alternation, so ResidentCase's money pattern uses the same list.
+    /// «năm» (year) is not among them: folded, it is also the digit five.
+    /// </summary>
+    internal const string CountedAfterAmount = "thang|ngay|tuan|nguoi|khau|nhan|lan";
+
+    private static readonly HashSet<string> CountedWords = [.. CountedAfterAmount.Split('|')];
+
+    // «năm» is the year only after a written digit («1 năm»): after a word it may be the digit five («một triệu năm»).
     private static bool CountsPeriodOrPerson(List<string> tokens, int i, bool alsoYear) =>
-        i + 1 < tokens.Count && (tokens[i + 1] is "thang" or "ngay" or "tuan" or "nguoi" or "khau" or "nhan" or "lan" || (alsoYear && tokens[i + 1] == "nam"));
+        i + 1 < tokens.Count && (CountedWords.Contains(tokens[i + 1]) || (alsoYear && tokens[i + 1] == "nam"));
 
     // "tầm 3 triệu" (about), "năm nay" (this year): these fold to digit words but lead into another number.
     private static bool IsFillerHere(List<string> tokens, int i)

@@ -26,8 +26,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     private static partial Regex MembersPattern();
 
     // An amount with a unit ("3 triệu", "3tr5", "800k", "2 triệu rưỡi", "3 triệu 1") or in full ("3.000.000"). A number
-    // after the unit that counts a period or a person («3 triệu 1 tháng», «1 triệu 1 người») is not part of the amount.
-    [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:trieu|tr|cu|nghin|ngan|k)(?:\s*(?:\d+(?!\d|\s*(?:thang|nam|ngay|tuan|nguoi|khau)\b)|ruoi))?\b|\b\d{1,3}(?:[.,]\d{3}){2,}\s*(?:d|dong|vnd)?\b", RegexOptions.CultureInvariant)]
+    // after the unit that counts a period or a person («3 triệu 1 tháng», «1 triệu 1 người», «24 triệu 1 năm») is not part
+    // of the amount: the words are VietnameseNumber's, which reads the amount.
+    [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:trieu|tr|cu|nghin|ngan|k)(?:\s*(?:\d+(?!\d|\s*(?:nam|" + VietnameseNumber.CountedAfterAmount + @")\b)|ruoi))?\b|\b\d{1,3}(?:[.,]\d{3}){2,}\s*(?:d|dong|vnd)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex MoneyPattern();
 
     [GeneratedRegex(@"\b(\d{1,3})\s*tuoi\b", RegexOptions.CultureInvariant)]
