@@ -31,6 +31,34 @@ public sealed class StatedAgeTests
     }
 
     [Fact]
+    public void An_old_person_living_alone_is_not_answered_with_the_orphans_entry()
+    {
+        // «cháu» here is the bot, whom residents call so; the orphans' entry has «nuôi cháu» among its words.
+        var question = EngineHarness.Repo.Questions.Understand("bà năm nay 75 tuổi, ở một mình, có được trợ cấp không cháu");
+
+        Assert.NotEqual("tro-cap-tre-mo-coi", question.Best.Answer.Id);
+        Assert.DoesNotContain(question.Suggestions, s => s.Answer.Id == "tro-cap-tre-mo-coi");
+    }
+
+    [Fact]
+    public void Grandparents_asking_for_their_orphaned_grandchildren_still_get_the_orphans_entry()
+    {
+        var question = EngineHarness.Repo.Questions.Understand("ông tôi 70 tuổi nuôi 2 đứa cháu mồ côi, các cháu có được trợ cấp không");
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal("tro-cap-tre-mo-coi", question.Best.Answer.Id);
+    }
+
+    [Fact]
+    public void An_age_is_not_read_as_the_number_of_times_in_an_entry_s_words()
+    {
+        // Every number reads as one token, so «học nghề 2 lần» among an entry's words matched «45 tuổi».
+        var question = EngineHarness.Repo.Questions.Understand("tôi 45 tuổi muốn học nghề hàn có được hỗ trợ không");
+
+        Assert.NotEqual("hoc-nghe-lan-thu-hai", question.Best.Answer.Id);
+    }
+
+    [Fact]
     public void Plain_words_of_a_message_typed_with_diacritics_are_as_written_so_6_tuoi_gia_dinh_names_no_old_age()
     {
         var normalizer = EngineHarness.Repo.Questions.Normalizer;
