@@ -33,13 +33,6 @@ public sealed class NoDefunctOfficesTests
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    // Files another helper is rewriting in this same round; each entry goes as soon as its file is clean (a test says so).
-    private static readonly Dictionary<string, string> AwaitingOwner = new(StringComparer.Ordinal)
-    {
-        ["dialogs/kiem-tra-ho-ngheo.yaml"] = "h11-code (screener texts)",
-        ["dialogs/dang-ky-nhan-tin.yaml"] = "h12-code (registration texts other than the privacy sentence)",
-    };
-
     // The keys of dialog and topic files whose values a resident reads.
     private static readonly HashSet<string> ResidentKeys = new(StringComparer.Ordinal)
     {
@@ -53,22 +46,10 @@ public sealed class NoDefunctOfficesTests
     public void No_resident_facing_text_names_a_defunct_office_place_term_or_act()
     {
         var hits = ResidentTexts()
-            .Where(t => !AwaitingOwner.ContainsKey(t.File))
             .SelectMany(t => Problems(t.Text).Select(why => $"{t.File}:{t.Line}: {why}: «{Excerpt(t.Text)}»"))
             .ToList();
 
         Assert.True(hits.Count == 0, "Resident-facing texts that name what no longer exists:\n" + string.Join("\n", hits));
-    }
-
-    [Fact]
-    public void A_file_awaiting_its_owner_is_dropped_from_the_list_once_it_is_clean()
-    {
-        var texts = ResidentTexts().ToList();
-        foreach (var (file, owner) in AwaitingOwner)
-        {
-            Assert.True(texts.Any(t => t.File == file && Problems(t.Text).Any()),
-                $"{file} ({owner}) no longer names anything defunct: remove it from AwaitingOwner so it stays that way");
-        }
     }
 
     [Fact]
