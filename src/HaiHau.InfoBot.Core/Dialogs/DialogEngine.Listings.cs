@@ -71,7 +71,9 @@ public sealed partial class DialogEngine
 
         var what = found == ListingKind.Job ? "việc làm" : "lớp học nghề";
         var topic = ListingTopic(found);
-        var asked = terms.Count > 0 ? $" «{string.Join(' ', terms)}»" : string.Empty;
+        // Said back as the resident typed it («công nhân may»), not as the search reads it («cong nhan may»).
+        var asTyped = typed.GroupBy(w => VietnameseText.Fold(w), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var asked = terms.Count > 0 ? $" «{string.Join(' ', terms.Select(t => asTyped.GetValueOrDefault(t, t)))}»" : string.Empty;
         // Mid-sentence: «ở xã Hải Thịnh», not «ở Xã Hải Thịnh».
         var place = commune is null ? null : services.Content.FindCommune(commune)?.Name is { Length: > 0 } name ? char.ToLowerInvariant(name[0]) + name[1..] : null;
         var say = shown.Count > 0
