@@ -27,25 +27,50 @@ public sealed partial class DialogEngine
     /// </summary>
     private const int TwoQuestionsMaxWords = 24;
 
+    /// <summary>Two subjects listed with «với» / «và» are a short message; a longer one is a sentence about one thing.</summary>
+    private const int ListedSubjectsMaxWords = 12;
+
     private bool AnswerFirstOfTwo(TurnContext turn, IQuestionUnderstanding understanding, string text)
     {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var parts = QuestionParts.Split(text);
-        if (parts.Count < 2 || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > TwoQuestionsMaxWords)
+        // «thẻ bhyt với vay vốn cho con đi học»: no question word, two subjects in a list. Each part then needs only to
+        // be understood on a topic of its own (a subject named is what the resident asks about), not to be a question.
+        // A message read whole as a request of its own («cho bác nói chuyện với cán bộ xã»: the officer) is no list.
+        var whole = parts.Count < 2 && words <= ListedSubjectsMaxWords ? understanding.Understand(text) : null;
+        var listed = whole is { IsQuestion: false } && understanding.Settings(whole.Best.Topic)?.Action == TopicAction.Answer;
+        if (listed)
+        {
+            parts = QuestionParts.SplitAtJoin(text);
+        }
+
+        if (parts.Count < 2 || words > TwoQuestionsMaxWords)
         {
             return false;
         }
 
         var read = parts.Select(p => understanding.Understand(QuestionParts.WithoutFollowUpWord(p))).ToList();
-        var first = read.FindIndex(q => IsClearQuestion(understanding, q));
+        bool Clear(UnderstoodQuestion q) => listed ? IsClearSubject(understanding, q) : IsClearQuestion(understanding, q);
+        var first = read.FindIndex(Clear);
         if (first < 0)
         {
             return false;
         }
 
-        var second = read.FindIndex(first + 1, q => IsClearQuestion(understanding, q) && q.Best.Topic != read[first].Best.Topic);
+        var second = read.FindIndex(first + 1, q => Clear(q) && q.Best.Topic != read[first].Best.Topic);
         if (second < 0)
         {
             return false;
+        }
+
+        if (listed)
+        {
+            // Two subjects named, nothing asked about either: each part's best entry would be a guess («thẻ bhyt» alone
+            // is no question about a lost card), so the resident picks the topic, whose dialog asks what they need.
+            var (a, b) = (read[first].Best.Topic, read[second].Best.Topic);
+            turn.Log(EventKinds.QuestionAmbiguous, $"{a}|{b}");
+            turn.Say(understanding.Messages.WhichTopic, [TopicChoice(understanding, a), TopicChoice(understanding, b), .. GlobalCommands.Buttons(GlobalCommand.Menu)]);
+            return true;
         }
 
         // What came before the first question is its story («tôi hộ cận nghèo, bhyt được mấy phần?»): read together when that is still clear.
@@ -84,9 +109,14 @@ public sealed partial class DialogEngine
             ? faq.Question
             : QuestionParts.WithoutFollowUpWord(laterText);
 
+    private static QuickReply TopicChoice(IQuestionUnderstanding understanding, string topic) =>
+        new(new AnswerRef(AnswerRef.Topic, topic).Payload, understanding.Settings(topic)?.Label ?? topic);
+
     private static bool IsClearQuestion(IQuestionUnderstanding understanding, UnderstoodQuestion question) =>
-        question is { Decision: QuestionDecision.Answer, IsQuestion: true }
-        && understanding.Settings(question.Best.Topic)?.Action == TopicAction.Answer;
+        question.IsQuestion && IsClearSubject(understanding, question);
+
+    private static bool IsClearSubject(IQuestionUnderstanding understanding, UnderstoodQuestion question) =>
+        question.Decision == QuestionDecision.Answer && understanding.Settings(question.Best.Topic)?.Action == TopicAction.Answer;
 
     /// <summary>The resident's words, cut at a word so the button stays one line.</summary>
     private static string ButtonWords(string words)

@@ -37,6 +37,23 @@ public static class QuestionParts
         return parts;
     }
 
+    /// <summary>Joins two subjects in a list («thẻ bhyt với vay vốn cho con đi học»), written with or without marks.</summary>
+    private static readonly string[] Joins = ["với", "voi", "và", "va"];
+
+    /// <summary>
+    /// A short message that lists two subjects («thẻ bhyt với vay vốn cho con đi học»), cut at its one «với» / «và»;
+    /// else the whole message. Only used where the parts are then judged to name two topics: «hộ nghèo và cận nghèo
+    /// được vay bao nhiêu» names one.
+    /// </summary>
+    public static IReadOnlyList<string> SplitAtJoin(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var joins = words.Select((w, i) => (w, i)).Where(x => Joins.Contains(x.w, StringComparer.OrdinalIgnoreCase)).ToList();
+        return joins is [var (_, at)] && at > 0 && at < words.Length - 1
+            ? [string.Join(' ', words[..at]), string.Join(' ', words[(at + 1)..])]
+            : [text];
+    }
+
     /// <summary>
     /// A message without its opening «còn» («còn vay vốn thì sao», «con vụ vay vốn nuôi lợn»): the word only says
     /// "and what about", and folded without marks it reads as «con» (a child), which pulls the answer to children's

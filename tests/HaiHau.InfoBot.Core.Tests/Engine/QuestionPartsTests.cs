@@ -15,6 +15,15 @@ public sealed class QuestionPartsTests
         Assert.Equal(expected.Split('|'), QuestionParts.Split(text));
 
     [Theory]
+    [InlineData("thẻ bhyt với vay vốn cho con đi học", "thẻ bhyt|vay vốn cho con đi học")]
+    [InlineData("bhyt va vay von", "bhyt|vay von")]
+    [InlineData("bảo hiểm y tế", "bảo hiểm y tế")] // nothing to cut
+    [InlineData("với vay vốn", "với vay vốn")] // a join needs a subject on each side
+    [InlineData("hộ nghèo và cận nghèo vay vốn và học nghề", "hộ nghèo và cận nghèo vay vốn và học nghề")] // two joins: not a plain list of two
+    public void A_list_of_two_subjects_is_cut_at_its_one_join(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), QuestionParts.SplitAtJoin(text));
+
+    [Theory]
     [InlineData("còn vay vốn thì sao", "vay vốn thì sao")]
     [InlineData("Còn bhyt thì sao", "bhyt thì sao")]
     [InlineData("con vụ vay vốn nuôi lợn", "vụ vay vốn nuôi lợn")]

@@ -87,7 +87,9 @@ public sealed class FreeQuestionTests
 
         Assert.Equal("Cháu chưa chắc bác hỏi về việc nào. Bác bấm chọn giúp cháu nhé:", reply.Text);
         Assert.Equal(["Vay vốn ưu đãi", "Bảo hiểm y tế", "Về menu chính"], reply.QuickReplies.Select(q => q.Label));
-        Assert.StartsWith("Nhà nước trả giúp hộ cận nghèo bao nhiêu phần tiền thẻ bảo hiểm y tế?", chosen.Text, StringComparison.Ordinal);
+        // The button says the topic, so it opens the topic's dialog, which asks what the resident needs: the topic's
+        // best entry for an unclear message may be far off.
+        Assert.StartsWith("Hộ nhà bác đang thuộc diện nào?", chosen.Text, StringComparison.Ordinal);
     }
 
     [Fact]
