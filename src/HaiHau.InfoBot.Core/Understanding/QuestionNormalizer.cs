@@ -36,6 +36,18 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
 
     private static readonly char[] Separators = [' ', '/'];
 
+    /// <summary>What an amount or a count is measured in, besides <see cref="NumberUnits"/>: «5 triệu đồng», «3 người», «2 tháng».</summary>
+    private static readonly HashSet<string> AmountWords =
+        [.. NumberUnits.Values, .. VietnameseNumber.CountedAfterAmount.Split('|'), "vnd", "nam", "moi", "mot", "khoang", "tam", "chung"];
+
+    /// <summary>
+    /// Whether the tokens are only an amount or a count («5 triệu», «2tr», «3 người»): no question, and no subject to
+    /// look up. Every number reads as one token, so without this «5 triệu» found the entry whose words hold a year
+    /// («xã cũ nhập năm 2024»). Inside a dialog such a message answers the dialog's question.
+    /// </summary>
+    public static bool IsAmountOnly(IReadOnlyList<string> tokens) =>
+        tokens.Count > 0 && tokens.Contains(NumberToken) && tokens.All(t => t == NumberToken || AmountWords.Contains(t));
+
     /// <summary>The normalised text: tokens joined by single spaces.</summary>
     public string Normalize(string? text) => string.Join(' ', Tokens(text));
 

@@ -197,7 +197,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var isQuestion = text.Contains('?', StringComparison.Ordinal) || _questionWords.Any(w => Contains(tokens, w));
         var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
         var referral = _referrals.For(words, focus);
-        if (x.Count == 0)
+        if (x.Count == 0 || QuestionNormalizer.IsAmountOnly(tokens))
         {
             return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens, tokens), null, isQuestion)
             {

@@ -58,6 +58,28 @@ public sealed class StatedAgeTests
         Assert.NotEqual("hoc-nghe-lan-thu-hai", question.Best.Answer.Id);
     }
 
+    [Theory]
+    [InlineData("5 triệu")]
+    [InlineData("2tr")]
+    [InlineData("3 người")]
+    [InlineData("khoảng 800k một tháng")]
+    public void An_amount_alone_is_no_question_to_look_up(string text)
+    {
+        // Every number reads as one token: «5 triệu» found the entry whose words hold a year («xã cũ nhập năm 2024»).
+        var question = EngineHarness.Repo.Questions.Understand(text);
+
+        Assert.Equal(QuestionDecision.NotUnderstood, question.Decision);
+        Assert.Null(question.Answer);
+    }
+
+    [Fact]
+    public void A_question_with_an_amount_is_still_read()
+    {
+        var question = EngineHarness.Repo.Questions.Understand("vay 50 triệu lãi suất bao nhiêu");
+
+        Assert.Equal(AnswerRef.Faq, question.Best.Answer.Kind);
+    }
+
     [Fact]
     public void Plain_words_of_a_message_typed_with_diacritics_are_as_written_so_6_tuoi_gia_dinh_names_no_old_age()
     {
