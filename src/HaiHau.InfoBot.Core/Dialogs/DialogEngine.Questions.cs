@@ -239,14 +239,17 @@ public sealed partial class DialogEngine
     /// <summary>A button for one side of a close call: the topic's label, or the entry's own question when two entries are offered.</summary>
     /// <summary>
     /// A button for one reading of the message: labelled with the entry's question (<paramref name="byAnswer"/>), it
-    /// gives that entry; labelled with the topic («Vay vốn ưu đãi»), it opens the topic's dialog, which asks what the
-    /// resident needs: the topic's best entry for an unclear message may be far off («vay tiền mua bảo hiểm» found the
-    /// entry on loans taken in someone's name).
+    /// gives that entry; labelled with the topic («Vay vốn ưu đãi»), it gives the topic's best entry when that entry
+    /// covers the message, else it opens the topic's dialog, which asks what the resident needs: the best entry of a
+    /// topic for an unclear message may be far off («vay tiền mua bảo hiểm» found the entry on loans taken in someone's
+    /// name).
     /// </summary>
     private static QuickReply Choice(IQuestionUnderstanding understanding, TopicGuess guess, bool byAnswer = false) =>
         byAnswer && guess.Answer.Kind == AnswerRef.Faq && understanding.FindFaq(guess.Answer.Id) is { } faq
             ? new(guess.Answer.Payload, faq.Question)
-            : new(understanding.Settings(guess.Topic) is { Dialog: not null } ? new AnswerRef(AnswerRef.Topic, guess.Topic).Payload : guess.Answer.Payload,
+            : new(guess.Coverage < QuestionUnderstanding.DefaultMinCoverage && understanding.Settings(guess.Topic) is { Dialog: not null }
+                    ? new AnswerRef(AnswerRef.Topic, guess.Topic).Payload
+                    : guess.Answer.Payload,
                 understanding.Settings(guess.Topic)?.Label ?? guess.Topic);
 
     /// <summary>True inside a topic's dialog; false at the main menu or with nothing running.</summary>

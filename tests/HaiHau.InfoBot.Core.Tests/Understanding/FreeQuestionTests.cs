@@ -87,9 +87,22 @@ public sealed class FreeQuestionTests
 
         Assert.Equal("Cháu chưa chắc bác hỏi về việc nào. Bác bấm chọn giúp cháu nhé:", reply.Text);
         Assert.Equal(["Vay vốn ưu đãi", "Bảo hiểm y tế", "Về menu chính"], reply.QuickReplies.Select(q => q.Label));
-        // The button says the topic, so it opens the topic's dialog, which asks what the resident needs: the topic's
-        // best entry for an unclear message may be far off.
-        Assert.StartsWith("Hộ nhà bác đang thuộc diện nào?", chosen.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Nhà nước trả giúp hộ cận nghèo bao nhiêu phần tiền thẻ bảo hiểm y tế?", chosen.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_topic_button_whose_best_entry_does_not_cover_the_message_opens_the_topic_s_dialog()
+    {
+        // The topic's best entry for an unclear message may be far off: the dialog asks what the resident needs.
+        _understanding.Says("vay tiền mua thẻ bảo hiểm", new UnderstoodQuestion("?", QuestionDecision.Ask,
+            new TopicGuess("credit", 0.45, new AnswerRef(AnswerRef.Faq, "khoan-vay-bi-sai-bi-mao-danh"), Coverage: 0.2),
+            new TopicGuess("health_insurance", 0.4, new AnswerRef(AnswerRef.Faq, "bhyt-ho-can-ngheo"), Coverage: 0.2)));
+
+        var reply = _bot.Send("vay tiền mua thẻ bảo hiểm").Single();
+        var chosen = _bot.Press(reply.QuickReplies[0].Id).Single();
+
+        Assert.Equal("Vay vốn ưu đãi", reply.QuickReplies[0].Label);
+        Assert.Equal("Bác muốn vay vốn để làm gì?", chosen.Text);
     }
 
     [Fact]
