@@ -205,6 +205,14 @@ public sealed class ScriptedChannelApp(
                     Time.SetUtcNow(until);
                 }
             }
+
+            // «done» may hold as soon as the channel got the last message, before the sender stored its outcome (a
+            // broadcast's progress read then said 3 of 4 sent, one CI run): wait until the sender sleeps again, so
+            // what the caller reads next is what was sent. While it works its sleep is cleared; it sleeps once stored.
+            while (worker.AsleepUntil(ScriptedChannel.Name) is null)
+            {
+                await sleeps.Reader.ReadAsync(timeout.Token);
+            }
         }
         finally
         {
