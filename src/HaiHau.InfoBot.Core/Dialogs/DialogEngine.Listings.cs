@@ -46,9 +46,11 @@ public sealed partial class DialogEngine
         }
 
         var (commune, rest) = ListingSearch.SplitCommune(services.Content, text);
-        // An old commune's name ("hải châu", now part of xã Hải Thịnh) is a place, not a trade: leave its words out.
-        var terms = TradeWords(" " + VietnameseText.Fold(rest) + " ")
-            .Where(w => services.Content.FindCommune("hai " + w) is null)
+        // An old commune's name ("hải châu", now part of xã Hải Thịnh) is a place, not a trade: leave its words out,
+        // but only where the message says «hải …»: «nấu ăn» folds to the «an» of Hải An.
+        var restFolded = " " + VietnameseText.Fold(rest) + " ";
+        var terms = TradeWords(restFolded)
+            .Where(w => !(restFolded.Contains(" hai " + w + " ", StringComparison.Ordinal) && services.Content.FindCommune("hai " + w) is not null))
             .ToList();
         var today = Screening.PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
         var all = services.ListingSource.All(found);
@@ -159,7 +161,7 @@ public sealed partial class DialogEngine
     private static List<string> TradeWords(string folded)
     {
         string[] asking = ["tuyen", "tim", "viec", "lam", "co", "khong", "ko", "k", "lop", "khoa", "hoc", "nghe", "o", "dau", "nao", "gi", "cho", "them",
-            "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac"];
+            "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac", "day", "nhung", "tien"];
         return folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !asking.Contains(w) && !w.Any(char.IsDigit)).ToList();
     }
 }
