@@ -50,7 +50,7 @@ public sealed partial class DialogEngine
             return AnswerWithinDialog(turn, understanding, question, text);
         }
 
-        if (AnswerCase(turn, question, text) || AnswerListings(turn, question, text) || AnswerFirstOfTwo(turn, understanding, text))
+        if (AnswerCase(turn, question, text) || AnswerListings(turn, question, text) || AnswerFirstOfTwo(turn, understanding, text, question))
         {
             return true;
         }

@@ -30,15 +30,16 @@ public sealed partial class DialogEngine
     /// <summary>Two subjects listed with «với» / «và» are a short message; a longer one is a sentence about one thing.</summary>
     private const int ListedSubjectsMaxWords = 12;
 
-    private bool AnswerFirstOfTwo(TurnContext turn, IQuestionUnderstanding understanding, string text)
+    /// <param name="whole">The message read whole, as the caller already read it (not read again on the turn's path).</param>
+    private bool AnswerFirstOfTwo(TurnContext turn, IQuestionUnderstanding understanding, string text, UnderstoodQuestion whole)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var parts = QuestionParts.Split(text);
         // «thẻ bhyt với vay vốn cho con đi học»: no question word, two subjects in a list. Each part then needs only to
         // be understood on a topic of its own (a subject named is what the resident asks about), not to be a question.
         // A message read whole as a request of its own («cho bác nói chuyện với cán bộ xã»: the officer) is no list.
-        var whole = parts.Count < 2 && words <= ListedSubjectsMaxWords ? understanding.Understand(text) : null;
-        var listed = whole is { IsQuestion: false } && understanding.Settings(whole.Best.Topic)?.Action == TopicAction.Answer;
+        var listed = parts.Count < 2 && words <= ListedSubjectsMaxWords && !whole.IsQuestion
+            && understanding.Settings(whole.Best.Topic)?.Action == TopicAction.Answer;
         if (listed)
         {
             parts = QuestionParts.SplitAtJoin(text);
