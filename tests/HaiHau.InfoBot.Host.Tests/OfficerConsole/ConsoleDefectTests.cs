@@ -139,8 +139,11 @@ public sealed class ConsoleDefectTests : HostTestBase
         // 22:00 in Vietnam: inside the default quiet hours (21:00–06:30).
         await using var app = NewApp(new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 22, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime()));
         var store = app.Services.GetRequiredService<BroadcastStore>();
-        var done = await store.CreateAsync(new BroadcastDraft("Đã gửi", null, Segment.Everyone, app.Time.GetUtcNow(), "huyen@haihau.test"), CancellationToken.None);
-        var waiting = await store.CreateAsync(new BroadcastDraft("Đang chờ", null, Segment.Everyone, app.Time.GetUtcNow(), "huyen@haihau.test"), CancellationToken.None);
+        // Due tomorrow, so the host's scheduler never takes them up while the test sets their state (a full suite's
+        // load once let it fan one out and finish it first: the page then had no announcement waiting).
+        var due = app.Time.GetUtcNow().AddDays(1);
+        var done = await store.CreateAsync(new BroadcastDraft("Đã gửi", null, Segment.Everyone, due, "huyen@haihau.test"), CancellationToken.None);
+        var waiting = await store.CreateAsync(new BroadcastDraft("Đang chờ", null, Segment.Everyone, due, "huyen@haihau.test"), CancellationToken.None);
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync())
         {
             (await db.Broadcasts.SingleAsync(b => b.Id == done)).State = BroadcastState.Completed;
