@@ -6,7 +6,7 @@ using HaiHau.InfoBot.Core.Understanding;
 namespace HaiHau.InfoBot.Content.Understanding;
 
 /// <summary>
-/// Loads content/understanding (abbreviations.yaml, topics.yaml, examples/&lt;topic&gt;.yaml) and content/faq/*.md,
+/// Loads content/understanding (abbreviations.yaml, topics.yaml, examples/&lt;topic&gt;.yaml, letters.tsv) and content/faq/*.md,
 /// and checks them against the articles, the facts and the dialogs.
 /// </summary>
 public static class UnderstandingLoader
@@ -57,9 +57,14 @@ public static class UnderstandingLoader
                 $"topic \"{settings.Topic}\": refer \"{settings.Refer}\" is not a referral in referrals.yaml ({string.Join(", ", referrals.Select(r => r.Id))})"));
         }
 
+        // Optional: without it the words weigh as in the bot's own texts alone.
+        var lettersPath = Path.Combine(folder, "letters.tsv");
+        var letters = File.Exists(lettersPath)
+            ? LettersFileReader.Read(File.ReadAllText(lettersPath), BotDataLoader.DisplayPath(contentDirectory, lettersPath), problems)
+            : [];
         return new UnderstandingData(abbreviations, examples, registry.Topics, messages)
         {
-            Faqs = faqs, QuestionWords = topicsFile.QuestionWords, Referrals = referrals,
+            Faqs = faqs, QuestionWords = topicsFile.QuestionWords, Referrals = referrals, Letters = letters,
         };
     }
 

@@ -41,13 +41,13 @@ public sealed class AnswerIndex
     private readonly Dictionary<AnswerRef, Document> _byAnswer = [];
     private readonly double _averageLength;
     private readonly double _averageBody;
-    private readonly Dictionary<string, double> _wordWeight = new(StringComparer.Ordinal);
-    private readonly double _unseenWeight;
+    private readonly WordWeights _chatWeights;
+    private readonly WordWeights _letterWeights;
     private readonly Postings _postings;
 
-    private AnswerIndex(List<Document> all, Dictionary<string, double> idf, Dictionary<string, double> wordWeight, double unseenWeight)
+    private AnswerIndex(List<Document> all, Dictionary<string, double> idf, WordWeights chatWeights, WordWeights letterWeights)
     {
-        (_all, _idf, _wordWeight, _unseenWeight) = (all, idf, wordWeight, unseenWeight);
+        (_all, _idf, _chatWeights, _letterWeights) = (all, idf, chatWeights, letterWeights);
         _averageLength = _all.Count == 0 ? 1 : Math.Max(1, _all.Average(d => d.Length));
         _averageBody = _all.Count == 0 ? 1 : Math.Max(1, _all.Average(d => d.BodyLength));
         foreach (var document in _all)
@@ -61,7 +61,9 @@ public sealed class AnswerIndex
     /// <param name="documents">The answers: topic, where they lead (the article an FAQ entry points to), tokens of the
     /// question and keywords, and of the answer text.</param>
     /// <param name="corpus">Questions residents ask (the training questions), for how common each word is.</param>
-    public AnswerIndex(IReadOnlyList<AnswerDocument> documents, IReadOnlyList<IReadOnlyList<string>> corpus)
+    /// <param name="letters">Letters residents wrote to public Q&amp;A pages (content/understanding/letters.tsv, no
+    /// labels), for how common each word is in the way people write when they explain their case.</param>
+    public AnswerIndex(IReadOnlyList<AnswerDocument> documents, IReadOnlyList<IReadOnlyList<string>> corpus, IReadOnlyList<IReadOnlyList<string>>? letters = null)
     {
         _all = documents.Select(d => new Document(d.Topic, d.Answer, d.Destination, Count(Terms(d.Tokens)), Count(Terms(d.Body)))).ToList();
         _averageLength = _all.Count == 0 ? 1 : Math.Max(1, _all.Average(d => d.Length));
@@ -92,12 +94,31 @@ public sealed class AnswerIndex
 
         // How much each word of a question says, whether or not an answer has it: a word no answer has ("thừa kế")
         // weighs most, so a question about it is seen as not covered rather than answered by its commoner words.
-        foreach (var (term, count) in wordFrequency.Where(f => !f.Key.Contains('_', StringComparison.Ordinal)))
+        // The letters residents wrote weigh as much as the bot's own texts together, whatever their number: the
+        // words of telling a case («nếu», «thì», «trường hợp», «chế độ», «mong», «giải đáp») are common there and
+        // rare in the bot's short questions, and a long letter's coverage was diluted by them (issue 12, REFER rows).
+        var letterCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        Tally(letterCounts, (letters ?? []).Select(l => Terms(l).ToHashSet(StringComparer.Ordinal)));
+        var letterScale = letters is { Count: > 0 } ? n / (double)letters.Count : 0;
+        var documentsCounted = letterScale > 0 ? 2.0 * n : n;
+        double Weight(double count) => Math.Log(1 + ((documentsCounted - count + 0.5) / (count + 0.5)));
+        // A chat message is weighed by the bot's own texts alone: the letters' grammar is no chat message's, and with it
+        // short questions were covered by wrong entries more often (a hand-written 23-word question got the entry on
+        // loans used for something else instead of the referral with the extension entry as a button).
+        var chat = new Dictionary<string, double>(StringComparer.Ordinal);
+        var letter = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in wordFrequency.Keys.Union(letterCounts.Keys).Where(t => !t.Contains('_', StringComparison.Ordinal)))
         {
-            _wordWeight[term] = Math.Log(1 + ((n - count + 0.5) / (count + 0.5)));
+            if (wordFrequency.TryGetValue(term, out var own))
+            {
+                chat[term] = Math.Log(1 + ((n - own + 0.5) / (own + 0.5)));
+            }
+
+            letter[term] = Weight(wordFrequency.GetValueOrDefault(term) + (letterCounts.GetValueOrDefault(term) * letterScale));
         }
 
-        _unseenWeight = Math.Log(1 + ((n + 0.5) / 0.5));
+        _chatWeights = new WordWeights(chat, Math.Log(1 + ((n + 0.5) / 0.5)));
+        _letterWeights = new WordWeights(letter, Weight(0));
         foreach (var document in _all)
         {
             _byAnswer.TryAdd(document.Answer, document);
@@ -170,7 +191,9 @@ public sealed class AnswerIndex
     /// the weight of all of them (each word once). Unlike the BM25 score it does not grow with the question's length,
     /// so one threshold serves a three-word chat message and a letter.
     /// </summary>
-    public double Coverage(IReadOnlyList<string> tokens, AnswerRef answer)
+    /// <param name="letter">True for a letter (<see cref="QuestionUnderstanding.LetterWords"/>): its words weigh as
+    /// common as they are in letters residents wrote too.</param>
+    public double Coverage(IReadOnlyList<string> tokens, AnswerRef answer, bool letter = false)
     {
         if (!_byAnswer.TryGetValue(answer, out var document))
         {
@@ -180,7 +203,7 @@ public sealed class AnswerIndex
         double covered = 0, total = 0;
         foreach (var word in tokens.Distinct(StringComparer.Ordinal))
         {
-            var weight = _wordWeight.GetValueOrDefault(word, _unseenWeight);
+            var weight = (letter ? _letterWeights : _chatWeights).Of(word);
             total += weight;
             covered += document.Terms.ContainsKey(word) ? weight : 0;
         }
@@ -189,10 +212,10 @@ public sealed class AnswerIndex
     }
 
     /// <summary>The question's words the answer lacks, heaviest first, with their weight: what keeps its coverage down.</summary>
-    public IReadOnlyList<(string Word, double Weight)> Uncovered(IReadOnlyList<string> tokens, AnswerRef answer) =>
+    public IReadOnlyList<(string Word, double Weight)> Uncovered(IReadOnlyList<string> tokens, AnswerRef answer, bool letter = false) =>
         !_byAnswer.TryGetValue(answer, out var document) ? []
             : tokens.Distinct(StringComparer.Ordinal).Where(w => !document.Terms.ContainsKey(w))
-                .Select(w => (w, _wordWeight.GetValueOrDefault(w, _unseenWeight))).OrderByDescending(x => x.Item2).ToList();
+                .Select(w => (w, (letter ? _letterWeights : _chatWeights).Of(w))).OrderByDescending(x => x.Item2).ToList();
 
     /// <summary>The scoring <see cref="Ranked"/> does from the postings, document by document (kept for the tests that compare them).</summary>
     internal IReadOnlyList<(AnswerRef Answer, double Score)> ScoresDocumentByDocument(IReadOnlyList<string> tokens)
@@ -252,8 +275,11 @@ public sealed class AnswerIndex
         }
 
         WriteWeights(writer, _idf);
-        WriteWeights(writer, _wordWeight);
-        writer.Write(_unseenWeight);
+        foreach (var weights in new[] { _chatWeights, _letterWeights })
+        {
+            WriteWeights(writer, weights.Weights);
+            writer.Write(weights.Unseen);
+        }
     }
 
     /// <summary>An index read back from <see cref="Write"/>: the same documents, counts and weights.</summary>
@@ -266,7 +292,9 @@ public sealed class AnswerIndex
             all.Add(new Document(reader.ReadString(), new AnswerRef(reader.ReadString(), reader.ReadString()), reader.ReadString(), ReadCounts(reader), ReadCounts(reader)));
         }
 
-        return new AnswerIndex(all, ReadWeights(reader), ReadWeights(reader), reader.ReadDouble());
+        var idf = ReadWeights(reader);
+        var chat = new WordWeights(ReadWeights(reader), reader.ReadDouble());
+        return new AnswerIndex(all, idf, chat, new WordWeights(ReadWeights(reader), reader.ReadDouble()));
     }
 
     private static void WriteCounts(BinaryWriter writer, Dictionary<string, int> counts)
@@ -419,3 +447,9 @@ public sealed class AnswerIndex
 /// </summary>
 public sealed record AnswerDocument(
     string Topic, AnswerRef Answer, string Destination, IReadOnlyList<string> Tokens, IReadOnlyList<string> Body);
+
+/// <summary>How much each word of a question says in a coverage measure, and a word none of the texts has.</summary>
+internal sealed record WordWeights(Dictionary<string, double> Weights, double Unseen)
+{
+    public double Of(string word) => Weights.GetValueOrDefault(word, Unseen);
+}

@@ -21,7 +21,7 @@ internal sealed record BuiltUnderstanding(
     Dictionary<string, HashSet<string>> TopicNames,
     Dictionary<AnswerRef, SparseVector[]> Phrasings)
 {
-    private const int FormatVersion = 2; // 2: XxHash128 checksum and key instead of SHA-256 (no crypto stack at start)
+    private const int FormatVersion = 3; // 2: XxHash128 checksum and key instead of SHA-256 (no crypto stack at start); 3: letters' word weights
     private const int ChecksumLength = 16;
 
     /// <summary>The hash of everything the build reads, and of the code that builds from it.</summary>
@@ -60,6 +60,7 @@ internal sealed record BuiltUnderstanding(
         }
 
         AddAll(data.Examples.SelectMany(e => new[] { e.Topic, e.Text }));
+        AddAll(data.Letters);
         foreach (var faq in data.Faqs)
         {
             AddAll([faq.Id, faq.Topic, faq.AnswerArticle, faq.Question, faq.Answer]);

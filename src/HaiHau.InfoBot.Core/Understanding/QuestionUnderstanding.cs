@@ -60,12 +60,31 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// scores at least this share of the best one; else the clearly better answer is given.
     /// <see cref="MinSuggestion"/>: an entry too weak to give is still offered as a button beside the "I don't know" when
     /// it covers at least this share of the question (see <see cref="UnderstoodQuestion.Suggestions"/>).
+    /// <see cref="MinLetterCoverage"/>: <see cref="MinCoverage"/> for a letter (more than <see cref="LetterWords"/>
+    /// words), calibrated on the letters of the answer sets alone: a letter's coverage is measured with the grammar of
+    /// telling a case weighing little (content/understanding/letters.tsv), so it runs higher than a chat message's.
     public sealed record Thresholds(
         double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9,
-        double MinSuggestion = DefaultMinSuggestion);
+        double MinSuggestion = DefaultMinSuggestion, double MinLetterCoverage = DefaultMinLetterCoverage);
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
     public const double DefaultMinCoverage = 0.48;
+
+    /// <summary>The calibrated coverage threshold for a letter (see <see cref="Thresholds.MinLetterCoverage"/>).</summary>
+    public const double DefaultMinLetterCoverage = 0.56;
+
+    /// <summary>
+    /// A message of more than this many words is a letter for the coverage threshold. Cross-validated on the real and
+    /// development sets (AnswerThresholdCalibrationTests' two thresholds chosen per boundary), fit − 3 × confident-wrong
+    /// was 59.8 % at 16 words, 58.1–58.7 % at 20–32 and 55.9 % at 40 (one threshold for all: 56.4 %); 16 put a
+    /// resident's one-sentence case («thu nhập bình quân nhà cháu 900 nghìn mỗi người một tháng, vậy có được hộ nghèo
+    /// không ạ», 18 words) and questions of 17–30 words under the letters' threshold, which the sets hardly hold
+    /// (149 of their 155 chat rows have at most 16 words), so the longest boundary within a point of the best is used.
+    /// </summary>
+    public const int LetterWords = 32;
+
+    /// <summary>True when the message is a letter (more than <see cref="LetterWords"/> words), not a chat message.</summary>
+    public bool IsLetter(string? text) => _normalizer.Words(text ?? string.Empty).Count > LetterWords;
 
     /// <summary>The floor for offering a weak entry as a button (see <see cref="Thresholds.MinSuggestion"/>).</summary>
     public const double DefaultMinSuggestion = 0.2;
@@ -131,7 +150,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .Concat(articleList.Select(a => new AnswerDocument(a.Topic, new AnswerRef(AnswerRef.Article, a.Id), a.Id,
                 normalizer.Tokens(string.Join(' ', a.Keywords.Prepend(a.Summary).Prepend(a.Title))), normalizer.Tokens(a.Body))))
             .ToList();
-        var answers = new AnswerIndex(documents, questions.Select(q => q.Tokens).ToList());
+        var letters = data.Letters.Select(normalizer.Tokens).Where(t => t.Count > 0).ToList();
+        var answers = new AnswerIndex(documents, questions.Select(q => q.Tokens).ToList(), letters);
         var phrasings = faqList
             .Select(f => (Answer: new AnswerRef(AnswerRef.Faq, f.Id), Texts: f.Keywords.Prepend(f.Question)))
             .Concat(articleList.Select(a => (Answer: new AnswerRef(AnswerRef.Article, a.Id), Texts: a.Keywords.Prepend(a.Summary).Prepend(a.Title))))
@@ -197,6 +217,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var isQuestion = text.Contains('?', StringComparison.Ordinal) || _questionWords.Any(w => Contains(tokens, w));
         var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
         var referral = _referrals.For(words, focus);
+        var minCoverage = words.Count > LetterWords ? _thresholds.MinLetterCoverage : _thresholds.MinCoverage;
         if (x.Count == 0 || QuestionNormalizer.IsAmountOnly(tokens))
         {
             return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens, tokens), null, isQuestion)
@@ -213,11 +234,11 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var decision = Decide(best, runnerUp);
         if (CrossTopic(best) && _answers.Best(tokens, Prior(probabilities)) is { } found)
         {
-            (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, focus);
+            (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, focus, minCoverage);
         }
 
         var betweenAnswers = false;
-        if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities) ?? UnnamedGroup(best, words, tokens, focus, probabilities)) is { } resolved)
+        if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities, minCoverage) ?? UnnamedGroup(best, words, tokens, focus, probabilities, minCoverage)) is { } resolved)
         {
             (best, runnerUp, decision) = resolved;
             betweenAnswers = decision == QuestionDecision.Ask;
@@ -229,7 +250,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
-        var weak = decision == QuestionDecision.Answer && best.Coverage < _thresholds.MinCoverage;
+        var weak = decision == QuestionDecision.Answer && best.Coverage < minCoverage;
         if (weak && referral?.Id == Referral.Default && _settings.GetValueOrDefault(best.Topic)?.Refer is { } topicBody
             && _referrals.Find(topicBody) is { } topicReferral)
         {
@@ -310,7 +331,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// would be given anyway (the honest "I don't know" stands).
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? SubjectConflict(
-        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, double minCoverage)
     {
         var own = _subjects.Of(best.Answer);
         var named = own.Count > 0 ? _subjects.Named(words) : [];
@@ -327,13 +348,13 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         if (wider.Answer is not null)
         {
             var other = GuessOf(wider, tokens, focus, probabilities);
-            return other.Coverage >= _thresholds.MinCoverage ? (other, best, QuestionDecision.Answer)
-                : best.Coverage >= _thresholds.MinCoverage ? (other, best, QuestionDecision.Ask)
+            return other.Coverage >= minCoverage ? (other, best, QuestionDecision.Answer)
+                : best.Coverage >= minCoverage ? (other, best, QuestionDecision.Ask)
                 : null;
         }
 
         var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
-        return others is [var rival, ..] && rival.Score >= CloseRival * bestScore && best.Coverage >= _thresholds.MinCoverage
+        return others is [var rival, ..] && rival.Score >= CloseRival * bestScore && best.Coverage >= minCoverage
             ? (best, GuessOf(rival, tokens, focus, probabilities), QuestionDecision.Ask)
             : null;
     }
@@ -346,7 +367,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// age in it is left alone: «con tôi 3 tuổi», «bà tôi 80 tuổi» name their group by a number the subjects cannot hold.
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? UnnamedGroup(
-        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, double minCoverage)
     {
         var own = _subjects.Of(best.Answer);
         if (own.Count == 0 || Phrase.Contains(tokens, AgeWords) || own.Any(_subjects.Named(words).Contains))
@@ -364,8 +385,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var other = GuessOf(general, tokens, focus, probabilities);
-        return other.Coverage >= _thresholds.MinCoverage ? (other, best, QuestionDecision.Answer)
-            : best.Coverage >= _thresholds.MinCoverage ? (other, best, QuestionDecision.Ask)
+        return other.Coverage >= minCoverage ? (other, best, QuestionDecision.Answer)
+            : best.Coverage >= minCoverage ? (other, best, QuestionDecision.Ask)
             : null;
     }
 
@@ -460,7 +481,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// </summary>
     private (TopicGuess Best, TopicGuess RunnerUp, QuestionDecision Decision) AcrossTopics(
         (AnswerRef Answer, string Topic, double Score) found, double[] probabilities, int first, int second,
-        IReadOnlyList<string> tokens, IReadOnlyList<string> focus)
+        IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double minCoverage)
     {
         var classes = _classifier.Classes;
         var topicIndex = IndexOf(classes, found.Topic);
@@ -474,7 +495,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var t = _thresholds;
         var closeTopics = runnerUp.Confidence >= best.Confidence * t.CloseRatio && best.Confidence + runnerUp.Confidence >= t.MinPair;
         var closeAnswers = otherFound is { } r && r.Score >= t.CloseAnswers * found.Score;
-        var neitherCovers = best.Coverage < t.MinCoverage && runnerUp.Coverage < t.MinCoverage;
+        var neitherCovers = best.Coverage < minCoverage && runnerUp.Coverage < minCoverage;
         // Neither covering a short message («vay tiền đóng bảo hiểm») means it names two topics: ask which. Neither
         // covering a long letter means its subject is not in either answer, however close their scores: the honest
         // "I don't know" with the nearest entries as buttons and the body the letter names helps more than a choice
@@ -508,8 +529,12 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     }
 
     /// <summary>The ask decides: how well the answer covers the question put at the end of a story, or the whole message.</summary>
-    private double Coverage(IReadOnlyList<string> tokens, IReadOnlyList<string> focus, AnswerRef answer) =>
-        Math.Max(_answers.Coverage(tokens, answer), focus.Count > 0 ? _answers.Coverage(focus, answer) : 0);
+    // A letter (more than LetterWords words) and its ask are weighed as letters are written; a chat message as before.
+    private double Coverage(IReadOnlyList<string> tokens, IReadOnlyList<string> focus, AnswerRef answer)
+    {
+        var letter = tokens.Count > LetterWords;
+        return Math.Max(_answers.Coverage(tokens, answer, letter), focus.Count > 0 ? _answers.Coverage(focus, answer, letter) : 0);
+    }
 
     private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
     {

@@ -27,4 +27,10 @@ public sealed record UnderstandingData(
 
     /// <summary>Where to send what the programme cannot answer (content/referrals.yaml).</summary>
     public IReadOnlyList<Referral> Referrals { get; init; } = [];
+
+    /// <summary>
+    /// Letters residents wrote to public Q&amp;A pages (content/understanding/letters.tsv), unlabelled: only how common
+    /// each word is in them counts, so the grammar of telling a case weighs less in an answer's coverage.
+    /// </summary>
+    public IReadOnlyList<string> Letters { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Core.Understanding.Evaluation;
+using HaiHau.InfoBot.TestKit;
 using Xunit.Abstractions;
 
 namespace HaiHau.InfoBot.Core.Tests.Answers;
@@ -34,9 +35,9 @@ public sealed class AnswerConfidenceComparisonTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fitted on {development.Count} development rows: weights [{string.Join(", ", weights.Select(w => w.ToString("0.00", CultureInfo.InvariantCulture)))}] (intercept, coverage, similarity), threshold {chosen:0.00}"));
         var model = Report("model", heldOut, Apply(heldOut, weights, chosen));
-        var coverage = Report("coverage", heldOut, ApplyCoverage(heldOut, QuestionUnderstanding.DefaultMinCoverage));
+        var coverage = Report("coverage", heldOut, ApplyShippedCoverage(heldOut));
         Report("model, development rows", development, Apply(development, weights, chosen));
-        Report("coverage, development rows", development, ApplyCoverage(development, QuestionUnderstanding.DefaultMinCoverage));
+        Report("coverage, development rows", development, ApplyShippedCoverage(development));
 
         // Cross-validation on the development rows: weights and threshold chosen on four folds, judged on the fifth.
         double fit = 0, wrong = 0;
@@ -81,7 +82,7 @@ public sealed class AnswerConfidenceComparisonTests(ITestOutputHelper output)
     }
 
     /// <summary>One row: its answer's signals when the engine gave the understood answer (else null), its verdict then, and whether the referral fits.</summary>
-    private sealed record Scored(string Id, AnswerConfidence? Confidence, AnswerVerdict Verdict, bool ReferralFits);
+    private sealed record Scored(string Id, AnswerConfidence? Confidence, AnswerVerdict Verdict, bool ReferralFits, bool Letter);
 
     private static List<Scored> Score(IReadOnlyList<AnswerSetRow> rows) =>
         AnswerSets.RunWithoutThreshold(rows).Select(run =>
@@ -91,7 +92,8 @@ public sealed class AnswerConfidenceComparisonTests(ITestOutputHelper output)
             // Only where the engine showed the understood answer does the threshold decide (not for job searches, the screener…).
             var decides = question.Decision == QuestionDecision.Answer && question.Confidence is not null
                 && o.Given.Count > 0 && o.Given[0] == question.Best.Answer.Payload;
-            return new Scored(o.Row.Id, decides ? question.Confidence : null, o.Verdict, refer is not null && o.Row.Accept.Contains(refer));
+            return new Scored(o.Row.Id, decides ? question.Confidence : null, o.Verdict, refer is not null && o.Row.Accept.Contains(refer),
+                EngineHarness.Repo.Questions.IsLetter(o.Row.Question));
         }).ToList();
 
     private static double[] Fit(IReadOnlyList<Scored> rows) => LogisticFit.Fit(rows
@@ -116,16 +118,18 @@ public sealed class AnswerConfidenceComparisonTests(ITestOutputHelper output)
     }
 
     private static (double Fit, double Wrong) Apply(IReadOnlyList<Scored> rows, IReadOnlyList<double> weights, double tau) =>
-        Count(rows, r => LogisticFit.Probability(weights, r.Signals) < tau);
+        Count(rows, (_, c) => LogisticFit.Probability(weights, c.Signals) < tau);
 
-    private static (double Fit, double Wrong) ApplyCoverage(IReadOnlyList<Scored> rows, double tau) => Count(rows, r => r.Coverage < tau);
+    // The shipped rule: a chat message against DefaultMinCoverage, a letter against DefaultMinLetterCoverage.
+    private static (double Fit, double Wrong) ApplyShippedCoverage(IReadOnlyList<Scored> rows) =>
+        Count(rows, (r, c) => c.Coverage < (r.Letter ? QuestionUnderstanding.DefaultMinLetterCoverage : QuestionUnderstanding.DefaultMinCoverage));
 
-    private static (double Fit, double Wrong) Count(IReadOnlyList<Scored> rows, Func<AnswerConfidence, bool> abstains)
+    private static (double Fit, double Wrong) Count(IReadOnlyList<Scored> rows, Func<Scored, AnswerConfidence, bool> abstains)
     {
         int fit = 0, wrong = 0;
         foreach (var row in rows)
         {
-            var abstain = row.Confidence is { } c && abstains(c) && row.Verdict is AnswerVerdict.Fit or AnswerVerdict.ConfidentWrong;
+            var abstain = row.Confidence is { } c && abstains(row, c) && row.Verdict is AnswerVerdict.Fit or AnswerVerdict.ConfidentWrong;
             fit += abstain ? (row.ReferralFits ? 1 : 0) : row.Verdict == AnswerVerdict.Fit ? 1 : 0;
             wrong += !abstain && row.Verdict == AnswerVerdict.ConfidentWrong ? 1 : 0;
         }

@@ -42,6 +42,32 @@ public sealed class UnderstandingFilesTests : IDisposable
         Assert.True(data.Problems.Any(p => p.ToString().StartsWith(problem, StringComparison.Ordinal)), string.Join("\n", data.Problems));
     }
 
+    [Theory]
+    [InlineData("question\tsource\nhttps://a.vn/1\tTôi hỏi\n", "content/understanding/letters.tsv:1:1: the first line must be the header")]
+    [InlineData("source\tquestion\nkhông có địa chỉ\tTôi hỏi\n", "content/understanding/letters.tsv:2:1: a letter is")]
+    [InlineData("source\tquestion\nhttps://a.vn/1\t  \n", "content/understanding/letters.tsv:2:1: the letter is empty")]
+    [InlineData("source\tquestion\nhttps://a.vn/1\tTôi hỏi\nhttps://a.vn/2\tTôi hỏi\n", "content/understanding/letters.tsv:3:1: the same letter is already listed")]
+    public void A_broken_letters_file_is_refused_at_its_line(string tsv, string problem)
+    {
+        File.WriteAllText(Path.Combine(_content, "understanding", "letters.tsv"), tsv);
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.ToString().StartsWith(problem, StringComparison.Ordinal)), string.Join("\n", data.Problems));
+    }
+
+    [Fact]
+    public void The_shipped_letters_are_read_and_without_the_file_the_bot_still_loads()
+    {
+        Assert.True(EngineHarness.Repo.Understanding.Letters.Count >= 300, $"{EngineHarness.Repo.Understanding.Letters.Count} letters");
+
+        File.Delete(Path.Combine(_content, "understanding", "letters.tsv"));
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.Empty(data.Problems);
+        Assert.Empty(data.Understanding.Letters);
+    }
+
     [Fact]
     public void A_topic_without_examples_is_refused()
     {

@@ -13,9 +13,6 @@ public sealed class LongLetterTests
 {
     [Theory]
     [InlineData(
-        "Chồng tôi mất sớm, tôi một mình nuôi hai đứa con nhỏ, nhà thuộc diện hộ nghèo. Nếu như vậy thì tôi có được hỗ trợ gì không, thủ tục như thế nào?",
-        "faq:me-don-than-nuoi-con")]
-    [InlineData(
         "Nhà tôi thuộc hộ cận nghèo, con gái tôi năm nay thi đỗ vào một trường cao đẳng ở Hà Nội. Nếu như vậy thì cháu có được vay vốn đi học không? Nếu được thì thủ tục vay như thế nào?",
         "faq:vay-cho-con-di-hoc")]
     public void A_long_letter_whose_question_an_entry_answers_is_answered(string letter, string answer)
@@ -25,6 +22,22 @@ public sealed class LongLetterTests
         Assert.Equal(QuestionDecision.Answer, question.Decision);
         Assert.Equal(answer, question.Answer?.Payload);
         Assert.False(question.WeakAnswer);
+    }
+
+    [Fact]
+    public void A_letter_its_entry_covers_only_in_part_gets_that_entry_as_the_first_button_not_as_the_answer()
+    {
+        // A letter (more than LetterWords words) must be covered more than a chat message (MinLetterCoverage, chosen on
+        // the sets' letters): this one's entry lacks «thủ tục», «như thế nào», so it is offered, not asserted.
+        const string letter = "Chồng tôi mất sớm, tôi một mình nuôi hai đứa con nhỏ, nhà thuộc diện hộ nghèo. Nếu như vậy thì tôi có được hỗ trợ gì không, thủ tục như thế nào?";
+        var understanding = EngineHarness.Repo.Questions;
+
+        var question = understanding.Understand(letter);
+
+        Assert.True(understanding.IsLetter(letter));
+        Assert.True(question.WeakAnswer);
+        Assert.Equal("faq:me-don-than-nuoi-con", question.Suggestions[0].Answer.Payload);
+        Assert.InRange(question.Suggestions[0].Coverage, QuestionUnderstanding.DefaultMinCoverage, QuestionUnderstanding.DefaultMinLetterCoverage);
     }
 
     [Theory]

@@ -102,7 +102,7 @@ public static class AnswerDiagnosis
         var best = why.Candidates.FirstOrDefault(c => c.Answer == question.Best.Answer) ?? (why.Candidates.Count > 0 ? why.Candidates[0] : null);
         var asked = why.Focus.Count > 0 ? why.Focus : understanding.Normalizer.Tokens(text);
         var missing = rank > 0
-            ? string.Join(' ', understanding.Answers.Uncovered(asked, why.Candidates[rank - 1].Answer).Take(8)
+            ? string.Join(' ', understanding.Answers.Uncovered(asked, why.Candidates[rank - 1].Answer, understanding.IsLetter(text)).Take(8)
                 .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Word}:{m.Weight:0.0}")))
             : string.Empty;
         return new RowDiagnosis(outcome, cause, rank, coverage, best, string.Join(' ', why.Focus), why.NamedBody is { } named ? $"{named.Referral.Id} ({string.Join(", ", named.Subjects)})" : null, missing);
