@@ -71,11 +71,18 @@ public static partial class ListingImport
                 seen[code] = row.Line;
             }
 
+            // Stored as today's commune: a listing filed under a former unit («Hải Châu») was never shown to a resident
+            // who named it, since the search filters by today's commune (xã Hải Thịnh).
             var communeText = reader.Text("commune");
-            var commune = communeText is null ? null : content.FindCommune(communeText) ?? CommuneMatcher.Match(content, communeText);
-            if (communeText is not null && commune is null)
+            var resolved = communeText is null ? null : CommuneMatcher.Resolve(content, communeText);
+            var commune = resolved?.Current;
+            if (communeText is not null && resolved is null)
             {
-                reader.Problem("commune", $"không có xã, thị trấn «{communeText}» ở huyện Hải Hậu");
+                reader.Problem("commune", $"không có xã «{communeText}» ở vùng Hải Hậu cũ (ghi tên một trong 8 xã hiện nay, hoặc tên xã, thị trấn cũ)");
+            }
+            else if (resolved is { NeedsChoice: true })
+            {
+                reader.Problem("commune", $"«{communeText}» đã sáp nhập, chưa rõ nay thuộc xã nào: ghi tên xã hiện nay");
             }
 
             var place = reader.Text("place");
