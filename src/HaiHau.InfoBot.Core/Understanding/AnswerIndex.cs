@@ -188,8 +188,8 @@ public sealed class AnswerIndex
 
     /// <summary>
     /// How much of the question the answer covers, from 0 to 1: the weight of the question's words the answer has, over
-    /// the weight of all of them (each word once). Unlike the BM25 score it does not grow with the question's length,
-    /// so one threshold serves a three-word chat message and a letter.
+    /// the weight of all of them (each word once). Unlike the BM25 score it does not grow with the question's length;
+    /// a letter still has its own threshold, since its words are weighed as letters are written (see the thresholds).
     /// </summary>
     /// <param name="letter">True for a letter (<see cref="QuestionUnderstanding.LetterWords"/>): its words weigh as
     /// common as they are in letters residents wrote too.</param>
