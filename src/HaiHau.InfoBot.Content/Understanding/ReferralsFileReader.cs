@@ -5,7 +5,8 @@ namespace HaiHau.InfoBot.Content.Understanding;
 
 /// <summary>
 /// Reads content/referrals.yaml: for each body (ids fixed in <see cref="Referral.Ids"/>) its name, what it handles,
-/// the sentence the bot says when sending a resident there, and the subjects residents name for it.
+/// the sentence the bot says when sending a resident there, the subjects residents name for it, and those of them
+/// that name it no more when the resident says they lack them (<see cref="Referral.NotWhenLacking"/>).
 /// </summary>
 public static class ReferralsFileReader
 {
@@ -21,7 +22,7 @@ public static class ReferralsFileReader
         reader.OnlyKnownFields(root, "referrals.yaml", "referrals");
         foreach (var map in reader.MapList(root, "referrals", required: true))
         {
-            reader.OnlyKnownFields(map, "a referral", "id", "name", "handles", "say", "subjects");
+            reader.OnlyKnownFields(map, "a referral", "id", "name", "handles", "say", "subjects", "not_when_lacking");
             var id = reader.RequiredString(map, "id", "a referral");
             if (id.Length > 0 && !Referral.Ids.Contains(id))
             {
@@ -41,13 +42,22 @@ public static class ReferralsFileReader
                 reader.Report(map.Location, $"referral \"{id}\" needs \"subjects\": the words residents use for what it handles");
             }
 
+            var notWhenLacking = reader.StringList(map, "not_when_lacking");
+            foreach (var lacked in notWhenLacking.Where(l => !subjects.Contains(l, StringComparer.Ordinal)))
+            {
+                reader.Report(map.Get("not_when_lacking")!.Location, $"referral \"{id}\": not_when_lacking \"{lacked}\" is not one of its subjects");
+            }
+
             referrals.Add(new Referral(
                 id,
                 reader.RequiredString(map, "name", $"referral \"{id}\""),
                 reader.RequiredString(map, "handles", $"referral \"{id}\""),
                 reader.RequiredString(map, "say", $"referral \"{id}\""),
                 subjects,
-                map.Location));
+                map.Location)
+            {
+                NotWhenLacking = notWhenLacking,
+            });
         }
 
         foreach (var missing in Referral.Ids.Where(id => referrals.All(r => r.Id != id)))

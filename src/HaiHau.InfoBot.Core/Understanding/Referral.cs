@@ -16,5 +16,12 @@ public sealed record Referral(string Id, string Name, string Handles, string Say
     /// <summary>The place every unplaced question goes: the commune's office knows who handles it.</summary>
     public const string Default = "ubnd-xa";
 
+    /// <summary>
+    /// Subjects that no longer name this body when the resident says they lack them: «không có lương hưu» is an elderly
+    /// person asking what the commune pays those without a pension, not a pension question for BHXH; «không có hợp đồng
+    /// lao động» is a worker's dispute, not the job centre's. Each is one of <see cref="Subjects"/>.
+    /// </summary>
+    public IReadOnlyList<string> NotWhenLacking { get; init; } = [];
+
     public AnswerRef Answer => new(AnswerRef.Refer, Id);
 }

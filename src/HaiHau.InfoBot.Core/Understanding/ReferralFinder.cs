@@ -6,7 +6,8 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// Subjects are compared without diacritics, as residents often type, except where both the resident and the subject
 /// wrote them: then the marks must agree, since "thuộc hộ nghèo" (belongs to) is not "thuốc" (medicine) and "mồ côi"
 /// (orphan) is not "mổ" (surgery). A lawyer greeted or thanked («Thưa luật sư», «mong luật sư giải đáp») is how letters
-/// to Q&amp;A pages are addressed, not a legal matter: those words name no body.
+/// to Q&amp;A pages are addressed, not a legal matter: those words name no body. Nor does a subject the resident says
+/// they lack, where the body says so (<see cref="Referral.NotWhenLacking"/>: «không có lương hưu»).
 /// </summary>
 public sealed class ReferralFinder
 {
@@ -20,6 +21,12 @@ public sealed class ReferralFinder
     private static readonly HashSet<string> AskedWords = new(StringComparer.Ordinal) { "cho", "oi", "giai", "tu", "giup" };
 
     private static readonly string[] Lawyer = ["luat", "su"];
+
+    /// <summary>Words that say the resident lacks what follows: «không», «chưa» (typed with its marks, not «chữa»), «chẳng».</summary>
+    private static readonly Word[] Negations = [new("khong", "không"), new("chua", "chưa"), new("chang", "chẳng")];
+
+    /// <summary>Words a negation may stand before the subject with: «không có / được hưởng / nhận / còn lương hưu».</summary>
+    private static readonly HashSet<string> LackVerbs = new(StringComparer.Ordinal) { "co", "duoc", "huong", "nhan", "con", "ky", "lam" };
 
     private readonly QuestionNormalizer _normalizer;
     private readonly List<(Referral Referral, (string Text, IReadOnlyList<Word> Words)[] Subjects)> _referrals;
@@ -75,9 +82,13 @@ public sealed class ReferralFinder
         {
             foreach (var (text, subject) in _referrals[b].Subjects)
             {
+                var lackable = _referrals[b].Referral.NotWhenLacking.Contains(text, StringComparer.Ordinal);
                 for (var at = Word.IndexOf(words, subject); at >= 0; at = Word.IndexOf(words, subject, at + 1))
                 {
-                    found.Add((b, text, at, subject.Count));
+                    if (!(lackable && Lacked(words, at)))
+                    {
+                        found.Add((b, text, at, subject.Count));
+                    }
                 }
             }
         }
@@ -88,6 +99,21 @@ public sealed class ReferralFinder
             .OrderBy(body => body.Key)
             .Select(body => new NamedBody(_referrals[body.Key].Referral, body.DistinctBy(f => f.Subject).Sum(f => f.Length), body.Select(f => f.Subject).Distinct().ToList()))
             .MaxBy(body => body.Strength);
+    }
+
+    /// <summary>
+    /// Whether the words before <paramref name="at"/> say the resident lacks it: a negation, then at most three of
+    /// <see cref="LackVerbs"/> («không có», «chưa được hưởng», «ko nhận»).
+    /// </summary>
+    private static bool Lacked(IReadOnlyList<Word> words, int at)
+    {
+        var before = at - 1;
+        while (before >= 0 && at - before <= 3 && LackVerbs.Contains(words[before].Token))
+        {
+            before--;
+        }
+
+        return before >= 0 && Array.Exists(Negations, n => words[before].Matches(n));
     }
 
     /// <summary>The words with every "luật sư" that is greeted, thanked or asked («thưa/chào/nhờ luật sư», «luật sư cho hỏi») blanked.</summary>

@@ -149,4 +149,18 @@ public sealed class UnderstandingFilesTests : IDisposable
         Assert.True(data.Problems.Any(p => p.Message == "topic \"health_insurance\": dialog \"bao-hiem\" does not exist" && p.Location.Line > 0), string.Join("\n", data.Problems));
         Assert.True(data.Problems.Any(p => p.Message.StartsWith("topic \"housing\" is missing", StringComparison.Ordinal)), string.Join("\n", data.Problems));
     }
+
+    [Fact]
+    public void A_lacked_subject_that_is_not_one_of_the_bodys_subjects_is_refused_at_its_line()
+    {
+        var path = Path.Combine(_content, "referrals.yaml");
+        var text = File.ReadAllText(path);
+        Assert.Contains("    not_when_lacking: [lương hưu, hưu trí, nghỉ hưu]\n", text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace("not_when_lacking: [lương hưu, hưu trí, nghỉ hưu]", "not_when_lacking: [lương hưu, hưu trí, trợ cấp xã hội]", StringComparison.Ordinal));
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.Location.File == "content/referrals.yaml" && p.Location.Line > 0
+            && p.Message == "referral \"bhxh\": not_when_lacking \"trợ cấp xã hội\" is not one of its subjects"), string.Join("\n", data.Problems));
+    }
 }

@@ -37,6 +37,23 @@ public sealed class ReferralBodyTests
     public void A_lawyer_greeted_at_the_top_of_a_letter_is_not_the_subject(string question, string body) =>
         Assert.Equal(body, Referrals.For(question)?.Id);
 
+    [Theory]
+    // An elderly person without a pension asks what the commune pays (the social pension), not about a pension.
+    [InlineData("Bố tôi 78 tuổi, không có lương hưu, cả đời làm ruộng. Bố tôi có được nhận tiền gì hằng tháng không?", Referral.Default)]
+    [InlineData("ong toi 76t ko co luong huu co dc tro cap hang thang ko", Referral.Default)]
+    [InlineData("Mẹ tôi chưa được hưởng lương hưu, nay 75 tuổi thì làm trợ cấp hưu trí xã hội ở đâu?", Referral.Default)]
+    // Without a labour contract the owed wage is a dispute (legal aid), not the job centre's business.
+    [InlineData("Em làm thuê cho xưởng mộc, không có hợp đồng lao động, giờ chủ nợ lương ba tháng, em phải làm sao?", "tro-giup-phap-ly")]
+    public void A_subject_the_resident_says_they_lack_does_not_name_its_body(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
+    [Theory]
+    // The same subjects, had and asked about, still name their body.
+    [InlineData("Tôi đóng bảo hiểm xã hội đủ 20 năm, bao giờ được nhận lương hưu?", "bhxh")]
+    [InlineData("Công ty không ký hợp đồng lao động cho tôi mà đòi tôi ký hợp đồng lao động mới thì sao?", "trung-tam-dvvl")]
+    public void A_subject_the_resident_has_or_asks_about_still_names_its_body(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
     [Fact]
     public void A_resident_who_wants_a_lawyer_or_to_sue_is_sent_to_legal_aid()
     {
