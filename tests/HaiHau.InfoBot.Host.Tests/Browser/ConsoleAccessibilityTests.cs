@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.Tests.Listings;
@@ -36,10 +34,6 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAcc
     private const string Period = "year=2022&from=2022-01-01&to=2022-12-31";
     private static readonly string[] Blocking = ["critical", "serious"];
 
-    // Only violations are judged, so axe is told to detail only those: every rule still runs, but passes and
-    // inapplicable rules are not serialised node by node (most of axe's time on the long tables of the console).
-    private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations] };
-
     [Fact]
     public async Task No_console_page_has_a_critical_or_serious_accessibility_violation_for_an_admin_or_a_commune_officer()
     {
@@ -52,7 +46,7 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAcc
         {
             // The check can fail: an unlabelled field, as the compose form's date and time once were, is critical to axe.
             await anonymous.SetContentAsync("<!doctype html><html lang=\"vi\"><head><title>t</title></head><body><main><input type=\"date\"></main></body></html>");
-            Assert.Contains((await anonymous.RunAxe(ViolationsOnly)).Violations, v => v.Id == "label" && Blocking.Contains(v.Impact));
+            Assert.Contains((await AxeInPage.ViolationsAsync(anonymous)).Violations, v => v.Id == "label" && Blocking.Contains(v.Impact));
 
             await CheckAsync(anonymous, baseUrl + "/admin/login", found, visited);
         }
@@ -121,7 +115,7 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAcc
         await page.GotoAsync(url);
         // The stylesheet is part of what axe judges (contrast, hidden text): the page must have it.
         await Expect(page.Locator("header.top")).ToHaveCSSAsync("display", "flex", new() { Timeout = Wait });
-        var results = await page.RunAxe(ViolationsOnly);
+        var results = await AxeInPage.ViolationsAsync(page);
         visited.Add(page.Url);
         found.AddRange(results.Violations.Where(v => Blocking.Contains(v.Impact))
             .Select(v => $"{page.Url}: {v.Impact} {v.Id} – {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
