@@ -16,7 +16,7 @@ namespace HaiHau.InfoBot.Host.Tests.Answerer;
 /// the fake model composing. Every reply keeps its buttons, the conversation ends in the same state, composed answers
 /// carry their sources, and the first question's reply, scripted not grounded, goes out as the retrieval text, verbatim.
 /// </summary>
-[Scheduling.LongRunning(25)]
+[Scheduling.LongRunning(8)]
 public sealed class AnswererTranscriptTests : HostTestBase
 {
     private const long Lan = 123456789;

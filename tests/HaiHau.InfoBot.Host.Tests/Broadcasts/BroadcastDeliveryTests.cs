@@ -18,7 +18,7 @@ namespace HaiHau.InfoBot.Host.Tests.Broadcasts;
 /// stopped half-way finishes the job after it starts again with no one skipped and no one served twice.
 /// (The officers' pages and the registration store arrive with the console issue; here the audience is given.)
 /// </summary>
-[Scheduling.LongRunning(22)]
+[Scheduling.LongRunning(18)]
 public sealed class BroadcastDeliveryTests : HostTestBase
 {
     private static readonly DateTimeOffset Morning = new(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7));

@@ -24,7 +24,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// Both tests only read pages, so they share one host and its seeded data (<see cref="SeededConsole"/>).
 /// </summary>
 [Trait(BrowserSession.TraitName, BrowserSession.Category)]
-[Scheduling.LongRunning(131)]
+[Scheduling.LongRunning(39)]
 public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAccessibilityTests.SeededConsole console)
     : IClassFixture<BrowserSession>, IClassFixture<ConsoleAccessibilityTests.SeededConsole>
 {

@@ -18,7 +18,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// equal the households this test saw reached, counted here from what each resident actually received.
 /// </summary>
 [Trait(BrowserSession.TraitName, BrowserSession.Category)]
-[Scheduling.LongRunning(106)]
+[Scheduling.LongRunning(63)]
 public sealed class StaffMonthTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     private const float Wait = BrowserSession.Timeout;

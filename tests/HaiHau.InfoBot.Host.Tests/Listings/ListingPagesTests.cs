@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HaiHau.InfoBot.Host.Tests.Listings;
 
 /// <summary>The jobs and courses pages as officers use them, over HTTP: who sees what, add, edit, expire, import, leads.</summary>
-[Scheduling.LongRunning(25)]
+[Scheduling.LongRunning(20)]
 public sealed class ListingPagesTests : HostTestBase
 {
     private const string JobsHeader = "Mã tin,Tiêu đề,Nơi tuyển dụng,Xã/thị trấn,Địa điểm làm việc,Mức lương,Hạn nộp hồ sơ,Liên hệ,Nguồn,Ngày đăng,Mô tả";

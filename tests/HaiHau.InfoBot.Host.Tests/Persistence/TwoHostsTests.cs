@@ -22,7 +22,7 @@ namespace HaiHau.InfoBot.Host.Tests.Persistence;
 /// The hosts run on the real clock (they are other processes), so the test waits on the database, with a deadline.
 /// The database, the fake Bot API and the hosts are the class's (<see cref="TwoHostsBed"/>).
 /// </summary>
-[Scheduling.LongRunning(232)]
+[Scheduling.LongRunning(65)]
 public sealed partial class TwoHostsTests(TwoHostsBed bed, ITestOutputHelper output) : IClassFixture<TwoHostsBed>
 {
     // The sizes are what the proofs need, not load (speed is the benchmarks' business; issue 15: the class was the Host

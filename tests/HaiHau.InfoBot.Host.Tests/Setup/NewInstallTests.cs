@@ -10,7 +10,7 @@ namespace HaiHau.InfoBot.Host.Tests.Setup;
 /// creates its schema from one script. Both as the real host process: content edited after the build must not get
 /// the build's understanding, and a first start must answer a typed question.
 /// </summary>
-[Scheduling.LongRunning(20)]
+[Scheduling.LongRunning(13)]
 public sealed class NewInstallTests : IDisposable
 {
     private const string Question = "cơ quan bảo hiểm xã hội ở chỗ nào";

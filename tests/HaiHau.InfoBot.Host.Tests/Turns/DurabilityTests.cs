@@ -11,7 +11,7 @@ using HaiHau.InfoBot.TestKit.Postgres;
 namespace HaiHau.InfoBot.Host.Tests.Turns;
 
 /// <summary>Killing the host at any point loses no message and sends no reply twice.</summary>
-[Scheduling.LongRunning(26)]
+[Scheduling.LongRunning(15)]
 public sealed class DurabilityTests : HostTestBase
 {
     [Theory, OnSqlite, OnPostgres]

@@ -16,7 +16,7 @@ namespace HaiHau.InfoBot.Host.Tests.Unanswered;
 /// SQLite), staff act on the console page, and the next resident with the same words gets another answer, with no
 /// restart.
 /// </summary>
-[Scheduling.LongRunning(39)]
+[Scheduling.LongRunning(45)]
 public sealed class UnansweredLoopTests : HostTestBase
 {
     // Questions the shipped content does not answer today (the first test proves it for each).

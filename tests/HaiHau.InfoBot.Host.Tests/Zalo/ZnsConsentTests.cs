@@ -15,7 +15,7 @@ namespace HaiHau.InfoBot.Host.Tests.Zalo;
 /// announcement to a resident silent for more than 7 days goes to it, and «dừng» or «xóa dữ liệu của tôi» removes it
 /// (from the database files too). All through the real webhook, engine, turn writers and compose page.
 /// </summary>
-[Scheduling.LongRunning(29)]
+[Scheduling.LongRunning(13)]
 public sealed class ZnsConsentTests : HostTestBase
 {
     private const string Shared = "84912345678"; // user_submit_info.json's phone
