@@ -52,9 +52,13 @@ public sealed partial class DialogEngine
                 ? $"Nhà bác {members} người, thu nhập mỗi người khoảng {perPerson} đồng một tháng."
                 : $"Thu nhập mỗi người nhà bác khoảng {perPerson} đồng một tháng."
             : $"Nhà bác {told.Members} người, thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
+        // Above today's line but not above the coming one (December 2026: the 2027 line): the household is a month from
+        // the new standard's review, so it is told so, as the screener tells it (dialogs/kiem-tra-ho-ngheo.yaml, chuan-sap-tang).
         var verdict = result.IncomeAtOrBelowLine
             ? "Mức này không cao hơn chuẩn nghèo về thu nhập, nên nhà bác có thể thuộc diện hộ nghèo hoặc hộ cận nghèo. Diện nào còn tùy nhà mình thiếu bao nhiêu dịch vụ cơ bản (việc làm, y tế, học hành, nhà ở, nước sạch, thông tin)."
-            : "Mức này cao hơn chuẩn nghèo về thu nhập, nên theo thu nhập thì nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nếu thu nhập thật thấp hơn (trừ chi phí làm ăn, có người ốm đau), bác cứ đề nghị UBND xã xem lại.";
+            : result is { NearComingLine: true, NextLine: { } next, NextLineFrom: { } from }
+                ? $"Mức này cao hơn chuẩn nghèo về thu nhập hiện nay, nên lúc này nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nhưng từ ngày {VietnameseFormat.Date(from)}, chuẩn {place} tăng lên {VietnameseFormat.Number(next)} đồng mỗi người một tháng, và thu nhập nhà bác không vượt mức này: bác nên đến UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) ngay từ bây giờ để hỏi về việc rà soát hộ nghèo, hộ cận nghèo nhé."
+                : "Mức này cao hơn chuẩn nghèo về thu nhập, nên theo thu nhập thì nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nếu thu nhập thật thấp hơn (trừ chi phí làm ăn, có người ốm đau), bác cứ đề nghị UBND xã xem lại.";
         var notAskedAgain = told.Members is null ? "thu nhập" : "số người và thu nhập";
         turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
         turn.Say($"{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"

@@ -59,6 +59,11 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"\b(?:nha|gia dinh|gd|ho|ca nha|bo me|vo chong|ong ba|me con|bo con|chung toi|chung em|chung chau)\b[^.;?!]{0,25}$", RegexOptions.CultureInvariant)]
     private static partial Regex HouseholdBefore();
 
+    // «vợ chồng em và 1 con», «2 vợ chồng + 2 đứa nhỏ», «hai vợ chồng với ba đứa con»: a couple and their children
+    // counted, the way residents tell their household when they give no «N người» (issue 12, chat rows).
+    [GeneratedRegex(@"\b(?:(?:hai|2)\s+)?vo chong\b(?:\s+(?:toi|em|e|chau|minh|tui|t|chung toi|chung em))?\s*(?:(?:va|\+|voi|co|cung|&)\s*)?(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin)\s*(?:dua\s+)?(?:con|chau|be|nho)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CoupleAndChildren();
+
     private static bool IsHousehold(string folded, Match members) =>
         members.Value.EndsWith("khau", StringComparison.Ordinal) || members.Value.EndsWith("mieng an", StringComparison.Ordinal)
         || members.Value.EndsWith("thanh vien", StringComparison.Ordinal)
@@ -110,6 +115,12 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
                 members = (int)n;
                 break;
             }
+        }
+
+        if (members is null && CoupleAndChildren().Match(folded) is { Success: true } family
+            && VietnameseNumber.Parse(family.Groups[1].Value) is { } children && children is >= 1 and <= 20)
+        {
+            members = 2 + (int)children;
         }
 
         decimal? income = null;

@@ -21,6 +21,9 @@ public sealed class CaseAnswerTests
     [InlineData("nhà tôi 3 người, thu nhập 24 triệu 1 năm", 3, 2_000_000, false)]
     [InlineData("nhà em 5 người, bình quân 1 triệu 1 người mỗi tháng", 5, 1_000_000, true)]
     [InlineData("nhà tôi 4 người, lương tháng 3 triệu 1", 4, 3_100_000, false)]
+    [InlineData("vo chong e va 1 con, moi thang tong 5tr", 3, 5_000_000, false)]
+    [InlineData("hai vợ chồng tôi với ba đứa con, thu nhập mỗi tháng 6 triệu", 5, 6_000_000, false)]
+    [InlineData("nha e 2 vo chong + 2 dua nho, luong thang 4tr", 4, 4_000_000, false)]
     public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
     {
         var told = ResidentCase.Read(text);
@@ -114,6 +117,25 @@ public sealed class CaseAnswerTests
 
         Assert.Contains("Thu nhập mỗi người nhà bác khoảng 900.000 đồng một tháng", reply, StringComparison.Ordinal);
         Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+    }
+
+    [Fact]
+    public void Income_above_today_s_line_but_not_the_coming_one_is_told_to_ask_for_the_new_review_now()
+    {
+        var bot = new EngineHarness();
+        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+
+        // 5.000.000 for three people: 1.667.000 each, above today's rural line, not above the one from 1/1/2027.
+        var reply = bot.Send("vo chong e va 1 con, moi thang tong 5tr").Single().Text;
+
+        Assert.Contains("Nhà bác 3 người", reply, StringComparison.Ordinal);
+        Assert.Contains("lúc này nhà bác chưa thuộc diện", reply, StringComparison.Ordinal);
+        Assert.Contains("từ ngày 1/1/2027, chuẩn ở nông thôn tăng lên 2.200.000 đồng", reply, StringComparison.Ordinal);
+
+        // In February 2027 the new line is today's: the same household is at or below it.
+        var later = new EngineHarness();
+        later.Time.SetUtcNow(new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+        Assert.Contains("không cao hơn chuẩn nghèo", later.Send("vo chong e va 1 con, moi thang tong 5tr").Single().Text, StringComparison.Ordinal);
     }
 
     [Fact]
