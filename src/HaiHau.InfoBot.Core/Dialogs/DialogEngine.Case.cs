@@ -30,6 +30,20 @@ public sealed partial class DialogEngine
         var folded = VietnameseText.Fold(text);
         // The household's numbers with a question about being poor, or about what they may get ("có được gì không").
         var aboutStanding = question.Best.Topic is Topics.Eligibility or Topics.OtherSupport or Topics.Housing || folded.Contains("ngheo", StringComparison.Ordinal);
+        if (told is { DailyWage: { } wage, Members: { } size } && aboutStanding && folded.Contains("ngheo", StringComparison.Ordinal))
+        {
+            // A day's pay is not a month's income: the days worked are not told, so nothing is computed or guessed.
+            turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
+            turn.Say($"Nhà bác {size} người. Tiền công {VietnameseFormat.Number(wage)} đồng một ngày thì thu nhập cả tháng còn tùy số ngày có việc, nên cháu chưa tính được. "
+                + "Bác bấm «Ước tính đầy đủ», cháu hỏi thu nhập cả nhà trong một tháng (cộng mọi khoản) và vài câu ngắn, không hỏi lại số người.",
+                [
+                    new QuickReply(ScreenerPayload(told), "Ước tính đầy đủ"),
+                    .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
+                ]);
+            turn.Log(EventKinds.QuestionAnswered, AnswerRef.Screener);
+            return true;
+        }
+
         if (!told.HasIncomeTest || !aboutStanding)
         {
             return false;
@@ -74,7 +88,7 @@ public sealed partial class DialogEngine
     private static string ScreenerPayload(ResidentCase told) => string.Join(':',
         AnswerRef.Screener,
         told.Members?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-        told.MonthlyIncome!.Value.ToString("0", CultureInfo.InvariantCulture),
+        told.MonthlyIncome?.ToString("0", CultureInfo.InvariantCulture) ?? string.Empty,
         told.IncomePerPerson ? "p" : "h",
         told.Commune ?? string.Empty);
 
@@ -85,7 +99,12 @@ public sealed partial class DialogEngine
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         // The household's size may be missing when only the income per person was told: then only the income is seeded.
         var members = parts.Length >= 3 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 30 ? count : (int?)null;
-        if (parts.Length >= 3 && (members is not null || parts[2] == "p")
+        // Only the size when a day's pay was told instead of an income: the screener asks the month's income.
+        if (members is { } told && parts[1].Length == 0)
+        {
+            values[MembersVar] = told.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (parts.Length >= 3 && (members is not null || parts[2] == "p")
             && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var income) && income >= 0)
         {
             if (members is { } size)

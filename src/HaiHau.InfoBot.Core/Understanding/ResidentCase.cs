@@ -18,6 +18,12 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
 
     public static readonly ResidentCase None = new(null, null, false, null, null, null);
 
+    /// <summary>
+    /// A day's pay told instead of a month's income («chồng làm phụ hồ 200k/ngày»): not a monthly income, since the days
+    /// worked in a month are not told, and the bot never guesses them.
+    /// </summary>
+    public decimal? DailyWage { get; init; }
+
     /// <summary>Enough to compute the income test: how much each person earns, told per person or as the household's
     /// income with how many people share it.</summary>
     public bool HasIncomeTest => MonthlyIncome is not null && (IncomePerPerson || Members is >= 1);
@@ -48,6 +54,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
 
     [GeneratedRegex(@"^\s*(?:/|mot|moi|1|hang|trong)?\s*thang\b", RegexOptions.CultureInvariant)]
     private static partial Regex MonthlyAfter();
+
+    [GeneratedRegex(@"^\s*(?:/|mot|moi|1)\s*(?:ngay|ngay cong|cong)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DailyAfter();
 
     // The words that make the next sum an income, in the same clause: «lương tháng», «thu nhập», «kiếm được», «làm ra».
     [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang)\b[^.;?!]{0,30}$", RegexOptions.CultureInvariant)]
@@ -124,6 +133,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         }
 
         decimal? income = null;
+        decimal? daily = null;
         var perPerson = false;
         foreach (Match money in MoneyPattern().Matches(folded))
         {
@@ -136,6 +146,12 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
 
             var after = folded[(money.Index + money.Length)..];
             var before = folded[..money.Index];
+            if (DailyAfter().IsMatch(after))
+            {
+                daily ??= amount;
+                continue;
+            }
+
             var yearly = YearlyAfter().IsMatch(after);
             var personal = PerPersonAfter().IsMatch(after) || PerPersonBefore().IsMatch(before);
             var monthly = yearly ? Math.Round(amount / 12) : amount;
@@ -159,6 +175,6 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             : Regex.IsMatch(folded, @"\b(?:la|thuoc|dang la|co so|trong danh sach)\s+ho ngheo\b") ? Poor
             : null;
         var commune = content is null ? null : CommuneMatcher.Match(content, text)?.Code;
-        return new ResidentCase(members, income, perPerson, commune, category, age);
+        return new ResidentCase(members, income, perPerson, commune, category, age) { DailyWage = income is null ? daily : null };
     }
 }

@@ -139,6 +139,26 @@ public sealed class CaseAnswerTests
     }
 
     [Fact]
+    public void A_day_s_pay_is_not_taken_for_a_month_s_income_the_screener_asks_it_and_not_the_household_size()
+    {
+        var told = ResidentCase.Read("nha e 2 vo chong + 2 dua nho, chong lam phu ho 200k/ngay, e o nha, co can ngheo ko");
+        Assert.Equal((4, null, 200_000m), (told.Members, told.MonthlyIncome, told.DailyWage));
+
+        var bot = new EngineHarness();
+        var reply = bot.Send("nha e 2 vo chong + 2 dua nho, chong lam phu ho 200k/ngay, e o nha, co can ngheo ko").Single();
+
+        Assert.Contains("Nhà bác 4 người. Tiền công 200.000 đồng một ngày", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("chưa tính được", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mỗi người khoảng", reply.Text, StringComparison.Ordinal); // no month is guessed
+        Assert.Equal("Ước tính đầy đủ", reply.QuickReplies[0].Label);
+        bot.Press(reply.QuickReplies[0].Id);
+        var afterCommune = EngineHarness.Joined(bot.Send("Hải Châu"));
+
+        Assert.DoesNotContain("bao nhiêu người", afterCommune, StringComparison.Ordinal);
+        Assert.Contains("thu nhập", afterCommune, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Income_above_the_line_is_said_plainly()
     {
         var bot = new EngineHarness();
