@@ -22,7 +22,7 @@ public static class ReferralsFileReader
         reader.OnlyKnownFields(root, "referrals.yaml", "referrals");
         foreach (var map in reader.MapList(root, "referrals", required: true))
         {
-            reader.OnlyKnownFields(map, "a referral", "id", "name", "handles", "say", "subjects", "not_when_lacking");
+            reader.OnlyKnownFields(map, "a referral", "id", "name", "handles", "say", "subjects", "not_when_lacking", "own_names");
             var id = reader.RequiredString(map, "id", "a referral");
             if (id.Length > 0 && !Referral.Ids.Contains(id))
             {
@@ -48,6 +48,12 @@ public static class ReferralsFileReader
                 reader.Report(map.Get("not_when_lacking")!.Location, $"referral \"{id}\": not_when_lacking \"{lacked}\" is not one of its subjects");
             }
 
+            var ownNames = reader.StringList(map, "own_names");
+            foreach (var name in ownNames.Where(n => !subjects.Contains(n, StringComparer.Ordinal)))
+            {
+                reader.Report(map.Get("own_names")!.Location, $"referral \"{id}\": own_names \"{name}\" is not one of its subjects");
+            }
+
             referrals.Add(new Referral(
                 id,
                 reader.RequiredString(map, "name", $"referral \"{id}\""),
@@ -57,6 +63,7 @@ public static class ReferralsFileReader
                 map.Location)
             {
                 NotWhenLacking = notWhenLacking,
+                OwnNames = ownNames,
             });
         }
 

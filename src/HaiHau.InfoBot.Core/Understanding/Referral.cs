@@ -23,5 +23,12 @@ public sealed record Referral(string Id, string Name, string Handles, string Say
     /// </summary>
     public IReadOnlyList<string> NotWhenLacking { get; init; } = [];
 
+    /// <summary>
+    /// Subjects that are the body's own name as residents write it («trợ giúp pháp lý», «ngân hàng chính sách», «tòa án»):
+    /// a letter that names the body outright asks about it, so they count double (see <see cref="ReferralFinder"/>). Each
+    /// is one of <see cref="Subjects"/>. «bảo hiểm xã hội» is not BHXH's: residents use it for the scheme as often.
+    /// </summary>
+    public IReadOnlyList<string> OwnNames { get; init; } = [];
+
     public AnswerRef Answer => new(AnswerRef.Refer, Id);
 }

@@ -7,10 +7,18 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// wrote them: then the marks must agree, since "thuộc hộ nghèo" (belongs to) is not "thuốc" (medicine) and "mồ côi"
 /// (orphan) is not "mổ" (surgery). A lawyer greeted or thanked («Thưa luật sư», «mong luật sư giải đáp») is how letters
 /// to Q&amp;A pages are addressed, not a legal matter: those words name no body. Nor does a subject the resident says
-/// they lack, where the body says so (<see cref="Referral.NotWhenLacking"/>: «không có lương hưu»).
+/// they lack, where the body says so (<see cref="Referral.NotWhenLacking"/>: «không có lương hưu»). The body's own name
+/// (<see cref="Referral.OwnNames"/>: «trợ giúp pháp lý») counts double.
 /// </summary>
 public sealed class ReferralFinder
 {
+    /// <summary>
+    /// How much more a subject counts when it is the body's own name (<see cref="Referral.OwnNames"/>): a letter that names the body outright («liên
+    /// hệ cơ quan trợ giúp pháp lý», «đến Trung tâm Trợ giúp pháp lý») asks about that body, whatever matter its story
+    /// passes through («tranh chấp đất đai», the commune's). Two: the name then outweighs a matter named as long.
+    /// </summary>
+    private const int OwnNameWeight = 2;
+
     /// <summary>Words before "luật sư" that make it the person addressed, not the subject: «thưa / chào / kính gửi / nhờ luật sư».</summary>
     private static readonly HashSet<string> AddressWords = new(StringComparer.Ordinal)
     {
@@ -31,12 +39,16 @@ public sealed class ReferralFinder
     private readonly QuestionNormalizer _normalizer;
     private readonly List<(Referral Referral, (string Text, IReadOnlyList<Word> Words)[] Subjects)> _referrals;
 
+    /// <summary>Per body, its subjects that are its own name (<see cref="Referral.OwnNames"/>).</summary>
+    private readonly HashSet<string>[] _ownNames;
+
     public ReferralFinder(IEnumerable<Referral> referrals, QuestionNormalizer normalizer)
     {
         _normalizer = normalizer;
         _referrals = referrals
             .Select(r => (r, r.Subjects.Select(s => (s, normalizer.Words(s))).Where(s => s.Item2.Count > 0).ToArray()))
             .ToList();
+        _ownNames = [.. _referrals.Select(r => r.Referral.OwnNames.ToHashSet(StringComparer.Ordinal))];
     }
 
     public Referral? Default => _referrals.Select(r => r.Referral).FirstOrDefault(r => r.Id == Referral.Default);
@@ -97,7 +109,9 @@ public sealed class ReferralFinder
         return kept
             .GroupBy(f => f.Body)
             .OrderBy(body => body.Key)
-            .Select(body => new NamedBody(_referrals[body.Key].Referral, body.DistinctBy(f => f.Subject).Sum(f => f.Length), body.Select(f => f.Subject).Distinct().ToList()))
+            .Select(body => new NamedBody(_referrals[body.Key].Referral,
+                body.DistinctBy(f => f.Subject).Sum(f => _ownNames[body.Key].Contains(f.Subject) ? OwnNameWeight * f.Length : f.Length),
+                body.Select(f => f.Subject).Distinct().ToList()))
             .MaxBy(body => body.Strength);
     }
 

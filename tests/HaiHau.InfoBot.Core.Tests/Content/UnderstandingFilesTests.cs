@@ -151,6 +151,20 @@ public sealed class UnderstandingFilesTests : IDisposable
     }
 
     [Fact]
+    public void An_own_name_that_is_not_one_of_the_bodys_subjects_is_refused_at_its_line()
+    {
+        var path = Path.Combine(_content, "referrals.yaml");
+        var text = File.ReadAllText(path);
+        Assert.Contains("    own_names: [tòa án]\n", text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace("own_names: [tòa án]", "own_names: [tòa án nhân dân]", StringComparison.Ordinal));
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.Location.File == "content/referrals.yaml" && p.Location.Line > 0
+            && p.Message == "referral \"toa-an\": own_names \"tòa án nhân dân\" is not one of its subjects"), string.Join("\n", data.Problems));
+    }
+
+    [Fact]
     public void A_lacked_subject_that_is_not_one_of_the_bodys_subjects_is_refused_at_its_line()
     {
         var path = Path.Combine(_content, "referrals.yaml");

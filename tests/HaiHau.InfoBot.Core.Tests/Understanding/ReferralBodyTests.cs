@@ -54,6 +54,13 @@ public sealed class ReferralBodyTests
     public void A_subject_the_resident_has_or_asks_about_still_names_its_body(string question, string body) =>
         Assert.Equal(body, Referrals.For(question)?.Id);
 
+    [Theory]
+    [InlineData("Tôi đang có tranh chấp đất đai với nhà hàng xóm, người quen bảo tôi đến trung tâm trợ giúp pháp lý để được giúp miễn phí, có đúng không?", "tro-giup-phap-ly")]
+    [InlineData("tranh chap dat dai voi nha ben canh, nghe noi co tro giup phap ly mien phi cho ho ngheo phai khong", "tro-giup-phap-ly")]
+    [InlineData("Tôi đang có tranh chấp đất đai với nhà hàng xóm, giờ tôi phải làm gì?", Referral.Default)]
+    public void A_letter_that_names_the_body_itself_is_sent_there_whatever_matter_its_story_passes_through(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
     [Fact]
     public void A_resident_who_wants_a_lawyer_or_to_sue_is_sent_to_legal_aid()
     {
