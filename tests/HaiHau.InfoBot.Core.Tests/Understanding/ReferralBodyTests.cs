@@ -61,6 +61,13 @@ public sealed class ReferralBodyTests
     public void A_letter_that_names_the_body_itself_is_sent_there_whatever_matter_its_story_passes_through(string question, string body) =>
         Assert.Equal(body, Referrals.For(question)?.Id);
 
+    [Theory]
+    [InlineData("Công ty ra quyết định sa thải tôi vô cớ và giữ lại tiền lương tháng cuối, tôi phải làm gì?", "tro-giup-phap-ly")]
+    [InlineData("bi cong ty duoi viec ma khong bao truoc thi doi quyen loi the nao", "tro-giup-phap-ly")]
+    [InlineData("Bị sa thải thì có được hưởng trợ cấp thất nghiệp không?", "trung-tam-dvvl")]
+    public void A_dismissal_is_a_dispute_for_legal_aid_unless_the_unemployment_benefit_is_asked(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
     [Fact]
     public void A_resident_who_wants_a_lawyer_or_to_sue_is_sent_to_legal_aid()
     {
