@@ -42,17 +42,20 @@ public static class ReferralsFileReader
                 reader.Report(map.Location, $"referral \"{id}\" needs \"subjects\": the words residents use for what it handles");
             }
 
-            var notWhenLacking = reader.StringList(map, "not_when_lacking");
-            foreach (var lacked in notWhenLacking.Where(l => !subjects.Contains(l, StringComparer.Ordinal)))
+            // Both lists name some of the body's subjects, so a word outside them is a typo in one or the other.
+            IReadOnlyList<string> SomeSubjects(string field)
             {
-                reader.Report(map.Get("not_when_lacking")!.Location, $"referral \"{id}\": not_when_lacking \"{lacked}\" is not one of its subjects");
+                var listed = reader.StringList(map, field);
+                foreach (var item in listed.Where(l => !subjects.Contains(l, StringComparer.Ordinal)))
+                {
+                    reader.Report(map.Get(field)!.Location, $"referral \"{id}\": {field} \"{item}\" is not one of its subjects");
+                }
+
+                return listed;
             }
 
-            var ownNames = reader.StringList(map, "own_names");
-            foreach (var name in ownNames.Where(n => !subjects.Contains(n, StringComparer.Ordinal)))
-            {
-                reader.Report(map.Get("own_names")!.Location, $"referral \"{id}\": own_names \"{name}\" is not one of its subjects");
-            }
+            var notWhenLacking = SomeSubjects("not_when_lacking");
+            var ownNames = SomeSubjects("own_names");
 
             referrals.Add(new Referral(
                 id,
