@@ -30,17 +30,12 @@ public sealed partial class DialogEngine
         var folded = VietnameseText.Fold(text);
         // The household's numbers with a question about being poor, or about what they may get ("có được gì không").
         var aboutStanding = question.Best.Topic is Topics.Eligibility or Topics.OtherSupport or Topics.Housing || folded.Contains("ngheo", StringComparison.Ordinal);
-        if (told is { DailyWage: { } wage, Members: { } size } && aboutStanding && folded.Contains("ngheo", StringComparison.Ordinal))
+        // A day's pay is not a month's income: the days worked are not told, so nothing is computed or guessed. Only when
+        // the message asks about being poor itself («có cận nghèo ko»).
+        if (told is { DailyWage: { } wage, Members: { } size } && folded.Contains("ngheo", StringComparison.Ordinal))
         {
-            // A day's pay is not a month's income: the days worked are not told, so nothing is computed or guessed.
-            turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
-            turn.Say($"Nhà bác {size} người. Tiền công {VietnameseFormat.Number(wage)} đồng một ngày thì thu nhập cả tháng còn tùy số ngày có việc, nên cháu chưa tính được. "
-                + "Bác bấm «Ước tính đầy đủ», cháu hỏi thu nhập cả nhà trong một tháng (cộng mọi khoản) và vài câu ngắn, không hỏi lại số người.",
-                [
-                    new QuickReply(ScreenerPayload(told), "Ước tính đầy đủ"),
-                    .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
-                ]);
-            turn.Log(EventKinds.QuestionAnswered, AnswerRef.Screener);
+            OfferScreener(turn, told, $"Nhà bác {size} người. Tiền công {VietnameseFormat.Number(wage)} đồng một ngày thì thu nhập cả tháng còn tùy số ngày có việc, nên cháu chưa tính được. "
+                + "Bác bấm «Ước tính đầy đủ», cháu hỏi thu nhập cả nhà trong một tháng (cộng mọi khoản) và vài câu ngắn, không hỏi lại số người.");
             return true;
         }
 
@@ -74,15 +69,21 @@ public sealed partial class DialogEngine
                 ? $"Mức này cao hơn chuẩn nghèo về thu nhập hiện nay, nên lúc này nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nhưng từ ngày {VietnameseFormat.Date(from)}, chuẩn {place} tăng lên {VietnameseFormat.Number(next)} đồng mỗi người một tháng, và thu nhập nhà bác không vượt mức này: bác nên đến UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) ngay từ bây giờ để hỏi về việc rà soát hộ nghèo, hộ cận nghèo nhé."
                 : "Mức này cao hơn chuẩn nghèo về thu nhập, nên theo thu nhập thì nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nếu thu nhập thật thấp hơn (trừ chi phí làm ăn, có người ốm đau), bác cứ đề nghị UBND xã xem lại.";
         var notAskedAgain = told.Members is null ? "thu nhập" : "số người và thu nhập";
+        OfferScreener(turn, told, $"{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"
+            + $"Đây chỉ là ước tính; chỉ đợt rà soát của UBND xã mới quyết định. Bác muốn cháu ước tính đầy đủ (thêm 12 câu hỏi ngắn, không hỏi lại {notAskedAgain}) không?");
+        return true;
+    }
+
+    /// <summary>The case answer's reply: what was read of the case, with «Ước tính đầy đủ» carrying it into the screener.</summary>
+    private static void OfferScreener(TurnContext turn, ResidentCase told, string text)
+    {
         turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
-        turn.Say($"{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"
-            + $"Đây chỉ là ước tính; chỉ đợt rà soát của UBND xã mới quyết định. Bác muốn cháu ước tính đầy đủ (thêm 12 câu hỏi ngắn, không hỏi lại {notAskedAgain}) không?",
+        turn.Say(text,
             [
                 new QuickReply(ScreenerPayload(told), "Ước tính đầy đủ"),
                 .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
             ]);
         turn.Log(EventKinds.QuestionAnswered, AnswerRef.Screener);
-        return true;
     }
 
     private static string ScreenerPayload(ResidentCase told) => string.Join(':',

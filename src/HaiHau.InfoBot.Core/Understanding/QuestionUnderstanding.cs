@@ -177,7 +177,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     {
         if (store is null)
         {
-            return SoftmaxClassifier.Train(classes, features, examples, training, names);
+            return SoftmaxClassifier.Train(classes, features, examples, names, training);
         }
 
         var key = SoftmaxClassifier.Key(classes, features, examples, training);
@@ -186,7 +186,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             return stored;
         }
 
-        var trained = SoftmaxClassifier.Train(classes, features, examples, training, names);
+        var trained = SoftmaxClassifier.Train(classes, features, examples, names, training);
         store.Keep(key, trained);
         return trained;
     }

@@ -42,12 +42,12 @@ public sealed class SoftmaxClassifier
 
     /// <summary>
     /// Learns the weights. <paramref name="names"/>, one per example, place each example in every epoch's order (see
-    /// the remarks); give names that do not depend on the other examples, such as <see cref="NameOf"/> of its text.
-    /// Without them an example is named by its features, whose ids shift when an earlier example brings a new word.
+    /// the remarks): <see cref="NameOf"/> of its text, which does not depend on the other examples (its features' ids
+    /// do: they shift when an earlier example brings a new word).
     /// </summary>
     public static SoftmaxClassifier Train(
-        IReadOnlyList<string> classes, int features, IReadOnlyList<(SparseVector X, int Y)> examples, Options? options = null,
-        IReadOnlyList<ulong>? names = null)
+        IReadOnlyList<string> classes, int features, IReadOnlyList<(SparseVector X, int Y)> examples, IReadOnlyList<ulong> names,
+        Options? options = null)
     {
         options ??= new Options();
         var model = new SoftmaxClassifier(classes, features);
@@ -56,12 +56,11 @@ public sealed class SoftmaxClassifier
             return model;
         }
 
-        if (names is not null && names.Count != examples.Count)
+        if (names.Count != examples.Count)
         {
             throw new ArgumentException("One name per example.", nameof(names));
         }
 
-        names ??= examples.Select(e => NameOf(e.Y, e.X)).ToArray();
         var order = new int[examples.Count];
         var places = new ulong[examples.Count];
         var probabilities = new double[classes.Count];
@@ -102,17 +101,6 @@ public sealed class SoftmaxClassifier
     /// <summary>A name for a training question: its topic and its words (XxHash64; an order, not a secret).</summary>
     public static ulong NameOf(string topic, IReadOnlyList<string> tokens) =>
         XxHash64.HashToUInt64(Encoding.UTF8.GetBytes($"{topic}\n{string.Join(' ', tokens)}"));
-
-    private static ulong NameOf(int y, SparseVector x)
-    {
-        var hash = new XxHash64();
-        Span<byte> label = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(label, y);
-        hash.Append(label);
-        hash.Append(MemoryMarshal.AsBytes(x.Ids.AsSpan()));
-        hash.Append(MemoryMarshal.AsBytes(x.Values.AsSpan()));
-        return hash.GetCurrentHashAsUInt64();
-    }
 
     /// <summary>SplitMix64's finaliser: spreads a name and an epoch over all 64 bits, so each epoch's order is new.</summary>
     private static ulong Mix(ulong z)
