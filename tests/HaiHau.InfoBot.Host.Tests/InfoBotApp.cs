@@ -34,6 +34,8 @@ public class InfoBotApp(string connectionString, FakeTimeProvider time, IReadOnl
         // The understanding the Host's build prepared (the test project's output has no copy): the first host of a run
         // reads it instead of training (issue 15). An absolute path, so not taken relative to the test's binaries.
         builder.UseSetting("InfoBot:PreparedUnderstandingPath", PreparedUnderstanding.Folder);
+        // Program's `serve` runs for each factory host: its compaction after start would compact the whole test process.
+        builder.UseSetting("InfoBot:CompactAfterStart", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

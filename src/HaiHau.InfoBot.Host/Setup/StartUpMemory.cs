@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Host.Turns;
+using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Setup;
 
@@ -10,13 +11,21 @@ namespace HaiHau.InfoBot.Host.Setup;
 /// warm-up turn has ended (<see cref="StoreInitializer.WarmedUp"/>; collected before it, the warm-up's garbage stayed
 /// committed: 1.5-2 MB more at idle), on a thread-pool thread so it is not on the way to a request. Runtime knobs (a smaller gen-0 budget,
 /// conserve-memory) were measured and did not come close, since they cap growth rather than return it.
-/// Only for `serve` (the production path): test hosts never reach it, so many hosts in one test process do not each
-/// compact the whole process.
+/// Only for `serve`, and not when <see cref="InfoBotOptions.CompactAfterStart"/> is off: the test factory
+/// (WebApplicationFactory) runs Program's `serve` for each in-process host, and a compaction of the test process for each
+/// of them was its largest single cost.
 /// </summary>
 internal static class StartUpMemory
 {
-    public static void ReleaseOnceWarm(IServiceProvider services, IHostApplicationLifetime lifetime) =>
+    public static void ReleaseOnceWarm(IServiceProvider services, IHostApplicationLifetime lifetime)
+    {
+        if (!services.GetRequiredService<IOptions<InfoBotOptions>>().Value.CompactAfterStart)
+        {
+            return;
+        }
+
         lifetime.ApplicationStarted.Register(() => services.GetRequiredService<StoreInitializer>().WarmedUp.ContinueWith(
             static _ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true),
             CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
+    }
 }
