@@ -39,6 +39,14 @@ public sealed partial class DialogEngine
             return true;
         }
 
+        // «nhà tôi có phải hộ nghèo không» with no income told: who decides and where the list is, today's line, and the
+        // screener from its first question (whatever was told, the size or the commune, already filled in).
+        if (!told.HasIncomeTest && StandingQuestion.Asks(text))
+        {
+            OfferScreener(turn, told, StandingAnswer, "Ước tính thử");
+            return true;
+        }
+
         if (!told.HasIncomeTest || !aboutStanding)
         {
             return false;
@@ -74,13 +82,20 @@ public sealed partial class DialogEngine
         return true;
     }
 
-    /// <summary>The case answer's reply: what was read of the case, with «Ước tính đầy đủ» carrying it into the screener.</summary>
-    private static void OfferScreener(TurnContext turn, ResidentCase told, string text)
+    /// <summary>The reply to «nhà tôi có phải hộ nghèo không» (see <see cref="StandingQuestion"/>).</summary>
+    private const string StandingAnswer =
+        "Nhà mình có phải hộ nghèo, hộ cận nghèo hay không là do UBND xã xét qua đợt rà soát rồi công nhận, và danh sách được niêm yết công khai. "
+        + "Bác hỏi trưởng thôn hoặc UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) là biết chắc.\n\n"
+        + "Về thu nhập, chuẩn nghèo hiện nay là {fact:chuan-ngheo-nong-thon} mỗi người một tháng ở nông thôn, {fact:chuan-ngheo-thanh-thi} ở thành thị; "
+        + "hộ nghèo hay cận nghèo còn tùy nhà mình thiếu bao nhiêu dịch vụ cơ bản. Bác muốn cháu ước tính thử cho nhà mình (vài câu hỏi ngắn) không?";
+
+    /// <summary>The case answer's reply: what was read of the case, with a button (by default «Ước tính đầy đủ») carrying it into the screener.</summary>
+    private static void OfferScreener(TurnContext turn, ResidentCase told, string text, string button = "Ước tính đầy đủ")
     {
         turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
         turn.Say(text,
             [
-                new QuickReply(ScreenerPayload(told), "Ước tính đầy đủ"),
+                new QuickReply(ScreenerPayload(told), button),
                 .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
             ]);
         turn.Log(EventKinds.QuestionAnswered, AnswerRef.Screener);

@@ -89,6 +89,41 @@ public sealed class CaseAnswerTests
         Assert.Contains("Câu 1", afterCommune, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("lam the nao biet nha minh co phai ho ngheo ko")]
+    [InlineData("nhà tôi có phải hộ nghèo không")]
+    [InlineData("Nhà em có được xét hộ cận nghèo không ạ?")]
+    [InlineData("bà ngoại cháu 80 tuổi sống một mình có được hộ nghèo hay cận nghèo không")]
+    [InlineData("lam sao biet minh co thuoc dien ho ngheo k")]
+    public void Asking_whether_the_household_is_poor_without_its_income_gets_who_decides_today_s_line_and_the_screener(string text)
+    {
+        var bot = new EngineHarness();
+        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        var reply = bot.Send(text).Single();
+
+        Assert.Contains("do UBND xã xét", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("trưởng thôn hoặc UBND xã nơi bác ở", reply.Text, StringComparison.Ordinal);
+        // December 2026: today's line, and the 2027 one a month away.
+        Assert.Contains("1.500.000 đồng (từ 1/1/2027: 2.200.000 đồng) mỗi người một tháng ở nông thôn", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("Ước tính thử", reply.QuickReplies[0].Label);
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+
+        // The screener from its first question: the commune, then the household's size.
+        Assert.Contains("Nhà bác ở xã nào?", EngineHarness.Joined(bot.Press(reply.QuickReplies[0].Id)), StringComparison.Ordinal);
+        Assert.Contains("bao nhiêu người", EngineHarness.Joined(bot.Send("Hải Châu")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nhà tôi là hộ nghèo, có được vay vốn làm ăn không")]
+    [InlineData("hộ nghèo có được miễn học phí không")]
+    [InlineData("nhà tôi 4 người, lương tháng 3 triệu, có được hộ nghèo không")]
+    public void Telling_the_standing_and_asking_something_else_or_telling_the_income_is_not_the_standing_question(string text)
+    {
+        var bot = new EngineHarness();
+
+        Assert.DoesNotContain(bot.Send(text).SelectMany(m => m.QuickReplies), q => q.Label == "Ước tính thử");
+    }
+
     [Fact]
     public void Income_told_per_person_is_enough_for_the_estimate_and_the_screener_asks_only_the_household_size()
     {

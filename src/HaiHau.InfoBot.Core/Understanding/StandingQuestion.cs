@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>
+/// «nhà tôi có phải hộ nghèo không», «làm sao biết nhà mình có được cận nghèo ko»: a message whose question is the
+/// household's own standing, asked without its numbers. The programme's commonest question had no entry of its own
+/// (issue 12: the first was answered with «Sao nhà kia được hộ nghèo mà nhà tôi không?», the second referred), and
+/// what answers it is who decides and where the list is, today's line, and the screener.
+/// </summary>
+/// <remarks>
+/// The standing must end the message («… có được hộ nghèo không»), so «nhà tôi là hộ nghèo, có được vay không», which
+/// tells the standing and asks about a loan, is not one. Letters are left to the answer search: their question is
+/// somewhere in a story, and they hardly ask this without telling their income.
+/// </remarks>
+public static partial class StandingQuestion
+{
+    // Folded words as VietnameseText.Fold writes them: «có (phải|được|thuộc|là|được xét…) [là] [hộ] (cận nghèo|nghèo)
+    // [hay (cận nghèo|nghèo)]» and the question's closing word, then only particles.
+    [GeneratedRegex(
+        @"\b(?:phai|duoc|thuoc|la|duoc xet|duoc cong nhan|du dieu kien|du tieu chuan|vao dien|thuoc dien|nam trong dien)(?: la)?(?: ho)? (?:can ngheo|ngheo)"
+        + @"(?: hay(?: ho)? (?:can ngheo|ngheo))? (?:khong|ko|k|kg|hong|khum|chua|ha)(?: (?:a|ha|vay|nhi|ad|ban|chi|anh|em))*$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Standing();
+
+    /// <summary>True when <paramref name="text"/>, a chat message and not a letter, asks whether the household is poor or near-poor.</summary>
+    public static bool Asks(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        return folded.Count(c => c == ' ') < QuestionUnderstanding.LetterWords && Standing().IsMatch(folded);
+    }
+}
