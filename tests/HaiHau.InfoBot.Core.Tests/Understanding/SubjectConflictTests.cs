@@ -27,6 +27,21 @@ public sealed class SubjectConflictTests
     }
 
     [Theory]
+    [InlineData("muốn xin hộ nghèo thì làm gì", "faq:xin-xet-ho-ngheo", "faq:xin-ra-khoi-ho-ngheo")]
+    [InlineData("nhà tôi khá lên rồi muốn xin ra khỏi hộ nghèo", "faq:xin-ra-khoi-ho-ngheo", "faq:xin-xet-ho-ngheo")]
+    [InlineData("lãi suất vay hộ nghèo bao nhiêu", "faq:vay-ho-ngheo", "faq:vay-gqvl-lai-suat")]
+    [InlineData("vay vốn tạo việc làm lãi suất bao nhiêu", "faq:vay-gqvl-lai-suat", "faq:vay-ho-ngheo")]
+    [InlineData("vay vốn làm nhà", "faq:vay-von-lam-nha-sua-nha", "faq:vay-nuoc-sach-ve-sinh")]
+    [InlineData("vay vốn làm nhà vệ sinh được không", "faq:vay-nuoc-sach-ve-sinh", "faq:vay-von-lam-nha-sua-nha")]
+    public void A_question_that_names_none_of_an_entry_s_particular_subject_gets_the_general_neighbour(string text, string expected, string neighbour)
+    {
+        var answered = Answered(text);
+
+        Assert.Contains(expected, answered);
+        Assert.DoesNotContain(neighbour, answered);
+    }
+
+    [Theory]
     [InlineData("Bố tôi đang hưởng trợ cấp người cao tuổi, nay chuyển về ở với tôi ở xã khác thì trợ cấp chuyển thế nào?")]
     [InlineData("ông tôi nhận trợ cấp người già, chuyển nơi ở sang xã khác thì làm sao")]
     public void Moving_an_allowance_to_a_new_home_gets_the_moving_entry_not_the_allowance_itself(string text)
