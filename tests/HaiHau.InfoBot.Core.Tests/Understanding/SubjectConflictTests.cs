@@ -62,6 +62,23 @@ public sealed class SubjectConflictTests
         Assert.DoesNotContain("faq:no-ca-nhan-khong-tra", Answered("tôi muốn vay 100 triệu"));
     }
 
+    [Fact]
+    public void A_sick_mother_is_never_answered_with_the_childbirth_entry()
+    {
+        // «mẹ» and «hỗ trợ gì» are most of «sinh con được hỗ trợ gì»'s words; the entry declares the birth as its subject.
+        Assert.DoesNotContain("faq:sinh-con-duoc-ho-tro-gi", Answered("mẹ tôi bị ung thư có được hỗ trợ gì không"));
+        Assert.Contains("faq:sinh-con-duoc-ho-tro-gi", Answered("vợ tôi mới sinh con có được hỗ trợ gì không"));
+    }
+
+    [Theory]
+    [InlineData("đăng ký khai tử ở đâu")]
+    [InlineData("làm giấy khai sinh cho con ở đâu")]
+    public void Registering_a_birth_or_a_death_gets_the_entry_that_says_where(string text)
+    {
+        // The out-of-scope examples once held both, older than the entry: the bot referred them without it.
+        Assert.Contains("faq:khai-sinh-khai-tu-ket-hon", Answered(text));
+    }
+
     [Theory]
     [InlineData("Bố tôi đang hưởng trợ cấp người cao tuổi, nay chuyển về ở với tôi ở xã khác thì trợ cấp chuyển thế nào?")]
     [InlineData("ông tôi nhận trợ cấp người già, chuyển nơi ở sang xã khác thì làm sao")]
