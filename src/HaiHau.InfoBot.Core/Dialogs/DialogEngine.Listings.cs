@@ -16,7 +16,12 @@ public sealed partial class DialogEngine
     private const int ListingResultsShown = 3;
 
     // Written with their diacritics: typed with other ones they are other words («lợp mái» is not «lớp», «đúng tuyến» not «tuyển»).
-    private static readonly string[] JobAsks = ["tuyển", "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", "cần người"];
+    private const string Hiring = "tuyển";
+
+    /// <summary>«tuyển» that is no employer hiring: a national team («đội tuyển»: a football question got the job listings), a school's intake.</summary>
+    private static readonly string[] NotHiring = ["đội tuyển", "tuyển sinh", "tuyển thủ"];
+
+    private static readonly string[] JobAsks = [Hiring, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", "cần người"];
     private static readonly string[] CourseAsks = ["lớp", "khóa học", "khoá học", "khóa đào tạo", "khoá đào tạo", "học lái xe"];
 
     private bool AnswerListings(TurnContext turn, UnderstoodQuestion question, string text)
@@ -30,7 +35,8 @@ public sealed partial class DialogEngine
 
         var typed = new string([.. VietnameseText.Clean(text).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var asks = CourseAsks.Where(a => Says(typed, a)).Concat(JobAsks.Where(a => Says(typed, a, notAfter: StateWords))).ToList();
+        var asks = CourseAsks.Where(a => Says(typed, a))
+            .Concat(JobAsks.Where(a => Says(typed, a, notAfter: StateWords) && !(a == Hiring && NotHiring.Any(n => Says(typed, n))))).ToList();
         var asksWhere = folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal);
         // «muốn học nghề may»: a wish to learn a trade searches the courses too, but answers only when a course matches
         // (below): «muốn học nghề nhưng không có tiền» names no trade, and stays a question.

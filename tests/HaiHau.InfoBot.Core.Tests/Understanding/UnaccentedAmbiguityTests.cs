@@ -30,6 +30,8 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("hỗ trợ tôn lợp mái")]
     [InlineData("nhận trợ cấp thất nghiệp mà đã có việc làm mới thì có phải báo không")]
     [InlineData("khi tim viec lam can giay to gi")]
+    [InlineData("đội tuyển việt nam thắng không")]
+    [InlineData("truong nghe co tuyen sinh khong")]
     public void A_listing_word_inside_another_question_does_not_search_the_listings(string text)
     {
         var bot = new EngineHarness();
