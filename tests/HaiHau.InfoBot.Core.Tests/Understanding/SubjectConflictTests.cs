@@ -34,6 +34,7 @@ public sealed class SubjectConflictTests
     [InlineData("vay vốn làm nhà", "faq:vay-von-lam-nha-sua-nha", "faq:vay-nuoc-sach-ve-sinh")]
     [InlineData("vay vốn làm nhà vệ sinh được không", "faq:vay-nuoc-sach-ve-sinh", "faq:vay-von-lam-nha-sua-nha")]
     [InlineData("hộ nghèo được hỗ trợ những gì", "faq:ho-ngheo-duoc-huong-gi", "faq:ho-can-ngheo-duoc-huong-gi")]
+    [InlineData("muon dang ky thoat ngheo", "faq:xin-ra-khoi-ho-ngheo", "faq:thoat-ngheo-con-no-vay")]
     [InlineData("hộ cận nghèo được hỗ trợ những gì", "faq:ho-can-ngheo-duoc-huong-gi", "faq:ho-ngheo-duoc-huong-gi")]
     public void A_question_that_names_none_of_an_entry_s_particular_subject_gets_the_general_neighbour(string text, string expected, string neighbour)
     {
