@@ -14,7 +14,7 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// tells the standing and asks about a loan, is not one. Letters are left to the answer search: their question is
 /// somewhere in a story, and they hardly ask this without telling their income.
 /// </remarks>
-public static partial class StandingQuestion
+internal static partial class StandingQuestion
 {
     // Folded words as VietnameseText.Fold writes them: «có (phải|được|thuộc|là|được xét…) [là] [hộ] (cận nghèo|nghèo)
     // [hay (cận nghèo|nghèo)]» and the question's closing word, then only particles.
