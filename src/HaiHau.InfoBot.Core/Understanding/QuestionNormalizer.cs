@@ -180,13 +180,19 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     // "1tr5" → 0 trieu; "800k" → 0 nghin; "1 500 000" (folded "1.500.000") → one 0; "2022" → 0.
     private static void AddNumber(string raw, List<string> tokens)
     {
+        var age = ResidentCase.AgeFollows(tokens);
         if (tokens.Count == 0 || tokens[^1] != NumberToken)
         {
             tokens.Add(NumberToken);
         }
 
         var letters = new string(raw.Where(char.IsLetter).ToArray());
-        if (letters.Length > 0 && NumberUnits.TryGetValue(letters, out var unit))
+        if (letters == "t" && age)
+        {
+            // «bà em 76t»: after kin, «t» is the age, not the «triệu» of «lương 5t».
+            tokens.Add("tuoi");
+        }
+        else if (letters.Length > 0 && NumberUnits.TryGetValue(letters, out var unit))
         {
             tokens.Add(unit);
         }

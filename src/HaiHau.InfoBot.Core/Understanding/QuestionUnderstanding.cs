@@ -251,7 +251,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
-        var weak = decision == QuestionDecision.Answer && best.Coverage < minCoverage;
+        var weak = decision == QuestionDecision.Answer && (best.Coverage < minCoverage || OnlyForAnUnnamedGroup(best, words, tokens, probabilities));
         if (weak && referral?.Id == Referral.Default && _settings.GetValueOrDefault(best.Topic)?.Refer is { } topicBody
             && _referrals.Find(topicBody) is { } topicReferral)
         {
@@ -389,6 +389,17 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         return other.Coverage >= minCoverage ? (other, best, QuestionDecision.Answer)
             : best.Coverage >= minCoverage ? (other, best, QuestionDecision.Ask)
             : null;
+    }
+
+    /// <summary>
+    /// The answer is still a group's entry the question does not name (<see cref="UnnamedGroup"/> found no general entry
+    /// close behind): «con em bị bệnh tim có được hỗ trợ không» is not the school-children's question, nor «tôi bị đột
+    /// quỵ» the orphans'. Offered, not given: the resident taps it if it is theirs.
+    /// </summary>
+    private bool OnlyForAnUnnamedGroup(TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, double[] probabilities)
+    {
+        var own = _subjects.Of(best.Answer);
+        return own.Count > 0 && !Phrase.Contains(tokens, AgeWords) && !own.Any(_subjects.Named(words).Contains);
     }
 
     /// <summary>

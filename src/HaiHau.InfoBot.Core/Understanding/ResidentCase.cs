@@ -78,9 +78,28 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         || members.Value.EndsWith("thanh vien", StringComparison.Ordinal)
         || (members.Index == 0 && char.IsAsciiDigit(folded[0])) || HouseholdBefore().IsMatch(folded[..members.Index]);
 
-    // «80 tuổi», «dưới 6 tuổi», «trên 60 tuổi»: the word before says which side of the number is meant.
-    [GeneratedRegex(@"\b(?:(duoi|tren|hon|qua)\s+)?(\d{1,3})\s*tuoi\b", RegexOptions.CultureInvariant)]
+    // «80 tuổi», «dưới 6 tuổi», «trên 60 tuổi»: the word before says which side of the number is meant. Typed short
+    // («bà em 76t», «con tôi 5t»), «t» is the age only after kin: «lương 5t», «còn 5t» are millions.
+    [GeneratedRegex(@"\b(?:(?<side>duoi|tren|hon|qua|ngoai)\s+)?(?<years>\d{1,3})\s*tuoi\b|\b(?:(?:" + Kin + @")(?:\s+(?:" + Possessors + @"))?|con\s+(?:" + Possessors + @"))\s+(?<years>\d{1,3})\s*t\b", RegexOptions.CultureInvariant)]
     private static partial Regex StatedAgePattern();
+
+    // Folded, so each must not also be a common word before an amount: «cô» is «có», «chị» «chỉ», «còn» «con» (so a
+    // child is «con tôi», never «con» alone), «cụ» «cũ».
+    private const string Kin = "ba|me|bo|ong|chau|bac|thim|vo|chong|be";
+
+    private const string Possessors = "toi|em|e|minh|tui|t|chau";
+
+    private static readonly HashSet<string> KinWords = [.. Kin.Split('|')];
+
+    private static readonly HashSet<string> PossessorWords = [.. Possessors.Split('|')];
+
+    /// <summary>
+    /// Whether a number typed next with «t» is an age (the same reading as <see cref="StatedAges"/>): the words before
+    /// it, as the normaliser wrote them, are kin («bà», «bố») or kin and whose («bà em», «con tôi»).
+    /// </summary>
+    internal static bool AgeFollows(IReadOnlyList<string> tokens) =>
+        tokens.Count > 0 && (KinWords.Contains(tokens[^1])
+            || (tokens.Count > 1 && PossessorWords.Contains(tokens[^1]) && (KinWords.Contains(tokens[^2]) || tokens[^2] == "con")));
 
     /// <summary>
     /// Every age the message states, in years: «bà tôi 80 tuổi» 80, «trẻ dưới 6 tuổi» 5, «trên 60 tuổi» 61. «3 tháng
@@ -92,15 +111,15 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         var ages = new List<int>();
         foreach (Match m in StatedAgePattern().Matches(folded))
         {
-            if (!int.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var years) || years is <= 0 or >= 120)
+            if (!int.TryParse(m.Groups["years"].Value, CultureInfo.InvariantCulture, out var years) || years is <= 0 or >= 120)
             {
                 continue;
             }
 
-            ages.Add(m.Groups[1].Value switch
+            ages.Add(m.Groups["side"].Value switch
             {
                 "duoi" => years - 1,
-                "tren" or "hon" or "qua" => years + 1,
+                "tren" or "hon" or "qua" or "ngoai" => years + 1,
                 _ => years,
             });
         }

@@ -18,6 +18,12 @@ public sealed class StatedAgeTests
     [InlineData("tôi 45 tuổi, mẹ tôi 72 tuổi", new[] { 45, 72 })]
     [InlineData("cháu mới 3 tháng tuổi", new int[0])]
     [InlineData("con sinh năm 2021", new int[0])]
+    [InlineData("ba e 76t ko co luong huu", new[] { 76 })]
+    [InlineData("con tôi 5t có được thẻ bhyt không", new[] { 5 })]
+    [InlineData("bà tôi ngoài 70 tuổi", new[] { 71 })]
+    [InlineData("lương 5t một tháng", new int[0])]
+    [InlineData("nhà có 5t thôi", new int[0])]
+    [InlineData("con 5t nữa là đủ", new int[0])]
     public void The_ages_a_message_states_are_read_in_years(string text, int[] ages) =>
         Assert.Equal(ages, ResidentCase.StatedAges(text));
 
@@ -56,6 +62,15 @@ public sealed class StatedAgeTests
         var question = EngineHarness.Repo.Questions.Understand("tôi 45 tuổi muốn học nghề hàn có được hỗ trợ không");
 
         Assert.NotEqual("hoc-nghe-lan-thu-hai", question.Best.Answer.Id);
+    }
+
+    [Theory]
+    [InlineData("ba e 76t ko co luong huu", "ba em 0 tuoi")]
+    [InlineData("luong 5t mot thang", "luong 0 trieu")]
+    [InlineData("nha co 5t", "nha co 0 trieu")]
+    public void A_number_typed_with_t_is_an_age_after_kin_and_millions_elsewhere(string text, string normalized)
+    {
+        Assert.StartsWith(normalized, EngineHarness.Repo.Questions.Normalizer.Normalize(text), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -163,6 +163,36 @@ public sealed class SubjectConflictTests
         Assert.Equal([expected], Answered(text));
     }
 
+    [Theory]
+    [InlineData("tôi bị đột quỵ nằm 1 chỗ có được trợ cấp không", "faq:tro-cap-tre-mo-coi")]
+    [InlineData("toi bi dot quy nam 1 cho co dc tro cap ko", "faq:tro-cap-tre-mo-coi")]
+    public void A_groups_entry_with_no_general_entry_behind_it_is_offered_not_given(string text, string groupEntry)
+    {
+        // The orphans' entry was the answer: it shares «nằm», «trợ cấp» with the question, which names no orphan.
+        var bot = new EngineHarness();
+        var replies = bot.Send(text);
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        var unanswered = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.Contains(groupEntry, unanswered.Data![DialogEngine.SuggestedData], StringComparison.Ordinal);
+        Assert.NotEmpty(replies[^1].QuickReplies);
+    }
+
+    [Theory]
+    [InlineData("chong e mat, e nuoi 2 con nho, co dc tro cap gi ko a")]
+    [InlineData("Chồng tôi mất năm ngoái, tôi một mình nuôi con, có được hỗ trợ gì không?")]
+    public void A_widow_raising_her_children_names_the_single_parents_group(string text)
+    {
+        Assert.Equal(["faq:me-don-than-nuoi-con"], Answered(text));
+    }
+
+    [Fact]
+    public void An_age_typed_short_after_kin_keeps_the_elderly_entry()
+    {
+        // «76t» was read as 76 million: the age did not name the group, and the entry was only offered.
+        Assert.Equal(["faq:tro-cap-nguoi-cao-tuoi"], Answered("bố em 80t có được trợ cấp không"));
+    }
+
     private static List<string?> Answered(string text)
     {
         var bot = new EngineHarness();
