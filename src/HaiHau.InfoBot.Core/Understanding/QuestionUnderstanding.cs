@@ -239,7 +239,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var betweenAnswers = false;
-        if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities, minCoverage) ?? UnnamedGroup(best, words, tokens, focus, probabilities, minCoverage)) is { } resolved)
+        if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities, minCoverage) ?? UnnamedGroup(best, words, tokens, focus, probabilities, minCoverage) ?? NamedGroupClose(best, words, tokens, focus, probabilities, minCoverage)) is { } resolved)
         {
             (best, runnerUp, decision) = resolved;
             betweenAnswers = decision == QuestionDecision.Ask;
@@ -392,6 +392,41 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     }
 
     /// <summary>
+    /// The answer found declares no subject, and the question names a group that an entry ranked just as high declares:
+    /// «bố tôi bị mù có được thẻ bhyt không» is the disabled person's BHYT card, not the private clinic's entry that
+    /// shares «thẻ bhyt». Only a close rival (<see cref="NamedRival"/> of the score) that covers the question is taken.
+    /// </summary>
+    private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? NamedGroupClose(
+        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, double minCoverage)
+    {
+        if (best.Answer.Kind != AnswerRef.Faq || _subjects.Of(best.Answer).Count > 0)
+        {
+            return null;
+        }
+
+        var named = _subjects.Named(words);
+        if (named.Count == 0)
+        {
+            return null;
+        }
+
+        var ranked = _answers.Ranked(tokens, Prior(probabilities));
+        var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
+        var rival = ranked.Take(GeneralLookedAt)
+            .FirstOrDefault(r => r.Answer != best.Answer && r.Score >= NamedRival * bestScore && _subjects.Of(r.Answer).Any(named.Contains));
+        if (rival.Answer is null)
+        {
+            return null;
+        }
+
+        var other = GuessOf(rival, tokens, focus, probabilities);
+        return other.Coverage >= minCoverage ? (other, best, QuestionDecision.Answer) : null;
+    }
+
+    /// <summary>How close (a share of the best score) an entry for the group a question names must rank to be taken instead.</summary>
+    private const double NamedRival = 0.9;
+
+    /// <summary>
     /// The answer is still a group's entry the question does not name (<see cref="UnnamedGroup"/> found no general entry
     /// close behind): «con em bị bệnh tim có được hỗ trợ không» is not the school-children's question, nor «tôi bị đột
     /// quỵ» the orphans'. Offered, not given: the resident taps it if it is theirs.
@@ -399,7 +434,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private bool OnlyForAnUnnamedGroup(TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, double[] probabilities)
     {
         var own = _subjects.Of(best.Answer);
-        return own.Count > 0 && !Phrase.Contains(tokens, AgeWords) && !own.Any(_subjects.Named(words).Contains);
+        // An age names an age group («bà tôi 80 tuổi»), not a disability or a trade: «tôi 55 tuổi còn học nghề được
+        // không» is not the disabled learner's question.
+        var agedGroup = _faqs.GetValueOrDefault(best.Answer.Id)?.Ages is not null;
+        return own.Count > 0 && !(agedGroup && Phrase.Contains(tokens, AgeWords)) && !own.Any(_subjects.Named(words).Contains);
     }
 
     /// <summary>
@@ -517,9 +555,16 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         // covering a long letter means its subject is not in either answer, however close their scores: the honest
         // "I don't know" with the nearest entries as buttons and the body the letter names helps more than a choice
         // between two topics. A letter both of whose close answers cover it is still asked about.
-        var ask = shortMessage ? closeAnswers || neitherCovers : closeAnswers && !neitherCovers;
+        // A short message the other topic's answer covers wholly while the one found leaves a good part of it out
+        // («nằm viện hộ nghèo có được hỗ trợ tiền ăn không»: the school-costs entry has «tiền ăn», not «nằm viện»)
+        // is asked about too, even when the classifier's lean puts the answers' scores far apart.
+        var coveredFarBetter = coveredBetter && runnerUp.Answer.Kind == AnswerRef.Faq && best.Answer.Kind == AnswerRef.Faq && best.Coverage >= minCoverage && runnerUp.Coverage - best.Coverage >= CoveredFarBetter;
+        var ask = shortMessage ? closeAnswers || neitherCovers || coveredFarBetter : closeAnswers && !neitherCovers;
         return (best, runnerUp, closeTopics && ask ? QuestionDecision.Ask : QuestionDecision.Answer);
     }
+
+    /// <summary>How much more of a short message the other topic's answer must cover to be offered beside the one found.</summary>
+    private const double CoveredFarBetter = 0.2;
 
     private Func<string, double> Prior(double[] probabilities)
     {

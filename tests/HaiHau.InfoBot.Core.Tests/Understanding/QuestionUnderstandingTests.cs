@@ -71,6 +71,17 @@ public sealed class QuestionUnderstandingTests
     }
 
     [Fact]
+    public void A_short_question_the_other_topics_entry_covers_wholly_offers_both_entries()
+    {
+        // The classifier leans to other support (school costs share «hộ nghèo… hỗ trợ tiền ăn»), but only the entry on a
+        // family member's illness has «nằm viện»: the school-costs entry was given as the answer.
+        var question = EngineHarness.Repo.Questions.Understand("nằm viện hộ nghèo có được hỗ trợ tiền ăn không");
+
+        Assert.True(question.Decision == QuestionDecision.Ask, $"{question.Decision} {question.Best} {question.RunnerUp}");
+        Assert.Equal(["faq:ho-tro-chi-phi-hoc-tap", "faq:nguoi-om-nang-trong-gia-dinh"], new[] { question.Best.Answer.Payload, question.RunnerUp!.Answer.Payload }.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_long_letter_between_two_topics_that_neither_answer_covers_gets_the_honest_referral_not_a_choice_of_topics()
     {
         var understanding = Small();
