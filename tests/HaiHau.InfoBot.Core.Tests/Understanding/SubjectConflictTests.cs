@@ -51,6 +51,8 @@ public sealed class SubjectConflictTests
     [InlineData("con hộ nghèo có được miễn học phí không", "faq:hoc-phi-truong-cong", "faq:hoc-phi-dai-hoc-ho-ngheo")]
     [InlineData("người khuyết tật nặng được bao nhiêu tiền", "faq:tro-cap-nguoi-khuyet-tat", "faq:bhyt-nguoi-khuyet-tat")]
     [InlineData("người khuyết tật có được cấp thẻ bhyt không", "faq:bhyt-nguoi-khuyet-tat", "faq:tro-cap-nguoi-khuyet-tat")]
+    [InlineData("bao giờ có kết quả rà soát", "faq:ra-soat-cuoi-nam-2026", "faq:ket-qua-ra-soat-chua-dung")]
+    [InlineData("vay vốn nhcsxh lãi bao nhiêu", "faq:vay-ho-ngheo", "faq:nhcsxh-giao-dich-o-dau")]
     public void A_question_gets_the_entry_on_what_it_asks_not_the_neighbour_that_shares_its_other_words(string text, string expected, string neighbour)
     {
         var answered = Answered(text);
