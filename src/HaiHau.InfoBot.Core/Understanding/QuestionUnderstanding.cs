@@ -558,13 +558,20 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         // A short message the other topic's answer covers wholly while the one found leaves a good part of it out
         // («nằm viện hộ nghèo có được hỗ trợ tiền ăn không»: the school-costs entry has «tiền ăn», not «nằm viện»)
         // is asked about too, even when the classifier's lean puts the answers' scores far apart.
-        var coveredFarBetter = coveredBetter && runnerUp.Answer.Kind == AnswerRef.Faq && best.Answer.Kind == AnswerRef.Faq && best.Coverage >= minCoverage && runnerUp.Coverage - best.Coverage >= CoveredFarBetter;
+        var coveredFarBetter = coveredBetter && runnerUp.Answer.Kind == AnswerRef.Faq && best.Answer.Kind == AnswerRef.Faq && best.Coverage >= minCoverage && runnerUp.Coverage - best.Coverage >= CoveredFarBetter
+            && runnerUp.Confidence >= OtherTopicAtLeast;
         var ask = shortMessage ? closeAnswers || neitherCovers || coveredFarBetter : closeAnswers && !neitherCovers;
         return (best, runnerUp, closeTopics && ask ? QuestionDecision.Ask : QuestionDecision.Answer);
     }
 
     /// <summary>How much more of a short message the other topic's answer must cover to be offered beside the one found.</summary>
     private const double CoveredFarBetter = 0.2;
+
+    /// <summary>
+    /// How likely the classifier must find the other topic for that: «hộ nghèo là gì» is all in the legal-aid entry's
+    /// words too, but nobody asking it means legal aid (0.01).
+    /// </summary>
+    private const double OtherTopicAtLeast = 0.1;
 
     private Func<string, double> Prior(double[] probabilities)
     {

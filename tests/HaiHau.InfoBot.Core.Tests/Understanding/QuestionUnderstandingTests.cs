@@ -82,6 +82,16 @@ public sealed class QuestionUnderstandingTests
     }
 
     [Fact]
+    public void A_short_question_is_not_asked_about_for_an_entry_of_a_topic_the_classifier_finds_unlikely()
+    {
+        // Every word of «hộ nghèo là gì» is in the legal-aid entry too; the rule above made it a choice with legal aid.
+        var question = EngineHarness.Repo.Questions.Understand("Hộ nghèo là gì?");
+
+        Assert.True(question.Decision == QuestionDecision.Answer, $"{question.Decision} {question.Best} {question.RunnerUp}");
+        Assert.Equal("eligibility", question.Best.Topic);
+    }
+
+    [Fact]
     public void A_long_letter_between_two_topics_that_neither_answer_covers_gets_the_honest_referral_not_a_choice_of_topics()
     {
         var understanding = Small();
