@@ -53,6 +53,9 @@ public sealed class SubjectConflictTests
     [InlineData("người khuyết tật có được cấp thẻ bhyt không", "faq:bhyt-nguoi-khuyet-tat", "faq:tro-cap-nguoi-khuyet-tat")]
     [InlineData("bao giờ có kết quả rà soát", "faq:ra-soat-cuoi-nam-2026", "faq:ket-qua-ra-soat-chua-dung")]
     [InlineData("vay vốn nhcsxh lãi bao nhiêu", "faq:vay-ho-ngheo", "faq:nhcsxh-giao-dich-o-dau")]
+    [InlineData("tiền điện hộ nghèo được hỗ trợ bao nhiêu", "faq:tien-dien", "faq:bhxh-tu-nguyen-ho-ngheo")]
+    [InlineData("tien dien ho ngheo dc ho tro bn", "faq:tien-dien", "faq:bhxh-tu-nguyen-ho-ngheo")]
+    [InlineData("thế nào là hộ cận nghèo", "faq:thu-nhap-ho-ngheo", "faq:bi-loai-khoi-danh-sach-can-ngheo")]
     public void A_question_gets_the_entry_on_what_it_asks_not_the_neighbour_that_shares_its_other_words(string text, string expected, string neighbour)
     {
         var answered = Answered(text);
