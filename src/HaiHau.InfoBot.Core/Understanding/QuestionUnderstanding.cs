@@ -251,7 +251,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
-        var weak = decision == QuestionDecision.Answer && (best.Coverage < minCoverage || OnlyForAnUnnamedGroup(best, words, tokens, probabilities));
+        var weak = decision == QuestionDecision.Answer && (best.Coverage < minCoverage || OnlyForAnUnnamedGroup(best, words, tokens));
         if (weak && referral?.Id == Referral.Default && _settings.GetValueOrDefault(best.Topic)?.Refer is { } topicBody
             && _referrals.Find(topicBody) is { } topicReferral)
         {
@@ -428,10 +428,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
     /// <summary>
     /// The answer is still a group's entry the question does not name (<see cref="UnnamedGroup"/> found no general entry
-    /// close behind): «con em bị bệnh tim có được hỗ trợ không» is not the school-children's question, nor «tôi bị đột
-    /// quỵ» the orphans'. Offered, not given: the resident taps it if it is theirs.
+    /// close behind): «tôi bị đột quỵ nằm 1 chỗ có được trợ cấp không» is not the orphans' question, though it shares
+    /// «nằm», «trợ cấp» with it. Offered, not given: the resident taps it if it is theirs.
     /// </summary>
-    private bool OnlyForAnUnnamedGroup(TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, double[] probabilities)
+    private bool OnlyForAnUnnamedGroup(TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens)
     {
         var own = _subjects.Of(best.Answer);
         // An age names an age group («bà tôi 80 tuổi»), not a disability or a trade: «tôi 55 tuổi còn học nghề được
