@@ -428,8 +428,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
     /// <summary>
     /// The answer is still a group's entry the question does not name (<see cref="UnnamedGroup"/> found no general entry
-    /// close behind): «tôi bị đột quỵ nằm 1 chỗ có được trợ cấp không» is not the orphans' question, though it shares
-    /// «nằm», «trợ cấp» with it. Offered, not given: the resident taps it if it is theirs.
+    /// close behind): «ông tôi bị ung thư có được trợ cấp không» is not the orphans' question, though it shares «ông»,
+    /// «trợ cấp» with it. Offered, not given: the resident taps it if it is theirs.
     /// </summary>
     private bool OnlyForAnUnnamedGroup(TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens)
     {
