@@ -33,8 +33,7 @@ public sealed class BroadcastPageTests(BrowserSession browser) : IClassFixture<B
     {
         // A UTC clock, as in production: SQLite compares the stored instants as text, and the page stores UTC.
         await using var app = new ScriptedChannelApp(folder.SqliteConnectionString(), new FakeTimeProvider(Morning.ToUniversalTime()));
-        app.UseKestrel(0);
-        app.StartServer();
+        app.StartOnLoopback();
         var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         await SeedAsync(app);
         await ConsoleClient.CreateAccountAsync(app, "haichau@haihau.test", ConsoleRoles.Officer, "hai-thinh");

@@ -157,8 +157,7 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAcc
         {
             // A UTC clock, as in production (SQLite compares the stored instants as text); 8:00 in Hải Hậu.
             _app = new InfoBotApp(_folder.SqliteConnectionString(), new FakeTimeProvider(new DateTimeOffset(2022, 9, 15, 8, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime()));
-            _app.UseKestrel(0);
-            _app.StartServer();
+            _app.StartOnLoopback();
             await ConsoleClient.CreateAccountAsync(_app, Admin, ConsoleRoles.Admin);
             await ConsoleClient.CreateAccountAsync(_app, Officer, ConsoleRoles.Officer, "hai-an");
             BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');

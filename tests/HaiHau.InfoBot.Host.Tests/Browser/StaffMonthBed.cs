@@ -76,8 +76,7 @@ public sealed class StaffMonthBed : IAsyncDisposable
             settings["InfoBot:Telegram:Mode"] = nameof(TelegramMode.Webhook);
             settings["InfoBot:Telegram:WebhookSecret"] = TelegramRig.Secret;
             bed.App = new InfoBotApp(bed.ConnectionString, bed.Time, settings);
-            bed.App.UseKestrel(0); // a real port: the browser cannot reach an in-memory test server
-            bed.App.StartServer();
+            bed.App.StartOnLoopback();
             var address = bed.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             bed.BaseUrl = new Uri(address.TrimEnd('/') + "/");
             bed._http = new HttpClient { BaseAddress = bed.BaseUrl };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Host.Tests.Health;
@@ -27,11 +28,17 @@ public sealed class HealthTests : HostTestBase
     {
         await using var app = NewApp();
         var client = app.CreateClient();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // The warm-up after start reads the store in the background; a connection it opened before the files went
+        // would still reach the deleted file (open files outlive their names on Linux) and answer "ok" (seen once
+        // under load). So: wait for it, delete, and only then empty the pools, which discards every connection
+        // opened before the delete, idle or in use.
+        await app.Services.GetRequiredService<HaiHau.InfoBot.Host.Turns.StoreInitializer>().WarmedUp.WaitAsync(TimeSpan.FromSeconds(30));
         foreach (var file in Directory.EnumerateFiles(Folder.Path, "infobot.db*"))
         {
             File.Delete(file);
         }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
