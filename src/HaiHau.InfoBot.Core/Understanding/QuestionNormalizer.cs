@@ -129,8 +129,16 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
             return;
         }
 
-        var word = CollapseRepeats(raw);
+        // A short form as typed first: some are written with a doubled letter («hssv», «cccd», «ttin»), which collapsing
+        // would make «hsv», «cd», «tin» (the student-loan rate was answered with the job-creation loan's).
+        var word = raw;
         if (!abbreviations.Words.TryGetValue(word, out var full))
+        {
+            word = CollapseRepeats(raw);
+            abbreviations.Words.TryGetValue(word, out full);
+        }
+
+        if (full is null)
         {
             word = ReplaceStart(word);
             abbreviations.Words.TryGetValue(word, out full);

@@ -100,6 +100,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// <summary>How far down the ranking a suggestion may come from.</summary>
     private const int SuggestionsLookedAt = 4;
 
+    /// <summary>An entry holding this share of a message's weighted words or more answers nearly all of it.</summary>
+    private const double NearlyWhole = 0.8;
+
     /// <summary>
     /// Two entries that each have a subject the question names and the other lacks are both offered when the second
     /// scores at least this share of the first; a far weaker one is a passing mention. A middle value, not tuned: the real
@@ -233,7 +236,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var best = Guess(_classifier.Classes[first], probabilities[first], tokens, focus);
         var runnerUp = Guess(_classifier.Classes[second], probabilities[second], tokens, focus);
         var decision = Decide(best, runnerUp);
-        if (CrossTopic(best) && _answers.Best(tokens, Prior(probabilities)) is { } found)
+        if (CrossTopic(best, runnerUp) && _answers.Best(tokens, Prior(probabilities)) is { } found)
         {
             (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, focus, minCoverage);
         }
@@ -514,11 +517,16 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// registration), plainly outside the programme (the classifier's "unknown" with confidence), or only names a topic
     /// ("bảo hiểm y tế": its dialog).
     /// </summary>
-    private bool CrossTopic(TopicGuess best)
+    private bool CrossTopic(TopicGuess best, TopicGuess runnerUp)
     {
         if (best.Topic == UnderstoodQuestion.UnknownTopic)
         {
-            return best.Confidence < _thresholds.Confident;
+            // A lean to "outside the programme" is not plain when the runner-up topic's entry holds nearly the whole
+            // message and the classifier weighs that topic close: «nhà tôi bị sập do bão» leant to "unknown" (its
+            // examples have «lúa bị đổ sau bão») over the storm-damaged house's entry, which covers all but «tôi».
+            var wholeEntryClose = runnerUp.Answer.Kind == AnswerRef.Faq && runnerUp.Coverage >= NearlyWhole
+                && runnerUp.Confidence >= best.Confidence * _thresholds.CloseRatio;
+            return best.Confidence < _thresholds.Confident || wholeEntryClose;
         }
 
         return _settings.GetValueOrDefault(best.Topic)?.Action == TopicAction.Answer && best.Answer.Kind != AnswerRef.Topic;
