@@ -238,7 +238,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var decision = Decide(best, runnerUp);
         if (CrossTopic(best, runnerUp) && _answers.Best(tokens, Prior(probabilities)) is { } found)
         {
-            (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, focus, minCoverage);
+            (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, focus, minCoverage, ResidentCase.StatedAges(text));
         }
 
         var betweenAnswers = false;
@@ -539,14 +539,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// </summary>
     private (TopicGuess Best, TopicGuess RunnerUp, QuestionDecision Decision) AcrossTopics(
         (AnswerRef Answer, string Topic, double Score) found, double[] probabilities, int first, int second,
-        IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double minCoverage)
+        IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double minCoverage, IReadOnlyList<int> ages)
     {
         var classes = _classifier.Classes;
         var topicIndex = IndexOf(classes, found.Topic);
         var best = new TopicGuess(found.Topic, topicIndex >= 0 ? probabilities[topicIndex] : 0, found.Answer, Coverage(tokens, focus, found.Answer));
         var other = classes[first] == found.Topic ? second : first;
         var otherTopic = classes[other];
-        var otherFound = _settings.GetValueOrDefault(otherTopic)?.Action == TopicAction.Answer ? _answers.Best(tokens, Prior(probabilities), otherTopic) : null;
+        var otherFound = _settings.GetValueOrDefault(otherTopic)?.Action == TopicAction.Answer ? OtherTopicsBest(tokens, probabilities, otherTopic, ages) : null;
         var runnerUp = otherFound is { } o
             ? new TopicGuess(otherTopic, probabilities[other], o.Answer, Coverage(tokens, focus, o.Answer))
             : new TopicGuess(otherTopic, probabilities[other], new AnswerRef(AnswerRef.Topic, otherTopic));
@@ -570,6 +570,22 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             && runnerUp.Confidence >= OtherTopicAtLeast;
         var ask = shortMessage ? closeAnswers || neitherCovers || coveredFarBetter : closeAnswers && !neitherCovers;
         return (best, runnerUp, closeTopics && ask ? QuestionDecision.Ask : QuestionDecision.Answer);
+    }
+
+    /// <summary>
+    /// The other topic's best answer for the ages the message states: «mẹ em 80t chưa có tiền già» shares «em» with the
+    /// under-6 card's «trẻ em», and that entry, covering more of the message, made the elderly allowance a question back.
+    /// </summary>
+    private (AnswerRef Answer, string Topic, double Score)? OtherTopicsBest(IReadOnlyList<string> tokens, double[] probabilities, string topic, IReadOnlyList<int> ages)
+    {
+        var best = _answers.Best(tokens, Prior(probabilities), topic);
+        if (best is not { } b || ForAges(b.Answer, ages))
+        {
+            return best;
+        }
+
+        var forAges = _answers.Ranked(tokens, Prior(probabilities), topic).FirstOrDefault(r => r.Score > 0 && ForAges(r.Answer, ages));
+        return forAges.Answer is null ? null : (forAges.Answer, forAges.Topic, forAges.Score);
     }
 
     /// <summary>How much more of a short message the other topic's answer must cover to be offered beside the one found.</summary>

@@ -37,6 +37,17 @@ public sealed class StatedAgeTests
     }
 
     [Fact]
+    public void Another_topic_s_entry_for_other_ages_does_not_turn_the_answer_into_a_question_back()
+    {
+        // «e» is «em», which the under-6 card's «trẻ em» has: that entry covered more of the message and made this a
+        // question back between two topics, though an 80-year-old is no child.
+        var question = EngineHarness.Repo.Questions.Understand("me e 80t chua co tien gia");
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Contains(question.Best.Answer.Id, ElderlyAllowances);
+    }
+
+    [Fact]
     public void An_old_person_living_alone_is_not_answered_with_the_orphans_entry()
     {
         // «cháu» here is the bot, whom residents call so; the orphans' entry has «nuôi cháu» among its words.
