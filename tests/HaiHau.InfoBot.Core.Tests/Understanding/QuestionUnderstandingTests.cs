@@ -20,6 +20,10 @@ public sealed class QuestionUnderstandingTests
     // The classifier leant to "outside the programme" (its examples have «lúa bị đổ sau bão»), while the storm-damaged
     // house's entry holds all of the message but «tôi»
     [InlineData("nhà tôi bị sập do bão", "housing", "faq:nha-hu-hong-do-bao-lu")]
+    // A job does not by itself end the standing (the working member's entry), while the card asked about is the
+    // company card's entry; the first had got the entry on owning a motorbike or a TV
+    [InlineData("con tôi đi làm công ty thì nhà có bị cắt hộ nghèo không", "eligibility", "faq:co-nguoi-di-lam-co-duoc-ho-ngheo")]
+    [InlineData("đi làm công ty có bị cắt thẻ bhyt hộ nghèo không", "health_insurance", "faq:bhyt-the-cong-ty-va-the-ho-ngheo")]
     // «hssv» was collapsed to «hsv» as a letter held down, and the rate went to the job-creation loan's entry
     [InlineData("lai suat vay hssv", "credit", "faq:vay-cho-con-di-hoc")]
     public void Repository_content_answers_typical_questions(string text, string topic, string answer)
