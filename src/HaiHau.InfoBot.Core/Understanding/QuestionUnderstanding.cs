@@ -236,9 +236,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var best = Guess(_classifier.Classes[first], probabilities[first], tokens, focus);
         var runnerUp = Guess(_classifier.Classes[second], probabilities[second], tokens, focus);
         var decision = Decide(best, runnerUp);
-        if (CrossTopic(best, runnerUp) && _answers.Best(tokens, Prior(probabilities)) is { } found)
+        var ages = ResidentCase.StatedAges(text);
+        if (CrossTopic(best, runnerUp) && BestForAges(tokens, words, probabilities, null, ages) is { } found)
         {
-            (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, focus, minCoverage, ResidentCase.StatedAges(text));
+            (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, words, focus, minCoverage, ages);
         }
 
         var betweenAnswers = false;
@@ -268,7 +269,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             WeakAnswer = weak,
             Confidence = confidence,
             BetweenAnswers = betweenAnswers,
-            Suggestions = weak ? Suggest(best, tokens, focus, probabilities, ResidentCase.StatedAges(text)) : [],
+            Suggestions = weak ? Suggest(best, tokens, focus, probabilities, ages) : [],
         };
     }
 
@@ -539,14 +540,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// </summary>
     private (TopicGuess Best, TopicGuess RunnerUp, QuestionDecision Decision) AcrossTopics(
         (AnswerRef Answer, string Topic, double Score) found, double[] probabilities, int first, int second,
-        IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double minCoverage, IReadOnlyList<int> ages)
+        IReadOnlyList<string> tokens, IReadOnlyList<Word> words, IReadOnlyList<string> focus, double minCoverage, IReadOnlyList<int> ages)
     {
         var classes = _classifier.Classes;
         var topicIndex = IndexOf(classes, found.Topic);
         var best = new TopicGuess(found.Topic, topicIndex >= 0 ? probabilities[topicIndex] : 0, found.Answer, Coverage(tokens, focus, found.Answer));
         var other = classes[first] == found.Topic ? second : first;
         var otherTopic = classes[other];
-        var otherFound = _settings.GetValueOrDefault(otherTopic)?.Action == TopicAction.Answer ? OtherTopicsBest(tokens, probabilities, otherTopic, ages) : null;
+        var otherFound = _settings.GetValueOrDefault(otherTopic)?.Action == TopicAction.Answer ? BestForAges(tokens, words, probabilities, otherTopic, ages) : null;
         var runnerUp = otherFound is { } o
             ? new TopicGuess(otherTopic, probabilities[other], o.Answer, Coverage(tokens, focus, o.Answer))
             : new TopicGuess(otherTopic, probabilities[other], new AnswerRef(AnswerRef.Topic, otherTopic));
@@ -573,13 +574,15 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     }
 
     /// <summary>
-    /// The other topic's best answer for the ages the message states: «mẹ em 80t chưa có tiền già» shares «em» with the
-    /// under-6 card's «trẻ em», and that entry, covering more of the message, made the elderly allowance a question back.
+    /// The best answer (of <paramref name="topic"/> when given) for the ages the message states, unless the message names
+    /// the entry's group: «mẹ em 80t chưa có tiền già» shares «em» with the under-6 card's «trẻ em», and that entry, the
+    /// best-ranked across topics, made the elderly allowance a question back.
     /// </summary>
-    private (AnswerRef Answer, string Topic, double Score)? OtherTopicsBest(IReadOnlyList<string> tokens, double[] probabilities, string topic, IReadOnlyList<int> ages)
+    private (AnswerRef Answer, string Topic, double Score)? BestForAges(
+        IReadOnlyList<string> tokens, IReadOnlyList<Word> words, double[] probabilities, string? topic, IReadOnlyList<int> ages)
     {
         var best = _answers.Best(tokens, Prior(probabilities), topic);
-        if (best is not { } b || ForAges(b.Answer, ages))
+        if (best is not { } b || ForAges(b.Answer, ages) || _subjects.Of(b.Answer).Any(_subjects.Named(words).Contains))
         {
             return best;
         }

@@ -24,6 +24,10 @@ public sealed class QuestionUnderstandingTests
     // company card's entry; the first had got the entry on owning a motorbike or a TV
     [InlineData("con tôi đi làm công ty thì nhà có bị cắt hộ nghèo không", "eligibility", "faq:co-nguoi-di-lam-co-duoc-ho-ngheo")]
     [InlineData("đi làm công ty có bị cắt thẻ bhyt hộ nghèo không", "health_insurance", "faq:bhyt-the-cong-ty-va-the-ho-ngheo")]
+    // Working in a city far away is the card-away-from-home entry (it got the entry on fees charged for the card), and
+    // a fee charged to hand the card over is that entry (it got the company card's)
+    [InlineData("tôi ở hà nội làm ăn thẻ bhyt hộ nghèo có dùng được ở đó không", "health_insurance", "faq:bhyt-di-lam-an-xa")]
+    [InlineData("nhận thẻ bhyt bị thu phí", "health_insurance", "faq:bhyt-bi-thu-phi-khi-nhan-the")]
     // «hssv» was collapsed to «hsv» as a letter held down, and the rate went to the job-creation loan's entry
     [InlineData("lai suat vay hssv", "credit", "faq:vay-cho-con-di-hoc")]
     public void Repository_content_answers_typical_questions(string text, string topic, string answer)
