@@ -348,7 +348,11 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var ownNamed = own.Where(named.Contains).ToList();
         bool NamesAnother(AnswerRef answer) => _subjects.Of(answer).Any(t => named.Contains(t) && !own.Contains(t));
         var ranked = _answers.Ranked(tokens, Prior(probabilities));
-        var others = ranked.Where(r => r.Score > 0 && r.Answer != best.Answer && NamesAnother(r.Answer)).ToList();
+        // Another topic's entry only where the classifier finds that topic likely: «hộ cận nghèo học nghề được bao
+        // nhiêu» names the near-poor, whom the near-poor loan's entry declares, but asks nothing about loans (0.02).
+        var likely = Prior(probabilities);
+        var others = ranked.Where(r => r.Score > 0 && r.Answer != best.Answer && NamesAnother(r.Answer)
+            && (r.Topic == best.Topic || likely(r.Topic) >= OtherTopicAtLeast)).ToList();
         var wider = others.FirstOrDefault(r => ownNamed.All(_subjects.Of(r.Answer).Contains));
         if (wider.Answer is not null)
         {
@@ -383,7 +387,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var ranked = _answers.Ranked(tokens, Prior(probabilities));
         var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
         var general = ranked.Take(GeneralLookedAt)
-            .FirstOrDefault(r => r.Score >= CloseRival * bestScore && r.Answer != best.Answer && r.Answer.Kind == AnswerRef.Faq && _subjects.Of(r.Answer).Count == 0);
+            .FirstOrDefault(r => r.Score >= CloseRival * bestScore && r.Answer != best.Answer && r.Answer.Kind == AnswerRef.Faq && _subjects.Of(r.Answer).Count == 0
+                && (r.Topic == best.Topic || Prior(probabilities)(r.Topic) >= OtherTopicAtLeast));
         if (general.Answer is null)
         {
             return null;

@@ -33,6 +33,11 @@ public sealed class QuestionUnderstandingTests
     [InlineData("bố tôi mất còn nợ ngân hàng chính sách", "credit", "faq:nguoi-vay-mat-ai-tra-no")]
     // The vocational school asked for by its name is where to learn a trade (it was asked back: jobs or training?)
     [InlineData("trung tâm giáo dục nghề nghiệp ở đâu", "vocational_training", "faq:hoc-nghe-o-dau")]
+    // Today's rural line is the income entry (it got the old towns' urban-or-rural entry)
+    [InlineData("chuẩn nghèo nông thôn hiện nay", "eligibility", "faq:thu-nhap-ho-ngheo")]
+    // The near-poor are named, the learning asked about: the near-poor loan's entry declares them, but the classifier
+    // gives loans 0.02 here (the disabled learner's entry found first was swapped for it)
+    [InlineData("hộ cận nghèo học nghề được bao nhiêu", "vocational_training", "faq:hoc-nghe-ho-tro-bao-nhieu")]
     // «hssv» was collapsed to «hsv» as a letter held down, and the rate went to the job-creation loan's entry
     [InlineData("lai suat vay hssv", "credit", "faq:vay-cho-con-di-hoc")]
     public void Repository_content_answers_typical_questions(string text, string topic, string answer)
