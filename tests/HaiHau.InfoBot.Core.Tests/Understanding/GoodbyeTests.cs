@@ -1,0 +1,36 @@
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// A resident who says goodbye is said goodbye to (content/understanding: the «goodbye» topic, a reply): «tạm biệt» had
+/// been asked back whether it meant the main menu or other support, since the greetings' examples held it.
+/// </summary>
+public sealed class GoodbyeTests
+{
+    [Theory]
+    [InlineData("tạm biệt")]
+    [InlineData("bye nhé")]
+    [InlineData("thôi chào nhé")]
+    public void A_goodbye_gets_a_goodbye_not_a_question_back_or_the_menu(string text)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        var reply = Assert.Single(bot.Send(text));
+
+        Assert.StartsWith("Dạ, cháu chào bác ạ.", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bác muốn hỏi về việc gì?", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_greeting_still_opens_the_menu()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        var replies = EngineHarness.Joined(bot.Send("chào cháu nhé"));
+
+        Assert.Contains("Bác muốn hỏi về việc gì?", replies, StringComparison.Ordinal);
+    }
+}
