@@ -23,13 +23,17 @@ public sealed class GoodbyeTests
         Assert.DoesNotContain("Bác muốn hỏi về việc gì?", reply.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_greeting_still_opens_the_menu()
+    [Theory]
+    [InlineData("chào cháu nhé")]
+    // «không hiểu» opened the poverty dialog («hiểu» as in «tìm hiểu về hộ nghèo»): the menu is where to start again.
+    [InlineData("không hiểu")]
+    [InlineData("khó hiểu quá")]
+    public void A_greeting_or_not_understanding_opens_the_menu(string text)
     {
         var bot = new EngineHarness();
         bot.Start();
 
-        var replies = EngineHarness.Joined(bot.Send("chào cháu nhé"));
+        var replies = EngineHarness.Joined(bot.Send(text));
 
         Assert.Contains("Bác muốn hỏi về việc gì?", replies, StringComparison.Ordinal);
     }

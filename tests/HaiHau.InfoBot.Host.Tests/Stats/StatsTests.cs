@@ -239,11 +239,23 @@ public sealed class StatsTests(StatsTests.Seeded seeded) : IClassFixture<StatsTe
         Assert.Equal(100m, unknown.GetProperty("not_understood_percent").GetDecimal());
         var health = Line(json.GetProperty("questions_by_topic"), "topic", "health_insurance");
         // November: the card question answered; «vay tiền đóng bảo hiểm» asked back (a loan or health insurance?) counts
-        // under the topic offered first, the loan.
-        Assert.Equal((1, 1), (Current(health.GetProperty("total")), Previous(health.GetProperty("total"))));
-        Assert.Equal(100m, health.GetProperty("answered_percent").GetDecimal());
-        var credit = Line(json.GetProperty("questions_by_topic"), "topic", "credit");
-        Assert.Equal((1, 1, 0m), (Current(credit.GetProperty("total")), credit.GetProperty("asked_back").GetInt32(), credit.GetProperty("answered_percent").GetDecimal()));
+        // under the topic offered first, the classifier's lean, which a content edit may tip either way: read from the
+        // same understanding the host used.
+        var offeredFirst = TestKit.EngineHarness.Repo.Questions.Understand("vay tiền đóng bảo hiểm").Best.Topic;
+        Assert.True(offeredFirst is "health_insurance" or "credit", offeredFirst);
+        var askedBack = Line(json.GetProperty("questions_by_topic"), "topic", offeredFirst);
+        Assert.Equal(1, askedBack.GetProperty("asked_back").GetInt32());
+        if (offeredFirst == "credit")
+        {
+            Assert.Equal((1, 1), (Current(health.GetProperty("total")), Previous(health.GetProperty("total"))));
+            Assert.Equal(100m, health.GetProperty("answered_percent").GetDecimal());
+            Assert.Equal((1, 0m), (Current(askedBack.GetProperty("total")), askedBack.GetProperty("answered_percent").GetDecimal()));
+        }
+        else
+        {
+            Assert.Equal((2, 1), (Current(health.GetProperty("total")), Previous(health.GetProperty("total"))));
+            Assert.Equal(50m, health.GetProperty("answered_percent").GetDecimal());
+        }
     }
 
     [Fact]
