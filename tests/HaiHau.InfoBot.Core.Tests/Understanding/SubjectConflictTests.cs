@@ -203,6 +203,9 @@ public sealed class SubjectConflictTests
     [InlineData("tôi bị đột quỵ nằm 1 chỗ có được trợ cấp không", "faq:tro-cap-nguoi-khuyet-tat")]
     [InlineData("bố em bị tai biến liệt giường có được hỗ trợ gì không", "faq:tro-cap-nguoi-khuyet-tat")]
     [InlineData("bố em 80t có được trợ cấp không", "faq:tro-cap-nguoi-cao-tuoi")]
+    // «già rồi», «bị tật»: the elderly and the disabled named in plain words (each got a referral)
+    [InlineData("ba toi gia roi co dc tien ko", "faq:tro-cap-huu-tri-xa-hoi")]
+    [InlineData("e bi tat chan co dc tro cap ko", "faq:tro-cap-nguoi-khuyet-tat")]
     public void A_group_named_the_way_residents_name_it_keeps_its_entry(string text, string expected)
     {
         // A widow raising her children is a single parent; «bị mù», «bị liệt», «đột quỵ» name a disability (the private
