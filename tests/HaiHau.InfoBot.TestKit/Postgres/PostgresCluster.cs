@@ -96,7 +96,44 @@ public sealed class PostgresCluster
         var settings = $"-p {cluster.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         cluster.Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        cluster.WatchOwner();
         return cluster;
+    }
+
+    /// <summary>Holds the write end of the watchdog's stdin for as long as this process lives (see <see cref="WatchOwner"/>).</summary>
+    private static Process? watchdog;
+
+    /// <summary>
+    /// Stops the server when this test process goes, however it goes. The stop on exit does not run when the runner ends
+    /// the test host, and the server then ran until the next run's <see cref="StopLeftOvers"/> (seen on most runs of
+    /// 5 December). A shell in its own session (<c>setsid -f</c>, so a kill of the test host's process tree misses it)
+    /// reads its stdin, a pipe only this process writes to; the kernel closes the pipe when this process ends, by any
+    /// signal, and the shell then stops the server and removes its folder. No polling: it waits on the pipe.
+    /// </summary>
+    private void WatchOwner()
+    {
+        var stop = $"{(_asPostgresUser ? "runuser -u postgres -- " : "")}'{Path.Combine(_bin, "pg_ctl")}' -D '{Path.Combine(_folder, "data")}' -m immediate -w stop";
+        var start = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false,
+            // Its own pipes, never the test host's output, which the runner reads to the end.
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "-f", "/bin/sh", "-c", $"exec >/dev/null 2>&1; cat; {stop}; rm -rf '{_folder}'" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        try
+        {
+            watchdog = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No setsid on this machine: the stop on exit and the next run's StopLeftOvers remain.
+        }
     }
 
     private const string FolderPrefix = "infobot-pg-";
