@@ -41,6 +41,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("ttin về bhyt", "thong tin ve bao hiem y te")]
     [InlineData("trung tâm gdnn", "trung tam giao duc nghe nghiep")]
     [InlineData("trung tâm dvvl", "trung tam dich vu viec lam")]
+    [InlineData("e đag cần việc lm", "em dang can viec lam")]
     // Numbers: any amount is "0", its unit stays
     [InlineData("vay 50tr", "vay 0 trieu")]
     [InlineData("1tr5 một tháng", "0 trieu mot thang")]
