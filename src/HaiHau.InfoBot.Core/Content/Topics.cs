@@ -19,6 +19,7 @@ public static class Topics
     public const string Handoff = "handoff";
     public const string OptOut = "opt_out";
     public const string EraseData = "erase_data";
+    public const string Goodbye = "goodbye";
 
     /// <summary>What a message about none of the topics is classified as; never listed in topics.yaml.</summary>
     public const string Unknown = UnderstoodQuestion.UnknownTopic;
@@ -26,6 +27,6 @@ public static class Topics
     /// <summary>The topics topics.yaml must list because code refers to them (the loader reports a missing one).</summary>
     public static readonly IReadOnlySet<string> Required = new HashSet<string>(StringComparer.Ordinal)
     {
-        Eligibility, VocationalTraining, Jobs, Housing, OtherSupport, Registration, Greeting, Handoff, OptOut, EraseData,
+        Eligibility, VocationalTraining, Jobs, Housing, OtherSupport, Registration, Greeting, Handoff, OptOut, EraseData, Goodbye,
     };
 }

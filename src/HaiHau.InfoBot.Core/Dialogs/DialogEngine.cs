@@ -1,5 +1,7 @@
+using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
 
@@ -118,6 +120,9 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
             case GlobalCommand.Erase:
                 Erase(turn);
                 return;
+            case GlobalCommand.Goodbye:
+                Goodbye(turn);
+                return;
             case GlobalCommand.OptOut:
                 // «dừng»: stop announcements if registered; either way the current question stops, as «hủy» would.
                 turn.State.Stack.Clear();
@@ -196,6 +201,29 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         turn.Log(EventKinds.Cancelled);
         turn.Say("Dạ, cháu đã dừng phần đang hỏi. Khi cần, bác bấm «Về menu chính» hoặc gõ «menu» nhé.",
             GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+    }
+
+    /// <summary>
+    /// Ends whatever was being asked and says goodbye in the words of the goodbye topic (topics.yaml), so the sentence
+    /// lives in content only; without that topic (custom test content) it is a plain cancel.
+    /// </summary>
+    private void Goodbye(TurnContext turn)
+    {
+        if (services.Understanding is not { } understanding || understanding.Settings(Topics.Goodbye) is not { } settings)
+        {
+            Cancel(turn);
+            return;
+        }
+
+        if (turn.State.Stack.Count > 0)
+        {
+            turn.Log(EventKinds.Cancelled); // a dialog was waiting: the goodbye ends it
+        }
+
+        turn.State.Stack.Clear();
+        turn.State.History.Clear();
+        turn.Log(EventKinds.QuestionAnswered, new AnswerRef(AnswerRef.Topic, Topics.Goodbye).Payload);
+        RunTopic(turn, understanding, settings, insideDialog: false);
     }
 
     private void Back(TurnContext turn)

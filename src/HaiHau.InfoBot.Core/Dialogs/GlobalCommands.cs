@@ -11,6 +11,7 @@ public enum GlobalCommand
     Handoff,
     Erase,
     OptOut,
+    Goodbye,
 }
 
 /// <summary>
@@ -44,6 +45,7 @@ public static class GlobalCommands
         GlobalCommand.Cancel => "Hủy",
         GlobalCommand.Erase => "Xóa dữ liệu của tôi",
         GlobalCommand.OptOut => "Dừng nhận tin",
+        GlobalCommand.Goodbye => "Chào tạm biệt",
         _ => "Gặp cán bộ",
     };
 
@@ -57,6 +59,8 @@ public static class GlobalCommands
             (GlobalCommand.Erase, ["xóa dữ liệu của tôi", "xóa dữ liệu", "xóa thông tin của tôi", "xóa hết dữ liệu", "xóa dữ liệu của mình", "/xoa", "/erase"]),
             // «dừng» alone stops announcements (and the current question); «dừng lại» stays a plain cancel.
             (GlobalCommand.OptOut, ["dừng", "hủy đăng ký", "huỷ đăng ký", "dừng nhận tin", "hủy nhận tin", "thôi nhận tin", "không nhận tin nữa", "stop", "/stop"]),
+            // A goodbye ends whatever was being asked (a menu waiting for a choice had asked for the choice again).
+            (GlobalCommand.Goodbye, ["tạm biệt", "tạm biệt nhé", "tạm biệt cháu", "tạm biệt cháu nhé", "chào tạm biệt", "bye", "bye bye", "goodbye", "hẹn gặp lại"]),
             (GlobalCommand.Handoff, ["gặp cán bộ", "gặp người", "nói chuyện với cán bộ", "cần cán bộ", "gọi cán bộ", "hỏi cán bộ", "liên hệ cán bộ", "gặp người thật", "tổng đài", "/canbo", "handoff"]),
         };
         var phrases = new Dictionary<string, GlobalCommand>(StringComparer.Ordinal);

@@ -4,7 +4,8 @@ namespace HaiHau.InfoBot.Core.Tests.Understanding;
 
 /// <summary>
 /// A resident who says goodbye is said goodbye to (content/understanding: the «goodbye» topic, a reply): «tạm biệt» had
-/// been asked back whether it meant the main menu or other support, since the greetings' examples held it.
+/// been asked back whether it meant the main menu or other support, since the greetings' examples held it, and inside a
+/// dialog the waiting question was asked again. The plain goodbyes are a global command too, so they work anywhere.
 /// </summary>
 public sealed class GoodbyeTests
 {
@@ -21,6 +22,19 @@ public sealed class GoodbyeTests
 
         Assert.StartsWith("Dạ, cháu chào bác ạ.", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Bác muốn hỏi về việc gì?", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_goodbye_while_a_question_waits_ends_it_with_a_goodbye()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("bhyt"); // the health insurance dialog asks which category the household is
+
+        var reply = Assert.Single(bot.Send("tạm biệt"));
+
+        Assert.StartsWith("Dạ, cháu chào bác ạ.", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(bot.State.Stack); // nothing left waiting: it had asked for the category again
     }
 
     [Theory]
