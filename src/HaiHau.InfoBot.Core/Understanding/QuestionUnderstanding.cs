@@ -348,11 +348,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var ownNamed = own.Where(named.Contains).ToList();
         bool NamesAnother(AnswerRef answer) => _subjects.Of(answer).Any(t => named.Contains(t) && !own.Contains(t));
         var ranked = _answers.Ranked(tokens, Prior(probabilities));
-        // Another topic's entry only where the classifier finds that topic likely: «hộ cận nghèo học nghề được bao
-        // nhiêu» names the near-poor, whom the near-poor loan's entry declares, but asks nothing about loans (0.02).
-        var likely = Prior(probabilities);
         var others = ranked.Where(r => r.Score > 0 && r.Answer != best.Answer && NamesAnother(r.Answer)
-            && (r.Topic == best.Topic || likely(r.Topic) >= OtherTopicAtLeast)).ToList();
+            && MayReplace(r.Topic, best.Topic, probabilities)).ToList();
         var wider = others.FirstOrDefault(r => ownNamed.All(_subjects.Of(r.Answer).Contains));
         if (wider.Answer is not null)
         {
@@ -388,7 +385,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
         var general = ranked.Take(GeneralLookedAt)
             .FirstOrDefault(r => r.Score >= CloseRival * bestScore && r.Answer != best.Answer && r.Answer.Kind == AnswerRef.Faq && _subjects.Of(r.Answer).Count == 0
-                && (r.Topic == best.Topic || Prior(probabilities)(r.Topic) >= OtherTopicAtLeast));
+                && MayReplace(r.Topic, best.Topic, probabilities));
         if (general.Answer is null)
         {
             return null;
@@ -430,6 +427,22 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         var other = GuessOf(rival, tokens, focus, probabilities);
         return other.Coverage >= minCoverage ? (other, best, QuestionDecision.Answer) : null;
+    }
+
+    /// <summary>
+    /// Whether an entry of <paramref name="topic"/> may replace the one found, of <paramref name="bestTopic"/>, in the
+    /// group rules: the same topic, or another the classifier finds likely. «hộ cận nghèo học nghề được bao nhiêu» names
+    /// the near-poor, whom the near-poor loan's entry declares, but asks nothing about loans (0.02).
+    /// </summary>
+    private bool MayReplace(string topic, string bestTopic, double[] probabilities)
+    {
+        if (topic == bestTopic)
+        {
+            return true;
+        }
+
+        var i = IndexOf(_classifier.Classes, topic);
+        return i >= 0 && probabilities[i] >= OtherTopicAtLeast;
     }
 
     /// <summary>How close (a share of the best score) an entry for the group a question names must rank to be taken instead.</summary>
