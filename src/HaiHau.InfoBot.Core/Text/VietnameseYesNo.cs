@@ -61,13 +61,23 @@ public static class VietnameseYesNo
             return YesNoAnswer.No;
         }
 
-        if (Yes.Contains(folded) || StartsWithAny(folded, "co ", "da co ", "vang ", "u ", "dung "))
+        if (Yes.Contains(folded) || (StartsWithAny(folded, "co ", "da co ", "vang ", "u ", "dung ") && !AsksBack(text!, folded)))
         {
             return YesNoAnswer.Yes;
         }
 
         return null;
     }
+
+    // The words a Vietnamese question ends on: «có … không», «có … chưa», «đúng không», «có … gì», «… hả».
+    private static readonly string[] QuestionEnds = ["khong", "ko", "k", "kg", "khg", "hong", "hok", "chua", "gi", "sao", "nao", "dau", "ha", "nhi", "chang"];
+
+    /// <summary>
+    /// «có ai không», «có phải xóa hết không», «đúng không?» start like a yes but ask something back: taken as a yes,
+    /// «có ai không» typed at the erase question's «đúng không?» erased the resident's data.
+    /// </summary>
+    private static bool AsksBack(string text, string folded) =>
+        text.Contains('?', StringComparison.Ordinal) || QuestionEnds.Contains(folded[(folded.LastIndexOf(' ') + 1)..], StringComparer.Ordinal);
 
     /// <summary>
     /// «ko biết», «hổng biết ạ», «chưa rõ lắm»: a short "I don't know" on its own. Longer «không biết …» opens a

@@ -14,6 +14,9 @@ public sealed class VietnameseYesNoTests
     [InlineData("OK", YesNoAnswer.Yes)]
     [InlineData("có chứ", YesNoAnswer.Yes)]
     [InlineData("đúng rồi", YesNoAnswer.Yes)]
+    [InlineData("có chứ ạ", YesNoAnswer.Yes)]
+    [InlineData("có xóa đi", YesNoAnswer.Yes)]
+    [InlineData("vâng đúng rồi ạ", YesNoAnswer.Yes)]
     [InlineData("không", YesNoAnswer.No)]
     [InlineData("ko", YesNoAnswer.No)]
     [InlineData("k", YesNoAnswer.No)]
@@ -41,6 +44,12 @@ public sealed class VietnameseYesNoTests
     [InlineData("bảo hiểm y tế")]
     [InlineData("🙂")]
     [InlineData("hỏi cái khác")]
+    // A question back starts like a yes but is none: «có ai không» at the erase question had erased the resident's data.
+    [InlineData("có ai không")]
+    [InlineData("co ai ko")]
+    [InlineData("có phải xóa hết không")]
+    [InlineData("đúng không?")]
+    [InlineData("có mất gì chưa")]
     public void Leaves_other_answers_unread(string text) => Assert.Null(VietnameseYesNo.Parse(text));
 
     [Theory]
