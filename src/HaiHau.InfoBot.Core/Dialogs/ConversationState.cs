@@ -18,6 +18,12 @@ public sealed class ConversationState
 
     public int Turns { get; set; }
 
+    /// <summary>
+    /// The button a typed «có» presses on the next turn: the one offer the last reply asked about («Bác muốn cháu ước
+    /// tính đầy đủ … không?»). Kept for that turn only (the case's numbers in it go with the next message).
+    /// </summary>
+    public string? Offer { get; set; }
+
     public ConversationState Clone() => new()
     {
         Stack = Stack.Select(f => f.Clone()).ToList(),
@@ -25,6 +31,7 @@ public sealed class ConversationState
         History = History.Select(s => s.Select(f => f.Clone()).ToList()).ToList(),
         LastActivityAt = LastActivityAt,
         Turns = Turns,
+        Offer = Offer,
     };
 }
 

@@ -44,8 +44,17 @@ public sealed partial class DialogEngine
             return false;
         }
 
+        var inTopicDialog = InTopicDialog(turn);
+        if (!inTopicDialog && IsBareYesOrNo(text))
+        {
+            // «có», «dạ», «ko» with nothing asked: an acknowledgement, greeted with the menu (as «ok», «vâng» are). Read as
+            // a question, «dạ» got the BHYT refund entry and «có ạ» the entry on reporting wrongdoing.
+            turn.Log(EventKinds.QuestionUnderstood, Topics.Greeting);
+            return Go(turn, understanding, new AnswerRef(AnswerRef.Topic, Topics.Greeting), insideDialog: false);
+        }
+
         var question = understanding.Understand(QuestionParts.WithoutFollowUpWord(text));
-        if (InTopicDialog(turn))
+        if (inTopicDialog)
         {
             return AnswerWithinDialog(turn, understanding, question, text);
         }
@@ -78,6 +87,13 @@ public sealed partial class DialogEngine
                 return Go(turn, understanding, question.Best.Answer, insideDialog: false);
         }
     }
+
+    /// <summary>Most words of a bare «có», «dạ không ạ», «ko biết».</summary>
+    private const int BareYesNoWords = 3;
+
+    private static bool IsBareYesOrNo(string text) =>
+        !text.Contains('?', StringComparison.Ordinal) && VietnameseYesNo.Parse(text) is not null
+        && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= BareYesNoWords;
 
     private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)
     {

@@ -31,8 +31,10 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         next.LastActivityAt = now;
         next.Turns++;
         turn.Log(EventKinds.MessageReceived);
+        var offer = next.Offer;
+        next.Offer = null;
 
-        Dispatch(turn, message, text, nonText, lastActivity is { } last ? now - last : null);
+        Dispatch(turn, message, text, nonText, lastActivity is { } last ? now - last : null, offer);
         if (turn.EraseRequested)
         {
             // Nothing of the conversation survives: not its answers, not where it was, not that it greeted.
@@ -45,7 +47,7 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         return new TurnResult(next, turn.Replies, turn.Events);
     }
 
-    private void Dispatch(TurnContext turn, InboundMessage message, string text, string? nonText, TimeSpan? idle)
+    private void Dispatch(TurnContext turn, InboundMessage message, string text, string? nonText, TimeSpan? idle, string? offer)
     {
         var state = turn.State;
         if (text.Length > services.Options.MaxTextLength)
@@ -147,7 +149,7 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
             return;
         }
 
-        if (PressedAnswer(turn, message.ButtonPayload))
+        if (PressedAnswer(turn, message.ButtonPayload) || TookOffer(turn, offer, message.ButtonPayload is null ? text : null))
         {
             return;
         }
@@ -185,6 +187,32 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         // The dialogs changed under a running conversation (a new release): begin again rather than guess.
         turn.Say("Nội dung vừa được cập nhật, cháu xin bắt đầu lại từ đầu ạ.");
         StartMain(turn);
+    }
+
+    /// <summary>Most words a yes or no to an offer is: «dạ có ạ», «ok cháu», «thôi không cần».</summary>
+    private const int OfferReplyWords = 4;
+
+    /// <summary>
+    /// «có» typed to the last reply's «… không?» presses its offer; «không» declines it kindly. Before, «có» there was
+    /// read as a question and opened the poverty topic's own menu, losing the household's numbers.
+    /// </summary>
+    private bool TookOffer(TurnContext turn, string? offer, string? text)
+    {
+        if (offer is null || text is null || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > OfferReplyWords)
+        {
+            return false;
+        }
+
+        switch (VietnameseYesNo.Parse(text))
+        {
+            case YesNoAnswer.Yes:
+                return PressedAnswer(turn, offer);
+            case YesNoAnswer.No:
+                turn.Say("Dạ vâng ạ. Bác cần hỏi gì thêm thì cứ nhắn cho cháu nhé.", GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff));
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void StartMain(TurnContext turn)

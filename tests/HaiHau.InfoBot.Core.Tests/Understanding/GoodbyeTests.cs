@@ -6,6 +6,7 @@ namespace HaiHau.InfoBot.Core.Tests.Understanding;
 /// A resident who says goodbye is said goodbye to (content/understanding: the «goodbye» topic, a reply): «tạm biệt» had
 /// been asked back whether it meant the main menu or other support, since the greetings' examples held it, and inside a
 /// dialog the waiting question was asked again. The plain goodbyes are a global command too, so they work anywhere.
+/// Greetings, «có ai không» and a bare «dạ» or «ko» open the menu.
 /// </summary>
 public sealed class GoodbyeTests
 {
@@ -42,6 +43,14 @@ public sealed class GoodbyeTests
     // «không hiểu» opened the poverty dialog («hiểu» as in «tìm hiểu về hộ nghèo»): the menu is where to start again.
     [InlineData("không hiểu")]
     [InlineData("khó hiểu quá")]
+    // «có ai không» (anyone there?) had the entry on where to hand in the application («ai»: to whom).
+    [InlineData("có ai không")]
+    [InlineData("ai đó")]
+    // A bare yes or no with nothing asked is an acknowledgement: «dạ» had the BHYT refund entry, «có ạ» the one on
+    // reporting wrongdoing, «ko» the poverty dialog.
+    [InlineData("dạ")]
+    [InlineData("có ạ")]
+    [InlineData("ko")]
     public void A_greeting_or_not_understanding_opens_the_menu(string text)
     {
         var bot = new EngineHarness();
