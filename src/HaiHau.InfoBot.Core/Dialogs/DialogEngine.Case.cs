@@ -29,7 +29,10 @@ public sealed partial class DialogEngine
         var told = ResidentCase.Read(text, services.Content);
         var folded = VietnameseText.Fold(text);
         // The household's numbers with a question about being poor, or about what they may get ("có được gì không").
-        var aboutStanding = question.Best.Topic is Topics.Eligibility or Topics.OtherSupport or Topics.Housing || folded.Contains("ngheo", StringComparison.Ordinal);
+        // A size and an income told with no clear ask («nha toi 3 nguoi luong 2tr»: «lương» leant to the base salary
+        // and the bot asked which topic) are the income test's numbers too.
+        var aboutStanding = question.Best.Topic is Topics.Eligibility or Topics.OtherSupport or Topics.Housing || folded.Contains("ngheo", StringComparison.Ordinal)
+            || (question.Decision != QuestionDecision.Answer && told.Members is not null);
         // A day's pay is not a month's income: the days worked are not told, so nothing is computed or guessed. Only when
         // the message asks about being poor itself («có cận nghèo ko»).
         if (told is { DailyWage: { } wage, Members: { } size } && folded.Contains("ngheo", StringComparison.Ordinal))
@@ -41,7 +44,10 @@ public sealed partial class DialogEngine
 
         // «nhà tôi có phải hộ nghèo không» with no income told: who decides and where the list is, today's line, and the
         // screener from its first question (whatever was told, the size or the commune, already filled in).
-        if (!told.HasIncomeTest && StandingQuestion.Asks(text))
+        // With a circumstance an entry covers («nhà có xe máy có được hộ nghèo không»: the entry on assets), that entry answers.
+        var entryOnCircumstance = question is { Decision: QuestionDecision.Answer, Best: { Answer.Kind: AnswerRef.Faq, Coverage: >= StandingQuestion.CircumstanceCoverage } }
+            && StandingQuestion.TellsCircumstance(text);
+        if (!told.HasIncomeTest && StandingQuestion.Asks(text) && !entryOnCircumstance)
         {
             OfferScreener(turn, told, StandingAnswer, "Ước tính thử");
             return true;
@@ -93,9 +99,10 @@ public sealed partial class DialogEngine
     private static void OfferScreener(TurnContext turn, ResidentCase told, string text, string button = "Ước tính đầy đủ")
     {
         turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
+        turn.State.Offer = ScreenerPayload(told);
         turn.Say(text,
             [
-                new QuickReply(ScreenerPayload(told), button),
+                new QuickReply(turn.State.Offer, button),
                 .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
             ]);
         turn.Log(EventKinds.QuestionAnswered, AnswerRef.Screener);

@@ -24,6 +24,30 @@ internal static partial class StandingQuestion
         RegexOptions.CultureInvariant)]
     private static partial Regex Standing();
 
+    /// <summary>
+    /// How much of the message an FAQ entry must cover to answer a standing question that names a circumstance
+    /// («nhà có xe máy …», «tôi ở trọ …»): the entry on that circumstance, not the general reply.
+    /// </summary>
+    public const double CircumstanceCoverage = 0.8;
+
+    // Words that tell whose standing and how it is asked, not a circumstance: «nhà tôi», «làm sao biết gia đình mình».
+    private static readonly HashSet<string> OwnWords = new(StringComparer.Ordinal)
+    {
+        "nha", "toi", "em", "e", "minh", "chau", "con", "gia", "dinh", "ho", "co", "cho", "hoi", "xin", "lam", "sao", "biet",
+        "the", "nao", "vay", "a", "ad", "oi", "ban", "chi", "anh", "bac", "cu", "ong", "ba", "la", "muon", "khong", "ko",
+    };
+
+    /// <summary>
+    /// Whether the words before the standing tell a circumstance of the household («nhà có xe máy», «tôi ở trọ»), not
+    /// only whose standing it is («nhà tôi», «làm sao biết nhà mình»).
+    /// </summary>
+    public static bool TellsCircumstance(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        var match = Standing().Match(folded);
+        return match.Success && folded[..match.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => !OwnWords.Contains(w));
+    }
+
     /// <summary>True when <paramref name="text"/>, a chat message and not a letter, asks whether the household is poor or near-poor.</summary>
     public static bool Asks(string text)
     {

@@ -114,6 +114,20 @@ public sealed class CaseAnswerTests
     }
 
     [Theory]
+    [InlineData("nhà có xe máy có được hộ nghèo không", "faq:co-tai-san-co-duoc-ho-ngheo")]
+    [InlineData("nhà có ô tô có được cận nghèo không", "faq:co-tai-san-co-duoc-ho-ngheo")]
+    [InlineData("nhà có người đi làm công ty có được hộ nghèo không", "faq:co-nguoi-di-lam-co-duoc-ho-ngheo")]
+    public void A_standing_question_that_tells_a_circumstance_gets_the_entry_on_it(string text, string entry)
+    {
+        // The general reply (who decides, today's line, the screener) had answered them all.
+        var bot = new EngineHarness();
+        bot.Send(text);
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, entry), bot.LastEvents);
+        Assert.DoesNotContain(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+    }
+
+    [Theory]
     [InlineData("nhà tôi là hộ nghèo, có được vay vốn làm ăn không")]
     [InlineData("hộ nghèo có được miễn học phí không")]
     [InlineData("nhà tôi 4 người, lương tháng 3 triệu, có được hộ nghèo không")]
@@ -122,6 +136,51 @@ public sealed class CaseAnswerTests
         var bot = new EngineHarness();
 
         Assert.DoesNotContain(bot.Send(text).SelectMany(m => m.QuickReplies), q => q.Label == "Ước tính thử");
+    }
+
+    [Theory]
+    [InlineData("có")]
+    [InlineData("dạ có ạ")]
+    [InlineData("ok")]
+    public void A_typed_yes_to_the_offer_starts_the_prefilled_screener(string yes)
+    {
+        var bot = new EngineHarness();
+        bot.Send("nhà tôi 4 người, lương tháng 3 triệu, có được hộ nghèo không");
+
+        var next = EngineHarness.Joined(bot.Send(yes));
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+
+        // As the button: the commune is asked, then the indicators, never the size or the income again.
+        Assert.Contains("xã", next, StringComparison.Ordinal);
+        var afterCommune = EngineHarness.Joined(bot.Send("Hải Châu"));
+        Assert.DoesNotContain("bao nhiêu người", afterCommune, StringComparison.Ordinal);
+        Assert.Contains("Câu 1", afterCommune, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_typed_no_declines_the_offer_and_a_later_yes_is_not_taken_for_it()
+    {
+        var bot = new EngineHarness();
+        bot.Send("nhà tôi 4 người, lương tháng 3 triệu, có được hộ nghèo không");
+
+        Assert.StartsWith("Dạ vâng ạ.", bot.Send("không cần").Single().Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+
+        // The offer lasted one turn: a «có» after it does not start the screener.
+        bot.Send("có");
+        Assert.DoesNotContain(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+    }
+
+    [Theory]
+    [InlineData("nha toi 3 nguoi luong 2tr", "Nhà bác 3 người, thu nhập cả hộ 2.000.000 đồng một tháng, tính ra mỗi người khoảng 667.000 đồng")]
+    [InlineData("nhà em 4 người lương 3 triệu", "Nhà bác 4 người, thu nhập cả hộ 3.000.000 đồng một tháng, tính ra mỗi người khoảng 750.000 đồng")]
+    public void A_household_s_size_and_income_told_with_no_question_get_the_computation(string text, string computation)
+    {
+        // «lương» alone leans to the base salary's entry, and the bot had asked which topic was meant.
+        var reply = new EngineHarness().Send(text).Single();
+
+        Assert.Contains(computation, reply.Text, StringComparison.Ordinal);
+        Assert.Equal("Ước tính đầy đủ", reply.QuickReplies[0].Label);
     }
 
     [Fact]
