@@ -40,7 +40,9 @@ public sealed partial class DialogEngine
         var asksWhere = folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal);
         // «muốn học nghề may»: a wish to learn a trade searches the courses too, but answers only when a course matches
         // (below): «muốn học nghề nhưng không có tiền» names no trade, and stays a question.
-        var wantsToLearn = folded.Contains(" muon hoc nghe ", StringComparison.Ordinal);
+        // «học nghề may», «hoc nghe han»: a trade after «học nghề» and nothing else is the same wish, typed shorter.
+        var wantsToLearn = folded.Contains(" muon hoc nghe ", StringComparison.Ordinal)
+            || (folded.StartsWith(" hoc nghe ", StringComparison.Ordinal) && words.Length > 2 && TradeWords(folded).Count == words.Length - 2);
         ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
             : asks.Count > 0 ? ListingKind.Job
             : (asksWhere || wantsToLearn) && TradeWords(folded).Count > 0 ? ListingKind.Course

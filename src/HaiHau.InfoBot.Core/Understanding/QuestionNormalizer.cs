@@ -95,7 +95,15 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         {
             var raw = rawWords[w];
             var before = tokens.Count;
-            AddWord(raw, tokens);
+            if (SchoolLevel(rawWords, w) is { } level)
+            {
+                tokens.Add(level);
+            }
+            else
+            {
+                AddWord(raw, tokens);
+            }
+
             if (marked is not null)
             {
                 var asTyped = markedWords!.Length == rawWords.Length ? markedWords[w] : null;
@@ -113,6 +121,18 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
             }
         }
     }
+
+    private static readonly string[] SchoolLevels = ["mot", "hai", "ba"];
+
+    /// <summary>
+    /// «cấp 3» is a school level, «cấp ba» in the entries' words; as any other number it read «cấp 0», which every
+    /// «cấp» shares («con học cấp 3 có được miễn học phí không» got the private schools' entry). «được cấp 2 triệu» is
+    /// an amount granted and stays a number.
+    /// </summary>
+    private static string? SchoolLevel(string[] rawWords, int w) =>
+        w > 0 && rawWords[w - 1] == "cap" && rawWords[w] is ['1' or '2' or '3'] && (w + 1 == rawWords.Length || !AmountWords.Contains(rawWords[w + 1]) && !NumberUnits.ContainsKey(rawWords[w + 1]))
+            ? SchoolLevels[rawWords[w][0] - '1']
+            : null;
 
     private void AddWord(string raw, List<string> tokens)
     {

@@ -49,6 +49,10 @@ public sealed class QuestionNormalizerTests
     [InlineData("1.500.000 đồng", "0 dong")]
     [InlineData("1,5tr/ng/tháng", "0 trieu nguoi thang")]
     [InlineData("năm 2022-2025", "nam 0")]
+    // A school level is words, as the entries write it; an amount granted stays a number
+    [InlineData("con học cấp 3 có được miễn học phí không", "con hoc cap ba co duoc mien hoc phi khong")]
+    [InlineData("học phí cấp 2?", "hoc phi cap hai")]
+    [InlineData("được cấp 2 triệu", "duoc cap 0 trieu")]
     public void Reduces_what_residents_type_to_the_same_syllables(string typed, string expected) =>
         Assert.Equal(expected, Normalizer.Normalize(typed));
 
