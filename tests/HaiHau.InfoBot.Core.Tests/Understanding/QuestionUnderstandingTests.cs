@@ -48,6 +48,10 @@ public sealed class QuestionUnderstandingTests
     [InlineData("giờ làm việc của xã", "other_support", "faq:gap-can-bo-xa-o-dau")]
     // «tiền già» names the elderly: the allowance was only offered beside «I don't know» (no age group named)
     [InlineData("bao nhiêu tuổi thì được tiền già", "other_support", "faq:tro-cap-nguoi-cao-tuoi")]
+    // Looking the card up is the electronic card's entry (it got emergency care: «cứu» of «tra cứu»)
+    [InlineData("tra cứu thẻ bhyt", "health_insurance", "faq:bhyt-the-dien-tu-vneid")]
+    // A loan for a farm machine is a production loan (the private-debts entry was offered first, beside a referral)
+    [InlineData("tôi muốn vay tiền mua máy cày", "credit", "faq:vay-von-chan-nuoi-trong-trot")]
     public void Repository_content_answers_typical_questions(string text, string topic, string answer)
     {
         var question = EngineHarness.Repo.Questions.Understand(text);
