@@ -75,6 +75,14 @@ public static class QuestionParts
             return rest;
         }
 
+        // «thế còn vay vốn», «vậy còn bhyt»: the same «còn» after «thế» or «vậy» («thế còn vay vốn» got the student loan,
+        // «còn» read as a child). Unmarked «vay con» is left: «vay» is a loan as often as «vậy».
+        if ((first.Equals("thế", StringComparison.OrdinalIgnoreCase) || first.Equals("vậy", StringComparison.OrdinalIgnoreCase) || VietnameseText.Fold(first) == "the")
+            && WithoutFollowUpWord(rest) is var after && after.Length < rest.Length)
+        {
+            return after;
+        }
+
         var next = VietnameseText.Fold(rest.Split(' ', 2)[0]);
         return VietnameseText.Fold(first) == "con" && AfterFollowUpCon.Contains(next) ? rest : text;
     }

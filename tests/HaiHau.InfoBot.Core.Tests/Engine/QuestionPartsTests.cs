@@ -31,6 +31,10 @@ public sealed class QuestionPartsTests
     [InlineData("con tôi đi học có được vay không", "con tôi đi học có được vay không")]
     [InlineData("con cái đi học có được miễn học phí không", "con cái đi học có được miễn học phí không")]
     [InlineData("con", "con")]
+    [InlineData("thế còn vay vốn", "vay vốn")]
+    [InlineData("Vậy còn bhyt thì sao", "bhyt thì sao")]
+    [InlineData("the con vu hoc nghe", "vu hoc nghe")]
+    [InlineData("thế con tôi có được vay không", "thế con tôi có được vay không")]
     public void An_opening_còn_is_dropped_but_a_child_stays(string text, string expected) =>
         Assert.Equal(expected, QuestionParts.WithoutFollowUpWord(text));
 }
