@@ -24,6 +24,12 @@ public sealed class ConversationState
     /// </summary>
     public string? Offer { get; set; }
 
+    /// <summary>
+    /// The topic of the entry or article the last reply gave, for a follow-up on the next turn only («còn hộ cận nghèo
+    /// thì sao» after the poor household's BHYT card is the near-poor's card). A topic's name, nothing the resident said.
+    /// </summary>
+    public string? AnsweredTopic { get; set; }
+
     public ConversationState Clone() => new()
     {
         Stack = Stack.Select(f => f.Clone()).ToList(),
@@ -32,6 +38,7 @@ public sealed class ConversationState
         LastActivityAt = LastActivityAt,
         Turns = Turns,
         Offer = Offer,
+        AnsweredTopic = AnsweredTopic,
     };
 }
 

@@ -53,7 +53,7 @@ public sealed partial class DialogEngine
             return Go(turn, understanding, new AnswerRef(AnswerRef.Topic, Topics.Greeting), insideDialog: false);
         }
 
-        var question = understanding.Understand(QuestionParts.WithoutFollowUpWord(text));
+        var question = FollowUp(turn, understanding, text) ?? understanding.Understand(QuestionParts.WithoutFollowUpWord(text));
         if (inTopicDialog)
         {
             return AnswerWithinDialog(turn, understanding, question, text);
@@ -86,6 +86,40 @@ public sealed partial class DialogEngine
                 turn.Log(EventKinds.QuestionUnderstood, question.Best.Topic);
                 return Go(turn, understanding, question.Best.Answer, insideDialog: false);
         }
+    }
+
+    /// <summary>Most words of a follow-up read with the previous answer's topic: «còn hộ cận nghèo thì sao».</summary>
+    private const int FollowUpWords = 8;
+
+    /// <summary>
+    /// «còn hộ cận nghèo thì sao», «thế còn người già?», «hộ mới thoát nghèo thì sao» right after an answer ask the same
+    /// matter for someone else: read alone, the first got the entry on leaving the near-poor list after the poor
+    /// household's BHYT card. Unless read alone it stays in that topic, it is read with the topic's name added, taken when
+    /// that reading answers within the topic. A follow-up that only names another topic («thế còn vay vốn») is that
+    /// topic; null when it is no follow-up.
+    /// </summary>
+    private static UnderstoodQuestion? FollowUp(TurnContext turn, IQuestionUnderstanding understanding, string text)
+    {
+        var rest = QuestionParts.WithoutFollowUpWord(text);
+        var folded = VietnameseText.Fold(text);
+        var asksSameAgain = rest.Length < text.Trim().Length || folded.EndsWith(" thi sao", StringComparison.Ordinal);
+        if (turn.PreviousTopic is not { } previous || !asksSameAgain || folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > FollowUpWords
+            || understanding.Settings(previous) is not { Action: TopicAction.Answer } settings)
+        {
+            return null;
+        }
+
+        // Read alone within the same topic, or naming a subject's topic («vay vốn»), it needs nothing added. The poverty
+        // topic's name is the groups («hộ cận nghèo»), which are who is asked about, not what.
+        var alone = understanding.Understand(rest);
+        if (alone.Decision == QuestionDecision.Answer
+            && (alone.Best.Topic == previous || (alone.Best.Answer.Kind == AnswerRef.Topic && alone.Best.Topic != Topics.Eligibility)))
+        {
+            return alone;
+        }
+
+        var within = understanding.Understand($"{rest} {settings.Label}");
+        return within is { Decision: QuestionDecision.Answer, Best.Topic: var topic } && topic == previous ? within : alone;
     }
 
     /// <summary>Most words of a bare «có», «dạ không ạ», «ko biết».</summary>
@@ -150,6 +184,7 @@ public sealed partial class DialogEngine
         switch (answer.Kind)
         {
             case AnswerRef.Faq when understanding.FindFaq(answer.Id) is { } faq:
+                turn.State.AnsweredTopic = faq.Topic;
                 var faqTopic = understanding.Settings(faq.Topic);
                 if (faq.Answer.Length == 0 && services.Content.FindArticle(faq.AnswerArticle) is { } whole)
                 {
@@ -164,6 +199,7 @@ public sealed partial class DialogEngine
                 break;
 
             case AnswerRef.Article when services.Content.FindArticle(answer.Id) is { } article:
+                turn.State.AnsweredTopic = article.Topic;
                 ShowArticleNode.Show(turn, article, insideDialog ? null : WaysOn(understanding.Settings(article.Topic)));
                 break;
 

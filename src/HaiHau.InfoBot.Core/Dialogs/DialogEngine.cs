@@ -26,7 +26,12 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         var now = services.Time.GetUtcNow();
         var text = VietnameseText.Clean(message.Text);
         var nonText = NonTextContent.KindOf(message.ButtonPayload);
-        var turn = new TurnContext(next, services, new TurnInput(text, nonText is null ? message.ButtonPayload : null, message.ContactPhone)) { From = message.From };
+        var turn = new TurnContext(next, services, new TurnInput(text, nonText is null ? message.ButtonPayload : null, message.ContactPhone))
+        {
+            From = message.From,
+            PreviousTopic = next.AnsweredTopic,
+        };
+        next.AnsweredTopic = null;
         var lastActivity = next.LastActivityAt;
         next.LastActivityAt = now;
         next.Turns++;

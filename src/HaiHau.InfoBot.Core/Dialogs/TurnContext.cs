@@ -78,6 +78,9 @@ public sealed class TurnContext(ConversationState state, DialogServices services
     /// <summary>Who is talking (set by the engine): the registration nodes look the resident up by it.</summary>
     public ConversationRef? From { get; init; }
 
+    /// <summary>The topic the previous reply answered from (<see cref="ConversationState.AnsweredTopic"/>), for a follow-up.</summary>
+    public string? PreviousTopic { get; init; }
+
     public IReadOnlyList<OutboundMessage> Replies => _replies;
 
     public IReadOnlyList<TurnEvent> Events => _events;
