@@ -40,8 +40,9 @@ public sealed partial class DialogEngine
         var asksWhere = folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal);
         // «muốn học nghề may»: a wish to learn a trade searches the courses too, but answers only when a course matches
         // (below): «muốn học nghề nhưng không có tiền» names no trade, and stays a question.
-        // «học nghề may», «hoc nghe han»: a trade after «học nghề» and nothing else is the same wish, typed shorter.
-        var wantsToLearn = folded.Contains(" muon hoc nghe ", StringComparison.Ordinal)
+        // «học nghề may», «hoc nghe han»: a trade after «học nghề» and nothing else is the same wish, typed shorter; so is
+        // «muốn làm thợ may».
+        var wantsToLearn = folded.Contains(" muon hoc nghe ", StringComparison.Ordinal) || folded.Contains(" muon lam tho ", StringComparison.Ordinal)
             || (folded.StartsWith(" hoc nghe ", StringComparison.Ordinal) && words.Length > 2 && TradeWords(folded).Count == words.Length - 2);
         ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
             : asks.Count > 0 ? ListingKind.Job
@@ -169,7 +170,7 @@ public sealed partial class DialogEngine
     private static List<string> TradeWords(string folded)
     {
         string[] asking = ["tuyen", "tim", "viec", "lam", "co", "khong", "ko", "k", "lop", "khoa", "hoc", "nghe", "o", "dau", "nao", "gi", "cho", "them",
-            "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac", "day", "nhung", "tien"];
+            "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac", "day", "nhung", "tien", "tho"];
         return folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !asking.Contains(w) && !w.Any(char.IsDigit)).ToList();
     }
 }

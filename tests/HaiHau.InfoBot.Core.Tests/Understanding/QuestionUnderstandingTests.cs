@@ -52,6 +52,8 @@ public sealed class QuestionUnderstandingTests
     [InlineData("tra cứu thẻ bhyt", "health_insurance", "faq:bhyt-the-dien-tu-vneid")]
     // A loan for a farm machine is a production loan (the private-debts entry was offered first, beside a referral)
     [InlineData("tôi muốn vay tiền mua máy cày", "credit", "faq:vay-von-chan-nuoi-trong-trot")]
+    // A job in an industrial park is a job search here (it got working abroad safely)
+    [InlineData("muốn đi làm ở khu công nghiệp", "jobs", "faq:tim-viec-lam")]
     public void Repository_content_answers_typical_questions(string text, string topic, string answer)
     {
         var question = EngineHarness.Repo.Questions.Understand(text);
