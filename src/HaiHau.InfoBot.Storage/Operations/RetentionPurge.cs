@@ -11,7 +11,7 @@ public sealed record RetentionOutcome(int Conversations, int Messages, int Unans
 /// <summary>
 /// Keeps personal words no longer than their purpose (issue 19). The texts of a conversation idle longer than the
 /// message period are blanked the way <see cref="ConversationEraser"/> blanks them (inbound text, payloads, shared
-/// phone; the replies already sent), but the rows, their times and the anonymous turn events stay, so statistics and
+/// phone; the replies already sent; the conversation's state), but the rows, their times and the anonymous turn events stay, so statistics and
 /// the reach log do not change. Replies still pending keep their text: they must still go out. The words of
 /// question_unanswered events are dropped after the (shorter) staff-loop period. Running it twice changes nothing.
 /// </summary>
@@ -44,6 +44,10 @@ public static class RetentionPurge
                     .SetProperty(i => i.ContactPhone, (string?)null), ct);
             messages += await db.Outbox.Where(o => o.ConversationId == c.Id && o.Status != OutboxStatus.Pending && o.Text != "")
                 .ExecuteUpdateAsync(u => u.SetProperty(o => o.Text, "").SetProperty(o => o.ChoicesJson, "[]"), ct);
+
+            // The state goes too: a dialog's answers, the commune, an offer's household numbers (the resident starts
+            // again anyway after the engine's idle timeout, hours, not months).
+            await db.Conversations.Where(x => x.Id == c.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.StateJson, "{}"), ct);
         }
 
         var unansweredBefore = now.AddDays(-unansweredTextDays);

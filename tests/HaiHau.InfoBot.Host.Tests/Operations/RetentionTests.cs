@@ -14,6 +14,8 @@ namespace HaiHau.InfoBot.Host.Tests.Operations;
 /// <summary>The nightly retention purge (issue 19) on a running host, a watched fake clock and real SQLite.</summary>
 public sealed class RetentionTests : HostTestBase
 {
+    private const string OfferState = """{"Stack":[],"Vars":{},"History":[],"Turns":3,"Offer":"screener:4:3000000:h:"}""";
+
     [Fact]
     public async Task Old_texts_go_recent_ones_stay_statistics_do_not_change_and_each_run_is_recorded()
     {
@@ -31,8 +33,9 @@ public sealed class RetentionTests : HostTestBase
             Assert.Equal(2, chats.Count);
             (oldId, recentId) = (chats[0].Id, chats[1].Id);
             // The first resident last wrote 181 days before the purge; the second 179 days before it.
-            await db.Conversations.Where(c => c.Id == oldId).ExecuteUpdateAsync(u => u.SetProperty(c => c.UpdatedAt, now.AddDays(-180)));
-            await db.Conversations.Where(c => c.Id == recentId).ExecuteUpdateAsync(u => u.SetProperty(c => c.UpdatedAt, now.AddDays(-178)));
+            // Each left an offer in its state, with the household's numbers in it (the case answer's «… không?»).
+            await db.Conversations.Where(c => c.Id == oldId).ExecuteUpdateAsync(u => u.SetProperty(c => c.UpdatedAt, now.AddDays(-180)).SetProperty(c => c.StateJson, OfferState));
+            await db.Conversations.Where(c => c.Id == recentId).ExecuteUpdateAsync(u => u.SetProperty(c => c.UpdatedAt, now.AddDays(-178)).SetProperty(c => c.StateJson, OfferState));
             var unanswered = EventKinds.QuestionUnanswered.Name;
             db.TurnEvents.Add(new TurnEventRecord { ConversationId = recentId, Channel = chats[1].Channel, Kind = unanswered, Subject = "hỗ trợ sửa nhà cho hộ cận nghèo", At = now.AddDays(-90) });
             db.TurnEvents.Add(new TurnEventRecord { ConversationId = recentId, Channel = chats[1].Channel, Kind = unanswered, Subject = "vay vốn nuôi lợn", At = now.AddDays(-88) });
@@ -51,6 +54,8 @@ public sealed class RetentionTests : HostTestBase
         {
             Assert.Equal(0, await TextsOfAsync(factory, oldId));
             Assert.Equal(recentTexts, await TextsOfAsync(factory, recentId));
+            Assert.Equal("{}", await db.Conversations.Where(c => c.Id == oldId).Select(c => c.StateJson).SingleAsync()); // no numbers left in the state
+            Assert.Equal(OfferState, await db.Conversations.Where(c => c.Id == recentId).Select(c => c.StateJson).SingleAsync());
             Assert.DoesNotContain(await db.Outbox.Where(o => o.ConversationId == oldId).Select(o => o.Text).ToListAsync(), t => t != "");
             Assert.Contains(await db.Outbox.Where(o => o.ConversationId == recentId).Select(o => o.Text).ToListAsync(), t => t != "");
             var subjects = await db.TurnEvents.Where(e => e.Kind == EventKinds.QuestionUnanswered.Name && e.ConversationId == recentId).OrderBy(e => e.Id).Select(e => e.Subject).ToListAsync();
