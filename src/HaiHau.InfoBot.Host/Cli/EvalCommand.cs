@@ -32,7 +32,9 @@ public static class EvalCommand
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                await error.WriteLineAsync($"{path.FullName}: no such file");
+                // `dotnet run --project` starts the host in its project folder, so a path relative to the repository
+                // root is read from there: say so, since the README's command gives "$PWD/…".
+                await error.WriteLineAsync($"{path.FullName}: no such file (a relative path is read from {Directory.GetCurrentDirectory()}; give the full path, e.g. \"$PWD/tests/…\")");
                 return 2;
             }
 

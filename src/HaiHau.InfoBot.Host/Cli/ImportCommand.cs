@@ -53,6 +53,12 @@ public static class ImportCommand
             catch (InvalidDataException ex)
             {
                 await error.WriteLineAsync(ex.Message);
+                if (!Path.IsPathRooted(parse.GetValue(file)!) && !File.Exists(parse.GetValue(file)!))
+                {
+                    // `dotnet run --project` starts in the project folder, where the README's path is not.
+                    await error.WriteLineAsync($"Đường dẫn tương đối được đọc từ {Directory.GetCurrentDirectory()}; bác ghi đường dẫn đầy đủ, ví dụ \"$PWD/content/samples/jobs.csv\".");
+                }
+
                 return 1;
             }
 

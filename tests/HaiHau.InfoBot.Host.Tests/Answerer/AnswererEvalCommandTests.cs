@@ -47,6 +47,17 @@ public sealed class AnswererEvalCommandTests : HostTestBase
         Assert.Contains("InfoBot:Answerer:Endpoint", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_not_found_says_where_a_relative_path_was_read_from()
+    {
+        // `dotnet run --project` runs in the project folder: the README's relative path was "no such file" with no hint.
+        var (code, _, error) = await RunAsync(["eval", "answers", "tests/khong-co-tep-nay.tsv"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("no such file (a relative path is read from " + Directory.GetCurrentDirectory(), error, StringComparison.Ordinal);
+        Assert.Contains("$PWD/tests/", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args)
     {
         using var output = new StringWriter();

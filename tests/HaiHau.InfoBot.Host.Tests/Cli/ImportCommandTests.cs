@@ -60,6 +60,11 @@ public sealed class ImportCommandTests : HostTestBase
 
         Assert.Equal(1, code);
         Assert.Contains("Không tìm thấy tệp", error, StringComparison.Ordinal);
+
+        // A relative path is read from where the command runs, which `dotnet run --project` makes the project folder.
+        (code, _, error) = await RunAsync("import", "jobs", "content/samples/khong-co.csv");
+        Assert.Equal(1, code);
+        Assert.Contains("Đường dẫn tương đối được đọc từ " + Directory.GetCurrentDirectory(), error, StringComparison.Ordinal);
     }
 
     [Fact]
