@@ -199,7 +199,6 @@ public sealed partial class DialogEngine
                 break;
 
             case AnswerRef.Article when services.Content.FindArticle(answer.Id) is { } article:
-                turn.State.AnsweredTopic = article.Topic;
                 ShowArticleNode.Show(turn, article, insideDialog ? null : WaysOn(understanding.Settings(article.Topic)));
                 break;
 

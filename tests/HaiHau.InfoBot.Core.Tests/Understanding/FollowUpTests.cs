@@ -29,6 +29,19 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void A_follow_up_after_the_article_a_dialog_showed_is_read_within_its_topic()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("bhyt");
+        Assert.Contains("BẢO HIỂM Y TẾ CHO NGƯỜI THUỘC HỘ NGHÈO", EngineHarness.Joined(bot.Press("ngheo")), StringComparison.Ordinal);
+
+        bot.Send("còn hộ cận nghèo thì sao");
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, NearPoorCard), bot.LastEvents);
+    }
+
+    [Fact]
     public void The_same_words_with_no_answer_before_are_read_alone()
     {
         var bot = new EngineHarness();

@@ -41,6 +41,8 @@ public sealed class ShowArticleNode : DialogNode
     {
         turn.Say($"{article.Title.ToUpperInvariant()}\n\n{article.Body}", buttons);
         turn.Log(EventKinds.ArticleViewed, article.Id);
+        // An article a dialog shows is an answer too: «còn hộ cận nghèo thì sao» after the poor household's BHYT article.
+        turn.State.AnsweredTopic = article.Topic;
     }
 
     public override IEnumerable<Reference> Articles() => [Article];
