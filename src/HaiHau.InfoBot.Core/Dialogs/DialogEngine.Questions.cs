@@ -103,7 +103,7 @@ public sealed partial class DialogEngine
         var rest = QuestionParts.WithoutFollowUpWord(text);
         var folded = VietnameseText.Fold(text);
         var asksSameAgain = rest.Length < text.Trim().Length || folded.EndsWith(" thi sao", StringComparison.Ordinal);
-        if (turn.PreviousTopic is not { } previous || !asksSameAgain || folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > FollowUpWords
+        if (turn.PreviousTopic is not { } previous || !asksSameAgain || VietnameseText.WordCount(folded) > FollowUpWords
             || understanding.Settings(previous) is not { Action: TopicAction.Answer } settings)
         {
             return null;
@@ -127,7 +127,7 @@ public sealed partial class DialogEngine
 
     private static bool IsBareYesOrNo(string text) =>
         !text.Contains('?', StringComparison.Ordinal) && VietnameseYesNo.Parse(text) is not null
-        && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= BareYesNoWords;
+        && VietnameseText.WordCount(text) <= BareYesNoWords;
 
     private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)
     {

@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Understanding;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
@@ -33,7 +34,7 @@ public sealed partial class DialogEngine
     /// <param name="whole">The message read whole, as the caller already read it (not read again on the turn's path).</param>
     private bool AnswerFirstOfTwo(TurnContext turn, IQuestionUnderstanding understanding, string text, UnderstoodQuestion whole)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var words = VietnameseText.WordCount(text);
         var parts = QuestionParts.Split(text);
         // «thẻ bhyt với vay vốn cho con đi học»: no question word, two subjects in a list. Each part then needs only to
         // be understood on a topic of its own (a subject named is what the resident asks about), not to be a question.

@@ -203,7 +203,7 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
     /// </summary>
     private bool TookOffer(TurnContext turn, string? offer, string? text)
     {
-        if (offer is null || text is null || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > OfferReplyWords)
+        if (offer is null || text is null || VietnameseText.WordCount(text) > OfferReplyWords)
         {
             return false;
         }

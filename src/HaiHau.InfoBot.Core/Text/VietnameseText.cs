@@ -58,6 +58,9 @@ public static class VietnameseText
     /// <summary>Lower case without diacritics, đ → d, punctuation turned into single spaces.</summary>
     public static string Fold(string? text) => Words(text, keepMarks: false);
 
+    /// <summary>How many words, separated by spaces, a message has: how short replies and follow-ups are told apart.</summary>
+    public static int WordCount(string? text) => (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
     /// <summary>
     /// <see cref="Fold"/>'s words with their diacritics kept (lower case, NFC): the same word boundaries, so the n-th word
     /// here is the n-th word there. Needed where the marks are the meaning: "thuộc" (belongs) and "thuốc" (medicine) fold

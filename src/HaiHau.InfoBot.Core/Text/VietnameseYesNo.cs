@@ -84,7 +84,7 @@ public static class VietnameseYesNo
     /// question («không biết hộ nghèo có được vay không»), so it is not one.
     /// </summary>
     public static bool IsNotSure(string? text) =>
-        Parse(text) == YesNoAnswer.Unknown && VietnameseText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
+        Parse(text) == YesNoAnswer.Unknown && VietnameseText.WordCount(VietnameseText.Fold(text)) <= 4;
 
     private static bool StartsWithAny(string folded, params string[] prefixes) =>
         prefixes.Any(p => folded.StartsWith(p, StringComparison.Ordinal));
