@@ -18,10 +18,16 @@ public sealed partial class DialogEngine
     // Written with their diacritics: typed with other ones they are other words («lợp mái» is not «lớp», «đúng tuyến» not «tuyển»).
     private const string Hiring = "tuyển";
 
+    private const string SeekingWorker = "cần người";
+
     /// <summary>«tuyển» that is no employer hiring: a national team («đội tuyển»: a football question got the job listings), a school's intake.</summary>
     private static readonly string[] NotHiring = ["đội tuyển", "tuyển sinh", "tuyển thủ"];
 
-    private static readonly string[] JobAsks = [Hiring, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", "cần người"];
+    private static readonly string[] JobAsks = [Hiring, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", SeekingWorker];
+
+    /// <summary>«cần người» that seeks no worker: a requirement asked about («vay tiền có cần người bảo lãnh không» got the job listings).</summary>
+    private static readonly string[] NotSeeking = ["có cần người", "cần người bảo lãnh", "cần người ký", "cần người đứng tên", "cần người làm chứng"];
+
     private static readonly string[] CourseAsks = ["lớp", "khóa học", "khoá học", "khóa đào tạo", "khoá đào tạo", "học lái xe"];
 
     private bool AnswerListings(TurnContext turn, UnderstoodQuestion question, string text)
@@ -36,7 +42,7 @@ public sealed partial class DialogEngine
         var typed = new string([.. VietnameseText.Clean(text).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var asks = CourseAsks.Where(a => Says(typed, a))
-            .Concat(JobAsks.Where(a => Says(typed, a, notAfter: StateWords) && !(a == Hiring && NotHiring.Any(n => Says(typed, n))))).ToList();
+            .Concat(JobAsks.Where(a => Says(typed, a, notAfter: StateWords) && !(a == Hiring && NotHiring.Any(n => Says(typed, n))) && !(a == SeekingWorker && NotSeeking.Any(n => Says(typed, n))))).ToList();
         var asksWhere = folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal);
         // «muốn học nghề may»: a wish to learn a trade searches the courses too, but answers only when a course matches
         // (below): «muốn học nghề nhưng không có tiền» names no trade, and stays a question.

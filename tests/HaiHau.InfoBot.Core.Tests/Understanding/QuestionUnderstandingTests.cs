@@ -63,6 +63,31 @@ public sealed class QuestionUnderstandingTests
         Assert.Equal(answer, question.Answer?.Payload);
     }
 
+    /// <summary>
+    /// Short questions residents type (stop 28's pass), each of which got a neighbouring entry's answer with confidence:
+    /// phrased here otherwise than the keywords that fixed them, so a test passes by reading, not by copying.
+    /// </summary>
+    [Theory]
+    // The referral to a higher hospital: it got «what BHYT pays» («bhyt trả»)
+    [InlineData("chuyen tuyen len tinh thi bhyt co tra khong", "faq:bhyt-chuyen-vien-len-tinh")]
+    // Out-of-network care's share: it got the general share of costs («bao nhiêu phần trăm»)
+    [InlineData("đi khám trái tuyến thì hưởng bao nhiêu phần trăm", "faq:bhyt-kham-khong-dung-noi-dang-ky")]
+    // The near-poor loan's rate: it got the student loan, whose keywords hold «hộ cận nghèo» and «lãi suất»
+    [InlineData("lai suat vay ho can ngheo bao nhieu mot thang", "faq:vay-ho-can-ngheo")]
+    // Quitting on one's own: it got the general unemployment benefit
+    [InlineData("tu nghi viec co duoc huong that nghiep ko", "faq:tu-nghi-viec-co-huong-that-nghiep")]
+    // Glasses: it got the entry on small bills («khám»)
+    [InlineData("bhyt có trả tiền cắt kính không", "faq:bhyt-chi-tra-nhung-gi")]
+    // Merit-based benefits: it got the housing and BHYT entry for the same families
+    [InlineData("người có công thì được những ưu đãi gì", "faq:nguoi-co-cong")]
+    public void Short_questions_get_their_own_entry_not_a_neighbour(string text, string answer)
+    {
+        var question = EngineHarness.Repo.Questions.Understand(text);
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal(answer, question.Answer?.Payload);
+    }
+
     [Theory]
     [InlineData("thẻ bhyt hết hạn thì sửa ở đâu", true)]
     [InlineData("vay được bao nhiêu", true)]

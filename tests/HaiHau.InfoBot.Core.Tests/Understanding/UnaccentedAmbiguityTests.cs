@@ -32,6 +32,10 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("khi tim viec lam can giay to gi")]
     [InlineData("đội tuyển việt nam thắng không")]
     [InlineData("truong nghe co tuyen sinh khong")]
+    [InlineData("vay tien lam an co can nguoi bao lanh khong")]
+    [InlineData("vay vốn có cần người đứng tên không")]
+    // Help finding work for one back from abroad is that entry's, not a listing search («tìm việc»)
+    [InlineData("lao dong nuoc ngoai ve co duoc ho tro tim viec lam khong")]
     public void A_listing_word_inside_another_question_does_not_search_the_listings(string text)
     {
         var bot = new EngineHarness();
@@ -46,6 +50,7 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("co lop hoc lai xe o hai quang khong", "listings:courses")]
     [InlineData("tuyen tho han khu cn", "listings:jobs")]
     [InlineData("có việc làm thời vụ ở hải tiến k ạ", "listings:jobs")]
+    [InlineData("xưởng may nào cần người làm", "listings:jobs")]
     public void A_search_for_a_job_or_a_class_still_searches_the_listings(string text, string expected)
     {
         var bot = new EngineHarness();
