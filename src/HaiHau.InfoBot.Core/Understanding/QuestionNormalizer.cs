@@ -91,10 +91,16 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         var folded = VietnameseText.Fold(clean);
         var rawWords = folded.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         var markedWords = marked is null ? null : VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        var closingSo = ClosingSo(clean, rawWords);
         for (var w = 0; w < rawWords.Length; w++)
         {
             var raw = rawWords[w];
             var before = tokens.Count;
+            if (w == closingSo)
+            {
+                continue;
+            }
+
             if (SchoolLevel(rawWords, w) is { } level)
             {
                 tokens.Add(level);
@@ -121,6 +127,50 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
             }
         }
     }
+
+    /// <summary>
+    /// The «vậy» that closes a question («tiền già được bao nhiêu vậy», «ở đâu z») is a particle, but it folds to «vay»,
+    /// the loan: «tiền già được bao nhiêu vậy» got the poor household's loan. Its index among the words when it is the
+    /// last word before only particles and it was typed «vậy», typed short («z», «zậy», «dzậy», «vz»), or typed plain
+    /// right after a question word («ở đâu vay»); -1 otherwise. «muốn đi vay», «ai cho vay» still end on the loan.
+    /// </summary>
+    private static int ClosingSo(string clean, string[] rawWords)
+    {
+        var last = rawWords.Length - 1;
+        while (last > 0 && TrailingParticles.Contains(rawWords[last]))
+        {
+            last--;
+        }
+
+        if (last < 1 || !SoForms.Contains(rawWords[last]))
+        {
+            return -1;
+        }
+
+        if (rawWords[last] != "vay" || QuestionEnds.Contains(rawWords[last - 1]))
+        {
+            return last;
+        }
+
+        // Typed with its marks, «vậy» is never the loan («vay»): only then are the marks worth reading.
+        var typed = VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        return typed.Length == rawWords.Length && typed[last] == "vậy" ? last : -1;
+    }
+
+    /// <summary>«vậy» as folded and as typed short (content/understanding/abbreviations.yaml).</summary>
+    private static readonly HashSet<string> SoForms = new(StringComparer.Ordinal) { "vay", "z", "zay", "dzay", "vz" };
+
+    /// <summary>Folded words that end a question: «bao nhiêu», «ở đâu», «sao», «thế nào», «gì», «không», «chưa», «bao giờ», «bao lâu».</summary>
+    private static readonly HashSet<string> QuestionEnds = new(StringComparer.Ordinal)
+    {
+        "nhieu", "bn", "dau", "sao", "nao", "gi", "j", "khong", "ko", "k", "chua", "gio", "lau", "ntn",
+    };
+
+    /// <summary>Folded particles a question may end on after «vậy»: «ạ», «hả», «nhỉ», «nhé», «ơi», «bạn».</summary>
+    private static readonly HashSet<string> TrailingParticles = new(StringComparer.Ordinal)
+    {
+        "a", "ha", "nhi", "nhe", "ne", "oi", "ban", "ad", "ak", "ah", "nha",
+    };
 
     private static readonly string[] SchoolLevels = ["mot", "hai", "ba"];
 

@@ -28,7 +28,8 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// income with how many people share it.</summary>
     public bool HasIncomeTest => MonthlyIncome is not null && (IncomePerPerson || Members is >= 1);
 
-    [GeneratedRegex(@"\b(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:nguoi|khau|nhan khau|thanh vien|mieng an)\b", RegexOptions.CultureInvariant)]
+    // «ng» is «người» typed short («nhà e 4 ng thu nhập 6tr», «1tr/ng»), as in content/understanding/abbreviations.yaml.
+    [GeneratedRegex(@"\b(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:nguoi|ng|khau|nhan khau|thanh vien|mieng an)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MembersPattern();
 
     // An amount with a unit ("3 triệu", "3tr5", "800k", "2 triệu rưỡi", "3 triệu 1") or in full ("3.000.000"). A number
@@ -40,13 +41,13 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"\b(\d{1,3})\s*tuoi\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgePattern();
 
-    [GeneratedRegex(@"^\s*(?:/|mot|moi|1|tren|cho|mot)?\s*(?:nguoi|khau|dau nguoi)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:/|mot|moi|1|tren|cho|mot)?\s*(?:nguoi|ng\b|khau|dau nguoi|dau ng\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PerPersonAfter();
 
     [GeneratedRegex(@"^\s*(?:/|mot|moi|1|trong|ca)?\s*nam\b", RegexOptions.CultureInvariant)]
     private static partial Regex YearlyAfter();
 
-    [GeneratedRegex(@"(?:binh quan|moi nguoi|dau nguoi|moi khau)[^.,;?]{0,25}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:binh quan|moi nguoi|moi ng\b|dau nguoi|dau ng\b|moi khau)[^.,;?]{0,25}$", RegexOptions.CultureInvariant)]
     private static partial Regex PerPersonBefore();
 
     /// <summary>Above this a month, a sum is not a household's living (a plot of land, a loan, a debt), whatever the words around it.</summary>

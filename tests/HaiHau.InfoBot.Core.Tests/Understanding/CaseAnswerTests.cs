@@ -24,6 +24,9 @@ public sealed class CaseAnswerTests
     [InlineData("vo chong e va 1 con, moi thang tong 5tr", 3, 5_000_000, false)]
     [InlineData("hai vợ chồng tôi với ba đứa con, thu nhập mỗi tháng 6 triệu", 5, 6_000_000, false)]
     [InlineData("nha e 2 vo chong + 2 dua nho, luong thang 4tr", 4, 4_000_000, false)]
+    // «ng» is «người» typed short.
+    [InlineData("nha e 4 ng thu nhap 6tr co dc ho ngheo k", 4, 6_000_000, false)]
+    [InlineData("nhà 3 ng, thu nhập 1tr/ng 1 tháng", 3, 1_000_000, true)]
     public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
     {
         var told = ResidentCase.Read(text);
@@ -38,6 +41,8 @@ public sealed class CaseAnswerTests
     [InlineData("nhà tôi 4 người, vay ngân hàng 50 triệu để nuôi lợn, giờ trả thế nào", 4, null)]
     [InlineData("một người bạn bảo tôi đi làm thuê được 5 triệu một tháng", null, 5_000_000)]
     [InlineData("nhà 4 người, tháng kiếm được 900 triệu", 4, null)]
+    // «ngày» is no person: a day's pay, not per person.
+    [InlineData("một ngày làm thuê được 200k", null, null)]
     public void Sums_and_people_that_are_not_the_household_s_are_not_read_as_its_case(string text, int? members, int? income)
     {
         var told = ResidentCase.Read(text);
