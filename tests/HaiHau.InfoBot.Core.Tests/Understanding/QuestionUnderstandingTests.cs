@@ -93,6 +93,10 @@ public sealed class QuestionUnderstandingTests
     // Wanting to borrow got lending one's land-use certificate («mượn» and «muốn» fold alike)
     [InlineData("tôi muốn đi vay thì làm sao", "faq:thu-tuc-vay-von")]
     [InlineData("lam sao de vay von", "faq:thu-tuc-vay-von")]
+    // Where the bank is: it got being sued for an overdue loan («ngân hàng chính sách … không»)
+    [InlineData("ở hải quang có ngân hàng chính sách không", "faq:nhcsxh-giao-dich-o-dau")]
+    // Where to apply: it got the certificate of poverty («hồ sơ hộ nghèo ở đâu»)
+    [InlineData("o hai thinh nop ho so ho ngheo o dau", "faq:nop-giay-de-nghi-o-dau")]
     // Losing one's job: it got the orphans' allowance beside a referral («trợ cấp»)
     [InlineData("mat viec thi co dc tro cap ko", "faq:tro-cap-that-nghiep")]
     // A lost card: it got the lapsed card's entry («làm lại»)
