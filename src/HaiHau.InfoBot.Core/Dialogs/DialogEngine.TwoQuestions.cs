@@ -52,14 +52,15 @@ public sealed partial class DialogEngine
         }
 
         var read = parts.Select(p => understanding.Understand(QuestionParts.WithoutFollowUpWord(p))).ToList();
-        bool Clear(UnderstoodQuestion q) => listed ? IsClearSubject(understanding, q) : IsClearQuestion(understanding, q);
-        var first = read.FindIndex(Clear);
+        // A clause of the story is no question, whatever it shares with one (QuestionParts.Asks).
+        bool Clear(int i) => listed ? IsClearSubject(understanding, read[i]) : IsClearQuestion(understanding, read[i]) && QuestionParts.Asks(parts[i]);
+        var first = Enumerable.Range(0, read.Count).FirstOrDefault(Clear, -1);
         if (first < 0)
         {
             return false;
         }
 
-        var second = read.FindIndex(first + 1, q => Clear(q) && q.Best.Topic != read[first].Best.Topic);
+        var second = Enumerable.Range(first + 1, read.Count - first - 1).FirstOrDefault(i => Clear(i) && read[i].Best.Topic != read[first].Best.Topic, -1);
         if (second < 0)
         {
             return false;

@@ -87,6 +87,39 @@ public static class QuestionParts
         return VietnameseText.Fold(first) == "con" && AfterFollowUpCon.Contains(next) ? rest : text;
     }
 
+    /// <summary>
+    /// Whether a part asks something itself: a «?», a question word, or a «không» / «chưa» that closes it («có được vay
+    /// không»). A «không» that opens or runs through a clause is a plain «not»: «chồng tôi mất năm ngoái, tôi nuôi hai
+    /// con nhỏ, không có việc làm ổn định, tôi có được hỗ trợ gì không» tells the story in three clauses and asks in the
+    /// last; its «không có việc làm» was taken for a question and answered with the entry on losing one's job.
+    /// </summary>
+    public static bool Asks(string part)
+    {
+        if (part.Contains('?', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var words = VietnameseText.Fold(part).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && ClosingParticles.Contains(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        var joined = " " + string.Join(' ', words) + " ";
+        return (words.Count > 0 && ClosingNo.Contains(words[^1])) || AskingWords.Any(w => joined.Contains(" " + w + " ", StringComparison.Ordinal));
+    }
+
+    /// <summary>Folded, as typed: «không», «chưa» and their short forms, a question only at the end of a clause.</summary>
+    private static readonly HashSet<string> ClosingNo = new(StringComparer.Ordinal) { "khong", "ko", "k", "kg", "khg", "kh", "hok", "hong", "hem", "khum", "chua", "chx" };
+
+    /// <summary>Folded particles after the question's last word: «ạ», «nhé», «vậy», «hả», «ạ ad».</summary>
+    private static readonly HashSet<string> ClosingParticles = new(StringComparer.Ordinal) { "a", "ah", "ak", "nhe", "nha", "vay", "z", "ha", "nhi", "ad", "ban", "oi", "the" };
+
+    /// <summary>Folded question words that ask wherever they stand (content/understanding/topics.yaml's, but «không»).</summary>
+    private static readonly string[] AskingWords =
+        ["gi", "j", "sao", "nao", "ai", "o dau", "di dau", "bao nhieu", "bn", "bao gio", "bao lau", "khi nao", "the nao", "ntn", "ra sao", "lam sao", "may gio", "thang may"];
+
     // «… còn vay vốn …»: a «còn» with its marks, as a word of its own, not the first of the message.
     private static bool StartsFollowUp(string text, int i) =>
         i > 0 && text[i - 1] == ' ' && text.AsSpan(i).StartsWith("còn ", StringComparison.OrdinalIgnoreCase);

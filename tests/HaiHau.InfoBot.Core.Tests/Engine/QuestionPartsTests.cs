@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Core.Tests.Engine;
 
@@ -37,4 +38,27 @@ public sealed class QuestionPartsTests
     [InlineData("thế con tôi có được vay không", "thế con tôi có được vay không")]
     public void An_opening_còn_is_dropped_but_a_child_stays(string text, string expected) =>
         Assert.Equal(expected, QuestionParts.WithoutFollowUpWord(text));
+    [Theory]
+    [InlineData("vay von dc ko", true)]
+    [InlineData("bhyt hộ nghèo thế nào", true)]
+    [InlineData("còn vay vốn thì sao ạ", true)]
+    [InlineData("có được hỗ trợ không ạ", true)]
+    [InlineData("tiền già được bao nhiêu", true)]
+    [InlineData("đủ điều kiện chưa?", true)]
+    [InlineData("không có việc làm ổn định", false)] // «không» opens a clause: «not»
+    [InlineData("chồng tôi mất năm ngoái", false)]
+    [InlineData("mẹ không có lương hưu nên khó khăn", false)]
+    public void A_part_asks_with_a_question_word_or_a_closing_không(string part, bool asks) =>
+        Assert.Equal(asks, QuestionParts.Asks(part));
+
+    [Fact]
+    public void A_story_told_in_clauses_is_answered_as_one_question()
+    {
+        var bot = new EngineHarness();
+        var reply = bot.Send("chồng tôi mất năm ngoái, tôi nuôi hai con nhỏ, không có việc làm ổn định, tôi có được hỗ trợ gì không");
+
+        // «không có việc làm ổn định» was read as a first question: the entry on losing one's job, the real ask as a button.
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, "faq:me-don-than-nuoi-con"), bot.LastEvents);
+        Assert.DoesNotContain(reply.SelectMany(m => m.QuickReplies), q => q.Label.StartsWith("Còn câu hỏi", StringComparison.Ordinal));
+    }
 }
