@@ -99,6 +99,8 @@ public sealed class QuestionUnderstandingTests
     [InlineData("o hai thinh nop ho so ho ngheo o dau", "faq:nop-giay-de-nghi-o-dau")]
     // A roof the storm took: it got the entry on run-down houses («sửa nhà», «nứt tường»; «bão» folds to the common «bao»)
     [InlineData("nhà tôi bị bão làm tốc mái, tường bị nứt, nhà nước có hỗ trợ sửa nhà không ạ", "faq:nha-hu-hong-do-bao-lu")]
+    // The electricity support: it got «does a poor household get money every month» («hàng tháng»)
+    [InlineData("hộ nghèo có được hỗ trợ tiền điện hàng tháng không, nhận ở đâu", "faq:tien-dien")]
     // Losing one's job: it got the orphans' allowance beside a referral («trợ cấp»)
     [InlineData("mat viec thi co dc tro cap ko", "faq:tro-cap-that-nghiep")]
     // A lost card: it got the lapsed card's entry («làm lại»)
