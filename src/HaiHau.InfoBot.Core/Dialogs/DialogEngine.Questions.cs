@@ -30,13 +30,15 @@ public sealed partial class DialogEngine
     {
         if (InTopicDialog(turn))
         {
-            return !prompt.Understands(turn) && AnswerQuestion(turn, text);
+            return !prompt.Understands(turn) && AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode);
         }
 
         return !prompt.UnderstandsExactly(turn) && AnswerQuestion(turn, text, promptCanGuess: prompt.Understands(turn));
     }
 
-    private bool AnswerQuestion(TurnContext turn, string text, bool promptCanGuess = false)
+    /// <param name="statementMayLeave">The dialog asks for a button (a choice, yes or no): a statement one entry covers
+    /// nearly whole may leave it too (<see cref="AnswerWithinDialog"/>).</param>
+    private bool AnswerQuestion(TurnContext turn, string text, bool promptCanGuess = false, bool statementMayLeave = false)
     {
         // Digits alone are an answer to a numbered menu ("9"), never a question.
         if (services.Understanding is not { } understanding || !text.Any(char.IsLetter))
@@ -56,7 +58,7 @@ public sealed partial class DialogEngine
         var question = FollowUp(turn, understanding, text) ?? understanding.Understand(QuestionParts.WithoutFollowUpWord(text));
         if (inTopicDialog)
         {
-            return AnswerWithinDialog(turn, understanding, question, text);
+            return AnswerWithinDialog(turn, understanding, question, text, statementMayLeave);
         }
 
         if (AnswerCase(turn, question, text) || AnswerListings(turn, question, text) || AnswerFirstOfTwo(turn, understanding, text, question))
@@ -129,11 +131,15 @@ public sealed partial class DialogEngine
         !text.Contains('?', StringComparison.Ordinal) && VietnameseYesNo.Parse(text) is not null
         && VietnameseText.WordCount(text) <= BareYesNoWords;
 
-    private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)
+    private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text, bool statementMayLeave)
     {
         // "nhà bác khổ lắm" is an answer, however sure the classifier is that "nhà" means housing: only a question,
-        // and a clear one, may interrupt what the resident is answering.
-        if (question.Decision != QuestionDecision.Answer || !question.IsQuestion)
+        // and a clear one, may interrupt what the resident is answering. Where a button is asked for, a problem told
+        // as a statement that one entry covers nearly whole («thẻ của bà hết hạn rồi» at «which household are you?»)
+        // is the resident's question too: it was asked again, twice, and the dialog gave up.
+        var statementAsks = statementMayLeave && question.Best.Answer.Kind == AnswerRef.Faq
+            && question.Best.Coverage >= StatementCoverage && VietnameseText.WordCount(text) >= StatementWords;
+        if (question.Decision != QuestionDecision.Answer || !(question.IsQuestion || statementAsks))
         {
             return false;
         }
@@ -172,6 +178,17 @@ public sealed partial class DialogEngine
         turn.Log(EventKinds.QuestionUnderstood, topic);
         return Go(turn, understanding, answer, insideDialog: true);
     }
+
+    /// <summary>
+    /// How much of a statement an entry must cover to be taken as a question inside a dialog: more than a question needs
+    /// at the menu (<see cref="QuestionUnderstanding.DefaultMinCoverage"/>), since the statement may be a reply gone
+    /// astray; not calibrated (no labelled set of replies typed inside dialogs exists). «thẻ của bà hết hạn rồi» is 0.62
+    /// («bà», «của» are not the entry's words), «nhà bác khổ lắm» is below the menu's threshold.
+    /// </summary>
+    private const double StatementCoverage = 0.6;
+
+    /// <summary>A statement of fewer words is a short answer gone astray («hộ nghèo», «chưa rõ»), not a problem told.</summary>
+    private const int StatementWords = 3;
 
     /// <summary>A button of an earlier answer or "which one?" question, pressed now or later.</summary>
     private bool PressedAnswer(TurnContext turn, string? payload) =>

@@ -101,6 +101,8 @@ public sealed class QuestionUnderstandingTests
     [InlineData("nhà tôi bị bão làm tốc mái, tường bị nứt, nhà nước có hỗ trợ sửa nhà không ạ", "faq:nha-hu-hong-do-bao-lu")]
     // The electricity support: it got «does a poor household get money every month» («hàng tháng»)
     [InlineData("hộ nghèo có được hỗ trợ tiền điện hàng tháng không, nhận ở đâu", "faq:tien-dien")]
+    // A loan for chickens is a farming loan: it was asked back (loans or other support), «gà» in no entry
+    [InlineData("bà muốn vay tiền nuôi gà", "faq:vay-von-chan-nuoi-trong-trot")]
     // Losing one's job: it got the orphans' allowance beside a referral («trợ cấp»)
     [InlineData("mat viec thi co dc tro cap ko", "faq:tro-cap-that-nghiep")]
     // A lost card: it got the lapsed card's entry («làm lại»)
