@@ -88,6 +88,24 @@ public sealed partial class DialogEngine
         return true;
     }
 
+    /// <summary>
+    /// The household's size or income told inside the poverty dialog («nhà tôi 5 người», «khoảng 4 triệu một tháng» at
+    /// «what would you like to know?») is the estimate begun: the screener starts with what was told filled in. It was
+    /// answered with the income-averaging entry, then asked again until the dialog gave up, the numbers lost.
+    /// The screener's own questions read their numbers themselves and are left alone.
+    /// </summary>
+    private bool EstimateFromCase(TurnContext turn, string text)
+    {
+        if (services.Dialogs.Find(turn.Frame.DialogId) is not { Topic: Topics.Eligibility, Id: not ScreenerDialogId })
+        {
+            return false;
+        }
+
+        var told = ResidentCase.Read(text, services.Content);
+        return (told.Members is not null || told.MonthlyIncome is not null)
+            && StartPrefilledScreener(turn, ScreenerPayload(told)[(AnswerRef.Screener.Length + 1)..]);
+    }
+
     /// <summary>The reply to «nhà tôi có phải hộ nghèo không» (see <see cref="StandingQuestion"/>).</summary>
     private const string StandingAnswer =
         "Nhà mình có phải hộ nghèo, hộ cận nghèo hay không là do UBND xã xét qua đợt rà soát rồi công nhận, và danh sách được niêm yết công khai. "

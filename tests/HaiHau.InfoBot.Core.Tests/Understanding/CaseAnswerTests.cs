@@ -94,6 +94,23 @@ public sealed class CaseAnswerTests
         Assert.Contains("Câu 1", afterCommune, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_household_size_told_in_the_poverty_dialog_begins_the_estimate_with_it()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("topic:eligibility"); // «Bác muốn biết điều gì?»: estimate, what poor means, how to apply…
+
+        // It got the income-averaging entry, then «bấm số thứ tự» until the dialog gave up, the size lost.
+        var reply = EngineHarness.Joined(bot.Send("nhà tôi 5 người"));
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+        Assert.Contains("Nhà bác ở xã nào?", reply, StringComparison.Ordinal);
+        var afterCommune = EngineHarness.Joined(bot.Send("Hải Châu"));
+        Assert.DoesNotContain("bao nhiêu người", afterCommune, StringComparison.Ordinal);
+        Assert.Contains("thu nhập", afterCommune, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("lam the nao biet nha minh co phai ho ngheo ko")]
     [InlineData("nhà tôi có phải hộ nghèo không")]
