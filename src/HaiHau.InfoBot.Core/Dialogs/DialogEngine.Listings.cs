@@ -30,7 +30,9 @@ public sealed partial class DialogEngine
 
     private static readonly string[] CourseAsks = ["lớp", "khóa học", "khoá học", "khóa đào tạo", "khoá đào tạo", "học lái xe"];
 
-    private bool AnswerListings(TurnContext turn, UnderstoodQuestion question, string text)
+    /// <param name="inDialogOf">The listing the dialog the resident is in is about: a trade typed alone at its menu
+    /// searches it (<see cref="SearchFromDialog"/>).</param>
+    private bool AnswerListings(TurnContext turn, UnderstoodQuestion question, string text, ListingKind? inDialogOf = null)
     {
         var folded = " " + VietnameseText.Fold(text) + " ";
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -53,9 +55,9 @@ public sealed partial class DialogEngine
         ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
             : asks.Count > 0 ? ListingKind.Job
             : (asksWhere || wantsToLearn) && TradeWords(folded).Count > 0 ? ListingKind.Course
-            : null;
+            : inDialogOf;
         if (kind is not { } found
-            || AnsweredBetterByFaq(question, folded, [.. asks.Select(VietnameseText.Fold)]))
+            || (inDialogOf is null && AnsweredBetterByFaq(question, folded, [.. asks.Select(VietnameseText.Fold)])))
         {
             return false;
         }
@@ -106,6 +108,39 @@ public sealed partial class DialogEngine
         turn.Log(EventKinds.QuestionAnswered, new AnswerRef(AnswerRef.Listings, found == ListingKind.Job ? "jobs" : "courses").Payload);
         return true;
     }
+
+    /// <summary>
+    /// A trade typed alone at the training or jobs dialog's menu («may», «thợ hàn») is the search the menu offers one tap
+    /// away: it was asked again («bấm số thứ tự») until the dialog gave up. Answered only when an open listing matches
+    /// (a word that is no trade finds none), and the dialog is left for the results and their buttons.
+    /// </summary>
+    private bool SearchFromDialog(TurnContext turn, string text)
+    {
+        var topic = services.Dialogs.Find(turn.Frame.DialogId)?.Topic;
+        ListingKind? kind = topic == CoursesTopic ? ListingKind.Course : topic == JobsTopic ? ListingKind.Job : null;
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        // «dạ», «không biết» are replies, whatever a listing's title holds.
+        if (kind is null || services.Understanding is not { } understanding || words is 0 or > TradeOnlyWords || TradeWords(folded).Count == 0
+            || VietnameseYesNo.Parse(text) is not null || VietnameseYesNo.IsNotSure(text))
+        {
+            return false;
+        }
+
+        var frames = turn.State.Stack.ToList();
+        turn.State.Stack.Clear();
+        if (AnswerListings(turn, understanding.Understand(text), text, kind))
+        {
+            turn.State.History.Clear();
+            return true;
+        }
+
+        turn.State.Stack.AddRange(frames);
+        return false;
+    }
+
+    /// <summary>A trade is named in a word or three («may», «thợ hàn», «lái xe tải»); more is a sentence.</summary>
+    private const int TradeOnlyWords = 3;
 
     /// <summary>
     /// A listing word may be the wrong word: "đúng tuyến" (BHYT) folds to the "tuyen" of "tuyển dụng", "học lớp 10" is

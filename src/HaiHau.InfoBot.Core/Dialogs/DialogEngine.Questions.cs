@@ -30,7 +30,7 @@ public sealed partial class DialogEngine
     {
         if (InTopicDialog(turn))
         {
-            return !prompt.Understands(turn) && (EstimateFromCase(turn, text) || AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
+            return !prompt.Understands(turn) && (EstimateFromCase(turn, text) || SearchFromDialog(turn, text) || AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
         }
 
         return !prompt.UnderstandsExactly(turn) && AnswerQuestion(turn, text, promptCanGuess: prompt.Understands(turn));

@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.TestKit;
 
@@ -57,5 +58,46 @@ public sealed class UnaccentedAmbiguityTests
         bot.Send(text);
 
         Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, expected), bot.LastEvents);
+    }
+    [Theory]
+    [InlineData("topic:vocational_training", "may", "listings:courses")]
+    [InlineData("topic:jobs", "may", "listings:jobs")]
+    public void A_trade_typed_at_the_training_or_jobs_menu_searches_its_listings(string dialog, string text, string expected)
+    {
+        var bot = new EngineHarness(listings: new SewingListings());
+        bot.Start();
+        bot.Press(dialog);
+
+        // It was asked again («bấm số thứ tự») until the dialog gave up.
+        var reply = EngineHarness.Joined(bot.Send(text));
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, expected), bot.LastEvents);
+        Assert.Contains("«may»", reply, StringComparison.Ordinal);
+        Assert.Empty(bot.State.Stack); // the results' buttons lead on, not the menu's numbers
+    }
+
+    [Theory]
+    [InlineData("dạ")]
+    [InlineData("không biết")]
+    [InlineData("xyzq")]
+    public void A_reply_or_a_word_no_listing_has_is_asked_again_at_the_training_menu(string text)
+    {
+        var bot = new EngineHarness(listings: new SewingListings());
+        bot.Start();
+        bot.Press("topic:vocational_training");
+
+        bot.Send(text);
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject!.StartsWith(AnswerRef.Listings + ":", StringComparison.Ordinal));
+        Assert.NotEmpty(bot.State.Stack);
+    }
+    /// <summary>One open sewing course and one open sewing job.</summary>
+    private sealed class SewingListings : IListingSource
+    {
+        public IReadOnlyList<Listing> All(ListingKind kind) =>
+        [
+            new Listing(kind, kind == ListingKind.Course ? "k1" : "v1", kind == ListingKind.Course ? "Lớp may công nghiệp" : "Công nhân may", "Nơi tuyển", null, null, null,
+                new DateOnly(2099, 1, 1), null, "Cán bộ xã", "Tin thử", new DateOnly(2026, 11, 1), null),
+        ];
     }
 }
