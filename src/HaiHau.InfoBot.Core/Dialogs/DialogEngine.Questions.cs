@@ -139,6 +139,19 @@ public sealed partial class DialogEngine
         // is the resident's question too: it was asked again, twice, and the dialog gave up.
         var statementAsks = statementMayLeave && question.Best.Answer.Kind == AnswerRef.Faq
             && question.Best.Coverage >= StatementCoverage && VietnameseText.WordCount(text) >= StatementWords;
+        if (question.Decision == QuestionDecision.NotUnderstood && AsksBeyondTheDialog(turn, question, text))
+        {
+            // «bà 70 tuổi có được học nghề miễn phí không ạ» at the jobs menu: a question of its own that no entry
+            // answers. It got «bấm số thứ tự» until the dialog gave up, and staff never saw it; now the honest «I don't
+            // know», the place to ask and the nearest entries, logged as unanswered as at the menu (issue 12 §4). A
+            // close call between two topics is still asked again there: the dialog's own choices are nearer than two
+            // guessed topics.
+            turn.State.Stack.Clear();
+            turn.State.History.Clear();
+            SayUnanswered(turn, understanding, question, text);
+            return true;
+        }
+
         if (question.Decision != QuestionDecision.Answer || !(question.IsQuestion || statementAsks))
         {
             return false;
@@ -189,6 +202,18 @@ public sealed partial class DialogEngine
 
     /// <summary>A statement of fewer words is a short answer gone astray («hộ nghèo», «chưa rõ»), not a problem told.</summary>
     private const int StatementWords = 3;
+
+    /// <summary>
+    /// Whether a message the understanding could not answer is still a question of its own, not a reply gone astray:
+    /// it asks in its own words (<see cref="QuestionParts.Asks"/>: a «?», a question word, a closing «không»), has
+    /// <see cref="OwnQuestionWords"/> words or more, and is no «không biết». A short or plain reply is asked again.
+    /// </summary>
+    private static bool AsksBeyondTheDialog(TurnContext turn, UnderstoodQuestion question, string text) =>
+        question.IsQuestion && QuestionParts.Asks(text) && VietnameseText.WordCount(text) >= OwnQuestionWords
+        && !VietnameseYesNo.IsNotSure(turn.Input.Text) && VietnameseYesNo.Parse(text) is null;
+
+    /// <summary>«có được không», «bao nhiêu tiền ạ» are replies to what the dialog asked; a question of its own says more.</summary>
+    private const int OwnQuestionWords = 5;
 
     /// <summary>A button of an earlier answer or "which one?" question, pressed now or later.</summary>
     private bool PressedAnswer(TurnContext turn, string? payload) =>

@@ -182,6 +182,34 @@ public sealed class FreeQuestionTests
     }
 
     [Fact]
+    public void Inside_a_dialog_a_question_of_its_own_that_nothing_answers_gets_the_honest_reply_and_reaches_staff()
+    {
+        _bot.Press("bhyt");
+        _understanding.Says("bà tôi 70 tuổi có được học nghề miễn phí không ạ", NotUnderstood());
+
+        var replies = _bot.Send("bà tôi 70 tuổi có được học nghề miễn phí không ạ");
+
+        // It got «Bác bấm nút đúng với diện…» until the dialog gave up, and no unanswered question was recorded.
+        Assert.StartsWith("Cháu xin lỗi, cháu chưa hiểu câu hỏi của bác.", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(_bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.Empty(_bot.State.Stack);
+    }
+
+    [Theory]
+    [InlineData("có được không")] // a reply to what was asked, in few words
+    [InlineData("không biết nữa, sao giờ")]
+    public void Inside_a_dialog_a_short_or_unsure_reply_not_understood_is_asked_again(string text)
+    {
+        _bot.Press("bhyt");
+        _understanding.Says(text, NotUnderstood());
+
+        var reply = _bot.Send(text).Single();
+
+        Assert.StartsWith("Bác bấm nút đúng với diện của nhà mình", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+    }
+
+    [Fact]
     public void Inside_a_dialog_what_is_not_clearly_a_question_is_a_wrong_answer_asked_again()
     {
         _bot.Press("bhyt");
