@@ -215,6 +215,17 @@ public sealed partial class DialogEngine
     /// <summary>«có được không», «bao nhiêu tiền ạ» are replies to what the dialog asked; a question of its own says more.</summary>
     private const int OwnQuestionWords = 5;
 
+    private const string ThanksReply = "Dạ, không có gì ạ. Bác cần hỏi thêm gì cứ nhắn cháu nhé.";
+
+    /// <summary>Folded, as typed: «cảm ơn», «cám ơn», «thanks», «tks» (content/understanding/abbreviations.yaml's short forms).</summary>
+    private static bool IsThanks(string? text)
+    {
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        return ThanksWords.Any(w => folded.Contains(" " + w + " ", StringComparison.Ordinal));
+    }
+
+    private static readonly string[] ThanksWords = ["cam on", "cam ta", "thanks", "thank", "thank you", "tks", "thanku", "camon", "cmon"];
+
     /// <summary>A button of an earlier answer or "which one?" question, pressed now or later.</summary>
     private bool PressedAnswer(TurnContext turn, string? payload) =>
         services.Understanding is { } understanding && AnswerRef.Parse(payload) is { } answer
@@ -249,6 +260,12 @@ public sealed partial class DialogEngine
 
             case AnswerRef.Topic when understanding.Settings(answer.Id) is { } settings:
                 turn.Log(EventKinds.QuestionAnswered, answer.Payload);
+                if (answer.Id == Topics.Greeting && IsThanks(turn.Input.Text))
+                {
+                    // Thanks are met with thanks before the menu: «cảm ơn cháu nhé» got «Bác muốn hỏi về việc gì?» alone.
+                    turn.Say(ThanksReply);
+                }
+
                 RunTopic(turn, understanding, settings, insideDialog);
                 return true;
 

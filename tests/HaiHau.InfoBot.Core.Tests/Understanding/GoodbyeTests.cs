@@ -39,6 +39,31 @@ public sealed class GoodbyeTests
     }
 
     [Theory]
+    [InlineData("cảm ơn cháu nhé")]
+    [InlineData("cam on nhieu")]
+    [InlineData("tks ad")]
+    public void Thanks_are_met_with_thanks_before_the_menu(string text)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        var replies = bot.Send(text);
+
+        // It got the menu's «Bác muốn hỏi về việc gì?» alone.
+        Assert.StartsWith("Dạ, không có gì ạ.", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Bác muốn hỏi về việc gì?", EngineHarness.Joined(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_greeting_gets_no_thanks()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        Assert.DoesNotContain("không có gì", EngineHarness.Joined(bot.Send("chào cháu")), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("chào cháu nhé")]
     // «không hiểu» opened the poverty dialog («hiểu» as in «tìm hiểu về hộ nghèo»): the menu is where to start again.
     [InlineData("không hiểu")]
