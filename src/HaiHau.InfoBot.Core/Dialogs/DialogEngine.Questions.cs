@@ -37,7 +37,7 @@ public sealed partial class DialogEngine
     }
 
     /// <param name="statementMayLeave">The dialog asks for a button (a choice, yes or no): a statement one entry covers
-    /// nearly whole may leave it too (<see cref="AnswerWithinDialog"/>).</param>
+    /// well (<see cref="StatementCoverage"/>) may interrupt it too (<see cref="AnswerWithinDialog"/>).</param>
     private bool AnswerQuestion(TurnContext turn, string text, bool promptCanGuess = false, bool statementMayLeave = false)
     {
         // Digits alone are an answer to a numbered menu ("9"), never a question.
@@ -135,8 +135,8 @@ public sealed partial class DialogEngine
     {
         // "nhà bác khổ lắm" is an answer, however sure the classifier is that "nhà" means housing: only a question,
         // and a clear one, may interrupt what the resident is answering. Where a button is asked for, a problem told
-        // as a statement that one entry covers nearly whole («thẻ của bà hết hạn rồi» at «which household are you?»)
-        // is the resident's question too: it was asked again, twice, and the dialog gave up.
+        // as a statement that one entry covers well («thẻ của bà hết hạn rồi» at «which household are you?») is the
+        // resident's question too: it was asked again, twice, and the dialog gave up.
         var statementAsks = statementMayLeave && question.Best.Answer.Kind == AnswerRef.Faq
             && question.Best.Coverage >= StatementCoverage && VietnameseText.WordCount(text) >= StatementWords;
         if (question.Decision == QuestionDecision.NotUnderstood && AsksBeyondTheDialog(turn, question, text))
