@@ -103,6 +103,10 @@ public sealed class QuestionUnderstandingTests
     [InlineData("hộ nghèo có được hỗ trợ tiền điện hàng tháng không, nhận ở đâu", "faq:tien-dien")]
     // A loan for chickens is a farming loan: it was asked back (loans or other support), «gà» in no entry
     [InlineData("bà muốn vay tiền nuôi gà", "faq:vay-von-chan-nuoi-trong-trot")]
+    // No land to farm is the livelihood support's matter: it got «why does the neighbour get it and not us»
+    [InlineData("nhà tôi không có đất sản xuất thì được hỗ trợ gì", "faq:ho-tro-sinh-ke")]
+    // Boarding-school meals are the school costs' entry: it got public schools' tuition
+    [InlineData("con tôi học lớp 3 có được miễn tiền ăn bán trú không", "faq:ho-tro-chi-phi-hoc-tap")]
     // Losing one's job: it got the orphans' allowance beside a referral («trợ cấp»)
     [InlineData("mat viec thi co dc tro cap ko", "faq:tro-cap-that-nghiep")]
     // A lost card: it got the lapsed card's entry («làm lại»)
