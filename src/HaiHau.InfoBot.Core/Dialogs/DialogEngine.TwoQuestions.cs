@@ -31,6 +31,12 @@ public sealed partial class DialogEngine
     /// <summary>Two subjects listed with «với» / «và» are a short message; a longer one is a sentence about one thing.</summary>
     private const int ListedSubjectsMaxWords = 12;
 
+    /// <summary>
+    /// An entry that has (nearly) every word of a short message answers it as one thing, «với» or not. Not 1: a word
+    /// of greeting or an address («ạ», «bác») is often missing from the entry.
+    /// </summary>
+    private const double CoveredWhole = 0.9;
+
     /// <param name="whole">The message read whole, as the caller already read it (not read again on the turn's path).</param>
     private bool AnswerFirstOfTwo(TurnContext turn, IQuestionUnderstanding understanding, string text, UnderstoodQuestion whole)
     {
@@ -38,9 +44,12 @@ public sealed partial class DialogEngine
         var parts = QuestionParts.Split(text);
         // «thẻ bhyt với vay vốn cho con đi học»: no question word, two subjects in a list. Each part then needs only to
         // be understood on a topic of its own (a subject named is what the resident asks about), not to be a question.
-        // A message read whole as a request of its own («cho bác nói chuyện với cán bộ xã»: the officer) is no list.
+        // A message read whole as a request of its own («cho bác nói chuyện với cán bộ xã»: the officer) is no list, nor
+        // one an entry covers whole («tranh chấp đất với hàng xóm»: the land dispute; cut, «hàng xóm» alone read as the
+        // neighbour's standing and the resident was asked to pick a topic).
         var listed = parts.Count < 2 && words <= ListedSubjectsMaxWords && !whole.IsQuestion
-            && understanding.Settings(whole.Best.Topic)?.Action == TopicAction.Answer;
+            && understanding.Settings(whole.Best.Topic)?.Action == TopicAction.Answer
+            && !(whole.Decision == QuestionDecision.Answer && whole.Best.Answer.Kind == AnswerRef.Faq && whole.Best.Coverage >= CoveredWhole);
         if (listed)
         {
             parts = QuestionParts.SplitAtJoin(text);

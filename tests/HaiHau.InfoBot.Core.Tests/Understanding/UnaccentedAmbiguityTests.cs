@@ -37,6 +37,8 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("vay vốn có cần người đứng tên không")]
     // Help finding work for one back from abroad is that entry's, not a listing search («tìm việc»)
     [InlineData("lao dong nuoc ngoai ve co duoc ho tro tim viec lam khong")]
+    // Being cheated by a recruiter is that entry's, not a search for jobs («tuyển dụng»)
+    [InlineData("bị lừa tuyển dụng đi làm thì báo ai")]
     public void A_listing_word_inside_another_question_does_not_search_the_listings(string text)
     {
         var bot = new EngineHarness();
