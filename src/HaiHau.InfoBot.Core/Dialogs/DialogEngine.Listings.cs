@@ -28,7 +28,17 @@ public sealed partial class DialogEngine
     /// <summary>«cần người» that seeks no worker: a requirement asked about («vay tiền có cần người bảo lãnh không» got the job listings).</summary>
     private static readonly string[] NotSeeking = ["có cần người", "cần người bảo lãnh", "cần người ký", "cần người đứng tên", "cần người làm chứng"];
 
-    private static readonly string[] CourseAsks = ["lớp", "khóa học", "khoá học", "khóa đào tạo", "khoá đào tạo", "học lái xe"];
+    private const string Class = "lớp";
+
+    /// <summary>
+    /// What follows «lớp» when it is a school grade («học lớp 1», «lớp chín», «lớp mẫu giáo»), not a course: «cháu học
+    /// lớp 1 có được hỗ trợ gì không» searched the training courses. Matched as <see cref="Says"/> does: as written, or
+    /// typed without any diacritics («lop nam»), so «lớp nấm» (growing mushrooms) stays a course.
+    /// </summary>
+    private static readonly string[] SchoolGrades =
+        ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mẫu", "mầm", "lá", "trưởng"];
+
+    private static readonly string[] CourseAsks = [Class, "khóa học", "khoá học", "khóa đào tạo", "khoá đào tạo", "học lái xe"];
 
     /// <param name="inDialogOf">The listing the dialog the resident is in is about: a trade typed alone at its menu
     /// searches it (<see cref="SearchFromDialog"/>).</param>
@@ -43,7 +53,7 @@ public sealed partial class DialogEngine
 
         var typed = new string([.. VietnameseText.Clean(text).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var asks = CourseAsks.Where(a => Says(typed, a))
+        var asks = CourseAsks.Where(a => a == Class ? SaysClass(typed) : Says(typed, a))
             .Concat(JobAsks.Where(a => Says(typed, a, notAfter: StateWords) && !(a == Hiring && NotHiring.Any(n => Says(typed, n))) && !(a == SeekingWorker && NotSeeking.Any(n => Says(typed, n))))).ToList();
         var asksWhere = folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal);
         // «muốn học nghề may»: a wish to learn a trade searches the courses too, but answers only when a course matches
@@ -165,6 +175,26 @@ public sealed partial class DialogEngine
         var owned = faq.Keywords.Select(k => " " + VietnameseText.Fold(k) + " ")
             .Where(k => folded.Contains(k, StringComparison.Ordinal)).ToList();
         return asks.Count > 0 && asks.All(a => owned.Any(k => k.Contains(" " + a + " ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>«lớp» (or «lop») that is no school grade: a class to learn a trade in.</summary>
+    private static bool SaysClass(string[] typed)
+    {
+        for (var i = 0; i < typed.Length; i++)
+        {
+            if (typed[i] != Class && typed[i] != VietnameseText.Fold(Class))
+            {
+                continue;
+            }
+
+            var next = i + 1 < typed.Length ? typed[i + 1] : null;
+            if (next is null || !(next.All(char.IsDigit) || SchoolGrades.Any(g => next == g || next == VietnameseText.Fold(g))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

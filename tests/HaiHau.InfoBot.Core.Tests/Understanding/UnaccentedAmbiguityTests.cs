@@ -39,6 +39,10 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("lao dong nuoc ngoai ve co duoc ho tro tim viec lam khong")]
     // Being cheated by a recruiter is that entry's, not a search for jobs («tuyển dụng»)
     [InlineData("bị lừa tuyển dụng đi làm thì báo ai")]
+    // A school grade is no course («lớp 1», «lớp chín», «lớp mẫu giáo»): the first searched the training courses
+    [InlineData("chau hoc lop 1 co dc ho tro gi ko")]
+    [InlineData("con tôi học lớp chín có được hỗ trợ gì không")]
+    [InlineData("lớp mẫu giáo có được hỗ trợ tiền ăn trưa không")]
     public void A_listing_word_inside_another_question_does_not_search_the_listings(string text)
     {
         var bot = new EngineHarness();
@@ -51,6 +55,7 @@ public sealed class UnaccentedAmbiguityTests
     [Theory]
     [InlineData("co lop hoc nau an ko", "listings:courses")]
     [InlineData("co lop hoc lai xe o hai quang khong", "listings:courses")]
+    [InlineData("có lớp nấm rơm không", "listings:courses")]
     [InlineData("tuyen tho han khu cn", "listings:jobs")]
     [InlineData("có việc làm thời vụ ở hải tiến k ạ", "listings:jobs")]
     [InlineData("xưởng may nào cần người làm", "listings:jobs")]
