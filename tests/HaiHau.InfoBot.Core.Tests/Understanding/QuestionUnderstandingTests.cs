@@ -130,6 +130,13 @@ public sealed class QuestionUnderstandingTests
     [InlineData("con e bi khuyet tat co dc tien ko", "faq:tro-cap-nguoi-khuyet-tat")]
     [InlineData("mo quan an nho vay dc ko", "faq:vay-tao-viec-lam")]
     [InlineData("xa cu cua toi gio ten la gi", "faq:sap-nhap-xa-2025")]
+    // A group named in everyday words («mới đẻ», «vừa đẻ», «bố mẹ mất hết») is that group's entry: the newborn's card
+    // got the lost card, a mother just delivered got the funeral support (asked back), an orphan got inheritance;
+    // parents' land to share is still inheritance
+    [InlineData("làm thẻ bhyt cho con mới đẻ", "faq:bhyt-tre-moi-sinh")]
+    [InlineData("vợ tôi vừa đẻ có được hỗ trợ gì không", "faq:sinh-con-duoc-ho-tro-gi")]
+    [InlineData("cháu nhà tôi bố mẹ mất hết có được trợ cấp không", "faq:tro-cap-tre-mo-coi")]
+    [InlineData("bố mẹ mất để lại mảnh đất chia thế nào", "faq:thua-ke-nha-dat")]
     public void Short_questions_get_their_own_entry_not_a_neighbour(string text, string answer)
     {
         var question = EngineHarness.Repo.Questions.Understand(text);
