@@ -152,6 +152,16 @@ public sealed partial class DialogEngine
             return true;
         }
 
+        if (question.Decision == QuestionDecision.Answer && question.Best.Answer == ThanksTopic && IsThanks(understanding, turn.Input.Text))
+        {
+            // «cảm ơn cháu» at a waiting question: the resident has what they came for. It was asked the category
+            // again («bấm nút đúng với diện của nhà mình»); now thanks back and the menu, the dialog left.
+            turn.State.Stack.Clear();
+            turn.State.History.Clear();
+            turn.Log(EventKinds.QuestionUnderstood, Topics.Greeting);
+            return Go(turn, understanding, ThanksTopic, insideDialog: false);
+        }
+
         if (question.Decision != QuestionDecision.Answer || !(question.IsQuestion || statementAsks))
         {
             return false;
@@ -214,6 +224,9 @@ public sealed partial class DialogEngine
 
     /// <summary>«có được không», «bao nhiêu tiền ạ» are replies to what the dialog asked; a question of its own says more.</summary>
     private const int OwnQuestionWords = 5;
+
+    /// <summary>Thanks are read as a greeting (content/understanding/examples/greeting.yaml) and answered there.</summary>
+    private static readonly AnswerRef ThanksTopic = new(AnswerRef.Topic, Topics.Greeting);
 
     private const string ThanksReply = "Dạ, không có gì ạ. Bác cần hỏi thêm gì cứ nhắn cháu nhé.";
 

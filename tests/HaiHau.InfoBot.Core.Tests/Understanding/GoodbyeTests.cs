@@ -55,6 +55,21 @@ public sealed class GoodbyeTests
     }
 
     [Fact]
+    public void Thanks_while_a_question_waits_end_it_with_thanks_and_the_menu()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("bhyt"); // the health insurance dialog asks which category the household is
+
+        var replies = bot.Send("cảm ơn cháu");
+
+        // It asked for the category again: «Bác bấm nút đúng với diện của nhà mình giúp cháu nhé».
+        Assert.StartsWith("Dạ, không có gì ạ.", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Bác muốn hỏi về việc gì?", EngineHarness.Joined(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("diện", EngineHarness.Joined(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_plain_greeting_gets_no_thanks()
     {
         var bot = new EngineHarness();
