@@ -14,10 +14,14 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 ///   choices:
 ///     - { id: ngheo, label: "Hộ nghèo", next: bhyt-ngheo }
 ///     - { id: can-ngheo, label: "Hộ cận nghèo", next: bhyt-can-ngheo }
+///     - { id: lam-an, label: "Vay làm ăn", synonyms: [chăn nuôi, buôn bán], next: xem-lam-an }
 ///   retry_text: "Bác bấm một nút bên dưới giúp cháu nhé."
 ///   max_attempts: 3
 /// </code>
 /// The stored value is the choice's <c>value</c>, else its id. Ids are short ASCII (buttons send them back).
+/// <c>synonyms</c> (Bot Framework's <c>Choice.Synonyms</c>): other words a resident answers the question with, when they
+/// are not the label's. «Bác muốn vay vốn để làm gì?» is answered «chăn nuôi», «nuôi bò»: it was asked again three
+/// times, since no label says what the money is for.
 /// </summary>
 public sealed class AskChoiceNode : PromptNode
 {
@@ -45,7 +49,7 @@ public sealed class AskChoiceNode : PromptNode
         var maps = seed.Reader.MapList(seed.Map, "choices", required: true);
         foreach (var map in maps)
         {
-            seed.Reader.OnlyKnownFields(map, "a choice", "id", "label", "value", "next");
+            seed.Reader.OnlyKnownFields(map, "a choice", "id", "label", "value", "next", "synonyms");
             var label = seed.Reader.RequiredString(map, "label", "choice");
             var id = seed.Reader.OptionalString(map, "id") ?? Slug(label);
             if (id.Length > 40 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -58,7 +62,10 @@ public sealed class AskChoiceNode : PromptNode
                 seed.Reader.Report(map.Location, $"choice id \"{id}\" is used twice in node \"{seed.Id}\"");
             }
 
-            options.Add(new Choice(id, label, seed.Reader.OptionalString(map, "value") ?? id, seed.Ref("next", map), map.Get("label")?.Location ?? map.Location));
+            options.Add(new Choice(id, label, seed.Reader.OptionalString(map, "value") ?? id, seed.Ref("next", map), map.Get("label")?.Location ?? map.Location)
+            {
+                Synonyms = [.. seed.Reader.StringList(map, "synonyms").Select(VietnameseText.Fold)],
+            });
         }
 
         if (maps.Count == 0 && seed.Map.Get("choices") is not null)
@@ -90,7 +97,7 @@ public sealed class AskChoiceNode : PromptNode
             return new Answer(string.Join(' ', named.Select(i => Options[i].Value)), Options[named[0]].Next);
         }
 
-        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? NotSureChoice(turn);
+        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? NotSureChoice(turn) ?? SynonymChoice(turn);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
     }
 
@@ -162,6 +169,27 @@ public sealed class AskChoiceNode : PromptNode
         return at >= 0 ? at : null;
     }
 
+    /// <summary>A reply of this many words or fewer may name a choice by a synonym; a longer one is a question of its own.</summary>
+    private const int SynonymReplyWords = 5;
+
+    /// <summary>
+    /// The one choice whose synonym the short reply holds, as whole words, typed with or without diacritics («chăn nuôi»,
+    /// «nuoi bo»); null when none or several do. A question («nuôi bò có cần thế chấp không») is left to be answered.
+    /// </summary>
+    private int? SynonymChoice(TurnContext turn)
+    {
+        var text = turn.Input.Text;
+        if (turn.Input.Payload is not null || string.IsNullOrWhiteSpace(text) || text.Contains('?', StringComparison.Ordinal)
+            || VietnameseText.WordCount(text) > SynonymReplyWords)
+        {
+            return null;
+        }
+
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        var named = Options.Select((o, i) => (o, i)).Where(x => x.o.Synonyms.Any(w => folded.Contains(" " + w + " ", StringComparison.Ordinal))).ToList();
+        return named is [var only] ? only.i : null;
+    }
+
     private List<(string Id, string Label)> Offered(TurnContext turn) => Options.Select(o => (o.Id, turn.Render(o.Label))).ToList();
 
     private static string Slug(string label)
@@ -170,5 +198,9 @@ public sealed class AskChoiceNode : PromptNode
         return slug.Length > 40 ? slug[..40].TrimEnd('-') : slug;
     }
 
-    public sealed record Choice(string Id, string Label, string Value, Reference? Next, SourceLocation LabelAt);
+    public sealed record Choice(string Id, string Label, string Value, Reference? Next, SourceLocation LabelAt)
+    {
+        /// <summary>Other words for this choice, folded (no diacritics).</summary>
+        public IReadOnlyList<string> Synonyms { get; init; } = [];
+    }
 }
