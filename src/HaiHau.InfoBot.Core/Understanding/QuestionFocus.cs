@@ -13,6 +13,12 @@ public static class QuestionFocus
         [["cho", "hoi"], ["xin", "hoi"], ["muon", "hoi"], ["hoi", "la"], ["vay", "thi"], ["vay"], ["nhung"]];
 
     /// <summary>
+    /// Without diacritics «những» (the plural: «những gì», «những ai») is «nhưng» (but): before these it is the plural,
+    /// and the ask does not start there («hộ nghèo được hỗ trợ những gì» was read as asking «gì»).
+    /// </summary>
+    private static readonly HashSet<string> AfterThePlural = new(StringComparer.Ordinal) { "gi", "ai", "nao", "dau", "khoan", "loai", "dieu", "giay", "thu", "nguoi" };
+
+    /// <summary>
     /// Without diacritics "vậy" (so) and "vay" (borrow) are one word: "vay vốn", "vay tiền", "vay nợ", "vay ngân hàng"
     /// is the loan itself, not the start of the ask («Nuôi chim cảnh có được vay vốn không?» is about what is borrowed for).
     /// </summary>
@@ -46,7 +52,8 @@ public static class QuestionFocus
         for (var at = Phrase.IndexOf(tokens, marker); at >= 0; at = Phrase.IndexOf(tokens, marker, at + 1))
         {
             var loan = marker is ["vay"] && at + 1 < tokens.Count && LoanWords.Contains(tokens[at + 1]);
-            last = loan ? last : at;
+            var plural = marker is ["nhung"] && at + 1 < tokens.Count && AfterThePlural.Contains(tokens[at + 1]);
+            last = loan || plural ? last : at;
         }
 
         return last;

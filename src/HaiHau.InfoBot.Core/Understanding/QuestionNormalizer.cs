@@ -126,6 +126,116 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
                 }
             }
         }
+
+        var courtesy = Courtesy(tokens);
+        if (courtesy > 0)
+        {
+            tokens.RemoveRange(0, courtesy);
+            marked?.RemoveRange(0, courtesy);
+            if (plain is not null)
+            {
+                var kept = plain.Where(i => i >= courtesy).Select(i => i - courtesy).ToList();
+                plain.Clear();
+                plain.AddRange(kept);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many tokens at the start are courtesy, not the question: an address («ad ơi», «anh chị ơi»), a greeting
+    /// («chào bạn», «em chào cô ạ») and the ask itself («cho em hỏi chút», «xin hỏi», «em muốn hỏi»), in any order.
+    /// «ad ơi cho e hỏi hộ nghèo được hỗ trợ những gì ạ» was weighed with them and referred, where «hộ nghèo được hỗ trợ
+    /// những gì» is answered; with the words of «cho» and «em» it ranked the Tết gifts first. Kept when fewer than
+    /// <see cref="AfterCourtesy"/> tokens would be left: «chào cháu», «cho em hỏi» alone are the whole message.
+    /// </summary>
+    private static int Courtesy(List<string> tokens)
+    {
+        var at = 0;
+        for (var moved = true; moved;)
+        {
+            var next = Address(tokens, at) ?? Greeting(tokens, at) ?? Ask(tokens, at);
+            moved = next is { } n && tokens.Count - n >= AfterCourtesy;
+            at = moved ? next!.Value : at;
+        }
+
+        return at;
+    }
+
+    /// <summary>Fewest tokens left after the courtesy for it to be dropped.</summary>
+    private const int AfterCourtesy = 2;
+
+    /// <summary>Folded words a resident calls the bot or staff by; «co» is «cô», only ever before «ơi» or after «chào».</summary>
+    private static readonly HashSet<string> Addressees = new(StringComparer.Ordinal)
+    {
+        "ad", "admin", "anh", "chi", "em", "bac", "co", "chu", "ban", "chau", "ong", "ba", "thay", "cac", "moi", "nguoi", "tong", "dai",
+    };
+
+    /// <summary>What may follow the ask: «chút», «tí», «xíu», «với», «nhé», «ạ».</summary>
+    private static readonly HashSet<string> AskTails = new(StringComparer.Ordinal) { "chut", "ti", "xiu", "voi", "nhe", "a", "anh" };
+
+    /// <summary>Who asks, before «muốn hỏi» or between «cho» and «hỏi».</summary>
+    private static readonly HashSet<string> Askers = new(StringComparer.Ordinal)
+    {
+        "em", "minh", "toi", "chau", "tui", "bac", "co", "chu", "anh", "chi", "con", "ba", "ong",
+    };
+
+    // «ad ơi», «anh chị ơi»: up to three addressees, then «ơi».
+    private static int? Address(List<string> tokens, int at)
+    {
+        var i = at;
+        while (i < tokens.Count && i - at < 3 && Addressees.Contains(tokens[i]))
+        {
+            i++;
+        }
+
+        return i > at && i < tokens.Count && tokens[i] == "oi" ? i + 1 : null;
+    }
+
+    // «chào bạn», «em chào anh chị ạ»: «chào» (after an asker), up to three addressees, an «ạ».
+    private static int? Greeting(List<string> tokens, int at)
+    {
+        var i = at + (at + 1 < tokens.Count && Askers.Contains(tokens[at]) && tokens[at + 1] == "chao" ? 1 : 0);
+        if (i >= tokens.Count || tokens[i] != "chao")
+        {
+            return null;
+        }
+
+        i++;
+        while (i < tokens.Count && i - at < 5 && Addressees.Contains(tokens[i]))
+        {
+            i++;
+        }
+
+        return i < tokens.Count && tokens[i] == "a" ? i + 1 : i;
+    }
+
+    // «cho hỏi», «cho em hỏi chút», «xin hỏi», «em muốn hỏi», «muốn hỏi» (its «em» taken as the greeting's: «em chào cô ạ em muốn hỏi»).
+    private static int? Ask(List<string> tokens, int at)
+    {
+        var i = at;
+        if (i + 1 < tokens.Count && tokens[i] is "cho" or "xin" or "muon" && tokens[i + 1] == "hoi")
+        {
+            i += 2;
+        }
+        else if (i + 2 < tokens.Count && tokens[i] == "cho" && Askers.Contains(tokens[i + 1]) && tokens[i + 2] == "hoi")
+        {
+            i += 3;
+        }
+        else if (i + 2 < tokens.Count && Askers.Contains(tokens[i]) && tokens[i + 1] == "muon" && tokens[i + 2] == "hoi")
+        {
+            i += 3;
+        }
+        else
+        {
+            return null;
+        }
+
+        while (i < tokens.Count && AskTails.Contains(tokens[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>

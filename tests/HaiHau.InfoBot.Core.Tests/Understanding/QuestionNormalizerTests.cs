@@ -73,6 +73,21 @@ public sealed class QuestionNormalizerTests
     public void Leaves_real_words_alone(string typed, string expected) =>
         Assert.Equal(expected, Normalizer.Normalize(typed));
 
+    [Theory]
+    // Courtesy before the question is not the question: an address, a greeting, «cho em hỏi»
+    [InlineData("ad oi cho e hoi ho ngheo dc ho tro nhung gi a", "ho ngheo duoc ho tro nhung gi anh")]
+    [InlineData("Chào bạn, cho mình hỏi vay vốn hộ nghèo ở đâu", "vay von ho ngheo o dau")]
+    [InlineData("em chào cô ạ, em muốn hỏi về học nghề", "ve hoc nghe")]
+    [InlineData("anh chị ơi xin hỏi chút thẻ bhyt hết hạn", "the bao hiem y te het han")]
+    // Left whole when little would be left, or when it is no courtesy
+    [InlineData("chào cháu", "chao chau")]
+    [InlineData("cho em hỏi", "cho em hoi")]
+    [InlineData("e muốn hỏi j", "em muon hoi gi")]
+    [InlineData("cho con đi học có được vay không", "cho con di hoc co duoc vay khong")]
+    [InlineData("có ai không", "co ai khong")]
+    public void Drops_the_courtesy_before_a_question(string typed, string expected) =>
+        Assert.Equal(expected, Normalizer.Normalize(typed));
+
     [Fact]
     public void With_and_without_diacritics_give_the_same_tokens() =>
         Assert.Equal(

@@ -137,6 +137,10 @@ public sealed class QuestionUnderstandingTests
     [InlineData("vợ tôi vừa đẻ có được hỗ trợ gì không", "faq:sinh-con-duoc-ho-tro-gi")]
     [InlineData("cháu nhà tôi bố mẹ mất hết có được trợ cấp không", "faq:tro-cap-tre-mo-coi")]
     [InlineData("bố mẹ mất để lại mảnh đất chia thế nào", "faq:thua-ke-nha-dat")]
+    // The courtesy before a question took most of its coverage («ad ơi cho e hỏi»: referred) or its ranking («cho em
+    // hỏi»: the Tết gifts); «những gì» was read as «nhưng» (but), the ask after it «gì ạ»
+    [InlineData("ad oi cho e hoi ho ngheo dc ho tro nhung gi a", "faq:ho-ngheo-duoc-huong-gi")]
+    [InlineData("cho em hỏi hộ nghèo được hỗ trợ gì ạ", "faq:ho-ngheo-duoc-huong-gi")]
     public void Short_questions_get_their_own_entry_not_a_neighbour(string text, string answer)
     {
         var question = EngineHarness.Repo.Questions.Understand(text);

@@ -1,0 +1,20 @@
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>The ask at the end of a story, which coverage is also measured on (<see cref="QuestionFocus"/>).</summary>
+public sealed class QuestionFocusTests
+{
+    private static readonly QuestionNormalizer Normalizer = EngineHarness.Repo.Questions.Normalizer;
+
+    [Theory]
+    // «những» (the plural) folds to «nhưng» (but): «những gì» was taken for the start of the ask, which became «gì»;
+    // the whole sentence is the ask
+    [InlineData("ho ngheo dc ho tro nhung gi", "ho ngheo duoc ho tro nhung gi")]
+    [InlineData("hộ nghèo cần những giấy tờ gì để vay vốn", "ho ngheo can nhung giay to gi de vay von")]
+    // «nhưng» before the ask still starts it
+    [InlineData("nhà tôi đã nộp đơn nhưng xã chưa trả lời thì làm sao", "xa chua tra loi thi lam sao")]
+    public void The_ask_starts_after_but_not_after_the_plural(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', QuestionFocus.Of(text, Normalizer, [["gi"], ["lam", "sao"], ["khong"]])));
+}
