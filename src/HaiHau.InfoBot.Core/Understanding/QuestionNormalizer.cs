@@ -209,7 +209,7 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         return i < tokens.Count && tokens[i] == "a" ? i + 1 : i;
     }
 
-    // «cho hỏi», «cho em hỏi chút», «xin hỏi», «em muốn hỏi», «muốn hỏi» (its «em» taken as the greeting's: «em chào cô ạ em muốn hỏi»).
+    // «cho hỏi», «cho em hỏi chút», «xin hỏi», «em muốn hỏi», «cháu hỏi tí», «muốn hỏi» (its «em» taken as the greeting's: «em chào cô ạ em muốn hỏi»).
     private static int? Ask(List<string> tokens, int at)
     {
         var i = at;
@@ -224,6 +224,11 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         else if (i + 2 < tokens.Count && Askers.Contains(tokens[i]) && tokens[i + 1] == "muon" && tokens[i + 2] == "hoi")
         {
             i += 3;
+        }
+        else if (i + 2 < tokens.Count && Askers.Contains(tokens[i]) && tokens[i + 1] == "hoi" && tokens[i + 2] is "chut" or "ti" or "xiu")
+        {
+            // «cháu hỏi tí», «em hỏi chút»: without «cho», only with the «chút» that makes it a courtesy
+            i += 2;
         }
         else
         {

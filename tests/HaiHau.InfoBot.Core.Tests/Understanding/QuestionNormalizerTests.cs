@@ -79,12 +79,14 @@ public sealed class QuestionNormalizerTests
     [InlineData("Chào bạn, cho mình hỏi vay vốn hộ nghèo ở đâu", "vay von ho ngheo o dau")]
     [InlineData("em chào cô ạ, em muốn hỏi về học nghề", "ve hoc nghe")]
     [InlineData("anh chị ơi xin hỏi chút thẻ bhyt hết hạn", "the bao hiem y te het han")]
+    [InlineData("bà ơi cháu hỏi tí, nhà cháu nghèo lắm có vay được không", "nha chau ngheo lam co vay duoc khong")]
     // Left whole when little would be left, or when it is no courtesy
     [InlineData("chào cháu", "chao chau")]
     [InlineData("cho em hỏi", "cho em hoi")]
     [InlineData("e muốn hỏi j", "em muon hoi gi")]
     [InlineData("cho con đi học có được vay không", "cho con di hoc co duoc vay khong")]
     [InlineData("có ai không", "co ai khong")]
+    [InlineData("em hỏi về vay vốn", "em hoi ve vay von")]
     public void Drops_the_courtesy_before_a_question(string typed, string expected) =>
         Assert.Equal(expected, Normalizer.Normalize(typed));
 
