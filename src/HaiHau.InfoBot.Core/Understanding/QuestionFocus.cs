@@ -32,8 +32,16 @@ public static class QuestionFocus
             return [];
         }
 
-        var ask = sentences.LastOrDefault(s => s.Text.Contains('?', StringComparison.Ordinal) || questionWords.Any(w => Phrase.Contains(s.Tokens, w)));
-        var tokens = ask.Tokens ?? sentences[^1].Tokens;
+        bool Asks((string Text, IReadOnlyList<string> Tokens) s) => s.Text.Contains('?', StringComparison.Ordinal) || questionWords.Any(w => Phrase.Contains(s.Tokens, w));
+        var asked = sentences.FindLastIndex(s => Asks(s));
+        var tokens = asked >= 0 ? sentences[asked].Tokens : sentences[^1].Tokens;
+        if (asked > 0 && tokens.Count <= ShortFollowUp && Asks(sentences[asked - 1]))
+        {
+            // «…thì cần những điều kiện gì? Thủ tục hồ sơ như thế nào?»: a short last question follows up the one before,
+            // which names the subject; alone, «thủ tục hồ sơ như thế nào» was covered by any entry on papers.
+            tokens = [.. sentences[asked - 1].Tokens, .. tokens];
+        }
+
         foreach (var marker in Markers)
         {
             var at = LastMarker(tokens, marker);
@@ -45,6 +53,9 @@ public static class QuestionFocus
 
         return tokens;
     }
+
+    /// <summary>A last question this short is read with the question before it.</summary>
+    private const int ShortFollowUp = 8;
 
     private static int LastMarker(IReadOnlyList<string> tokens, string[] marker)
     {

@@ -17,4 +17,13 @@ public sealed class QuestionFocusTests
     [InlineData("nhà tôi đã nộp đơn nhưng xã chưa trả lời thì làm sao", "xa chua tra loi thi lam sao")]
     public void The_ask_starts_after_but_not_after_the_plural(string text, string expected) =>
         Assert.Equal(expected, string.Join(' ', QuestionFocus.Of(text, Normalizer, [["gi"], ["lam", "sao"], ["khong"]])));
+
+    [Theory]
+    // A short last question follows up the one before, which names the subject: alone, «thủ tục hồ sơ như thế nào» was
+    // covered by any entry about papers (a household split got the entry on changing schools)
+    [InlineData("Con tôi mới lấy vợ. Muốn tách hộ thì cần điều kiện gì? Thủ tục hồ sơ như thế nào?", "muon tach ho thi can dieu kien gi thu tuc ho so nhu the nao")]
+    // A long last question is read alone
+    [InlineData("Nhà tôi ở Hải Châu. Tôi hỏi về vay vốn? Hộ cận nghèo vay vốn nuôi bò thì thủ tục gồm những giấy tờ gì?", "ho can ngheo vay von nuoi bo thi thu tuc gom nhung giay to gi")]
+    public void A_short_last_question_is_read_with_the_one_before(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', QuestionFocus.Of(text, Normalizer, [["gi"], ["nhu", "the", "nao"], ["khong"]])));
 }
