@@ -20,9 +20,10 @@ public static class QuestionFocus
 
     /// <summary>
     /// Without diacritics "vậy" (so) and "vay" (borrow) are one word: "vay vốn", "vay tiền", "vay nợ", "vay ngân hàng"
-    /// is the loan itself, not the start of the ask («Nuôi chim cảnh có được vay vốn không?» is about what is borrowed for).
+    /// is the loan itself, not the start of the ask («Nuôi chim cảnh có được vay vốn không?» is about what is borrowed for);
+    /// so is «vay 100tr», «vay bao nhiêu» (how much is borrowed), «vay thêm» (borrowing more).
     /// </summary>
-    private static readonly HashSet<string> LoanWords = new(StringComparer.Ordinal) { "von", "tien", "no", "ngan" };
+    private static readonly HashSet<string> LoanWords = new(StringComparer.Ordinal) { "von", "tien", "no", "ngan", "them", QuestionNormalizer.NumberToken, "bao" };
 
     public static IReadOnlyList<string> Of(string text, QuestionNormalizer normalizer, IReadOnlyList<string[]> questionWords)
     {

@@ -96,7 +96,7 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         {
             var raw = rawWords[w];
             var before = tokens.Count;
-            if (w == closingSo)
+            if (w == closingSo || CanModal(clean, rawWords, w))
             {
                 continue;
             }
@@ -271,6 +271,34 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         var typed = VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         return typed.Length == rawWords.Length && typed[last] == "vậy" ? last : -1;
     }
+
+    /// <summary>
+    /// The «thể» of «có thể» (can) folds to the «thẻ» of «có thẻ» (has a card): «em có thể xin việc ở đâu» got the lost
+    /// BHYT card, «hộ cận nghèo có thể học nghề miễn phí không» the near-poor card. It says nothing of the subject, so it
+    /// is left out: when typed «thể», or typed plain before a verb no card is the subject of («co the vay», «co the xin»).
+    /// «có thẻ», and a plain «co the» before anything else («co the bhyt»), stay the card.
+    /// </summary>
+    private static bool CanModal(string clean, string[] rawWords, int w)
+    {
+        if (rawWords[w] != "the" || w == 0 || rawWords[w - 1] != "co")
+        {
+            return false;
+        }
+
+        var typed = VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        if (typed.Length == rawWords.Length && typed[w] != "the")
+        {
+            return typed[w] == "thể";
+        }
+
+        return w + 1 < rawWords.Length && VerbsAfterCan.Contains(rawWords[w + 1]);
+    }
+
+    /// <summary>Folded verbs that follow «có thể» and never «có thẻ»: borrow, ask for, learn, do, receive, withdraw, split, send, pay.</summary>
+    private static readonly HashSet<string> VerbsAfterCan = new(StringComparer.Ordinal)
+    {
+        "vay", "xin", "hoc", "lam", "nhan", "rut", "tach", "nop", "gui", "tra", "giup", "dang", "bi", "duoc",
+    };
 
     /// <summary>«vậy» as folded and as typed short (content/understanding/abbreviations.yaml).</summary>
     private static readonly HashSet<string> SoForms = new(StringComparer.Ordinal) { "vay", "z", "zay", "dzay", "vz" };

@@ -13,6 +13,10 @@ public sealed class QuestionFocusTests
     // the whole sentence is the ask
     [InlineData("ho ngheo dc ho tro nhung gi", "ho ngheo duoc ho tro nhung gi")]
     [InlineData("hộ nghèo cần những giấy tờ gì để vay vốn", "ho ngheo can nhung giay to gi de vay von")]
+    // «vay» before an amount, «bao nhiêu» or «thêm» is the loan, not «vậy» (so) starting the ask: the ask was «0 triệu
+    // không», «thêm được không»
+    [InlineData("co the vay 100tr ko", "co vay 0 trieu khong")]
+    [InlineData("đang còn nợ có vay thêm được không", "dang con no co vay them duoc khong")]
     // «nhưng» before the ask still starts it
     [InlineData("nhà tôi đã nộp đơn nhưng xã chưa trả lời thì làm sao", "xa chua tra loi thi lam sao")]
     public void The_ask_starts_after_but_not_after_the_plural(string text, string expected) =>

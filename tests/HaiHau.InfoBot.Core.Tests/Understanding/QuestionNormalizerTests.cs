@@ -74,6 +74,16 @@ public sealed class QuestionNormalizerTests
         Assert.Equal(expected, Normalizer.Normalize(typed));
 
     [Theory]
+    // «có thể» (can) is no «có thẻ» (has a card): typed «thể», or plain before a verb, it is left out
+    [InlineData("em có thể xin việc ở đâu", "em co xin viec o dau")]
+    [InlineData("hộ cận nghèo có thể học nghề miễn phí không", "ho can ngheo co hoc nghe mien phi khong")]
+    [InlineData("co the vay 100tr ko", "co vay 0 trieu khong")]
+    [InlineData("có thẻ bhyt rồi có phải mua nữa không", "co the bao hiem y te roi co phai mua nua khong")]
+    [InlineData("co the bhyt ho ngheo", "co the bao hiem y te ho ngheo")]
+    public void Can_is_not_a_card(string typed, string expected) =>
+        Assert.Equal(expected, Normalizer.Normalize(typed));
+
+    [Theory]
     // Courtesy before the question is not the question: an address, a greeting, «cho em hỏi»
     [InlineData("ad oi cho e hoi ho ngheo dc ho tro nhung gi a", "ho ngheo duoc ho tro nhung gi anh")]
     [InlineData("Chào bạn, cho mình hỏi vay vốn hộ nghèo ở đâu", "vay von ho ngheo o dau")]

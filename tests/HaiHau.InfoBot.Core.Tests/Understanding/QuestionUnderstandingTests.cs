@@ -155,6 +155,9 @@ public sealed class QuestionUnderstandingTests
     // ... and their neighbours kept: clean water, a loan to work in Japan
     [InlineData("nhà không có nước sạch có được hỗ trợ không", "faq:nuoc-sach-nha-ve-sinh")]
     [InlineData("di nhat ban lam viec co dc vay ko", "faq:vay-di-lam-viec-nuoc-ngoai")]
+    // «có thể» read as «có thẻ» (a card): a job search got the lost BHYT card, a course the near-poor card
+    [InlineData("em có thể xin việc ở đâu", "faq:tim-viec-lam")]
+    [InlineData("hộ cận nghèo có thể học nghề miễn phí không", "faq:hoc-nghe-ho-tro-bao-nhieu")]
     public void Short_questions_get_their_own_entry_not_a_neighbour(string text, string answer)
     {
         var question = EngineHarness.Repo.Questions.Understand(text);
