@@ -158,6 +158,8 @@ public sealed class QuestionUnderstandingTests
     // «có thể» read as «có thẻ» (a card): a job search got the lost BHYT card, a course the near-poor card
     [InlineData("em có thể xin việc ở đâu", "faq:tim-viec-lam")]
     [InlineData("hộ cận nghèo có thể học nghề miễn phí không", "faq:hoc-nghe-ho-tro-bao-nhieu")]
+    // «can ngheo» typed plain is the near-poor, not the «căn» of the ID card: it got paying by ID card
+    [InlineData("bhyt can ngheo kham benh dc huong bn %", "faq:bhyt-can-ngheo-huong-tram-phan-tram")]
     public void Short_questions_get_their_own_entry_not_a_neighbour(string text, string answer)
     {
         var question = EngineHarness.Repo.Questions.Understand(text);
