@@ -160,6 +160,13 @@ public sealed class QuestionUnderstandingTests
     [InlineData("hộ cận nghèo có thể học nghề miễn phí không", "faq:hoc-nghe-ho-tro-bao-nhieu")]
     // «can ngheo» typed plain is the near-poor, not the «căn» of the ID card: it got paying by ID card
     [InlineData("bhyt can ngheo kham benh dc huong bn %", "faq:bhyt-can-ngheo-huong-tram-phan-tram")]
+    // The commune named is the commune's entry: «xã cũ» (folded «cu», also the «củ» of a million) ranked Hải Quang's
+    // first; each commune's entry declares its name and its old communes' as subjects. A group's question naming a
+    // commune keeps the group's entry.
+    [InlineData("xã hải thịnh gồm những xã cũ nào", "faq:xa-hai-thinh-gom-xa-nao")]
+    [InlineData("xã hải an gồm những xã cũ nào", "faq:xa-hai-an-gom-xa-nao")]
+    [InlineData("xa hai dong cu gio thuoc xa nao", "faq:xa-hai-quang-gom-xa-nao")]
+    [InlineData("người già ở hải thịnh có được bhyt miễn phí không", "faq:bhyt-nguoi-cao-tuoi")]
     public void Short_questions_get_their_own_entry_not_a_neighbour(string text, string answer)
     {
         var question = EngineHarness.Repo.Questions.Understand(text);
