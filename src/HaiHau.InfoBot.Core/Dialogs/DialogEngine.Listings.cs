@@ -31,7 +31,8 @@ public sealed partial class DialogEngine
     private const string Class = "lớp";
 
     /// <summary>
-    /// What follows «lớp» when it is a school grade («học lớp 1», «lớp chín», «lớp mẫu giáo»), not a course: «cháu học
+    /// What follows «lớp» when it is a school grade («học lớp 1», «lớp chín», «lớp mẫu giáo») or its monitor («lớp
+    /// trưởng»), not a course: «cháu học
     /// lớp 1 có được hỗ trợ gì không» searched the training courses. Matched as <see cref="Says"/> does: as written, or
     /// typed without any diacritics («lop nam»), so «lớp nấm» (growing mushrooms) stays a course.
     /// </summary>
