@@ -90,13 +90,15 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         var clean = VietnameseText.Clean(text);
         var folded = VietnameseText.Fold(clean);
         var rawWords = folded.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-        var markedWords = marked is null ? null : VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-        var closingSo = ClosingSo(clean, rawWords);
+        // The words as typed, marks kept: split once, and only when a word needs them (most messages need none).
+        string[]? typedWords = null;
+        var markedWords = marked is null ? null : Typed(clean, ref typedWords);
+        var closingSo = ClosingSo(clean, rawWords, ref typedWords);
         for (var w = 0; w < rawWords.Length; w++)
         {
             var raw = rawWords[w];
             var before = tokens.Count;
-            if (w == closingSo || CanModal(clean, rawWords, w))
+            if (w == closingSo || CanModal(clean, rawWords, w, ref typedWords))
             {
                 continue;
             }
@@ -249,7 +251,7 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// last word before only particles and it was typed «vậy», typed short («z», «zậy», «dzậy», «vz»), or typed plain
     /// right after a question word («ở đâu vay»); -1 otherwise. «muốn đi vay», «ai cho vay» still end on the loan.
     /// </summary>
-    private static int ClosingSo(string clean, string[] rawWords)
+    private static int ClosingSo(string clean, string[] rawWords, ref string[]? typedWords)
     {
         var last = rawWords.Length - 1;
         while (last > 0 && TrailingParticles.Contains(rawWords[last]))
@@ -268,7 +270,7 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         }
 
         // Typed with its marks, «vậy» is never the loan («vay»): only then are the marks worth reading.
-        var typed = VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        var typed = Typed(clean, ref typedWords);
         return typed.Length == rawWords.Length && typed[last] == "vậy" ? last : -1;
     }
 
@@ -278,14 +280,14 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// is left out: when typed «thể», or typed plain before a verb no card is the subject of («co the vay», «co the xin»).
     /// «có thẻ», and a plain «co the» before anything else («co the bhyt»), stay the card.
     /// </summary>
-    private static bool CanModal(string clean, string[] rawWords, int w)
+    private static bool CanModal(string clean, string[] rawWords, int w, ref string[]? typedWords)
     {
         if (rawWords[w] != "the" || w == 0 || rawWords[w - 1] != "co")
         {
             return false;
         }
 
-        var typed = VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        var typed = Typed(clean, ref typedWords);
         if (typed.Length == rawWords.Length && typed[w] != "the")
         {
             return typed[w] == "thể";
@@ -299,6 +301,10 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     {
         "vay", "xin", "hoc", "lam", "nhan", "rut", "tach", "nop", "gui", "tra", "giup", "dang", "bi", "duoc",
     };
+
+    /// <summary>The message's words as typed, marks kept (<paramref name="cache"/>: split once per message, when first needed).</summary>
+    private static string[] Typed(string clean, ref string[]? cache) =>
+        cache ??= VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>«vậy» as folded and as typed short (content/understanding/abbreviations.yaml).</summary>
     private static readonly HashSet<string> SoForms = new(StringComparer.Ordinal) { "vay", "z", "zay", "dzay", "vz" };
