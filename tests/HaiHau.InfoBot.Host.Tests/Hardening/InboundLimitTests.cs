@@ -45,6 +45,20 @@ public sealed class InboundLimitTests : HostTestBase
     }
 
     [Fact]
+    public async Task A_stopped_host_lets_go_of_its_limiter_and_the_timer_it_keeps()
+    {
+        System.Threading.RateLimiting.PartitionedRateLimiter<Microsoft.AspNetCore.Http.HttpContext> limiter;
+        await using (var app = NewApp())
+        {
+            limiter = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>>().Value.GlobalLimiter!;
+            Assert.True(limiter.AttemptAcquire(new Microsoft.AspNetCore.Http.DefaultHttpContext()).IsAcquired);
+        }
+
+        // Disposed with its host: a limiter left running wakes ten times a second for as long as the process lives.
+        Assert.Throws<ObjectDisposedException>(() => limiter.AttemptAcquire(new Microsoft.AspNetCore.Http.DefaultHttpContext()));
+    }
+
+    [Fact]
     public async Task Sign_in_posts_are_limited_per_address()
     {
         await using var app = NewApp(settings: new Dictionary<string, string?> { ["InfoBot:RateLimits:LoginAttemptsPer15Minutes"] = "5" });
