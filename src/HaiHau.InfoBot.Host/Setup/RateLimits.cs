@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Setup;
 
@@ -67,7 +68,7 @@ public static class RateLimits
     /// borrows it from <c>RateLimiterOptions</c>. Made there, every host a process ever started kept its timer running
     /// (the test process starts some 270 hosts; issue 15, the suite's time).
     /// </summary>
-    internal sealed class InboundLimiter(Microsoft.Extensions.Options.IOptions<RateLimitOptions> settings) : IDisposable
+    internal sealed class InboundLimiter(IOptions<RateLimitOptions> settings) : IDisposable
     {
         public PartitionedRateLimiter<HttpContext> Limiter { get; } =
             PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, settings.Value));

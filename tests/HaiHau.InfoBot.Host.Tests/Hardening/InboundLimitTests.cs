@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.Tests.OfficerConsole;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Audit;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Tests.Hardening;
 
@@ -47,15 +51,15 @@ public sealed class InboundLimitTests : HostTestBase
     [Fact]
     public async Task A_stopped_host_lets_go_of_its_limiter_and_the_timer_it_keeps()
     {
-        System.Threading.RateLimiting.PartitionedRateLimiter<Microsoft.AspNetCore.Http.HttpContext> limiter;
+        PartitionedRateLimiter<HttpContext> limiter;
         await using (var app = NewApp())
         {
-            limiter = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>>().Value.GlobalLimiter!;
-            Assert.True(limiter.AttemptAcquire(new Microsoft.AspNetCore.Http.DefaultHttpContext()).IsAcquired);
+            limiter = app.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
+            Assert.True(limiter.AttemptAcquire(new DefaultHttpContext()).IsAcquired);
         }
 
         // Disposed with its host: a limiter left running wakes ten times a second for as long as the process lives.
-        Assert.Throws<ObjectDisposedException>(() => limiter.AttemptAcquire(new Microsoft.AspNetCore.Http.DefaultHttpContext()));
+        Assert.Throws<ObjectDisposedException>(() => limiter.AttemptAcquire(new DefaultHttpContext()));
     }
 
     [Fact]
