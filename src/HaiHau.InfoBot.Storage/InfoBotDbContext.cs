@@ -79,7 +79,10 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
         {
             e.ToTable("inbox");
             e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
-            e.HasIndex(x => new { x.Status, x.Id });
+            // The inbox worker's queue: only pending rows are ever looked up by status, and a web or terminal turn's
+            // message is stored already done, so it stays out of this index (one B-tree page less for each turn to write:
+            // a web turn wrote about 20 pages to the WAL, issue 15). The literal matches the queries' inlined enum.
+            e.HasIndex(x => new { x.Status, x.Id }).HasFilter(this.IsPostgres() ? "\"Status\" = 0" : "Status = 0");
             e.Property(x => x.Channel).HasMaxLength(16);
             e.Property(x => x.ExternalId).HasMaxLength(128);
         });
@@ -95,7 +98,8 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.ToTable("outbox");
             e.HasIndex(x => new { x.InboxId, x.Sequence }).IsUnique();
             e.HasIndex(x => new { x.Channel, x.Status, x.Kind, x.ChatId }); // the sender's "head of each chat's queue"
-            e.HasIndex(x => new { x.BroadcastId, x.Status });
+            // An announcement's progress: every query names a broadcast, so a reply (no broadcast) need not be indexed here.
+            e.HasIndex(x => new { x.BroadcastId, x.Status }).HasFilter(this.IsPostgres() ? "\"BroadcastId\" IS NOT NULL" : "BroadcastId IS NOT NULL");
             // At most one delivery of an announcement per conversation, whatever crashes and restarts happen during fan-out.
             e.HasIndex(x => new { x.BroadcastId, x.ConversationId }).IsUnique()
                 .HasFilter(this.IsPostgres() ? "\"BroadcastId\" IS NOT NULL" : "BroadcastId IS NOT NULL"); // PostgreSQL folds unquoted names

@@ -440,3 +440,14 @@ CREATE UNIQUE INDEX "IX_zns_template_parameters_TemplateId_Name" ON "zns_templat
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261203033356_ZaloZnsTemplateMapping', '10.0.15');
 
+DROP INDEX "IX_outbox_BroadcastId_Status";
+
+DROP INDEX "IX_inbox_Status_Id";
+
+CREATE INDEX "IX_outbox_BroadcastId_Status" ON "outbox" ("BroadcastId", "Status") WHERE BroadcastId IS NOT NULL;
+
+CREATE INDEX "IX_inbox_Status_Id" ON "inbox" ("Status", "Id") WHERE Status = 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206015806_QueueIndexesSkipSettledRows', '10.0.15');
+

@@ -417,7 +417,8 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Id");
+                    b.HasIndex("Status", "Id")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("inbox", (string)null);
                 });
@@ -591,7 +592,8 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"BroadcastId\" IS NOT NULL");
 
-                    b.HasIndex("BroadcastId", "Status");
+                    b.HasIndex("BroadcastId", "Status")
+                        .HasFilter("\"BroadcastId\" IS NOT NULL");
 
                     b.HasIndex("ConversationId", "Id");
 

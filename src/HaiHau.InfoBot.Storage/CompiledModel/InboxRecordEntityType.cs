@@ -141,6 +141,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { status, id });
+            index0.AddAnnotation("Relational:Filter", "Status = 0");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
     public partial class InfoBotDbContextModel
     {
         private InfoBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("701f2500-de38-46c4-9835-2fd680d9a691"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("287198ff-2ee2-4973-ae61-25c9e834af1c"), entityTypeCount: 26)
         {
         }
 

@@ -174,6 +174,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { broadcastId, status });
+            index0.AddAnnotation("Relational:Filter", "BroadcastId IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { conversationId, id });

@@ -396,7 +396,8 @@ namespace HaiHau.InfoBot.Storage.Migrations
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Id");
+                    b.HasIndex("Status", "Id")
+                        .HasFilter("Status = 0");
 
                     b.ToTable("inbox", (string)null);
                 });
@@ -564,7 +565,8 @@ namespace HaiHau.InfoBot.Storage.Migrations
                         .IsUnique()
                         .HasFilter("BroadcastId IS NOT NULL");
 
-                    b.HasIndex("BroadcastId", "Status");
+                    b.HasIndex("BroadcastId", "Status")
+                        .HasFilter("BroadcastId IS NOT NULL");
 
                     b.HasIndex("ConversationId", "Id");
 

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using HaiHau.InfoBot.Channels.Telegram;
+using HaiHau.InfoBot.Core.Broadcasts;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.TestKit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace HaiHau.InfoBot.Host.Tests.Persistence;
+
+/// <summary>
+/// The inbox worker's queue index holds pending messages only, and an announcement's progress index only the rows of
+/// an announcement (issue 15: a web turn's message is stored already done and its reply already sent, so neither
+/// belongs there, and each index left out is a B-tree page less for every turn to write). A partial index is used only
+/// when the query's own condition implies the index's, so the queries the product sends are planned here on a real
+/// SQLite file: if a query stopped naming the pending status or a broadcast, it would scan the whole table at a
+/// million rows and this fails.
+/// </summary>
+public sealed class QueueIndexTests
+{
+    [Fact]
+    public async Task The_queue_and_announcement_queries_the_product_sends_use_their_partial_indexes()
+    {
+        var ct = CancellationToken.None;
+        var sent = new SentCommands();
+        using var store = new StoreHarness(interceptors: sent);
+        var writes = SqliteWriteGate.For(store.Provider);
+        var broadcasts = new BroadcastStore(store.Factory, writes, store.Time);
+        var id = await broadcasts.CreateAsync(new BroadcastDraft("Lịch tiêm phòng", null, Segment.Everyone, store.Time.GetUtcNow(), "officer"), ct);
+
+        sent.Clear();
+        await store.Inbox.PendingAsync(10, ct);
+        var pending = sent.Take();
+        await broadcasts.ProgressAsync(id, ct);
+        await broadcasts.RouteProgressAsync(id, ct);
+        var progress = sent.Take();
+
+        Assert.Contains(await PlansAsync(store.ConnectionString, pending, ct), p => p.Contains("IX_inbox_Status_Id", StringComparison.Ordinal));
+        var plans = await PlansAsync(store.ConnectionString, progress.Where(c => c.Sql.Contains("\"outbox\"", StringComparison.Ordinal)).ToList(), ct);
+        Assert.NotEmpty(plans);
+        Assert.All(plans, p => Assert.Matches("IX_outbox_BroadcastId_(Status|ConversationId)", p));
+        Assert.All(plans, p => Assert.DoesNotContain("SCAN o", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_web_turn_leaves_no_entry_in_either_index_and_a_pending_message_is_still_found()
+    {
+        var ct = CancellationToken.None;
+        using var store = new StoreHarness();
+        await store.TurnAsync("xin chào");
+        var (stored, _) = await store.Inbox.AddAsync(store.Message("vay vốn", chatId: "t1", channel: TelegramMapping.Channel), ct);
+
+        await using var connection = new SqliteConnection(store.ConnectionString);
+        await connection.OpenAsync(ct);
+        // ANALYZE counts each index's own entries (sqlite_stat1's first number); an empty index gets no row.
+        await ScalarAsync(connection, "ANALYZE", ct);
+        var entries = await EntriesAsync(connection, ct);
+        Assert.Equal(2L, await ScalarAsync(connection, "SELECT count(*) FROM inbox", ct));
+        Assert.True(await ScalarAsync(connection, "SELECT count(*) FROM outbox", ct) >= 1, "the web turn was answered");
+        Assert.Equal(1L, entries.GetValueOrDefault("IX_inbox_Status_Id")); // the Telegram message waiting, not the web one
+        Assert.Equal(0L, entries.GetValueOrDefault("IX_outbox_BroadcastId_Status")); // a reply is no announcement
+        Assert.Equal([stored], await store.Inbox.PendingAsync(10, ct));
+    }
+
+    private static async Task<Dictionary<string, long>> EntriesAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT idx, stat FROM sqlite_stat1 WHERE idx IS NOT NULL";
+        var entries = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            entries[reader.GetString(0)] = long.Parse(reader.GetString(1).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return entries;
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct) is long value ? value : 0;
+    }
+
+    /// <summary>Each command's plan (EXPLAIN QUERY PLAN with the same parameter values), its lines joined.</summary>
+    private static async Task<List<string>> PlansAsync(string connectionString, IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> commands, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        var plans = new List<string>();
+        foreach (var (sql, parameters) in commands)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                lines.Add(reader.GetString(3));
+            }
+
+            plans.Add(string.Join(" | ", lines));
+        }
+
+        return plans;
+    }
+
+    /// <summary>The reading commands the stores send, with their parameter values.</summary>
+    private sealed class SentCommands : DbCommandInterceptor
+    {
+        private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _commands = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            lock (_commands)
+            {
+                _commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()));
+            }
+
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public void Clear() => Take();
+
+        public List<(string Sql, (string Name, object? Value)[] Parameters)> Take()
+        {
+            lock (_commands)
+            {
+                var taken = _commands.ToList();
+                _commands.Clear();
+                return taken;
+            }
+        }
+    }
+}
