@@ -451,3 +451,12 @@ CREATE INDEX "IX_inbox_Status_Id" ON "inbox" ("Status", "Id") WHERE Status = 0;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206015806_QueueIndexesSkipSettledRows', '10.0.15');
 
+DROP INDEX "IX_outbox_Channel_Status_Kind_ChatId";
+
+CREATE INDEX "IX_outbox_Channel_SentAt" ON "outbox" ("Channel", "SentAt") WHERE Channel = 'zalo-zns' AND Status = 1;
+
+CREATE INDEX "IX_outbox_Channel_Status_Kind_ChatId" ON "outbox" ("Channel", "Status", "Kind", "ChatId") WHERE Status = 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206022251_OutboxSenderIndexPendingOnly', '10.0.15');
+

@@ -595,6 +595,9 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                     b.HasIndex("BroadcastId", "Status")
                         .HasFilter("\"BroadcastId\" IS NOT NULL");
 
+                    b.HasIndex("Channel", "SentAt")
+                        .HasFilter("\"Channel\" = 'zalo-zns' AND \"Status\" = 1");
+
                     b.HasIndex("ConversationId", "Id");
 
                     b.HasIndex("InboxId", "Sequence")
@@ -602,7 +605,8 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
 
                     b.HasIndex("Channel", "ChatId", "Id");
 
-                    b.HasIndex("Channel", "Status", "Kind", "ChatId");
+                    b.HasIndex("Channel", "Status", "Kind", "ChatId")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("outbox", (string)null);
                 });

@@ -11,7 +11,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
     public partial class InfoBotDbContextModel
     {
         private InfoBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("287198ff-2ee2-4973-ae61-25c9e834af1c"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("6aed56b4-c405-44a8-85ac-355dd44d70a2"), entityTypeCount: 26)
         {
         }
 

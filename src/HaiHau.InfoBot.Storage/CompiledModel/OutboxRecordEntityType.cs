@@ -24,7 +24,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
                 propertyCount: 19,
                 navigationCount: 3,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -177,17 +177,22 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
             index0.AddAnnotation("Relational:Filter", "BroadcastId IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { conversationId, id });
+                new[] { channel, sentAt });
+            index1.AddAnnotation("Relational:Filter", "Channel = 'zalo-zns' AND Status = 1");
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { conversationId, id });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { inboxId, sequence },
                 unique: true);
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { channel, chatId, id });
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { channel, status, kind, chatId });
+            index5.AddAnnotation("Relational:Filter", "Status = 0");
 
             return runtimeEntityType;
         }

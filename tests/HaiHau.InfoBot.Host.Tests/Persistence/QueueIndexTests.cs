@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace HaiHau.InfoBot.Host.Tests.Persistence;
 
 /// <summary>
-/// The inbox worker's queue index holds pending messages only, and an announcement's progress index only the rows of
-/// an announcement (issue 15: a web turn's message is stored already done and its reply already sent, so neither
-/// belongs there, and each index left out is a B-tree page less for every turn to write). A partial index is used only
+/// The inbox worker's queue index and the sender's holds pending rows only, an announcement's progress index only the
+/// rows of an announcement and the ZNS spending index only sent ZNS messages (issue 15: a web turn's message is stored already done and its reply already sent, so neither
+/// belongs in any of them, and each index left out is a B-tree page less for every turn to write). A partial index is used only
 /// when the query's own condition implies the index's, so the queries the product sends are planned here on a real
 /// SQLite file: if a query stopped naming the pending status or a broadcast, it would scan the whole table at a
 /// million rows and this fails.
@@ -19,7 +19,7 @@ namespace HaiHau.InfoBot.Host.Tests.Persistence;
 public sealed class QueueIndexTests
 {
     [Fact]
-    public async Task The_queue_and_announcement_queries_the_product_sends_use_their_partial_indexes()
+    public async Task The_queue_sender_spending_and_announcement_queries_the_product_sends_use_their_partial_indexes()
     {
         var ct = CancellationToken.None;
         var sent = new SentCommands();
@@ -28,14 +28,22 @@ public sealed class QueueIndexTests
         var broadcasts = new BroadcastStore(store.Factory, writes, store.Time);
         var id = await broadcasts.CreateAsync(new BroadcastDraft("Lịch tiêm phòng", null, Segment.Everyone, store.Time.GetUtcNow(), "officer"), ct);
 
+        var dispatcher = new OutboxDispatcher(store.Factory, writes, store.Time);
+
         sent.Clear();
         await store.Inbox.PendingAsync(10, ct);
         var pending = sent.Take();
+        await dispatcher.NextDueAtAsync(TelegramMapping.Channel, includeBulk: true, ct);
+        var heads = sent.Take();
+        await broadcasts.ZnsSentSinceAsync(store.Time.GetUtcNow().AddDays(-30), ct);
+        var spending = sent.Take();
         await broadcasts.ProgressAsync(id, ct);
         await broadcasts.RouteProgressAsync(id, ct);
         var progress = sent.Take();
 
-        Assert.Contains(await PlansAsync(store.ConnectionString, pending, ct), p => p.Contains("IX_inbox_Status_Id", StringComparison.Ordinal));
+        await AssertUsesAsync(store.ConnectionString, pending, "IX_inbox_Status_Id", ct);
+        await AssertUsesAsync(store.ConnectionString, heads, "IX_outbox_Channel_Status_Kind_ChatId", ct);
+        await AssertUsesAsync(store.ConnectionString, spending, "IX_outbox_Channel_SentAt", ct);
         var plans = await PlansAsync(store.ConnectionString, progress.Where(c => c.Sql.Contains("\"outbox\"", StringComparison.Ordinal)).ToList(), ct);
         Assert.NotEmpty(plans);
         Assert.All(plans, p => Assert.Matches("IX_outbox_BroadcastId_(Status|ConversationId)", p));
@@ -43,7 +51,7 @@ public sealed class QueueIndexTests
     }
 
     [Fact]
-    public async Task A_web_turn_leaves_no_entry_in_either_index_and_a_pending_message_is_still_found()
+    public async Task A_web_turn_leaves_no_entry_in_these_indexes_and_a_pending_message_is_still_found()
     {
         var ct = CancellationToken.None;
         using var store = new StoreHarness();
@@ -59,6 +67,8 @@ public sealed class QueueIndexTests
         Assert.True(await ScalarAsync(connection, "SELECT count(*) FROM outbox", ct) >= 1, "the web turn was answered");
         Assert.Equal(1L, entries.GetValueOrDefault("IX_inbox_Status_Id")); // the Telegram message waiting, not the web one
         Assert.Equal(0L, entries.GetValueOrDefault("IX_outbox_BroadcastId_Status")); // a reply is no announcement
+        Assert.Equal(0L, entries.GetValueOrDefault("IX_outbox_Channel_Status_Kind_ChatId")); // nor waiting for a sender
+        Assert.Equal(0L, entries.GetValueOrDefault("IX_outbox_Channel_SentAt")); // nor a paid ZNS message
         Assert.Equal([stored], await store.Inbox.PendingAsync(10, ct));
     }
 
@@ -81,6 +91,13 @@ public sealed class QueueIndexTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(ct) is long value ? value : 0;
+    }
+
+    private static async Task AssertUsesAsync(string connectionString, IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> commands, string index, CancellationToken ct)
+    {
+        var plans = await PlansAsync(connectionString, commands, ct);
+        Assert.True(plans.Any(p => p.Contains(index, StringComparison.Ordinal)),
+            $"no query used {index}:\n{string.Join("\n", commands.Select(c => c.Sql).Zip(plans, (sql, plan) => $"{sql}\n  → {plan}"))}");
     }
 
     /// <summary>Each command's plan (EXPLAIN QUERY PLAN with the same parameter values), its lines joined.</summary>
