@@ -61,7 +61,6 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
-#pragma warning disable CA1725 // Identity names it "builder"; keeping "modelBuilder" keeps this method's history readable.
     // The values the partial indexes' conditions name, as the queries' inlined enums and constants write them: an index is
     // used only when the query's own condition repeats its condition (QueueIndexTests plans the product's queries).
     private static readonly string InboxPending = ((int)InboxStatus.Pending).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -69,6 +68,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
     private static readonly string Sent = ((int)OutboxStatus.Sent).ToString(System.Globalization.CultureInfo.InvariantCulture);
     private const string ZnsChannel = Core.Broadcasts.BroadcastRouteChannels.ZaloZns;
 
+#pragma warning disable CA1725 // Identity names it "builder"; keeping "modelBuilder" keeps this method's history readable.
     protected override void OnModelCreating(ModelBuilder modelBuilder)
 #pragma warning restore CA1725
     {
