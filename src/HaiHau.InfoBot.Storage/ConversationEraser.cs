@@ -27,9 +27,11 @@ public static class ConversationEraser
         var anonymous = ErasedPrefix + Guid.NewGuid().ToString("N");
         var (channel, chatId) = (current.Channel, current.ChatId);
 
-        await context.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId).ExecuteDeleteAsync(ct);
         if (conversation.Id != 0)
         {
+            // Every row of the chat belongs to its conversation (a new conversation has none yet): found by the
+            // (conversation, id) index, the chat's columns still compared.
+            await context.Outbox.Where(o => o.ConversationId == conversation.Id && o.Channel == channel && o.ChatId == chatId).ExecuteDeleteAsync(ct);
             // What the resident asked us to keep goes too: news subscriptions and course interest.
             await context.NewsSubscriptions.Where(s => s.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
             await context.CourseLeads.Where(l => l.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);

@@ -116,8 +116,9 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => new { x.BroadcastId, x.ConversationId }).IsUnique()
                 .HasFilter(this.IsPostgres() ? "\"BroadcastId\" IS NOT NULL" : "BroadcastId IS NOT NULL"); // PostgreSQL folds unquoted names
             e.HasOne(x => x.Broadcast).WithMany().HasForeignKey(x => x.BroadcastId);
+            // A conversation's replies in order: the web chat's "replies after N" on page load (through the conversation),
+            // erasure, and the foreign key's cascade. No index by (channel, chat) as well: one more page per reply (issue 15).
             e.HasIndex(x => new { x.ConversationId, x.Id });
-            e.HasIndex(x => new { x.Channel, x.ChatId, x.Id }); // the web chat's "replies after N" on page load
             e.Property(x => x.ClaimedBy).HasMaxLength(96);
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
             e.HasOne(x => x.Inbox).WithMany().HasForeignKey(x => x.InboxId);

@@ -460,3 +460,8 @@ CREATE INDEX "IX_outbox_Channel_Status_Kind_ChatId" ON "outbox" ("Channel", "Sta
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206022251_OutboxSenderIndexPendingOnly', '10.0.15');
 
+DROP INDEX "IX_outbox_Channel_ChatId_Id";
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206024843_OutboxRepliesByConversationOnly', '10.0.15');
+

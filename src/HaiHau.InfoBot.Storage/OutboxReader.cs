@@ -18,14 +18,25 @@ public sealed record DeliveredReply(long Id, string Text, IReadOnlyList<QuickRep
 public sealed class OutboxReader(IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time)
 {
     /// <summary>Every reply after <paramref name="afterId"/>, each turn's first one with what the resident said.</summary>
+    /// <remarks>
+    /// The chat's replies are found through its conversation, by the outbox's (conversation, id) index: every reply of a
+    /// chat belongs to the chat's conversation, and an index by chat as well was one more B-tree page for every reply to
+    /// write (issue 15). The chat's own columns are still compared, so the rows are exactly the chat's.
+    /// </remarks>
     public async Task<IReadOnlyList<DeliveredReply>> TakeAfterAsync(string channel, string chatId, long afterId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var replies = await TakeAsync(db, writes, o => o.Channel == channel && o.ChatId == chatId && o.Id > afterId, time.GetUtcNow(), ct);
-        var turns = await db.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId && o.Id > afterId && o.Sequence == 0)
+        var conversation = await db.Conversations.Where(c => c.Channel == channel && c.ChatId == chatId).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        if (conversation is not { } id)
+        {
+            return [];
+        }
+
+        var replies = await TakeAsync(db, writes, o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId && o.Id > afterId, time.GetUtcNow(), ct);
+        var turns = await db.Outbox.Where(o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId && o.Id > afterId && o.Sequence == 0)
             .Select(o => new { o.Id, o.Inbox!.Text, o.Inbox.Payload }).ToListAsync(ct);
         // The buttons pressed first may sit on the last reply before the cursor, which the page already has.
-        var before = await db.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId && o.Id <= afterId && o.ChoicesJson != "[]")
+        var before = await db.Outbox.Where(o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId && o.Id <= afterId && o.ChoicesJson != "[]")
             .OrderByDescending(o => o.Id).Take(1)
             .Select(o => new DeliveredReply(o.Id, string.Empty, StateSerializer.DeserializeChoices(o.ChoicesJson), null)).ToListAsync(ct);
         var known = before.Concat(replies).ToList();

@@ -603,8 +603,6 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
                     b.HasIndex("InboxId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "ChatId", "Id");
-
                     b.HasIndex("Channel", "Status", "Kind", "ChatId")
                         .HasFilter("\"Status\" = 0");
 

@@ -11,7 +11,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
     public partial class InfoBotDbContextModel
     {
         private InfoBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6aed56b4-c405-44a8-85ac-355dd44d70a2"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("32df679a-9494-44a7-ba3d-da396b15656d"), entityTypeCount: 26)
         {
         }
 

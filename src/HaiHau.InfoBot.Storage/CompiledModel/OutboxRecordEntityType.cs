@@ -24,7 +24,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
                 propertyCount: 19,
                 navigationCount: 3,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -188,11 +188,8 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
                 unique: true);
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { channel, chatId, id });
-
-            var index5 = runtimeEntityType.AddIndex(
                 new[] { channel, status, kind, chatId });
-            index5.AddAnnotation("Relational:Filter", "Status = 0");
+            index4.AddAnnotation("Relational:Filter", "Status = 0");
 
             return runtimeEntityType;
         }

@@ -576,8 +576,6 @@ namespace HaiHau.InfoBot.Storage.Migrations
                     b.HasIndex("InboxId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "ChatId", "Id");
-
                     b.HasIndex("Channel", "Status", "Kind", "ChatId")
                         .HasFilter("Status = 0");
 

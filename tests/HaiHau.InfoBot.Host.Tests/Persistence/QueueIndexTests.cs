@@ -4,6 +4,7 @@ using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.TestKit;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HaiHau.InfoBot.Host.Tests.Persistence;
@@ -93,6 +94,39 @@ public sealed class QueueIndexTests
         return await command.ExecuteScalarAsync(ct) is long value ? value : 0;
     }
 
+    [Fact]
+    public async Task A_chats_replies_are_read_and_erased_through_its_conversation_index()
+    {
+        var ct = CancellationToken.None;
+        var sent = new SentCommands();
+        using var store = new StoreHarness(interceptors: sent);
+        await store.TurnAsync("xin chào");
+        await store.TurnAsync("vay vốn");
+        await store.TurnAsync("bhyt", chatId: "c2"); // another chat's replies are not this chat's
+
+        sent.Clear();
+        var read = await store.Outbox.TakeAfterAsync("web", "c1", 0, ct);
+        var reading = sent.Take();
+        await using (var db = await store.Factory.CreateDbContextAsync(ct))
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.Channel == "web" && c.ChatId == "c1", ct);
+            var last = await db.Inbox.Where(i => i.ChatId == "c1").OrderByDescending(i => i.Id).FirstAsync(ct);
+            sent.Clear();
+            await ConversationEraser.EraseAsync(db, conversation, last, ct);
+        }
+
+        var erasing = sent.Take().Where(c => c.Sql.StartsWith("DELETE FROM \"outbox\"", StringComparison.Ordinal)).ToList();
+
+        Assert.True(read.Count >= 2, "both turns' replies are read back");
+        Assert.Equal(2, read.Count(r => r.Said is not null)); // each turn's first reply with what was said
+        var readPlans = await PlansAsync(store.ConnectionString, reading.Where(c => c.Sql.Contains("FROM \"outbox\"", StringComparison.Ordinal)).ToList(), ct);
+        Assert.Equal(3, readPlans.Count);
+        Assert.All(readPlans, p => Assert.Contains("IX_outbox_ConversationId_Id", p, StringComparison.Ordinal));
+        await AssertUsesAsync(store.ConnectionString, erasing, "IX_outbox_ConversationId_Id", ct);
+        Assert.Empty(await store.Outbox.TakeAfterAsync("web", "c1", 0, ct));
+        Assert.NotEmpty(await store.Outbox.TakeAfterAsync("web", "c2", 0, ct));
+    }
+
     private static async Task AssertUsesAsync(string connectionString, IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> commands, string index, CancellationToken ct)
     {
         var plans = await PlansAsync(connectionString, commands, ct);
@@ -128,7 +162,7 @@ public sealed class QueueIndexTests
         return plans;
     }
 
-    /// <summary>The reading commands the stores send, with their parameter values.</summary>
+    /// <summary>The reading and writing commands the stores send through EF, with their parameter values.</summary>
     private sealed class SentCommands : DbCommandInterceptor
     {
         private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _commands = [];
@@ -142,6 +176,17 @@ public sealed class QueueIndexTests
             }
 
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            lock (_commands)
+            {
+                _commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()));
+            }
+
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public void Clear() => Take();
