@@ -41,7 +41,7 @@ public sealed class InboxRetryWorker : BackgroundService
             var count = 0;
             try
             {
-                count = await StoreInitializer.RecoverAsync(_inbox, _processor, stoppingToken);
+                count = await StoreInitializer.RecoverAsync(_inbox, _processor, _logger, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

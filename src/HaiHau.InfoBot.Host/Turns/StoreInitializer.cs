@@ -49,7 +49,7 @@ public sealed class StoreInitializer(
             logger.LogWarning("{Count} send(s) were in flight when the last run stopped; they are sent again", inFlight);
         }
 
-        var recovered = await RecoverAsync(inbox, processor, cancellationToken);
+        var recovered = await RecoverAsync(inbox, processor, logger, cancellationToken);
         if (recovered > 0)
         {
             logger.LogWarning("Recovered {Count} message(s) left unprocessed by the last run", recovered);
@@ -131,8 +131,12 @@ public sealed class StoreInitializer(
         }
     }
 
-    /// <summary>Processes pending inbox rows, oldest first; returns how many were looked at.</summary>
-    public static async Task<int> RecoverAsync(InboxStore inbox, TurnProcessor processor, CancellationToken ct)
+    /// <summary>
+    /// Processes pending inbox rows, oldest first; returns how many were looked at. A message whose turn fails is logged
+    /// and left pending for the next sweep, and the others go on: one bad row used to stop start-up (the host would not
+    /// start) and every later sweep at its place, so no newer message was ever recovered.
+    /// </summary>
+    public static async Task<int> RecoverAsync(InboxStore inbox, TurnProcessor processor, ILogger logger, CancellationToken ct)
     {
         var total = 0;
         var seen = new HashSet<long>();
@@ -146,7 +150,15 @@ public sealed class StoreInitializer(
 
             foreach (var id in pending)
             {
-                await processor.ProcessAsync(id, ct);
+                try
+                {
+                    await processor.ProcessAsync(id, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Inbox {InboxId}: its turn failed again; it stays pending and the others go on", id);
+                }
+
                 total++;
             }
         }
