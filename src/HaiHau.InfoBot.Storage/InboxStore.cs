@@ -161,6 +161,21 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
         public TaskCompletionSource<(long Id, bool Duplicate)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    /// <summary>
+    /// Counts a turn that failed outside the engine (its transaction rolled back, so nothing of it was kept) on the
+    /// message, and gives the message up (failed, with the error, no longer retried) at <see cref="TurnProcessor.MaxAttempts"/>.
+    /// True when it was given up now.
+    /// </summary>
+    public async Task<bool> CountFailedTurnAsync(long id, string error, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await writes.WriteAsync(() => db.Inbox.Where(i => i.Id == id && i.Status == InboxStatus.Pending).ExecuteUpdateAsync(u => u
+            .SetProperty(i => i.Attempts, i => i.Attempts + 1)
+            .SetProperty(i => i.Error, error)
+            .SetProperty(i => i.Status, i => i.Attempts + 1 >= TurnProcessor.MaxAttempts ? InboxStatus.Failed : InboxStatus.Pending), ct), ct);
+        return await db.Inbox.Where(i => i.Id == id).Select(i => i.Status).FirstAsync(ct) == InboxStatus.Failed;
+    }
+
     /// <summary>Messages stored but not yet processed (a crash or restart left them), oldest first.</summary>
     public async Task<IReadOnlyList<long>> PendingAsync(int take, CancellationToken ct)
     {

@@ -32,7 +32,8 @@ public sealed class TurnProcessor(
     // SQLite's one writer commits turns in groups; PostgreSQL's turns commit each on its own.
     private readonly TurnCommits? _commits = writes.OneAtATime ? new TurnCommits(writes) : null;
 
-    private const int MaxAttempts = 3;
+    /// <summary>How many failed turns a message gets before it is given up (marked failed, no longer retried).</summary>
+    public const int MaxAttempts = 3;
 
     /// <summary>Turns waiting to be taken into a group commit (0 on PostgreSQL): the tests' way to know a batch has gathered.</summary>
     internal int TurnsWaitingToCommit => _commits?.Waiting ?? 0;

@@ -133,8 +133,9 @@ public sealed class StoreInitializer(
 
     /// <summary>
     /// Processes pending inbox rows, oldest first; returns how many were looked at. A message whose turn fails is logged
-    /// and left pending for the next sweep, and the others go on: one bad row used to stop start-up (the host would not
-    /// start) and every later sweep at its place, so no newer message was ever recovered.
+    /// and left pending for the next sweep (given up after <see cref="TurnProcessor.MaxAttempts"/> failures), and the
+    /// others go on: one bad row used to stop start-up (the host would not start) and every later sweep at its place, so
+    /// no newer message was ever recovered.
     /// </summary>
     public static async Task<int> RecoverAsync(InboxStore inbox, TurnProcessor processor, ILogger logger, CancellationToken ct)
     {
@@ -156,7 +157,14 @@ public sealed class StoreInitializer(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Inbox {InboxId}: its turn failed again; it stays pending and the others go on", id);
+                    if (await inbox.CountFailedTurnAsync(id, ex.GetType().Name, ct))
+                    {
+                        logger.LogError(ex, "Inbox {InboxId}: its turn failed {Attempts} times; the message is given up (marked failed)", id, TurnProcessor.MaxAttempts);
+                    }
+                    else
+                    {
+                        logger.LogError(ex, "Inbox {InboxId}: its turn failed; it stays pending for the next sweep and the others go on", id);
+                    }
                 }
 
                 total++;
