@@ -68,6 +68,9 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
     private static readonly string Sent = ((int)OutboxStatus.Sent).ToString(System.Globalization.CultureInfo.InvariantCulture);
     private const string ZnsChannel = Core.Broadcasts.BroadcastRouteChannels.ZaloZns;
 
+    /// <summary>A column as an index's condition names it: quoted on PostgreSQL, which folds unquoted names to lower case.</summary>
+    private string Name(string column) => this.IsPostgres() ? $"\"{column}\"" : column;
+
 #pragma warning disable CA1725 // Identity names it "builder"; keeping "modelBuilder" keeps this method's history readable.
     protected override void OnModelCreating(ModelBuilder modelBuilder)
 #pragma warning restore CA1725
@@ -89,7 +92,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             // The inbox worker's queue: only pending rows are ever looked up by status, and a web or terminal turn's
             // message is stored already done, so it stays out of this index (one B-tree page less for each turn to write:
             // a web turn wrote about 20 pages to the WAL, issue 15). The literal matches the queries' inlined enum.
-            e.HasIndex(x => new { x.Status, x.Id }).HasFilter(this.IsPostgres() ? $"\"Status\" = {InboxPending}" : $"Status = {InboxPending}");
+            e.HasIndex(x => new { x.Status, x.Id }).HasFilter($"{Name("Status")} = {InboxPending}");
             e.Property(x => x.Channel).HasMaxLength(16);
             e.Property(x => x.ExternalId).HasMaxLength(128);
         });
@@ -106,15 +109,15 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => new { x.InboxId, x.Sequence }).IsUnique();
             // The sender's "head of each chat's queue": it, the health check, the leases and the metrics look for pending
             // rows only, so a web reply (stored already sent) and every settled row stay out (issue 15, a page less per turn).
-            e.HasIndex(x => new { x.Channel, x.Status, x.Kind, x.ChatId }).HasFilter(this.IsPostgres() ? $"\"Status\" = {Pending}" : $"Status = {Pending}");
+            e.HasIndex(x => new { x.Channel, x.Status, x.Kind, x.ChatId }).HasFilter($"{Name("Status")} = {Pending}");
             // The month's ZNS spending (ZaloRouter): sent ZNS messages by time, the only settled rows looked up by status. The
             // channel leads although the condition fixes it: SQLite then prefers this index to the web chat's (Channel, …).
-            e.HasIndex(x => new { x.Channel, x.SentAt }).HasFilter(this.IsPostgres() ? $"\"Channel\" = '{ZnsChannel}' AND \"Status\" = {Sent}" : $"Channel = '{ZnsChannel}' AND Status = {Sent}");
+            e.HasIndex(x => new { x.Channel, x.SentAt }).HasFilter($"{Name("Channel")} = '{ZnsChannel}' AND {Name("Status")} = {Sent}");
             // An announcement's progress: every query names a broadcast, so a reply (no broadcast) need not be indexed here.
-            e.HasIndex(x => new { x.BroadcastId, x.Status }).HasFilter(this.IsPostgres() ? "\"BroadcastId\" IS NOT NULL" : "BroadcastId IS NOT NULL");
+            e.HasIndex(x => new { x.BroadcastId, x.Status }).HasFilter($"{Name("BroadcastId")} IS NOT NULL");
             // At most one delivery of an announcement per conversation, whatever crashes and restarts happen during fan-out.
             e.HasIndex(x => new { x.BroadcastId, x.ConversationId }).IsUnique()
-                .HasFilter(this.IsPostgres() ? "\"BroadcastId\" IS NOT NULL" : "BroadcastId IS NOT NULL"); // PostgreSQL folds unquoted names
+                .HasFilter($"{Name("BroadcastId")} IS NOT NULL");
             e.HasOne(x => x.Broadcast).WithMany().HasForeignKey(x => x.BroadcastId);
             // A conversation's replies in order: the web chat's "replies after N" on page load (through the conversation),
             // erasure, and the foreign key's cascade. No index by (channel, chat) as well: one more page per reply (issue 15).

@@ -32,11 +32,12 @@ public sealed class OutboxReader(IDbContextFactory<InfoBotDbContext> factory, Sq
             return [];
         }
 
+        var chat = db.Outbox.Where(o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId);
         var replies = await TakeAsync(db, writes, o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId && o.Id > afterId, time.GetUtcNow(), ct);
-        var turns = await db.Outbox.Where(o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId && o.Id > afterId && o.Sequence == 0)
+        var turns = await chat.Where(o => o.Id > afterId && o.Sequence == 0)
             .Select(o => new { o.Id, o.Inbox!.Text, o.Inbox.Payload }).ToListAsync(ct);
         // The buttons pressed first may sit on the last reply before the cursor, which the page already has.
-        var before = await db.Outbox.Where(o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId && o.Id <= afterId && o.ChoicesJson != "[]")
+        var before = await chat.Where(o => o.Id <= afterId && o.ChoicesJson != "[]")
             .OrderByDescending(o => o.Id).Take(1)
             .Select(o => new DeliveredReply(o.Id, string.Empty, StateSerializer.DeserializeChoices(o.ChoicesJson), null)).ToListAsync(ct);
         var known = before.Concat(replies).ToList();

@@ -127,7 +127,7 @@ public sealed class QueueIndexTests
         Assert.NotEmpty(await store.Outbox.TakeAfterAsync("web", "c2", 0, ct));
     }
 
-    private static async Task AssertUsesAsync(string connectionString, IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> commands, string index, CancellationToken ct)
+    private static async Task AssertUsesAsync(string connectionString, IReadOnlyList<SentCommand> commands, string index, CancellationToken ct)
     {
         var plans = await PlansAsync(connectionString, commands, ct);
         Assert.True(plans.Any(p => p.Contains(index, StringComparison.Ordinal)),
@@ -135,7 +135,7 @@ public sealed class QueueIndexTests
     }
 
     /// <summary>Each command's plan (EXPLAIN QUERY PLAN with the same parameter values), its lines joined.</summary>
-    private static async Task<List<string>> PlansAsync(string connectionString, IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> commands, CancellationToken ct)
+    private static async Task<List<string>> PlansAsync(string connectionString, IReadOnlyList<SentCommand> commands, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -162,36 +162,39 @@ public sealed class QueueIndexTests
         return plans;
     }
 
+    private sealed record SentCommand(string Sql, (string Name, object? Value)[] Parameters);
+
     /// <summary>The reading and writing commands the stores send through EF, with their parameter values.</summary>
     private sealed class SentCommands : DbCommandInterceptor
     {
-        private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _commands = [];
+        private readonly List<SentCommand> _commands = [];
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            lock (_commands)
-            {
-                _commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()));
-            }
-
+            Record(command);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            lock (_commands)
-            {
-                _commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()));
-            }
-
+            Record(command);
             return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public void Clear() => Take();
 
-        public List<(string Sql, (string Name, object? Value)[] Parameters)> Take()
+        private void Record(DbCommand command)
+        {
+            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray();
+            lock (_commands)
+            {
+                _commands.Add(new SentCommand(command.CommandText, parameters));
+            }
+        }
+
+        public List<SentCommand> Take()
         {
             lock (_commands)
             {
