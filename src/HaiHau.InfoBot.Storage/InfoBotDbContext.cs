@@ -6,7 +6,9 @@ using HaiHau.InfoBot.Storage.Residents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HaiHau.InfoBot.Storage;
 
@@ -59,6 +61,10 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
     {
         // SQLite cannot order or compare DateTimeOffset stored as text; a binary long keeps order and offset.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // EF's foreign-key index convention, with the keys no query needs left out (UnindexedForeignKeys). Removed and
+        // added, not replaced: Conventions.Replace left EF's own in place and the index came back.
+        configurationBuilder.Conventions.Remove<Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention>();
+        configurationBuilder.Conventions.Add(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
     }
 
     // The values the partial indexes' conditions name, as the queries' inlined enums and constants write them: an index is
@@ -132,7 +138,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
             e.HasIndex(x => new { x.Kind, x.At });
             e.HasIndex(x => x.ConversationId);
             e.HasOne(x => x.Conversation).WithMany().HasForeignKey(x => x.ConversationId);
-            e.HasOne(x => x.Inbox).WithMany().HasForeignKey(x => x.InboxId);
+            e.HasOne(x => x.Inbox).WithMany().HasForeignKey(x => x.InboxId); // not indexed: see UnindexedForeignKeys
         });
         modelBuilder.Entity<BroadcastRecord>(e =>
         {

@@ -465,3 +465,8 @@ DROP INDEX "IX_outbox_Channel_ChatId_Id";
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206024843_OutboxRepliesByConversationOnly', '10.0.15');
 
+DROP INDEX "IX_turn_events_InboxId";
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206041516_TurnEventsUnindexedInboxKey', '10.0.15');
+

@@ -641,8 +641,6 @@ namespace HaiHau.InfoBot.Storage.Postgres.Migrations
 
                     b.HasIndex("ConversationId");
 
-                    b.HasIndex("InboxId");
-
                     b.HasIndex("Kind", "At");
 
                     b.ToTable("turn_events", (string)null);

@@ -11,7 +11,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
     public partial class InfoBotDbContextModel
     {
         private InfoBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32df679a-9494-44a7-ba3d-da396b15656d"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("69ed1fd3-20d0-4694-bb45-1b8a1262515a"), entityTypeCount: 26)
         {
         }
 

@@ -24,7 +24,7 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
                 propertyCount: 7,
                 navigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -85,9 +85,6 @@ namespace HaiHau.InfoBot.Storage.CompiledModel
                 new[] { conversationId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { inboxId });
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { kind, at });
 
             return runtimeEntityType;

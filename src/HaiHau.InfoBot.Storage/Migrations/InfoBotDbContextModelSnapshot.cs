@@ -612,8 +612,6 @@ namespace HaiHau.InfoBot.Storage.Migrations
 
                     b.HasIndex("ConversationId");
 
-                    b.HasIndex("InboxId");
-
                     b.HasIndex("Kind", "At");
 
                     b.ToTable("turn_events", (string)null);

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Data.Common;
 using HaiHau.InfoBot.Channels.Telegram;
 using HaiHau.InfoBot.Core.Broadcasts;
@@ -71,6 +72,88 @@ public sealed class QueueIndexTests
         Assert.Equal(0L, entries.GetValueOrDefault("IX_outbox_Channel_Status_Kind_ChatId")); // nor waiting for a sender
         Assert.Equal(0L, entries.GetValueOrDefault("IX_outbox_Channel_SentAt")); // nor a paid ZNS message
         Assert.Equal([stored], await store.Inbox.PendingAsync(10, ct));
+    }
+
+    /// <summary>
+    /// What one turn costs the single writer is the pages its COMMIT appends to the log: one per table and index it
+    /// changes, each written whole. Measured from the log itself (a checkpoint empties it, then one turn; each frame is
+    /// a 24-byte header and a page): an answered question writes twelve pages (the message and its external-id index,
+    /// the reply and its two indexes, the events and their conversation and report indexes, the conversation, the reach
+    /// row and its index, and the id counter) and none for turn_events' InboxId, which nothing reads (issue 15:
+    /// thirteen before). A new index on this path fails here and says which B-trees the turn wrote.
+    /// </summary>
+    [Fact]
+    public async Task An_answered_question_writes_twelve_pages_and_none_for_an_index_nothing_reads()
+    {
+        var ct = CancellationToken.None;
+        using var store = new StoreHarness();
+        await store.TurnAsync("xin chào");
+        await store.TurnAsync("vay vốn");
+        await using var connection = new SqliteConnection(store.ConnectionString);
+        await connection.OpenAsync(ct);
+        await ScalarAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        var log = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource + "-wal";
+        Assert.Equal(0, new FileInfo(log).Length);
+
+        var replies = await store.TurnAsync("vay vốn nuôi lợn");
+
+        Assert.Contains(replies, r => r.Text.Contains("vay", StringComparison.OrdinalIgnoreCase)); // answered, not refused
+        var pages = await WrittenBTreesAsync(connection, log, ct);
+        Assert.DoesNotContain("IX_turn_events_InboxId", pages);
+        Assert.True(pages.Count <= 12, $"{pages.Count} pages: {string.Join(", ", pages.Order(StringComparer.Ordinal))}");
+    }
+
+    /// <summary>
+    /// The B-tree (table or index) of each page in the log's frames. The frames' page numbers are read first; then a
+    /// checkpoint copies the pages into the file, and each B-tree of the schema is walked from its root page there
+    /// (this SQLite has no dbstat table to ask).
+    /// </summary>
+    private static async Task<List<string>> WrittenBTreesAsync(SqliteConnection connection, string log, CancellationToken ct)
+    {
+        const int header = 32, frameHeader = 24;
+        var bytes = await File.ReadAllBytesAsync(log, ct);
+        var pageSize = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8));
+        var written = new List<long>();
+        for (var at = header; at + frameHeader + pageSize <= bytes.Length; at += frameHeader + pageSize)
+        {
+            written.Add(BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(at)));
+        }
+
+        await ScalarAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        var file = await File.ReadAllBytesAsync(connection.DataSource, ct);
+        var owner = new Dictionary<long, string> { [1] = "sqlite_schema" };
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name, rootpage FROM sqlite_schema WHERE rootpage > 0";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                Walk(file, pageSize, reader.GetInt64(1), reader.GetString(0), owner);
+            }
+        }
+
+        return written.Select(n => owner.GetValueOrDefault(n, $"page {n}")).ToList();
+    }
+
+    /// <summary>Every page of the B-tree under <paramref name="page"/>: an interior page (type 2 or 5) names its children.</summary>
+    private static void Walk(byte[] file, int pageSize, long page, string name, Dictionary<long, string> owner)
+    {
+        owner[page] = name;
+        var start = (int)((page - 1) * pageSize);
+        var at = start + (page == 1 ? 100 : 0);
+        if (file[at] is not (2 or 5))
+        {
+            return;
+        }
+
+        var cells = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at + 3));
+        for (var i = 0; i < cells; i++)
+        {
+            var cell = start + BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at + 12 + (2 * i)));
+            Walk(file, pageSize, BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(cell)), name, owner);
+        }
+
+        Walk(file, pageSize, BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at + 8)), name, owner);
     }
 
     private static async Task<Dictionary<string, long>> EntriesAsync(SqliteConnection connection, CancellationToken ct)
