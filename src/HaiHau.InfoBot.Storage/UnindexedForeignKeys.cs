@@ -18,7 +18,7 @@ namespace HaiHau.InfoBot.Storage;
 internal sealed class UnindexedForeignKeys(ProviderConventionSetBuilderDependencies dependencies) : ForeignKeyIndexConvention(dependencies)
 {
     /// <summary>The foreign keys left without an index: entity type and the one property of the key.</summary>
-    internal static readonly (Type Entity, string Property)[] Keys = [(typeof(TurnEventRecord), nameof(TurnEventRecord.InboxId))];
+    private static readonly (Type Entity, string Property)[] Keys = [(typeof(TurnEventRecord), nameof(TurnEventRecord.InboxId))];
 
     protected override IConventionIndex? CreateIndex(IReadOnlyList<IConventionProperty> properties, bool unique, IConventionEntityTypeBuilder entityTypeBuilder) =>
         properties is [var only] && Keys.Contains((entityTypeBuilder.Metadata.ClrType, only.Name))
