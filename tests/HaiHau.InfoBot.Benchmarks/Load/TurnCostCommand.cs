@@ -36,6 +36,11 @@ public static class TurnCostCommand
         var direct = await MeasureAsync(() => DirectAsync(runner, turns, ct), turns);
         counter.Enabled = false;
         var db = counter.Take();
+        // The same turns with each conversation on a thread of its own: SQLite's async calls complete synchronously, so
+        // the phase above runs its eight conversations one after another on one thread (one core). This one runs them
+        // in parallel as the HTTP phase does, so "direct ÷ parallel ÷ HTTP" tells the cost of running turns side by side
+        // from the cost of HTTP (issue 15).
+        var parallel = await MeasureAsync(() => DirectAsync(runner, turns, ct, parallel: true), turns);
 
         var botHttp = await HttpAsync(ChatTarget.Bot(new Uri(bot.Urls.First())), turns, ct);
         var baseHttp = await HttpAsync(ChatTarget.Baseline(new Uri(baseline.Urls.First())), turns, ct);
@@ -43,6 +48,7 @@ public static class TurnCostCommand
 
         Line($"load average {loadBefore} before, {RunInfo.LoadAverage()} after; {turns} turns, 8 conversations at a time");
         Line($"direct (TurnRunner): {direct.CpuMs:F3} ms CPU/turn, {direct.KbAllocated:F1} KB/turn, {(double)db.Commands / turns:F2} SQL/turn, {(double)db.ConnectionOpens / turns:F2} opens/turn, {(double)db.SaveChanges / turns:F2} SaveChanges/turn, {direct.TurnsPerSecond:F0} turns/s");
+        Line($"direct, in parallel: {parallel.CpuMs:F3} ms CPU/turn, {parallel.KbAllocated:F1} KB/turn, {parallel.TurnsPerSecond:F0} turns/s (8 conversations on threads of their own)");
         Line($"http bot:            {botHttp.CpuMs:F3} ms CPU/turn, {botHttp.KbAllocated:F1} KB/turn, {botHttp.TurnsPerSecond:F0} turns/s (client included)");
         Line($"http baseline:       {baseHttp.CpuMs:F3} ms CPU/turn, {baseHttp.KbAllocated:F1} KB/turn, {baseHttp.TurnsPerSecond:F0} turns/s (client included)");
         Line($"cpu_direct={direct.CpuMs:F3} cpu_http_extra={botHttp.CpuMs - baseHttp.CpuMs:F3}");
@@ -64,10 +70,12 @@ public static class TurnCostCommand
         return new Cost((self.TotalProcessorTime - cpu).TotalMilliseconds / turns, (GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1024.0 / turns, turns / seconds);
     }
 
-    private static async Task DirectAsync(TurnRunner runner, int turns, CancellationToken ct)
+    private static async Task DirectAsync(TurnRunner runner, int turns, CancellationToken ct, bool parallel = false)
     {
         string?[] script = ["bhyt", "ngheo", "no", null];
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async u =>
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(u => parallel ? Task.Run(() => User(u), ct) : User(u)));
+
+        async Task User(int u)
         {
             var chat = "wcost" + Guid.NewGuid().ToString("N");
             var from = new ConversationRef("web", chat, chat);
@@ -78,7 +86,7 @@ public static class TurnCostCommand
                 var message = new InboundMessage(from, $"{chat}:{i.ToString(CultureInfo.InvariantCulture)}", DateTimeOffset.UtcNow, choice is null ? "menu" : null, choice);
                 _ = await runner.RunAsync(message, ct, requireConversation: true) ?? throw new InvalidOperationException("conversation lost");
             }
-        }));
+        }
     }
 
     private static async Task<Cost> HttpAsync(ChatTarget target, int turns, CancellationToken ct)
