@@ -6,6 +6,7 @@ using HaiHau.InfoBot.Storage.Residents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,7 @@ public sealed class InfoBotDbContext(DbContextOptions<InfoBotDbContext> options)
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         // EF's foreign-key index convention, with the keys no query needs left out (UnindexedForeignKeys). Removed and
         // added, not replaced: Conventions.Replace left EF's own in place and the index came back.
-        configurationBuilder.Conventions.Remove<Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention>();
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
         configurationBuilder.Conventions.Add(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
     }
 

@@ -91,14 +91,11 @@ public sealed class QueueIndexTests
         await store.TurnAsync("vay vốn");
         await using var connection = new SqliteConnection(store.ConnectionString);
         await connection.OpenAsync(ct);
-        await ScalarAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", ct);
-        var log = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource + "-wal";
-        Assert.Equal(0, new FileInfo(log).Length);
+        IReadOnlyList<DeliveredReply> replies = [];
 
-        var replies = await store.TurnAsync("vay vốn nuôi lợn");
+        var pages = await WrittenBTreesAsync(connection, async () => replies = await store.TurnAsync("vay vốn nuôi lợn"), ct);
 
         Assert.Contains(replies, r => r.Text.Contains("vay", StringComparison.OrdinalIgnoreCase)); // answered, not refused
-        var pages = await WrittenBTreesAsync(connection, log, ct);
         Assert.DoesNotContain("IX_turn_events_InboxId", pages);
         // Counted by B-tree: a leaf that fills in this turn splits into more pages of the same tree (content grows), which is
         // no new cost of the schema.
@@ -107,13 +104,18 @@ public sealed class QueueIndexTests
     }
 
     /// <summary>
-    /// The B-tree (table or index) of each page in the log's frames. The frames' page numbers are read first; then a
-    /// checkpoint copies the pages into the file, and each B-tree of the schema is walked from its root page there
-    /// (this SQLite has no dbstat table to ask).
+    /// The B-tree (table or index) of each page <paramref name="write"/> appends to the log. A checkpoint empties the log
+    /// first; after the write the frames' page numbers are read, then a checkpoint copies the pages into the file and
+    /// each B-tree of the schema is walked from its root page there (this SQLite has no dbstat table to ask).
     /// </summary>
-    private static async Task<List<string>> WrittenBTreesAsync(SqliteConnection connection, string log, CancellationToken ct)
+    private static async Task<List<string>> WrittenBTreesAsync(SqliteConnection connection, Func<Task> write, CancellationToken ct)
     {
         const int header = 32, frameHeader = 24;
+        var log = connection.DataSource + "-wal";
+        await ScalarAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        Assert.Equal(0, new FileInfo(log).Length);
+        await write();
+
         var bytes = await File.ReadAllBytesAsync(log, ct);
         var pageSize = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8));
         var written = new List<long>();
