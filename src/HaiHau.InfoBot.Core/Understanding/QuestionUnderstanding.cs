@@ -63,15 +63,26 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// <see cref="MinLetterCoverage"/>: <see cref="MinCoverage"/> for a letter (more than <see cref="LetterWords"/>
     /// words), calibrated on the letters of the answer sets alone: a letter's coverage is measured with the grammar of
     /// telling a case weighing little (content/understanding/letters.tsv), so it runs higher than a chat message's.
+    /// <see cref="LetterLead"/> and <see cref="MinLeadingLetterCoverage"/>: a letter whose best-ranked entry leads the
+    /// next by far (the next scores under <see cref="LetterLead"/> of it) is answered from the lower coverage; a long
+    /// story dilutes the coverage of the entry it is plainly about. Chosen together on the letters of the answer sets
+    /// (AnswerThresholdCalibrationTests); zero <see cref="LetterLead"/> switches the rule off.
     public sealed record Thresholds(
         double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9,
-        double MinSuggestion = DefaultMinSuggestion, double MinLetterCoverage = DefaultMinLetterCoverage);
+        double MinSuggestion = DefaultMinSuggestion, double MinLetterCoverage = DefaultMinLetterCoverage,
+        double LetterLead = DefaultLetterLead, double MinLeadingLetterCoverage = DefaultMinLeadingLetterCoverage);
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
     public const double DefaultMinCoverage = 0.48;
 
     /// <summary>The calibrated coverage threshold for a letter (see <see cref="Thresholds.MinLetterCoverage"/>).</summary>
     public const double DefaultMinLetterCoverage = 0.56;
+
+    /// <summary>The calibrated lead of a letter's first entry over the second (see <see cref="Thresholds.LetterLead"/>).</summary>
+    public const double DefaultLetterLead = 0.55;
+
+    /// <summary>The calibrated coverage a far-leading entry needs in a letter (see <see cref="Thresholds.MinLeadingLetterCoverage"/>).</summary>
+    public const double DefaultMinLeadingLetterCoverage = 0.24;
 
     /// <summary>
     /// A message of more than this many words is a letter for the coverage threshold. Cross-validated on the real and
@@ -255,7 +266,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
-        var weak = decision == QuestionDecision.Answer && (best.Coverage < minCoverage || OnlyForAnUnnamedGroup(best, words, tokens));
+        var weak = decision == QuestionDecision.Answer
+            && ((best.Coverage < minCoverage && !LeadsFar(best, words.Count, tokens, probabilities)) || OnlyForAnUnnamedGroup(best, words, tokens));
         if (weak && referral?.Id == Referral.Default && _settings.GetValueOrDefault(best.Topic)?.Refer is { } topicBody
             && _referrals.Find(topicBody) is { } topicReferral)
         {
@@ -300,6 +312,21 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         return suggestions;
+    }
+
+    /// <summary>
+    /// A letter's answer under the coverage threshold is still given when the search ranks nothing else close to the
+    /// first entry (see <see cref="Thresholds.LetterLead"/>): the story's words, not a rival, kept its coverage low.
+    /// </summary>
+    private bool LeadsFar(TopicGuess best, int wordCount, IReadOnlyList<string> tokens, double[] probabilities)
+    {
+        if (wordCount <= LetterWords || best.Coverage < _thresholds.MinLeadingLetterCoverage || _thresholds.LetterLead <= 0)
+        {
+            return false;
+        }
+
+        var firstTwo = _answers.Ranked(tokens, Prior(probabilities)).Where(r => r.Score > 0).Take(2).ToList();
+        return firstTwo.Count > 0 && (firstTwo.Count == 1 || firstTwo[1].Score < _thresholds.LetterLead * firstTwo[0].Score);
     }
 
     /// <summary>

@@ -125,11 +125,13 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// (the cross-validated fit − 3 × confident-wrong is unchanged), so its floor was loosened to 4.5%, under the 5% target.
     /// Lead, 4 December afternoon (the case and the ask read more carefully, long letters referred instead of asked
     /// "which topic?"): fit 71.0%, confident-wrong 3.2% (real 60.9% / 4.1%, chat 91.6% / 1.3%); the fit floor rose to 70%.
+    /// Lead, 6 December (stop 33: a letter's far-leading entry answered from a lower coverage): fit 72.5 → 73.5%,
+    /// confident-wrong 2.1% both (real 62.1 → 63.7%); the fit floor rose to 73%.
     /// Before issue 12's code (same content): fit and confident-wrong in the README "Answer quality". Fit target not met yet.
     /// </summary>
     private static class RealSetFloor
     {
-        public const double Fit = 0.70;
+        public const double Fit = 0.73;
         public const double ConfidentWrong = 0.045;
     }
 

@@ -51,4 +51,56 @@ public sealed class LongLetterTests
         Assert.Null(question.Answer);
         Assert.NotNull(question.Referral);
     }
+
+    /// <summary>A household's story, then the ask: the five-year entry is the letter's subject, whatever the story says.</summary>
+    private const string FiveYearsLetter = "Nhà tôi bán cả đôi bò, cầm cả sổ đỏ để lo cho mẹ đi viện, hai đứa con còn đang đi học cấp hai, tôi thì đi cấy thuê, làm cỏ thuê cho hàng xóm, chồng đi phụ hồ tận Hà Nội. Cả nhà đóng bảo hiểm y tế liên tục từ năm 2019 đến nay. Nghe nói đủ 5 năm liên tục thì được miễn cùng chi trả, vậy thủ tục thế nào?";
+
+    [Fact]
+    public void A_letter_whose_story_dilutes_its_entry_is_answered_when_no_other_entry_comes_close()
+    {
+        var understanding = EngineHarness.Repo.Questions;
+        var first = understanding.Explain(FiveYearsLetter, 2).Candidates;
+
+        var question = understanding.Understand(FiveYearsLetter);
+
+        // The story's words keep the entry's coverage under the letters' threshold; the next entry scores under
+        // LetterLead of it, so nothing rivals it and it is given.
+        Assert.Equal("faq:bhyt-nam-nam-lien-tuc", first[0].Answer.ToString());
+        Assert.InRange(first[0].Coverage, QuestionUnderstanding.DefaultMinLeadingLetterCoverage, QuestionUnderstanding.DefaultMinLetterCoverage);
+        Assert.True(first[1].Score < QuestionUnderstanding.DefaultLetterLead * first[0].Score);
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal("faq:bhyt-nam-nam-lien-tuc", question.Answer?.ToString());
+        Assert.False(question.WeakAnswer);
+    }
+
+    [Fact]
+    public void The_same_letter_with_a_rival_entry_close_behind_is_referred_with_both_as_buttons()
+    {
+        // Chronic kidney treatment brings the long-treatment entry within LetterLead of the five-year one: the bot cannot
+        // tell which the family needs, so it says so and offers both rather than asserting one.
+        const string letter = "Chồng tôi bị bệnh thận mấy năm nay, tháng nào cũng phải lên tỉnh chạy thận, nhà tôi bán cả đôi bò, cầm cả sổ đỏ để lo thuốc men, hai đứa con còn đang đi học cấp hai, tôi thì đi cấy thuê, làm cỏ thuê cho hàng xóm. Cả nhà đóng bảo hiểm y tế liên tục từ năm 2019 đến nay. Nghe nói đủ 5 năm liên tục thì được miễn cùng chi trả, vậy thủ tục thế nào?";
+        var understanding = EngineHarness.Repo.Questions;
+        var first = understanding.Explain(letter, 2).Candidates;
+
+        var question = understanding.Understand(letter);
+
+        Assert.True(first[1].Score >= QuestionUnderstanding.DefaultLetterLead * first[0].Score);
+        Assert.True(question.WeakAnswer);
+        Assert.Null(question.Answer);
+        Assert.Contains("faq:bhyt-nam-nam-lien-tuc", question.Suggestions.Select(s => s.Answer.ToString()));
+        Assert.Contains("faq:bhyt-benh-nang-dieu-tri-dai-ngay", question.Suggestions.Select(s => s.Answer.ToString()));
+    }
+
+    [Fact]
+    public void Without_the_lead_rule_the_diluted_letter_would_be_referred()
+    {
+        // The rule, not a change of ranking, gives the answer: switched off (LetterLead 0) the same engine refers it.
+        var data = EngineHarness.Repo;
+        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(LetterLead: 0));
+
+        var question = without.Understand(FiveYearsLetter);
+
+        Assert.True(question.WeakAnswer);
+        Assert.Equal("faq:bhyt-nam-nam-lien-tuc", question.Suggestions[0].Answer.ToString());
+    }
 }
