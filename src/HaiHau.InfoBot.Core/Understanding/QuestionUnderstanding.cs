@@ -315,8 +315,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     }
 
     /// <summary>
-    /// A letter's answer under the coverage threshold is still given when the search ranks nothing else close to the
-    /// first entry (see <see cref="Thresholds.LetterLead"/>): the story's words, not a rival, kept its coverage low.
+    /// A letter's answer under the coverage threshold is still given when it is the search's first entry and nothing
+    /// else ranks close to it (see <see cref="Thresholds.LetterLead"/>): the story's words, not a rival, kept its
+    /// coverage low. An answer some other rule put in the first entry's place gets no such credit.
     /// </summary>
     private bool LeadsFar(TopicGuess best, int wordCount, IReadOnlyList<string> tokens, double[] probabilities)
     {
@@ -326,7 +327,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var firstTwo = _answers.Ranked(tokens, Prior(probabilities)).Where(r => r.Score > 0).Take(2).ToList();
-        return firstTwo.Count > 0 && (firstTwo.Count == 1 || firstTwo[1].Score < _thresholds.LetterLead * firstTwo[0].Score);
+        return firstTwo.Count > 0 && firstTwo[0].Answer == best.Answer
+            && (firstTwo.Count == 1 || firstTwo[1].Score < _thresholds.LetterLead * firstTwo[0].Score);
     }
 
     /// <summary>

@@ -63,8 +63,11 @@ public sealed class AnswerThresholdCalibrationTests(ITestOutputHelper output)
         var rows = AnswerSets.RealSet().Concat(AnswerSets.DevSetAsAnswers()).Where(r => understanding.IsLetter(r.Question)).ToList();
         var scored = Score(rows).Zip(rows, (s, row) =>
         {
-            var first = understanding.Explain(row.Question, 2).Candidates;
-            var lead = first.Count > 1 && first[0].Score > 0 ? first[1].Score / first[0].Score : 0;
+            // As the engine reads it: the second entry's score over the first's, when the answer is the first entry.
+            var explained = understanding.Explain(row.Question, 2);
+            var first = explained.Candidates;
+            var lead = first.Count == 0 || first[0].Answer != explained.Question.Best.Answer ? 1
+                : first.Count > 1 && first[0].Score > 0 ? first[1].Score / first[0].Score : 0;
             return (s.Coverage, s.Verdict, s.ReferralFits, Lead: lead);
         }).ToList();
         const double letterThreshold = QuestionUnderstanding.DefaultMinLetterCoverage;
