@@ -114,7 +114,10 @@ public sealed class AnswerThresholdCalibrationTests(ITestOutputHelper output)
         return best;
     }
 
-    /// <summary>Fit and confident-wrong when an answer under <paramref name="threshold"/> is still given if it leads far enough.</summary>
+    /// <summary>
+    /// Fit and confident-wrong when an answer under <paramref name="threshold"/> is still given if it leads far enough:
+    /// each row becomes given (1) or not (0) and is judged by <see cref="Apply"/> as at a threshold between the two.
+    /// </summary>
     private static (double Fit, double Wrong) ApplyLead(
         IReadOnlyList<(double Coverage, AnswerVerdict Verdict, bool ReferralFits, double Lead)> scored, double threshold, double lead, double tau) =>
         Apply(scored.Select(s => (s.Coverage >= threshold || (s.Lead < lead && s.Coverage >= tau) ? 1.0 : 0.0, s.Verdict, s.ReferralFits)).ToList(), 0.5);
