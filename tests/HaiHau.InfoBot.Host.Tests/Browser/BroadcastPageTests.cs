@@ -78,7 +78,7 @@ public sealed class BroadcastPageTests(BrowserSession browser) : IClassFixture<B
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await browser.ReleaseAsync(page);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -6,10 +7,11 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// <summary>
 /// A browser test class's headless Debian chromium (an xunit class fixture), driven by Playwright's bundled driver
 /// (node + playwright-core under .playwright/ in the test output; nothing is downloaded). Each test opens its own
-/// context (fresh localStorage, so a fresh conversation) with a phone-sized viewport and a Vietnamese locale.
-/// One chromium serves every browser class of the run (issue 15: starting the driver and chromium for each of nine
-/// classes cost seconds each); the classes share nothing else, since each context is its own profile, and a class's
-/// contexts are closed when it ends. The browser goes when the test process exits.
+/// page in a context of its own (no cookies, no stored page state, so a fresh conversation) with a phone-sized
+/// viewport and a Vietnamese locale. One chromium serves every browser class of the run (issue 15: starting the driver
+/// and chromium for each of nine classes cost seconds each). A page a test is done with is wiped with its context and
+/// kept for the next test that wants the same viewport (<see cref="ReleaseAsync(IPage)"/>), since chromium spends a
+/// second or more of CPU on each new page's renderer; the browser goes when the test process exits.
 /// </summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
@@ -43,10 +45,20 @@ public sealed class BrowserSession : IAsyncLifetime
     ];
 
     private static readonly SemaphoreSlim Starting = new(1, 1);
+
+    /// <summary>Wiped pages (each in its own context) waiting for the next test, by viewport (fixed when a context is made).</summary>
+    private static readonly ConcurrentDictionary<(int Width, int Height), ConcurrentBag<IPage>> Spare = new();
+
+    /// <summary>The origins each context's pages have shown since it was last wiped (whose stored state the wipe clears).</summary>
+    private static readonly ConcurrentDictionary<IBrowserContext, ConcurrentDictionary<string, byte>> Visited = new();
+
+    /// <summary>Each context's viewport, to put it back with its kind.</summary>
+    private static readonly ConcurrentDictionary<IBrowserContext, (int Width, int Height)> Keys = new();
+
     private static IPlaywright? playwright;
     private static IBrowser? browser;
 
-    private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<IPage> _pages = [];
 
     public async Task InitializeAsync()
     {
@@ -112,74 +124,152 @@ public sealed class BrowserSession : IAsyncLifetime
         };
     }
 
-    /// <summary>A new phone-sized page (390×800, vi-VN) in its own context, already showing the chat page of <paramref name="host"/>.</summary>
+    /// <summary>A phone-sized page (390×800, vi-VN) in a context of its own, already showing the chat page of <paramref name="host"/>.</summary>
     public Task<ChatPage> OpenChatAsync(LiveBotHost host) => OpenChatAsync(host.BaseUrl);
 
-    /// <summary>A new phone-sized page (390×800, vi-VN) in its own context, already showing the chat page served at <paramref name="baseUrl"/>.</summary>
+    /// <summary>A phone-sized page (390×800, vi-VN) in a context of its own, already showing the chat page served at <paramref name="baseUrl"/>.</summary>
     public async Task<ChatPage> OpenChatAsync(Uri baseUrl)
     {
-        var context = await (browser ?? throw new InvalidOperationException("The browser is not started.")).NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 800 },
-            Locale = "vi-VN",
-            TimezoneId = "Asia/Ho_Chi_Minh",
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-        });
-        Track(context);
+        var page = await RentAsync(new ViewportSize { Width = 390, Height = 800 });
         try
         {
-            context.SetDefaultTimeout(Timeout);
-            context.SetDefaultNavigationTimeout(Timeout);
-            var chat = await ChatPage.CreateAsync(context, baseUrl);
+            var chat = await ChatPage.CreateAsync(page, baseUrl, ReleaseAsync);
             await chat.GotoAsync();
             return chat;
         }
         catch
         {
-            await context.CloseAsync();
+            await DiscardAsync(page);
             throw;
         }
     }
 
     /// <summary>
-    /// A new page in its own context for the officer console (vi-VN), desktop-sized (1280×900) unless a viewport is
-    /// given (a phone: 390×844); close its context when done.
+    /// A page in a context of its own for the officer console (vi-VN), desktop-sized (1280×900) unless a viewport is
+    /// given (a phone: 390×844); hand it back with <see cref="ReleaseAsync(IPage)"/> when done.
     /// </summary>
-    public async Task<IPage> OpenConsoleAsync(ViewportSize? viewport = null)
+    public Task<IPage> OpenConsoleAsync(ViewportSize? viewport = null) => RentAsync(viewport ?? new ViewportSize { Width = 1280, Height = 900 });
+
+    /// <summary>
+    /// The test is done with <paramref name="page"/>: it is wiped (<see cref="WipeAsync"/>) and kept, in its context,
+    /// for the next test that wants its viewport. Kept because chromium spends a second or more of CPU on each new
+    /// page's renderer process, and one kept page going from one test host to the next (all on 127.0.0.1, one site)
+    /// stays in its process: measured 6 Dec, the 19 browser tests alone, 42 renderers and 98-100 CPU-seconds of
+    /// chromium (77-90 s) → 9 renderers and 61 CPU-seconds (57-60 s). A page that cannot be wiped (it crashed) is closed
+    /// with its context instead. Releasing twice, or a page the class no longer holds, does nothing.
+    /// </summary>
+    public async Task ReleaseAsync(IPage page)
     {
-        var context = await (browser ?? throw new InvalidOperationException("The browser is not started.")).NewContextAsync(new BrowserNewContextOptions
+        lock (_pages)
         {
-            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "vi-VN",
-            TimezoneId = "Asia/Ho_Chi_Minh",
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-        });
-        Track(context);
-        context.SetDefaultTimeout(Timeout);
-        context.SetDefaultNavigationTimeout(Timeout);
-        return await context.NewPageAsync();
+            if (!_pages.Remove(page))
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            await WipeAsync(page);
+            Spare.GetOrAdd(Keys[page.Context], _ => []).Add(page);
+        }
+        catch (PlaywrightException)
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
-    /// <summary>Closes the contexts this class opened (a test may have closed some already); the browser stays for the next class.</summary>
+    /// <summary>
+    /// Leaves <paramref name="page"/> as a new context's page would be: on about:blank, the only page of its context,
+    /// without routes, and with nothing stored by any origin its context showed (local and session storage, IndexedDB,
+    /// caches, cookies: the chat's conversation id, the console's sign-in) and no permissions granted.
+    /// </summary>
+    public static async Task WipeAsync(IPage page)
+    {
+        var context = page.Context;
+        foreach (var other in context.Pages.Where(p => p != page).ToList())
+        {
+            await other.CloseAsync();
+        }
+
+        await page.UnrouteAllAsync();
+        await page.GotoAsync("about:blank");
+        // Every origin the context's pages showed, not only the last one: a test may go from one host to another.
+        var cdp = await context.NewCDPSessionAsync(page);
+        foreach (var origin in Visited[context].Keys.ToList())
+        {
+            await cdp.SendAsync("Storage.clearDataForOrigin", new Dictionary<string, object> { ["origin"] = origin, ["storageTypes"] = "all" });
+            Visited[context].TryRemove(origin, out _);
+        }
+
+        await cdp.DetachAsync();
+        await context.ClearCookiesAsync();
+        await context.ClearPermissionsAsync();
+    }
+
+    /// <summary>Hands back the pages this class still holds; the browser and the wiped pages stay for the next class.</summary>
     public async Task DisposeAsync()
     {
-        List<IBrowserContext> contexts;
-        lock (_contexts)
+        List<IPage> pages;
+        lock (_pages)
         {
-            contexts = [.. _contexts];
+            pages = [.. _pages];
         }
 
-        foreach (var context in contexts)
+        foreach (var page in pages)
         {
-            await context.CloseAsync();
+            await ReleaseAsync(page);
         }
     }
 
-    private void Track(IBrowserContext context)
+    private async Task<IPage> RentAsync(ViewportSize viewport)
     {
-        lock (_contexts)
+        if (!Spare.GetOrAdd((viewport.Width, viewport.Height), _ => []).TryTake(out var page))
         {
-            _contexts.Add(context);
+            var context = await (browser ?? throw new InvalidOperationException("The browser is not started.")).NewContextAsync(new BrowserNewContextOptions
+            {
+                ViewportSize = viewport,
+                Locale = "vi-VN",
+                TimezoneId = "Asia/Ho_Chi_Minh",
+                ServiceWorkers = ServiceWorkerPolicy.Block,
+            });
+            context.SetDefaultTimeout(Timeout);
+            context.SetDefaultNavigationTimeout(Timeout);
+            Keys[context] = (viewport.Width, viewport.Height);
+            var visited = Visited[context] = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            context.Page += (_, opened) => opened.FrameNavigated += (_, frame) =>
+            {
+                if (Uri.TryCreate(frame.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+                {
+                    visited[url.GetLeftPart(UriPartial.Authority)] = 0;
+                }
+            };
+            try
+            {
+                page = await context.NewPageAsync();
+            }
+            catch
+            {
+                await context.CloseAsync();
+                throw;
+            }
         }
+
+        lock (_pages)
+        {
+            _pages.Add(page);
+        }
+
+        return page;
+    }
+
+    private async Task DiscardAsync(IPage page)
+    {
+        lock (_pages)
+        {
+            _pages.Remove(page);
+        }
+
+        await page.Context.CloseAsync();
     }
 }

@@ -11,23 +11,17 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 /// </summary>
 public sealed class ChatPage : IAsyncDisposable
 {
-    private readonly IBrowserContext context;
+    private readonly Func<IPage, Task> release;
     private readonly ConcurrentQueue<string> scriptErrors = new();
     private readonly ConcurrentQueue<string> foreignRequests = new();
 
-    private ChatPage(IBrowserContext context, IPage page, Uri baseUrl)
+    private ChatPage(IPage page, Uri baseUrl, Func<IPage, Task> release)
     {
-        this.context = context;
+        this.release = release;
         Page = page;
         BaseUrl = baseUrl;
-        page.PageError += (_, error) => scriptErrors.Enqueue(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                scriptErrors.Enqueue(message.Text);
-            }
-        };
+        page.PageError += OnPageError;
+        page.Console += OnConsole;
     }
 
     public IPage Page { get; }
@@ -62,12 +56,13 @@ public sealed class ChatPage : IAsyncDisposable
 
     public ILocator SendButton => Page.Locator("#send");
 
-    public static async Task<ChatPage> CreateAsync(IBrowserContext context, Uri baseUrl)
+    /// <param name="page">A blank page in a context of its own.</param>
+    /// <param name="release">What to do with the page when the test is done with it (BrowserSession wipes it for the next test).</param>
+    public static async Task<ChatPage> CreateAsync(IPage page, Uri baseUrl, Func<IPage, Task> release)
     {
-        var page = await context.NewPageAsync();
-        var chat = new ChatPage(context, page, baseUrl);
+        var chat = new ChatPage(page, baseUrl, release);
         // Only the bot's own origin may be reached; anything else is refused before it leaves the browser.
-        await context.RouteAsync(url => !url.StartsWith(baseUrl.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal), async route =>
+        await page.RouteAsync(url => !url.StartsWith(baseUrl.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal), async route =>
         {
             chat.foreignRequests.Enqueue(route.Request.Url);
             await route.AbortAsync("blockedbyclient");
@@ -105,5 +100,21 @@ public sealed class ChatPage : IAsyncDisposable
         Assert.True(foreignRequests.IsEmpty, "The page tried to reach beyond 127.0.0.1: " + string.Join(" | ", foreignRequests));
     }
 
-    public async ValueTask DisposeAsync() => await context.CloseAsync();
+    /// <summary>Stops listening to the page (the next test may get it) and hands it back.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Page.PageError -= OnPageError;
+        Page.Console -= OnConsole;
+        await release(Page);
+    }
+
+    private void OnPageError(object? sender, string error) => scriptErrors.Enqueue(error);
+
+    private void OnConsole(object? sender, IConsoleMessage message)
+    {
+        if (message.Type == "error")
+        {
+            scriptErrors.Enqueue(message.Text);
+        }
+    }
 }

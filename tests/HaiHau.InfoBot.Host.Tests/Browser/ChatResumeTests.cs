@@ -6,7 +6,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 
 /// <summary>
 /// A conversation survives what happens to phones and servers: the resident reloads the page, or the operator
-/// restarts the bot. Each test has its own host (one restarts it) and its own browser context.
+/// restarts the bot, or its site data is cleared. Each test has its own host (one restarts it) and its own page.
 /// </summary>
 [Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<BrowserSession>
@@ -66,6 +66,26 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
         await Expect(chat.BotSaid("Chào bác!")).ToHaveCountAsync(1, new() { Timeout = Wait });
         await Expect(chat.SystemLines).ToHaveCountAsync(0, new() { Timeout = Wait });
         Assert.Equal(conversation, await StoredConversationAsync(chat));
+        chat.AssertNoScriptErrorsOrForeignRequests();
+    }
+
+    [Fact]
+    public async Task Phone_whose_site_data_was_cleared_starts_a_new_conversation_with_the_greeting()
+    {
+        await using var host = await LiveBotHost.StartAsync();
+        await using var chat = await browser.OpenChatAsync(host);
+        await chat.ChooseAsync(HealthInsurance);
+        await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
+        var before = await StoredConversationAsync(chat);
+
+        // What «xóa dữ liệu trang web» does on a phone; the browser tests hand each page on to the next test this way.
+        await BrowserSession.WipeAsync(chat.Page);
+        await chat.GotoAsync();
+
+        await Expect(chat.BotBubbles).ToHaveTextAsync([new Regex("^Chào bác!"), new Regex("^Bác muốn hỏi về việc gì")], new() { Timeout = Wait });
+        await Expect(chat.UserBubbles).ToHaveCountAsync(0, new() { Timeout = Wait });
+        await Expect(chat.EnabledChoices).ToHaveCountAsync(8, new() { Timeout = Wait });
+        Assert.NotEqual(before, await StoredConversationAsync(chat));
         chat.AssertNoScriptErrorsOrForeignRequests();
     }
 

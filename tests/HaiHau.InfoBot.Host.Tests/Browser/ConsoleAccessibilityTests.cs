@@ -52,7 +52,7 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAcc
         }
         finally
         {
-            await anonymous.Context.CloseAsync();
+            await browser.ReleaseAsync(anonymous);
         }
 
         foreach (var (email, extras) in new[]
@@ -73,7 +73,7 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAcc
             }
             finally
             {
-                await page.Context.CloseAsync();
+                await browser.ReleaseAsync(page);
             }
         }
 
@@ -106,7 +106,7 @@ public sealed class ConsoleAccessibilityTests(BrowserSession browser, ConsoleAcc
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await browser.ReleaseAsync(page);
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class ConsolePageTests(BrowserSession browser) : IClassFixture<Bro
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await browser.ReleaseAsync(page);
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class ConsolePageTests(BrowserSession browser) : IClassFixture<Bro
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await browser.ReleaseAsync(page);
         }
     }
 
@@ -94,7 +94,7 @@ public sealed class ConsolePageTests(BrowserSession browser) : IClassFixture<Bro
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await browser.ReleaseAsync(page);
         }
     }
 

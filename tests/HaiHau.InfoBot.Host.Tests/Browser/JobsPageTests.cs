@@ -44,7 +44,7 @@ public sealed class JobsPageTests(BrowserSession browser) : IClassFixture<Browse
         var row = page.Locator("#listings tr[data-code='VL-HA-01']");
         await Expect(row).ToContainTextAsync("Công nhân may công nghiệp", new() { Timeout = Wait });
         await Expect(row).ToContainTextAsync("Còn hạn", new() { Timeout = Wait });
-        await page.Context.CloseAsync();
+        await browser.ReleaseAsync(page);
     }
 
     [Fact]
@@ -68,6 +68,6 @@ public sealed class JobsPageTests(BrowserSession browser) : IClassFixture<Browse
         await page.Locator("#import").ClickAsync();
         await Expect(page.Locator("#import-summary")).ToContainTextAsync("bỏ qua 1 dòng có lỗi", new() { Timeout = Wait });
         await Expect(page.Locator("#listings tr[data-code='VL-01']")).ToBeVisibleAsync(new() { Timeout = Wait });
-        await page.Context.CloseAsync();
+        await browser.ReleaseAsync(page);
     }
 }

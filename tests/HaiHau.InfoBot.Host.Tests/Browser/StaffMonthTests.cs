@@ -133,7 +133,7 @@ public sealed class StaffMonthTests(BrowserSession browser) : IClassFixture<Brow
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await browser.ReleaseAsync(page);
         }
 
         // The next resident who asks the same question, on the web page, gets the answer staff taught.

@@ -55,7 +55,7 @@ public sealed class StatsPageTests(BrowserSession browser) : IClassFixture<Brows
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await browser.ReleaseAsync(page);
         }
     }
 }

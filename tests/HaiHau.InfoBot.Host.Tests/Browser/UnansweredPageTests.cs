@@ -51,7 +51,7 @@ public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await browser.ReleaseAsync(page);
         }
 
         var answered = await AskAsync(chat);
