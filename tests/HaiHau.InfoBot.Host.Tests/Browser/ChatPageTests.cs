@@ -7,7 +7,7 @@ namespace HaiHau.InfoBot.Host.Tests.Browser;
 
 /// <summary>
 /// A resident on a phone uses the web chat: real host, real SQLite file, real chromium. Each test has its own host
-/// and its own browser context, so no conversation or stored page state leaks between tests.
+/// and its own page, wiped of every stored page state before it (BrowserSession), so no conversation leaks between tests.
 /// </summary>
 [Trait(BrowserSession.TraitName, BrowserSession.Category)]
 public sealed class ChatPageTests(BrowserSession browser) : IClassFixture<BrowserSession>
