@@ -66,7 +66,9 @@ public sealed class ReferralFinder
     public NamedBody? Named(IReadOnlyList<Word> message, IReadOnlyList<string>? focus = null)
     {
         var words = WithoutAddressedLawyer(message);
-        if (focus is { Count: > 0 } && Phrase.LastIndexOf(words.Select(w => w.Token).ToList(), focus) is var at and >= 0
+        // The ask is found in the words as written: it often begins with the lawyer it asks («luật sư cho em hỏi…»), whom
+        // the blanking above leaves out of the words the bodies are read from (in the same places, so `at` holds for both).
+        if (focus is { Count: > 0 } && Phrase.LastIndexOf(message.Select(w => w.Token).ToList(), focus) is var at and >= 0
             && Strongest(words.Skip(at).Take(focus.Count).ToList()) is { } asked)
         {
             return asked;

@@ -87,6 +87,19 @@ public sealed class ReferralBodyTests
     }
 
     [Fact]
+    public void The_body_the_ask_names_wins_when_the_ask_begins_with_the_lawyer_it_asks()
+    {
+        // The ask «luật sư cho tôi hỏi… làm đơn ra tòa…» holds the lawyer addressed, whom the body search leaves out: the
+        // ask was then not found, and the story's hospital («bệnh viện», «nằm viện», «viện phí») was the place named.
+        const string letter = "Tôi đi làm phụ hồ thì ngã giàn giáo, vào bệnh viện huyện rồi chuyển viện lên tỉnh, phải phẫu thuật và nằm viện "
+            + "20 ngày, viện phí hết 30 triệu, bác sĩ bảo nghỉ 3 tháng. Chủ thầu không trả đồng nào. Luật sư cho tôi hỏi nếu tôi làm đơn ra tòa thì có được chủ thầu trả tiền viện phí không?";
+
+        var question = EngineHarness.Repo.Questions.Understand(letter);
+
+        Assert.Equal("toa-an", question.Referral?.Id);
+    }
+
+    [Fact]
     public void A_loan_question_nothing_answers_well_and_that_names_no_body_goes_to_the_social_policy_bank()
     {
         // A story of a loan whose money never came, written for this test: no entry covers it well enough to give.
