@@ -68,6 +68,19 @@ public sealed class ReferralBodyTests
     public void A_dismissal_is_a_dispute_for_legal_aid_unless_the_unemployment_benefit_is_asked(string question, string body) =>
         Assert.Equal(body, Referrals.For(question)?.Id);
 
+    [Theory]
+    [InlineData("Tôi đi khám ở phòng khám tư phải tự trả tiền, giờ muốn được thanh toán lại thì cơ quan bảo hiểm nào tiếp nhận?", "bhxh")]
+    [InlineData("Em là sinh viên, khám ở bệnh viện không nhận thẻ, em có được hưởng lại tiền bảo hiểm y tế không?", "bhxh")]
+    [InlineData("Thẻ bảo hiểm y tế của mẹ tôi in sai năm sinh, muốn sửa thông tin trên thẻ thì làm ở đâu?", "bhxh")]
+    public void Paying_back_a_visit_and_correcting_a_card_are_for_social_insurance_not_the_hospital_or_school(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
+    [Theory]
+    [InlineData("Quán ăn còn nợ em hai tháng lương, em muốn đòi lại tiền lương thì đến đâu?")]
+    [InlineData("chu xuong khong tra, em doi luong nhieu lan roi ma khong duoc")]
+    public void Wages_owed_and_claimed_are_a_dispute_for_legal_aid(string question) =>
+        Assert.Equal("tro-giup-phap-ly", Referrals.For(question)?.Id);
+
     [Fact]
     public void A_resident_who_wants_a_lawyer_or_to_sue_is_sent_to_legal_aid()
     {
