@@ -82,6 +82,14 @@ public sealed class ReferralBodyTests
         Assert.Equal("tro-giup-phap-ly", Referrals.For(question)?.Id);
 
     [Fact]
+    public void Money_a_broker_will_not_give_back_is_a_dispute_for_legal_aid() =>
+        Assert.Equal("tro-giup-phap-ly", Referrals.For("Tôi nộp 150 triệu cho người môi giới để đi làm ở Nhật nhưng không đi được, họ không trả lại tiền")?.Id);
+
+    [Fact]
+    public void A_kindergarten_child_s_lunch_support_is_the_school_s_to_arrange() =>
+        Assert.Equal("truong-hoc", Referrals.For("Nhà tôi hộ nghèo, cháu học mẫu giáo 4 tuổi có được hỗ trợ tiền ăn trưa không?")?.Id);
+
+    [Fact]
     public void A_resident_who_wants_a_lawyer_or_to_sue_is_sent_to_legal_aid()
     {
         Assert.Equal("tro-giup-phap-ly", Referrals.For("Nhà tôi nghèo, có được luật sư miễn phí không?")?.Id);
