@@ -128,13 +128,14 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// Lead, 6 December (stop 33: a letter's far-leading entry answered from a lower coverage): fit 72.5 → 73.5%,
     /// confident-wrong 2.1% both (real 62.1 → 63.7%); the fit floor rose to 73%.
     /// Lead, 6 December (stop 34: the ask found when it begins with the lawyer it asks; wages claimed, a visit paid back,
-    /// a card's details, «cơ quan bảo hiểm», money not given back and a kindergarten's lunch name their bodies): fit 73.5 →
-    /// 75.0%, confident-wrong 2.1% both (seven rows referred to the body their label wants); the fit floor rose to 74.5%.
+    /// a card's details, «cơ quan bảo hiểm», money not given back and a kindergarten's lunch name their bodies; the closing
+    /// «ạ» no longer read as «anh»): fit 73.5 → 75.4%, confident-wrong 2.1% both (seven rows referred to the body their
+    /// label wants, two answered); the fit floor rose to 75%.
     /// Before issue 12's code (same content): fit and confident-wrong in the README "Answer quality". Fit target not met yet.
     /// </summary>
     private static class RealSetFloor
     {
-        public const double Fit = 0.745;
+        public const double Fit = 0.75;
         public const double ConfidentWrong = 0.045;
     }
 
