@@ -279,8 +279,8 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// The polite «ạ» that closes a message («vay vốn nuôi lợn thì sao ạ») says nothing of the subject, but folded it is
     /// «a», the short form of «anh», a word no entry has: it lowered the message's coverage below the threshold
     /// («con vụ vay vốn nuôi lợn thì sao ạ» was referred, 0.44 against 0.48). Its index when it is the last of four
-    /// words or more (a greeting, «xin chào ạ», stays as it is) and was typed «ạ», or typed plain right after a question word or «vậy» («thì sao a», «được không a»);
-    /// -1 otherwise. A plain «a» after anything else may be «anh» and stays.
+    /// words or more (a greeting, «xin chào ạ», stays as it is) and was typed «ạ», or typed plain right after a question
+    /// word or «vậy» («thì sao a», «được không a»); -1 otherwise. A plain «a» after anything else may be «anh» and stays.
     /// </summary>
     private static int ClosingPolite(string clean, string[] rawWords, ref string[]? typedWords)
     {
