@@ -49,11 +49,11 @@ public sealed class BrowserSession : IAsyncLifetime
     /// <summary>Wiped pages (each in its own context) waiting for the next test, by viewport (fixed when a context is made).</summary>
     private static readonly ConcurrentDictionary<(int Width, int Height), ConcurrentBag<IPage>> Spare = new();
 
-    /// <summary>The origins each context's pages have shown since it was last wiped (whose stored state the wipe clears).</summary>
-    private static readonly ConcurrentDictionary<IBrowserContext, ConcurrentDictionary<string, byte>> Visited = new();
-
-    /// <summary>Each context's viewport, to put it back with its kind.</summary>
-    private static readonly ConcurrentDictionary<IBrowserContext, (int Width, int Height)> Keys = new();
+    /// <summary>
+    /// Each context's viewport (to put its page back with its kind) and the origins its pages have shown since it was last
+    /// wiped (whose stored state the wipe clears).
+    /// </summary>
+    private static readonly ConcurrentDictionary<IBrowserContext, ContextKind> Kinds = new();
 
     private static IPlaywright? playwright;
     private static IBrowser? browser;
@@ -171,7 +171,7 @@ public sealed class BrowserSession : IAsyncLifetime
         try
         {
             await WipeAsync(page);
-            Spare.GetOrAdd(Keys[page.Context], _ => []).Add(page);
+            Spare.GetOrAdd(Kinds[page.Context].Viewport, _ => []).Add(page);
         }
         catch (PlaywrightException)
         {
@@ -196,10 +196,11 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.GotoAsync("about:blank");
         // Every origin the context's pages showed, not only the last one: a test may go from one host to another.
         var cdp = await context.NewCDPSessionAsync(page);
-        foreach (var origin in Visited[context].Keys.ToList())
+        var visited = Kinds[context].Visited;
+        foreach (var origin in visited.Keys.ToList())
         {
             await cdp.SendAsync("Storage.clearDataForOrigin", new Dictionary<string, object> { ["origin"] = origin, ["storageTypes"] = "all" });
-            Visited[context].TryRemove(origin, out _);
+            visited.TryRemove(origin, out _);
         }
 
         await cdp.DetachAsync();
@@ -235,8 +236,8 @@ public sealed class BrowserSession : IAsyncLifetime
             });
             context.SetDefaultTimeout(Timeout);
             context.SetDefaultNavigationTimeout(Timeout);
-            Keys[context] = (viewport.Width, viewport.Height);
-            var visited = Visited[context] = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            var visited = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            Kinds[context] = new ContextKind((viewport.Width, viewport.Height), visited);
             context.Page += (_, opened) => opened.FrameNavigated += (_, frame) =>
             {
                 if (Uri.TryCreate(frame.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
@@ -272,4 +273,6 @@ public sealed class BrowserSession : IAsyncLifetime
 
         await page.Context.CloseAsync();
     }
+
+    private sealed record ContextKind((int Width, int Height) Viewport, ConcurrentDictionary<string, byte> Visited);
 }

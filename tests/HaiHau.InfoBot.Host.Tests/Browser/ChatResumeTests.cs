@@ -22,9 +22,7 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
     {
         await using var host = await LiveBotHost.StartAsync();
         await using var chat = await browser.OpenChatAsync(host);
-        await chat.ChooseAsync(HealthInsurance);
-        await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
-        var conversation = await StoredConversationAsync(chat);
+        var conversation = await MidDialogAsync(chat);
 
         await chat.Page.ReloadAsync();
 
@@ -51,9 +49,7 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
     {
         await using var host = await LiveBotHost.StartAsync();
         await using var chat = await browser.OpenChatAsync(host);
-        await chat.ChooseAsync(HealthInsurance);
-        await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
-        var conversation = await StoredConversationAsync(chat);
+        var conversation = await MidDialogAsync(chat);
 
         // Same port, same database file, a new process-worth of host: the page stays open through it.
         await host.RestartAsync();
@@ -74,9 +70,7 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
     {
         await using var host = await LiveBotHost.StartAsync();
         await using var chat = await browser.OpenChatAsync(host);
-        await chat.ChooseAsync(HealthInsurance);
-        await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
-        var before = await StoredConversationAsync(chat);
+        var before = await MidDialogAsync(chat);
 
         // What «xóa dữ liệu trang web» does on a phone; the browser tests hand each page on to the next test this way.
         await BrowserSession.WipeAsync(chat.Page);
@@ -87,6 +81,15 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
         await Expect(chat.EnabledChoices).ToHaveCountAsync(8, new() { Timeout = Wait });
         Assert.NotEqual(before, await StoredConversationAsync(chat));
         chat.AssertNoScriptErrorsOrForeignRequests();
+    }
+
+    // The resident presses «Bảo hiểm y tế» and the bot asks the household's category: the dialog's open question. Returns
+    // the conversation the page keeps.
+    private static async Task<string> MidDialogAsync(ChatPage chat)
+    {
+        await chat.ChooseAsync(HealthInsurance);
+        await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
+        return await StoredConversationAsync(chat);
     }
 
     // The id the page keeps in localStorage; a lost conversation would show as a new id.
