@@ -280,17 +280,19 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// «a», the short form of «anh», a word no entry has: it lowered the message's coverage below the threshold
     /// («con vụ vay vốn nuôi lợn thì sao ạ» was referred, 0.44 against 0.48). Its index when it is the last of four
     /// words or more (a greeting, «xin chào ạ», stays as it is) and was typed «ạ», or typed plain right after a question
-    /// word or «vậy» («thì sao a», «được không a»); -1 otherwise. A plain «a» after anything else may be «anh» and stays.
+    /// word or «vậy» («thì sao a», «được không a»), or typed «ah» / «ak» (its short forms: «có được hưởng BHYT không ah?»
+    /// closed a letter's ask); -1 otherwise. A plain «a» after anything else may be «anh» and stays.
     /// </summary>
     private static int ClosingPolite(string clean, string[] rawWords, ref string[]? typedWords)
     {
         var last = rawWords.Length - 1;
-        if (last < 3 || rawWords[last] != "a")
+        if (last < 3 || rawWords[last] is not ("a" or "ah" or "ak"))
         {
             return -1;
         }
 
-        if (QuestionEnds.Contains(rawWords[last - 1]) || SoForms.Contains(rawWords[last - 1]))
+        // «ah», «ak» are «ạ» as typed without marks (content/understanding/abbreviations.yaml), never «anh».
+        if (rawWords[last] != "a" || QuestionEnds.Contains(rawWords[last - 1]) || SoForms.Contains(rawWords[last - 1]))
         {
             return last;
         }

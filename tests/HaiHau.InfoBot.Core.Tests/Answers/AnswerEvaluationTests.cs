@@ -131,11 +131,13 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// a card's details, «cơ quan bảo hiểm», money not given back and a kindergarten's lunch name their bodies; the closing
     /// «ạ» no longer read as «anh»): fit 73.5 → 75.4%, confident-wrong 2.1% both (seven rows referred to the body their
     /// label wants, two answered); the fit floor rose to 75%.
+    /// Lead, 6 December (stop 35: «ah» / «ak» closing an ask read as «ạ»; nine entries given the words of their own
+    /// subject that letters used and they lacked): fit 75.4 → 78.0%, confident-wrong 2.1% both; the fit floor rose to 77%.
     /// Before issue 12's code (same content): fit and confident-wrong in the README "Answer quality". Fit target not met yet.
     /// </summary>
     private static class RealSetFloor
     {
-        public const double Fit = 0.75;
+        public const double Fit = 0.77;
         public const double ConfidentWrong = 0.045;
     }
 

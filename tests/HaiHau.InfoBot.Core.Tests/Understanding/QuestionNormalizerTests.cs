@@ -62,6 +62,9 @@ public sealed class QuestionNormalizerTests
     [InlineData("còn vụ vay vốn nuôi lợn thì sao ạ", "con vu vay von nuoi lon thi sao")]
     [InlineData("vay von nuoi lon duoc khong a", "vay von nuoi lon duoc khong")]
     [InlineData("nhà em hộ nghèo ạ", "nha em ho ngheo")]
+    // «ah», «ak» are «ạ» typed without marks, never «anh»: a letter's ask closed «… có được hưởng không ah?»
+    [InlineData("mẹ tôi xạ trị có được hưởng không ah", "me toi xa tri co duoc huong khong")]
+    [InlineData("nha em duoc vay von ak", "nha em duoc vay von")]
     [InlineData("viec lam cho chi gai va a", "viec lam cho chi gai va anh")]
     [InlineData("xin chào ạ", "xin chao anh")]
     [InlineData("ai cho vay", "ai cho vay")]
