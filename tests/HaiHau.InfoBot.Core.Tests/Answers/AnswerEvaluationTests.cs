@@ -133,11 +133,13 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     /// label wants, two answered); the fit floor rose to 75%.
     /// Lead, 6 December (stop 35: «ah» / «ak» closing an ask read as «ạ»; nine entries given the words of their own
     /// subject that letters used and they lacked): fit 75.4 → 78.0%, confident-wrong 2.1% both; the fit floor rose to 77%.
+    /// Then (same stop: more entries given their own words, a stale «unknown» example removed, the far-leading letter's
+    /// pair re-calibrated to 0.70 / 0.34): fit 80.7%, confident-wrong 2.1%; the fit floor rose to 80% (issue 12's target).
     /// Before issue 12's code (same content): fit and confident-wrong in the README "Answer quality". Fit target not met yet.
     /// </summary>
     private static class RealSetFloor
     {
-        public const double Fit = 0.77;
+        public const double Fit = 0.80;
         public const double ConfidentWrong = 0.045;
     }
 

@@ -73,7 +73,8 @@ public sealed class AnswerThresholdCalibrationTests(ITestOutputHelper output)
         const double letterThreshold = QuestionUnderstanding.DefaultMinLetterCoverage;
         var shipped = Value(ApplyLead(scored, letterThreshold, QuestionUnderstanding.DefaultLetterLead, QuestionUnderstanding.DefaultMinLeadingLetterCoverage));
         var without = Value(ApplyLead(scored, letterThreshold, 0, 1));
-        var (_, _, best) = ChooseLead(scored, letterThreshold);
+        var (bestLead, bestTau, best) = ChooseLead(scored, letterThreshold);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best pair on all the letters: lead {bestLead:0.00}, coverage {bestTau:0.00}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows.Count} letters: fit − 3 × wrong (as shares) without the rule {without:0.000}, shipped {shipped:0.000}, best pair {best:0.000}"));
 
         var folds = scored.Select((s, i) => (s, Fold: i % 5)).ToList();
