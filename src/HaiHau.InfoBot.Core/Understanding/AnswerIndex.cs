@@ -283,18 +283,20 @@ public sealed class AnswerIndex
     }
 
     /// <summary>An index read back from <see cref="Write"/>: the same documents, counts and weights.</summary>
-    internal static AnswerIndex Read(BinaryReader reader)
+    /// <param name="strings">The reader, giving one string object per distinct text (the same terms recur in every document).</param>
+    internal static AnswerIndex Read(StringPool strings)
     {
+        var reader = strings.Reader;
         var count = reader.ReadInt32();
         var all = new List<Document>(count);
         for (var i = 0; i < count; i++)
         {
-            all.Add(new Document(reader.ReadString(), new AnswerRef(reader.ReadString(), reader.ReadString()), reader.ReadString(), ReadCounts(reader), ReadCounts(reader)));
+            all.Add(new Document(strings.ReadString(), new AnswerRef(strings.ReadString(), strings.ReadString()), strings.ReadString(), ReadCounts(strings), ReadCounts(strings)));
         }
 
-        var idf = ReadWeights(reader);
-        var chat = new WordWeights(ReadWeights(reader), reader.ReadDouble());
-        return new AnswerIndex(all, idf, chat, new WordWeights(ReadWeights(reader), reader.ReadDouble()));
+        var idf = ReadWeights(strings);
+        var chat = new WordWeights(ReadWeights(strings), reader.ReadDouble());
+        return new AnswerIndex(all, idf, chat, new WordWeights(ReadWeights(strings), reader.ReadDouble()));
     }
 
     private static void WriteCounts(BinaryWriter writer, Dictionary<string, int> counts)
@@ -307,13 +309,13 @@ public sealed class AnswerIndex
         }
     }
 
-    private static Dictionary<string, int> ReadCounts(BinaryReader reader)
+    private static Dictionary<string, int> ReadCounts(StringPool strings)
     {
-        var n = reader.ReadInt32();
+        var n = strings.Reader.ReadInt32();
         var counts = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            counts.Add(reader.ReadString(), reader.ReadInt32());
+            counts.Add(strings.ReadString(), strings.Reader.ReadInt32());
         }
 
         return counts;
@@ -329,13 +331,13 @@ public sealed class AnswerIndex
         }
     }
 
-    private static Dictionary<string, double> ReadWeights(BinaryReader reader)
+    private static Dictionary<string, double> ReadWeights(StringPool strings)
     {
-        var n = reader.ReadInt32();
+        var n = strings.Reader.ReadInt32();
         var weights = new Dictionary<string, double>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            weights.Add(reader.ReadString(), reader.ReadDouble());
+            weights.Add(strings.ReadString(), strings.Reader.ReadDouble());
         }
 
         return weights;

@@ -129,6 +129,7 @@ internal sealed record BuiltUnderstanding(
 
         using var stream = new MemoryStream(bytes, 0, bytes.Length - ChecksumLength, writable: false);
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var strings = new StringPool(reader);
         try
         {
             if (reader.ReadInt32() != FormatVersion)
@@ -139,20 +140,20 @@ internal sealed record BuiltUnderstanding(
             var names = new string[reader.ReadInt32()];
             for (var i = 0; i < names.Length; i++)
             {
-                names[i] = reader.ReadString();
+                names[i] = strings.ReadString();
             }
 
-            var answers = AnswerIndex.Read(reader);
+            var answers = AnswerIndex.Read(strings);
             var topics = reader.ReadInt32();
             var topicNames = new Dictionary<string, HashSet<string>>(topics, StringComparer.Ordinal);
             for (var i = 0; i < topics; i++)
             {
-                var topic = reader.ReadString();
+                var topic = strings.ReadString();
                 var wordCount = reader.ReadInt32();
                 var words = new HashSet<string>(wordCount, StringComparer.Ordinal);
                 for (var j = 0; j < wordCount; j++)
                 {
-                    words.Add(reader.ReadString());
+                    words.Add(strings.ReadString());
                 }
 
                 topicNames.Add(topic, words);
@@ -162,7 +163,7 @@ internal sealed record BuiltUnderstanding(
             var phrasings = new Dictionary<AnswerRef, SparseVector[]>(phrasingCount);
             for (var i = 0; i < phrasingCount; i++)
             {
-                var answer = new AnswerRef(reader.ReadString(), reader.ReadString());
+                var answer = new AnswerRef(strings.ReadString(), strings.ReadString());
                 var vectors = new SparseVector[reader.ReadInt32()];
                 for (var v = 0; v < vectors.Length; v++)
                 {
