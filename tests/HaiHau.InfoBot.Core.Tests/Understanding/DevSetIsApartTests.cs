@@ -53,6 +53,11 @@ public sealed class DevSetIsApartTests
     public void No_fresh_set_3_question_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.FreshSet3(), "freshset3.tsv", "the third fresh set");
 
+    /// <summary>The fourth held-out set (Answers/freshset4.tsv) likewise.</summary>
+    [Fact]
+    public void No_fresh_set_4_question_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.FreshSet4(), "freshset4.tsv", "the fourth fresh set");
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var clashes = new List<string>();
