@@ -85,6 +85,14 @@ public sealed class ReferralBodyTests
     public void Money_a_broker_will_not_give_back_is_a_dispute_for_legal_aid() =>
         Assert.Equal("tro-giup-phap-ly", Referrals.For("Tôi nộp 150 triệu cho người môi giới để đi làm ở Nhật nhưng không đi được, họ không trả lại tiền")?.Id);
 
+    [Theory]
+    // «quá hạn» alone is any late paper (a birth registered late, a card), not a loan: the bank is named by a late loan.
+    [InlineData("Con tôi 5 tuổi mà chưa làm khai sinh, giờ đăng ký khai sinh quá hạn có bị phạt không, cần giấy tờ gì?", Referral.Default)]
+    [InlineData("Khoản vay hộ nghèo của nhà tôi bị quá hạn trả nợ rồi, giờ phải làm sao?", "nhcsxh")]
+    [InlineData("nha toi vay quá hạn 2 thang roi co bi phat khong", "nhcsxh")]
+    public void Late_is_the_bank_s_business_only_when_a_loan_is_late(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
     [Fact]
     public void A_kindergarten_child_s_lunch_support_is_the_school_s_to_arrange() =>
         Assert.Equal("truong-hoc", Referrals.For("Nhà tôi hộ nghèo, cháu học mẫu giáo 4 tuổi có được hỗ trợ tiền ăn trưa không?")?.Id);
