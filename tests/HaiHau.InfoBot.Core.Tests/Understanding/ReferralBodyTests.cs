@@ -93,6 +93,19 @@ public sealed class ReferralBodyTests
     public void Late_is_the_bank_s_business_only_when_a_loan_is_late(string question, string body) =>
         Assert.Equal(body, Referrals.For(question)?.Id);
 
+    [Theory]
+    // «tòa soạn» is the paper a letter is written to, a single mother «nuôi con» asks what she gets, «giấy tờ chứng minh»
+    // proves a case: none of them is the court's or the police's business.
+    [InlineData("Xin tòa soạn cho biết mẹ tôi là Bà mẹ Việt Nam anh hùng thì được hưởng những chế độ gì?", Referral.Default)]
+    [InlineData("Tôi là mẹ đơn thân nuôi con nhỏ, nhà khó khăn, có được nhà nước trợ cấp gì không?", Referral.Default)]
+    [InlineData("Cần những giấy tờ gì để chứng minh mình thuộc đối tượng được mua nhà ở xã hội?", Referral.Default)]
+    // The court's and the police's own matters still name them.
+    [InlineData("Vợ chồng tôi ly thân, tôi muốn giành quyền nuôi con thì phải làm thế nào?", "toa-an")]
+    [InlineData("Nếu hòa giải không được thì tôi đưa ra tòa có được không?", "toa-an")]
+    [InlineData("Tôi bị mất chứng minh nhân dân, giờ làm lại giấy tờ ở đâu?", "cong-an-xa")]
+    public void A_word_the_court_or_the_police_share_with_everyday_letters_names_neither(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
     [Fact]
     public void A_kindergarten_child_s_lunch_support_is_the_school_s_to_arrange() =>
         Assert.Equal("truong-hoc", Referrals.For("Nhà tôi hộ nghèo, cháu học mẫu giáo 4 tuổi có được hỗ trợ tiền ăn trưa không?")?.Id);
