@@ -50,6 +50,15 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> FreshSet4() => AnswerSet.Parse(File.ReadAllLines(FreshSet4Path));
 
     /// <summary>
+    /// The chat-style held-out check: short messages in the way residents type on Zalo and Telegram (most without
+    /// diacritics, abbreviations, typos), written blind on 6 December 2026 (no bot run, no training wording or set rows
+    /// read before writing) and labelled like the real set's chat rows. No test holds a floor on its figures.
+    /// </summary>
+    public static string ChatSetPath => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "chatset.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> ChatSet() => AnswerSet.Parse(File.ReadAllLines(ChatSetPath));
+
+    /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
     /// entry, article or action of it). A coarser measure than the real set's, kept for continuity with older figures.
     /// </summary>
