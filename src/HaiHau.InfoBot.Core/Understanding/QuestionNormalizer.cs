@@ -71,7 +71,8 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         var marked = new List<string?>();
         var plain = new List<int>();
         Tokenize(text, tokens, marked, plain);
-        if (plain.Count > 0 && marked.Count(m => m is not null) * MarkedShare >= marked.Count(m => m is not null) + plain.Count)
+        if (plain.Count > 0 && marked.Count(m => m is not null) * MarkedShare >= marked.Count(m => m is not null) + plain.Count
+            && !plain.Any(i => SpelledOnlyWithMarks(tokens[i])))
         {
             foreach (var i in plain)
             {
@@ -84,6 +85,17 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
 
     /// <summary>At least one word in this many carries marks: the message was typed with diacritics.</summary>
     private const int MarkedShare = 3;
+
+    /// <summary>
+    /// Whether a word typed without marks cannot be Vietnamese as typed: «iê», «yê», «uô», «ươ» and «ưu» always carry
+    /// their marks, so «nguoi», «tien», «khuyet» or «huu» were typed without any. A message holding one was typed, at
+    /// least in part, without diacritics, and its plain words may be any word they fold from, whatever share of the
+    /// others has marks: «tro cap nguoi gia moi thang dc nhiêu tiền rứa» names «người già» (it was read as «gia», and the
+    /// elderly allowance, ranked first, gave way to the funeral support).
+    /// </summary>
+    internal static bool SpelledOnlyWithMarks(string plainWord) =>
+        plainWord.Contains("ie", StringComparison.Ordinal) || plainWord.Contains("ye", StringComparison.Ordinal)
+        || plainWord.Contains("uo", StringComparison.Ordinal) || plainWord.Contains("uu", StringComparison.Ordinal);
 
     private void Tokenize(string? text, List<string> tokens, List<string?>? marked, List<int>? plain = null)
     {

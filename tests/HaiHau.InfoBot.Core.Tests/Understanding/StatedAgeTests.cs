@@ -120,6 +120,17 @@ public sealed class StatedAgeTests
     }
 
     [Fact]
+    public void A_message_typed_partly_without_marks_still_names_old_age_in_its_plain_words()
+    {
+        var normalizer = EngineHarness.Repo.Questions.Normalizer;
+        // A third of the words carry marks, but «nguoi» cannot be written so with them: the start was typed plain.
+        var mixed = normalizer.Words("tro cap nguoi gia moi thang dc nhiêu tiền rứa");
+
+        Assert.True(Word.IndexOf(mixed, normalizer.Words("người già")) >= 0);
+        Assert.Equal("tro-cap-nguoi-cao-tuoi", EngineHarness.Repo.Questions.Understand("tro cap nguoi gia moi thang dc nhiêu tiền rứa").Answer?.Id);
+    }
+
+    [Fact]
     public void An_entry_for_another_age_is_not_offered_beside_the_referral_either()
     {
         var question = EngineHarness.Repo.Questions.Understand("cháu tôi 6 tuổi bị mù từ lúc sinh ra, nhà nghèo, xin hỏi cháu có được hưởng trợ cấp gì hằng tháng không ạ?");
