@@ -211,6 +211,8 @@ public sealed class SubjectConflictTests
     // «già rồi», «bị tật»: the elderly and the disabled named in plain words (each got a referral)
     [InlineData("ba toi gia roi co dc tien ko", "faq:tro-cap-huu-tri-xa-hoi")]
     [InlineData("e bi tat chan co dc tro cap ko", "faq:tro-cap-nguoi-khuyet-tat")]
+    // A Heroic Mother is a person with merit: named so, her question got what poor households receive.
+    [InlineData("mẹ tôi là Bà mẹ Việt Nam anh hùng thì được hưởng những chế độ gì", "faq:nguoi-co-cong")]
     public void A_group_named_the_way_residents_name_it_keeps_its_entry(string text, string expected)
     {
         // A widow raising her children is a single parent; «bị mù», «bị liệt», «đột quỵ» name a disability (the private
