@@ -267,7 +267,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             betweenAnswers = decision == QuestionDecision.Ask;
         }
 
-        if (decision == QuestionDecision.Answer && (WrongAge(best, text, words, tokens, focus, probabilities) ?? StatedAgeClose(best, text, words, tokens, focus, probabilities, minCoverage)) is { } aged)
+        if (decision == QuestionDecision.Answer && (WrongAge(best, ages, words, tokens, focus, probabilities) ?? StatedAgeClose(best, ages, words, tokens, focus, probabilities, minCoverage)) is { } aged)
         {
             (best, runnerUp, decision) = aged;
         }
@@ -512,7 +512,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// A question that names the group (one of the entry's subjects) keeps it, whatever the age.
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? WrongAge(
-        TopicGuess best, string text, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
+        TopicGuess best, IReadOnlyList<int> ages, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities)
     {
         if (best.Answer.Kind != AnswerRef.Faq || _faqs.GetValueOrDefault(best.Answer.Id)?.Ages is not { } range)
         {
@@ -521,7 +521,6 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         // «ông tôi 58 tuổi, người cao tuổi thì…», «50 tuổi có được hưu trí xã hội không»: naming the group asks about
         // it, and its entry says from what age.
-        var ages = ResidentCase.StatedAges(text);
         if (ages.Count == 0 || ages.Any(range.Holds) || _subjects.Of(best.Answer).Any(_subjects.Named(words).Contains))
         {
             return null;
@@ -541,14 +540,13 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// (<see cref="NamedGroupClose"/>), so the entry for it is given when it covers the question; otherwise nothing changes.
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? StatedAgeClose(
-        TopicGuess best, string text, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, double minCoverage)
+        TopicGuess best, IReadOnlyList<int> ages, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, double minCoverage)
     {
         if (best.Answer.Kind != AnswerRef.Faq || _faqs.GetValueOrDefault(best.Answer.Id)?.Ages is not null)
         {
             return null;
         }
 
-        var ages = ResidentCase.StatedAges(text);
         if (ages.Count == 0)
         {
             return null;

@@ -130,19 +130,6 @@ public sealed class StatedAgeTests
         Assert.Equal("tro-cap-nguoi-cao-tuoi", EngineHarness.Repo.Questions.Understand("tro cap nguoi gia moi thang dc nhiêu tiền rứa").Answer?.Id);
     }
 
-    [Theory]
-    // The first-ranked entry is for anyone (the maternity entry, which shares «có … mất tiền không»); the stated age is
-    // an entry's close behind it, and that entry is given.
-    [InlineData("ong em 81 tuoi co dc bhyt khong mat tien ko", "bhyt-nguoi-cao-tuoi")]
-    [InlineData("con em 3 tuoi kham benh co mat tien ko", "bhyt-tre-em-nho")]
-    public void A_stated_age_gives_the_entry_for_it_ranked_close_behind_one_for_anyone(string text, string entry)
-    {
-        var question = EngineHarness.Repo.Questions.Understand(text);
-
-        Assert.Equal(QuestionDecision.Answer, question.Decision);
-        Assert.Equal(entry, question.Answer?.Id);
-    }
-
     [Fact]
     public void An_entry_for_another_age_is_not_offered_beside_the_referral_either()
     {
