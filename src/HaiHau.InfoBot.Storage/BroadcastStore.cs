@@ -65,14 +65,18 @@ public sealed class BroadcastStore(IDbContextFactory<InfoBotDbContext> factory, 
     {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Broadcasts.AsNoTracking().Where(b => b.State == BroadcastState.Scheduled && b.ScheduledAt <= now).OrderBy(b => b.ScheduledAt).ToListAsync(ct);
+        // The scheduler's timer reads these every half minute: plain reads, not LINQ (issue 15, see RowQuery).
+        return await RowQuery<BroadcastRecord>.From(db).Where(nameof(BroadcastRecord.State), BroadcastState.Scheduled)
+            .Compare(nameof(BroadcastRecord.ScheduledAt), "<=", now).OrderBy(nameof(BroadcastRecord.ScheduledAt)).ListAsync(ct);
     }
 
     /// <summary>When the next scheduled announcement is due (null: none scheduled).</summary>
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Broadcasts.Where(b => b.State == BroadcastState.Scheduled).OrderBy(b => b.ScheduledAt).Select(b => (DateTimeOffset?)b.ScheduledAt).FirstOrDefaultAsync(ct);
+        var next = await RowQuery<BroadcastRecord>.From(db).Where(nameof(BroadcastRecord.State), BroadcastState.Scheduled)
+            .OrderBy(nameof(BroadcastRecord.ScheduledAt)).Take(1).ValuesAsync<DateTimeOffset>(nameof(BroadcastRecord.ScheduledAt), ct);
+        return next.Count == 0 ? null : next[0];
     }
 
     /// <summary>Queues one bulk row per audience member not yet queued, then starts sending. Returns the number targeted.</summary>
@@ -237,6 +241,12 @@ public sealed class BroadcastStore(IDbContextFactory<InfoBotDbContext> factory, 
     public async Task<IReadOnlyList<long>> CompleteFinishedAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Most of the time nothing is sending: a plain read says so, and the LINQ below runs only while something is.
+        if (!await RowQuery<BroadcastRecord>.From(db).Where(nameof(BroadcastRecord.State), BroadcastState.Sending).AnyAsync(ct))
+        {
+            return [];
+        }
+
         var finished = await db.Broadcasts
             .Where(b => b.State == BroadcastState.Sending && !db.Outbox.Any(o => o.BroadcastId == b.Id && o.Status == OutboxStatus.Pending && !PullChannels.Contains(o.Channel)))
             .ToListAsync(ct);

@@ -180,10 +180,12 @@ public sealed class InboxStore(IDbContextFactory<InfoBotDbContext> factory, Sqli
     public async Task<IReadOnlyList<long>> PendingAsync(int take, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Inbox.Where(i => i.Status == InboxStatus.Pending).OrderBy(i => i.Id).Select(i => i.Id).Take(take).ToListAsync(ct);
+        // Plain read (RowQuery): the retry loop runs this every half minute, and a LINQ query loaded EF's query pipeline for it.
+        return await RowQuery<InboxRecord>.From(db).Where(nameof(InboxRecord.Status), InboxStatus.Pending)
+            .OrderBy(nameof(InboxRecord.Id)).Take(take).ValuesAsync<long>(nameof(InboxRecord.Id), ct);
     }
 
     // The turns' compiled look-up: every webhook call runs it, and EF would otherwise rebuild the query each time.
     private static async Task<long?> FindAsync(InfoBotDbContext db, InboundMessage message, CancellationToken ct) =>
-        (await TurnQueries.For(db).InboxByExternalId(db, message.From.Channel, message.ExternalId, ct))?.Id;
+        (await TurnQueries.InboxByExternalIdAsync(db, message.From.Channel, message.ExternalId, ct))?.Id;
 }

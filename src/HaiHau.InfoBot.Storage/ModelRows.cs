@@ -31,6 +31,9 @@ internal sealed class ModelRows
 
     private ModelRows(IModel model, ISqlGenerationHelper sql) => (_model, _sql) = (model, sql);
 
+    /// <summary>The provider's quoting and placeholders (<see cref="RowQuery{T}"/> writes its SELECTs with them).</summary>
+    internal ISqlGenerationHelper Sql => _sql;
+
     public static ModelRows For(InfoBotDbContext context) =>
         PerModel.GetValue(context.Model, model => new ModelRows(model, context.GetService<ISqlGenerationHelper>()));
 
@@ -95,7 +98,7 @@ internal sealed class ModelRows
 
     private static string Name(int row, int column) => string.Create(CultureInfo.InvariantCulture, $"p{row}_{column}");
 
-    private Table TableOf(Type type) => _tables.GetOrAdd(type, t =>
+    internal Table TableOf(Type type) => _tables.GetOrAdd(type, t =>
     {
         var entity = _model.FindEntityType(t) ?? throw new InvalidOperationException($"{t.Name} is not in the model");
         var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -109,22 +112,29 @@ internal sealed class ModelRows
 
     internal sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, int Index)
     {
-        private readonly IClrPropertyGetter _getter = Property.GetGetter();
+        // Made on first use: EF compiles a getter from an expression tree (a JIT-compiled method per property), and the
+        // reads (RowQuery) use the same columns without ever getting a value from a row.
+        private IClrPropertyGetter? _getter;
+
+        private IClrPropertyGetter Getter => _getter ??= Property.GetGetter();
 
         /// <summary>The parameter as SaveChanges makes it: the mapping converts the value and sets the provider's type.</summary>
         public DbParameter Parameter(DbCommand command, string name, object row) =>
-            Mapping.CreateParameter(command, name, _getter.GetClrValueUsingContainingEntity(row), Property.IsNullable);
+            Mapping.CreateParameter(command, name, Getter.GetClrValueUsingContainingEntity(row), Property.IsNullable);
 
         /// <summary>The value as the database stores it: the model's conversion applied (DateTimeOffset as a long, enums as numbers).</summary>
         public object? ProviderValue(object row) => Mapping.Converter is { } converter
-            ? converter.ConvertToProvider(_getter.GetClrValueUsingContainingEntity(row))
-            : _getter.GetClrValueUsingContainingEntity(row);
+            ? converter.ConvertToProvider(Getter.GetClrValueUsingContainingEntity(row))
+            : Getter.GetClrValueUsingContainingEntity(row);
     }
 
     internal sealed record Table(string Name, Column Key, Column[] Columns)
     {
         public Column Column(string property) => Columns.FirstOrDefault(c => c.Property.Name == property)
             ?? throw new InvalidOperationException($"{property} is not a written column of {Name}");
+
+        /// <summary>Any mapped column, the key included (a query may filter or order by it).</summary>
+        public Column AnyColumn(string property) => Key.Property.Name == property ? Key : Column(property);
     }
 
     /// <summary>A prepared INSERT: its values can be bound again from the rows (an id learned inside the gate), then run.</summary>

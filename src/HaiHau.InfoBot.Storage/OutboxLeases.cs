@@ -80,6 +80,20 @@ public sealed class OutboxLeases(IDbContextFactory<InfoBotDbContext> factory, Sq
     {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Looked for first with a plain read: a restart after a clean stop has none, and the bulk update (LINQ) then never
+        // loads EF's query pipeline at start (issue 15). The update itself keeps its conditions, so a row is released only
+        // if it still qualifies.
+        var inFlight = RowQuery<OutboxRecord>.From(db).Where(nameof(OutboxRecord.Status), OutboxStatus.Pending).NotNull(nameof(OutboxRecord.ClaimedBy));
+        if (!soleHost)
+        {
+            inFlight.Compare(nameof(OutboxRecord.LeaseUntil), "<=", now);
+        }
+
+        if (!await inFlight.AnyAsync(ct))
+        {
+            return 0;
+        }
+
         return await writes.WriteAsync(() => db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.ClaimedBy != null && o.ClaimedBy != Owner && (soleHost || o.LeaseUntil <= now))
             .ExecuteUpdateAsync(u => u

@@ -26,11 +26,13 @@ public sealed class OutboxReader(IDbContextFactory<InfoBotDbContext> factory, Sq
     public async Task<IReadOnlyList<DeliveredReply>> TakeAfterAsync(string channel, string chatId, long afterId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var conversation = await db.Conversations.Where(c => c.Channel == channel && c.ChatId == chatId).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
-        if (conversation is not { } id)
+        var conversations = await OfChat(db, channel, chatId).Take(1).ValuesAsync<long>(nameof(ConversationRecord.Id), ct);
+        if (conversations.Count == 0)
         {
             return [];
         }
+
+        var id = conversations[0];
 
         var chat = db.Outbox.Where(o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId);
         var replies = await TakeAsync(db, writes, o => o.ConversationId == id && o.Channel == channel && o.ChatId == chatId && o.Id > afterId, time.GetUtcNow(), ct);
@@ -52,8 +54,12 @@ public sealed class OutboxReader(IDbContextFactory<InfoBotDbContext> factory, Sq
     public async Task<bool> ConversationExistsAsync(string channel, string chatId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Conversations.AnyAsync(c => c.Channel == channel && c.ChatId == chatId, ct);
+        return await OfChat(db, channel, chatId).AnyAsync(ct);
     }
+
+    // Plain reads (RowQuery): a web chat's every request asks these first, and the warm-up runs them at start (issue 15).
+    private static RowQuery<ConversationRecord> OfChat(InfoBotDbContext db, string channel, string chatId) =>
+        RowQuery<ConversationRecord>.From(db).Where(nameof(ConversationRecord.Channel), channel).Where(nameof(ConversationRecord.ChatId), chatId);
 
     /// <summary>The matching replies in order; pending ones become sent (a write only when there are any).</summary>
     internal static async Task<IReadOnlyList<DeliveredReply>> TakeAsync(

@@ -58,7 +58,7 @@ public sealed class TurnProcessor(
     {
         // One open for the turn's reads and its write, not one per query (EF opens and closes around each otherwise).
         await context.Database.OpenConnectionAsync(ct);
-        var inbox = await TurnQueries.For(context).InboxByExternalId(context, message.From.Channel, message.ExternalId, ct);
+        var inbox = await TurnQueries.InboxByExternalIdAsync(context, message.From.Channel, message.ExternalId, ct);
         if (inbox is null)
         {
             var conversation = await FindConversationAsync(context, message.From.Channel, message.From.ChatId, ct);
@@ -89,7 +89,7 @@ public sealed class TurnProcessor(
         InboxRecord? peek;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            peek = await db.Inbox.AsNoTracking().FirstOrDefaultAsync(i => i.Id == inboxId, ct);
+            peek = await RowQuery<InboxRecord>.From(db).Where(nameof(InboxRecord.Id), inboxId).FirstOrDefaultAsync(ct);
         }
 
         if (peek is null || peek.Status != InboxStatus.Pending)
@@ -100,7 +100,8 @@ public sealed class TurnProcessor(
         using var held = await locks.AcquireAsync(peek.Channel, peek.ChatId, ct);
         return await ResilientTransaction.RunAsync(factory, async context =>
         {
-            var inbox = await context.Inbox.AsNoTracking().FirstAsync(i => i.Id == inboxId, ct);
+            var inbox = await RowQuery<InboxRecord>.From(context).Where(nameof(InboxRecord.Id), inboxId).FirstOrDefaultAsync(ct)
+                ?? throw new InvalidOperationException($"Inbox {inboxId} is gone"); // erased between the two reads
             if (inbox.Status != InboxStatus.Pending)
             {
                 return true; // another worker (or this one's attempt whose commit landed) finished it
@@ -122,7 +123,7 @@ public sealed class TurnProcessor(
         return await ResilientTransaction.RunAsync(factory, async context =>
         {
             await context.Database.OpenConnectionAsync(ct);
-            var inbox = await TurnQueries.For(context).InboxByExternalId(context, stored.From.Channel, stored.ExternalId, ct);
+            var inbox = await TurnQueries.InboxByExternalIdAsync(context, stored.From.Channel, stored.ExternalId, ct);
             if (inbox is null || inbox.Status != InboxStatus.Pending)
             {
                 return true; // another worker (or this one's attempt whose commit landed) finished it
@@ -304,7 +305,7 @@ public sealed class TurnProcessor(
     }
 
     private static Task<ConversationRecord?> FindConversationAsync(InfoBotDbContext context, string channel, string chatId, CancellationToken ct) =>
-        TurnQueries.For(context).ConversationByChat(context, channel, chatId, ct);
+        TurnQueries.ConversationByChatAsync(context, channel, chatId, ct);
 
     private static InboundMessage ToMessage(InboxRecord inbox) => new(
         new ConversationRef(inbox.Channel, inbox.UserId, inbox.ChatId),

@@ -1,33 +1,36 @@
-using System.Runtime.CompilerServices;
 using HaiHau.InfoBot.Storage.Records;
 using HaiHau.InfoBot.Storage.Residents;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace HaiHau.InfoBot.Storage;
 
 /// <summary>
-/// The lookups every turn runs, compiled once per database model: EF otherwise rebuilds and looks up the query's
-/// expression tree each time. A compiled query is bound to the model it first ran against, so the SQLite and the
-/// PostgreSQL model (both can live in one process: the tests, `db migrate` between providers) each get their own.
+/// The look-ups every turn runs, as plain reads (<see cref="RowQuery{T}"/>): they were EF compiled queries, which still
+/// loaded EF Core's query pipeline at start (the warm-up runs them) and paid its per-call overhead on every turn (issue 15).
 /// The message and the conversation are read untracked: a turn writes them with its own commands (<see cref="TurnWrite"/>).
 /// </summary>
-internal sealed class TurnQueries
+internal static class TurnQueries
 {
-    private static readonly ConditionalWeakTable<IModel, TurnQueries> PerModel = [];
+    public static Task<InboxRecord?> InboxByExternalIdAsync(InfoBotDbContext db, string channel, string externalId, CancellationToken ct) =>
+        RowQuery<InboxRecord>.From(db)
+            .Where(nameof(InboxRecord.Channel), channel).Where(nameof(InboxRecord.ExternalId), externalId).FirstOrDefaultAsync(ct);
 
-    internal Func<InfoBotDbContext, string, string, CancellationToken, Task<InboxRecord?>> InboxByExternalId { get; } =
-        EF.CompileAsyncQuery((InfoBotDbContext db, string channel, string externalId, CancellationToken ct) =>
-            db.Inbox.AsNoTracking().FirstOrDefault(i => i.Channel == channel && i.ExternalId == externalId));
+    public static Task<ConversationRecord?> ConversationByChatAsync(InfoBotDbContext db, string channel, string chatId, CancellationToken ct) =>
+        RowQuery<ConversationRecord>.From(db)
+            .Where(nameof(ConversationRecord.Channel), channel).Where(nameof(ConversationRecord.ChatId), chatId).FirstOrDefaultAsync(ct);
 
-    internal Func<InfoBotDbContext, string, string, CancellationToken, Task<ConversationRecord?>> ConversationByChat { get; } =
-        EF.CompileAsyncQuery((InfoBotDbContext db, string channel, string chatId, CancellationToken ct) =>
-            db.Conversations.AsNoTracking().FirstOrDefault(c => c.Channel == channel && c.ChatId == chatId));
+    /// <summary>
+    /// Read inside the single-writer gate by the reach and profile writers on most turns. Tracked (attached unchanged),
+    /// as the LINQ query tracked it: the profile writer changes it and the turn's SaveChanges writes what changed.
+    /// </summary>
+    public static async Task<ResidentProfileRecord?> ProfileByConversationAsync(InfoBotDbContext db, long conversationId, CancellationToken ct)
+    {
+        var profile = await RowQuery<ResidentProfileRecord>.From(db)
+            .Where(nameof(ResidentProfileRecord.ConversationId), conversationId).FirstOrDefaultAsync(ct);
+        if (profile is not null)
+        {
+            db.ResidentProfiles.Attach(profile);
+        }
 
-    /// <summary>Read inside the single-writer gate by the reach and profile writers on most turns, so it is compiled too.</summary>
-    internal Func<InfoBotDbContext, long, CancellationToken, Task<ResidentProfileRecord?>> ProfileByConversation { get; } =
-        EF.CompileAsyncQuery((InfoBotDbContext db, long conversationId, CancellationToken ct) =>
-            db.ResidentProfiles.FirstOrDefault(p => p.ConversationId == conversationId));
-
-    internal static TurnQueries For(InfoBotDbContext context) => PerModel.GetValue(context.Model, static _ => new TurnQueries());
+        return profile;
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class StoreHealthCheck(IDbContextFactory<InfoBotDbContext> facto
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            _ = await db.Inbox.AnyAsync(cancellationToken);
+            await StoreProbe.ReadAsync(db, cancellationToken);
             return HealthCheckResult.Healthy("ok");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -110,8 +110,7 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
         {
             await using var db = await _factory.CreateDbContextAsync(ct);
             var version = await VersionAsync(db, ct);
-            var rows = await db.StaffPhrasings.AsNoTracking().Where(p => p.Kind == StaffPhrasingKinds.Example || p.Kind == StaffPhrasingKinds.Link)
-                .OrderBy(p => p.Id).ToListAsync(ct);
+            var rows = await TaughtPhrasings.ListAsync(db, ct);
             var snapshot = await Task.Run(() => Build(rows, version), ct);
             Volatile.Write(ref _current, snapshot);
             Swapped?.Invoke(version);
@@ -149,9 +148,7 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
 
     private static async Task<Version> VersionAsync(InfoBotDbContext db, CancellationToken ct)
     {
-        var taught = db.StaffPhrasings.Where(p => p.Kind == StaffPhrasingKinds.Example || p.Kind == StaffPhrasingKinds.Link);
-        var count = await taught.CountAsync(ct);
-        var max = count == 0 ? 0 : await taught.MaxAsync(p => p.Id, ct);
+        var (count, max) = await TaughtPhrasings.VersionAsync(db, ct);
         return new Version(count, max);
     }
 }

@@ -90,12 +90,13 @@ public sealed class ListingStore(IDbContextFactory<InfoBotDbContext> factory, Sq
         return (new UpsertCounts(added, updated, unchanged), addedCodes);
     }
 
+    /// <summary>Every listing of a kind. Plain reads (<see cref="RowQuery{T}"/>): they run at start and on the refresh timer (issue 15).</summary>
     public async Task<IReadOnlyList<Listing>> LoadAsync(ListingKind kind, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return kind == ListingKind.Job
-            ? (await db.JobListings.AsNoTracking().ToListAsync(ct)).Select(j => ToListing(kind, j, j.Pay, null)).ToList()
-            : (await db.Courses.AsNoTracking().ToListAsync(ct)).Select(c => ToListing(kind, c, c.Support, c.StartsOn)).ToList();
+            ? (await RowQuery<JobListingRecord>.From(db).ListAsync(ct)).Select(j => ToListing(kind, j, j.Pay, null)).ToList()
+            : (await RowQuery<CourseRecord>.From(db).ListAsync(ct)).Select(c => ToListing(kind, c, c.Support, c.StartsOn)).ToList();
     }
 
     /// <summary>The audit log's target kind for listings of <paramref name="kind"/>.</summary>

@@ -52,7 +52,7 @@ public sealed class ResidentProfileWriter(TopicRegistry registry) : ITurnOutputW
     /// <summary>The conversation's profile: the one this turn already tracks, else the stored one.</summary>
     public static async Task<ResidentProfileRecord?> FindAsync(InfoBotDbContext db, ConversationRecord conversation, CancellationToken ct) =>
         db.ResidentProfiles.Local.FirstOrDefault(p => p.ConversationId == conversation.Id)
-        ?? (conversation.Id == 0 ? null : await TurnQueries.For(db).ProfileByConversation(db, conversation.Id, ct));
+        ?? (conversation.Id == 0 ? null : await TurnQueries.ProfileByConversationAsync(db, conversation.Id, ct));
 
     private static void Apply(ResidentProfileRecord profile, IReadOnlyDictionary<string, string> values, DateTimeOffset now, TopicRegistry registry)
     {
