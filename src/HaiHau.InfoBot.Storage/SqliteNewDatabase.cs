@@ -62,6 +62,27 @@ internal static class SqliteNewDatabase
         }
     }
 
+    /// <summary>
+    /// The newest migration the embedded script records (its last history row), or null without a script. The script is
+    /// regenerated with every migration and NewDatabaseScriptIsCurrentTests fails the build when it is not, so this is
+    /// the build's newest migration, known without EF's migrations assembly, which loads every type of this assembly
+    /// to find them (<see cref="SqliteMigrationCheck"/> asks on every restart).
+    /// </summary>
+    internal static string? NewestMigration()
+    {
+        const string HistoryRow = "VALUES ('";
+        var script = Script();
+        var at = script?.LastIndexOf(HistoryRow, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + HistoryRow.Length;
+        var end = script!.IndexOf('\'', start);
+        return end > start ? script[start..end] : null;
+    }
+
     /// <summary>The embedded script, or null when the build has none.</summary>
     internal static string? Script()
     {

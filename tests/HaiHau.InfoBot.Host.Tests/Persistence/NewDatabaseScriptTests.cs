@@ -22,6 +22,8 @@ public sealed class NewDatabaseScriptTests
 
         // Run ./src/HaiHau.InfoBot.Storage.Postgres/regenerate-migration.sh after adding a migration.
         Assert.Equal(Lines(generated), Lines(committed));
+        // A restart reads the build's newest migration from the script (SqliteMigrationCheck): it must be the assembly's.
+        Assert.Equal(db.Database.GetMigrations().Last(), SqliteNewDatabase.NewestMigration());
     }
 
     [Fact]
