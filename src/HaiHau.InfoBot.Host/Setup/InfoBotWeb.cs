@@ -75,10 +75,16 @@ public static class InfoBotWeb
     /// constraint, static web assets in Development and the Debug and EventSource log providers. Loading IIS and QUIC
     /// cost every host about 1.5 MB of images at start (issue 15) for nothing on Linux behind a reverse proxy; the rest is
     /// added back here, so HTTPS endpoints and certificates under "Kestrel" still work. Logging is Serilog's either way.
+    /// HTTPS only when the settings ask for it (<see cref="AsksForHttps"/>): otherwise Kestrel's start looked for a default
+    /// certificate and loaded the crypto stack for it, in a host that listens on plain HTTP behind its reverse proxy.
     /// </summary>
     private static void AddWhatSlimLeavesOut(WebApplicationBuilder builder)
     {
-        builder.WebHost.UseKestrelHttpsConfiguration();
+        if (AsksForHttps(builder.Configuration))
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.Services.AddRouting();
         builder.Metrics.AddConfiguration(builder.Configuration.GetSection("Metrics"));
         if (builder.Environment.IsDevelopment())
@@ -86,6 +92,17 @@ public static class InfoBotWeb
             builder.WebHost.UseStaticWebAssets();
         }
     }
+
+    /// <summary>
+    /// An https address (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTPS_PORTS, a "Kestrel" endpoint) or a certificate under
+    /// "Kestrel". Without these Kestrel needs no HTTPS; with one and no HTTPS configuration it would refuse to start.
+    /// </summary>
+    internal static bool AsksForHttps(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || (configuration["urls"] ?? string.Empty).Contains("https:", StringComparison.OrdinalIgnoreCase)
+        || configuration.GetSection("Kestrel").AsEnumerable().Any(setting =>
+            setting.Key.Contains(":Certificate", StringComparison.OrdinalIgnoreCase)
+            || setting.Value?.Contains("https:", StringComparison.OrdinalIgnoreCase) == true);
 
     private static IServiceCollection AddInfoBotWebChat(this IServiceCollection services)
     {

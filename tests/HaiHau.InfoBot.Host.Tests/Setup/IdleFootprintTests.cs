@@ -15,7 +15,7 @@ namespace HaiHau.InfoBot.Host.Tests.Setup;
 /// the IIS and HTTP/3 (QUIC) servers WebApplication.CreateBuilder would load; and HTTPS endpoints from the "Kestrel"
 /// settings still serve on the slim builder that replaced it.
 /// </summary>
-[Scheduling.LongRunning(9)] // 9 s alone (trx, load 8): a host process and an HTTPS host
+[Scheduling.LongRunning(9)] // 9 s alone (trx, load 8): a host process and two HTTPS hosts
 public sealed class IdleFootprintTests : HostTestBase
 {
     /// <summary>Assemblies only a configured channel or answerer needs, or a server this Linux host never uses.</summary>
@@ -52,8 +52,14 @@ public sealed class IdleFootprintTests : HostTestBase
         Assert.All(NotForResidentsOnly, assembly => Assert.DoesNotContain(assembly, loaded));
     }
 
-    [Fact]
-    public async Task An_https_endpoint_in_the_Kestrel_settings_serves_with_its_certificate()
+    /// <summary>
+    /// HTTPS is set up only when the settings ask for it (a plain-HTTP host behind its proxy skips Kestrel's certificate
+    /// look-up and its crypto stack at start): an endpoint under "Kestrel", or an https address with the default certificate.
+    /// </summary>
+    [Theory]
+    [InlineData("endpoint")]
+    [InlineData("urls")]
+    public async Task An_https_address_in_the_settings_serves_with_its_certificate(string setting)
     {
         var pfx = Path.Combine(Folder.Path, "host.pfx");
         string thumbprint;
@@ -72,9 +78,9 @@ public sealed class IdleFootprintTests : HostTestBase
             "--InfoBot:DialogsPath=" + RepoPaths.Dialogs,
             "--InfoBot:ContentPath=" + RepoPaths.Content,
             "--Serilog:MinimumLevel:Default=Error",
-            $"--Kestrel:Endpoints:Https:Url=https://127.0.0.1:{port}",
-            "--Kestrel:Endpoints:Https:Certificate:Path=" + pfx,
-            "--Kestrel:Endpoints:Https:Certificate:Password=test",
+            .. setting == "endpoint"
+                ? (string[])[$"--Kestrel:Endpoints:Https:Url=https://127.0.0.1:{port}", "--Kestrel:Endpoints:Https:Certificate:Path=" + pfx, "--Kestrel:Endpoints:Https:Certificate:Password=test"]
+                : [$"--urls=https://127.0.0.1:{port}", "--Kestrel:Certificates:Default:Path=" + pfx, "--Kestrel:Certificates:Default:Password=test"],
         ]);
         await app.StartAsync();
         string? served = null;
