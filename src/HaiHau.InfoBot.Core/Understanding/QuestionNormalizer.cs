@@ -120,6 +120,10 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
             {
                 tokens.Add(level);
             }
+            else if (MarkedContentWord(clean, rawWords, w, ref typedWords) is { } meant)
+            {
+                tokens.Add(meant);
+            }
             else
             {
                 AddWord(raw, tokens);
@@ -344,6 +348,29 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// <summary>The message's words as typed, marks kept (<paramref name="cache"/>: split once per message, when first needed).</summary>
     private static string[] Typed(string clean, ref string[]? cache) =>
         cache ??= VietnameseText.FoldKeepingMarks(clean).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// Words whose marks tell a content word from a function word that folds the same, read as the content word only when
+    /// typed with them: «đẻ» (give birth) folds to «để» (so that), which weighs nothing, so «đẻ ở bệnh viện huyện có dùng
+    /// thẻ bhyt được không» lost its subject and got the emergency entry; «chửa» (pregnant) folds to «chưa» (not yet).
+    /// Typed plain, «de» and «chua» stay what they mostly are. Keys as <see cref="VietnameseText.FoldKeepingMarks"/> gives them.
+    /// </summary>
+    private static readonly Dictionary<string, string> MarkedContentWords = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["đẻ"] = "sinh",
+        ["chửa"] = "thai",
+    }.ToDictionary(p => VietnameseText.FoldKeepingMarks(p.Key), p => p.Value, StringComparer.Ordinal);
+
+    private static string? MarkedContentWord(string clean, string[] rawWords, int w, ref string[]? typedWords)
+    {
+        if (rawWords[w] is not ("de" or "chua"))
+        {
+            return null;
+        }
+
+        var typed = Typed(clean, ref typedWords);
+        return typed.Length == rawWords.Length ? MarkedContentWords.GetValueOrDefault(typed[w]) : null;
+    }
 
     /// <summary>«vậy» as folded and as typed short (content/understanding/abbreviations.yaml).</summary>
     private static readonly HashSet<string> SoForms = new(StringComparer.Ordinal) { "vay", "z", "zay", "dzay", "vz" };

@@ -83,6 +83,19 @@ public sealed class QuestionNormalizerTests
         Assert.Equal(expected, Normalizer.Normalize(typed));
 
     [Theory]
+    // Typed with marks, «đẻ» and «chửa» are a birth and a pregnancy, not «để» and «chưa», which weigh nothing
+    [InlineData("đẻ ở bệnh viện huyện", "sinh o benh vien huyen")]
+    [InlineData("Đẻ non có được hỗ trợ", "sinh non co duoc ho tro")]
+    [InlineData("vợ em đang có chửa", "vo em dang co thai")]
+    // Typed plain, or as the function words, they stay what they mostly are
+    [InlineData("de o benh vien huyen", "de o benh vien huyen")]
+    [InlineData("làm thế nào để được vay", "lam the nao de duoc vay")]
+    [InlineData("chưa có thẻ", "chua co the")]
+    [InlineData("chữa bệnh", "chua benh")]
+    public void Birth_and_pregnancy_typed_with_marks_are_not_function_words(string typed, string expected) =>
+        Assert.Equal(expected, Normalizer.Normalize(typed));
+
+    [Theory]
     // «có thể» (can) is no «có thẻ» (has a card): typed «thể», or plain before a verb, it is left out
     [InlineData("em có thể xin việc ở đâu", "em co xin viec o dau")]
     [InlineData("hộ cận nghèo có thể học nghề miễn phí không", "ho can ngheo co hoc nghe mien phi khong")]
