@@ -118,6 +118,11 @@ internal sealed class ModelRows
 
         private IClrPropertyGetter Getter => _getter ??= Property.GetGetter();
 
+        private System.Reflection.MethodInfo? _reader;
+
+        /// <summary>The reader's typed getter for the stored value (as EF's materializer calls it); looked up once per column.</summary>
+        public System.Reflection.MethodInfo ReaderMethod => _reader ??= Mapping.GetDataReaderMethod();
+
         /// <summary>The parameter as SaveChanges makes it: the mapping converts the value and sets the provider's type.</summary>
         public DbParameter Parameter(DbCommand command, string name, object row) =>
             Mapping.CreateParameter(command, name, Getter.GetClrValueUsingContainingEntity(row), Property.IsNullable);
@@ -135,6 +140,15 @@ internal sealed class ModelRows
 
         /// <summary>Any mapped column, the key included (a query may filter or order by it).</summary>
         public Column AnyColumn(string property) => Key.Property.Name == property ? Key : Column(property);
+
+        private Column[]? _all;
+        private string? _selectList;
+
+        /// <summary>The key, then every other column: what a row read whole selects (<see cref="RowQuery{T}"/>), built once.</summary>
+        public Column[] All => _all ??= [Key, .. Columns];
+
+        /// <summary><see cref="All"/>'s names as a SELECT lists them.</summary>
+        public string SelectList => _selectList ??= string.Join(", ", All.Select(c => c.Name));
     }
 
     /// <summary>A prepared INSERT: its values can be bound again from the rows (an id learned inside the gate), then run.</summary>

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -82,9 +81,8 @@ internal sealed class RowQuery<T>
     /// <summary>Every matching row, each column converted back as EF would (the rows are not tracked).</summary>
     public async Task<List<T>> ListAsync(CancellationToken ct)
     {
-        var columns = (ModelRows.Column[])[_table.Key, .. _table.Columns];
-        var readers = columns.Select(c => c.Mapping.GetDataReaderMethod()).ToArray();
-        return await RunAsync(string.Join(", ", columns.Select(c => c.Name)), async reader =>
+        var columns = _table.All;
+        return await RunAsync(_table.SelectList, async reader =>
         {
             var rows = new List<T>();
             while (await reader.ReadAsync(ct))
@@ -92,7 +90,7 @@ internal sealed class RowQuery<T>
                 var row = Activator.CreateInstance<T>(); // the records' required members are all columns, set below
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    columns[i].Property.PropertyInfo!.SetValue(row, Read(reader, i, columns[i], readers[i]));
+                    columns[i].Property.PropertyInfo!.SetValue(row, Read(reader, i, columns[i]));
                 }
 
                 rows.Add(row);
@@ -108,13 +106,12 @@ internal sealed class RowQuery<T>
     public async Task<List<TValue>> ValuesAsync<TValue>(string property, CancellationToken ct)
     {
         var column = _table.AnyColumn(property);
-        var method = column.Mapping.GetDataReaderMethod();
         return await RunAsync(column.Name, async reader =>
         {
             var values = new List<TValue>();
             while (await reader.ReadAsync(ct))
             {
-                values.Add((TValue)Read(reader, 0, column, method)!);
+                values.Add((TValue)Read(reader, 0, column)!);
             }
 
             return values;
@@ -147,14 +144,14 @@ internal sealed class RowQuery<T>
     private static string ParameterName(int index) => string.Create(CultureInfo.InvariantCulture, $"w{index}");
 
     // The reader's own typed getter for the column's provider type (as EF's materializer calls it), then the model's conversion.
-    private static object? Read(DbDataReader reader, int ordinal, ModelRows.Column column, MethodInfo getter)
+    private static object? Read(DbDataReader reader, int ordinal, ModelRows.Column column)
     {
         if (reader.IsDBNull(ordinal))
         {
             return null;
         }
 
-        var value = getter.Invoke(reader, [ordinal]);
+        var value = column.ReaderMethod.Invoke(reader, [ordinal]);
         return column.Mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value;
     }
 
