@@ -27,7 +27,9 @@ public static class InfoBotWeb
     {
         // No hosting-startup assemblies (the app has none): looking for them reads every attribute of the app's assembly,
         // and the compiled console pages' attributes then load MVC and Razor into every host at start (issue 15).
-        var builder = WebApplication.CreateSlimBuilder(ContentRoot.Options([.. args, "--preventHostingStartup=true"]));
+        // Settings files are read at start, not watched: the services take their settings once, so a reload changed
+        // nothing but kept a watcher thread and its inotify reader in every host (about 0.5 MB, issue 15).
+        var builder = WebApplication.CreateSlimBuilder(ContentRoot.Options([.. args, "--preventHostingStartup=true", "--hostBuilder:reloadConfigOnChange=false"]));
         AddWhatSlimLeavesOut(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
