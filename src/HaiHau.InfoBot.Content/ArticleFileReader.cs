@@ -12,7 +12,7 @@ public static class ArticleFileReader
 {
     private static readonly string[] Fields = ["id", "title", "topic", "summary", "keywords", "sources"];
 
-    public static Article? Read(string text, string file, List<ContentProblem> problems)
+    public static Article? Read(string text, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
@@ -29,7 +29,7 @@ public static class ArticleFileReader
         }
 
         var frontMatter = string.Join('\n', lines[1..close]);
-        if (YamlData.Parse(frontMatter, file, problems, lineOffset: 1) is not DataMap map)
+        if ((parsers ?? ContentParsers.Direct).Yaml(frontMatter, file, problems, lineOffset: 1) is not DataMap map)
         {
             return null;
         }
@@ -66,7 +66,7 @@ public static class ArticleFileReader
             reader.RequiredString(map, "summary", $"article \"{id}\""),
             reader.StringList(map, "keywords"),
             sources,
-            MarkdownToChat.Convert(body),
+            (parsers ?? ContentParsers.Direct).Markdown(body, file),
             new SourceLocation(file, close + 2, 1));
     }
 

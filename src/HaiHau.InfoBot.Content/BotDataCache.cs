@@ -19,7 +19,7 @@ public static class BotDataCache
     public static BotData Load(string dialogsDirectory, string contentDirectory, IClassifierStore? classifiers = null)
     {
         var key = Hash(dialogsDirectory, contentDirectory);
-        var data = Loaded.GetOrAdd(key, _ => new Lazy<BotData>(() => BotDataLoader.Load(dialogsDirectory, contentDirectory, classifiers))).Value;
+        var data = Loaded.GetOrAdd(key, _ => new Lazy<BotData>(() => BotDataLoader.Load(dialogsDirectory, contentDirectory, classifiers, key))).Value;
         if (!data.IsValid)
         {
             Loaded.TryRemove(key, out _); // broken data is reported each time, never kept
@@ -28,13 +28,18 @@ public static class BotDataCache
         return data;
     }
 
-    /// <summary>XxHash128 (a cache key, not a secret: no crypto stack loaded for it) over both folders' relative file names, lengths and contents, in ordinal order.</summary>
+    /// <summary>
+    /// XxHash128 (a cache key, not a secret: no crypto stack loaded for it) over the loading code's build, both folders'
+    /// names (they begin every location a problem names), their relative file names, lengths and contents, in ordinal
+    /// order. Not their full paths: the parsers' snapshot the build prepared must match the same files installed elsewhere.
+    /// </summary>
     public static string Hash(string dialogsDirectory, string contentDirectory)
     {
         var hash = new XxHash128();
+        hash.Append(Encoding.UTF8.GetBytes($"bot data {typeof(BotDataCache).Assembly.ManifestModule.ModuleVersionId:N}\n"));
         foreach (var root in new[] { dialogsDirectory, contentDirectory })
         {
-            hash.Append(Encoding.UTF8.GetBytes(Path.GetFullPath(root) + "\n"));
+            hash.Append(Encoding.UTF8.GetBytes(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root))) + "\n"));
             if (!Directory.Exists(root))
             {
                 continue;

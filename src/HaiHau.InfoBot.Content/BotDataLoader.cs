@@ -42,16 +42,22 @@ public sealed record BotData(DialogCatalog Dialogs, ContentCatalog Content, IRea
 /// </summary>
 public static class BotDataLoader
 {
-    public static BotData Load(string dialogsDirectory, string contentDirectory, IClassifierStore? classifiers = null)
+    /// <param name="contentKey">
+    /// <see cref="BotDataCache.Hash"/> of these folders when the caller has it; the parsers' snapshot is kept in
+    /// <paramref name="classifiers"/>' folders under it (none: nothing is kept, everything is parsed).
+    /// </param>
+    public static BotData Load(string dialogsDirectory, string contentDirectory, IClassifierStore? classifiers = null, string? contentKey = null)
     {
+        var key = classifiers is null ? null : contentKey ?? BotDataCache.Hash(dialogsDirectory, contentDirectory);
+        var parsers = key is null ? ContentParsers.Direct : ContentParsers.Remembering(classifiers!.FindParsed(key));
         var problems = new List<ContentProblem>();
-        var content = LoadContent(contentDirectory, problems, out var articleTexts);
+        var content = LoadContent(contentDirectory, problems, parsers, out var articleTexts);
         foreach (var (file, text) in articleTexts)
         {
             ArticleFileReader.CheckPlaceholders(text, file, content, problems);
         }
 
-        var understanding = UnderstandingLoader.Load(contentDirectory, content, problems);
+        var understanding = UnderstandingLoader.Load(contentDirectory, content, problems, parsers);
 
         var dialogs = new List<DialogDefinition>();
         if (!Directory.Exists(dialogsDirectory))
@@ -63,7 +69,7 @@ public static class BotDataLoader
             foreach (var path in Directory.EnumerateFiles(dialogsDirectory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var file = DisplayPath(dialogsDirectory, path);
-                if (DialogFileReader.Read(File.ReadAllText(path), file, problems) is { } dialog)
+                if (DialogFileReader.Read(File.ReadAllText(path), file, problems, parsers) is { } dialog)
                 {
                     if (dialogs.Any(d => d.Id == dialog.Id))
                     {
@@ -79,14 +85,19 @@ public static class BotDataLoader
         var catalog = new DialogCatalog(dialogs);
         problems.AddRange(DialogValidator.Validate(catalog, content));
         UnderstandingLoader.CheckDialogs(understanding, catalog, problems);
+        if (key is not null && problems.Count == 0 && parsers.Parsed > 0)
+        {
+            classifiers!.KeepParsed(key, parsers.Snapshot()); // only whole, valid content: broken files are reported afresh each time
+        }
+
         return new BotData(catalog, content, problems) { Understanding = understanding, Classifiers = classifiers };
     }
 
-    private static ContentCatalog LoadContent(string directory, List<ContentProblem> problems, out List<(string File, string Text)> articleTexts)
+    private static ContentCatalog LoadContent(string directory, List<ContentProblem> problems, ContentParsers parsers, out List<(string File, string Text)> articleTexts)
     {
         articleTexts = [];
-        var factsFile = ReadOptional(directory, "facts.yaml", problems, (text, file) => FactsFileReader.Read(text, file, problems));
-        var (communes, district) = ReadOptional(directory, "communes.yaml", problems, (text, file) => CommunesFileReader.Read(text, file, problems));
+        var factsFile = ReadOptional(directory, "facts.yaml", problems, (text, file) => FactsFileReader.Read(text, file, problems, parsers));
+        var (communes, district) = ReadOptional(directory, "communes.yaml", problems, (text, file) => CommunesFileReader.Read(text, file, problems, parsers));
         var articles = new List<Article>();
         var articlesDirectory = Path.Combine(directory, "articles");
         if (Directory.Exists(articlesDirectory))
@@ -96,7 +107,7 @@ public static class BotDataLoader
                 var file = DisplayPath(directory, path);
                 var text = File.ReadAllText(path);
                 articleTexts.Add((file, text));
-                if (ArticleFileReader.Read(text, file, problems) is { } article)
+                if (ArticleFileReader.Read(text, file, problems, parsers) is { } article)
                 {
                     if (articles.Any(a => a.Id == article.Id))
                     {

@@ -17,6 +17,7 @@ public sealed class ClassifierFileStore(string folder, string? prepared = null) 
 {
     private const string Prefix = "classifier-";
     private const string BuiltPrefix = "understanding-";
+    private const string ParsedPrefix = "parsed-";
     private const string Extension = ".bin";
     private const int Kept = 8; // tests and benchmarks build models of several contents in one folder
 
@@ -66,13 +67,29 @@ public sealed class ClassifierFileStore(string folder, string? prepared = null) 
 
     public byte[]? FindBuilt(string key)
     {
-        foreach (var path in Candidates(BuiltPrefix, key))
+        var (contents, path) = FindBytes(BuiltPrefix, key);
+        if (path is not null)
+        {
+            CountIfPrepared(path);
+        }
+
+        return contents;
+    }
+
+    public void KeepBuilt(string key, byte[] contents) => Write(BuiltPrefix, key, stream => stream.Write(contents));
+
+    /// <summary>Not counted as a prepared read: the start's log speaks of the understanding, and the parsers' snapshot is not it.</summary>
+    public byte[]? FindParsed(string key) => FindBytes(ParsedPrefix, key).Contents;
+
+    public void KeepParsed(string key, byte[] contents) => Write(ParsedPrefix, key, stream => stream.Write(contents));
+
+    private (byte[]? Contents, string? Path) FindBytes(string prefix, string key)
+    {
+        foreach (var path in Candidates(prefix, key))
         {
             try
             {
-                var contents = File.ReadAllBytes(path);
-                CountIfPrepared(path);
-                return contents;
+                return (File.ReadAllBytes(path), path);
             }
             catch (IOException)
             {
@@ -82,10 +99,8 @@ public sealed class ClassifierFileStore(string folder, string? prepared = null) 
             }
         }
 
-        return null;
+        return (null, null);
     }
-
-    public void KeepBuilt(string key, byte[] contents) => Write(BuiltPrefix, key, stream => stream.Write(contents));
 
     /// <summary>
     /// The classifier and the built understanding are both counted: when only answer texts changed, the classifier

@@ -13,12 +13,12 @@ public static class CommunesFileReader
 {
     public const string UnknownSuccessor = "unknown";
 
-    public static (IReadOnlyList<Commune> Communes, DistrictOffice District) Read(string yaml, string file, List<ContentProblem> problems)
+    public static (IReadOnlyList<Commune> Communes, DistrictOffice District) Read(string yaml, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         var communes = new List<Commune>();
         var district = new DistrictOffice("Tỉnh Ninh Bình", "UBND xã nơi bác ở (Phòng Văn hóa – Xã hội)", null, null,
             "UBND xã nơi bác ở (Phòng Văn hóa – Xã hội)", null, "giờ hành chính các ngày làm việc");
-        if (YamlData.Parse(yaml, file, problems) is not DataMap root)
+        if ((parsers ?? ContentParsers.Direct).Yaml(yaml, file, problems) is not DataMap root)
         {
             return (communes, district);
         }

@@ -12,9 +12,9 @@ public static partial class DialogFileReader
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    public static DialogDefinition? Read(string yaml, string file, List<ContentProblem> problems)
+    public static DialogDefinition? Read(string yaml, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
-        if (YamlData.Parse(yaml, file, problems) is not { } root)
+        if ((parsers ?? ContentParsers.Direct).Yaml(yaml, file, problems) is not { } root)
         {
             return null;
         }

@@ -16,11 +16,11 @@ public static class FactsFileReader
 {
     private static readonly string[] ValueFields = ["value", "valid_from", "valid_to", "legal_basis", "source", "confirmed"];
 
-    public static FactsFile Read(string yaml, string file, List<ContentProblem> problems)
+    public static FactsFile Read(string yaml, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         var facts = new List<Fact>();
         var acts = new List<LegalAct>();
-        if (YamlData.Parse(yaml, file, problems) is not DataMap root)
+        if ((parsers ?? ContentParsers.Direct).Yaml(yaml, file, problems) is not DataMap root)
         {
             return new FactsFile(facts, acts);
         }

@@ -20,6 +20,14 @@ public static class YamlData
             problems.Add(new ContentProblem(at, $"YAML syntax: {Describe(ex)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, for a flow list or map still open at the end
+            // ("question: [Cơ quan…"): a problem to report like any other, not a crash of the load.
+            problems.Add(new ContentProblem(new SourceLocation(file, 1 + lineOffset, 1),
+                "YAML syntax: the text ends inside an open [ ], { } or quotes"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -16,9 +16,9 @@ namespace HaiHau.InfoBot.Content.Understanding;
 /// </summary>
 public static class AbbreviationsFileReader
 {
-    public static Abbreviations Read(string yaml, string file, List<ContentProblem> problems)
+    public static Abbreviations Read(string yaml, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
-        if (YamlData.Parse(yaml, file, problems) is not DataMap root)
+        if ((parsers ?? ContentParsers.Direct).Yaml(yaml, file, problems) is not DataMap root)
         {
             return Abbreviations.None;
         }

@@ -17,10 +17,10 @@ namespace HaiHau.InfoBot.Content.Understanding;
 /// </summary>
 public static class ExamplesFileReader
 {
-    public static IReadOnlyList<ExampleQuestion> Read(string yaml, string file, List<ContentProblem> problems)
+    public static IReadOnlyList<ExampleQuestion> Read(string yaml, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         var examples = new List<ExampleQuestion>();
-        if (YamlData.Parse(yaml, file, problems) is not DataMap root)
+        if ((parsers ?? ContentParsers.Direct).Yaml(yaml, file, problems) is not DataMap root)
         {
             return examples;
         }

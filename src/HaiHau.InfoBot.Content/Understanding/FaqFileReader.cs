@@ -15,9 +15,9 @@ public static class FaqFileReader
 
     private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources", "subjects", "ages"];
 
-    public static FaqEntry? Read(string text, string file, List<ContentProblem> problems)
+    public static FaqEntry? Read(string text, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
-        if (FrontMatter.Split(text, file, problems) is not { } parts)
+        if (FrontMatter.Split(text, file, problems, parsers) is not { } parts)
         {
             return null;
         }
@@ -47,7 +47,7 @@ public static class FaqFileReader
         var question = reader.RequiredString(map, "question", $"FAQ entry \"{id}\"");
         var article = reader.RequiredString(map, "answer_article", $"FAQ entry \"{id}\"");
         return new FaqEntry(id, question, reader.StringList(map, "keywords"), article, string.Empty,
-            body.Length == 0 ? string.Empty : MarkdownToChat.Convert(body), map.Get("answer_article")?.Location ?? map.Location)
+            body.Length == 0 ? string.Empty : (parsers ?? ContentParsers.Direct).Markdown(body, file), map.Get("answer_article")?.Location ?? map.Location)
         {
             Subjects = subjects,
             Ages = ages,

@@ -5,7 +5,7 @@ namespace HaiHau.InfoBot.Content.Understanding;
 /// <summary>Splits "---\nYAML\n---\nMarkdown" into the parsed front matter and the body, with the body's first line number.</summary>
 public static class FrontMatter
 {
-    public static (DataMap Map, string Body, int BodyLine)? Split(string text, string file, List<ContentProblem> problems)
+    public static (DataMap Map, string Body, int BodyLine)? Split(string text, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
@@ -22,7 +22,7 @@ public static class FrontMatter
         }
 
         var before = problems.Count;
-        if (YamlData.Parse(string.Join('\n', lines[1..close]), file, problems, lineOffset: 1) is not DataMap map)
+        if ((parsers ?? ContentParsers.Direct).Yaml(string.Join('\n', lines[1..close]), file, problems, lineOffset: 1) is not DataMap map)
         {
             if (problems.Count == before)
             {

@@ -10,10 +10,10 @@ namespace HaiHau.InfoBot.Content.Understanding;
 /// </summary>
 public static class ReferralsFileReader
 {
-    public static IReadOnlyList<Referral> Read(string yaml, string file, List<ContentProblem> problems)
+    public static IReadOnlyList<Referral> Read(string yaml, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         var referrals = new List<Referral>();
-        if (YamlData.Parse(yaml, file, problems) is not DataMap root)
+        if ((parsers ?? ContentParsers.Direct).Yaml(yaml, file, problems) is not DataMap root)
         {
             return referrals;
         }

@@ -15,10 +15,10 @@ public static class TopicsFileReader
 {
     private static readonly string[] MessageFields = ["not_understood", "which_topic", "read_article", "suggest"];
 
-    public static TopicsFile Read(string yaml, string file, List<ContentProblem> problems)
+    public static TopicsFile Read(string yaml, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         var topics = new List<TopicSettings>();
-        if (YamlData.Parse(yaml, file, problems) is not DataMap root)
+        if ((parsers ?? ContentParsers.Direct).Yaml(yaml, file, problems) is not DataMap root)
         {
             return new TopicsFile(topics, UnderstandingMessages.Default, []);
         }

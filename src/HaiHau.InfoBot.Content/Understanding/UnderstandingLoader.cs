@@ -11,13 +11,13 @@ namespace HaiHau.InfoBot.Content.Understanding;
 /// </summary>
 public static class UnderstandingLoader
 {
-    public static UnderstandingData Load(string contentDirectory, ContentCatalog content, List<ContentProblem> problems)
+    public static UnderstandingData Load(string contentDirectory, ContentCatalog content, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         var folder = Path.Combine(contentDirectory, "understanding");
         var abbreviations = ReadRequired(contentDirectory, Path.Combine(folder, "abbreviations.yaml"), problems,
-            (text, file) => AbbreviationsFileReader.Read(text, file, problems)) ?? Abbreviations.None;
+            (text, file) => AbbreviationsFileReader.Read(text, file, problems, parsers)) ?? Abbreviations.None;
         var topicsFile = ReadRequired(contentDirectory, Path.Combine(folder, "topics.yaml"), problems,
-            (text, file) => TopicsFileReader.Read(text, file, problems)) ?? new TopicsFile([], UnderstandingMessages.Default, []);
+            (text, file) => TopicsFileReader.Read(text, file, problems, parsers)) ?? new TopicsFile([], UnderstandingMessages.Default, []);
         var (topics, messages) = (topicsFile.Topics, topicsFile.Messages);
         var topicsPath = BotDataLoader.DisplayPath(contentDirectory, Path.Combine(folder, "topics.yaml"));
         foreach (var settings in topics)
@@ -39,10 +39,10 @@ public static class UnderstandingLoader
             problems.Add(new ContentProblem(article.Location, $"unknown topic \"{article.Topic}\" (topics.yaml lists: {Known(registry)})"));
         }
 
-        var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), new QuestionNormalizer(abbreviations), registry, problems);
-        var faqs = LoadFaqs(contentDirectory, content, topics, problems);
+        var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), new QuestionNormalizer(abbreviations), registry, problems, parsers);
+        var faqs = LoadFaqs(contentDirectory, content, topics, problems, parsers);
         var referrals = ReadRequired(contentDirectory, Path.Combine(contentDirectory, "referrals.yaml"), problems,
-            (text, file) => ReferralsFileReader.Read(text, file, problems)) ?? [];
+            (text, file) => ReferralsFileReader.Read(text, file, problems, parsers)) ?? [];
         foreach (var referral in referrals)
         {
             foreach (var text in new[] { referral.Name, referral.Say })
@@ -80,7 +80,7 @@ public static class UnderstandingLoader
     private static string Known(TopicRegistry registry) => string.Join(", ", registry.Topics.Select(t => t.Topic).Order(StringComparer.Ordinal));
 
     private static List<ExampleQuestion> LoadExamples(
-        string contentDirectory, string folder, QuestionNormalizer normalizer, TopicRegistry registry, List<ContentProblem> problems)
+        string contentDirectory, string folder, QuestionNormalizer normalizer, TopicRegistry registry, List<ContentProblem> problems, ContentParsers? parsers)
     {
         var examples = new List<ExampleQuestion>();
         if (!Directory.Exists(folder))
@@ -91,7 +91,7 @@ public static class UnderstandingLoader
 
         foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
-            var read = ExamplesFileReader.Read(File.ReadAllText(path), BotDataLoader.DisplayPath(contentDirectory, path), problems);
+            var read = ExamplesFileReader.Read(File.ReadAllText(path), BotDataLoader.DisplayPath(contentDirectory, path), problems, parsers);
             if (read.Count > 0 && read[0] is var first && !registry.Classes.Contains(first.Topic))
             {
                 problems.Add(new ContentProblem(first.Location, $"unknown topic \"{first.Topic}\" (topics.yaml lists: {Known(registry)})"));
@@ -121,7 +121,7 @@ public static class UnderstandingLoader
         return examples;
     }
 
-    private static List<FaqEntry> LoadFaqs(string contentDirectory, ContentCatalog content, IReadOnlyList<TopicSettings> topics, List<ContentProblem> problems)
+    private static List<FaqEntry> LoadFaqs(string contentDirectory, ContentCatalog content, IReadOnlyList<TopicSettings> topics, List<ContentProblem> problems, ContentParsers? parsers)
     {
         var faqs = new List<FaqEntry>();
         var folder = Path.Combine(contentDirectory, "faq");
@@ -134,7 +134,7 @@ public static class UnderstandingLoader
         {
             var file = BotDataLoader.DisplayPath(contentDirectory, path);
             var text = File.ReadAllText(path);
-            if (FaqFileReader.Read(text, file, problems) is not { } faq)
+            if (FaqFileReader.Read(text, file, problems, parsers) is not { } faq)
             {
                 continue;
             }

@@ -20,4 +20,14 @@ public interface IClassifierStore
     void KeepBuilt(string key, byte[] contents)
     {
     }
+
+    /// <summary>
+    /// What the content's YAML and Markdown parsed to, stored under a hash of the content files (the Content project's
+    /// parsers' snapshot), or null: a store that keeps none says null and every file is parsed.
+    /// </summary>
+    byte[]? FindParsed(string key) => null;
+
+    void KeepParsed(string key, byte[] contents)
+    {
+    }
 }

@@ -75,6 +75,14 @@ internal sealed class HostProcess : IDisposable
 
     public string Output() => _output.Text();
 
+    /// <summary>The file names of the assemblies the process has mapped (Linux: /proc/PID/maps).</summary>
+    public HashSet<string> LoadedAssemblies() =>
+        File.ReadLines($"/proc/{Id.ToString(CultureInfo.InvariantCulture)}/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 6 && fields[5].EndsWith(".dll", StringComparison.Ordinal))
+            .Select(fields => Path.GetFileName(fields[5]))
+            .ToHashSet(StringComparer.Ordinal);
+
     public void Dispose()
     {
         Kill();

@@ -46,7 +46,7 @@ public sealed class IdleFootprintTests : HostTestBase
         var chat = new WebChatClient(http);
         var id = (await chat.StartAsync()).ConversationId;
         var answer = (await chat.SendAsync(id, text: "cơ quan bảo hiểm xã hội ở chỗ nào")).AllText;
-        var loaded = LoadedAssemblies(host.Id);
+        var loaded = host.LoadedAssemblies();
 
         Assert.Contains("VssID", answer, StringComparison.Ordinal); // content/faq/bhxh-o-dau.md
         Assert.Contains("HaiHau.InfoBot.Host.dll", loaded); // the process's own map is read
@@ -102,12 +102,4 @@ public sealed class IdleFootprintTests : HostTestBase
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(thumbprint, served);
     }
-
-    /// <summary>The file names of the assemblies a process has mapped (Linux: /proc/PID/maps).</summary>
-    private static HashSet<string> LoadedAssemblies(int processId) =>
-        File.ReadLines($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/maps")
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(fields => fields.Length >= 6 && fields[5].EndsWith(".dll", StringComparison.Ordinal))
-            .Select(fields => Path.GetFileName(fields[5]))
-            .ToHashSet(StringComparer.Ordinal);
 }

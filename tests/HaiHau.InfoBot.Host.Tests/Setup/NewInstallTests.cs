@@ -8,7 +8,8 @@ namespace HaiHau.InfoBot.Host.Tests.Setup;
 /// A new install (empty database file, empty model cache) is healthy within issue 15's 1.5 s because it reads the
 /// question understanding the build prepared (prepared-understanding/ beside the binaries) instead of training, and
 /// creates its schema from one script. Both as the real host process: content edited after the build must not get
-/// the build's understanding, and a first start must answer a typed question.
+/// the build's understanding, and a first start must answer a typed question. The content's YAML and Markdown are not
+/// parsed either: what they parsed to at build is read (<see cref="HaiHau.InfoBot.Content.ContentParsers"/>).
 /// </summary>
 [Scheduling.LongRunning(13)]
 public sealed class NewInstallTests : IDisposable
@@ -28,6 +29,9 @@ public sealed class NewInstallTests : IDisposable
         Assert.Contains("VssID", answer, StringComparison.Ordinal); // content/faq/bhxh-o-dau.md
         Assert.Contains("Question understanding read from the files prepared at build", host.Output(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(cache) && Directory.EnumerateFiles(cache).Any(), "nothing was trained, so nothing was written to the model cache");
+        var loaded = host.LoadedAssemblies();
+        Assert.DoesNotContain("YamlDotNet.dll", loaded); // the content's parse results came from the build too
+        Assert.DoesNotContain("Markdig.dll", loaded);
     }
 
     [Fact]
@@ -50,6 +54,7 @@ public sealed class NewInstallTests : IDisposable
         Assert.Contains("Bác mang theo căn cước và hỏi đại lý thu ở xã", answer, StringComparison.Ordinal);
         Assert.Contains("Question understanding built and trained", host.Output(), StringComparison.Ordinal);
         Assert.NotEmpty(Directory.EnumerateFiles(cache, "understanding-*.bin")); // kept for the next restart
+        Assert.NotEmpty(Directory.EnumerateFiles(cache, "parsed-*.bin")); // and what the edited content parsed to
     }
 
     public void Dispose() => _temp.Dispose();
