@@ -23,7 +23,13 @@ public sealed partial class DialogEngine
     /// <summary>«tuyển» that is no employer hiring: a national team («đội tuyển»: a football question got the job listings), a school's intake.</summary>
     private static readonly string[] NotHiring = ["đội tuyển", "tuyển sinh", "tuyển thủ"];
 
-    private static readonly string[] JobAsks = [Hiring, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", SeekingWorker];
+    /// <summary>
+    /// «tuyển» with whom is hired: typed without diacritics too («tuyen lao dong»), where «tuyen» alone may be the
+    /// «tuyến» of a hospital level («dung tuyen huyen»).
+    /// </summary>
+    private static readonly string[] HiringWhom = ["tuyển lao động", "tuyển công nhân", "tuyển người", "tuyển thợ", "tuyển dụng", "tuyển nhân viên"];
+
+    private static readonly string[] JobAsks = [Hiring, .. HiringWhom, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", SeekingWorker];
 
     /// <summary>«cần người» that seeks no worker: a requirement asked about («vay tiền có cần người bảo lãnh không» got the job listings).</summary>
     private static readonly string[] NotSeeking = ["có cần người", "cần người bảo lãnh", "cần người ký", "cần người đứng tên", "cần người làm chứng"];
@@ -68,7 +74,7 @@ public sealed partial class DialogEngine
             : (asksWhere || wantsToLearn) && TradeWords(folded).Count > 0 ? ListingKind.Course
             : inDialogOf;
         if (kind is not { } found
-            || (inDialogOf is null && AnsweredBetterByFaq(question, folded, [.. asks.Select(VietnameseText.Fold)])))
+            || (inDialogOf is null && AnsweredBetterByFaq(question, text, folded, [.. asks.Select(VietnameseText.Fold)])))
         {
             return false;
         }
@@ -160,17 +166,21 @@ public sealed partial class DialogEngine
     /// phrase the entry is written for ("người khuyết tật tìm việc", "tuyển dụng lương cao"): "có lớp học lái xe không"
     /// still asks for a class.
     /// </summary>
-    private bool AnsweredBetterByFaq(UnderstoodQuestion question, string folded, IReadOnlyList<string> asks)
+    private bool AnsweredBetterByFaq(UnderstoodQuestion question, string text, string folded, IReadOnlyList<string> asks)
     {
         if (question.Decision != QuestionDecision.Answer || question.Best.Answer.Kind != AnswerRef.Faq
-            || services.Understanding?.FindFaq(question.Best.Answer.Id) is not { } faq)
+            || services.Understanding is not { } understanding || understanding.FindFaq(question.Best.Answer.Id) is not { } faq)
         {
             return false;
         }
 
         if (question.Best.Topic is not (JobsTopic or CoursesTopic))
         {
-            return true;
+            // A place in a search is where to look, not what is asked: «ở Hải Hậu có chỗ nào tuyển lao động» got the
+            // entry on the former district, found by the name alone. The entry answers only if it still does without it.
+            var (commune, rest) = ListingSearch.SplitCommune(services.Content, text);
+            return commune is null || rest is null
+                || understanding.Understand(rest) is { Decision: QuestionDecision.Answer } withoutPlace && withoutPlace.Best.Answer == question.Best.Answer;
         }
 
         var owned = faq.Keywords.Select(k => " " + VietnameseText.Fold(k) + " ")

@@ -25,6 +25,7 @@ public sealed class UnaccentedAmbiguityTests
 
     [Theory]
     [InlineData("Khám, chữa bệnh BHYT không đúng tuyến mức hưởng thế nào?")]
+    [InlineData("kham khong dung tuyen huyen co dc tra ko")]
     [InlineData("con e hoc lop 10 truong cong co phai dong hoc phi ko")]
     [InlineData("tuyen dung luong cao phai dong tien truoc co lua ko")]
     [InlineData("nguoi khuyet tat tim viec o dau")]
@@ -59,6 +60,11 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("tuyen tho han khu cn", "listings:jobs")]
     [InlineData("có việc làm thời vụ ở hải tiến k ạ", "listings:jobs")]
     [InlineData("xưởng may nào cần người làm", "listings:jobs")]
+    // «tuyen» with whom is hired, typed without diacritics; and a place in the search is where to look: the former
+    // district's entry matched «Hải Hậu» alone
+    [InlineData("tuyen cong nhan o hai thinh ko", "listings:jobs")]
+    [InlineData("o hai hau co cho nao tuyen lao dong pho thong ko", "listings:jobs")]
+    [InlineData("ở hải hậu có chỗ nào tuyển lao động phổ thông không", "listings:jobs")]
     public void A_search_for_a_job_or_a_class_still_searches_the_listings(string text, string expected)
     {
         var bot = new EngineHarness();
