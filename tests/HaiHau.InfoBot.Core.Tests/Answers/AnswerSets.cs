@@ -106,11 +106,13 @@ internal static class AnswerSets
         return AnswerEvaluator.Run(engine, rows, time).Select(o => (o, understanding.Understand(o.Row.Question))).ToList();
     }
 
-    public static AnswerReport Evaluate(IReadOnlyList<AnswerSetRow> rows)
+    /// <param name="understanding">The engine's question understanding; none: the repository's, as shipped.</param>
+    public static AnswerReport Evaluate(IReadOnlyList<AnswerSetRow> rows, QuestionUnderstanding? understanding = null)
     {
         var data = EngineHarness.Repo;
+        understanding ??= data.Questions;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(7)));
-        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, time, new EngineOptions(), null, data.Questions));
-        return new AnswerReport(AnswerEvaluator.Run(engine, rows, time), AnswerTopics.Resolver(data.Questions, data.Content));
+        var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, time, new EngineOptions(), null, understanding));
+        return new AnswerReport(AnswerEvaluator.Run(engine, rows, time), AnswerTopics.Resolver(understanding, data.Content));
     }
 }

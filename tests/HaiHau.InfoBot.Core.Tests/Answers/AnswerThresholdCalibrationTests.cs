@@ -94,6 +94,28 @@ public sealed class AnswerThresholdCalibrationTests(ITestOutputHelper output)
         Assert.True(withRule >= withoutRule, $"cross-validated, the rule does worse: {withRule / scored.Count:0.000} against {withoutRule / scored.Count:0.000}");
     }
 
+    /// <summary>
+    /// A letter's entry scoring at least twice the next one's is given from a lower coverage still
+    /// (<see cref="QuestionUnderstanding.DefaultFarLetterLead"/>). Through the engine, on the letters of the real set and
+    /// the three fresh sets, it must answer more of them right and none more wrongly than the same engine without it.
+    /// </summary>
+    [Fact]
+    public void A_letter_s_entry_leading_by_two_answers_more_letters_right_and_none_more_wrongly()
+    {
+        var data = EngineHarness.Repo;
+        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(FarLetterLead: 0));
+        var letters = AnswerSets.RealSet().Concat(AnswerSets.FreshSet()).Concat(AnswerSets.FreshSet2()).Concat(AnswerSets.FreshSet3())
+            .Where(r => data.Questions.IsLetter(r.Question)).ToList();
+
+        var shipped = AnswerSets.Evaluate(letters).Outcomes;
+        var off = AnswerSets.Evaluate(letters, without).Outcomes;
+
+        int Count(IReadOnlyList<AnswerOutcome> outcomes, AnswerVerdict verdict) => outcomes.Count(o => o.Verdict == verdict);
+        output.WriteLine($"{letters.Count} letters: fit {Count(off, AnswerVerdict.Fit)} → {Count(shipped, AnswerVerdict.Fit)}, confident-wrong {Count(off, AnswerVerdict.ConfidentWrong)} → {Count(shipped, AnswerVerdict.ConfidentWrong)}");
+        Assert.True(Count(shipped, AnswerVerdict.Fit) > Count(off, AnswerVerdict.Fit));
+        Assert.True(Count(shipped, AnswerVerdict.ConfidentWrong) <= Count(off, AnswerVerdict.ConfidentWrong));
+    }
+
     private static double Value((double Fit, double Wrong) figures) => figures.Fit - (WrongCost * figures.Wrong);
 
     private static (double Lead, double Tau, double Value) ChooseLead(
