@@ -73,13 +73,17 @@ public sealed partial class DialogEngine
             : asks.Count > 0 ? ListingKind.Job
             : (asksWhere || wantsToLearn) && TradeWords(folded).Count > 0 ? ListingKind.Course
             : inDialogOf;
-        if (kind is not { } found
-            || (inDialogOf is null && AnsweredBetterByFaq(question, text, folded, [.. asks.Select(VietnameseText.Fold)])))
+        if (kind is not { } found)
         {
             return false;
         }
 
         var (commune, rest) = ListingSearch.SplitCommune(services.Content, text);
+        if (inDialogOf is null && AnsweredBetterByFaq(question, commune, rest, folded, [.. asks.Select(VietnameseText.Fold)]))
+        {
+            return false;
+        }
+
         // An old commune's name ("hải châu", now part of xã Hải Thịnh) is a place, not a trade: leave its words out,
         // but only where the message says «hải …»: «nấu ăn» folds to the «an» of Hải An.
         var restFolded = " " + VietnameseText.Fold(rest) + " ";
@@ -166,7 +170,8 @@ public sealed partial class DialogEngine
     /// phrase the entry is written for ("người khuyết tật tìm việc", "tuyển dụng lương cao"): "có lớp học lái xe không"
     /// still asks for a class.
     /// </summary>
-    private bool AnsweredBetterByFaq(UnderstoodQuestion question, string text, string folded, IReadOnlyList<string> asks)
+    /// <param name="commune">The commune the message names, if any, and <paramref name="rest"/> the message without its name (the search's split).</param>
+    private bool AnsweredBetterByFaq(UnderstoodQuestion question, string? commune, string? rest, string folded, IReadOnlyList<string> asks)
     {
         if (question.Decision != QuestionDecision.Answer || question.Best.Answer.Kind != AnswerRef.Faq
             || services.Understanding is not { } understanding || understanding.FindFaq(question.Best.Answer.Id) is not { } faq)
@@ -178,7 +183,6 @@ public sealed partial class DialogEngine
         {
             // A place in a search is where to look, not what is asked: «ở Hải Hậu có chỗ nào tuyển lao động» got the
             // entry on the former district, found by the name alone. The entry answers only if it still does without it.
-            var (commune, rest) = ListingSearch.SplitCommune(services.Content, text);
             return commune is null || rest is null
                 || understanding.Understand(rest) is { Decision: QuestionDecision.Answer } withoutPlace && withoutPlace.Best.Answer == question.Best.Answer;
         }
