@@ -128,9 +128,13 @@ internal sealed class ModelRows
             Mapping.CreateParameter(command, name, Getter.GetClrValueUsingContainingEntity(row), Property.IsNullable);
 
         /// <summary>The value as the database stores it: the model's conversion applied (DateTimeOffset as a long, enums as numbers).</summary>
-        public object? ProviderValue(object row) => Mapping.Converter is { } converter
-            ? converter.ConvertToProvider(Getter.GetClrValueUsingContainingEntity(row))
-            : Getter.GetClrValueUsingContainingEntity(row);
+        public object? ProviderValue(object row) => ToStored(Getter.GetClrValueUsingContainingEntity(row));
+
+        /// <summary>A property's value as the database stores it.</summary>
+        public object? ToStored(object? value) => Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
+        /// <summary>A stored value (as the reader's typed getter gives it) converted back to the property's type; null stays null.</summary>
+        public object? FromStored(object? value) => value is not null && Mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value;
     }
 
     internal sealed record Table(string Name, Column Key, Column[] Columns)
@@ -143,6 +147,10 @@ internal sealed class ModelRows
 
         private Column[]? _all;
         private string? _selectList;
+        private bool? _readBySqlite;
+
+        /// <summary>Whether every column is read by a kept SQLite statement (<see cref="SqliteStatements.Reads"/>).</summary>
+        public bool ReadBySqlite => _readBySqlite ??= All.All(c => SqliteStatements.Reads(c.ReaderMethod.ReturnType));
 
         /// <summary>The key, then every other column: what a row read whole selects (<see cref="RowQuery{T}"/>), built once.</summary>
         public Column[] All => _all ??= [Key, .. Columns];

@@ -1,6 +1,8 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -29,6 +31,7 @@ internal sealed class RowQuery<T>
     private readonly List<(ModelRows.Column Column, object? Value)> _values = [];
     private string? _orderBy;
     private int? _limit;
+    private bool _kept;
 
     private RowQuery(InfoBotDbContext db)
     {
@@ -78,22 +81,34 @@ internal sealed class RowQuery<T>
         return this;
     }
 
+    /// <summary>
+    /// For a read every turn runs on a connection it opened for the turn: on SQLite, the rows are read through a statement
+    /// kept on the connection (<see cref="SqliteStatements"/>), not parsed, planned and logged as an EF command each time
+    /// (issue 15). EF's command events and interceptors do not see such a read; PostgreSQL, a closed connection or a column
+    /// the kept statement does not read take EF's path as any other query.
+    /// </summary>
+    public RowQuery<T> Kept()
+    {
+        _kept = true;
+        return this;
+    }
+
     /// <summary>Every matching row, each column converted back as EF would (the rows are not tracked).</summary>
     public async Task<List<T>> ListAsync(CancellationToken ct)
     {
         var columns = _table.All;
+        if (_kept && KeptConnection() is { } connection && KeptValues() is { } values)
+        {
+            return SqliteStatements.Query(connection, Sql(_table.SelectList), values,
+                statement => Row(i => columns[i].FromStored(SqliteStatements.Column(statement, i, columns[i].ReaderMethod.ReturnType))));
+        }
+
         return await RunAsync(_table.SelectList, async reader =>
         {
             var rows = new List<T>();
             while (await reader.ReadAsync(ct))
             {
-                var row = Activator.CreateInstance<T>(); // the records' required members are all columns, set below
-                for (var i = 0; i < columns.Length; i++)
-                {
-                    columns[i].Property.PropertyInfo!.SetValue(row, Read(reader, i, columns[i]));
-                }
-
-                rows.Add(row);
+                rows.Add(Row(i => Read(reader, i, columns[i])));
             }
 
             return rows;
@@ -123,6 +138,39 @@ internal sealed class RowQuery<T>
     public Task<long> CountAsync(CancellationToken ct) => RunAsync("COUNT(*)", async reader =>
         await reader.ReadAsync(ct) ? Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) : 0, ct);
 
+    // The records' required members are all columns, each set here from its value already converted back.
+    private T Row(Func<int, object?> value)
+    {
+        var columns = _table.All;
+        var row = Activator.CreateInstance<T>();
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i].Property.PropertyInfo!.SetValue(row, value(i));
+        }
+
+        return row;
+    }
+
+    private SqliteConnection? KeptConnection() =>
+        _db.Database.GetDbConnection() is SqliteConnection { State: ConnectionState.Open } connection && _table.ReadBySqlite ? connection : null;
+
+    // The filter's values as stored (the model's conversion applied), or null when one is not bound by the kept statement.
+    private object?[]? KeptValues()
+    {
+        var values = new object?[_values.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (column, value) = _values[i];
+            values[i] = column.ToStored(value);
+            if (!SqliteStatements.Binds(values[i]))
+            {
+                return null;
+            }
+        }
+
+        return values;
+    }
+
     private StringBuilder And() => _where.Append(_where.Length == 0 ? " WHERE " : " AND ");
 
     private RowQuery<T> Is(string property, string test)
@@ -151,16 +199,10 @@ internal sealed class RowQuery<T>
             return null;
         }
 
-        var value = column.ReaderMethod.Invoke(reader, [ordinal]);
-        return column.Mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value;
+        return column.FromStored(column.ReaderMethod.Invoke(reader, [ordinal]));
     }
 
-    /// <summary>
-    /// Runs through EF's raw-command path (what ExecuteSqlRaw uses, already loaded at start by the migration check): the
-    /// context's connection, opened for the call if closed, its current transaction, its command logging and interceptors
-    /// (the tests that plan the product's queries, and the benchmark that counts a turn's commands, see these as well).
-    /// </summary>
-    private async Task<TResult> RunAsync<TResult>(string select, Func<DbDataReader, Task<TResult>> read, CancellationToken ct)
+    private string Sql(string select)
     {
         var sql = new StringBuilder("SELECT ").Append(select).Append(" FROM ").Append(_table.Name).Append(_where);
         if (_orderBy is not null)
@@ -173,6 +215,18 @@ internal sealed class RowQuery<T>
             sql.Append(" LIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
         }
 
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// Runs through EF's raw-command path (what ExecuteSqlRaw uses, already loaded at start by the migration check): the
+    /// context's connection, opened for the call if closed, its current transaction, its command logging and interceptors
+    /// (the tests that plan the product's queries, and the benchmark that counts a turn's commands, see these as well).
+    /// </summary>
+    private async Task<TResult> RunAsync<TResult>(string select, Func<DbDataReader, Task<TResult>> read, CancellationToken ct)
+    {
+        var sql = Sql(select);
+
         var parameters = new List<object>(_values.Count);
         using (var factory = _db.Database.GetDbConnection().CreateCommand())
         {
@@ -183,7 +237,7 @@ internal sealed class RowQuery<T>
             }
         }
 
-        var command = _db.GetService<IRawSqlCommandBuilder>().Build(sql.ToString(), parameters);
+        var command = _db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters);
         await using var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
             _db.GetService<IRelationalConnection>(), command.ParameterValues, null, _db, _db.GetService<IRelationalCommandDiagnosticsLogger>(),
             CommandSource.FromSqlQuery), ct);

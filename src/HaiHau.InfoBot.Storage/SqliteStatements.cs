@@ -5,7 +5,7 @@ using SQLitePCL;
 namespace HaiHau.InfoBot.Storage;
 
 /// <summary>
-/// The turn's INSERT and UPDATE statements, prepared once per physical SQLite connection and kept, instead of parsed and
+/// The turn's INSERT and UPDATE statements and its look-ups, prepared once per physical SQLite connection and kept, instead of parsed and
 /// planned again on every turn (issue 15). Microsoft.Data.Sqlite keeps no statement cache, and closing a
 /// <see cref="SqliteConnection"/> (every pooled EF context does at the end of its turn) disposes its commands with their
 /// statements; the native handle underneath stays in the pool, so the statements are kept on it, as the PRAGMAs are
@@ -31,6 +31,81 @@ internal static class SqliteStatements
     /// </summary>
     public static long Run(SqliteConnection connection, string sql, object?[] values)
     {
+        var (db, statement) = Bound(connection, sql, values);
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            // A statement that returns columns (RETURNING) and gave no row (ON CONFLICT DO NOTHING skipped it) reads 0.
+            var result = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0)
+                : raw.sqlite3_column_count(statement) > 0 ? 0 : raw.sqlite3_changes(db);
+            while (rc == raw.SQLITE_ROW)
+            {
+                rc = raw.sqlite3_step(statement);
+            }
+
+            Check(rc, db);
+            return result;
+        }
+        finally
+        {
+            Reset(statement);
+        }
+    }
+
+    /// <summary>
+    /// Runs the SELECT <paramref name="sql"/> with <paramref name="values"/> and makes one row of each result row with
+    /// <paramref name="read"/>, which takes the columns by <see cref="Column"/>; for the reads every turn runs (issue 15).
+    /// </summary>
+    public static List<TRow> Query<TRow>(SqliteConnection connection, string sql, object?[] values, Func<sqlite3_stmt, TRow> read)
+    {
+        var (db, statement) = Bound(connection, sql, values);
+        try
+        {
+            var rows = new List<TRow>();
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                rows.Add(read(statement));
+            }
+
+            Check(rc, db);
+            return rows;
+        }
+        finally
+        {
+            Reset(statement);
+        }
+    }
+
+    /// <summary>Whether <see cref="Column"/> reads a stored value of this type (the reader getter's return type), as Microsoft.Data.Sqlite's getter does.</summary>
+    public static bool Reads(Type stored) =>
+        stored == typeof(string) || stored == typeof(long) || stored == typeof(int) || stored == typeof(short) || stored == typeof(byte)
+        || stored == typeof(bool) || stored == typeof(double) || stored == typeof(float) || stored == typeof(byte[]);
+
+    /// <summary>The <paramref name="index"/>th column of the current row as <paramref name="stored"/> (one <see cref="Reads"/> accepts); null for NULL.</summary>
+    public static object? Column(sqlite3_stmt statement, int index, Type stored)
+    {
+        if (raw.sqlite3_column_type(statement, index) == raw.SQLITE_NULL)
+        {
+            return null;
+        }
+
+        // As SqliteDataReader's getters: integers narrowed from the 64-bit value, a boolean as non-zero, text as UTF-8.
+        return stored == typeof(string) ? raw.sqlite3_column_text(statement, index).utf8_to_string()
+            : stored == typeof(long) ? raw.sqlite3_column_int64(statement, index)
+            : stored == typeof(int) ? (int)raw.sqlite3_column_int64(statement, index)
+            : stored == typeof(bool) ? raw.sqlite3_column_int64(statement, index) != 0
+            : stored == typeof(double) ? raw.sqlite3_column_double(statement, index)
+            : stored == typeof(short) ? (short)raw.sqlite3_column_int64(statement, index)
+            : stored == typeof(byte) ? (byte)raw.sqlite3_column_int64(statement, index)
+            : stored == typeof(float) ? (float)raw.sqlite3_column_double(statement, index)
+            : stored == typeof(byte[]) ? raw.sqlite3_column_blob(statement, index).ToArray()
+            : throw new NotSupportedException($"{stored.Name} is not read by {nameof(SqliteStatements)}");
+    }
+
+    /// <summary>The statement kept on the connection's handle for <paramref name="sql"/> (prepared on first use), its values bound.</summary>
+    private static (sqlite3 Db, sqlite3_stmt Statement) Bound(SqliteConnection connection, string sql, object?[] values)
+    {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         var statements = PerHandle.GetValue(db, static _ => []);
         if (!statements.TryGetValue(sql, out var statement))
@@ -52,25 +127,21 @@ internal static class SqliteStatements
             {
                 Check(Bind(statement, i + 1, values[i]), db);
             }
-
-            var rc = raw.sqlite3_step(statement);
-            // A statement that returns columns (RETURNING) and gave no row (ON CONFLICT DO NOTHING skipped it) reads 0.
-            var result = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0)
-                : raw.sqlite3_column_count(statement) > 0 ? 0 : raw.sqlite3_changes(db);
-            while (rc == raw.SQLITE_ROW)
-            {
-                rc = raw.sqlite3_step(statement);
-            }
-
-            Check(rc, db);
-            return result;
         }
-        finally
+        catch
         {
-            // Ready for the next turn, holding no string or blob of this one.
-            raw.sqlite3_reset(statement);
-            raw.sqlite3_clear_bindings(statement);
+            Reset(statement);
+            throw;
         }
+
+        return (db, statement);
+    }
+
+    // Ready for the next turn, holding no string or blob of this one.
+    private static void Reset(sqlite3_stmt statement)
+    {
+        raw.sqlite3_reset(statement);
+        raw.sqlite3_clear_bindings(statement);
     }
 
     // As Microsoft.Data.Sqlite's binder does for these types: integers (enums by their number, bool as 0/1), text, real, blob.

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using HaiHau.InfoBot.Core.Broadcasts;
 using HaiHau.InfoBot.Storage;
@@ -6,6 +7,7 @@ using HaiHau.InfoBot.Storage.Residents;
 using HaiHau.InfoBot.TestKit;
 using HaiHau.InfoBot.TestKit.Postgres;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HaiHau.InfoBot.Host.Tests.Turns;
 
@@ -23,23 +25,7 @@ public sealed class RowQueryReadBackTests
     public async Task Rows_read_plainly_equal_what_EF_reads_column_by_column(DatabaseProvider provider)
     {
         using var store = new StoreHarness(provider: provider);
-        await using (var db = await store.Factory.CreateDbContextAsync())
-        {
-            var silenced = new ConversationRecord
-            {
-                Channel = "zalo", ChatId = "z1", UserId = "u1", StateJson = """{"node":"menu"}""", CreatedAt = Now.AddDays(-3), UpdatedAt = Now,
-                Unreachable = true, UnreachableReason = "blocked", SilencedUntil = Now.AddHours(2), Source = "xa-hai-chau",
-            };
-            db.Conversations.AddRange(silenced, new ConversationRecord { Channel = "web", ChatId = "w1", UserId = "w1", CreatedAt = Now, UpdatedAt = Now });
-            db.Inbox.Add(new InboxRecord
-            {
-                Channel = "zalo", ExternalId = "m1", ChatId = "z1", UserId = "u1", Text = "thẻ bhyt hết hạn", IsStart = true, StartPayload = "qr",
-                ReceivedAt = Now.AddMinutes(-1), Status = InboxStatus.Failed, Attempts = 2, Error = "TimeoutException", ProcessedAt = Now,
-            });
-            db.Courses.AddRange(Course("KH-1", new DateOnly(2027, 1, 15)), Course("KH-2", null));
-            db.Broadcasts.AddRange(Broadcast("sớm", Now.AddMinutes(-5)), Broadcast("muộn", Now.AddHours(1)), Broadcast("đã gửi", Now.AddDays(-1), BroadcastState.Completed));
-            await db.SaveChangesAsync();
-        }
+        await SeedAsync(store);
 
         await using var read = await store.Factory.CreateDbContextAsync();
         await AssertSameAsync(read.Conversations, RowQuery<ConversationRecord>.From(read));
@@ -58,6 +44,37 @@ public sealed class RowQueryReadBackTests
         Assert.Equal(0, await RowQuery<BroadcastRecord>.From(read).In(nameof(BroadcastRecord.Text), []).CountAsync(default));
         Assert.Equal(["KH-2"], (await RowQuery<CourseRecord>.From(read).Where(nameof(CourseRecord.StartsOn), null).ListAsync(default)).Select(c => c.Code));
         Assert.False(await RowQuery<ConversationRecord>.From(read).Where(nameof(ConversationRecord.Channel), "telegram").AnyAsync(default));
+    }
+
+    /// <summary>
+    /// The turn's own look-ups (RowQuery.Kept) on an open SQLite connection read through a statement kept on it, no EF
+    /// command; they must read the same rows. A table with a column the kept statement does not read (a course's dates)
+    /// and a closed connection take EF's path, and read the same too.
+    /// </summary>
+    [Fact]
+    public async Task Rows_read_through_the_statement_kept_on_the_connection_equal_what_EF_reads()
+    {
+        var sent = new CountedReads();
+        using var store = new StoreHarness(interceptors: sent);
+        await SeedAsync(store);
+
+        await using var read = await store.Factory.CreateDbContextAsync();
+        await AssertSameAsync(read.Courses, RowQuery<CourseRecord>.From(read).Kept(), sent, byEfCommand: true); // still closed
+        await read.Database.OpenConnectionAsync();
+        await AssertSameAsync(read.Conversations, RowQuery<ConversationRecord>.From(read).Kept(), sent, byEfCommand: false);
+        await AssertSameAsync(read.Inbox, RowQuery<InboxRecord>.From(read).Kept(), sent, byEfCommand: false);
+        await AssertSameAsync(read.Broadcasts, RowQuery<BroadcastRecord>.From(read).Kept(), sent, byEfCommand: false);
+        await AssertSameAsync(read.Courses, RowQuery<CourseRecord>.From(read).Kept(), sent, byEfCommand: true);
+
+        // Filters bound to the kept statement: text, an enum written as a literal, a time converted as stored, IS NULL.
+        var silenced = await TurnQueries.ConversationByChatAsync(read, "zalo", "z1", default);
+        Assert.Equal(("blocked", (DateTimeOffset?)Now.AddHours(2)), (silenced?.UnreachableReason, silenced?.SilencedUntil));
+        Assert.Null(await TurnQueries.ConversationByChatAsync(read, "zalo", "w1", default));
+        Assert.Equal(["sớm"], (await RowQuery<BroadcastRecord>.From(read).Where(nameof(BroadcastRecord.State), BroadcastState.Scheduled)
+            .Compare(nameof(BroadcastRecord.ScheduledAt), "<=", Now).Where(nameof(BroadcastRecord.CompletedAt), null).Kept().ListAsync(default)).Select(b => b.Text));
+        var failed = await TurnQueries.InboxByExternalIdAsync(read, "zalo", "m1", default);
+        Assert.Equal((InboxStatus.Failed, 2, "thẻ bhyt hết hạn"), (failed?.Status, failed?.Attempts, failed?.Text));
+        Assert.Equal(0, sent.Take());
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -89,6 +106,27 @@ public sealed class RowQueryReadBackTests
         Assert.Equal((false, (DateTimeOffset?)Now), (saved.ConsentAnnouncements, saved.AnnouncementsStoppedAt));
     }
 
+    private static async Task SeedAsync(StoreHarness store)
+    {
+        await using (var db = await store.Factory.CreateDbContextAsync())
+        {
+            var silenced = new ConversationRecord
+            {
+                Channel = "zalo", ChatId = "z1", UserId = "u1", StateJson = """{"node":"menu"}""", CreatedAt = Now.AddDays(-3), UpdatedAt = Now,
+                Unreachable = true, UnreachableReason = "blocked", SilencedUntil = Now.AddHours(2), Source = "xa-hai-chau",
+            };
+            db.Conversations.AddRange(silenced, new ConversationRecord { Channel = "web", ChatId = "w1", UserId = "w1", CreatedAt = Now, UpdatedAt = Now });
+            db.Inbox.Add(new InboxRecord
+            {
+                Channel = "zalo", ExternalId = "m1", ChatId = "z1", UserId = "u1", Text = "thẻ bhyt hết hạn", IsStart = true, StartPayload = "qr",
+                ReceivedAt = Now.AddMinutes(-1), Status = InboxStatus.Failed, Attempts = 2, Error = "TimeoutException", ProcessedAt = Now,
+            });
+            db.Courses.AddRange(Course("KH-1", new DateOnly(2027, 1, 15)), Course("KH-2", null));
+            db.Broadcasts.AddRange(Broadcast("sớm", Now.AddMinutes(-5)), Broadcast("muộn", Now.AddHours(1)), Broadcast("đã gửi", Now.AddDays(-1), BroadcastState.Completed));
+            await db.SaveChangesAsync();
+        }
+    }
+
     private static CourseRecord Course(string code, DateOnly? startsOn) => new()
     {
         Code = code, Title = "May công nghiệp", Provider = "Trung tâm GDNN", CommuneCode = "hai-chau", Place = "Hải Châu", Deadline = new DateOnly(2026, 12, 31),
@@ -102,11 +140,17 @@ public sealed class RowQueryReadBackTests
         ApprovedBy = state == BroadcastState.Scheduled ? null : "truong-thon", Targeted = 7, CompletedAt = state == BroadcastState.Completed ? Now : null,
     };
 
-    private static async Task AssertSameAsync<T>(DbSet<T> set, RowQuery<T> plain)
+    private static async Task AssertSameAsync<T>(DbSet<T> set, RowQuery<T> plain, CountedReads? sent = null, bool byEfCommand = true)
         where T : class
     {
         var byEf = await set.AsNoTracking().OrderBy(r => EF.Property<long>(r, "Id")).ToListAsync();
+        sent?.Take();
         var byPlain = await plain.OrderBy("Id").ListAsync(default);
+        if (sent is not null)
+        {
+            Assert.Equal(byEfCommand ? 1 : 0, sent.Take());
+        }
+
         Assert.NotEmpty(byEf);
         var columns = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.PropertyType.IsValueType || p.PropertyType == typeof(string)).ToList();
@@ -116,4 +160,19 @@ public sealed class RowQueryReadBackTests
     // Every scalar column as text, a time with its offset, so a converted value that differs in any way shows.
     private static List<string> Describe<T>(List<T> rows, List<PropertyInfo> columns) =>
         [.. rows.Select(r => string.Join(" | ", columns.Select(c => $"{c.Name}={(c.GetValue(r) is DateTimeOffset t ? t.ToString("O") : c.GetValue(r))}")))];
+
+    /// <summary>How many reading commands went through EF since the last <see cref="Take"/>.</summary>
+    private sealed class CountedReads : DbCommandInterceptor
+    {
+        private int _reads;
+
+        public int Take() => Interlocked.Exchange(ref _reads, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
 }
