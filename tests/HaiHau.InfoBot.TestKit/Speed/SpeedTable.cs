@@ -49,7 +49,7 @@ public static class SpeedTable
         text.AppendLine(Invariant($"| CPU per turn, server and driver (ms) | {N(bot, "cpuMsPerTurn", 2)} | {N(baseline, "cpuMsPerTurn", 2)} | — |"));
         text.AppendLine(Invariant($"| idle RSS, child host (MB) | {N(child, "idleRssMb", 1)} ({N(child, "rssAfterTurnsMb", 1)} after {child.GetProperty("turnsBeforeSecondRss").GetInt32()} turns) | — | ≤ 120 |"));
         text.AppendLine(Invariant($"| start-up until /health (s): restart, new database | {child.GetProperty("restartMs").GetDouble() / 1000:F2}, {child.GetProperty("firstStartMs").GetDouble() / 1000:F2} | — | ≤ 1.5 |"));
-        text.AppendLine(Invariant($"| SQL per turn through EF Core (a turn's own ADO.NET writes are not counted): commands, connection opens, SaveChanges | {N(db, "commands", 1)}, {N(db, "connectionOpens", 1)}, {N(db, "saveChanges", 1)} | — | — |"));
+        text.AppendLine(Invariant($"| SQL per turn through EF Core (a turn's look-ups and writes on SQLite's kept statements are not counted): commands, connection opens, SaveChanges | {N(db, "commands", 1)}, {N(db, "connectionOpens", 1)}, {N(db, "saveChanges", 1)} | — | — |"));
         return text.ToString().ReplaceLineEndings("\n");
     }
 
