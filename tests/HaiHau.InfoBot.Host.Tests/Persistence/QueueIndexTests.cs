@@ -215,6 +215,33 @@ public sealed class QueueIndexTests
         Assert.NotEmpty(await store.Outbox.TakeAfterAsync("web", "c2", 0, ct));
     }
 
+    /// <summary>
+    /// A turn's three look-ups (its message, its conversation, the resident's profile) run on statements kept on the
+    /// SQLite connection, which EF's interceptors do not see; on a closed connection they take EF's path with the same
+    /// SQL, which is planned here. Each must search an index: a scan would read the whole inbox on every turn.
+    /// </summary>
+    [Fact]
+    public async Task A_turn_s_own_look_ups_search_an_index()
+    {
+        var ct = CancellationToken.None;
+        var sent = new SentCommands();
+        using var store = new StoreHarness(interceptors: sent);
+        await store.TurnAsync("xin chào");
+        await using var db = await store.Factory.CreateDbContextAsync(ct);
+
+        sent.Clear();
+        await TurnQueries.InboxByExternalIdAsync(db, "web", "m1", ct);
+        await db.Database.CloseConnectionAsync(); // EF's reader may leave it open; closed, the next look-up takes EF's path too
+        await TurnQueries.ConversationByChatAsync(db, "web", "c1", ct);
+        await db.Database.CloseConnectionAsync();
+        await TurnQueries.ProfileByConversationAsync(db, 1, ct);
+        var lookUps = sent.Take();
+
+        Assert.Equal(3, lookUps.Count);
+        var plans = await PlansAsync(store.ConnectionString, lookUps, ct);
+        Assert.All(plans, p => Assert.Matches("^SEARCH \\S+ USING (COVERING )?INDEX", p));
+    }
+
     private static async Task AssertUsesAsync(string connectionString, IReadOnlyList<SentCommand> commands, string index, CancellationToken ct)
     {
         var plans = await PlansAsync(connectionString, commands, ct);
