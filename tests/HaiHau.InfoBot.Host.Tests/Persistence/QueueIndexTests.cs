@@ -231,7 +231,7 @@ public sealed class QueueIndexTests
 
         sent.Clear();
         await TurnQueries.InboxByExternalIdAsync(db, "web", "m1", ct);
-        await db.Database.CloseConnectionAsync(); // EF's reader may leave it open; closed, the next look-up takes EF's path too
+        await db.Database.CloseConnectionAsync(); // EF left it open after its read; closed, the next look-up takes EF's path too
         await TurnQueries.ConversationByChatAsync(db, "web", "c1", ct);
         await db.Database.CloseConnectionAsync();
         await TurnQueries.ProfileByConversationAsync(db, 1, ct);
