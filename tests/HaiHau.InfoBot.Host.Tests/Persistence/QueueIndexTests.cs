@@ -6,7 +6,6 @@ using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.TestKit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HaiHau.InfoBot.Host.Tests.Persistence;
 
@@ -275,48 +274,5 @@ public sealed class QueueIndexTests
         }
 
         return plans;
-    }
-
-    private sealed record SentCommand(string Sql, (string Name, object? Value)[] Parameters);
-
-    /// <summary>The reading and writing commands the stores send through EF, with their parameter values.</summary>
-    private sealed class SentCommands : DbCommandInterceptor
-    {
-        private readonly List<SentCommand> _commands = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public void Clear() => Take();
-
-        private void Record(DbCommand command)
-        {
-            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray();
-            lock (_commands)
-            {
-                _commands.Add(new SentCommand(command.CommandText, parameters));
-            }
-        }
-
-        public List<SentCommand> Take()
-        {
-            lock (_commands)
-            {
-                var taken = _commands.ToList();
-                _commands.Clear();
-                return taken;
-            }
-        }
     }
 }
