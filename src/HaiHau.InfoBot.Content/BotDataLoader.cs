@@ -22,7 +22,7 @@ public sealed record BotData(DialogCatalog Dialogs, ContentCatalog Content, IRea
         {
             _understanding = value;
             var articles = Content.Articles;
-            _questions = new Lazy<QuestionUnderstanding>(() => QuestionUnderstanding.Build(value, articles, store: Classifiers));
+            _questions = new Lazy<QuestionUnderstanding>(() => QuestionUnderstanding.Build(value, articles, store: Classifiers, places: Content));
         }
     }
 

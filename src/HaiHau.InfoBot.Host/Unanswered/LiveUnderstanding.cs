@@ -129,7 +129,7 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
         // instead of training again; the phrasings are part of its key, so a new one misses and trains.
         var model = rows.Count == 0
             ? _data.Questions
-            : QuestionUnderstanding.Build(StaffPhrasingSeam.With(_data.Understanding, rows), _data.Content.Articles, store: _data.Classifiers);
+            : QuestionUnderstanding.Build(StaffPhrasingSeam.With(_data.Understanding, rows), _data.Content.Articles, store: _data.Classifiers, places: _data.Content);
         var taught = new Dictionary<string, TopicGuess>(StringComparer.Ordinal);
         foreach (var row in rows)
         {

@@ -339,4 +339,19 @@ public sealed class QuestionUnderstandingTests
         };
         return QuestionUnderstanding.Build(new UnderstandingData(Abbreviations.None, examples, topics, UnderstandingMessages.Default) { Faqs = faqs }, articles);
     }
+
+    /// <summary>
+    /// A chat message whose first entry scores over twice the next is given it though the entry covers under half of the
+    /// words; a message that names a commune is not: the name alone can put that commune's entry twice ahead.
+    /// </summary>
+    [Fact]
+    public void A_short_question_plainly_about_one_entry_is_answered_but_not_when_a_place_name_puts_it_ahead()
+    {
+        var legalAid = EngineHarness.Repo.Questions.Understand("Tôi muốn được trợ giúp pháp lý miễn phí thì cần phải làm hồ sơ như thế nào và nộp ở đâu?");
+        var saturday = EngineHarness.Repo.Questions.Understand("xa hai hung lam viec thu 7 ko a");
+
+        Assert.Equal((QuestionDecision.Answer, "faq:tro-giup-phap-ly-mien-phi"), (legalAid.Decision, legalAid.Answer?.Payload));
+        Assert.True(legalAid.Best.Coverage < QuestionUnderstanding.DefaultMinCoverage, $"covered {legalAid.Best.Coverage:0.00}: the lead, not the coverage, gives it");
+        Assert.NotEqual(QuestionDecision.Answer, saturday.Decision);
+    }
 }
