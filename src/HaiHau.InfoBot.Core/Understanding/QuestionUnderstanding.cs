@@ -23,10 +23,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private readonly Thresholds _thresholds;
     private readonly ReferralFinder _referrals;
     private readonly Dictionary<AnswerRef, SparseVector[]> _phrasings;
+    private readonly SubjectIndex _subjects;
 
     // Whether a message names a commune of any period (the content's map); null when built without content.
     private readonly Func<string, bool>? _namesPlace;
-    private readonly SubjectIndex _subjects;
 
     private QuestionUnderstanding(
         QuestionNormalizer normalizer, FeatureSpace features, SoftmaxClassifier classifier, AnswerIndex answers,
@@ -163,6 +163,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
     public ReferralFinder Referrals => _referrals;
 
+    /// <param name="places">
+    /// The content whose commune map tells a message that names a place (any period's name); without it a chat message
+    /// never gets the far-lead tier (see <see cref="DefaultFarLetterLead"/>).
+    /// </param>
     public static QuestionUnderstanding Build(
         UnderstandingData data, IEnumerable<Article> articles, Thresholds? thresholds = null, SoftmaxClassifier.Options? training = null,
         IClassifierStore? store = null, IContentStore? places = null)
