@@ -24,7 +24,8 @@ public sealed partial class DialogEngine
     /// What the prompt cannot use may be a question: answer it rather than re-ask blindly. At the menu a question
     /// also beats a loose word match with a menu label ("học nghề có mất tiền không" is a question, not the "Học nghề"
     /// button; "hủy đăng ký nhận tin" shares three words with "Đăng ký nhận tin" but may mean the opposite, so the
-    /// close call is asked); the loose match is taken only when the question is not understood at all.
+    /// close call is asked); the loose match is taken only when the question is not understood at all, and only for a
+    /// message of a chat line's length (<see cref="QuestionUnderstanding.ShortMessageWords"/> words or fewer).
     /// </summary>
     private bool AnswerInsteadOfPrompt(TurnContext turn, PromptNode prompt, string text)
     {
@@ -33,8 +34,15 @@ public sealed partial class DialogEngine
             return !prompt.Understands(turn) && (EstimateFromCase(turn, text) || SearchFromDialog(turn, text) || AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
         }
 
-        return !prompt.UnderstandsExactly(turn) && AnswerQuestion(turn, text, promptCanGuess: prompt.Understands(turn));
+        // A message longer than a chat line is a question, never a loose pick among the menu's labels: «Tôi vừa bị công ty
+        // cho nghỉ việc… thẻ bảo hiểm y tế…» opened the BHYT menu («Hộ nhà bác đang thuộc diện nào?») and was neither
+        // answered, referred nor shown to staff as unanswered.
+        return !prompt.UnderstandsExactly(turn)
+            && AnswerQuestion(turn, text, promptCanGuess: prompt.Understands(turn) && !LongerThanAChatLine(text));
     }
+
+    private static bool LongerThanAChatLine(string text) =>
+        VietnameseText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > QuestionUnderstanding.ShortMessageWords;
 
     /// <param name="statementMayLeave">The dialog asks for a button (a choice, yes or no): a statement one entry covers
     /// well (<see cref="StatementCoverage"/>) may interrupt it too (<see cref="AnswerWithinDialog"/>).</param>
