@@ -74,6 +74,12 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"\b(?:(?:hai|2)\s+)?vo chong\b(?:\s+(?:toi|em|e|chau|minh|tui|t|chung toi|chung em))?\s*(?:(?:va|\+|voi|co|cung|&)\s*)?(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin)\s*(?:dua\s+)?(?:con|chau|be|nho)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CoupleAndChildren();
 
+    // «2 vợ chồng già», «hai ông bà»: an older couple telling their household as the two of them, with no children counted
+    // after it («2 vợ chồng và các con», «hai vợ chồng với 3 đứa con» are not two). Without it «2 vợ chồng già thu nhập 3
+    // củ một tháng» got the general answer instead of the income test (issue 12 §3).
+    [GeneratedRegex(@"\b(?:hai|2)\s+(?:vo chong|ong ba)\b(?!(?:\s+\w+){0,2}\s*(?:va|\+|voi|co|cung|&)\s*(?:cac|may|nhung|\d{1,2}|mot|hai|ba|bon|nam|sau)?\s*(?:dua\s+)?(?:con|chau|be|nho)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex CoupleAlone();
+
     private static bool IsHousehold(string folded, Match members) =>
         members.Value.EndsWith("khau", StringComparison.Ordinal) || members.Value.EndsWith("mieng an", StringComparison.Ordinal)
         || members.Value.EndsWith("thanh vien", StringComparison.Ordinal)
@@ -150,6 +156,11 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             && VietnameseNumber.Parse(family.Groups[1].Value) is { } children && children is >= 1 and <= 20)
         {
             members = 2 + (int)children;
+        }
+
+        if (members is null && CoupleAlone().IsMatch(folded))
+        {
+            members = 2;
         }
 
         decimal? income = null;

@@ -24,6 +24,9 @@ public sealed class CaseAnswerTests
     [InlineData("vo chong e va 1 con, moi thang tong 5tr", 3, 5_000_000, false)]
     [InlineData("hai vợ chồng tôi với ba đứa con, thu nhập mỗi tháng 6 triệu", 5, 6_000_000, false)]
     [InlineData("nha e 2 vo chong + 2 dua nho, luong thang 4tr", 4, 4_000_000, false)]
+    // An older couple alone is a household of two; with their children after it, it is not.
+    [InlineData("2 vợ chồng già thu nhập 3 củ một tháng có được cận nghèo không", 2, 3_000_000, false)]
+    [InlineData("hai ông bà già, con gửi về mỗi tháng 2 triệu", 2, 2_000_000, false)]
     // «ng» is «người» typed short.
     [InlineData("nha e 4 ng thu nhap 6tr co dc ho ngheo k", 4, 6_000_000, false)]
     [InlineData("nhà 3 ng, thu nhập 1tr/ng 1 tháng", 3, 1_000_000, true)]
@@ -43,6 +46,7 @@ public sealed class CaseAnswerTests
     [InlineData("nhà 4 người, tháng kiếm được 900 triệu", 4, null)]
     // «ngày» is no person: a day's pay, not per person.
     [InlineData("một ngày làm thuê được 200k", null, null)]
+    [InlineData("2 vợ chồng và các con làm thuê", null, null)]
     public void Sums_and_people_that_are_not_the_household_s_are_not_read_as_its_case(string text, int? members, int? income)
     {
         var told = ResidentCase.Read(text);
