@@ -89,6 +89,44 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>
+    /// The household's size or income told inside the screener where its prompt cannot take it («thu nhập cả nhà 5
+    /// triệu» at «cả hộ hay mỗi người?»): what was told is kept as if told before the screener began, so the prompts
+    /// for it are skipped, and the waiting prompt goes on (skipped too when it only led there). It was answered with
+    /// the income-averaging entry and asked again until the dialog gave up (issue 12 §5). Only what the screener has not
+    /// got yet is taken: an answer already given is never overwritten by a number in a later sentence.
+    /// </summary>
+    private bool FillFromCase(TurnContext turn, string text)
+    {
+        var frame = turn.Frame;
+        if (frame.DialogId != ScreenerDialogId)
+        {
+            return false;
+        }
+
+        var told = ResidentCase.Read(text, services.Content);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (told.Members is { } members && !frame.Vars.ContainsKey(MembersVar))
+        {
+            values[MembersVar] = members.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var incomeKnown = frame.Vars.ContainsKey(HouseholdIncomeVar) || frame.Vars.ContainsKey(PersonIncomeVar);
+        if (told.MonthlyIncome is { } income && !incomeKnown && (told.IncomePerPerson || told.Members is not null || frame.Vars.ContainsKey(MembersVar)))
+        {
+            values[told.IncomePerPerson ? PersonIncomeVar : HouseholdIncomeVar] = income.ToString("0", CultureInfo.InvariantCulture);
+        }
+
+        if (values.Count == 0)
+        {
+            return false;
+        }
+
+        Prefill.Add(frame, values);
+        Run(turn, new NodeOutcome.Continue(frame.NodeId));
+        return true;
+    }
+
+    /// <summary>
     /// The household's size or income told inside the poverty dialog («nhà tôi 5 người», «khoảng 4 triệu một tháng» at
     /// «what would you like to know?») is the estimate begun: the screener starts with what was told filled in. It was
     /// answered with the income-averaging entry, then asked again until the dialog gave up, the numbers lost.

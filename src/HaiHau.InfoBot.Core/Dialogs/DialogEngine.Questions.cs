@@ -31,7 +31,7 @@ public sealed partial class DialogEngine
     {
         if (InTopicDialog(turn))
         {
-            return !prompt.Understands(turn) && (EstimateFromCase(turn, text) || SearchFromDialog(turn, text) || AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
+            return !prompt.Understands(turn) && (EstimateFromCase(turn, text) || FillFromCase(turn, text) || SearchFromDialog(turn, text) || AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
         }
 
         // A message longer than a chat line is a question, never a loose pick among the menu's labels: «Tôi vừa bị công ty

@@ -20,6 +20,25 @@ public static class Prefill
         frame.Vars[ListVar] = string.Join(',', values.Keys);
     }
 
+    /// <summary>
+    /// Answers told later, inside the dialog, added to those seeded at its start: their prompts are skipped as the
+    /// seeded ones are.
+    /// </summary>
+    public static void Add(DialogFrame frame, IReadOnlyDictionary<string, string> values)
+    {
+        var listed = (frame.Vars.GetValueOrDefault(ListVar) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var (name, value) in values)
+        {
+            frame.Vars[name] = value;
+            if (!listed.Contains(name, StringComparer.Ordinal))
+            {
+                listed.Add(name);
+            }
+        }
+
+        frame.Vars[ListVar] = string.Join(',', listed);
+    }
+
     public static bool Has(TurnContext turn, string? variable) =>
         variable is not null
         && turn.Frame.Vars.GetValueOrDefault(ListVar) is { } list

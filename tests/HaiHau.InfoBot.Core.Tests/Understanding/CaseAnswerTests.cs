@@ -226,6 +226,30 @@ public sealed class CaseAnswerTests
     }
 
     [Fact]
+    public void The_household_s_income_told_at_the_household_or_per_person_choice_is_kept_and_not_asked_again()
+    {
+        var bot = new EngineHarness();
+        var standing = bot.Send("nhà tôi có phải hộ nghèo không").Single();
+        bot.Press(standing.QuickReplies[0].Id); // «Ước tính thử»
+        bot.Send("Hải Châu");
+        var mode = EngineHarness.Joined(bot.Send("4"));
+        Assert.Contains("cả hộ hay cho mỗi người", mode, StringComparison.Ordinal);
+
+        // It got the income-averaging entry and the same choice again, three times, until the dialog gave up.
+        var afterIncome = EngineHarness.Joined(bot.Send("thu nhap ca nha 5 trieu"));
+
+        Assert.Contains("Câu 1", afterIncome, StringComparison.Ordinal);
+        Assert.DoesNotContain("thu nhập", afterIncome, StringComparison.Ordinal);
+        var result = string.Empty;
+        for (var i = 0; i < 20 && !result.Contains("Thu nhập bình quân", StringComparison.Ordinal); i++)
+        {
+            result = EngineHarness.Joined(bot.Send("không"));
+        }
+
+        Assert.Contains("Thu nhập bình quân khoảng 1.250.000 đồng mỗi người một tháng", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_household_case_told_inside_another_topic_s_dialog_gets_its_own_computation_too()
     {
         var bot = new EngineHarness();
