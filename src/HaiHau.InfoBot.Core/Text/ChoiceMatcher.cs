@@ -65,15 +65,19 @@ public static class ChoiceMatcher
         return candidate is not null && int.TryParse(candidate, out var n) ? n : null;
     }
 
-    // Whole-word overlap; the input must cover most of its own words and beat the runner-up clearly.
+    // Whole-word overlap; the input must cover most of its own words and beat the runner-up clearly. A label said whole
+    // inside the answer counts as much as the answer said inside a label: «nhà em hộ cận nghèo» names «Hộ cận nghèo»,
+    // though «Hộ nghèo» shares two of its words too (it was read as a statement and answered with the entry on leaving
+    // the near-poor list, issue 12 §5).
     private static int? BestByWords(List<string> labels, string folded)
     {
         var inputWords = folded.Split(' ').Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var padded = $" {folded} ";
         var scores = labels.Select(l =>
         {
             var labelWords = l.Split(' ').ToHashSet(StringComparer.Ordinal);
             var shared = inputWords.Count(labelWords.Contains);
-            var containsPhrase = l.Contains(folded, StringComparison.Ordinal) ? 1.0 : 0.0;
+            var containsPhrase = l.Contains(folded, StringComparison.Ordinal) || padded.Contains($" {l} ", StringComparison.Ordinal) ? 1.0 : 0.0;
             return shared == 0 ? 0.0 : (shared / (double)inputWords.Count) + (shared / (double)labelWords.Count) + containsPhrase;
         }).ToList();
 

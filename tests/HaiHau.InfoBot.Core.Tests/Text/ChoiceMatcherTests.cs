@@ -48,4 +48,14 @@ public sealed class ChoiceMatcherTests
         Assert.Null(ChoiceMatcher.Match(choices, "hộ", null));
         Assert.Equal(1, ChoiceMatcher.Match(choices, "can ngheo", null));
     }
+
+    [Theory]
+    [InlineData("nha em ho can ngheo", 1)]
+    [InlineData("nhà tôi là hộ nghèo ạ", 0)]
+    [InlineData("dạ hộ cận nghèo cháu ơi", 1)]
+    public void A_label_said_whole_inside_a_longer_answer_is_that_choice(string text, int expected)
+    {
+        (string, string)[] choices = [("a", "Hộ nghèo"), ("b", "Hộ cận nghèo"), ("c", "Chưa rõ / diện khác")];
+        Assert.Equal(expected, ChoiceMatcher.Match(choices, text, null));
+    }
 }
