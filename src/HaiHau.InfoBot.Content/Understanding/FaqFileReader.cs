@@ -1,19 +1,20 @@
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Understanding;
 
 namespace HaiHau.InfoBot.Content.Understanding;
 
 /// <summary>
 /// Reads content/faq/&lt;id&gt;.md: front matter with <c>question</c>, <c>keywords</c> (other ways to ask it, with and
 /// without diacritics) and <c>answer_article</c>; then an optional short answer in Markdown. Without a body the
-/// article is the answer. Optional <c>subjects</c>: who or what the entry is about where its neighbours differ only in that. The topic is the article's, filled in once the articles are known.
+/// article is the answer. Optional <c>subjects</c>: who or what the entry is about where its neighbours differ only in that; <c>ages</c>; <c>for_household</c>: the household category whose entitlements it tells. The topic is the article's, filled in once the articles are known.
 /// </summary>
 public static class FaqFileReader
 {
     /// <summary>The short answer fits on a phone screen; the article is one button away for the rest.</summary>
     public const int MaxAnswerLength = 700;
 
-    private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources", "subjects", "ages"];
+    private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources", "subjects", "ages", "for_household"];
 
     public static FaqEntry? Read(string text, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
@@ -44,6 +45,14 @@ public static class FaqFileReader
         }
 
         var ages = ReadAges(reader.StringList(map, "ages"), map.Get("ages")?.Location ?? map.Location, problems);
+        var forHousehold = reader.OptionalString(map, "for_household");
+        if (forHousehold is not null && forHousehold is not (ResidentCase.Poor or ResidentCase.NearPoor or ResidentCase.Escaped))
+        {
+            problems.Add(new ContentProblem(map.Get("for_household")?.Location ?? map.Location,
+                $"for_household must be {ResidentCase.Poor}, {ResidentCase.NearPoor} or {ResidentCase.Escaped}, not \"{forHousehold}\""));
+            forHousehold = null;
+        }
+
         var question = reader.RequiredString(map, "question", $"FAQ entry \"{id}\"");
         var article = reader.RequiredString(map, "answer_article", $"FAQ entry \"{id}\"");
         return new FaqEntry(id, question, reader.StringList(map, "keywords"), article, string.Empty,
@@ -51,6 +60,7 @@ public static class FaqFileReader
         {
             Subjects = subjects,
             Ages = ages,
+            ForHousehold = forHousehold,
         };
     }
 

@@ -151,6 +151,11 @@ public static class UnderstandingLoader
                 problems.Add(new ContentProblem(faq.Location, $"article \"{article.Id}\" is about \"{article.Topic}\", which topics.yaml does not answer with articles"));
             }
 
+            if (faq.ForHousehold is { } category && faqs.FirstOrDefault(f => f.ForHousehold == category) is { } first)
+            {
+                problems.Add(new ContentProblem(faq.Location, $"for_household \"{category}\" is already the answer of \"{first.Id}\"; one entry per category"));
+            }
+
             faqs.Add(faq with { Topic = article.Topic });
         }
 

@@ -28,6 +28,14 @@ public sealed record FaqEntry(
     /// hằng tháng?» is not the elderly allowance's question). Null: the entry is for any age.
     /// </summary>
     public AgeRange? Ages { get; init; }
+
+    /// <summary>
+    /// The household category whose entitlements the entry tells (<see cref="Understanding.ResidentCase.Poor"/>,
+    /// <see cref="Understanding.ResidentCase.NearPoor"/>, <see cref="Understanding.ResidentCase.Escaped"/>): the answer
+    /// to a resident who only states it («nhà em hộ cận nghèo ạ», see <see cref="Understanding.CategoryStatement"/>).
+    /// Null: none. At most one entry per category (the loader reports a second).
+    /// </summary>
+    public string? ForHousehold { get; init; }
 }
 
 /// <summary>Years of age, both ends included.</summary>

@@ -269,6 +269,16 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
         var referral = _referrals.For(words, focus);
         var minCoverage = words.Count > LetterWords ? _thresholds.MinLetterCoverage : _thresholds.MinCoverage;
+        if (CategoryStatement.Of(text) is { } category && _faqs.Values.FirstOrDefault(f => f.ForHousehold == category) is { } forCategory)
+        {
+            // «nhà em hộ cận nghèo ạ» states the category: what that category gets, not the entry sharing most of its words.
+            return new UnderstoodQuestion(normalized, QuestionDecision.Answer,
+                new TopicGuess(forCategory.Topic, 1, new AnswerRef(AnswerRef.Faq, forCategory.Id), 1), null, isQuestion)
+            {
+                Referral = referral,
+            };
+        }
+
         if (x.Count == 0 || QuestionNormalizer.IsAmountOnly(tokens))
         {
             return new UnderstoodQuestion(normalized, QuestionDecision.NotUnderstood, Guess(UnderstoodQuestion.UnknownTopic, 1, tokens, tokens), null, isQuestion)

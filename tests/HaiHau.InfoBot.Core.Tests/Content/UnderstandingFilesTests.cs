@@ -89,6 +89,8 @@ public sealed class UnderstandingFilesTests : IDisposable
     [InlineData("---\nquestion: Hỏi?\nsubjects: [trẻ dưới 6 tuổi]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:11: subject \"trẻ dưới 6 tuổi\" has a number")]
     [InlineData("---\nquestion: Hỏi?\nages: [60]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:7: ages must be two whole numbers of years")]
     [InlineData("---\nquestion: Hỏi?\nages: [75, 60]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:7: ages must be two whole numbers of years")]
+    [InlineData("---\nquestion: Hỏi?\nfor_household: giau\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:16: for_household must be poor, near_poor or escaped")]
+    [InlineData("---\nquestion: Hỏi?\nfor_household: poor\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:4:17: for_household \"poor\" is already the answer of \"ho-ngheo-duoc-huong-gi\"")]
     public void A_broken_faq_entry_is_refused_at_its_line(string text, string problem)
     {
         File.WriteAllText(Path.Combine(_content, "faq", "thu.md"), text);
