@@ -67,7 +67,7 @@ public sealed partial class DialogEngine
         // (below): «muốn học nghề nhưng không có tiền» names no trade, and stays a question.
         // «học nghề may», «hoc nghe han»: a trade after «học nghề» and nothing else is the same wish, typed shorter; so is
         // «muốn làm thợ may».
-        var wantsToLearn = folded.Contains(" muon hoc nghe ", StringComparison.Ordinal) || folded.Contains(" muon lam tho ", StringComparison.Ordinal)
+        var wantsToLearn = WishesToLearn(folded)
             || (folded.StartsWith(" hoc nghe ", StringComparison.Ordinal) && words.Length > 2 && TradeWords(folded).Count == words.Length - 2);
         ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
             : asks.Count > 0 ? ListingKind.Job
@@ -141,8 +141,10 @@ public sealed partial class DialogEngine
         ListingKind? kind = topic == CoursesTopic ? ListingKind.Course : topic == JobsTopic ? ListingKind.Job : null;
         var folded = " " + VietnameseText.Fold(text) + " ";
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        // «dạ», «không biết» are replies, whatever a listing's title holds.
-        if (kind is null || services.Understanding is not { } understanding || words is 0 or > TradeOnlyWords || TradeWords(folded).Count == 0
+        // «dạ», «không biết» are replies, whatever a listing's title holds. A wish to learn a trade («em muốn học may»)
+        // may take more words than a trade alone: it got the entry on the training allowance and the menu again.
+        if (kind is null || services.Understanding is not { } understanding || words == 0 || (words > TradeOnlyWords && !(kind == ListingKind.Course && WishesToLearn(folded)))
+            || TradeWords(folded).Count == 0
             || VietnameseYesNo.Parse(text) is not null || VietnameseYesNo.IsNotSure(text))
         {
             return false;
@@ -159,6 +161,13 @@ public sealed partial class DialogEngine
         turn.State.Stack.AddRange(frames);
         return false;
     }
+
+    /// <summary>
+    /// «muốn học nghề may», «muốn làm thợ hàn», «em muốn học may»: a wish to learn a trade. It searches the courses, and
+    /// answers only when one matches: «muốn học đại học» or «muốn học nghề nhưng không có tiền» stays a question.
+    /// </summary>
+    private static bool WishesToLearn(string folded) =>
+        folded.Contains(" muon hoc ", StringComparison.Ordinal) || folded.Contains(" muon lam tho ", StringComparison.Ordinal);
 
     /// <summary>A trade is named in a word or three («may», «thợ hàn», «lái xe tải»); more is a sentence.</summary>
     private const int TradeOnlyWords = 3;
