@@ -65,7 +65,7 @@ public sealed class LoadProfileNode : DialogNode
         "can-ngheo" => "hộ cận nghèo",
         "moi-thoat-ngheo" => "hộ mới thoát nghèo",
         "trung-binh" => "hộ có mức sống trung bình",
-        "khac" => "khác",
+        "khac" => "chưa rõ hoặc diện khác",
         "khong-noi" => "bác không muốn nói",
         _ => "chưa cho biết",
     };
