@@ -59,9 +59,12 @@ public static class Prefill
             return null;
         }
 
+        // Two options may lead to the same prompt («Cả hộ một tháng» and «Chưa rõ»): it is still one way on.
         var leads = choice.Options
             .Where(o => o.Next is not null && dialog.Find(o.Next.Id) is PromptNode next && Has(turn, next.Var))
+            .Select(o => o.Next!.Id)
+            .Distinct(StringComparer.Ordinal)
             .ToList();
-        return leads.Count == 1 ? new NodeOutcome.Continue(leads[0].Next!.Id) : null;
+        return leads.Count == 1 ? new NodeOutcome.Continue(leads[0]) : null;
     }
 }

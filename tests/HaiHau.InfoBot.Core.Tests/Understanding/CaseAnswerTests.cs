@@ -240,13 +240,36 @@ public sealed class CaseAnswerTests
 
         Assert.Contains("Câu 1", afterIncome, StringComparison.Ordinal);
         Assert.DoesNotContain("thu nhập", afterIncome, StringComparison.Ordinal);
-        var result = string.Empty;
-        for (var i = 0; i < 20 && !result.Contains("Thu nhập bình quân", StringComparison.Ordinal); i++)
+        Assert.Contains("Thu nhập bình quân khoảng 1.250.000 đồng mỗi người một tháng", FinishWithNo(bot, afterIncome), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ko biết")]
+    [InlineData("chưa rõ")]
+    public void Not_knowing_how_to_tell_the_income_gets_the_household_question_that_says_what_to_count(string notSure)
+    {
+        var bot = new EngineHarness();
+        var standing = bot.Send("nhà tôi có phải hộ nghèo không").Single();
+        bot.Press(standing.QuickReplies[0].Id); // «Ước tính thử»
+        bot.Send("Hải Châu");
+        bot.Send("4");
+
+        // It was «Bác gõ số thứ tự…» and the same choice again, until the dialog gave up.
+        var reply = EngineHarness.Joined(bot.Send(notSure));
+
+        Assert.Contains("Cả hộ một tháng thu nhập khoảng bao nhiêu tiền?", reply, StringComparison.Ordinal);
+        Assert.Contains("Thu nhập bình quân khoảng 1.000.000 đồng", FinishWithNo(bot, EngineHarness.Joined(bot.Send("4 triệu"))), StringComparison.Ordinal);
+    }
+
+    /// <summary>Answers «không» to the screener's questions until its result, and returns the result.</summary>
+    private static string FinishWithNo(EngineHarness bot, string reply)
+    {
+        for (var i = 0; i < 20 && !reply.Contains("Thu nhập bình quân", StringComparison.Ordinal); i++)
         {
-            result = EngineHarness.Joined(bot.Send("không"));
+            reply = EngineHarness.Joined(bot.Send("không"));
         }
 
-        Assert.Contains("Thu nhập bình quân khoảng 1.250.000 đồng mỗi người một tháng", result, StringComparison.Ordinal);
+        return reply;
     }
 
     [Fact]
