@@ -40,8 +40,10 @@ public sealed class AskChoiceNode : PromptNode
 
     protected override string DefaultRetryText => "Bác bấm một nút bên dưới, hoặc gõ số thứ tự của mục bác chọn giúp cháu nhé.";
 
+    /// <remarks>A choice's own <c>synonyms</c> are written for this question, so they count as exactly as its label:
+    /// «ko», «hết rồi» at «Bác còn muốn hỏi gì nữa không?» were read as questions (the menu, an entry on lapsed cards).</remarks>
     public override bool UnderstandsExactly(TurnContext turn) =>
-        ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) is not null;
+        ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) is not null || SynonymChoice(turn) is not null;
 
     public static DialogNode Read(NodeSeed seed)
     {
@@ -186,8 +188,24 @@ public sealed class AskChoiceNode : PromptNode
         }
 
         var folded = " " + VietnameseText.Fold(text) + " ";
-        var named = Options.Select((o, i) => (o, i)).Where(x => x.o.Synonyms.Any(w => folded.Contains(" " + w + " ", StringComparison.Ordinal))).ToList();
-        return named is [var only] ? only.i : null;
+        var named = Options.Select((o, i) => (i, Said: o.Synonyms.Where(w => folded.Contains(" " + w + " ", StringComparison.Ordinal)).MaxBy(w => w.Length)))
+            .Where(x => x.Said is not null).ToList();
+        if (named is [var only])
+        {
+            return only.i;
+        }
+
+        if (named.Count == 0)
+        {
+            return null;
+        }
+
+        // Two choices named, one by a phrase holding the other's word: «không còn gì» is «Không, cảm ơn» though «còn»
+        // alone is «Hỏi chủ đề khác», «không có gì» though «có».
+        var longest = named.MaxBy(x => x.Said!.Length);
+        return named.All(x => x.i == longest.i || (" " + longest.Said + " ").Contains(" " + x.Said + " ", StringComparison.Ordinal))
+            ? longest.i
+            : null;
     }
 
     private List<(string Id, string Label)> Offered(TurnContext turn) => Options.Select(o => (o.Id, turn.Render(o.Label))).ToList();
