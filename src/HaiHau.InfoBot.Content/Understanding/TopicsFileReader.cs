@@ -27,7 +27,7 @@ public static class TopicsFileReader
         reader.OnlyKnownFields(root, "topics.yaml", "topics", "question_words", "messages");
         foreach (var map in reader.MapList(root, "topics", required: true))
         {
-            reader.OnlyKnownFields(map, "a topic", "id", "label", "action", "dialog", "more", "reply", "refer");
+            reader.OnlyKnownFields(map, "a topic", "id", "label", "action", "dialog", "more", "reply", "refer", "names");
             var id = reader.RequiredString(map, "id", "a topic");
             if (id.Length > 0 && (!IsTopicId(id) || id == Topics.Unknown))
             {
@@ -62,6 +62,7 @@ public static class TopicsFileReader
                 map.Location)
             {
                 Refer = reader.OptionalString(map, "refer"),
+                Names = reader.StringList(map, "names"),
             };
             CheckAction(settings, map, reader);
             topics.Add(settings);

@@ -212,7 +212,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var common = questions.SelectMany(q => q.Tokens.Select(t => (Token: t, q.Topic))).Distinct()
             .GroupBy(x => x.Token, StringComparer.Ordinal).Where(g => g.Count() >= CommonWordShare * topicCount).Select(g => g.Key);
         var names = data.Topics.ToDictionary(t => t.Topic,
-            t => normalizer.Tokens($"{t.Label} {t.More}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            t => normalizer.Tokens($"{t.Label} {t.More} {string.Join(' ', t.Names)}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         if (builtKey is not null)
         {
             store!.KeepBuilt(builtKey, new BuiltUnderstanding(features, classifier, answers, names, phrasings).Write());

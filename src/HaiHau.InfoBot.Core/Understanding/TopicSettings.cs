@@ -30,6 +30,13 @@ public sealed record TopicSettings(
     /// body itself: a loan question goes to the Social Policy Bank's commune point, not to UBND xã. Null: UBND xã.
     /// </summary>
     public string? Refer { get; init; }
+
+    /// <summary>
+    /// Other words residents name the whole topic with, beside its label («vay tiền» for «Vay vốn ưu đãi»): a message
+    /// of only these words and the topic's own opens the topic's dialog. «tôi muốn vay tiền» got the entry on loans
+    /// taken out in someone else's name.
+    /// </summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
 }
 
 /// <summary>The sentences the understanding step says itself; resident-facing, so they live in content.</summary>

@@ -263,6 +263,9 @@ public sealed class QuestionUnderstandingTests
     [InlineData("vay vốn thế nào", "topic:credit")]
     [InlineData("bảo hiểm y tế ra sao", "topic:health_insurance")]
     [InlineData("vay von nhu the nao", "topic:credit")]
+    // «vay tiền» names the loans too (topics.yaml `names`): it got the entry on loans taken out in another's name.
+    [InlineData("tôi muốn vay tiền", "topic:credit")]
+    [InlineData("toi muon vay tien", "topic:credit")]
     public void A_question_about_a_whole_topic_opens_its_overview_not_one_entry(string text, string expected)
     {
         var question = EngineHarness.Repo.Questions.Understand(text);
