@@ -47,7 +47,7 @@ public sealed partial class DialogEngine
         // With a circumstance an entry covers («nhà có xe máy có được hộ nghèo không»: the entry on assets), that entry answers.
         var entryOnCircumstance = question is { Decision: QuestionDecision.Answer, Best: { Answer.Kind: AnswerRef.Faq, Coverage: >= StandingQuestion.CircumstanceCoverage } }
             && StandingQuestion.TellsCircumstance(text);
-        if (!told.HasIncomeTest && StandingQuestion.Asks(text) && !entryOnCircumstance)
+        if (!told.HasIncomeTest && ((StandingQuestion.Asks(text) && !entryOnCircumstance) || StandingQuestion.TellsHardship(text)))
         {
             OfferScreener(turn, told, StandingAnswer, "Ước tính thử");
             return true;

@@ -48,6 +48,20 @@ internal static partial class StandingQuestion
         return match.Success && folded[..match.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => !OwnWords.Contains(w));
     }
 
+    // «nhà tôi nghèo lắm», «gia đình em khó khăn quá ạ»: the household's hardship told, nothing asked.
+    [GeneratedRegex(
+        @"^(?:(?:da|vang)\s+)?(?:nha|gia dinh|gd)(?:\s+(?:toi|em|e|minh|chau|con|tui|bac|chung toi|chung em))?\s+(?:(?:that|rat|cung|dang)\s+)?(?:ngheo|kho|kho khan|kho khan lam|ngheo kho|thieu thon)"
+        + @"(?:\s+(?:lam|qua|that|that su|vo cung|a|ah|nhe|chau|oi|ad|ban|chi|anh|em))*$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Hardship();
+
+    /// <summary>
+    /// True when the whole message tells the household's hardship and asks nothing («nhà tôi nghèo lắm»): what answers
+    /// it is what answers the standing question (who decides, today's line, the estimate). It got the entry on «Sao nhà
+    /// kia được hộ nghèo mà nhà tôi không?».
+    /// </summary>
+    public static bool TellsHardship(string text) => Hardship().IsMatch(VietnameseText.Fold(text).Trim());
+
     /// <summary>True when <paramref name="text"/>, a chat message and not a letter, asks whether the household is poor or near-poor.</summary>
     public static bool Asks(string text)
     {

@@ -119,6 +119,9 @@ public sealed class CaseAnswerTests
     [InlineData("Nhà em có được xét hộ cận nghèo không ạ?")]
     [InlineData("bà ngoại cháu 80 tuổi sống một mình có được hộ nghèo hay cận nghèo không")]
     [InlineData("lam sao biet minh co thuoc dien ho ngheo k")]
+    // The household's hardship told, nothing asked: it got «Sao nhà kia được hộ nghèo mà nhà tôi không?».
+    [InlineData("nhà tôi nghèo lắm")]
+    [InlineData("gia dinh em kho khan qua a")]
     public void Asking_whether_the_household_is_poor_without_its_income_gets_who_decides_today_s_line_and_the_screener(string text)
     {
         var bot = new EngineHarness();
