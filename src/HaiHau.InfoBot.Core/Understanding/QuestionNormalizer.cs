@@ -461,7 +461,9 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     {
         foreach (var (from, to) in abbreviations.Starts)
         {
-            if (word.Length > from.Length && word.StartsWith(from, StringComparison.Ordinal))
+            // A one-letter start («f», «j») needs more after it (a lone «j» is «gì», read as a short form); a longer one
+            // may be the whole word («ngi» is «nghỉ»).
+            if ((word.Length > from.Length || from.Length > 1) && word.StartsWith(from, StringComparison.Ordinal))
             {
                 return to + word[from.Length..];
             }

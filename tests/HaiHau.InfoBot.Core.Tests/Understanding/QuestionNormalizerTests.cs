@@ -35,6 +35,9 @@ public sealed class QuestionNormalizerTests
     [InlineData("đăng kí", "dang ky")]
     [InlineData("fải làm ntn", "phai lam nhu the nao")]
     [InlineData("wá khó", "qua kho")]
+    // «ng» before e, ê, i is written «ngh»: «hộ ngèo» is a poor household, «ngỉ việc» leaving a job.
+    [InlineData("hộ ngèo", "ho ngheo")]
+    [InlineData("ngỉ việc", "nghi viec")]
     // Short forms written with a doubled letter are read before letters held down are collapsed
     [InlineData("lãi suất vay hssv", "lai suat vay hoc sinh sinh vien")]
     [InlineData("làm cccd ở đâu", "lam can cuoc cong dan o dau")]
