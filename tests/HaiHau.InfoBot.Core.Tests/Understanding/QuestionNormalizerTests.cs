@@ -38,6 +38,8 @@ public sealed class QuestionNormalizerTests
     // «ng» before e, ê, i is written «ngh»: «hộ ngèo» is a poor household, «ngỉ việc» leaving a job.
     [InlineData("hộ ngèo", "ho ngheo")]
     [InlineData("ngỉ việc", "nghi viec")]
+    // «bh», «yt» typed apart: «bh yt cận nghèo» is «bảo hiểm y tế».
+    [InlineData("bh yt", "bao hiem y te")]
     // Short forms written with a doubled letter are read before letters held down are collapsed
     [InlineData("lãi suất vay hssv", "lai suat vay hoc sinh sinh vien")]
     [InlineData("làm cccd ở đâu", "lam can cuoc cong dan o dau")]
