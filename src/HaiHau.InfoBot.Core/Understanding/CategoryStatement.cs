@@ -15,7 +15,7 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// particles. A category with a question after it («nhà em hộ nghèo có được vay không») is a question, and a category
 /// named alone («hộ nghèo») a topic: both are left to the answer search.
 /// </remarks>
-public static partial class CategoryStatement
+internal static partial class CategoryStatement
 {
     [GeneratedRegex(
         @"^(?:(?:da|vang|u|dung roi|dung)\s+)?(?:nha|gia dinh|gd|ho nha|ho gia dinh)\s+(?:(?:toi|em|e|minh|chau|con|tui|t|bac|chung toi|chung em)\s+)?"
