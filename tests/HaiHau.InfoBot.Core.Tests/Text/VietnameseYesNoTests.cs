@@ -36,6 +36,8 @@ public sealed class VietnameseYesNoTests
     [InlineData("👎", YesNoAnswer.No)]
     [InlineData("hổng biết", YesNoAnswer.Unknown)]
     [InlineData("ko biết", YesNoAnswer.Unknown)]
+    [InlineData("quên rồi", YesNoAnswer.Unknown)]
+    [InlineData("k nhớ", YesNoAnswer.Unknown)]
     public void Understands_yes_no_and_unknown(string text, YesNoAnswer expected) =>
         Assert.Equal(expected, VietnameseYesNo.Parse(text));
 
