@@ -58,8 +58,8 @@ public sealed class ChatPageTests(BrowserSession browser) : IClassFixture<Browse
         await Expect(chat.LatestChoices).ToHaveTextAsync(["Có", "Không"], new() { Timeout = Wait });
         await Expect(chat.UserBubbles).ToHaveTextAsync([HealthInsurance, PoorHousehold], new() { Timeout = Wait });
 
-        // Only the newest question can still be answered: the 8 topics and the 4 household kinds are greyed out.
-        await Expect(chat.DisabledChoices).ToHaveCountAsync(12, new() { Timeout = Wait });
+        // Only the newest question can still be answered: the 8 topics and the 5 household kinds are greyed out.
+        await Expect(chat.DisabledChoices).ToHaveCountAsync(13, new() { Timeout = Wait });
         await Expect(chat.EnabledChoices).ToHaveTextAsync(["Có", "Không"], new() { Timeout = Wait });
         await Expect(chat.ChosenChoices).ToHaveTextAsync([HealthInsurance, PoorHousehold], new() { Timeout = Wait });
         chat.AssertNoScriptErrorsOrForeignRequests();

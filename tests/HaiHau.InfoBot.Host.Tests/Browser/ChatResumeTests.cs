@@ -31,7 +31,7 @@ public sealed class ChatResumeTests(BrowserSession browser) : IClassFixture<Brow
             [new Regex("^Chào bác!"), new Regex("^Bác muốn hỏi về việc gì"), new Regex("^" + HouseholdQuestion)],
             new() { Timeout = Wait });
         await Expect(chat.DisabledChoices).ToHaveCountAsync(8, new() { Timeout = Wait });
-        await Expect(chat.EnabledChoices).ToHaveCountAsync(4, new() { Timeout = Wait });
+        await Expect(chat.EnabledChoices).ToHaveCountAsync(5, new() { Timeout = Wait });
         // The resident's own line comes back too: the label of the button pressed before the reload.
         await Expect(chat.UserBubbles).ToHaveTextAsync([HealthInsurance], new() { Timeout = Wait });
 

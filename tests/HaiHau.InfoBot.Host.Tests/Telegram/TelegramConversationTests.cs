@@ -30,7 +30,7 @@ public sealed class TelegramConversationTests(SharedTelegramRigs rigs) : HostTes
 
         Assert.StartsWith("Chào bác!", start[0].Text, StringComparison.Ordinal);
         Assert.Equal("Hộ nhà bác đang thuộc diện nào? Cháu sẽ nói mức hỗ trợ bảo hiểm y tế của đúng diện đó.", Assert.Single(topic).Text);
-        Assert.Equal(["ngheo", "can-ngheo", "nong-nghiep", "chua-ro"], topic[0].ButtonData);
+        Assert.Equal(["ngheo", "can-ngheo", "nong-nghiep", "moi-thoat-ngheo", "chua-ro"], topic[0].ButtonData);
         Assert.StartsWith("<b>BẢO HIỂM Y TẾ CHO NGƯỜI THUỘC HỘ NGHÈO</b>\n\n", answer[0].Text, StringComparison.Ordinal);
         Assert.Equal([[("Có", "yes"), ("Không", "no")]], answer[^1].Keyboard.Select(r => r.ToArray()).ToArray()); // side by side
         Assert.Equal("Bác còn muốn hỏi gì nữa không?", Assert.Single(more).Text);
