@@ -8,6 +8,7 @@ public static class VietnameseYesNo
         "co", "da co", "co a", "da co a", "u", "uh", "um", "uhm", "vang", "da vang", "vang a", "ok", "oke", "okie", "okay",
         "yes", "y", "dung", "dung roi", "dung vay", "phai", "da phai", "co chu", "roi", "da roi", "duoc", "dong y", "da",
         "co ạ", "co nhe", "uk", "uki", "dc", "dc a", "duoc a", "duoc roi", "chac la co", "chac co", "co le co", "hinh nhu co",
+        "chac chan", "chac chan roi", "chac chan a",
     ];
 
     private static readonly string[] NoPhrases =
@@ -15,6 +16,8 @@ public static class VietnameseYesNo
         "khong", "ko", "k", "kg", "khg", "hong", "hok", "khong a", "da khong", "da khong a", "chua", "chua a", "da chua",
         "no", "n", "khong phai", "khong co", "ko co", "k co", "khong dung", "sai", "thoi khong", "khong can",
         "chac khong", "chac ko", "chac la khong", "hinh nhu khong", "hong co", "hok co",
+        // «thôi để lại», «giữ lại», «khỏi»: keep it, at the erase question and wherever a yes or no is asked.
+        "thoi de lai", "de lai", "giu lai", "thoi giu lai", "khoi", "thoi khoi",
     ];
 
     private static readonly string[] UnknownPhrases =

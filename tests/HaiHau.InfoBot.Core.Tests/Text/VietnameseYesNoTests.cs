@@ -37,6 +37,9 @@ public sealed class VietnameseYesNoTests
     [InlineData("hổng biết", YesNoAnswer.Unknown)]
     [InlineData("ko biết", YesNoAnswer.Unknown)]
     [InlineData("quên rồi", YesNoAnswer.Unknown)]
+    [InlineData("chắc chắn", YesNoAnswer.Yes)]
+    [InlineData("thôi để lại", YesNoAnswer.No)]
+    [InlineData("giữ lại", YesNoAnswer.No)]
     [InlineData("k nhớ", YesNoAnswer.Unknown)]
     public void Understands_yes_no_and_unknown(string text, YesNoAnswer expected) =>
         Assert.Equal(expected, VietnameseYesNo.Parse(text));
@@ -52,6 +55,8 @@ public sealed class VietnameseYesNoTests
     [InlineData("có phải xóa hết không")]
     [InlineData("đúng không?")]
     [InlineData("có mất gì chưa")]
+    // «chắc chắn» alone is a yes; «chắc chắn không» is neither read as one nor as a no.
+    [InlineData("chắc chắn không")]
     public void Leaves_other_answers_unread(string text) => Assert.Null(VietnameseYesNo.Parse(text));
 
     [Theory]
