@@ -96,6 +96,9 @@ public static class ChatCommand
 
         private async Task ShowAsync(IReadOnlyList<DeliveredReply> replies)
         {
+            // A number presses a button of the bot's latest turn only: «4» typed for the household's size after a
+            // four-item menu pressed that menu's fourth (a stale button) when the size question showed none.
+            _choices = [];
             foreach (var reply in replies)
             {
                 await output.WriteLineAsync();

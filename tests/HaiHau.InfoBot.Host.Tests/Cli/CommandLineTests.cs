@@ -97,6 +97,21 @@ public sealed class CommandLineTests : HostTestBase
     }
 
     [Fact]
+    public async Task Terminal_chat_reads_a_number_typed_for_a_question_without_buttons_as_the_answer()
+    {
+        string[] args = ["chat", $"--ConnectionStrings:InfoBot={Folder.SqliteConnectionString()}",
+            $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}"];
+
+        // Menu → «Tôi có thuộc hộ nghèo không?» (four choices) → «Ước tính hộ nhà tôi» → Hải Châu → «4» people. The 4 had
+        // pressed the four-choice menu's fourth button («Nút bác vừa bấm thuộc một câu hỏi trước rồi»).
+        var (code, output, _) = await RunAsync(args, "1\n1\nHải Châu\n4\n/thoat\n");
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("thuộc một câu hỏi trước", output, StringComparison.Ordinal);
+        Assert.Contains("Về thu nhập, bác dễ nói cho cả hộ hay cho mỗi người?", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Classify_writes_one_json_object_per_question_with_topic_confidence_and_answer()
     {
         var (code, output, _) = await RunAsync(
