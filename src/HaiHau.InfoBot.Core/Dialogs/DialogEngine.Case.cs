@@ -97,6 +97,22 @@ public sealed partial class DialogEngine
     /// </summary>
     private bool FillFromCase(TurnContext turn, string text)
     {
+        if (!KeepCase(turn, text))
+        {
+            return false;
+        }
+
+        Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps what the reply told of the household's size or income that the screener has not got yet, as if told before
+    /// it began (its prompts are then skipped); true when anything was kept. Also where the prompt takes the reply:
+    /// «5 triệu cả nhà» at «cả hộ hay mỗi người?» picks «cả hộ» and the 5 triệu is not asked again.
+    /// </summary>
+    private bool KeepCase(TurnContext turn, string text)
+    {
         var frame = turn.Frame;
         if (frame.DialogId != ScreenerDialogId)
         {
@@ -122,7 +138,6 @@ public sealed partial class DialogEngine
         }
 
         Prefill.Add(frame, values);
-        Run(turn, new NodeOutcome.Continue(frame.NodeId));
         return true;
     }
 

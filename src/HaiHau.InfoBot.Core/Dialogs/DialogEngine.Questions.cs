@@ -31,7 +31,18 @@ public sealed partial class DialogEngine
     {
         if (InTopicDialog(turn))
         {
-            return !prompt.Understands(turn) && (EstimateFromCase(turn, text) || FillFromCase(turn, text) || SearchFromDialog(turn, text) || AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
+            // In the screener a reply that asks nothing («?») is the household told, the answer to its question: «nhà có 2
+            // người không có việc» at «anyone without a job?» was read as «có … không» and got the entry on children
+            // working in factories, «ông nhà tôi đi làm thuê không hợp đồng» the one on unpaid wages. It is asked again.
+            var asksInScreener = turn.Frame.DialogId != ScreenerDialogId || text.Contains('?', StringComparison.Ordinal);
+            if (prompt.Understands(turn))
+            {
+                KeepCase(turn, text); // what else the reply told, kept before the prompt takes its part
+                return false;
+            }
+
+            return EstimateFromCase(turn, text) || FillFromCase(turn, text) || SearchFromDialog(turn, text)
+                || (asksInScreener && AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
         }
 
         // A message longer than a chat line is a question, never a loose pick among the menu's labels: «Tôi vừa bị công ty

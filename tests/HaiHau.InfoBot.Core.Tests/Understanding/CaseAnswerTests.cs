@@ -264,6 +264,30 @@ public sealed class CaseAnswerTests
         Assert.Contains("Thu nhập bình quân khoảng 1.000.000 đồng", FinishWithNo(bot, EngineHarness.Joined(bot.Send("4 triệu"))), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nhà có 2 người không có việc")]
+    [InlineData("ông nhà tôi đi làm thuê không hợp đồng")]
+    public void In_the_screener_a_reply_telling_the_household_is_not_taken_for_a_question(string told)
+    {
+        var bot = new EngineHarness();
+        var standing = bot.Send("nhà tôi có phải hộ nghèo không").Single();
+        bot.Press(standing.QuickReplies[0].Id); // «Ước tính thử»
+        bot.Send("Hải Châu");
+        bot.Send("4");
+        // «cả nhà» picks «Cả hộ» and the 5tr told with it is kept, not asked again.
+        var first = EngineHarness.Joined(bot.Send("thu nhập 5tr cả nhà"));
+        Assert.Contains("Câu 1", first, StringComparison.Ordinal);
+
+        // Read as «có … không», it got an entry (children working in factories, unpaid wages) and left the estimate.
+        var reply = EngineHarness.Joined(bot.Send(told));
+
+        Assert.Contains("Câu 1", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        // A question put as one still gets its answer there.
+        bot.Send("hộ nghèo được vay vốn bao nhiêu?");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+    }
+
     /// <summary>Answers «không» to the screener's questions until its result, and returns the result.</summary>
     private static string FinishWithNo(EngineHarness bot, string reply)
     {
