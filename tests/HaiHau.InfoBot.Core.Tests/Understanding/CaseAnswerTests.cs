@@ -232,10 +232,7 @@ public sealed class CaseAnswerTests
     public void The_household_s_income_told_at_the_household_or_per_person_choice_is_kept_and_not_asked_again()
     {
         var bot = new EngineHarness();
-        var standing = bot.Send("nhà tôi có phải hộ nghèo không").Single();
-        bot.Press(standing.QuickReplies[0].Id); // «Ước tính thử»
-        bot.Send("Hải Châu");
-        var mode = EngineHarness.Joined(bot.Send("4"));
+        var mode = ToTheIncomeChoice(bot);
         Assert.Contains("cả hộ hay cho mỗi người", mode, StringComparison.Ordinal);
 
         // It got the income-averaging entry and the same choice again, three times, until the dialog gave up.
@@ -252,10 +249,7 @@ public sealed class CaseAnswerTests
     public void Not_knowing_how_to_tell_the_income_gets_the_household_question_that_says_what_to_count(string notSure)
     {
         var bot = new EngineHarness();
-        var standing = bot.Send("nhà tôi có phải hộ nghèo không").Single();
-        bot.Press(standing.QuickReplies[0].Id); // «Ước tính thử»
-        bot.Send("Hải Châu");
-        bot.Send("4");
+        ToTheIncomeChoice(bot);
 
         // It was «Bác gõ số thứ tự…» and the same choice again, until the dialog gave up.
         var reply = EngineHarness.Joined(bot.Send(notSure));
@@ -270,10 +264,7 @@ public sealed class CaseAnswerTests
     public void In_the_screener_a_reply_telling_the_household_is_not_taken_for_a_question(string told)
     {
         var bot = new EngineHarness();
-        var standing = bot.Send("nhà tôi có phải hộ nghèo không").Single();
-        bot.Press(standing.QuickReplies[0].Id); // «Ước tính thử»
-        bot.Send("Hải Châu");
-        bot.Send("4");
+        ToTheIncomeChoice(bot);
         // «cả nhà» picks «Cả hộ» and the 5tr told with it is kept, not asked again.
         var first = EngineHarness.Joined(bot.Send("thu nhập 5tr cả nhà"));
         Assert.Contains("Câu 1", first, StringComparison.Ordinal);
@@ -286,6 +277,15 @@ public sealed class CaseAnswerTests
         // A question put as one still gets its answer there.
         bot.Send("hộ nghèo được vay vốn bao nhiêu?");
         Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+    }
+
+    /// <summary>«nhà tôi có phải hộ nghèo không» → «Ước tính thử» → Hải Châu → 4 people; returns «cả hộ hay mỗi người?».</summary>
+    private static string ToTheIncomeChoice(EngineHarness bot)
+    {
+        var standing = bot.Send("nhà tôi có phải hộ nghèo không").Single();
+        bot.Press(standing.QuickReplies[0].Id); // «Ước tính thử»
+        bot.Send("Hải Châu");
+        return EngineHarness.Joined(bot.Send("4"));
     }
 
     /// <summary>Answers «không» to the screener's questions until its result, and returns the result.</summary>
