@@ -1,0 +1,61 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding.Evaluation;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Replies;
+
+/// <summary>
+/// The reply sets (Replies/README.md) stay usable and the dialogs keep reading them: every row names a prompt the
+/// dialogs have, every path reaches its prompt, every meaning names a button its prompt shows, and the figures do not
+/// fall below what was measured when the floors were set (raise them when the dialogs improve).
+/// </summary>
+public sealed class ReplysetFileTests
+{
+    // Measured 2026-12-06 after the stop's changes (README «Replies typed inside the dialogs»); a little below, so that a
+    // change of one or two rows does not fail the build but a real loss does.
+    private static readonly (double Understood, double Wrong) DevFloor = (0.64, 0.103);
+    private static readonly (double Understood, double Wrong) HeldOutFloor = (0.61, 0.122);
+
+    public static TheoryData<string> Sets() => new(ReplySets.DevPath, ReplySets.HeldOutPath);
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Every_row_names_a_prompt_of_the_dialogs_and_ids_are_unique(string path)
+    {
+        var rows = ReplySet.Parse(File.ReadAllLines(path));
+        var prompts = EngineHarness.Repo.Dialogs.All
+            .SelectMany(d => d.Nodes.Values.OfType<PromptNode>().Select(n => $"{d.Id}/{n.Id}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(rows.Count >= 150, $"{rows.Count} rows");
+        Assert.All(rows, r => Assert.True(prompts.Contains(r.Prompt), $"line {r.Line}: no prompt {r.Prompt}"));
+        Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Every_path_reaches_its_prompt()
+    {
+        var clock = ReplySets.Clock();
+        var engine = ReplySets.Engine(clock);
+
+        Assert.All(ReplySets.Paths.Value.Keys, prompt => ReplyEvaluator.Reach(engine, prompt, ReplySets.Paths.Value, clock));
+    }
+
+    [Fact]
+    public void The_written_set_is_understood_at_least_as_well_as_when_the_floor_was_set()
+    {
+        var figures = ReplySets.Run(ReplySets.DevPath).Overall;
+
+        Assert.True(figures.Understood >= DevFloor.Understood, $"understood {figures.Understood:P1} < {DevFloor.Understood:P1}");
+        Assert.True(figures.Wrong <= DevFloor.Wrong, $"wrong {figures.Wrong:P1} > {DevFloor.Wrong:P1}");
+    }
+
+    [Fact]
+    public void The_held_out_set_is_understood_at_least_as_well_as_when_the_floor_was_set()
+    {
+        var report = ReplySets.Run(ReplySets.HeldOutPath);
+
+        Assert.True(report.Overall.Understood >= HeldOutFloor.Understood, $"understood {report.Overall.Understood:P1} < {HeldOutFloor.Understood:P1}");
+        Assert.True(report.Overall.Wrong <= HeldOutFloor.Wrong, $"wrong {report.Overall.Wrong:P1} > {HeldOutFloor.Wrong:P1}");
+    }
+}
