@@ -54,24 +54,82 @@ public static class VietnameseYesNo
             return null;
         }
 
-        // Unknown first: "không biết" starts like "không".
-        if (Unknown.Contains(folded) || UnknownPhrases.Any(p => folded.StartsWith(p + " ", StringComparison.Ordinal)))
+        // Unknown first: "không biết" starts like "không"; «có mà không nhớ», «bác không nhớ cháu ạ» are not knowing too.
+        if (Unknown.Contains(folded) || UnknownPhrases.Any(p => folded.StartsWith(p + " ", StringComparison.Ordinal))
+            || (VietnameseText.WordCount(folded) <= ShortReplyWords && ForgetsWithin(folded)))
         {
             return YesNoAnswer.Unknown;
         }
 
-        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong ", "chac khong", "chac ko "))
+        // «tính vào cũng được», «không công bố tên thì được»: agreement, with a condition or a shrug, said last. «sao cũng
+        // được», «gì cũng được» are indifference, not a yes: no consent is read from them.
+        if (EndsWithAny(folded, AgreeingEnds) && !AsksBack(text!, folded) && !StartsWithAny(folded, "sao ", "gi ", "nao ", "the nao ", "the nao", "kieu gi "))
+        {
+            return YesNoAnswer.Yes;
+        }
+
+        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong ", "chac khong", "chac ko ") || DeclinesFirst(text!, folded))
         {
             return YesNoAnswer.No;
         }
 
-        if (Yes.Contains(folded) || (StartsWithAny(folded, "co ", "da co ", "vang ", "u ", "dung ") && !AsksBack(text!, folded)))
+        if (Yes.Contains(folded) || ((StartsWithAny(folded, YesLeads) || GoAhead(folded)) && !AsksBack(text!, folded)))
         {
             return YesNoAnswer.Yes;
         }
 
         return null;
     }
+
+    /// <summary>Most words of a reply read by its lead words alone; a longer message is more than a yes or no.</summary>
+    private const int ShortReplyWords = 8;
+
+    // «dc cháu», «ok cháu», «đồng ý cháu», «dạ vâng được ạ», «chắc có, ở trong tủ»: a yes, then a word or a reason.
+    private static readonly string[] YesLeads =
+    [
+        "co ", "da co ", "vang ", "da vang", "u ", "uh ", "uk ", "um ", "dung ", "dc ", "duoc ", "da duoc", "da dc", "ok ", "oke ",
+        "okie ", "dong y", "da dong y", "chac co ", "chac la co ", "hinh nhu co ", "co le co ", "co chu ", "thoi duoc", "thoi dc",
+    ];
+
+    private static readonly string[] AgreeingEnds = ["cung duoc", "cung dc", "cx duoc", "cx dc", "thi duoc", "thi dc"];
+
+    // «k, 2 vợ chồng con làm công ty có hợp đồng»: a no first, then why, however long (as «không …» always was).
+    private static readonly string[] NegationLeads = ["k ", "kg ", "khg ", "hong ", "hok "];
+
+    // «k cần đâu», «thôi k đâu», «để sau», «bấm nhầm»: a no said the way people decline, not only «không».
+    private static readonly string[] DeclineLeads =
+    [
+        "khong can", "k can", "ko can", "chang can", "cha can", "chua can", "khoi ",
+        "thoi ", "de sau", "de luc khac", "luc khac", "hom khac", "de nghi lai da", "de toi nghi", "de bac nghi", "bam nham", "nham ",
+    ];
+
+    /// <summary>
+    /// A reply that opens with a decline. «k» or «thôi» with a question after it («thôi cho hỏi vay vốn ở đâu?») asks
+    /// something else, so it must not end in a question; «đâu» after a decline is emphasis («k cần đâu»), not «where».
+    /// </summary>
+    private static bool DeclinesFirst(string text, string folded) =>
+        (StartsWithAny(folded, NegationLeads)
+            || ((folded is "bam nham" or "nham" or "nham roi" || StartsWithAny(folded, DeclineLeads)) && VietnameseText.WordCount(folded) <= ShortReplyWords))
+        && !text.Contains('?', StringComparison.Ordinal)
+        && !folded.Contains("chao", StringComparison.Ordinal) && !folded.Contains("tam biet", StringComparison.Ordinal) // «thôi chào nhé» is a goodbye
+        && !StartsWithAny(folded, "thoi duoc", "thoi dc", "thoi ok", "thoi cung duoc", "thoi thi")
+        && !(QuestionEnds.Contains(LastWord(folded), StringComparer.Ordinal) && LastWord(folded) is not ("dau" or "khong" or "k" or "ko"));
+
+    /// <summary>«xóa đi», «gửi đi», «tính đi cháu»: go ahead and do it, a yes to «bác có muốn … không».</summary>
+    private static bool GoAhead(string folded)
+    {
+        var words = folded.Split(' ');
+        return words.Length is >= 2 and <= 3 && (words[^1] == "di" || (words.Length == 3 && words[1] == "di"))
+            && !StartsWithAny(folded, DeclineLeads) && !StartsWithAny(folded, NegationLeads) && words[0] is not ("di" or "khong" or "ko" or "chua");
+    }
+
+    private static bool ForgetsWithin(string folded) =>
+        $" {folded} ".Contains(" khong nho", StringComparison.Ordinal) || $" {folded} ".Contains(" k nho", StringComparison.Ordinal)
+        || $" {folded} ".Contains(" ko nho", StringComparison.Ordinal) || $" {folded} ".Contains(" quen mat", StringComparison.Ordinal)
+        || $" {folded} ".Contains(" quen roi", StringComparison.Ordinal);
+
+    private static bool EndsWithAny(string folded, string[] ends) =>
+        ends.Any(e => folded == e || folded.EndsWith(" " + e, StringComparison.Ordinal));
 
     // The words a Vietnamese question ends on: «có … không», «có … chưa», «đúng không», «có … gì», «… hả».
     private static readonly string[] QuestionEnds = ["khong", "ko", "k", "kg", "khg", "hong", "hok", "chua", "gi", "sao", "nao", "dau", "ha", "nhi", "chang"];
@@ -81,7 +139,23 @@ public static class VietnameseYesNo
     /// «có ai không» typed at the erase question's «đúng không?» erased the resident's data.
     /// </summary>
     private static bool AsksBack(string text, string folded) =>
-        text.Contains('?', StringComparison.Ordinal) || QuestionEnds.Contains(folded[(folded.LastIndexOf(' ') + 1)..], StringComparer.Ordinal);
+        text.Contains('?', StringComparison.Ordinal) || QuestionEnds.Contains(LastWord(folded), StringComparer.Ordinal);
+
+    // Said after the question word, to whom or how: «có mất tiền không cháu», «có phải xóa hết không ạ».
+    private static readonly HashSet<string> Afterwords = new(StringComparer.Ordinal) { "chau", "a", "nhe", "nha", "vay", "the", "em", "oi", "bac", "anh", "chi", "ban" };
+
+    /// <summary>The last word that is not said to someone: the word a question ends on.</summary>
+    private static string LastWord(string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length - 1;
+        while (last > 0 && Afterwords.Contains(words[last]))
+        {
+            last--;
+        }
+
+        return last >= 0 ? words[last] : string.Empty;
+    }
 
     /// <summary>
     /// «ko biết», «hổng biết ạ», «chưa rõ lắm»: a short "I don't know" on its own. Longer «không biết …» opens a

@@ -44,6 +44,29 @@ public sealed class VietnameseYesNoTests
     public void Understands_yes_no_and_unknown(string text, YesNoAnswer expected) =>
         Assert.Equal(expected, VietnameseYesNo.Parse(text));
 
+    // Replies to the dialogs' yes-or-no questions in the written reply set (Replies/replyset.tsv) that were asked again,
+    // or answered with an entry («k can dau» got the entry on where to hand in the request), before they were read.
+    [Theory]
+    [InlineData("dc chau", YesNoAnswer.Yes)]
+    [InlineData("ok cháu", YesNoAnswer.Yes)]
+    [InlineData("đồng ý cháu", YesNoAnswer.Yes)]
+    [InlineData("dạ vâng được ạ", YesNoAnswer.Yes)]
+    [InlineData("chắc có, ở trong tủ", YesNoAnswer.Yes)]
+    [InlineData("xoa di", YesNoAnswer.Yes)]
+    [InlineData("tinh vao cx dc", YesNoAnswer.Yes)]
+    [InlineData("không công bố tên thì được", YesNoAnswer.Yes)]
+    [InlineData("thôi được rồi", YesNoAnswer.Yes)]
+    [InlineData("k can dau", YesNoAnswer.No)]
+    [InlineData("thôi k đâu", YesNoAnswer.No)]
+    [InlineData("thôi để lúc khác", YesNoAnswer.No)]
+    [InlineData("de sau", YesNoAnswer.No)]
+    [InlineData("k, 2 vợ chồng con làm công ty có hợp đồng", YesNoAnswer.No)]
+    [InlineData("bấm nhầm", YesNoAnswer.No)]
+    [InlineData("co ma k nho", YesNoAnswer.Unknown)]
+    [InlineData("bác không nhớ cháu ạ", YesNoAnswer.Unknown)]
+    public void Reads_the_way_people_agree_decline_and_forget(string text, YesNoAnswer expected) =>
+        Assert.Equal(expected, VietnameseYesNo.Parse(text));
+
     [Theory]
     [InlineData("")]
     [InlineData("bảo hiểm y tế")]
@@ -57,6 +80,12 @@ public sealed class VietnameseYesNoTests
     [InlineData("có mất gì chưa")]
     // «chắc chắn» alone is a yes; «chắc chắn không» is neither read as one nor as a no.
     [InlineData("chắc chắn không")]
+    // A question after a yes-like or a decline-like opening asks something else; indifference is not consent.
+    [InlineData("có mất tiền không cháu")]
+    [InlineData("thôi cho hỏi vay vốn ở đâu?")]
+    [InlineData("sao cũng được")]
+    [InlineData("thôi chào nhé")]
+    [InlineData("đề nghị xã xét lại")]
     public void Leaves_other_answers_unread(string text) => Assert.Null(VietnameseYesNo.Parse(text));
 
     [Theory]
