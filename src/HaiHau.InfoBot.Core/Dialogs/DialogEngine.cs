@@ -26,11 +26,13 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         var now = services.Time.GetUtcNow();
         var text = VietnameseText.Clean(message.Text);
         var nonText = NonTextContent.KindOf(message.ButtonPayload);
-        var turn = new TurnContext(next, services, new TurnInput(text, nonText is null ? message.ButtonPayload : null, message.ContactPhone))
+        var input = new TurnInput(text, nonText is null ? message.ButtonPayload : null, message.ContactPhone);
+        var turn = new TurnContext(next, services, input) { From = message.From, PreviousTopic = next.AnsweredTopic };
+        if (CommandButton(turn) is { } button)
         {
-            From = message.From,
-            PreviousTopic = next.AnsweredTopic,
-        };
+            turn = new TurnContext(next, services, input with { Payload = button }) { From = message.From, PreviousTopic = next.AnsweredTopic, CommandPressedButton = true };
+        }
+
         next.AnsweredTopic = null;
         var lastActivity = next.LastActivityAt;
         next.LastActivityAt = now;
@@ -110,7 +112,7 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
             return;
         }
 
-        switch (GlobalCommands.Recognise(text, turn.Input.Payload))
+        switch (turn.CommandPressedButton ? null : GlobalCommands.Recognise(text, turn.Input.Payload))
         {
             case GlobalCommand.Menu:
                 StartMain(turn);
@@ -193,6 +195,16 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         turn.Say("Nội dung vừa được cập nhật, cháu xin bắt đầu lại từ đầu ạ.");
         StartMain(turn);
     }
+
+    /// <summary>
+    /// The waiting prompt's own button for a typed command (<see cref="PromptNode.ButtonFor"/>): «gặp cán bộ» typed at the
+    /// estimate's last question went to the handoff and asked that question again, where its «Gặp cán bộ» button goes on.
+    /// </summary>
+    private string? CommandButton(TurnContext turn) =>
+        turn.Input.Payload is null && turn.State.Stack.Count > 0 && turn.Frame.Waiting && FindNode(turn.Frame) is PromptNode prompt
+        && GlobalCommands.Recognise(turn.Input.Text, null) is { } command
+            ? prompt.ButtonFor(turn, command)
+            : null;
 
     /// <summary>Most words a yes or no to an offer is: «dạ có ạ», «ok cháu», «thôi không cần».</summary>
     private const int OfferReplyWords = 4;

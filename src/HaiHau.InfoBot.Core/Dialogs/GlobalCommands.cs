@@ -31,7 +31,44 @@ public static class GlobalCommands
         }
 
         var folded = VietnameseText.Fold(text);
-        return Phrases.TryGetValue(folded, out var command) ? command : null;
+        return Phrases.TryGetValue(folded, out var command) ? command : AsksForAnOfficer(folded) ? GlobalCommand.Handoff : null;
+    }
+
+    // Said around «gặp cán bộ» by people asking politely: «cho tôi gặp cán bộ xã», «thôi cháu cho tôi nói chuyện với cán bộ».
+    private static readonly HashSet<string> Courtesy = new(StringComparer.Ordinal)
+    {
+        "cho", "toi", "em", "bac", "chau", "minh", "muon", "xin", "duoc", "a", "nhe", "nha", "voi", "thoi", "oi", "giup", "de", "can", "xa", "o", "di", "the", "vay", "lam", "on",
+    };
+
+    /// <summary>
+    /// A request for an officer in a few polite words around the command: the whole message was the command before, so
+    /// «cho tôi gặp cán bộ xã» was taken as a wrong answer to the waiting question and asked again.
+    /// </summary>
+    private static bool AsksForAnOfficer(string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 10)
+        {
+            return false;
+        }
+
+        // Courtesy words are dropped only around the command, so «cán bộ» stays whole and «với» inside «nói chuyện với cán bộ» stays too.
+        var padded = " " + folded + " ";
+        foreach (var (phrase, command) in Phrases)
+        {
+            if (command != GlobalCommand.Handoff || phrase.Contains('/', StringComparison.Ordinal) || !padded.Contains(" " + phrase + " ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = padded.Replace(" " + phrase + " ", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (rest.All(Courtesy.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Buttons that trigger commands; their ids are the command names, understood in any state.</summary>

@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Core.Loading;
 using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
 
@@ -112,6 +113,23 @@ public abstract class PromptNode : DialogNode
     public bool Offers(TurnContext turn, string choiceId) => Choices(turn).Any(c => c.Id == choiceId);
 
     protected virtual IReadOnlyList<QuickReply> Choices(TurnContext turn) => [];
+
+    /// <summary>
+    /// The id of this prompt's own button for a command typed anywhere («gặp cán bộ», «thôi»): the button labelled as the
+    /// command, or for «thôi» the one that ends the dialog («Xong rồi», «Không, cảm ơn»); null when it has none. The
+    /// button keeps the dialog's own way (the training dialog's «Gặp cán bộ» goes on to its own next step).
+    /// </summary>
+    public string? ButtonFor(TurnContext turn, GlobalCommand command)
+    {
+        var own = VietnameseText.Fold(GlobalCommands.Label(command));
+        var choices = Choices(turn);
+        return choices.FirstOrDefault(c => VietnameseText.Fold(c.Label) == own)?.Id
+            ?? (command == GlobalCommand.Cancel ? choices.FirstOrDefault(c => Finishes(c.Label))?.Id : null);
+    }
+
+    /// <summary>«Xong rồi», «Không, cảm ơn»: the button that ends what is being asked.</summary>
+    public static bool Finishes(string label) =>
+        VietnameseText.Fold(label) is "xong" or "xong roi" or "khong cam on" or "thoi";
 
     /// <summary>Called once an answer is taken, before moving on (e.g. to say a one-time note about it).</summary>
     protected virtual void Accepted(TurnContext turn, Answer answer)

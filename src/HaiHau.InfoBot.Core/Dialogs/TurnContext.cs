@@ -75,6 +75,12 @@ public sealed class TurnContext(ConversationState state, DialogServices services
 
     public TurnInput Input { get; } = input;
 
+    /// <summary>
+    /// The typed text was a command the waiting prompt has a button for, and <see cref="Input"/> carries that button:
+    /// the command itself is not run («gặp cán bộ» at a prompt with a «Gặp cán bộ» button presses it).
+    /// </summary>
+    public bool CommandPressedButton { get; init; }
+
     /// <summary>Who is talking (set by the engine): the registration nodes look the resident up by it.</summary>
     public ConversationRef? From { get; init; }
 

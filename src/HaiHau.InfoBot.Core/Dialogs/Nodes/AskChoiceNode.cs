@@ -99,7 +99,7 @@ public sealed class AskChoiceNode : PromptNode
             return new Answer(string.Join(' ', named.Select(i => Options[i].Value)), Options[named[0]].Next);
         }
 
-        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? NotSureChoice(turn) ?? SynonymChoice(turn);
+        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? NotSureChoice(turn) ?? SynonymChoice(turn) ?? FinishChoice(turn);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
     }
 
@@ -130,35 +130,37 @@ public sealed class AskChoiceNode : PromptNode
     // «bhyt với vay vốn», «bhyt, vay vốn và học nghề», «bhyt + việc làm»: the words that join names, folded.
     private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "va", "voi", "vs", "ca", "+", "&", "cung" };
 
+    // Marks that separate names before folding, which turns them into spaces: «VAY VON, BAO HIEM» named only loans.
+    private static readonly char[] Separators = [',', ';', '+', '&', '/', '\n'];
+
     private static IEnumerable<string> ChoiceParts(string text)
     {
-        var part = new List<string>();
-        foreach (var word in VietnameseText.Fold(text).Replace(',', ' ').Replace(';', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var piece in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Joiners.Contains(word))
+            var part = new List<string>();
+            foreach (var word in VietnameseText.Fold(piece).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (part.Count > 0)
+                if (Joiners.Contains(word))
                 {
-                    yield return string.Join(' ', part);
+                    if (part.Count > 0)
+                    {
+                        yield return string.Join(' ', part);
+                    }
+
+                    part.Clear();
+                    continue;
                 }
 
-                part.Clear();
-                continue;
+                part.Add(word);
             }
 
-            part.Add(word);
-        }
-
-        if (part.Count > 0)
-        {
-            yield return string.Join(' ', part);
+            if (part.Count > 0)
+            {
+                yield return string.Join(' ', part);
+            }
         }
     }
 
-    /// <summary>
-    /// «ko biết», «hổng biết», «chưa rõ» typed where a choice offers «Chưa rõ / …»: that choice (issue 12 §5), not a
-    /// question that would take the resident out of the dialog.
-    /// </summary>
     private int? NotSureChoice(TurnContext turn)
     {
         if (turn.Input.Payload is not null || !VietnameseYesNo.IsNotSure(turn.Input.Text))
@@ -169,6 +171,28 @@ public sealed class AskChoiceNode : PromptNode
         var at = Options.ToList().FindIndex(o => VietnameseText.Fold(turn.Render(o.Label)) is var label
             && (label.StartsWith("chua ro", StringComparison.Ordinal) || label.StartsWith("khong biet", StringComparison.Ordinal) || label.StartsWith("khong ro", StringComparison.Ordinal)));
         return at >= 0 ? at : null;
+    }
+
+    /// <summary>
+    /// «thôi vậy», «ok xong r», «uk cảm ơn nha» where a button ends the dialog («Xong rồi», «Không, cảm ơn»): that button.
+    /// They were asked again, or «cảm ơn cháu nhiều» greeted with the menu.
+    /// </summary>
+    private static readonly string[] FinishingWords = [" cam on ", " xong ", " thoi ", " het roi ", " du roi "];
+
+    private int? FinishChoice(TurnContext turn)
+    {
+        var text = turn.Input.Text;
+        if (turn.Input.Payload is not null || string.IsNullOrWhiteSpace(text) || text.Contains('?', StringComparison.Ordinal)
+            || VietnameseText.WordCount(text) > SynonymReplyWords)
+        {
+            return null;
+        }
+
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        var finishing = !folded.Contains(" chua xong ", StringComparison.Ordinal) && VietnameseYesNo.Parse(text) == YesNoAnswer.No
+            || (!folded.Contains(" chua xong ", StringComparison.Ordinal) && FinishingWords.Any(w => folded.Contains(w, StringComparison.Ordinal)));
+        var at = Options.ToList().FindIndex(o => Finishes(turn.Render(o.Label)));
+        return finishing && at >= 0 ? at : null;
     }
 
     /// <summary>A reply of this many words or fewer may name a choice by a synonym; a longer one is a question of its own.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Messaging;
 
@@ -86,7 +87,9 @@ public static partial class ReplyEvaluator
     private static ReplyOutcome Judge(IDialogEngine engine, ReplySetRow row, Turn at, TimeProvider time)
     {
         var typed = Send(engine, at.State, row.Reply, null, time);
-        var answered = typed.Events.Where(e => e.Kind == EventKinds.QuestionAnswered && e.Subject is { Length: > 0 }).Select(e => e.Subject!).ToList();
+        // An officer's contacts given are an answer too, as in the answer sets (topic:handoff).
+        var answered = typed.Events.Where(e => e.Kind == EventKinds.QuestionAnswered && e.Subject is { Length: > 0 }).Select(e => e.Subject!)
+            .Concat(typed.Events.Where(e => e.Kind == EventKinds.HandoffRequested).Select(_ => new AnswerRef(AnswerRef.Topic, Topics.Handoff).Payload)).ToList();
         var stayed = Where(typed.State) == row.Prompt && answered.Count == 0;
         var buttons = at.Replies.SelectMany(r => r.QuickReplies).ToList();
         var took = buttons.FirstOrDefault(b => Same(Send(engine, at.State, null, b.Id, time), typed, []));

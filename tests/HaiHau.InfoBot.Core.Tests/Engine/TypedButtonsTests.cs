@@ -1,0 +1,87 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Engine;
+
+/// <summary>
+/// Replies typed where a button was offered go where the button goes (issue 12 §3, §5; found by `eval replies`,
+/// Replies/README.md): a command the prompt has its own button for, a «thôi» or «cảm ơn» where a button ends the
+/// dialog, several topics named with commas.
+/// </summary>
+public sealed class TypedButtonsTests
+{
+    private static EngineHarness AtCourseSearchWithNothingFound()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("hoc-nghe");
+        bot.Press("tim");
+        bot.Send("xyz");
+        return bot;
+    }
+
+    private static string PressedDone()
+    {
+        var bot = AtCourseSearchWithNothingFound();
+        return EngineHarness.Joined(bot.Press("xong"));
+    }
+
+    [Theory]
+    [InlineData("thôi")] // was «Dạ, cháu đã dừng phần đang hỏi», the cancel of any dialog
+    [InlineData("thôi vậy")] // was asked again
+    [InlineData("ok xong r")]
+    [InlineData("uk cam on nha")]
+    public void A_reply_that_ends_things_presses_the_button_that_ends_the_dialog(string reply)
+    {
+        var bot = AtCourseSearchWithNothingFound();
+
+        var replies = EngineHarness.Joined(bot.Send(reply));
+
+        Assert.Equal(PressedDone(), replies);
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.Cancelled);
+    }
+
+    [Fact]
+    public void A_command_typed_where_the_prompt_has_its_button_presses_the_button()
+    {
+        var pressed = new EngineHarness();
+        pressed.Start();
+        var typed = new EngineHarness();
+        typed.Start();
+
+        // At the menu, «cho bac noi chuyen voi can bo xa» went to the handoff and the menu again; its own «Gặp cán bộ»
+        // button goes on to «Bác còn muốn hỏi gì nữa không?».
+        Assert.Equal(EngineHarness.Joined(pressed.Press("can-bo")), EngineHarness.Joined(typed.Send("cho bac noi chuyen voi can bo xa")));
+        Assert.Equal(ReplyWhere(pressed), ReplyWhere(typed));
+    }
+
+    [Fact]
+    public void Topics_named_with_commas_are_all_kept()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("dang-ky");
+        bot.Press("yes");
+        bot.Press("yes");
+        bot.Send("hai an");
+        bot.Press("ngheo");
+
+        bot.Send("VAY VON, BAO HIEM");
+
+        // Folding turned the comma into a space, so only «Vay vốn ưu đãi» was kept.
+        Assert.Equal("credit health_insurance", bot.State.Stack[^1].Vars["chu_de"]);
+    }
+
+    [Theory]
+    [InlineData("cho tôi gặp cán bộ xã", GlobalCommand.Handoff)]
+    [InlineData("thôi cháu cho tôi nói chuyện với cán bộ", GlobalCommand.Handoff)]
+    [InlineData("gặp cán bộ", GlobalCommand.Handoff)]
+    [InlineData("gặp cán bộ ở đâu", null)] // a question, answered as one
+    [InlineData("cán bộ xã có ở đó không", null)]
+    public void An_officer_asked_for_in_polite_words_is_the_handoff(string text, GlobalCommand? expected)
+    {
+        Assert.Equal(expected, GlobalCommands.Recognise(text, null));
+    }
+
+    private static string ReplyWhere(EngineHarness bot) => string.Join(" > ", bot.State.Stack.Select(f => $"{f.DialogId}/{f.NodeId}"));
+}
