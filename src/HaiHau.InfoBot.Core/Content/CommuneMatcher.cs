@@ -26,8 +26,27 @@ public static class CommuneMatcher
             return exact;
         }
 
+        // «haixuan», «haiphong»: the two words of a name typed as one on a phone keyboard.
+        var words = VietnameseText.Fold(text.Replace('-', ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > 4 && w.StartsWith("hai", StringComparison.Ordinal) && content.ResolveCommune("hai " + w[3..]) is not null ? "hai " + w[3..] : w)
+            .ToList();
+        var spaced = string.Join(' ', words);
+        if (content.ResolveCommune(spaced) is { } glued)
+        {
+            return glued;
+        }
+
+        // «ở Cồn», «nhà tôi ở Cồn ạ»: the name after a word of place (not after «nhà» alone: «nhà con» is no town), or with a
+        // courtesy after it.
+        var before = words.TakeWhile(w => w is "o" or "tai" or "nha" or "toi" or "bac" or "em" or "xa").ToList();
+        var bare = string.Join(' ', words.Skip(before.Count).Reverse().SkipWhile(w => w is "a" or "nhe" or "ah").Reverse());
+        if ((before.Count == 0 || before[^1] is "o" or "tai" or "xa") && bare.Length > 0 && bare != spaced && content.ResolveCommune(bare) is { } placed)
+        {
+            return placed;
+        }
+
         // "huyện Hải Hậu" is the former district, not today's xã Hải Hậu.
-        var folded = (" " + VietnameseText.Fold(text.Replace('-', ' ')) + " ").Replace(" huyen hai hau ", " ", StringComparison.Ordinal);
+        var folded = (" " + spaced + " ").Replace(" huyen hai hau ", " ", StringComparison.Ordinal);
         var found = content.Units.Where(unit =>
         {
             var name = VietnameseText.Fold(unit.ShortName);
@@ -36,8 +55,15 @@ public static class CommuneMatcher
                 : folded.Contains(" thi tran " + name + " ", StringComparison.Ordinal) || folded.Contains(" tt " + name + " ", StringComparison.Ordinal);
         }).Select(u => content.ResolveCommune(u.Code)!).ToList();
 
-        // "Hải Châu, nay là Hải Thịnh" names one commune twice; prefer the former unit (it says more).
+        // "Hải Châu, nay là Hải Thịnh" names one commune twice; prefer the former unit (it says more). A former unit of the
+        // same name as today's commune («xóm 7 Hải Anh») says no more: it is today's, as the name alone is.
         var communes = found.Select(r => r.Current?.Code ?? "?" + r.Named.Code).Distinct(StringComparer.Ordinal).Count();
-        return communes == 1 ? found.OrderBy(r => r.Named.IsCurrent ? 1 : 0).First() : null;
+        if (communes != 1)
+        {
+            return null;
+        }
+
+        static bool SameName(CommuneResolution r) => r.Current is { } now && VietnameseText.Fold(now.ShortName) == VietnameseText.Fold(r.Named.ShortName);
+        return found.FirstOrDefault(r => !r.Named.IsCurrent && !SameName(r)) ?? found.FirstOrDefault(r => r.Named.IsCurrent) ?? found[0];
     }
 }
