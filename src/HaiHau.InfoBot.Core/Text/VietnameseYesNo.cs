@@ -24,7 +24,7 @@ public static class VietnameseYesNo
     [
         "khong biet", "ko biet", "k biet", "chua biet", "khong ro", "ko ro", "k ro", "chua ro", "khong chac", "ko chac",
         "khong nho", "ko nho", "biet dau", "chiu", "hong biet", "hok biet", "hem biet", "ko bit", "k bit", "khong bit",
-        "k nho", "quen roi", "quen mat", "quen mat roi",
+        "k nho", "quen roi", "quen mat", "quen mat roi", "cha biet", "chang biet", "cha biet nua", "chang biet nua",
     ];
 
     // A thumb is how many residents answer on Zalo; it carries no letters, so it is read before folding.
@@ -68,7 +68,7 @@ public static class VietnameseYesNo
             return YesNoAnswer.Yes;
         }
 
-        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong ", "chac khong", "chac ko ") || DeclinesFirst(text!, folded))
+        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong ", "chac khong", "chac ko ", "chac k ", "chac la k ") || DeclinesFirst(text!, folded))
         {
             return YesNoAnswer.No;
         }
@@ -156,6 +156,20 @@ public static class VietnameseYesNo
 
         return last >= 0 ? words[last] : string.Empty;
     }
+
+    /// <summary>
+    /// Whether the reply ends the way a Vietnamese question does («… không cháu», «… ở đâu ạ», a «?»): then it asks
+    /// something, whatever words of an answer it holds.
+    /// </summary>
+    public static bool EndsAsQuestion(string text) =>
+        text.Contains('?', StringComparison.Ordinal) || QuestionEnds.Contains(LastWord(VietnameseText.Fold(text)), StringComparer.Ordinal);
+
+    /// <summary>
+    /// «k biết tính thế nào cháu chỉ giúp»: not knowing, said at length, and asking nothing back (unlike «không biết hộ
+    /// nghèo có được vay không»). Where a button says «Chưa rõ», this is that button.
+    /// </summary>
+    public static bool IsNotSureAtLength(string? text) =>
+        text is not null && Parse(text) == YesNoAnswer.Unknown && (IsNotSure(text) || !EndsAsQuestion(text));
 
     /// <summary>
     /// «ko biết», «hổng biết ạ», «chưa rõ lắm»: a short "I don't know" on its own. Longer «không biết …» opens a

@@ -38,3 +38,70 @@ public sealed class ChoiceSynonymsTests
         Assert.Contains(new TurnEvent(EventKinds.ArticleViewed, "ho-tro-nha-o"), bot.LastEvents);
     }
 }
+
+/// <summary>
+/// Choices answered in a sentence (up to eight words, asking nothing back) by a phrase of their synonyms, or as the yes
+/// or no the question asks; at the main menu a sentence stays a question. Found by `eval replies` (Replies/README.md).
+/// </summary>
+public sealed class ChoiceInASentenceTests
+{
+    [Theory]
+    [InlineData("nha lam ruong thoi, k ngheo", "bhyt-ho-nong-nghiep-muc-song-trung-binh")]
+    [InlineData("nhà tôi có sổ cận nghèo", "bhyt-ho-can-ngheo")]
+    public void The_household_told_by_its_living_or_its_book_picks_its_BHYT_article(string reply, string article)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("bhyt");
+
+        bot.Send(reply);
+
+        Assert.Contains(new TurnEvent(EventKinds.ArticleViewed, article), bot.LastEvents);
+    }
+
+    [Fact]
+    public void A_word_alone_in_a_sentence_names_no_choice()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-tro-khac");
+        bot.Press("nha-o");
+
+        // «thôi» is a synonym of «Không, cảm ơn»; in this sentence it asks to stop the announcements.
+        var text = EngineHarness.Joined(bot.Send("thoi dung gui thong bao cho toi nua"));
+
+        Assert.Contains("Cháu sẽ không gửi tin nào cho bác", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void At_the_main_menu_a_sentence_stays_a_question()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-tro-khac");
+        bot.Press("nha-o");
+
+        bot.Send("co, hoi them ve vay von");
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject!.StartsWith("faq:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("không, nhà tôi ở xóm 9 Hải Đông", "rural")]
+    [InlineData("ko", "rural")]
+    [InlineData("có", "former_town")]
+    [InlineData("gần thị trấn thôi chứ k phải", "rural")]
+    public void The_old_town_question_is_answered_as_the_yes_or_no_it_is(string reply, string area)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-ngheo");
+        bot.Press("uoc-tinh");
+        bot.Send("xyz");
+        bot.Send("xyz");
+
+        bot.Send(reply);
+
+        Assert.Equal(area, bot.State.Stack[^1].Vars["khu_vuc"]);
+    }
+}

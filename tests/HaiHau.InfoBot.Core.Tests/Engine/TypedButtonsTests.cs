@@ -83,5 +83,20 @@ public sealed class TypedButtonsTests
         Assert.Equal(expected, GlobalCommands.Recognise(text, null));
     }
 
+    [Theory]
+    [InlineData("không biết nữa, sao giờ")]
+    [InlineData("k biết tính thế nào cháu chỉ giúp")]
+    public void Not_knowing_told_at_length_picks_the_not_sure_button(string reply)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("bhyt");
+
+        bot.Send(reply);
+
+        // Asked again before: only «ko biết» of four words or fewer was read as not knowing.
+        Assert.Contains(new TurnEvent(EventKinds.ArticleViewed, "bhyt-quyen-loi-chung"), bot.LastEvents);
+    }
+
     private static string ReplyWhere(EngineHarness bot) => string.Join(" > ", bot.State.Stack.Select(f => $"{f.DialogId}/{f.NodeId}"));
 }

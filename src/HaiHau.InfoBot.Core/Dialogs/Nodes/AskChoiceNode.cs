@@ -99,7 +99,7 @@ public sealed class AskChoiceNode : PromptNode
             return new Answer(string.Join(' ', named.Select(i => Options[i].Value)), Options[named[0]].Next);
         }
 
-        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? NotSureChoice(turn) ?? SynonymChoice(turn) ?? FinishChoice(turn);
+        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? NotSureChoice(turn) ?? SynonymChoice(turn) ?? FinishChoice(turn) ?? YesNoChoice(turn);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
     }
 
@@ -163,7 +163,7 @@ public sealed class AskChoiceNode : PromptNode
 
     private int? NotSureChoice(TurnContext turn)
     {
-        if (turn.Input.Payload is not null || !VietnameseYesNo.IsNotSure(turn.Input.Text))
+        if (turn.Input.Payload is not null || !VietnameseYesNo.IsNotSureAtLength(turn.Input.Text))
         {
             return null;
         }
@@ -177,6 +177,31 @@ public sealed class AskChoiceNode : PromptNode
     /// «thôi vậy», «ok xong r», «uk cảm ơn nha» where a button ends the dialog («Xong rồi», «Không, cảm ơn»): that button.
     /// They were asked again, or «cảm ơn cháu nhiều» greeted with the menu.
     /// </summary>
+    /// <summary>
+    /// A question asked as a yes or no, whose «no» is a button of its own («Không, ở nơi khác»): «không, nhà tôi ở xóm 9
+    /// Hải Đông» is that button, and, when there are only two, a yes is the other («dạ có, ở ngay thị trấn»).
+    /// </summary>
+    private int? YesNoChoice(TurnContext turn)
+    {
+        if (turn.Input.Payload is not null || string.IsNullOrWhiteSpace(turn.Input.Text) || VietnameseYesNo.EndsAsQuestion(turn.Input.Text))
+        {
+            return null;
+        }
+
+        var no = Options.Select((o, i) => (o, i)).Where(x => VietnameseText.Fold(turn.Render(x.o.Label)).StartsWith("khong ", StringComparison.Ordinal)).ToList();
+        if (no is not [var only])
+        {
+            return null;
+        }
+
+        return VietnameseYesNo.Parse(turn.Input.Text) switch
+        {
+            YesNoAnswer.No => only.i,
+            YesNoAnswer.Yes when Options.Count == 2 => 1 - only.i,
+            _ => null,
+        };
+    }
+
     private static readonly string[] FinishingWords = [" cam on ", " xong ", " thoi ", " het roi ", " du roi "];
 
     private int? FinishChoice(TurnContext turn)
@@ -199,6 +224,13 @@ public sealed class AskChoiceNode : PromptNode
     private const int SynonymReplyWords = 5;
 
     /// <summary>
+    /// Up to this many words, a reply that does not end as a question may name a choice by a synonym too: «tính theo đầu
+    /// người cho dễ», «nhà làm ruộng thôi, k nghèo» are answers told in a sentence (they were asked again). Not at the main
+    /// menu, where a sentence is a question: «có, hỏi thêm về vay vốn» is best answered about loans.
+    /// </summary>
+    private const int SynonymSentenceWords = 8;
+
+    /// <summary>
     /// The one choice whose synonym the short reply holds, as whole words, typed with or without diacritics («chăn nuôi»,
     /// «nuoi bo»); null when none or several do. A question («nuôi bò có cần thế chấp không») is left to be answered.
     /// </summary>
@@ -206,13 +238,17 @@ public sealed class AskChoiceNode : PromptNode
     {
         var text = turn.Input.Text;
         if (turn.Input.Payload is not null || string.IsNullOrWhiteSpace(text) || text.Contains('?', StringComparison.Ordinal)
-            || VietnameseText.WordCount(text) > SynonymReplyWords)
+            || VietnameseText.WordCount(text) > SynonymSentenceWords
+            || (VietnameseText.WordCount(text) > SynonymReplyWords && (VietnameseYesNo.EndsAsQuestion(text) || turn.Frame.DialogId == DialogCatalog.MainDialogId)))
         {
             return null;
         }
 
+        // In a sentence only a phrase names a choice: a word alone («thôi», «không») says too little there («thôi đừng gửi
+        // thông báo cho tôi nữa» asks to stop the announcements, not «Không, cảm ơn»).
+        var sentence = VietnameseText.WordCount(text) > SynonymReplyWords;
         var folded = " " + VietnameseText.Fold(text) + " ";
-        var named = Options.Select((o, i) => (i, Said: o.Synonyms.Where(w => folded.Contains(" " + w + " ", StringComparison.Ordinal)).MaxBy(w => w.Length)))
+        var named = Options.Select((o, i) => (i, Said: o.Synonyms.Where(w => (!sentence || w.Contains(' ', StringComparison.Ordinal)) && folded.Contains(" " + w + " ", StringComparison.Ordinal)).MaxBy(w => w.Length)))
             .Where(x => x.Said is not null).ToList();
         if (named is [var only])
         {
