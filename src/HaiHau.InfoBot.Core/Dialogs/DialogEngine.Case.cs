@@ -119,7 +119,10 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        var told = ResidentCase.Read(text, services.Content);
+        // At the income questions a sum is the income without more words («cả năm … được chừng 60 triệu»), and at «mỗi
+        // người …?» the household's sum told with its size is shared out («cả nhà 4 người tháng được 6 triệu»: 1.500.000).
+        var asked = frame.Waiting && FindNode(frame) is PromptNode { Var: var askedVar } ? askedVar : null;
+        var told = ResidentCase.Read(text, services.Content, incomeAsked: asked is HouseholdIncomeVar or PersonIncomeVar);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (told.Members is { } members && !frame.Vars.ContainsKey(MembersVar))
         {
@@ -127,9 +130,12 @@ public sealed partial class DialogEngine
         }
 
         var incomeKnown = frame.Vars.ContainsKey(HouseholdIncomeVar) || frame.Vars.ContainsKey(PersonIncomeVar);
-        if (told.MonthlyIncome is { } income && !incomeKnown && (told.IncomePerPerson || told.Members is not null || frame.Vars.ContainsKey(MembersVar)))
+        var size = told.Members ?? (frame.Vars.TryGetValue(MembersVar, out var known) && int.TryParse(known, CultureInfo.InvariantCulture, out var n) ? n : (int?)null);
+        if (told.MonthlyIncome is { } income && !incomeKnown && (told.IncomePerPerson || size is not null))
         {
-            values[told.IncomePerPerson ? PersonIncomeVar : HouseholdIncomeVar] = income.ToString("0", CultureInfo.InvariantCulture);
+            var shared = asked == PersonIncomeVar && !told.IncomePerPerson && size is > 0;
+            values[told.IncomePerPerson || shared ? PersonIncomeVar : HouseholdIncomeVar] =
+                (shared ? Math.Round(income / size!.Value) : income).ToString("0", CultureInfo.InvariantCulture);
         }
 
         if (values.Count == 0)

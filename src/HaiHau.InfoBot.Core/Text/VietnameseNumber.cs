@@ -241,6 +241,28 @@ public static partial class VietnameseNumber
         return null;
     }
 
+    // «khoảng 7 8 triệu», «tầm 3-4tr», «3 đến 4 triệu một tháng»: two amounts sharing the unit said after the second.
+    [GeneratedRegex(@"^(?:(?:khoang|tam|chung|tu|co|duoc|dc|thang|ca nha|ca ho|mot thang|1 thang)\s+)*(\d+(?:[.,]\d+)?)\s*(?:-|den|toi|hoac|hay|,|/)?\s*(\d+(?:[.,]\d+)?)\s*(trieu|tr|cu|nghin|ngan|k)\s*(?:(?:mot|1|moi)?\s*thang)?\s*(?:a|thoi)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RangePattern();
+
+    /// <summary>
+    /// A range of amounts told where one is asked («khoảng 7 8 triệu»): its two ends, the lower first; null when the text is
+    /// no such range, or the ends are far apart (more than double), which is no estimate to take the middle of.
+    /// </summary>
+    public static (decimal Low, decimal High)? ParseRange(string? text)
+    {
+        var match = RangePattern().Match(FoldKeepingSeparators(text).Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var unit = match.Groups[3].Value;
+        return Parse($"{match.Groups[1].Value} {unit}") is { } low && Parse($"{match.Groups[2].Value} {unit}") is { } high && low > 0 && low < high && high <= low * 2
+            ? (low, high)
+            : null;
+    }
+
     private static string FoldKeepingSeparators(string? text)
     {
         var clean = VietnameseText.Clean(text);

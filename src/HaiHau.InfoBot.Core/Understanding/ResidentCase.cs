@@ -59,8 +59,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"^\s*(?:/|mot|moi|1)\s*(?:ngay|ngay cong|cong)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DailyAfter();
 
-    // The words that make the next sum an income, in the same clause: «lương tháng», «thu nhập», «kiếm được», «làm ra».
-    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang)\b[^.;?!]{0,30}$", RegexOptions.CultureInvariant)]
+    // The words that make the next sum an income, in the same clause: «lương tháng», «thu nhập», «kiếm được», «làm ra»,
+    // «cả nhà cộng lại tháng được tầm 6 triệu».
+    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang|thang duoc|thang dc|cong lai|tong cong)\b[^.;?!]{0,30}$", RegexOptions.CultureInvariant)]
     private static partial Regex IncomeBefore();
 
     // «nhà tôi 4 người», «gia đình có bốn khẩu», «vợ chồng tôi 2 người»: a number of people is the household's when the
@@ -69,9 +70,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"\b(?:nha|gia dinh|gd|ho|ca nha|bo me|vo chong|ong ba|me con|bo con|chung toi|chung em|chung chau)\b[^.;?!]{0,25}$", RegexOptions.CultureInvariant)]
     private static partial Regex HouseholdBefore();
 
-    // «vợ chồng em và 1 con», «2 vợ chồng + 2 đứa nhỏ», «hai vợ chồng với ba đứa con»: a couple and their children
+    // «vợ chồng em và 1 con», «2 vợ chồng + 2 đứa nhỏ», «hai vợ chồng với ba đứa con», «2 ông bà với 2 đứa cháu»: a couple and their children
     // counted, the way residents tell their household when they give no «N người» (issue 12, chat rows).
-    [GeneratedRegex(@"\b(?:(?:hai|2)\s+)?vo chong\b(?:\s+(?:toi|em|e|chau|minh|tui|t|chung toi|chung em))?\s*(?:(?:va|\+|voi|co|cung|&)\s*)?(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin)\s*(?:dua\s+)?(?:con|chau|be|nho)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:hai|2)\s+)?(?:vo chong|ong ba|bo me)\b(?:\s+(?:toi|em|e|chau|minh|tui|t|chung toi|chung em))?\s*(?:(?:va|\+|voi|co|cung|&)\s*)?(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin)\s*(?:dua\s+)?(?:con|chau|be|nho)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CoupleAndChildren();
 
     // «2 vợ chồng già», «hai ông bà»: an older couple telling their household as the two of them, with no children counted
@@ -79,6 +80,14 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     // củ một tháng» got the general answer instead of the income test (issue 12 §3).
     [GeneratedRegex(@"\b(?:hai|2)\s+(?:vo chong|ong ba)\b(?!(?:\s+\w+){0,2}\s*(?:va|\+|voi|co|cung|&)\s*(?:cac|may|nhung|\d{1,2}|mot|hai|ba|bon|nam|sau)?\s*(?:dua\s+)?(?:con|chau|be|nho)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex CoupleAlone();
+
+    // «có mình tôi thôi», «bác ở một mình»: a household of one (asked again for its size before).
+    [GeneratedRegex(@"\b(?:mot minh|minh toi|minh tui|minh em|minh bac|minh chau)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LivesAlone();
+
+    // «cả năm lúa với tiền con gửi được chừng 60 triệu»: a year's sum, told before it («năm» alone is also five).
+    [GeneratedRegex(@"\b(?:ca|mot|moi|hang|1|trong)\s+nam\b[^.;?!]{0,45}$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearlyBefore();
 
     private static bool IsHousehold(string folded, Match members) =>
         members.Value.EndsWith("khau", StringComparison.Ordinal) || members.Value.EndsWith("mieng an", StringComparison.Ordinal)
@@ -134,7 +143,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         return ages;
     }
 
-    public static ResidentCase Read(string? text, IContentStore? content = null)
+    /// <param name="incomeAsked">The reply answers a question about the household's income (the screener's): a sum in it
+    /// is the income without the words that otherwise make it one.</param>
+    public static ResidentCase Read(string? text, IContentStore? content = null, bool incomeAsked = false)
     {
         var folded = VietnameseText.Fold(VietnameseText.Clean(text));
         if (folded.Length == 0)
@@ -163,6 +174,11 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             members = 2;
         }
 
+        if (members is null && LivesAlone().IsMatch(folded))
+        {
+            members = 1;
+        }
+
         decimal? income = null;
         decimal? daily = null;
         var perPerson = false;
@@ -183,12 +199,13 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
                 continue;
             }
 
-            var yearly = YearlyAfter().IsMatch(after);
+            var yearlyAfter = YearlyAfter().IsMatch(after);
+            var yearly = yearlyAfter || YearlyBefore().IsMatch(before);
             var personal = PerPersonAfter().IsMatch(after) || PerPersonBefore().IsMatch(before);
             var monthly = yearly ? Math.Round(amount / 12) : amount;
             // A sum is an income only where it is said to be one («lương», «thu nhập», «một tháng»…): «đặt cọc 150
             // triệu», «vay 20 triệu» are not what the household lives on. Nor is more than any poor household earns.
-            if (!(personal || yearly || MonthlyAfter().IsMatch(after) || IncomeBefore().IsMatch(before)) || monthly > MaxMonthlyIncome)
+            if (!(incomeAsked || personal || yearlyAfter || MonthlyAfter().IsMatch(after) || IncomeBefore().IsMatch(before)) || monthly > MaxMonthlyIncome)
             {
                 continue;
             }

@@ -51,7 +51,7 @@ public sealed class AskNumberNode : PromptNode
 
     protected override Answer? Recognize(TurnContext turn)
     {
-        if (VietnameseNumber.Parse(turn.Input.Text) is not { } value
+        if ((VietnameseNumber.Parse(turn.Input.Text) ?? Middle(turn.Input.Text)) is not { } value
             || (Integer && value != decimal.Truncate(value))
             || value < Min || value > Max)
         {
@@ -59,5 +59,21 @@ public sealed class AskNumberNode : PromptNode
         }
 
         return new Answer(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The middle of a range of amounts («khoảng 7 8 triệu»: 7.500.000), where an amount is asked (not a count): an
+    /// estimate needs one number, and asking again for what the resident does not know more exactly helps nobody.
+    /// </summary>
+    private decimal? Middle(string? text) =>
+        !Integer && VietnameseNumber.ParseRange(text) is var (low, high) ? Math.Round((low + high) / 2) : null;
+
+    /// <summary>Says which number was taken from a range, so the resident sees what the estimate uses.</summary>
+    protected override void Accepted(TurnContext turn, Answer answer)
+    {
+        if (turn.Input.Payload is null && VietnameseNumber.Parse(turn.Input.Text) is null && VietnameseNumber.ParseRange(turn.Input.Text) is var (low, high))
+        {
+            turn.Say($"Dạ, bác nói khoảng {VietnameseFormat.Number(low)} đến {VietnameseFormat.Money(high)}, cháu lấy số ở giữa: {VietnameseFormat.Money(decimal.Parse(answer.Value, CultureInfo.InvariantCulture))}.");
+        }
     }
 }
