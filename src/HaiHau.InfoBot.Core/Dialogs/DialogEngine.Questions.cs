@@ -34,7 +34,9 @@ public sealed partial class DialogEngine
             // In the screener a reply that asks nothing («?») is the household told, the answer to its question: «nhà có 2
             // người không có việc» at «anyone without a job?» was read as «có … không» and got the entry on children
             // working in factories, «ông nhà tôi đi làm thuê không hợp đồng» the one on unpaid wages. It is asked again.
-            var asksInScreener = turn.Frame.DialogId != ScreenerDialogId || text.Contains('?', StringComparison.Ordinal);
+            // A question may end on its question word without the «?» («thế tiền con gửi về có tính k», «tính cả lương hưu
+            // à»): those were asked again.
+            var asksInScreener = turn.Frame.DialogId != ScreenerDialogId || VietnameseYesNo.EndsAsQuestion(text) || EndsOnAskingParticle(text);
             if (prompt.Understands(turn))
             {
                 KeepCase(turn, text); // what else the reply told, kept before the prompt takes its part
@@ -51,6 +53,13 @@ public sealed partial class DialogEngine
         return !prompt.UnderstandsExactly(turn)
             && AnswerQuestion(turn, text, promptCanGuess: prompt.Understands(turn) && !LongerThanAChatLine(text));
     }
+
+    /// <summary>The estimate is under way: what the household told it is worth coming back to after a question.</summary>
+    private static bool KeepsTheEstimate(TurnContext turn) => turn.State.Stack.Count > 0 && turn.Frame.DialogId == ScreenerDialogId;
+
+    /// <summary>«… à», «… hả», «… hở» close a question; folded, «à» is the «ạ» of politeness, so it is read before folding.</summary>
+    private static bool EndsOnAskingParticle(string text) =>
+        text.TrimEnd(' ', '.', '!', '?').ToLowerInvariant() is var t && (t.EndsWith(" à", StringComparison.Ordinal) || t.EndsWith(" hả", StringComparison.Ordinal) || t.EndsWith(" hở", StringComparison.Ordinal));
 
     private static bool LongerThanAChatLine(string text) =>
         VietnameseText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > QuestionUnderstanding.ShortMessageWords;
@@ -165,8 +174,14 @@ public sealed partial class DialogEngine
             // know», the place to ask and the nearest entries, logged as unanswered as at the menu (issue 12 §4). A
             // close call between two topics is still asked again there: the dialog's own choices are nearer than two
             // guessed topics.
-            turn.State.Stack.Clear();
-            turn.State.History.Clear();
+            // In the estimate the household's answers so far are kept: the honest «I don't know», then its question again
+            // («hỏi cái này làm gì cháu» at question 10 had left the estimate, every answer lost).
+            if (!KeepsTheEstimate(turn))
+            {
+                turn.State.Stack.Clear();
+                turn.State.History.Clear();
+            }
+
             SayUnanswered(turn, understanding, question, text);
             return true;
         }
@@ -195,6 +210,13 @@ public sealed partial class DialogEngine
         var topic = question.Best.Topic;
         var answer = question.Best.Answer;
         var settings = understanding.Settings(topic);
+        if (settings?.Action == TopicAction.Answer && services.Dialogs.Find(turn.Frame.DialogId)?.Topic != topic && KeepsTheEstimate(turn))
+        {
+            // «thế học phí có được miễn k» at the estimate's question on schooling: answered, then the question again.
+            turn.Log(EventKinds.QuestionUnderstood, topic);
+            return Go(turn, understanding, answer, insideDialog: true);
+        }
+
         if (settings?.Action == TopicAction.Answer && services.Dialogs.Find(turn.Frame.DialogId)?.Topic != topic)
         {
             // A new subject: the resident has left this dialog. Answer as at the menu rather than drag them back, the

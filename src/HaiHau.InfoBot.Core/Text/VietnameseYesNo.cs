@@ -162,7 +162,11 @@ public static class VietnameseYesNo
     /// something, whatever words of an answer it holds.
     /// </summary>
     public static bool EndsAsQuestion(string text) =>
-        text.Contains('?', StringComparison.Ordinal) || QuestionEnds.Contains(LastWord(VietnameseText.Fold(text)), StringComparer.Ordinal);
+        text.Contains('?', StringComparison.Ordinal)
+        || (QuestionEnds.Contains(LastWord(VietnameseText.Fold(text)), StringComparer.Ordinal) && !Rhetorical(VietnameseText.Fold(text)));
+
+    // «đang nhắn cho cháu đây còn gì»: «còn gì» last says «obviously», it asks nothing.
+    private static bool Rhetorical(string folded) => folded.EndsWith(" con gi", StringComparison.Ordinal);
 
     /// <summary>
     /// «k biết tính thế nào cháu chỉ giúp»: not knowing, said at length, and asking nothing back (unlike «không biết hộ

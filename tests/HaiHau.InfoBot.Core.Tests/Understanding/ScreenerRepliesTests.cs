@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.TestKit;
@@ -96,5 +97,63 @@ public sealed class ScreenerRepliesTests
     {
         Assert.Null(ResidentCase.Read("con học cấp 3, mỗi năm học phí 3 triệu").MonthlyIncome);
         Assert.Equal(250_000, ResidentCase.Read("con học cấp 3, mỗi năm học phí 3 triệu", incomeAsked: true).MonthlyIncome);
+    }
+}
+
+/// <summary>
+/// A question asked in the middle of the estimate, with or without «?»: answered when an entry does, then the estimate's
+/// question again, the household's answers kept; otherwise the honest «I don't know», logged for staff, and the
+/// question again. Both had left the estimate (or, without «?», asked again without a word on what was asked).
+/// </summary>
+public sealed class QuestionsInTheEstimateTests
+{
+    private static EngineHarness AtQuestionSix()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-ngheo");
+        bot.Press("uoc-tinh");
+        bot.Send("hai an");
+        bot.Send("4");
+        bot.Press("ca-ho");
+        bot.Send("5 triệu");
+        for (var i = 0; i < 5; i++)
+        {
+            bot.Press("no");
+        }
+
+        return bot;
+    }
+
+    [Fact]
+    public void A_question_without_a_question_mark_is_answered_and_the_estimate_goes_on()
+    {
+        var bot = AtQuestionSix();
+
+        var text = EngineHarness.Joined(bot.Send("thế học phí có được miễn k"));
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject!.StartsWith("faq:", StringComparison.Ordinal));
+        Assert.StartsWith("Câu 6", text.Split("\n---\n")[^1], StringComparison.Ordinal);
+        Assert.Equal("5000000", bot.State.Stack[^1].Vars["thu_nhap_ho"]);
+    }
+
+    [Fact]
+    public void A_question_no_entry_answers_is_logged_and_the_estimate_goes_on()
+    {
+        var bot = AtQuestionSix();
+
+        var text = EngineHarness.Joined(bot.Send("hỏi cái này làm gì cháu"));
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.StartsWith("Câu 6", text.Split("\n---\n")[^1], StringComparison.Ordinal);
+        Assert.Equal("kiem-tra-ho-ngheo/hoi-cs6", $"{bot.State.Stack[^1].DialogId}/{bot.State.Stack[^1].NodeId}");
+    }
+
+    [Fact]
+    public void A_rhetorical_still_is_no_question()
+    {
+        Assert.False(VietnameseYesNo.EndsAsQuestion("đang nhắn cho cháu đây còn gì"));
+        Assert.True(VietnameseYesNo.EndsAsQuestion("thế học phí có được miễn k"));
+        Assert.True(VietnameseYesNo.EndsAsQuestion("có mất tiền không cháu"));
     }
 }
