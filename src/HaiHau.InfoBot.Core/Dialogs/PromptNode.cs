@@ -50,9 +50,22 @@ public abstract class PromptNode : DialogNode
         }
 
         turn.Frame.Attempts = 0;
+        if (turn.Carried is { } carried)
+        {
+            // The reply to the question before also answered this one: taken as if typed here, not asked.
+            turn.Carried = null;
+            if (turn.Reading(carried, () => Recognize(turn)) is not null)
+            {
+                return turn.Reading(carried, () => Resume(turn));
+            }
+        }
+
         turn.Say(Text, Choices(turn));
         return NodeOutcome.Wait;
     }
+
+    /// <summary>Whether this prompt reads <paramref name="text"/> as its answer (nothing is kept).</summary>
+    internal bool Reads(TurnContext turn, string text) => turn.Reading(text, () => Recognize(turn)) is not null;
 
     /// <summary>Reads the resident's answer to this prompt.</summary>
     public NodeOutcome Resume(TurnContext turn)

@@ -73,7 +73,28 @@ public sealed class TurnContext(ConversationState state, DialogServices services
 
     public DialogServices Services { get; } = services;
 
-    public TurnInput Input { get; } = input;
+    public TurnInput Input { get; private set; } = input;
+
+    /// <summary>
+    /// What the last answer told for the prompt after it, carried to that prompt within the turn («có, thêm việc làm» at
+    /// «more topics?»: the yes, then «việc làm» for «which topic?»). Taken by the next prompt entered, or dropped.
+    /// </summary>
+    internal string? Carried { get; set; }
+
+    /// <summary>Reads <paramref name="read"/> as if the resident had typed <paramref name="text"/> alone, then the real input again.</summary>
+    internal T Reading<T>(string text, Func<T> read)
+    {
+        var real = Input;
+        Input = new TurnInput(text, null);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            Input = real;
+        }
+    }
 
     /// <summary>
     /// The typed text was a command the waiting prompt has a button for, and <see cref="Input"/> carries that button:

@@ -84,6 +84,28 @@ public sealed class TypedButtonsTests
     }
 
     [Theory]
+    [InlineData("có, thêm việc làm", "credit jobs")]
+    [InlineData("them hoc nghe nua", "credit vocational_training")] // had got the entry on training a second time
+    [InlineData("bhyt", "credit health_insurance")] // had been asked again
+    public void A_yes_that_names_the_next_answer_gives_both(string reply, string topics)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("dang-ky");
+        bot.Press("yes");
+        bot.Press("yes");
+        bot.Send("hai an");
+        bot.Press("ngheo");
+        bot.Press("credit");
+
+        var text = EngineHarness.Joined(bot.Send(reply));
+
+        Assert.Equal(topics, bot.State.Stack[^1].Vars["chu_de_da_chon"].Trim());
+        Assert.EndsWith("Bác có muốn nhận thêm chủ đề khác không?", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bác muốn nhận tin về chủ đề nào?", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("không biết nữa, sao giờ")]
     [InlineData("k biết tính thế nào cháu chỉ giúp")]
     public void Not_knowing_told_at_length_picks_the_not_sure_button(string reply)

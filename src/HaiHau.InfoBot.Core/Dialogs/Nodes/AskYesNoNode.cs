@@ -54,6 +54,37 @@ public sealed class AskYesNoNode : PromptNode
             ? [new("yes", "Có"), new("no", "Không"), new("unknown", "Không biết")]
             : [new("yes", "Có"), new("no", "Không")];
 
+    // Said around the answer to the next question: «có, thêm việc làm», «thêm học nghề nữa», «dạ cho bác bhyt nhé».
+    private static readonly HashSet<string> Around = new(StringComparer.Ordinal)
+    {
+        "co", "da", "vang", "u", "ok", "dc", "duoc", "them", "nua", "cho", "chau", "bac", "toi", "em", "nhan", "muon", "a", "nhe", "nha", "voi", "ca", "tin", "ve", "di",
+    };
+
+    /// <summary>
+    /// The part of a reply that answers the prompt a yes leads to, when it does: «có, thêm việc làm» at «more topics?»
+    /// is the yes and «việc làm» for «which topic?». It was taken as a yes alone (the topic asked for again), or, said
+    /// without «có» («thêm học nghề nữa», «bhyt»), answered with an entry and the registration left.
+    /// </summary>
+    private string? NextAnswer(TurnContext turn)
+    {
+        if (OnYes is null || turn.Services.Dialogs.Find(turn.Frame.DialogId)?.Nodes.GetValueOrDefault(OnYes.Id) is not AskChoiceNode next)
+        {
+            return null;
+        }
+
+        var words = VietnameseText.Fold(turn.Input.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var rest = string.Join(' ', words.SkipWhile(Around.Contains).Reverse().SkipWhile(Around.Contains).Reverse());
+        return rest.Length > 0 && next.Reads(turn, rest) ? rest : null;
+    }
+
+    protected override void Accepted(TurnContext turn, Answer answer)
+    {
+        if (answer.Value == "yes" && turn.Input.Payload is null && NextAnswer(turn) is { } rest)
+        {
+            turn.Carried = rest;
+        }
+    }
+
     protected override Answer? Recognize(TurnContext turn)
     {
         var answer = turn.Input.Payload switch
@@ -63,6 +94,11 @@ public sealed class AskYesNoNode : PromptNode
             "unknown" when AllowUnknown => YesNoAnswer.Unknown,
             _ => VietnameseYesNo.Parse(turn.Input.Text),
         };
+        if (answer is null or YesNoAnswer.Yes && turn.Input.Payload is null && NextAnswer(turn) is not null)
+        {
+            return new Answer("yes", OnYes);
+        }
+
         return answer switch
         {
             YesNoAnswer.Yes => new Answer("yes", OnYes),
