@@ -165,8 +165,11 @@ public static class VietnameseYesNo
         text.Contains('?', StringComparison.Ordinal)
         || (QuestionEnds.Contains(LastWord(VietnameseText.Fold(text)), StringComparer.Ordinal) && !Rhetorical(VietnameseText.Fold(text)));
 
-    // «đang nhắn cho cháu đây còn gì»: «còn gì» last says «obviously», it asks nothing.
-    private static bool Rhetorical(string folded) => folded.EndsWith(" con gi", StringComparison.Ordinal);
+    // «đang nhắn cho cháu đây còn gì»: «còn gì» last says «obviously»; «bác không nói đâu»: «đâu» after a no stresses
+    // it. Neither asks anything.
+    private static bool Rhetorical(string folded) =>
+        folded.EndsWith(" con gi", StringComparison.Ordinal)
+        || (LastWord(folded) == "dau" && folded.Split(' ').Any(w => w is "khong" or "k" or "ko" or "cha" or "chang" or "chua"));
 
     /// <summary>
     /// «k biết tính thế nào cháu chỉ giúp»: not knowing, said at length, and asking nothing back (unlike «không biết hộ

@@ -86,6 +86,36 @@ public sealed class ChoiceInASentenceTests
         Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject!.StartsWith("faq:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Asking_to_be_told_when_there_is_work_is_the_announcements_button()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("viec-lam");
+        bot.Press("tim");
+        bot.Send("xyz");
+
+        // It got the entry on unemployment benefit.
+        var text = EngineHarness.Joined(bot.Send("khi nào có việc thì báo tôi"));
+
+        Assert.Contains("Nhà bác ở xã nào? Cháu sẽ ưu tiên báo việc làm gần nhà bác.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_no_stressed_with_dau_is_no_question()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("dang-ky");
+        bot.Press("yes");
+        bot.Press("yes");
+        bot.Send("hai an");
+
+        bot.Send("thôi cái này bác không nói đâu");
+
+        Assert.Equal("khong-noi", bot.State.Stack[^1].Vars["loai_ho"]);
+    }
+
     [Theory]
     [InlineData("không, nhà tôi ở xóm 9 Hải Đông", "rural")]
     [InlineData("ko", "rural")]

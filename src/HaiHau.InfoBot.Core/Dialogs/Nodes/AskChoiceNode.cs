@@ -99,7 +99,10 @@ public sealed class AskChoiceNode : PromptNode
             return new Answer(string.Join(' ', named.Select(i => Options[i].Value)), Options[named[0]].Next);
         }
 
-        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? NotSureChoice(turn) ?? SynonymChoice(turn) ?? FinishChoice(turn) ?? YesNoChoice(turn);
+        // Not knowing said outright comes before a loose match of words: «hộ nghèo hay cận nghèo ấy tôi k nhớ» names two
+        // labels and means neither (it was «Hộ nghèo»).
+        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) ?? NotSureChoice(turn)
+            ?? ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? SynonymChoice(turn) ?? FinishChoice(turn) ?? YesNoChoice(turn);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
     }
 
