@@ -132,7 +132,7 @@ public abstract class PromptNode : DialogNode
     /// command, or for «thôi» the one that ends the dialog («Xong rồi», «Không, cảm ơn»); null when it has none. The
     /// button keeps the dialog's own way (the training dialog's «Gặp cán bộ» goes on to its own next step).
     /// </summary>
-    public string? ButtonFor(TurnContext turn, GlobalCommand command)
+    public virtual string? ButtonFor(TurnContext turn, GlobalCommand command)
     {
         var own = VietnameseText.Fold(GlobalCommands.Label(command));
         var choices = Choices(turn);

@@ -14,6 +14,8 @@ public static class ListingSearch
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
     {
         "o", "tai", "cho", "va", "tim", "viec", "lam", "khoa", "hoc", "nghe", "can", "muon", "co", "khong", "ko", "k", "xa", "thi", "tran", "tt", "a", "nhe", "gi",
+        // «làm công ty may», «thử tìm hàn xem»: where the work is done, and the asking, are not the trade.
+        "cong", "ty", "thu", "xem", "duoc", "dc",
     };
 
     public static IReadOnlyList<Listing> Find(IEnumerable<Listing> all, DateOnly today, string? words = null, string? communeCode = null, int take = 5)

@@ -107,8 +107,16 @@ public static class VietnameseYesNo
     /// A reply that opens with a decline. «k» or «thôi» with a question after it («thôi cho hỏi vay vốn ở đâu?») asks
     /// something else, so it must not end in a question; «đâu» after a decline is emphasis («k cần đâu»), not «where».
     /// </summary>
+    // «tôi k muốn lưu thông tin đâu», «bác không cần»: a no said of oneself; only wanting, needing and agreeing, since
+    // «tôi không có thẻ» may answer «có ai chưa có thẻ không?» either way.
+    private static readonly string[] DeclinesOfOneself =
+    [
+        "toi k muon", "toi khong muon", "toi ko muon", "bac khong muon", "bac k muon", "bac ko muon", "em khong muon", "em k muon",
+        "toi khong can", "toi k can", "toi ko can", "bac khong can", "bac k can", "toi khong dong y", "toi k dong y", "bac khong dong y",
+    ];
+
     private static bool DeclinesFirst(string text, string folded) =>
-        (StartsWithAny(folded, NegationLeads)
+        (StartsWithAny(folded, NegationLeads) || StartsWithAny(folded, DeclinesOfOneself)
             || ((folded is "bam nham" or "nham" or "nham roi" || StartsWithAny(folded, DeclineLeads)) && VietnameseText.WordCount(folded) <= ShortReplyWords))
         && !text.Contains('?', StringComparison.Ordinal)
         && !folded.Contains("chao", StringComparison.Ordinal) && !folded.Contains("tam biet", StringComparison.Ordinal) // «thôi chào nhé» is a goodbye

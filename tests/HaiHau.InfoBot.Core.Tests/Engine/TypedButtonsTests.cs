@@ -84,6 +84,42 @@ public sealed class TypedButtonsTests
     }
 
     [Theory]
+    [InlineData("thôi")] // was the cancel of the whole dialog
+    [InlineData("biet roi")] // «bác có muốn biết …?»: known already; was asked again
+    [InlineData("hình như biết rồi")]
+    public void No_thank_you_said_as_people_say_it_is_the_no_button(string reply)
+    {
+        var pressed = new EngineHarness();
+        pressed.Start();
+        pressed.Press("bhyt");
+        pressed.Press("chua-ro");
+        var typed = new EngineHarness();
+        typed.Start();
+        typed.Press("bhyt");
+        typed.Press("chua-ro");
+
+        Assert.Equal(EngineHarness.Joined(pressed.Press("no")), EngineHarness.Joined(typed.Send(reply)));
+        Assert.DoesNotContain(typed.LastEvents, e => e.Kind == EventKinds.Cancelled);
+    }
+
+    [Fact]
+    public void In_the_estimate_thoi_still_stops_it()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-ngheo");
+        bot.Press("uoc-tinh");
+        bot.Send("hai an");
+        bot.Send("4");
+        bot.Press("ca-ho");
+        bot.Send("5 triệu");
+
+        bot.Send("thôi");
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.Cancelled);
+    }
+
+    [Theory]
     [InlineData("có, thêm việc làm", "credit jobs")]
     [InlineData("them hoc nghe nua", "credit vocational_training")] // had got the entry on training a second time
     [InlineData("bhyt", "credit health_insurance")] // had been asked again

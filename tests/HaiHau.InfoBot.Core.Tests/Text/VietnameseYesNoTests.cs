@@ -62,6 +62,7 @@ public sealed class VietnameseYesNoTests
     [InlineData("de sau", YesNoAnswer.No)]
     [InlineData("k, 2 vợ chồng con làm công ty có hợp đồng", YesNoAnswer.No)]
     [InlineData("bấm nhầm", YesNoAnswer.No)]
+    [InlineData("tôi k muốn lưu thông tin đâu", YesNoAnswer.No)] // at a consent question: it had opened the erase dialog
     [InlineData("co ma k nho", YesNoAnswer.Unknown)]
     [InlineData("bác không nhớ cháu ạ", YesNoAnswer.Unknown)]
     public void Reads_the_way_people_agree_decline_and_forget(string text, YesNoAnswer expected) =>

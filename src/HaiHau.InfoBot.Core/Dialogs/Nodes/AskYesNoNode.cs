@@ -54,6 +54,19 @@ public sealed class AskYesNoNode : PromptNode
             ? [new("yes", "Có"), new("no", "Không"), new("unknown", "Không biết")]
             : [new("yes", "Có"), new("no", "Không")];
 
+    /// <summary>
+    /// «biết rồi», «xem rồi» to «bác có muốn biết / xem … không?»: already done, so no (they were asked again).
+    /// </summary>
+    private YesNoAnswer? AlreadyDone(TurnContext turn)
+    {
+        var folded = VietnameseText.Fold(turn.Input.Text);
+        var asked = VietnameseText.Fold(turn.Render(Text));
+        return (folded.EndsWith("biet roi", StringComparison.Ordinal) && asked.Contains("muon biet", StringComparison.Ordinal))
+            || (folded.EndsWith("xem roi", StringComparison.Ordinal) && asked.Contains("muon xem", StringComparison.Ordinal))
+            ? VietnameseText.WordCount(folded) <= 5 ? YesNoAnswer.No : null
+            : null;
+    }
+
     // Said around the answer to the next question: «có, thêm việc làm», «thêm học nghề nữa», «dạ cho bác bhyt nhé».
     private static readonly HashSet<string> Around = new(StringComparer.Ordinal)
     {
@@ -85,6 +98,14 @@ public sealed class AskYesNoNode : PromptNode
         }
     }
 
+    /// <summary>
+    /// «thôi» at «bác có muốn …?» is a no thank you: its «Không» button, not the cancel of the whole dialog («hủy»,
+    /// «thoát» still cancel). Not where «không biết» is offered (the estimate's questions): there «thôi» is the resident
+    /// stopping.
+    /// </summary>
+    public override string? ButtonFor(TurnContext turn, GlobalCommand command) =>
+        command == GlobalCommand.Cancel && !AllowUnknown && VietnameseText.Fold(turn.Input.Text) == "thoi" ? "no" : base.ButtonFor(turn, command);
+
     protected override Answer? Recognize(TurnContext turn)
     {
         var answer = turn.Input.Payload switch
@@ -92,7 +113,7 @@ public sealed class AskYesNoNode : PromptNode
             "yes" => YesNoAnswer.Yes,
             "no" => YesNoAnswer.No,
             "unknown" when AllowUnknown => YesNoAnswer.Unknown,
-            _ => VietnameseYesNo.Parse(turn.Input.Text),
+            _ => VietnameseYesNo.Parse(turn.Input.Text) ?? AlreadyDone(turn),
         };
         if (answer is null or YesNoAnswer.Yes && turn.Input.Payload is null && NextAnswer(turn) is not null)
         {
