@@ -270,10 +270,12 @@ public sealed class CaseAnswerTests
         var first = EngineHarness.Joined(bot.Send("thu nhập 5tr cả nhà"));
         Assert.Contains("Câu 1", first, StringComparison.Ordinal);
 
-        // Read as «có … không», it got an entry (children working in factories, unpaid wages) and left the estimate.
+        // Read as «có … không», it got an entry (children working in factories, unpaid wages) and left the estimate; it is
+        // the yes to question 1, told (the question's yes_words), and question 2 follows.
         var reply = EngineHarness.Joined(bot.Send(told));
 
-        Assert.Contains("Câu 1", reply, StringComparison.Ordinal);
+        Assert.Contains("Câu 2", reply, StringComparison.Ordinal);
+        Assert.Equal("yes", bot.State.Stack[^1].Vars["cs1"]);
         Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
         // A question put as one still gets its answer there.
         bot.Send("hộ nghèo được vay vốn bao nhiêu?");

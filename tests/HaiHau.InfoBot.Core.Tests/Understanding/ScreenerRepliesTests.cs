@@ -157,3 +157,64 @@ public sealed class QuestionsInTheEstimateTests
         Assert.True(VietnameseYesNo.EndsAsQuestion("có mất tiền không cháu"));
     }
 }
+
+/// <summary>
+/// The estimate's twelve questions answered by telling rather than saying «có» or «không» (dialogs' yes_words and
+/// no_words): each was asked again before; two phrases pulling apart are still asked again, and what follows «nhưng» or
+/// «mà» decides.
+/// </summary>
+public sealed class ToldAnswersTests
+{
+    private static EngineHarness AtQuestion(int number)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-ngheo");
+        bot.Press("uoc-tinh");
+        bot.Send("hai an");
+        bot.Send("4");
+        bot.Press("ca-ho");
+        bot.Send("5 triệu");
+        for (var i = 1; i < number; i++)
+        {
+            bot.Press("no");
+        }
+
+        return bot;
+    }
+
+    [Theory]
+    [InlineData(1, "thằng con trai đi phụ hồ không có hợp đồng gì cả", "yes")]
+    [InlineData(4, "cả nhà có thẻ hết rồi", "no")]
+    [InlineData(7, "nhà mái bằng kiên cố rồi", "no")]
+    [InlineData(8, "chật lắm cháu ạ", "yes")]
+    [InlineData(9, "nước máy về xóm rồi mà nhà chưa lắp", "no")]
+    [InlineData(10, "nhà vệ sinh thì có nhưng hỏng rồi", "no")]
+    [InlineData(11, "ông bà già rồi điện thoại cục gạch thôi", "no")]
+    [InlineData(12, "chỉ nghe loa xã thôi", "yes")]
+    public void An_answer_told_is_read_as_the_yes_or_no_it_gives(int number, string reply, string kept)
+    {
+        var bot = AtQuestion(number);
+
+        bot.Send(reply);
+
+        Assert.Equal(kept, bot.State.Stack[^1].Vars[$"cs{number}"]);
+    }
+
+    [Theory]
+    [InlineData(1, "làm thuê nhưng có hợp đồng đàng hoàng", "no")] // «nhưng» decides
+    [InlineData(1, "làm thuê có hợp đồng", null)] // «làm thuê» and «có hợp đồng» pull apart: asked again
+    [InlineData(12, "tivi hỏng lâu rồi, loa thôn cũng k nghe rõ", null)]
+    public void Phrases_that_pull_apart_are_asked_again(int number, string reply, string? kept)
+    {
+        var bot = AtQuestion(number);
+
+        var text = EngineHarness.Joined(bot.Send(reply));
+
+        Assert.Equal(kept, bot.State.Stack[^1].Vars.GetValueOrDefault($"cs{number}"));
+        if (kept is null)
+        {
+            Assert.Contains($"Câu {number}", text, StringComparison.Ordinal);
+        }
+    }
+}

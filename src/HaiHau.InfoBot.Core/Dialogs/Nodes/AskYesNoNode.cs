@@ -19,7 +19,7 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 /// </summary>
 public sealed class AskYesNoNode : PromptNode
 {
-    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "if_yes", "if_no", "if_unknown", "allow_unknown"];
+    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "if_yes", "if_no", "if_unknown", "allow_unknown", "yes_words", "no_words"];
 
     public override string Type => "ask_yes_no";
 
@@ -30,6 +30,15 @@ public sealed class AskYesNoNode : PromptNode
     public Reference? OnUnknown { get; init; }
 
     public bool AllowUnknown { get; init; }
+
+    /// <summary>
+    /// Phrases that answer this question yes or no when told instead of said («chật lắm cháu ạ» to «is the house too
+    /// small?», «cục gạch thôi» to «does anyone use the internet?»), folded. The longer phrase wins where one holds the
+    /// other («không có hợp đồng» over «có hợp đồng»); two that do not are no answer.
+    /// </summary>
+    public IReadOnlyList<string> YesWords { get; init; } = [];
+
+    public IReadOnlyList<string> NoWords { get; init; } = [];
 
     protected override string DefaultRetryText =>
         AllowUnknown ? "Bác trả lời «có», «không» hoặc «không biết» giúp cháu nhé." : "Bác trả lời «có» hoặc «không» giúp cháu nhé.";
@@ -44,6 +53,8 @@ public sealed class AskYesNoNode : PromptNode
         OnNo = seed.Ref("if_no"),
         OnUnknown = seed.Ref("if_unknown"),
         AllowUnknown = seed.Reader.OptionalBool(seed.Map, "allow_unknown") ?? seed.Map.Get("if_unknown") is not null,
+        YesWords = [.. seed.Reader.StringList(seed.Map, "yes_words").Select(VietnameseText.Fold)],
+        NoWords = [.. seed.Reader.StringList(seed.Map, "no_words").Select(VietnameseText.Fold)],
     };
 
     public override IEnumerable<Reference> Targets() =>
@@ -53,6 +64,36 @@ public sealed class AskYesNoNode : PromptNode
         AllowUnknown
             ? [new("yes", "Có"), new("no", "Không"), new("unknown", "Không biết")]
             : [new("yes", "Có"), new("no", "Không")];
+
+    /// <summary>Most words of a reply read for this question's own phrases; a longer one tells more than a yes or no.</summary>
+    private const int ToldWords = 12;
+
+    private YesNoAnswer? Told(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || (YesWords.Count == 0 && NoWords.Count == 0) || VietnameseText.WordCount(text) > ToldWords
+            || VietnameseYesNo.EndsAsQuestion(text))
+        {
+            return null;
+        }
+
+        // After «nhưng», «mà» comes what counts: «nước máy về xóm rồi mà nhà chưa lắp» is a no.
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        var contrast = Math.Max(folded.LastIndexOf(" nhung ", StringComparison.Ordinal), folded.LastIndexOf(" ma ", StringComparison.Ordinal));
+        return (contrast > 0 ? ToldIn(folded[contrast..]) : null) ?? ToldIn(folded);
+    }
+
+    private YesNoAnswer? ToldIn(string padded)
+    {
+        string? Said(IReadOnlyList<string> phrases) => phrases.Where(p => padded.Contains(" " + p + " ", StringComparison.Ordinal)).MaxBy(p => p.Length);
+        return (Said(YesWords), Said(NoWords)) switch
+        {
+            ({ } yes, null) => YesNoAnswer.Yes,
+            (null, { } no) => YesNoAnswer.No,
+            ({ } yes, { } no) when (" " + yes + " ").Contains(" " + no + " ", StringComparison.Ordinal) => YesNoAnswer.Yes,
+            ({ } yes, { } no) when (" " + no + " ").Contains(" " + yes + " ", StringComparison.Ordinal) => YesNoAnswer.No,
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// «biết rồi», «xem rồi» to «bác có muốn biết / xem … không?»: already done, so no (they were asked again).
@@ -113,7 +154,7 @@ public sealed class AskYesNoNode : PromptNode
             "yes" => YesNoAnswer.Yes,
             "no" => YesNoAnswer.No,
             "unknown" when AllowUnknown => YesNoAnswer.Unknown,
-            _ => VietnameseYesNo.Parse(turn.Input.Text) ?? AlreadyDone(turn),
+            _ => VietnameseYesNo.Parse(turn.Input.Text) ?? AlreadyDone(turn) ?? Told(turn.Input.Text),
         };
         if (answer is null or YesNoAnswer.Yes && turn.Input.Payload is null && NextAnswer(turn) is not null)
         {
