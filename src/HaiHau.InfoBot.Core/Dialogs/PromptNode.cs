@@ -89,6 +89,11 @@ public abstract class PromptNode : DialogNode
             return NodeOutcome.Wait;
         }
 
+        if (OnGiveUp is not null && GivesUpNow(turn))
+        {
+            return new NodeOutcome.Continue(OnGiveUp.Id); // the resident says they cannot answer: go on without it
+        }
+
         turn.Frame.Attempts++;
         if (turn.Frame.Attempts >= MaxAttempts)
         {
@@ -143,6 +148,12 @@ public abstract class PromptNode : DialogNode
     /// <summary>«Xong rồi», «Không, cảm ơn»: the button that ends what is being asked.</summary>
     public static bool Finishes(string label) =>
         VietnameseText.Fold(label) is "xong" or "xong roi" or "khong cam on" or "thoi";
+
+    /// <summary>
+    /// The reply says the answer is not known («quên mất rồi», «không biết»): where the prompt has somewhere to go without
+    /// it (<c>on_give_up</c>), it goes there now rather than after asking again and again.
+    /// </summary>
+    protected virtual bool GivesUpNow(TurnContext turn) => false;
 
     /// <summary>Called once an answer is taken, before moving on (e.g. to say a one-time note about it).</summary>
     protected virtual void Accepted(TurnContext turn, Answer answer)

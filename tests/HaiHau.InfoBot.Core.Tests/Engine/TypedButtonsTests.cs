@@ -83,6 +83,64 @@ public sealed class TypedButtonsTests
         Assert.Equal(expected, GlobalCommands.Recognise(text, null));
     }
 
+    private static EngineHarness AtKnowsTheCode()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("dang-ky");
+        bot.Press("yes");
+        bot.Press("yes");
+        bot.Send("hai an");
+        bot.Press("ngheo");
+        bot.Press("health_insurance");
+        bot.Press("no");
+        return bot;
+    }
+
+    [Theory]
+    [InlineData("co, ma la HN0356", "HN0356")] // the yes and the code at once: the code had been asked for again
+    public void A_yes_with_the_code_keeps_the_code(string reply, string code)
+    {
+        var bot = AtKnowsTheCode();
+
+        var text = EngineHarness.Joined(bot.Send(reply));
+
+        Assert.Equal(code, bot.State.Stack[^1].Vars["ma_ho"]);
+        Assert.Contains("Chủ hộ tên là gì ạ?", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("HA-2022-001", "HA-2022-001")]
+    [InlineData("mã là HN0356 cháu ạ", "HN0356")]
+    [InlineData("0 2 4 8 1", "02481")]
+    [InlineData("xóm 5", null)] // had been kept as the code
+    [InlineData("mã hộ là gì hả cháu", null)]
+    public void The_code_is_what_holds_a_code(string reply, string? code)
+    {
+        var bot = AtKnowsTheCode();
+        bot.Press("yes");
+
+        var text = EngineHarness.Joined(bot.Send(reply));
+
+        Assert.Equal(code, bot.State.Stack[^1].Vars.GetValueOrDefault("ma_ho"));
+        if (code is null)
+        {
+            Assert.Contains("Mã hộ có cả số", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_code_forgotten_after_all_saves_the_registration_without_it()
+    {
+        var bot = AtKnowsTheCode();
+        bot.Press("yes");
+
+        // It was asked for three times, then the dialog gave up.
+        var text = EngineHarness.Joined(bot.Send("quên mất rồi cháu ạ"));
+
+        Assert.Contains("Cháu đã lưu đăng ký của bác.", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("thôi")] // was the cancel of the whole dialog
     [InlineData("biet roi")] // «bác có muốn biết …?»: known already; was asked again

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HaiHau.InfoBot.Core.Text;
 
 namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
@@ -12,15 +13,21 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 ///   max_length: 100
 /// </code>
 /// </summary>
-public sealed class AskTextNode : PromptNode
+public sealed partial class AskTextNode : PromptNode
 {
-    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "min_length", "max_length"];
+    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "min_length", "max_length", "pattern"];
 
     public override string Type => "ask_text";
 
     public int MinLength { get; init; } = 1;
 
     public int MaxLength { get; init; } = 200;
+
+    /// <summary>
+    /// What the answer must hold (a household code: letters and digits), the part kept being the first match: «mã là
+    /// HN0356» keeps «HN0356», «xóm 5» or «mã hộ là gì hả cháu» is asked again (each had been kept as the code).
+    /// </summary>
+    public Regex? Pattern { get; init; }
 
     protected override string DefaultRetryText => "Bác gõ câu trả lời bằng chữ giúp cháu nhé.";
 
@@ -34,11 +41,57 @@ public sealed class AskTextNode : PromptNode
         Spec = PromptSpec.Read(seed),
         MinLength = seed.Reader.OptionalInt(seed.Map, "min_length", 1, 2000) ?? 1,
         MaxLength = seed.Reader.OptionalInt(seed.Map, "max_length", 1, 2000) ?? 200,
+        Pattern = ReadPattern(seed),
     };
+
+    [GeneratedRegex(@"(?<=\d)\s+(?=\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitsApart();
+
+    /// <summary>With a pattern (a code), «quên mất rồi», «không biết», «không» say the code is not known.</summary>
+    protected override bool GivesUpNow(TurnContext turn) =>
+        Pattern is not null && (VietnameseYesNo.IsNotSure(turn.Input.Text) || VietnameseYesNo.Parse(turn.Input.Text) is YesNoAnswer.No or YesNoAnswer.Unknown);
+
+    private static Regex? ReadPattern(NodeSeed seed)
+    {
+        if (seed.Reader.OptionalString(seed.Map, "pattern") is not { } pattern)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException e)
+        {
+            seed.Reader.Report(seed.At("pattern"), $"pattern is not a regular expression: {e.Message}");
+            return null;
+        }
+    }
 
     protected override Answer? Recognize(TurnContext turn)
     {
         var text = turn.Input.Text;
-        return VietnameseText.HasWords(text) && text.Length >= MinLength && text.Length <= MaxLength ? new Answer(text) : null;
+        if (!VietnameseText.HasWords(text) || text.Length < MinLength || text.Length > MaxLength)
+        {
+            return null;
+        }
+
+        if (Pattern is null)
+        {
+            return new Answer(text);
+        }
+
+        try
+        {
+            // «0 2 4 8 1»: digits typed apart are one code.
+            return (Pattern.Match(text) is { Success: true } found ? found : Pattern.Match(DigitsApart().Replace(text, string.Empty))) is { Success: true } kept
+                ? new Answer(kept.Value)
+                : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null; // a hostile reply the pattern cannot read quickly is no answer
+        }
     }
 }

@@ -121,7 +121,14 @@ public sealed class AskYesNoNode : PromptNode
     /// </summary>
     private string? NextAnswer(TurnContext turn)
     {
-        if (OnYes is null || turn.Services.Dialogs.Find(turn.Frame.DialogId)?.Nodes.GetValueOrDefault(OnYes.Id) is not AskChoiceNode next)
+        var following = OnYes is null ? null : turn.Services.Dialogs.Find(turn.Frame.DialogId)?.Nodes.GetValueOrDefault(OnYes.Id);
+        if (following is AskTextNode { Pattern: not null } asked)
+        {
+            // «có, mã là HN0356» at «do you know the household code?»: the code is read from the reply as typed.
+            return asked.Reads(turn, turn.Input.Text) ? turn.Input.Text : null;
+        }
+
+        if (following is not AskChoiceNode next)
         {
             return null;
         }
