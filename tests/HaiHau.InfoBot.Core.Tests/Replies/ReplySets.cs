@@ -18,6 +18,8 @@ internal static class ReplySets
 
     public static string HeldOutPath => Path.Combine(Folder, "replyset-heldout.tsv");
 
+    public static string HeldOut2Path => Path.Combine(Folder, "replyset-heldout2.tsv");
+
     public static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<string>>> Paths =
         new(() => ReplyPaths.Parse(File.ReadAllLines(Path.Combine(Folder, "reply-paths.tsv"))));
 
