@@ -63,7 +63,7 @@ public static class VietnameseYesNo
 
         // «tính vào cũng được», «không công bố tên thì được»: agreement, with a condition or a shrug, said last. «sao cũng
         // được», «gì cũng được» are indifference, not a yes: no consent is read from them.
-        if (EndsWithAny(folded, AgreeingEnds) && !AsksBack(text!, folded) && !StartsWithAny(folded, "sao ", "gi ", "nao ", "the nao ", "the nao", "kieu gi "))
+        if (EndsWithAny(folded, AgreeingEnds) && !AsksBack(text!, folded) && !StartsWithAny(folded, "sao ", "gi ", "nao ", "the nao", "kieu gi "))
         {
             return YesNoAnswer.Yes;
         }
@@ -103,10 +103,6 @@ public static class VietnameseYesNo
         "thoi ", "de sau", "de luc khac", "luc khac", "hom khac", "de nghi lai da", "de toi nghi", "de bac nghi", "bam nham", "nham ",
     ];
 
-    /// <summary>
-    /// A reply that opens with a decline. «k» or «thôi» with a question after it («thôi cho hỏi vay vốn ở đâu?») asks
-    /// something else, so it must not end in a question; «đâu» after a decline is emphasis («k cần đâu»), not «where».
-    /// </summary>
     // «tôi k muốn lưu thông tin đâu», «bác không cần»: a no said of oneself; only wanting, needing and agreeing, since
     // «tôi không có thẻ» may answer «có ai chưa có thẻ không?» either way.
     private static readonly string[] DeclinesOfOneself =
@@ -115,6 +111,10 @@ public static class VietnameseYesNo
         "toi khong can", "toi k can", "toi ko can", "bac khong can", "bac k can", "toi khong dong y", "toi k dong y", "bac khong dong y",
     ];
 
+    /// <summary>
+    /// A reply that opens with a decline. «k» or «thôi» with a question after it («thôi cho hỏi vay vốn ở đâu?») asks
+    /// something else, so it must not end in a question; «đâu» after a decline is emphasis («k cần đâu»), not «where».
+    /// </summary>
     private static bool DeclinesFirst(string text, string folded) =>
         (StartsWithAny(folded, NegationLeads) || StartsWithAny(folded, DeclinesOfOneself)
             || ((folded is "bam nham" or "nham" or "nham roi" || StartsWithAny(folded, DeclineLeads)) && VietnameseText.WordCount(folded) <= ShortReplyWords))

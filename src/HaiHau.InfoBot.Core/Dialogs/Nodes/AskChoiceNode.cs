@@ -164,6 +164,11 @@ public sealed class AskChoiceNode : PromptNode
         }
     }
 
+    /// <summary>
+    /// «ko biết», «hổng biết», «chưa rõ», or not knowing told at length and asking nothing back («k biết tính thế nào cháu
+    /// chỉ giúp»), typed where a choice offers «Chưa rõ / …»: that choice (issue 12 §5), not a question that would take
+    /// the resident out of the dialog.
+    /// </summary>
     private int? NotSureChoice(TurnContext turn)
     {
         if (turn.Input.Payload is not null || !VietnameseYesNo.IsNotSureAtLength(turn.Input.Text))
@@ -176,10 +181,6 @@ public sealed class AskChoiceNode : PromptNode
         return at >= 0 ? at : null;
     }
 
-    /// <summary>
-    /// «thôi vậy», «ok xong r», «uk cảm ơn nha» where a button ends the dialog («Xong rồi», «Không, cảm ơn»): that button.
-    /// They were asked again, or «cảm ơn cháu nhiều» greeted with the menu.
-    /// </summary>
     /// <summary>
     /// A question asked as a yes or no, whose «no» is a button of its own («Không, ở nơi khác»): «không, nhà tôi ở xóm 9
     /// Hải Đông» is that button, and, when there are only two, a yes is the other («dạ có, ở ngay thị trấn»).
@@ -207,6 +208,10 @@ public sealed class AskChoiceNode : PromptNode
 
     private static readonly string[] FinishingWords = [" cam on ", " xong ", " thoi ", " het roi ", " du roi "];
 
+    /// <summary>
+    /// «thôi vậy», «ok xong r», «uk cảm ơn nha» where a button ends the dialog («Xong rồi», «Không, cảm ơn»): that button.
+    /// They were asked again, or «cảm ơn cháu nhiều» greeted with the menu.
+    /// </summary>
     private int? FinishChoice(TurnContext turn)
     {
         var text = turn.Input.Text;

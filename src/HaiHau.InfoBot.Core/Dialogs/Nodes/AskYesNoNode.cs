@@ -121,7 +121,8 @@ public sealed class AskYesNoNode : PromptNode
     /// </summary>
     private string? NextAnswer(TurnContext turn)
     {
-        var following = OnYes is null ? null : turn.Services.Dialogs.Find(turn.Frame.DialogId)?.Nodes.GetValueOrDefault(OnYes.Id);
+        // A question is answered as one («bhyt mất thẻ thì làm sao»), not read as the next answer.
+        var following = OnYes is null || VietnameseYesNo.EndsAsQuestion(turn.Input.Text) ? null : turn.Services.Dialogs.Find(turn.Frame.DialogId)?.Nodes.GetValueOrDefault(OnYes.Id);
         if (following is AskTextNode { Pattern: not null } asked)
         {
             // «có, mã là HN0356» at «do you know the household code?»: the code is read from the reply as typed.
