@@ -44,8 +44,12 @@ public sealed partial class AskTextNode : PromptNode
         Pattern = ReadPattern(seed),
     };
 
-    [GeneratedRegex(@"(?<=\d)\s+(?=\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex DigitsApart();
+    // A few letters, then groups of digits, spaces between: «ha 26 032», «HA 2022 001», «0 2 4 8 1».
+    [GeneratedRegex(@"^[A-Za-z]{0,4}(?:\s*[-./]?\s*\d+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TypedApart();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
 
     /// <summary>With a pattern (a code), «quên mất rồi», «không biết», «không» say the code is not known.</summary>
     protected override bool GivesUpNow(TurnContext turn) =>
@@ -84,10 +88,14 @@ public sealed partial class AskTextNode : PromptNode
 
         try
         {
-            // «0 2 4 8 1»: digits typed apart are one code.
-            return (Pattern.Match(text) is { Success: true } found ? found : Pattern.Match(DigitsApart().Replace(text, string.Empty))) is { Success: true } kept
-                ? new Answer(kept.Value)
-                : null;
+            // «ha 26 032», «0 2 4 8 1»: a code typed in pieces is one code (the register reads it without the spaces).
+            if (TypedApart().IsMatch(text.Trim()) && Spaces().Replace(text, string.Empty) is var joined && Pattern.Match(joined) is { Success: true } whole
+                && whole.Value == joined)
+            {
+                return new Answer(joined);
+            }
+
+            return Pattern.Match(text) is { Success: true } found ? new Answer(found.Value) : null;
         }
         catch (RegexMatchTimeoutException)
         {
