@@ -104,12 +104,7 @@ public sealed class ChoiceInASentenceTests
     [Fact]
     public void A_no_stressed_with_dau_is_no_question()
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("dang-ky");
-        bot.Press("yes");
-        bot.Press("yes");
-        bot.Send("hai an");
+        var bot = DialogWalks.ToRegistrationCategory();
 
         bot.Send("thôi cái này bác không nói đâu");
 

@@ -58,12 +58,7 @@ public sealed class TypedButtonsTests
     [Fact]
     public void Topics_named_with_commas_are_all_kept()
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("dang-ky");
-        bot.Press("yes");
-        bot.Press("yes");
-        bot.Send("hai an");
+        var bot = DialogWalks.ToRegistrationCategory();
         bot.Press("ngheo");
 
         bot.Send("VAY VON, BAO HIEM");
@@ -85,14 +80,7 @@ public sealed class TypedButtonsTests
 
     private static EngineHarness AtKnowsTheCode()
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("dang-ky");
-        bot.Press("yes");
-        bot.Press("yes");
-        bot.Send("hai an");
-        bot.Press("ngheo");
-        bot.Press("health_insurance");
+        var bot = DialogWalks.ToMoreTopics("health_insurance");
         bot.Press("no");
         return bot;
     }
@@ -165,14 +153,7 @@ public sealed class TypedButtonsTests
     [Fact]
     public void In_the_estimate_thoi_still_stops_it()
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-ngheo");
-        bot.Press("uoc-tinh");
-        bot.Send("hai an");
-        bot.Send("4");
-        bot.Press("ca-ho");
-        bot.Send("5 triệu");
+        var bot = DialogWalks.ToEstimateQuestion(1);
 
         bot.Send("thôi");
 
@@ -185,14 +166,7 @@ public sealed class TypedButtonsTests
     [InlineData("bhyt", "credit health_insurance")] // had been asked again
     public void A_yes_that_names_the_next_answer_gives_both(string reply, string topics)
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("dang-ky");
-        bot.Press("yes");
-        bot.Press("yes");
-        bot.Send("hai an");
-        bot.Press("ngheo");
-        bot.Press("credit");
+        var bot = DialogWalks.ToMoreTopics("credit");
 
         var text = EngineHarness.Joined(bot.Send(reply));
 

@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Tests.Engine;
 using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.TestKit;
@@ -11,15 +12,7 @@ namespace HaiHau.InfoBot.Core.Tests.Understanding;
 /// </summary>
 public sealed class ScreenerRepliesTests
 {
-    private static EngineHarness AtTheSize()
-    {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-ngheo");
-        bot.Press("uoc-tinh");
-        bot.Send("hai an");
-        return bot;
-    }
+    private static EngineHarness AtTheSize() => DialogWalks.ToEstimateSize();
 
     private static string Kept(EngineHarness bot, string var) => bot.State.Stack[^1].Vars[var];
 
@@ -107,23 +100,7 @@ public sealed class ScreenerRepliesTests
 /// </summary>
 public sealed class QuestionsInTheEstimateTests
 {
-    private static EngineHarness AtQuestionSix()
-    {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-ngheo");
-        bot.Press("uoc-tinh");
-        bot.Send("hai an");
-        bot.Send("4");
-        bot.Press("ca-ho");
-        bot.Send("5 triệu");
-        for (var i = 0; i < 5; i++)
-        {
-            bot.Press("no");
-        }
-
-        return bot;
-    }
+    private static EngineHarness AtQuestionSix() => DialogWalks.ToEstimateQuestion(6);
 
     [Fact]
     public void A_question_without_a_question_mark_is_answered_and_the_estimate_goes_on()
@@ -165,23 +142,7 @@ public sealed class QuestionsInTheEstimateTests
 /// </summary>
 public sealed class ToldAnswersTests
 {
-    private static EngineHarness AtQuestion(int number)
-    {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-ngheo");
-        bot.Press("uoc-tinh");
-        bot.Send("hai an");
-        bot.Send("4");
-        bot.Press("ca-ho");
-        bot.Send("5 triệu");
-        for (var i = 1; i < number; i++)
-        {
-            bot.Press("no");
-        }
-
-        return bot;
-    }
+    private static EngineHarness AtQuestion(int number) => DialogWalks.ToEstimateQuestion(number);
 
     [Theory]
     [InlineData(1, "thằng con trai đi phụ hồ không có hợp đồng gì cả", "yes")]
