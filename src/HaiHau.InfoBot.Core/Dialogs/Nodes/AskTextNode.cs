@@ -44,8 +44,9 @@ public sealed partial class AskTextNode : PromptNode
         Pattern = ReadPattern(seed),
     };
 
-    // A few letters, then groups of digits, spaces between: «ha 26 032», «HA 2022 001», «0 2 4 8 1».
-    [GeneratedRegex(@"^[A-Za-z]{0,4}(?:\s*[-./]?\s*\d+)+$", RegexOptions.CultureInvariant)]
+    // A few letters, then groups of digits, spaces between: «ha 26 032», «HA 2022 001», «0 2 4 8 1». A loop in a loop,
+    // run on what a resident typed: without backtracking, so no reply can make it slow.
+    [GeneratedRegex(@"^[A-Za-z]{0,4}(?:\s*[-./]?\s*\d+)+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TypedApart();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
