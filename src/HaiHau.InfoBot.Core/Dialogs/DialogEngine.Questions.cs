@@ -165,6 +165,13 @@ public sealed partial class DialogEngine
         // and a clear one, may interrupt what the resident is answering. Where a button is asked for, a problem told
         // as a statement that one entry covers well («thẻ của bà hết hạn rồi» at «which household are you?») is the
         // resident's question too: it was asked again, twice, and the dialog gave up.
+        // A bare «không», «có ạ» where the prompt could not read it (a choice of four actions) is a reply gone astray, never
+        // a question: «không» at «Bác muốn làm gì tiếp?» opened the poverty topic.
+        if (IsBareYesOrNo(text))
+        {
+            return false;
+        }
+
         var statementAsks = statementMayLeave && question.Best.Answer.Kind == AnswerRef.Faq
             && question.Best.Coverage >= StatementCoverage && VietnameseText.WordCount(text) >= StatementWords;
         if (question.Decision == QuestionDecision.NotUnderstood && AsksBeyondTheDialog(turn, question, text))

@@ -10,7 +10,8 @@ namespace HaiHau.InfoBot.Host.Cli;
 /// "eval replies FILE": every reply of a reply evaluation file (tests/…/Replies/replyset.tsv) typed at its dialog's
 /// prompt, reached by the prompt's path (reply-paths.tsv beside the file), and judged against pressing or typing what
 /// it means; prints understood, asked-again and wrong shares and the rows not understood. The sample listings of
-/// content/samples stand in for the register's jobs and courses, so the listing prompts can be reached. No database.
+/// content/samples stand in for the register's jobs and courses, and one registered resident for the registrations
+/// (<see cref="RegisteredInEvaluation"/>), so every prompt can be reached. No database.
 /// </summary>
 internal static class EvalRepliesCommand
 {
@@ -70,17 +71,17 @@ internal static class EvalRepliesCommand
             var day = parse.GetValue(on) ?? DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date);
             var clock = new DayClock(day);
             var listings = new SampleListings(samples, data.Content, day);
-            var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, clock, new EngineOptions(), listings, data.Questions));
+            var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, clock, new EngineOptions(), listings, data.Questions, new RegisteredInEvaluation()));
             try
             {
-                var (outcomes, noPath) = ReplyEvaluator.Run(engine, rows, paths, clock);
-                var report = new ReplyReport(outcomes, noPath);
+                var (outcomes, notJudged) = ReplyEvaluator.Run(engine, rows, paths, clock);
+                var report = new ReplyReport(outcomes, notJudged);
                 await output.WriteAsync(report.Format(listMisses: !parse.GetValue(quiet)));
                 return 0;
             }
             catch (InvalidOperationException e)
             {
-                // A path that no longer reaches its prompt, or a meaning naming a button the prompt does not show.
+                // A path that no longer reaches its prompt (rows whose meaning does not fit are reported, not thrown).
                 await error.WriteLineAsync($"{path.FullName}: {e.Message} (a listing prompt not reached on {day:dd/MM/yyyy}? the sample listings close on their own dates: give --on a day they are open)");
                 return 2;
             }

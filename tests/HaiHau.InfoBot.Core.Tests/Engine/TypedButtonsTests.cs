@@ -190,5 +190,18 @@ public sealed class TypedButtonsTests
         Assert.Contains(new TurnEvent(EventKinds.ArticleViewed, "bhyt-quyen-loi-chung"), bot.LastEvents);
     }
 
+    [Fact]
+    public void A_bare_no_where_the_prompt_cannot_read_it_is_asked_again_not_a_question()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("vay-von");
+
+        bot.Send("không");
+
+        Assert.Equal("vay-von/hoi-loai-vay", ReplyWhere(bot)[^"vay-von/hoi-loai-vay".Length..]);
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+    }
+
     private static string ReplyWhere(EngineHarness bot) => string.Join(" > ", bot.State.Stack.Select(f => $"{f.DialogId}/{f.NodeId}"));
 }

@@ -14,8 +14,8 @@ public sealed class ReplyEvaluationTests
     {
         var rows = ReplySet.Parse(["id\tprompt\treply\tmeans\talso", $"t1\t{Consent}\t{reply}\t{means}\t{also}"]);
         var clock = ReplySets.Clock();
-        var (outcomes, noPath) = ReplyEvaluator.Run(ReplySets.Engine(clock), rows, ReplySets.Paths.Value, clock);
-        Assert.Empty(noPath);
+        var (outcomes, notJudged) = ReplyEvaluator.Run(ReplySets.Engine(clock), rows, ReplySets.Paths.Value, clock);
+        Assert.Empty(notJudged);
         return Assert.Single(outcomes);
     }
 
@@ -70,6 +70,28 @@ public sealed class ReplyEvaluationTests
         Assert.Equal(["faq:a", "faq:b"], rows[2].Also);
         Assert.Throws<FormatException>(() => ReplySet.Parse(["id\tprompt\treply\tmeans", "a\tbhyt/hoi-dien\tcó\tyes"]));
         Assert.Throws<FormatException>(() => ReplySet.Parse(["prompt\treply", "bhyt/hoi-dien\tcó"]));
+    }
+
+    [Fact]
+    public void A_meaning_the_dialogs_cannot_press_is_not_judged_and_says_why()
+    {
+        var rows = ReplySet.Parse(["id\tprompt\treply\tmeans", $"t1\t{Consent}\tcó, việc làm\tbutton:Có + button:Việc làm"]);
+        var clock = ReplySets.Clock();
+
+        var (outcomes, notJudged) = ReplyEvaluator.Run(ReplySets.Engine(clock), rows, ReplySets.Paths.Value, clock);
+
+        Assert.Empty(outcomes);
+        Assert.Equal(ReplyEvaluator.Unfit, Assert.Single(notJudged).Why);
+    }
+
+    [Fact]
+    public void A_path_may_begin_as_the_registered_resident()
+    {
+        var clock = ReplySets.Clock();
+
+        var at = ReplyEvaluator.Reach(ReplySets.Engine(clock), "dang-ky-nhan-tin/hoi-viec-tiep", ReplySets.Paths.Value, clock);
+
+        Assert.Contains(at.Replies, r => r.Text.StartsWith("Cháu đang lưu của bác:", StringComparison.Ordinal));
     }
 
     [Fact]

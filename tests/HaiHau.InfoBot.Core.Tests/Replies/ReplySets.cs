@@ -7,8 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace HaiHau.InfoBot.Core.Tests.Replies;
 
 /// <summary>
-/// The reply sets and the engine they are judged with: the repository's dialogs and content, the sample listings, and
-/// a clock standing on the day the sets were written (the samples' courses and jobs are open then).
+/// The reply sets and the engine they are judged with: the repository's dialogs and content, the sample listings, one
+/// registered resident, and a clock standing on the day the sets were written (the samples' courses and jobs are open then).
 /// </summary>
 internal static class ReplySets
 {
@@ -28,12 +28,13 @@ internal static class ReplySets
     public static DialogEngine Engine(TimeProvider clock) => new(new DialogServices(
         EngineHarness.Repo.Content, EngineHarness.Repo.Dialogs, clock, new EngineOptions(),
         new SampleListings(Path.Combine(RepoPaths.Content, "samples"), EngineHarness.Repo.Content, new DateOnly(2026, 12, 6)),
-        EngineHarness.Repo.Questions));
+        EngineHarness.Repo.Questions,
+        new RegisteredInEvaluation()));
 
     public static ReplyReport Run(string path)
     {
         var clock = Clock();
-        var (outcomes, noPath) = ReplyEvaluator.Run(Engine(clock), ReplySet.Parse(File.ReadAllLines(path)), Paths.Value, clock);
-        return new ReplyReport(outcomes, noPath);
+        var (outcomes, notJudged) = ReplyEvaluator.Run(Engine(clock), ReplySet.Parse(File.ReadAllLines(path)), Paths.Value, clock);
+        return new ReplyReport(outcomes, notJudged);
     }
 }

@@ -13,9 +13,9 @@ public sealed class ReplysetFileTests
 {
     // Measured 2026-12-06 after the stop's changes (README «Replies typed inside the dialogs»); a little below, so that a
     // change of one or two rows does not fail the build but a real loss does.
-    private static readonly (double Understood, double Wrong) DevFloor = (0.90, 0.035);
-    private static readonly (double Understood, double Wrong) HeldOutFloor = (0.81, 0.085);
-    private static readonly (double Understood, double Wrong) HeldOut2Floor = (0.66, 0.155);
+    private static readonly (double Understood, double Wrong) DevFloor = (0.905, 0.032);
+    private static readonly (double Understood, double Wrong) HeldOutFloor = (0.81, 0.082);
+    private static readonly (double Understood, double Wrong) HeldOut2Floor = (0.655, 0.15);
 
     public static TheoryData<string> Sets() => new(ReplySets.DevPath, ReplySets.HeldOutPath, ReplySets.HeldOut2Path);
 
@@ -45,7 +45,11 @@ public sealed class ReplysetFileTests
     [Fact]
     public void The_written_set_is_understood_at_least_as_well_as_when_the_floor_was_set()
     {
-        var figures = ReplySets.Run(ReplySets.DevPath).Overall;
+        var report = ReplySets.Run(ReplySets.DevPath);
+        var figures = report.Overall;
+
+        // Its labels keep step with the dialogs: only the main menu's rows (measured by eval answers) are not judged.
+        Assert.All(report.NotJudged, n => Assert.Equal("menu/chon-chu-de", n.Row.Prompt));
 
         Assert.True(figures.Understood >= DevFloor.Understood, $"understood {figures.Understood:P1} < {DevFloor.Understood:P1}");
         Assert.True(figures.Wrong <= DevFloor.Wrong, $"wrong {figures.Wrong:P1} > {DevFloor.Wrong:P1}");

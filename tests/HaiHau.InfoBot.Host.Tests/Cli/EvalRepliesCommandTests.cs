@@ -33,7 +33,7 @@ public sealed class EvalRepliesCommandTests : HostTestBase
 
         Assert.True(code == 0, error);
         Assert.Contains("overall  n=   3  understood 66.7 %  asked again 33.3 %  wrong  0.0 %", output, StringComparison.Ordinal);
-        Assert.Contains("not judged: 1 rows at prompts with no path (menu/chon-chu-de)", output, StringComparison.Ordinal);
+        Assert.Contains("not judged: 1 rows, no path to its prompt (menu/chon-chu-de)", output, StringComparison.Ordinal);
         Assert.Contains("«xyz qqq»  button:Có → asked again", output, StringComparison.Ordinal);
     }
 

@@ -21,6 +21,9 @@ public enum ReplyVerdict
 /// <summary>One row's judgement; <see cref="Did"/> says in a few words what the bot did, for the list of misses.</summary>
 public sealed record ReplyOutcome(ReplySetRow Row, ReplyVerdict Verdict, string Did);
 
+/// <summary>A row the evaluation could not judge, and why (no path to its prompt; a meaning the dialogs cannot press).</summary>
+public sealed record ReplyNotJudged(ReplySetRow Row, string Why);
+
 /// <summary>
 /// Runs each typed reply of a reply set at its prompt, reached from a fresh conversation by the prompt's path, and
 /// compares where the conversation went with where pressing (or plainly typing) what the reply means takes it: the
@@ -29,18 +32,27 @@ public sealed record ReplyOutcome(ReplySetRow Row, ReplyVerdict Verdict, string 
 /// </summary>
 public static partial class ReplyEvaluator
 {
-    /// <summary>Judges every row whose prompt has a path; the others are returned apart, not judged.</summary>
-    public static (IReadOnlyList<ReplyOutcome> Outcomes, IReadOnlyList<ReplySetRow> NoPath) Run(
+    /// <summary>The reason of a row whose prompt has no path.</summary>
+    public const string NoPath = "no path to its prompt";
+
+    /// <summary>The reason of a row whose meaning names a button the dialogs do not show where it says.</summary>
+    public const string Unfit = "its meaning names a button the dialogs do not show there";
+
+    /// <summary>
+    /// Judges every row whose prompt has a path and whose meaning the dialogs can press; the others are returned apart,
+    /// not judged. A path that does not reach its prompt is the file's fault: it throws.
+    /// </summary>
+    public static (IReadOnlyList<ReplyOutcome> Outcomes, IReadOnlyList<ReplyNotJudged> NotJudged) Run(
         IDialogEngine engine, IReadOnlyList<ReplySetRow> rows, IReadOnlyDictionary<string, IReadOnlyList<string>> paths, TimeProvider time)
     {
         var reached = new Dictionary<string, Turn>(StringComparer.Ordinal);
         var outcomes = new List<ReplyOutcome>(rows.Count);
-        var noPath = new List<ReplySetRow>();
+        var notJudged = new List<ReplyNotJudged>();
         foreach (var row in rows)
         {
             if (!paths.ContainsKey(row.Prompt))
             {
-                noPath.Add(row);
+                notJudged.Add(new ReplyNotJudged(row, NoPath));
                 continue;
             }
 
@@ -50,10 +62,17 @@ public static partial class ReplyEvaluator
                 reached[row.Prompt] = at;
             }
 
-            outcomes.Add(Judge(engine, row, at, time));
+            if (Judge(engine, row, at, time) is { } outcome)
+            {
+                outcomes.Add(outcome);
+            }
+            else
+            {
+                notJudged.Add(new ReplyNotJudged(row, Unfit));
+            }
         }
 
-        return (outcomes, noPath);
+        return (outcomes, notJudged);
     }
 
     /// <summary>Walks the prompt's path and checks the conversation waits at that prompt.</summary>
@@ -64,12 +83,14 @@ public static partial class ReplyEvaluator
             throw new InvalidOperationException($"no path to prompt {prompt}");
         }
 
-        var turn = Send(engine, new ConversationState(), null, null, time, isStart: true);
-        foreach (var step in steps)
+        // A path may begin as a resident already registered (the registration then shows what it keeps).
+        var from = steps.Count > 0 && steps[0] == ReplyPaths.Registered ? RegisteredInEvaluation.Resident : Anonymous;
+        var turn = Send(engine, new Turn(new ConversationState(), [], [], from), null, null, time, isStart: true);
+        foreach (var step in steps.Where(s => s != ReplyPaths.Registered))
         {
             turn = step.StartsWith(ReplyPaths.Press, StringComparison.Ordinal)
-                ? Send(engine, turn.State, null, step[ReplyPaths.Press.Length..], time)
-                : Send(engine, turn.State, step, null, time);
+                ? Send(engine, turn, null, step[ReplyPaths.Press.Length..], time)
+                : Send(engine, turn, step, null, time);
         }
 
         if (Where(turn.State) != prompt)
@@ -84,15 +105,15 @@ public static partial class ReplyEvaluator
     public static string Where(ConversationState state) =>
         state.Stack.LastOrDefault() is { Waiting: true } top ? $"{top.DialogId}/{top.NodeId}" : string.Empty;
 
-    private static ReplyOutcome Judge(IDialogEngine engine, ReplySetRow row, Turn at, TimeProvider time)
+    private static ReplyOutcome? Judge(IDialogEngine engine, ReplySetRow row, Turn at, TimeProvider time)
     {
-        var typed = Send(engine, at.State, row.Reply, null, time);
+        var typed = Send(engine, at, row.Reply, null, time);
         // An officer's contacts given are an answer too, as in the answer sets (topic:handoff).
         var answered = typed.Events.Where(e => e.Kind == EventKinds.QuestionAnswered && e.Subject is { Length: > 0 }).Select(e => e.Subject!)
             .Concat(typed.Events.Where(e => e.Kind == EventKinds.HandoffRequested).Select(_ => new AnswerRef(AnswerRef.Topic, Topics.Handoff).Payload)).ToList();
         var stayed = Where(typed.State) == row.Prompt && answered.Count == 0;
         var buttons = at.Replies.SelectMany(r => r.QuickReplies).ToList();
-        var took = buttons.FirstOrDefault(b => Same(Send(engine, at.State, null, b.Id, time), typed, []));
+        var took = buttons.FirstOrDefault(b => Same(Send(engine, at, null, b.Id, time), typed, []));
         var did = stayed ? "asked again"
             : took is not null ? $"took [{took.Label}]"
             : answered.Count > 0 ? $"answered {answered[0]}, at {Where(typed.State)}"
@@ -116,14 +137,17 @@ public static partial class ReplyEvaluator
         {
             if (step.IsButton)
             {
-                var button = meant.Replies.SelectMany(r => r.QuickReplies).FirstOrDefault(b => b.Label == step.Value)
-                    ?? throw new InvalidOperationException($"line {row.Line}: no button [{step.Value}] at {Where(meant.State)}");
-                meant = Send(engine, meant.State, null, button.Id, time);
+                if (meant.Replies.SelectMany(r => r.QuickReplies).FirstOrDefault(b => b.Label == step.Value) is not { } button)
+                {
+                    return null; // a writer's guess at what comes next that the dialogs do not ask
+                }
+
+                meant = Send(engine, meant, null, button.Id, time);
             }
             else
             {
                 typedWords.Add(step.Value);
-                meant = Send(engine, meant.State, step.Value, null, time);
+                meant = Send(engine, meant, step.Value, null, time);
             }
         }
 
@@ -184,16 +208,18 @@ public static partial class ReplyEvaluator
         return text.Length > 70 ? text[..70] + "…" : text;
     }
 
-    private static Turn Send(IDialogEngine engine, ConversationState state, string? text, string? payload, TimeProvider time, bool isStart = false)
+    /// <summary>Who the evaluation's conversations are from, unless a path begins as a registered resident.</summary>
+    private static readonly ConversationRef Anonymous = new("eval", "replies", "replies");
+
+    private static Turn Send(IDialogEngine engine, Turn after, string? text, string? payload, TimeProvider time, bool isStart = false)
     {
-        var from = new ConversationRef("eval", "replies", "replies");
-        var result = engine.RunTurn(state, new InboundMessage(from, Guid.NewGuid().ToString("N"), time.GetUtcNow(), text, payload, isStart));
-        return new Turn(result.State, result.Replies, result.Events);
+        var result = engine.RunTurn(after.State, new InboundMessage(after.From, Guid.NewGuid().ToString("N"), time.GetUtcNow(), text, payload, isStart));
+        return new Turn(result.State, result.Replies, result.Events, after.From);
     }
 
     [GeneratedRegex("«[^»]*»")]
     private static partial Regex Quote();
 
-    /// <summary>Where a conversation is after a turn, with what the bot said and logged in it.</summary>
-    public sealed record Turn(ConversationState State, IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<TurnEvent> Events);
+    /// <summary>Where a conversation is after a turn, with what the bot said and logged in it, and who is talking.</summary>
+    public sealed record Turn(ConversationState State, IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<TurnEvent> Events, ConversationRef From);
 }

@@ -20,12 +20,12 @@ public sealed record ReplyFigures(int Rows, double Understood, double AskedAgain
 /// The figures of a reply evaluation: overall, per kind of meaning (a button or value, an unclear reply, a question),
 /// per dialog, and the rows not understood with what the bot did, for whoever improves the dialogs next.
 /// </summary>
-public sealed class ReplyReport(IReadOnlyList<ReplyOutcome> outcomes, IReadOnlyList<ReplySetRow> noPath)
+public sealed class ReplyReport(IReadOnlyList<ReplyOutcome> outcomes, IReadOnlyList<ReplyNotJudged> notJudged)
 {
     public IReadOnlyList<ReplyOutcome> Outcomes { get; } = outcomes;
 
-    /// <summary>Rows at prompts the path file cannot reach (e.g. one shown only to a registered resident): not judged.</summary>
-    public IReadOnlyList<ReplySetRow> NoPath { get; } = noPath;
+    /// <summary>Rows not judged: at prompts with no path (the main menu's), or meaning what the dialogs cannot press.</summary>
+    public IReadOnlyList<ReplyNotJudged> NotJudged { get; } = notJudged;
 
     public ReplyFigures Overall => ReplyFigures.Of([.. Outcomes]);
 
@@ -35,10 +35,10 @@ public sealed class ReplyReport(IReadOnlyList<ReplyOutcome> outcomes, IReadOnlyL
         sb.AppendLine(CultureInfo.InvariantCulture, $"overall  {Overall}");
         sb.AppendLine(CultureInfo.InvariantCulture,
             $"wrong rows answered with an entry the row does not list (some may serve; a person judges): {Outcomes.Count(o => o.Verdict == ReplyVerdict.Wrong && o.Did.StartsWith("answered", StringComparison.Ordinal))}");
-        if (NoPath.Count > 0)
+        foreach (var group in NotJudged.GroupBy(n => n.Why, StringComparer.Ordinal))
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"not judged: {NoPath.Count} rows at prompts with no path ({string.Join(", ", NoPath.Select(r => r.Prompt).Distinct(StringComparer.Ordinal))})");
+                $"not judged: {group.Count()} rows, {group.Key} ({string.Join(", ", group.Select(n => n.Why == ReplyEvaluator.NoPath ? n.Row.Prompt : $"line {n.Row.Line}").Distinct(StringComparer.Ordinal))})");
         }
 
         foreach (var group in Outcomes.GroupBy(o => o.Row.Intent).OrderBy(g => g.Key))

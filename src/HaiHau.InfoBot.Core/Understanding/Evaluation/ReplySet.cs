@@ -81,12 +81,15 @@ public static class ReplySet
 
 /// <summary>
 /// How to reach each prompt from a fresh conversation (tests/…/Replies/reply-paths.tsv): header <c>prompt steps</c>,
-/// the steps joined with « › », each <c>press:choice-id</c> or a typed text. The opening (welcome and menu) comes first
-/// on its own.
+/// the steps joined with « › », each <c>press:choice-id</c> or a typed text, the first may be <c>registered</c>. The
+/// opening (welcome and menu) comes first on its own.
 /// </summary>
 public static class ReplyPaths
 {
     public const string Press = "press:";
+
+    /// <summary>A first step: the conversation is a registered resident's (<see cref="RegisteredInEvaluation"/>).</summary>
+    public const string Registered = "registered";
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parse(IEnumerable<string> lines)
     {
