@@ -297,7 +297,6 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
 
     private void Handoff(TurnContext turn)
     {
-        turn.Log(EventKinds.HandoffRequested);
         if (turn.State.Stack.Count > 0 && turn.Frame.DialogId == DialogCatalog.HandoffDialogId)
         {
             turn.State.Stack.RemoveAt(turn.State.Stack.Count - 1);
@@ -416,6 +415,12 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
 
         turn.State.Stack.Add(new DialogFrame { DialogId = dialog.Id, NodeId = dialog.Start });
         turn.Log(EventKinds.DialogStarted, dialog.Id);
+        if (dialog.Id == DialogCatalog.HandoffDialogId)
+        {
+            // However it was asked for: typed («gặp cán bộ»), or a «Gặp cán bộ» button of any dialog (which never logged it).
+            turn.Log(EventKinds.HandoffRequested);
+        }
+
         return new NodeOutcome.Continue(dialog.Start);
     }
 

@@ -53,6 +53,9 @@ public sealed class TypedButtonsTests
         // button goes on to «Bác còn muốn hỏi gì nữa không?».
         Assert.Equal(EngineHarness.Joined(pressed.Press("can-bo")), EngineHarness.Joined(typed.Send("cho bac noi chuyen voi can bo xa")));
         Assert.Equal(ReplyWhere(pressed), ReplyWhere(typed));
+        // Either way the request for an officer is logged once (a button had never logged it).
+        Assert.Single(pressed.LastEvents, e => e.Kind == EventKinds.HandoffRequested);
+        Assert.Single(typed.LastEvents, e => e.Kind == EventKinds.HandoffRequested);
     }
 
     [Fact]
