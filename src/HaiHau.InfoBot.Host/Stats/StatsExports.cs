@@ -27,6 +27,7 @@ public static class StatsExports
         yield return ("Câu hỏi", "Hỏi lại người dân (chọn chủ đề)", r.Unanswered.AskedBack);
         yield return ("Câu hỏi", "Chuyển đến nơi có thẩm quyền", r.Unanswered.Referred);
         yield return ("Câu hỏi", "Chưa hiểu câu hỏi", r.Unanswered.NotUnderstood);
+        yield return ("Câu hỏi", "Xin gặp cán bộ", r.Unanswered.OfficerRequests);
         yield return ("Tự đánh giá hộ nghèo", "Lượt bắt đầu", r.Screener.Runs);
         yield return ("Tự đánh giá hộ nghèo", "Lượt hoàn thành", r.Screener.Completions);
         yield return ("Đăng ký nhận tin", "Bắt đầu đăng ký", r.Registrations.Started);
@@ -43,7 +44,8 @@ public static class StatsExports
         ("Cuộc trò chuyện", "Bắt đầu từ tin nhắn đầu tiên của người dân trong kỳ, và lại bắt đầu mới sau một thời gian không nhắn (khi trợ lý chào lại từ đầu)."),
         ("Tin nhắn đến, đi", "Đến: tin người dân gửi. Đi: tin trợ lý đã gửi đi (trả lời và thông báo); trên trang web, tin đi được tính khi người dân mở trò chuyện và đã nhận."),
         ("Câu hỏi", "Mỗi lần người dân gõ câu hỏi bằng lời. Trả lời được: trợ lý trả lời hoặc mở đúng mục; hỏi lại: hai chủ đề gần nhau, trợ lý hỏi người dân chọn; "
-            + "chuyển: trợ lý chỉ đến cơ quan có thẩm quyền; chưa hiểu: trợ lý chưa hiểu, mời hỏi UBND xã. Tỷ lệ tính trên tổng số câu hỏi của chủ đề."),
+            + "chuyển: trợ lý chỉ đến cơ quan có thẩm quyền; chưa hiểu: trợ lý chưa hiểu, mời hỏi UBND xã. Tỷ lệ tính trên tổng số câu hỏi của chủ đề. "
+            + "Xin gặp cán bộ: số lần người dân bấm «Gặp cán bộ» hoặc gõ xin gặp cán bộ, ở bất cứ mục nào (trợ lý chỉ nơi liên hệ)."),
         ("Tự đánh giá hộ nghèo", "Lượt bắt đầu và lượt có kết quả. Kết quả chỉ được đếm theo ngày và xã, không gắn với người nào (không lưu kết quả của người dân)."),
         ("Đăng ký nhận tin", "Bắt đầu: người mở mục «Đăng ký nhận tin»; đồng ý: người đồng ý nhận tin hoặc được tính vào thống kê; liên kết: người được liên kết với một hộ trong danh sách hộ của xã. "
             + "Người nhận tin theo chủ đề: đang nhận thông báo (chưa dừng), tính đến hôm nay."),

@@ -53,7 +53,11 @@ public sealed record TopicQuestions(string Topic, string Label, Compared Total, 
     private decimal? Share(int n) => StatsShares.Percent(n, Total.Current);
 }
 
-public sealed record UnansweredStats(Compared Questions, Compared Answered, Compared AskedBack, Compared Referred, Compared NotUnderstood)
+/// <summary>
+/// What the typed questions came to, and how often a resident asked for an officer (a «Gặp cán bộ» button or the words,
+/// from any dialog): the demand the bot sent on to people, which staff plan the commune's desk by.
+/// </summary>
+public sealed record UnansweredStats(Compared Questions, Compared Answered, Compared AskedBack, Compared Referred, Compared NotUnderstood, Compared OfficerRequests)
 {
     /// <summary>Questions not answered (referred or not understood) in percent of all questions.</summary>
     public decimal? Percent => StatsShares.Percent(Referred.Current + NotUnderstood.Current, Questions.Current);

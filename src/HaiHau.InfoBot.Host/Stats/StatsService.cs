@@ -26,7 +26,7 @@ public sealed class StatsService(
     [
         EventKinds.MessageReceived.Name, EventKinds.DialogStarted.Name, EventKinds.ScreeningCompleted.Name,
         EventKinds.QuestionUnderstood.Name, EventKinds.QuestionAnswered.Name, EventKinds.QuestionAmbiguous.Name,
-        EventKinds.QuestionUnanswered.Name, EventKinds.QuestionReferred.Name,
+        EventKinds.QuestionUnanswered.Name, EventKinds.QuestionReferred.Name, EventKinds.HandoffRequested.Name,
     ];
 
     // The screener and the registration are the dialogs holding their nodes, as the reach log finds the screener's topic.
@@ -56,7 +56,7 @@ public sealed class StatsService(
             Topics(now, before),
             new UnansweredStats(C(now.Questions.Count, before.Questions.Count), C(Outcomes(now, Outcome.Answered), Outcomes(before, Outcome.Answered)),
                 C(Outcomes(now, Outcome.AskedBack), Outcomes(before, Outcome.AskedBack)), C(Outcomes(now, Outcome.Referred), Outcomes(before, Outcome.Referred)),
-                C(Outcomes(now, Outcome.NotUnderstood), Outcomes(before, Outcome.NotUnderstood))),
+                C(Outcomes(now, Outcome.NotUnderstood), Outcomes(before, Outcome.NotUnderstood)), C(now.OfficerRequests, before.OfficerRequests)),
             new ScreenerStats(C(now.ScreenerRuns, before.ScreenerRuns), C(now.Screenings, before.Screenings),
                 StatsLabels.ScreenerResults.Select(r => new ResultCount(r, StatsLabels.ScreenerResult(r), C(now.Results.GetValueOrDefault(r), before.Results.GetValueOrDefault(r)))).ToList()),
             new RegistrationStats(C(now.RegistrationsStarted, before.RegistrationsStarted), C(now.Consented, before.Consented), C(now.Linked, before.Linked),
@@ -178,6 +178,8 @@ public sealed class StatsService(
 
         public List<Question> Questions { get; } = [];
 
+        public int OfficerRequests { get; set; }
+
         public int ScreenerRuns { get; set; }
 
         public int Screenings { get; set; }
@@ -232,9 +234,10 @@ public sealed class StatsService(
         f.NewSessions = sessionStarts.Count(s => f.NewResidents.Contains(s.Conversation));
         f.ReturningSessions = f.Sessions - f.NewSessions;
 
-        // Questions: one per turn that tried to understand free text, judged by what the turn did.
-        foreach (var turn in events.Where(e => e.InboxId is not null && e.Kind != received && e.Kind != EventKinds.DialogStarted.Name && e.Kind != EventKinds.ScreeningCompleted.Name)
-                     .GroupBy(e => e.InboxId))
+        // Questions: one per turn that tried to understand free text, judged by what the turn did. The events below are
+        // not the understanding's: a turn that only opened a dialog or asked for an officer asked no question.
+        string[] notQuestions = [received, EventKinds.DialogStarted.Name, EventKinds.ScreeningCompleted.Name, EventKinds.HandoffRequested.Name];
+        foreach (var turn in events.Where(e => e.InboxId is not null && !notQuestions.Contains(e.Kind)).GroupBy(e => e.InboxId))
         {
             var kinds = turn.Select(e => (Kind: EventKinds.Find(e.Kind), e.Subject)).ToList();
             var understood = kinds.FirstOrDefault(k => k.Kind == EventKinds.QuestionUnderstood).Subject;
@@ -247,6 +250,7 @@ public sealed class StatsService(
                 : new Question(understood ?? TopicOf(answered.Subject), Outcome.Answered));
         }
 
+        f.OfficerRequests = events.Count(e => e.Kind == EventKinds.HandoffRequested.Name);
         f.ScreenerRuns = events.Count(e => e.Kind == EventKinds.DialogStarted.Name && e.Subject is { } d && _screeners.Contains(d));
         f.Screenings = events.Count(e => e.Kind == EventKinds.ScreeningCompleted.Name);
         f.RegistrationsStarted = events.Where(e => e.Kind == EventKinds.DialogStarted.Name && e.Subject is { } d && _registrations.Contains(d)).Select(e => e.ConversationId).Distinct().Count();

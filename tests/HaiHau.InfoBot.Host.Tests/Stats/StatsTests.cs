@@ -96,6 +96,10 @@ public sealed class StatsTests(StatsTests.Seeded seeded) : IClassFixture<StatsTe
                 await Turn(store, November, "zalo", "z1", step.Kind == "user" ? step.Argument : null, step.Kind == "press" ? step.Argument : null, step.Kind == "start");
             }
 
+            // Two requests for an officer: the goodbye's «Gặp cán bộ» button pressed, and the words typed politely.
+            await Turn(store, November, "zalo", "z1", null, "handoff");
+            await Turn(store, November, "web", "w1", "cho tôi gặp cán bộ xã ạ");
+
             // An announcement whose text looks like a formula: the Telegram copy is sent, the web resident has not opened the chat.
             time.SetUtcNow(november.AddDays(5));
             var writes = new SqliteWriteGate();
@@ -234,6 +238,8 @@ public sealed class StatsTests(StatsTests.Seeded seeded) : IClassFixture<StatsTe
         Assert.Equal((1, 1, 1, 0), (Current(unanswered.GetProperty("answered")), Current(unanswered.GetProperty("asked_back")),
             Current(unanswered.GetProperty("not_understood")), Current(unanswered.GetProperty("referred"))));
         Assert.Equal(33.3m, unanswered.GetProperty("percent").GetDecimal());
+        // Asking for an officer is counted apart, pressed or typed, and is not a question the bot failed.
+        Assert.Equal((2, 0), (Current(unanswered.GetProperty("officer_requests")), Previous(unanswered.GetProperty("officer_requests"))));
         Assert.Equal(0m, unanswered.GetProperty("previous_percent").GetDecimal()); // October: one question, answered
         var unknown = Line(json.GetProperty("questions_by_topic"), "label", ConsoleLabels.UnknownTopic);
         Assert.Equal(100m, unknown.GetProperty("not_understood_percent").GetDecimal());
@@ -337,6 +343,7 @@ public sealed class StatsTests(StatsTests.Seeded seeded) : IClassFixture<StatsTe
         Assert.Contains("<line class=\"target\"", page, StringComparison.Ordinal);
         Assert.Contains("Chỉ tiêu 70%", page, StringComparison.Ordinal);
         Assert.Contains("Tổng cộng các xã: <strong>25%</strong> (1 / 4 hộ trong danh sách năm 2026", page, StringComparison.Ordinal);
+        Assert.Contains("Xin gặp cán bộ: 2 lần (kỳ trước 0).", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("href=\"/admin/thong-ke/bao-cao?from=2026-11-01&amp;to=2026-11-30\"", page, StringComparison.Ordinal);
 
@@ -357,6 +364,8 @@ public sealed class StatsTests(StatsTests.Seeded seeded) : IClassFixture<StatsTe
             var active = summary.Single(r => (string?)r["Chỉ số"] == "Người dân có nhắn tin");
             Assert.Equal(3d, Assert.IsType<double>(active["Kỳ này"]));
             Assert.Equal(1d, Assert.IsType<double>(active["Kỳ trước"]));
+            var officers = summary.Single(r => (string?)r["Chỉ số"] == "Xin gặp cán bộ");
+            Assert.Equal(2d, Assert.IsType<double>(officers["Kỳ này"]));
         }
 
         using (var stream = new MemoryStream(xlsx))
