@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace HaiHau.InfoBot.Core.Text;
 
 /// <summary>Yes, no or unknown, from "dạ có", "ừ", "ok", "ko", "k", "chưa", "không biết" …</summary>
@@ -9,6 +11,8 @@ public static class VietnameseYesNo
         "yes", "y", "dung", "dung roi", "dung vay", "phai", "da phai", "co chu", "roi", "da roi", "duoc", "dong y", "da",
         "co ạ", "co nhe", "uk", "uki", "dc", "dc a", "duoc a", "duoc roi", "chac la co", "chac co", "co le co", "hinh nhu co",
         "chac chan", "chac chan roi", "chac chan a",
+        // Trying it out («xem thử», «thử xem sao»). («chắc vậy» is not here: one writer meant yes by it, another nothing sure.)
+        "xem thu", "thu xem", "thu xem sao", "xem thu xem sao", "thu di",
     ];
 
     private static readonly string[] NoPhrases =
@@ -48,10 +52,28 @@ public static class VietnameseYesNo
             return YesNoAnswer.No;
         }
 
+        if (Spoken(sign.ToLowerInvariant()) is { } spoken)
+        {
+            return spoken;
+        }
+
         var folded = VietnameseText.Fold(text);
         if (folded.Length == 0)
         {
             return null;
+        }
+
+        // The parent's words, up to the first comma when they end there («bố em bảo thôi ạ, đt bố em cũng ít khi xem»).
+        var clause = VietnameseText.Fold(sign.Split([',', '.', ';'], 2)[0]);
+        var reported = (Reported(clause) is { } first ? Parse(first) : null) ?? (Reported(folded) is { } said ? Parse(said) : null);
+        if (reported is not null)
+        {
+            return reported;
+        }
+
+        if (Conceded(folded) is { } conceded)
+        {
+            return conceded;
         }
 
         // Unknown first: "không biết" starts like "không"; «có mà không nhớ», «bác không nhớ cháu ạ» are not knowing too.
@@ -68,18 +90,104 @@ public static class VietnameseYesNo
             return YesNoAnswer.Yes;
         }
 
-        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong ", "chac khong", "chac ko ", "chac k ", "chac la k ") || DeclinesFirst(text!, folded))
+        if (No.Contains(folded) || StartsWithAny(folded, "khong ", "ko ", "chua ", "da khong ", "chac khong", "chac ko ", "chac k ", "chac la k ") || DeclinesFirst(text!, folded)
+            || PutsOff(text!, folded) || (RhetoricalNo.Any(n => $" {folded} ".Contains(n, StringComparison.Ordinal)) && !text!.Contains('?', StringComparison.Ordinal)))
         {
             return YesNoAnswer.No;
         }
 
-        if (Yes.Contains(folded) || ((StartsWithAny(folded, YesLeads) || GoAhead(folded)) && !AsksBack(text!, folded)))
+        if (Yes.Contains(folded) || ((StartsWithAny(folded, YesLeads) || GoAhead(folded) || GoesAhead(folded) || (EndsWithAny(folded, ObviousYes) && !Negated(folded))) && !AsksBack(text!, folded)))
         {
             return YesNoAnswer.Yes;
         }
 
         return null;
     }
+
+    /// <summary>
+    /// What only the letters as typed tell, before folding: «ứ» (Nam Định's no; folded it is «ừ», a yes), «đừng xóa»
+    /// («đừng» folds to «dung» like «đúng»), a reply corrected as it is typed («có… à không, chưa»: what follows «à» counts),
+    /// and a question repeated back before its answer («có dùng nước sạch không à? có»).
+    /// </summary>
+    private static YesNoAnswer? Spoken(string lower)
+    {
+        if (lower.Length == 0)
+        {
+            return null;
+        }
+
+        if (Regex.IsMatch(lower, @"^ứ+(?:[\s.,!]|$)", RegexOptions.None, MatchTime) || lower.StartsWith("đừng ", StringComparison.Ordinal)
+            || (lower.Contains(" đừng ", StringComparison.Ordinal) && lower.StartsWith("thôi ", StringComparison.Ordinal))
+            || lower.StartsWith("đâu có ", StringComparison.Ordinal) || lower.TrimEnd(' ', '.', '!').EndsWith("có đâu", StringComparison.Ordinal))
+        {
+            return lower.Contains('?', StringComparison.Ordinal) ? null : YesNoAnswer.No;
+        }
+
+        var corrected = Regex.Matches(lower, @"(?:(?:…|\.{2,}|,)\s*(?:à|a)|\bà|ấy chết|ay chet)\s+(?:mà\s+|ma\s+|nhầm\s+|nham\s+)?(?=\S)", RegexOptions.None, MatchTime);
+        if (corrected.Count > 0 && corrected[^1] is var last && Parse(lower[(last.Index + last.Length)..]) is { } after)
+        {
+            return after;
+        }
+
+        var asked = lower.LastIndexOf('?');
+        var tail = asked >= 0 ? lower[(asked + 1)..].Trim(' ', '.', '!', ',') : string.Empty;
+        return tail.Any(char.IsLetter) && VietnameseText.WordCount(tail) <= ShortReplyWords && !EndsAsQuestion(tail) ? Parse(tail) : null;
+    }
+
+    private static readonly TimeSpan MatchTime = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>«bố em bảo thôi ạ», «mẹ cháu nói là có»: someone typing for a parent passes on the parent's answer.</summary>
+    private static string? Reported(string folded)
+    {
+        var said = Regex.Match(folded, @"^(?:da |vang )?(?:bo|me|ba|ong|chong|vo|con|chau|ba noi|ong noi|ba ngoai|ong ngoai)(?: (?:em|chau|toi|bac|con|minh|no))? (?:bao|noi|dan)(?: la)? (?=\S)", RegexOptions.None, MatchTime);
+        return said.Success ? folded[said.Length..] : null;
+    }
+
+    /// <summary>
+    /// «gửi thì gửi», «đếm thì cứ đếm, miễn là…», «lưu thì lưu nhưng…»: a yes given with reluctance or a condition (the
+    /// condition after it is not a no); «không thì thôi» stays a no.
+    /// </summary>
+    private static YesNoAnswer? Conceded(string folded)
+    {
+        var same = Regex.Match(folded, @"^(?:da |u |thoi )?(\w+(?: \w+)?) thi (?:cu |cung )?\1(?: |$)", RegexOptions.None, MatchTime);
+        return !same.Success ? null : same.Groups[1].Value is "khong" or "k" or "ko" or "chua" ? YesNoAnswer.No : YesNoAnswer.Yes;
+    }
+
+    // «nhà nàm gì có trẻ con», «lấy đâu ra», «có ai đâu»: a no put as a rhetorical question.
+    // («đâu có», «có đâu» are read with their marks: folded they are also «dâu có», «có dâu», a daughter-in-law.)
+    private static readonly string[] RhetoricalNo = [" lam gi co ", " nam gi co ", " lay dau ra ", " co ai dau "];
+
+    // «thì đang nhắn cho cháu đây thì là có chứ gì»: obviously yes.
+    private static readonly string[] ObviousYes = ["co chu gi", "co chu", "la co", "co con gi"];
+
+    /// <summary>
+    /// «thôi để khi khác», «lâu thế thôi để tối bác hỏi», «thôi bác không thích …», «thôi biết rồi, cán bộ thôn nói mãi rồi»:
+    /// a resident putting it off or declining, however long the reason; a question after it asks something else.
+    /// </summary>
+    private static bool PutsOff(string text, string folded)
+    {
+        if (text.Contains('?', StringComparison.Ordinal) || EndsAsQuestion(text))
+        {
+            return false;
+        }
+
+        var padded = $" {folded} ";
+        var words = folded.Split(' ');
+        return padded.Contains(" thoi de ", StringComparison.Ordinal) || PutOffs.Any(p => padded.Contains(p, StringComparison.Ordinal))
+            || (words[0] == "thoi" && (words.Skip(1).Any(w => w is "khong" or "k" or "ko" or "chang" or "cha") || padded.Contains(" biet roi ", StringComparison.Ordinal) || padded.Contains(" du roi ", StringComparison.Ordinal)));
+    }
+
+    private static readonly string[] PutOffs = [" de khi khac ", " de luc khac ", " de hom khac ", " khi khac ", " de sau ", " de mai "];
+
+    // «gửi đi cháu, có gì bác còn biết», «xóa hết đi, bác k dùng nữa», «cháu cứ tính»: doing what was offered, said first.
+    private static readonly Regex GoAheadLead = new(
+        @"^(?:da |u |thoi )?(?:chau |em )?(?:(?:gui|xoa|tinh|dem|luu|nhan|ghi|hoi|xem|tim|lam|dang ky|nhan tin)(?: het| luon| thu| ngay)? di(?: |$)|cu (?:gui|xoa|tinh|dem|luu|nhan|ghi|hoi|xem|lam)(?: |$))",
+        RegexOptions.None, MatchTime);
+
+    private static bool GoesAhead(string folded) =>
+        GoAheadLead.IsMatch(folded) || (Regex.IsMatch(folded, @"(?:^| )(?:chau )?cu (?:gui|tinh|dem|luu|ghi)(?: |$)", RegexOptions.None, MatchTime) && !Negated(folded));
+
+    private static bool Negated(string folded) => folded.Split(' ').Any(w => w is "khong" or "k" or "ko" or "chang" or "cha" or "chua");
 
     /// <summary>Most words of a reply read by its lead words alone; a longer message is more than a yes or no.</summary>
     private const int ShortReplyWords = 8;
@@ -100,6 +208,8 @@ public static class VietnameseYesNo
     private static readonly string[] DeclineLeads =
     [
         "khong can", "k can", "ko can", "chang can", "cha can", "chua can", "khoi ",
+        // «thế đủ rồi», «thế thôi», «hết rồi cháu»: nothing more, at «thêm …?» and «còn hỏi gì nữa không?».
+        "du roi", "the du roi", "the thoi", "the la du", "het roi", "thoi du roi",
         "thoi ", "de sau", "de luc khac", "luc khac", "hom khac", "de nghi lai da", "de toi nghi", "de bac nghi", "bam nham", "nham ",
     ];
 
@@ -147,7 +257,10 @@ public static class VietnameseYesNo
     /// «có ai không» typed at the erase question's «đúng không?» erased the resident's data.
     /// </summary>
     private static bool AsksBack(string text, string folded) =>
-        text.Contains('?', StringComparison.Ordinal) || QuestionEnds.Contains(LastWord(folded), StringComparer.Ordinal);
+        text.Contains('?', StringComparison.Ordinal) || (QuestionEnds.Contains(LastWord(folded), StringComparer.Ordinal) && !Rhetorical(folded));
+
+    // «có hợp đồng gì đâu» (none at all), «chứ gì» (obviously), «thử xem sao» (let's see): endings that ask nothing.
+    private static readonly string[] RhetoricalEnds = ["gi dau", "gi ca", "chu gi", "xem sao", "gi het"];
 
     // Said after the question word, to whom or how: «có mất tiền không cháu», «có phải xóa hết không ạ».
     private static readonly HashSet<string> Afterwords = new(StringComparer.Ordinal) { "chau", "a", "nhe", "nha", "vay", "the", "em", "oi", "bac", "anh", "chi", "ban" };
@@ -176,7 +289,7 @@ public static class VietnameseYesNo
     // «đang nhắn cho cháu đây còn gì»: «còn gì» last says «obviously»; «bác không nói đâu»: «đâu» after a no stresses
     // it. Neither asks anything.
     private static bool Rhetorical(string folded) =>
-        folded.EndsWith(" con gi", StringComparison.Ordinal)
+        folded.EndsWith(" con gi", StringComparison.Ordinal) || EndsWithAny(folded, RhetoricalEnds)
         || (LastWord(folded) == "dau" && folded.Split(' ').Any(w => w is "khong" or "k" or "ko" or "cha" or "chang" or "chua"));
 
     /// <summary>

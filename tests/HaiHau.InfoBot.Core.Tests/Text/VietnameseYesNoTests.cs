@@ -97,4 +97,47 @@ public sealed class VietnameseYesNoTests
     [InlineData("có", false)]
     public void A_short_I_dont_know_is_told_from_a_question_opening_with_it(string text, bool notSure) =>
         Assert.Equal(notSure, VietnameseYesNo.IsNotSure(text));
+
+    // Harder replies (Replies/replyset2.tsv, stop 42): dialect, corrections, a parent's answer passed on, reluctance,
+    // rhetorical no's and putting it off. Each was asked again, or read the other way, before.
+    [Theory]
+    [InlineData("ứ", YesNoAnswer.No)]
+    [InlineData("ứ nhắn nhiều bác đọc không nổi đâu", YesNoAnswer.No)]
+    [InlineData("ừ", YesNoAnswer.Yes)]
+    [InlineData("có... à không, thẻ của bà năm nay làm rồi", YesNoAnswer.No)]
+    [InlineData("co... a thoi khong", YesNoAnswer.No)]
+    [InlineData("không… à mà có", YesNoAnswer.Yes)]
+    [InlineData("ấy chết thế thôi đừng xóa", YesNoAnswer.No)]
+    [InlineData("đừng gửi nữa", YesNoAnswer.No)]
+    [InlineData("có dùng nước sạch không à? có", YesNoAnswer.Yes)]
+    [InlineData("dạ bố em bảo thôi ạ, đt bố em cũng ít khi xem", YesNoAnswer.No)]
+    [InlineData("mẹ cháu nói là có", YesNoAnswer.Yes)]
+    [InlineData("gửi thì gửi nhưng đừng gửi đêm nhá bác ngủ sớm", YesNoAnswer.Yes)]
+    [InlineData("dem thi cu dem, mien la k ghi ten nha bac", YesNoAnswer.Yes)]
+    [InlineData("không thì thôi", YesNoAnswer.No)]
+    [InlineData("nhà nàm gì có trẻ con", YesNoAnswer.No)]
+    [InlineData("lấy đâu ra", YesNoAnswer.No)]
+    [InlineData("có đâu", YesNoAnswer.No)]
+    [InlineData("có chứ, thằng cả đi phụ hồ có hợp đồng gì đâu", YesNoAnswer.Yes)]
+    [InlineData("thì đang nhắn cho cháu đây thì là có chứ gì", YesNoAnswer.Yes)]
+    [InlineData("lâu thế thôi để tối bác hỏi", YesNoAnswer.No)]
+    [InlineData("bac mat kem go cham lam thoi de khi khac", YesNoAnswer.No)]
+    [InlineData("thôi bác không thích người ta biết nhà mình nghèo", YesNoAnswer.No)]
+    [InlineData("thoi biet roi, can bo thon noi mai roi", YesNoAnswer.No)]
+    [InlineData("thế thôi đủ rồi cháu ạ", YesNoAnswer.No)]
+    [InlineData("gửi đi cháu có gì bác còn biết", YesNoAnswer.Yes)]
+    [InlineData("xoa het di, bac k dung nua", YesNoAnswer.Yes)]
+    [InlineData("cháu cứ tính", YesNoAnswer.Yes)]
+    [InlineData("ừ thử xem sao", YesNoAnswer.Yes)]
+    [InlineData("xem thu", YesNoAnswer.Yes)]
+    public void Harder_replies_are_read_the_way_they_are_meant(string reply, YesNoAnswer expected) =>
+        Assert.Equal(expected, VietnameseYesNo.Parse(reply));
+
+    // Still not a yes or a no: a question after a lead word, indifference, a daughter-in-law («dâu» folds as «đâu»).
+    [Theory]
+    [InlineData("có mất phí gì không đấy?")]
+    [InlineData("chắc vậy")]
+    [InlineData("nhà có con dâu đi làm xa")]
+    [InlineData("gửi thì có mất tiền không?")]
+    public void Harder_replies_that_are_no_answer_stay_unread(string reply) => Assert.Null(VietnameseYesNo.Parse(reply));
 }
