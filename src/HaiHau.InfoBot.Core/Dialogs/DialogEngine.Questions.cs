@@ -181,14 +181,9 @@ public sealed partial class DialogEngine
             // know», the place to ask and the nearest entries, logged as unanswered as at the menu (issue 12 §4). A
             // close call between two topics is still asked again there: the dialog's own choices are nearer than two
             // guessed topics.
-            // In the estimate the household's answers so far are kept: the honest «I don't know», then its question again
-            // («hỏi cái này làm gì cháu» at question 10 had left the estimate, every answer lost).
-            if (!KeepsTheEstimate(turn))
-            {
-                turn.State.Stack.Clear();
-                turn.State.History.Clear();
-            }
-
+            // What the resident has answered so far is kept: the honest «I don't know», then the waiting question again
+            // («hỏi cái này làm gì cháu» at question 10 had left the estimate, every answer lost; «có chỗ nào tuyển may không»
+            // at the jobs menu, «nhà bà có cái sổ cận nghèo … năm nay chưa thấy ai bảo gì» at the BHYT category left theirs).
             SayUnanswered(turn, understanding, question, text);
             return true;
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HaiHau.InfoBot.Core.Text;
 
 namespace HaiHau.InfoBot.Core.Dialogs;
@@ -106,9 +107,22 @@ public static class QuestionParts
             words.RemoveAt(words.Count - 1);
         }
 
-        var joined = " " + string.Join(' ', words) + " ";
-        return (words.Count > 0 && ClosingNo.Contains(words[^1])) || AskingWords.Any(w => joined.Contains(" " + w + " ", StringComparison.Ordinal));
+        var joined = Indefinite.Replace(" " + string.Join(' ', words) + " ", " ");
+        return (words.Count > 0 && ClosingNo.Contains(words[^1]))
+            || (AskingWords.Any(w => joined.Contains(" " + w + " ", StringComparison.Ordinal)) && !NothingAtAll(words));
     }
+
+    /// <summary>
+    /// Question words that ask nothing: «cái gì cũng được», «xã nào cũng được», «ở đâu cũng được» (any at all), «có hợp đồng gì
+    /// đâu», «gì cả», «gì hết» (none at all), «chứ gì» (obviously). Read as questions, replies holding them left the dialog
+    /// with «cháu chưa có câu trả lời chắc chắn».
+    /// </summary>
+    private static readonly Regex Indefinite = new(@" (?:gi|j|nao|dau|ai|sao|the nao|bao nhieu) (?:cung|cx) | gi (?:dau|ca|het) | chu gi ", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>«chưa thấy ai bảo gì», «nhà không có mã hộ gì»: a no before a closing «gì» says «nothing», asking nothing.</summary>
+    private static bool NothingAtAll(List<string> words) =>
+        words.Count > 2 && words[^1] is "gi" or "j" && words.Take(words.Count - 1).Any(w => w is "khong" or "k" or "ko" or "chua" or "chang" or "cha")
+        && !AskingWords.Where(w => w is not ("gi" or "j")).Any(w => (" " + string.Join(' ', words) + " ").Contains(" " + w + " ", StringComparison.Ordinal));
 
     /// <summary>Folded, as typed: «không», «chưa» and their short forms, a question only at the end of a clause.</summary>
     private static readonly HashSet<string> ClosingNo = new(StringComparer.Ordinal) { "khong", "ko", "k", "kg", "khg", "kh", "hok", "hong", "hem", "khum", "chua", "chx" };

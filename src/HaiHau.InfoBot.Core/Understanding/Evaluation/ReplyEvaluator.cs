@@ -128,7 +128,11 @@ public static partial class ReplyEvaluator
             case ReplyIntent.Unclear:
                 return new ReplyOutcome(row, stayed ? ReplyVerdict.Understood : ReplyVerdict.Wrong, did);
             case ReplyIntent.Question:
-                return new ReplyOutcome(row, stayed ? ReplyVerdict.AskedAgain : took is null ? ReplyVerdict.Understood : ReplyVerdict.Wrong, did);
+                // The honest «I don't know» with the place to ask (logged for staff), then the waiting prompt again, is an
+                // answer to a question the content has none for, as a referral is in the answer sets.
+                var admitted = typed.Events.Any(e => e.Kind == EventKinds.QuestionUnanswered);
+                return new ReplyOutcome(row, stayed && !admitted ? ReplyVerdict.AskedAgain : took is null ? ReplyVerdict.Understood : ReplyVerdict.Wrong,
+                    stayed && admitted ? "said it has no answer, logged it and asked again" : did);
         }
 
         var meant = at;
