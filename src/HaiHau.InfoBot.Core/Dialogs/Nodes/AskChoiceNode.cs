@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Loading;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Core.Text;
@@ -41,9 +42,19 @@ public sealed class AskChoiceNode : PromptNode
     protected override string DefaultRetryText => "Bác bấm một nút bên dưới, hoặc gõ số thứ tự của mục bác chọn giúp cháu nhé.";
 
     /// <remarks>A choice's own <c>synonyms</c> are written for this question, so they count as exactly as its label:
-    /// «ko», «hết rồi» at «Bác còn muốn hỏi gì nữa không?» were read as questions (the menu, an entry on lapsed cards).</remarks>
+    /// «ko», «hết rồi» at «Bác còn muốn hỏi gì nữa không?» were read as questions (the menu, an entry on lapsed cards).
+    /// A no where a «Không, …» button is offered, and «cảm ơn», «hết rồi» where a button ends the dialog, count too: «hết rồi
+    /// cháu, cảm ơn nhé» at that question was read as thanks and shown the menu.</remarks>
     public override bool UnderstandsExactly(TurnContext turn) =>
-        ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) is not null || SynonymChoice(turn) is not null;
+        ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) is not null || SynonymChoice(turn) is not null
+        || ((YesNoChoice(turn) is not null || FinishChoice(turn) is not null) && !AsksToAct(turn));
+
+    /// <summary>
+    /// «thôi đừng gửi thông báo cho tôi nữa» starts like a no thank you but asks to stop the announcements (or erase, or
+    /// reach an officer): the understanding's action, not the button.
+    /// </summary>
+    private static bool AsksToAct(TurnContext turn) =>
+        turn.Services.Understanding?.Understand(turn.Input.Text ?? string.Empty) is { Decision: Understanding.QuestionDecision.Answer, Best.Topic: Topics.OptOut or Topics.EraseData or Topics.Handoff };
 
     public static DialogNode Read(NodeSeed seed)
     {
@@ -102,7 +113,7 @@ public sealed class AskChoiceNode : PromptNode
         // Not knowing said outright comes before a loose match of words: «hộ nghèo hay cận nghèo ấy tôi k nhớ» names two
         // labels and means neither (it was «Hộ nghèo»).
         var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) ?? NotSureChoice(turn)
-            ?? ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload) ?? SynonymChoice(turn) ?? FinishChoice(turn) ?? YesNoChoice(turn);
+            ?? ShortNo(turn) ?? Loosely(turn) ?? SynonymChoice(turn) ?? FinishChoice(turn) ?? YesNoChoice(turn);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
     }
 
@@ -206,6 +217,10 @@ public sealed class AskChoiceNode : PromptNode
         };
     }
 
+    /// <summary>A no of a word or three («ứ», «k đâu») where a «Không, …» button is offered, before synonyms: folded, «ứ» is «ừ».</summary>
+    private int? ShortNo(TurnContext turn) =>
+        VietnameseText.WordCount(turn.Input.Text) <= 3 && VietnameseYesNo.Parse(turn.Input.Text) == YesNoAnswer.No ? YesNoChoice(turn) : null;
+
     private static readonly string[] FinishingWords = [" cam on ", " xong ", " thoi ", " het roi ", " du roi "];
 
     /// <summary>
@@ -242,9 +257,35 @@ public sealed class AskChoiceNode : PromptNode
     /// The one choice whose synonym the short reply holds, as whole words, typed with or without diacritics («chăn nuôi»,
     /// «nuoi bo»); null when none or several do. A question («nuôi bò có cần thế chấp không») is left to be answered.
     /// </summary>
-    private int? SynonymChoice(TurnContext turn)
+    private int? SynonymChoice(TurnContext turn) => SynonymMatch(turn)?.Index;
+
+    /// <summary>
+    /// A label's words in the reply, unless a synonym of another choice says more around them: «ra khỏi hộ nghèo» holds
+    /// «hộ nghèo» but is «Hộ mới thoát nghèo» (it was taken as «Hộ nghèo»).
+    /// </summary>
+    private int? Loosely(TurnContext turn)
+    {
+        var loose = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload);
+        return loose is { } at && SynonymMatch(turn) is { } synonym && synonym.Index != at
+            && (" " + synonym.Said + " ").Contains(" " + VietnameseText.Fold(turn.Render(Options[at].Label)) + " ", StringComparison.Ordinal)
+            ? synonym.Index
+            : loose;
+    }
+
+    private (int Index, string Said)? SynonymMatch(TurnContext turn)
     {
         var text = turn.Input.Text;
+        if (turn.Input.Payload is null && !string.IsNullOrWhiteSpace(text) && turn.Frame.DialogId != DialogCatalog.MainDialogId
+            && VietnameseText.WordCount(text) <= SynonymLetterWords && (text.Contains('?', StringComparison.Ordinal) || VietnameseText.WordCount(text) > SynonymSentenceWords
+                || (VietnameseText.WordCount(text) > SynonymReplyWords && VietnameseYesNo.EndsAsQuestion(text)))
+            && turn.Services.Understanding?.Understand(text) is { Decision: not Understanding.QuestionDecision.Answer })
+        {
+            // A question, or a sentence told at length, that no entry answers: a phrase of one choice in it is what it asks
+            // for («sắp tới có lớp nào mở không cháu» is «Các khóa học sắp mở»; «bác muốn đổi lại cái xã, nhà bác chuyển
+            // sang bên Hải Chính rồi» is «Sửa đăng ký»). One an entry answers is left to be answered.
+            return Named(turn, text, sentence: true);
+        }
+
         if (turn.Input.Payload is not null || string.IsNullOrWhiteSpace(text) || text.Contains('?', StringComparison.Ordinal)
             || VietnameseText.WordCount(text) > SynonymSentenceWords
             || (VietnameseText.WordCount(text) > SynonymReplyWords && (VietnameseYesNo.EndsAsQuestion(text) || turn.Frame.DialogId == DialogCatalog.MainDialogId)))
@@ -252,15 +293,23 @@ public sealed class AskChoiceNode : PromptNode
             return null;
         }
 
+        return Named(turn, text, VietnameseText.WordCount(text) > SynonymReplyWords);
+    }
+
+    /// <summary>Up to this many words, a question or a long sentence no entry answers may name a choice by a synonym phrase.</summary>
+    private const int SynonymLetterWords = 16;
+
+    private (int Index, string Said)? Named(TurnContext turn, string text, bool sentence)
+    {
+
         // In a sentence only a phrase names a choice: a word alone («thôi», «không») says too little there («thôi đừng gửi
         // thông báo cho tôi nữa» asks to stop the announcements, not «Không, cảm ơn»).
-        var sentence = VietnameseText.WordCount(text) > SynonymReplyWords;
         var folded = " " + VietnameseText.Fold(text) + " ";
         var named = Options.Select((o, i) => (i, Said: o.Synonyms.Where(w => (!sentence || w.Contains(' ', StringComparison.Ordinal)) && folded.Contains(" " + w + " ", StringComparison.Ordinal)).MaxBy(w => w.Length)))
             .Where(x => x.Said is not null).ToList();
         if (named is [var only])
         {
-            return only.i;
+            return (only.i, only.Said!);
         }
 
         if (named.Count == 0)
@@ -272,7 +321,7 @@ public sealed class AskChoiceNode : PromptNode
         // alone is «Hỏi chủ đề khác», «không có gì» though «có».
         var longest = named.MaxBy(x => x.Said!.Length);
         return named.All(x => x.i == longest.i || (" " + longest.Said + " ").Contains(" " + x.Said + " ", StringComparison.Ordinal))
-            ? longest.i
+            ? (longest.i, longest.Said!)
             : null;
     }
 
