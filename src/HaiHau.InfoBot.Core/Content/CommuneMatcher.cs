@@ -57,6 +57,11 @@ public static class CommuneMatcher
 
         // "Hải Châu, nay là Hải Thịnh" names one commune twice; prefer the former unit (it says more). A former unit of the
         // same name as today's commune («xóm 7 Hải Anh») says no more: it is today's, as the name alone is.
+        if (found.Count == 0 && words.Count <= SoundsLikeWords)
+        {
+            return SoundsLike(content, folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
         var communes = found.Select(r => r.Current?.Code ?? "?" + r.Named.Code).Distinct(StringComparer.Ordinal).Count();
         if (communes != 1)
         {
@@ -65,5 +70,45 @@ public static class CommuneMatcher
 
         static bool SameName(CommuneResolution r) => r.Current is { } now && VietnameseText.Fold(now.ShortName) == VietnameseText.Fold(r.Named.ShortName);
         return found.FirstOrDefault(r => !r.Named.IsCurrent && !SameName(r)) ?? found.FirstOrDefault(r => r.Named.IsCurrent) ?? found[0];
+    }
+
+    /// <summary>A reply of this many words or fewer may name a commune by its sound; a longer text may say «hai» for «two».</summary>
+    private const int SoundsLikeWords = 8;
+
+    /// <summary>
+    /// «hải ný», «hải nong» (n for l, as Nam Định speaks), «hải chiều» (ch for tr), «hải quan», «hải tiếng» (a final ng
+    /// heard by the phone's voice typing): a «Hải …» name whose second word sounds like one unit's, and one only.
+    /// </summary>
+    private static CommuneResolution? SoundsLike(IContentStore content, string[] words)
+    {
+        var named = new List<CommuneResolution>();
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] == "hai")
+            {
+                var heard = Sound(words[i + 1]);
+                named.AddRange(content.Units.Where(u => VietnameseText.Fold(u.ShortName).Split(' ') is ["hai", var second] && Sound(second) == heard)
+                    .Select(u => content.ResolveCommune(u.Code)).OfType<CommuneResolution>());
+            }
+        }
+
+        // One commune of today (or one former unit whose successor is unknown) however many periods bear the name.
+        return named.Select(r => r.Current?.Code ?? "?" + r.Named.Code).Distinct(StringComparer.Ordinal).Count() == 1
+            ? named.FirstOrDefault(r => r.Named.IsCurrent) ?? named[0]
+            : null;
+    }
+
+    /// <summary>A folded syllable as the North says and the phone hears it: tr, ch → ch; n, l → l; s, x → x; d, gi, r → d; a final ng → n.</summary>
+    private static string Sound(string syllable)
+    {
+        var s = syllable;
+        s = s.StartsWith("tr", StringComparison.Ordinal) ? "ch" + s[2..]
+            : s.StartsWith("gi", StringComparison.Ordinal) && s.Length > 2 ? "d" + s[2..]
+            : s.StartsWith("ng", StringComparison.Ordinal) || s.StartsWith("nh", StringComparison.Ordinal) ? s
+            : s.StartsWith('n') ? "l" + s[1..]
+            : s.StartsWith('s') ? "x" + s[1..]
+            : s.StartsWith('r') ? "d" + s[1..]
+            : s;
+        return s.EndsWith("ng", StringComparison.Ordinal) ? s[..^1] : s;
     }
 }

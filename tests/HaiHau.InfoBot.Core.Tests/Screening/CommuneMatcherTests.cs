@@ -28,6 +28,10 @@ public sealed class CommuneMatcherTests
     [InlineData("o Con", "con", "hai-tien")]
     [InlineData("xóm 7 Hải Anh", "hai-anh", "hai-anh")]
     [InlineData("Hải Hưng ạ", "hai-hung", "hai-hung")]
+    // Said as Nam Định speaks or as voice typing hears it (Replies/replyset2.tsv): n for l, ch for tr, a final ng lost or added.
+    [InlineData("hải nong", "hai-long", "hai-hau")]
+    [InlineData("hải quan", "hai-quang", "hai-quang")]
+    [InlineData("hải tiếng", "hai-tien", "hai-tien")]
     public void Finds_the_commune_of_today_however_and_whenever_it_is_named(string text, string named, string today)
     {
         var found = CommuneMatcher.Resolve(EngineHarness.Repo.Content, text);
@@ -36,6 +40,17 @@ public sealed class CommuneMatcherTests
         Assert.Equal(named, found.Named.Code);
         Assert.Equal(today, found.Current?.Code);
         Assert.Equal(today, CommuneMatcher.Match(EngineHarness.Repo.Content, text)?.Code);
+    }
+
+    [Theory]
+    [InlineData("xóm 3 hải ný", "hai-ly")]
+    [InlineData("nhà bác ở hải chiều", "hai-trieu")]
+    public void A_former_commune_said_as_it_sounds_is_found_though_its_successor_is_not_known(string text, string named)
+    {
+        var found = CommuneMatcher.Resolve(EngineHarness.Repo.Content, text);
+
+        Assert.Equal(named, found?.Named.Code);
+        Assert.Null(found?.Current); // merged in 2024 into a commune the content does not know: the dialog asks more
     }
 
     [Theory]
