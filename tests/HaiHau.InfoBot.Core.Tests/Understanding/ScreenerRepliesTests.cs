@@ -153,6 +153,15 @@ public sealed class ToldAnswersTests
     [InlineData(10, "nhà vệ sinh thì có nhưng hỏng rồi", "no")]
     [InlineData(11, "ông bà già rồi điện thoại cục gạch thôi", "no")]
     [InlineData(12, "chỉ nghe loa xã thôi", "yes")]
+    // Harder replies (Replies/replyset2.tsv, stop 42).
+    [InlineData(1, "có chứ, thằng cả đi nàm phụ hồ có hợp đồng gì đâu", "yes")]
+    [InlineData(3, "nhà nàm gì có trẻ con", "no")]
+    [InlineData(4, "con trai đi làm tự do chưa mua", "yes")]
+    [InlineData(5, "thằng út nghỉ học từ lớp 8 đi phụ hồ rồi", "yes")]
+    [InlineData(7, "nhà mái ngói tường gạch từ thời ông bà để lại, cũ nhưng chắc", "no")]
+    [InlineData(10, "nhà vệ sinh thì có nhưng là cái hố đào ngoài vườn thôi", "no")]
+    [InlineData(11, "chi co cai dien thoai bam so thoi", "no")]
+    [InlineData(12, "không có ti vi nhưng loa xã ngày nào cũng nghe", "yes")] // said no, told yes after «nhưng»: the telling
     public void An_answer_told_is_read_as_the_yes_or_no_it_gives(int number, string reply, string kept)
     {
         var bot = AtQuestion(number);
@@ -166,6 +175,7 @@ public sealed class ToldAnswersTests
     [InlineData(1, "làm thuê nhưng có hợp đồng đàng hoàng", "no")] // «nhưng» decides
     [InlineData(1, "làm thuê có hợp đồng", null)] // «làm thuê» and «có hợp đồng» pull apart: asked again
     [InlineData(12, "tivi hỏng lâu rồi, loa thôn cũng k nghe rõ", null)]
+    [InlineData(4, "dạ có thẻ ạ", null)] // says yes (someone lacks a card) and tells no (has one): asked again
     public void Phrases_that_pull_apart_are_asked_again(int number, string reply, string? kept)
     {
         var bot = AtQuestion(number);

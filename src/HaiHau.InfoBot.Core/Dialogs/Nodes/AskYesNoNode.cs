@@ -66,9 +66,12 @@ public sealed class AskYesNoNode : PromptNode
             : [new("yes", "Có"), new("no", "Không")];
 
     /// <summary>Most words of a reply read for this question's own phrases; a longer one tells more than a yes or no.</summary>
-    private const int ToldWords = 12;
+    private const int ToldWords = 16;
 
-    private YesNoAnswer? Told(string? text)
+    private YesNoAnswer? Told(string? text) => ToldWhere(text)?.Answer;
+
+    /// <summary>This question's own phrases in the reply, and whether they were found after a «nhưng» or «mà».</summary>
+    private (YesNoAnswer Answer, bool AfterBut)? ToldWhere(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || (YesWords.Count == 0 && NoWords.Count == 0) || VietnameseText.WordCount(text) > ToldWords
             || VietnameseYesNo.EndsAsQuestion(text))
@@ -79,7 +82,25 @@ public sealed class AskYesNoNode : PromptNode
         // After «nhưng», «mà» comes what counts: «nước máy về xóm rồi mà nhà chưa lắp» is a no.
         var folded = " " + VietnameseText.Fold(text) + " ";
         var contrast = Math.Max(folded.LastIndexOf(" nhung ", StringComparison.Ordinal), folded.LastIndexOf(" ma ", StringComparison.Ordinal));
-        return (contrast > 0 ? ToldIn(folded[contrast..]) : null) ?? ToldIn(folded);
+        return contrast > 0 && ToldIn(folded[contrast..]) is { } after ? (after, true)
+            : ToldIn(folded) is { } told ? (told, false)
+            : null;
+    }
+
+    /// <summary>
+    /// A yes or no said, weighed against what the reply tells. What follows «nhưng» decides («không có ti vi nhưng loa xã
+    /// ngày nào cũng nghe» is a yes to «có nghe tin tức không?»); a yes or no the telling contradicts is asked again
+    /// («dạ có thẻ ạ» to «có ai chưa có thẻ không?» says yes and tells no).
+    /// </summary>
+    private (YesNoAnswer? Answer, bool Contradicted) Weighed(string? text)
+    {
+        var said = VietnameseYesNo.Parse(text);
+        if (said is null or YesNoAnswer.Unknown || ToldWhere(text) is not { } told || told.Answer == said)
+        {
+            return (said, false);
+        }
+
+        return told.AfterBut ? (told.Answer, false) : (null, true);
     }
 
     private YesNoAnswer? ToldIn(string padded)
@@ -162,7 +183,12 @@ public sealed class AskYesNoNode : PromptNode
             "yes" => YesNoAnswer.Yes,
             "no" => YesNoAnswer.No,
             "unknown" when AllowUnknown => YesNoAnswer.Unknown,
-            _ => VietnameseYesNo.Parse(turn.Input.Text) ?? AlreadyDone(turn) ?? Told(turn.Input.Text),
+            _ => Weighed(turn.Input.Text) switch
+            {
+                (_, Contradicted: true) => null,
+                ({ } said, _) => said,
+                _ => AlreadyDone(turn) ?? Told(turn.Input.Text),
+            },
         };
         if (answer is null or YesNoAnswer.Yes && turn.Input.Payload is null && NextAnswer(turn) is not null)
         {
