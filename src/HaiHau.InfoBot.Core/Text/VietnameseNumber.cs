@@ -188,7 +188,8 @@ public static partial class VietnameseNumber
     {
         if (tokens[i] is "lam" or "tu")
         {
-            return i == 0 || tokens[i - 1] != "muoi";
+            // «nhà có lăm người» (Nam Định's «năm»): a count before what is counted.
+            return (i == 0 || tokens[i - 1] != "muoi") && !(tokens[i] == "lam" && i + 1 < tokens.Count && tokens[i + 1] is "nguoi" or "khau" or "dua" or "mieng");
         }
 
         return sawNumber && CountsPeriodOrPerson(tokens, i, alsoYear: false);

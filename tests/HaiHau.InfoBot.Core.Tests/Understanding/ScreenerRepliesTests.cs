@@ -19,6 +19,7 @@ public sealed class ScreenerRepliesTests
     [Theory]
     [InlineData("2 ông bà với 2 đứa cháu", "4")]
     [InlineData("có mình tôi thôi", "1")]
+    [InlineData("mẹ em nói nhà có lăm người", "5")] // «lăm» for «năm», as Nam Định says it
     public void The_household_told_by_who_lives_in_it_is_its_size(string reply, string size)
     {
         var bot = AtTheSize();
@@ -40,6 +41,21 @@ public sealed class ScreenerRepliesTests
 
         Assert.Equal("7500000", Kept(bot, "thu_nhap_ho"));
         Assert.Contains("bác nói khoảng 7.000.000 đến 8.000.000 đồng, cháu lấy số ở giữa: 7.500.000 đồng", text, StringComparison.Ordinal);
+        Assert.Contains("Câu 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_amount_said_in_hundreds_is_thousands_and_said_back()
+    {
+        var bot = AtTheSize();
+        bot.Send("4");
+        bot.Press("moi-nguoi");
+
+        var text = EngineHarness.Joined(bot.Send("7 tram ruoi"));
+
+        // Read as 750 đồng it was «ít quá, chắc bác quên chữ nghìn» and the question again.
+        Assert.Equal("750000", Kept(bot, "thu_nhap_nguoi"));
+        Assert.Contains("Dạ, cháu hiểu là 750.000 đồng.", text, StringComparison.Ordinal);
         Assert.Contains("Câu 1", text, StringComparison.Ordinal);
     }
 

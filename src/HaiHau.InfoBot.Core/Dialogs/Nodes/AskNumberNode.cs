@@ -51,7 +51,7 @@ public sealed class AskNumberNode : PromptNode
 
     protected override Answer? Recognize(TurnContext turn)
     {
-        if ((VietnameseNumber.Parse(turn.Input.Text) ?? Middle(turn.Input.Text)) is not { } value
+        if ((SaidInHundreds(turn.Input.Text) ?? VietnameseNumber.Parse(turn.Input.Text) ?? Middle(turn.Input.Text)) is not { } value
             || (Integer && value != decimal.Truncate(value))
             || value < Min || value > Max)
         {
@@ -68,9 +68,30 @@ public sealed class AskNumberNode : PromptNode
     private decimal? Middle(string? text) =>
         !Integer && VietnameseNumber.ParseRange(text) is var (low, high) ? Math.Round((low + high) / 2) : null;
 
+    /// <summary>
+    /// «bảy trăm rưỡi», «tháng được 8 trăm»: an amount said in hundreds with no «nghìn» means thousands, as people say it
+    /// (750.000 đồng); read as 750 đồng it was asked again as too little.
+    /// </summary>
+    private decimal? SaidInHundreds(string? text)
+    {
+        if (Integer || VietnameseNumber.Parse(text) is not { } value || value is <= 0 or >= 1000)
+        {
+            return null;
+        }
+
+        var words = VietnameseText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Contains("tram") && !words.Any(w => w is "dong" or "d" or "nghin" or "ngan" or "k") ? value * 1000 : null;
+    }
+
     /// <summary>Says which number was taken from a range, so the resident sees what the estimate uses.</summary>
     protected override void Accepted(TurnContext turn, Answer answer)
     {
+        if (turn.Input.Payload is null && SaidInHundreds(turn.Input.Text) is { } thousands)
+        {
+            turn.Say($"Dạ, cháu hiểu là {VietnameseFormat.Money(thousands)}.");
+            return;
+        }
+
         if (turn.Input.Payload is null && VietnameseNumber.Parse(turn.Input.Text) is null && VietnameseNumber.ParseRange(turn.Input.Text) is var (low, high))
         {
             turn.Say($"Dạ, bác nói khoảng {VietnameseFormat.Number(low)} đến {VietnameseFormat.Money(high)}, cháu lấy số ở giữa: {VietnameseFormat.Money(decimal.Parse(answer.Value, CultureInfo.InvariantCulture))}.");
