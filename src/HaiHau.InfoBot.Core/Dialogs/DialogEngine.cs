@@ -202,9 +202,28 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
     /// </summary>
     private string? CommandButton(TurnContext turn) =>
         turn.Input.Payload is null && turn.State.Stack.Count > 0 && turn.Frame.Waiting && FindNode(turn.Frame) is PromptNode prompt
-        && GlobalCommands.Recognise(turn.Input.Text, null) is { } command
+        && (GlobalCommands.Recognise(turn.Input.Text, null) ?? CommandAskedFor(turn, prompt)) is { } command
             ? prompt.ButtonFor(turn, command)
             : null;
+
+    /// <summary>
+    /// A command asked for in a sentence the understanding reads as one («nhắn nhiều quá bác đọc không hết, đừng gửi nữa
+    /// nhé» is stopping the announcements): at a prompt with that command's own button («Dừng nhận tin») it presses it,
+    /// instead of leaving the dialog to answer it.
+    /// </summary>
+    private GlobalCommand? CommandAskedFor(TurnContext turn, PromptNode prompt) =>
+        turn.Input.Text.Any(char.IsLetter) && AskedCommands.Any(c => prompt.ButtonFor(turn, c) is not null)
+        && services.Understanding?.Understand(turn.Input.Text ?? string.Empty) is { Decision: QuestionDecision.Answer, Best.Answer: { Kind: AnswerRef.Topic } topic }
+            ? topic.Id switch
+            {
+                Topics.OptOut => GlobalCommand.OptOut,
+                Topics.EraseData => GlobalCommand.Erase,
+                Topics.Handoff => GlobalCommand.Handoff,
+                _ => null,
+            }
+            : null;
+
+    private static readonly GlobalCommand[] AskedCommands = [GlobalCommand.OptOut, GlobalCommand.Erase, GlobalCommand.Handoff];
 
     /// <summary>Most words a yes or no to an offer is: «dạ có ạ», «ok cháu», «thôi không cần».</summary>
     private const int OfferReplyWords = 4;

@@ -85,7 +85,7 @@ public static class VietnameseYesNo
 
         // «tính vào cũng được», «không công bố tên thì được»: agreement, with a condition or a shrug, said last. «sao cũng
         // được», «gì cũng được» are indifference, not a yes: no consent is read from them.
-        if (EndsWithAny(folded, AgreeingEnds) && !AsksBack(text!, folded) && !StartsWithAny(folded, "sao ", "gi ", "nao ", "the nao", "kieu gi "))
+        if ((EndsWithAny(folded, AgreeingEnds) || AgreesOnACondition.IsMatch(folded)) && !AsksBack(text!, folded) && !StartsWithAny(folded, "sao ", "gi ", "nao ", "the nao", "kieu gi "))
         {
             return YesNoAnswer.Yes;
         }
@@ -123,8 +123,7 @@ public static class VietnameseYesNo
             return lower.Contains('?', StringComparison.Ordinal) ? null : YesNoAnswer.No;
         }
 
-        var corrected = Regex.Matches(lower, @"(?:(?:…|\.{2,}|,)\s*(?:à|a)|\bà|ấy chết|ay chet)\s+(?:mà\s+|ma\s+|nhầm\s+|nham\s+)?(?=\S)", RegexOptions.None, MatchTime);
-        if (corrected.Count > 0 && corrected[^1] is var last && Parse(lower[(last.Index + last.Length)..]) is { } after)
+        if (AfterCorrection(lower) is { } correction && Parse(correction) is { } after)
         {
             return after;
         }
@@ -135,6 +134,20 @@ public static class VietnameseYesNo
     }
 
     private static readonly TimeSpan MatchTime = TimeSpan.FromMilliseconds(100);
+
+    private static readonly Regex Correction = new(
+        @"(?:(?:…|\.{2,}|,)\s*(?:à|a)|(?<!\w)à|ấy chết|ay chet)\s+(?:mà\s+|ma\s+|nhầm\s+|nham\s+)?(?=\S)", RegexOptions.None, MatchTime);
+
+    /// <summary>
+    /// What a reply says after it corrects itself, «… à không, …», «… à mà …», «ấy chết …»; null when it does not. The marks
+    /// matter: «à» with its accent, or «a» after «…» or a comma («co... a thoi khong»), since a bare «a» is also «ạ».
+    /// </summary>
+    public static string? AfterCorrection(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        var corrected = Correction.Matches(lower);
+        return corrected.Count > 0 && corrected[^1] is var last && last.Index + last.Length < lower.Length ? text[(last.Index + last.Length)..] : null;
+    }
 
     /// <summary>«bố em bảo thôi ạ», «mẹ cháu nói là có»: someone typing for a parent passes on the parent's answer.</summary>
     private static string? Reported(string folded)
@@ -201,6 +214,9 @@ public static class VietnameseYesNo
 
     private static readonly string[] AgreeingEnds = ["cung duoc", "cung dc", "cx duoc", "cx dc", "thi duoc", "thi dc"];
 
+    // «không công bố tên thì được cháu cứ tính»: agreement on a condition, then a go-ahead (its «không» is the condition's).
+    private static readonly Regex AgreesOnACondition = new(@" thi (?:duoc|dc|ok)(?: (?:chau|em|a|nhe|nha|roi))*(?: (?:chau |em )?cu \w+(?: \w+)?)?$", RegexOptions.None, MatchTime);
+
     // «k, 2 vợ chồng con làm công ty có hợp đồng»: a no first, then why, however long (as «không …» always was).
     private static readonly string[] NegationLeads = ["k ", "kg ", "khg ", "hong ", "hok "];
 
@@ -263,7 +279,7 @@ public static class VietnameseYesNo
     private static readonly string[] RhetoricalEnds = ["gi dau", "gi ca", "chu gi", "xem sao", "gi het"];
 
     // Said after the question word, to whom or how: «có mất tiền không cháu», «có phải xóa hết không ạ».
-    private static readonly HashSet<string> Afterwords = new(StringComparer.Ordinal) { "chau", "a", "nhe", "nha", "vay", "the", "em", "oi", "bac", "anh", "chi", "ban" };
+    private static readonly HashSet<string> Afterwords = new(StringComparer.Ordinal) { "chau", "a", "nhe", "nha", "vay", "the", "em", "oi", "bac", "anh", "chi", "ban", "day" };
 
     /// <summary>The last word that is not said to someone: the word a question ends on.</summary>
     private static string LastWord(string folded)

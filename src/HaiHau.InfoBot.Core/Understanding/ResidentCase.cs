@@ -44,7 +44,8 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"^\s*(?:/|mot|moi|1|tren|cho|mot)?\s*(?:nguoi|ng\b|khau|dau nguoi|dau ng\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PerPersonAfter();
 
-    [GeneratedRegex(@"^\s*(?:/|mot|moi|1|trong|ca)?\s*nam\b", RegexOptions.CultureInvariant)]
+    // «5 triệu một năm», not «5 triệu, năm nay …» (this year) or «… năm ngoái» (last year).
+    [GeneratedRegex(@"^\s*(?:/|mot|moi|1|trong|ca)?\s*nam\b(?!\s+(?:nay|ngoai|truoc|sau|kia|qua|roi)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex YearlyAfter();
 
     [GeneratedRegex(@"(?:binh quan|moi nguoi|moi ng\b|dau nguoi|dau ng\b|moi khau)[^.,;?]{0,25}$", RegexOptions.CultureInvariant)]
@@ -182,7 +183,10 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         decimal? income = null;
         decimal? daily = null;
         var perPerson = false;
-        foreach (Match money in MoneyPattern().Matches(folded))
+        // «năm ngoái thì 5 triệu, giờ …»: only the sum said of today is the household's income now.
+        var today = SaidOfToday.Part(folded);
+        var said = today ?? folded;
+        foreach (Match money in MoneyPattern().Matches(said))
         {
             var written = money.Value.TrimEnd();
             written = written.EndsWith(" dong", StringComparison.Ordinal) ? written[..^5] : written.EndsWith(" vnd", StringComparison.Ordinal) ? written[..^4] : written.TrimEnd('d');
@@ -191,8 +195,8 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
                 continue;
             }
 
-            var after = folded[(money.Index + money.Length)..];
-            var before = folded[..money.Index];
+            var after = said[(money.Index + money.Length)..];
+            var before = said[..money.Index];
             if (DailyAfter().IsMatch(after))
             {
                 daily ??= amount;

@@ -59,6 +59,21 @@ public sealed class ScreenerRepliesTests
         Assert.Contains("Câu 1", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("năm ngoái thì 5 triệu giờ ông ốm chả được bao", null)] // today's not told: asked again, not last year's taken
+    [InlineData("năm ngoái được 5 triệu, năm nay thì 4 triệu thôi", "4000000")]
+    public void Only_what_is_told_of_today_is_the_income(string reply, string? kept)
+    {
+        var bot = AtTheSize();
+        bot.Send("4");
+        bot.Press("ca-ho");
+
+        var text = EngineHarness.Joined(bot.Send(reply));
+
+        Assert.Equal(kept, bot.State.Stack[^1].Vars.GetValueOrDefault("thu_nhap_ho"));
+        Assert.Contains(kept is null ? "Bác gõ số tiền cả hộ" : "Câu 1", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_year_s_sum_at_the_income_question_is_a_twelfth_a_month()
     {

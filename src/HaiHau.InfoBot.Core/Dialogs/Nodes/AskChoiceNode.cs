@@ -112,7 +112,7 @@ public sealed class AskChoiceNode : PromptNode
 
         // Not knowing said outright comes before a loose match of words: «hộ nghèo hay cận nghèo ấy tôi k nhớ» names two
         // labels and means neither (it was «Hộ nghèo»).
-        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) ?? NotSureChoice(turn)
+        var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) ?? Corrected(turn) ?? NotSureChoice(turn)
             ?? ShortNo(turn) ?? Loosely(turn) ?? SynonymChoice(turn) ?? FinishChoice(turn) ?? YesNoChoice(turn);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
     }
@@ -203,7 +203,9 @@ public sealed class AskChoiceNode : PromptNode
             return null;
         }
 
-        var no = Options.Select((o, i) => (o, i)).Where(x => VietnameseText.Fold(turn.Render(x.o.Label)).StartsWith("khong ", StringComparison.Ordinal)).ToList();
+        // «Không, cảm ơn», «Không, ở nơi khác»: the no of a yes-or-no question, not «Không muốn nói» among categories (a
+        // corrected «nghèo… à không, cận nghèo» was taken as it).
+        var no = Options.Select((o, i) => (o, i)).Where(x => turn.Render(x.o.Label).StartsWith("Không,", StringComparison.Ordinal)).ToList();
         if (no is not [var only])
         {
             return null;
@@ -215,6 +217,29 @@ public sealed class AskChoiceNode : PromptNode
             YesNoAnswer.Yes when Options.Count == 2 => 1 - only.i,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The choice named after a correction or a «nhưng»: «nghèo… à không, cận nghèo», «trước là hộ nghèo nhưng năm ngoái xã
+    /// báo thoát rồi». What comes last is what the resident means now; read whole, such replies named two choices.
+    /// </summary>
+    private int? Corrected(TurnContext turn)
+    {
+        if (turn.Input.Payload is not null || string.IsNullOrWhiteSpace(turn.Input.Text) || VietnameseYesNo.EndsAsQuestion(turn.Input.Text))
+        {
+            return null;
+        }
+
+        var lower = turn.Input.Text.ToLowerInvariant();
+        var but = Math.Max(lower.LastIndexOf(" nhưng ", StringComparison.Ordinal), lower.LastIndexOf(" nhung ", StringComparison.Ordinal));
+        var tail = VietnameseYesNo.AfterCorrection(turn.Input.Text) ?? (but > 0 ? turn.Input.Text[(but + " nhưng ".Length)..] : null);
+        if (tail is null || !tail.Any(char.IsLetter))
+        {
+            return null;
+        }
+
+        var alone = new TurnContext(turn.State, turn.Services, turn.Input with { Text = tail });
+        return ChoiceMatcher.Match(Offered(turn), tail, null) ?? SynonymChoice(alone);
     }
 
     /// <summary>A no of a word or three («ứ», «k đâu») where a «Không, …» button is offered, before synonyms: folded, «ứ» is «ừ».</summary>

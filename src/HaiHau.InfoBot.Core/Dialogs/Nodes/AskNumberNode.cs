@@ -51,7 +51,9 @@ public sealed class AskNumberNode : PromptNode
 
     protected override Answer? Recognize(TurnContext turn)
     {
-        if ((SaidInHundreds(turn.Input.Text) ?? VietnameseNumber.Parse(turn.Input.Text) ?? Middle(turn.Input.Text)) is not { } value
+        // Only what is told of today counts (SaidOfToday): without a number for today it is asked again, not the old one taken.
+        var text = SaidOfToday.Part(turn.Input.Text) ?? turn.Input.Text;
+        if ((SaidInHundreds(text) ?? VietnameseNumber.Parse(text) ?? Middle(text)) is not { } value
             || (Integer && value != decimal.Truncate(value))
             || value < Min || value > Max)
         {
@@ -67,6 +69,7 @@ public sealed class AskNumberNode : PromptNode
     /// </summary>
     private decimal? Middle(string? text) =>
         !Integer && VietnameseNumber.ParseRange(text) is var (low, high) ? Math.Round((low + high) / 2) : null;
+
 
     /// <summary>
     /// «bảy trăm rưỡi», «tháng được 8 trăm»: an amount said in hundreds with no «nghìn» means thousands, as people say it
@@ -86,15 +89,24 @@ public sealed class AskNumberNode : PromptNode
     /// <summary>Says which number was taken from a range, so the resident sees what the estimate uses.</summary>
     protected override void Accepted(TurnContext turn, Answer answer)
     {
-        if (turn.Input.Payload is null && SaidInHundreds(turn.Input.Text) is { } thousands)
+        var today = SaidOfToday.Part(turn.Input.Text);
+        var text = today ?? turn.Input.Text;
+        var value = decimal.Parse(answer.Value, CultureInfo.InvariantCulture);
+        if (turn.Input.Payload is null && today is not null)
+        {
+            turn.Say($"Dạ, cháu tính theo bây giờ: {(Integer ? VietnameseFormat.Number(value) : VietnameseFormat.Money(value))}.");
+            return;
+        }
+
+        if (turn.Input.Payload is null && SaidInHundreds(text) is { } thousands)
         {
             turn.Say($"Dạ, cháu hiểu là {VietnameseFormat.Money(thousands)}.");
             return;
         }
 
-        if (turn.Input.Payload is null && VietnameseNumber.Parse(turn.Input.Text) is null && VietnameseNumber.ParseRange(turn.Input.Text) is var (low, high))
+        if (turn.Input.Payload is null && VietnameseNumber.Parse(text) is null && VietnameseNumber.ParseRange(text) is var (low, high))
         {
-            turn.Say($"Dạ, bác nói khoảng {VietnameseFormat.Number(low)} đến {VietnameseFormat.Money(high)}, cháu lấy số ở giữa: {VietnameseFormat.Money(decimal.Parse(answer.Value, CultureInfo.InvariantCulture))}.");
+            turn.Say($"Dạ, bác nói khoảng {VietnameseFormat.Number(low)} đến {VietnameseFormat.Money(high)}, cháu lấy số ở giữa: {VietnameseFormat.Money(value)}.");
         }
     }
 }
