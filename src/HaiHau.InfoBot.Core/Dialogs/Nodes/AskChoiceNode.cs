@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Loading;
 using HaiHau.InfoBot.Core.Messaging;
@@ -233,6 +234,7 @@ public sealed class AskChoiceNode : PromptNode
         var lower = turn.Input.Text.ToLowerInvariant();
         var but = Math.Max(lower.LastIndexOf(" nhưng ", StringComparison.Ordinal), lower.LastIndexOf(" nhung ", StringComparison.Ordinal));
         var tail = VietnameseYesNo.AfterCorrection(turn.Input.Text) ?? (but > 0 ? turn.Input.Text[(but + " nhưng ".Length)..] : null);
+        tail = tail is null ? null : CorrectionLead.Replace(tail, string.Empty); // «… à không, cận nghèo»: the «không» takes back, it is no answer
         if (tail is null || !tail.Any(char.IsLetter))
         {
             return null;
@@ -241,6 +243,9 @@ public sealed class AskChoiceNode : PromptNode
         var alone = new TurnContext(turn.State, turn.Services, turn.Input with { Text = tail });
         return ChoiceMatcher.Match(Offered(turn), tail, null) ?? SynonymChoice(alone);
     }
+
+    private static readonly Regex CorrectionLead = new(
+        @"^\s*(?:không|khong|ko|k|nhầm|nham|phải|phai)\b[\s,.…]*", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
 
     /// <summary>A no of a word or three («ứ», «k đâu») where a «Không, …» button is offered, before synonyms: folded, «ứ» is «ừ».</summary>
     private int? ShortNo(TurnContext turn) =>
@@ -303,11 +308,12 @@ public sealed class AskChoiceNode : PromptNode
         if (turn.Input.Payload is null && !string.IsNullOrWhiteSpace(text) && turn.Frame.DialogId != DialogCatalog.MainDialogId
             && VietnameseText.WordCount(text) <= SynonymLetterWords && (text.Contains('?', StringComparison.Ordinal) || VietnameseText.WordCount(text) > SynonymSentenceWords
                 || (VietnameseText.WordCount(text) > SynonymReplyWords && VietnameseYesNo.EndsAsQuestion(text)))
-            && turn.Services.Understanding?.Understand(text) is { Decision: not Understanding.QuestionDecision.Answer })
+            && turn.Services.Understanding?.Understand(text) is { } read && (read.Decision != Understanding.QuestionDecision.Answer || read.Best.Answer.Kind == Understanding.AnswerRef.Topic))
         {
             // A question, or a sentence told at length, that no entry answers: a phrase of one choice in it is what it asks
             // for («sắp tới có lớp nào mở không cháu» is «Các khóa học sắp mở»; «bác muốn đổi lại cái xã, nhà bác chuyển
-            // sang bên Hải Chính rồi» is «Sửa đăng ký»). One an entry answers is left to be answered.
+            // sang bên Hải Chính rồi» is «Sửa đăng ký»). One an entry answers is left to be answered; one read only as the
+            // dialog's own topic is not (the topic is where the resident already is).
             return Named(turn, text, sentence: true);
         }
 
