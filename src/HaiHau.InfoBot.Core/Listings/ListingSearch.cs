@@ -16,6 +16,8 @@ public static class ListingSearch
         "o", "tai", "cho", "va", "tim", "viec", "lam", "khoa", "hoc", "nghe", "can", "muon", "co", "khong", "ko", "k", "xa", "thi", "tran", "tt", "a", "nhe", "gi",
         // «làm công ty may», «thử tìm hàn xem»: where the work is done, and the asking, are not the trade.
         "cong", "ty", "thu", "xem", "duoc", "dc",
+        // «tìm việc may cho con dâu», «có chỗ nào tuyển may không», «thế tìm nghề hàn xem»: for whom, and the asking.
+        "con", "dau", "chau", "em", "bac", "toi", "chong", "vo", "nha", "cai", "nao", "the", "di", "nua", "them", "khac", "tuyen", "lop",
     };
 
     public static IReadOnlyList<Listing> Find(IEnumerable<Listing> all, DateOnly today, string? words = null, string? communeCode = null, int take = 5)

@@ -114,7 +114,7 @@ public sealed class AskChoiceNode : PromptNode
         // Not knowing said outright comes before a loose match of words: «hộ nghèo hay cận nghèo ấy tôi k nhớ» names two
         // labels and means neither (it was «Hộ nghèo»).
         var index = ChoiceMatcher.Match(Offered(turn), turn.Input.Text, turn.Input.Payload, byWords: false) ?? Corrected(turn) ?? NotSureChoice(turn)
-            ?? ShortNo(turn) ?? Loosely(turn) ?? SynonymChoice(turn) ?? FinishChoice(turn) ?? YesNoChoice(turn);
+            ?? ShortNo(turn) ?? Loosely(turn) ?? SynonymChoice(turn) ?? FinishChoice(turn) ?? YesNoChoice(turn) ?? SearchChoice(turn);
         return index is { } i ? new Answer(Options[i].Value, Options[i].Next) : null;
     }
 
@@ -246,6 +246,65 @@ public sealed class AskChoiceNode : PromptNode
 
     private static readonly Regex CorrectionLead = new(
         @"^\s*(?:không|khong|ko|k|nhầm|nham|phải|phai)\b[\s,.…]*", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>
+    /// «khóa hàn», «thử tìm may xem», «có chỗ nào tuyển may không» where a button leads to typing search words («Tìm khóa
+    /// học theo từ», «Tìm từ khác»): that button, with the reply carried to the words' question, so the search runs at once.
+    /// A reply holding a trade only after the search's own small words are set aside, and the words a search cue.
+    /// </summary>
+    private int? SearchChoice(TurnContext turn)
+    {
+        var text = turn.Input.Text;
+        if (turn.Input.Payload is not null || string.IsNullOrWhiteSpace(text) || VietnameseText.WordCount(text) > SearchReplyWords
+            || VietnameseYesNo.Parse(text) is not null || VietnameseYesNo.IsNotSure(text))
+        {
+            return null;
+        }
+
+        var searches = Options.Select((o, i) => (o, SearchKind(turn, o), i)).Where(x => x.Item2 is not null).ToList();
+        var terms = Listings.ListingSearch.Terms(text);
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        if (searches is not [var only] || terms.Count is 0 or > SearchTerms || !SearchCues.Any(c => folded.Contains(c, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        // «tìm …» asks to search whatever it finds; otherwise («khóa hàn», «có chỗ nào tuyển may không», not «học nghề có được
+        // cho tiền ăn không») the words must find an open listing, as a trade does.
+        // A question must ask for a listing itself («… tuyển may không»), not about learning («học nghề có được cho tiền ăn k»).
+        var asks = VietnameseYesNo.EndsAsQuestion(text);
+        if (asks && !folded.Contains(" tuyen ", StringComparison.Ordinal) && !folded.Contains(" tim ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var today = Screening.PovertyRuleSets.LocalDay(turn.Services.Time.GetUtcNow());
+        return (folded.Contains(" tim ", StringComparison.Ordinal) && !asks)
+            || Listings.ListingSearch.Find(turn.Services.ListingSource.All(only.Item2!.Value), today, text, take: 1).Count > 0
+            ? only.i
+            : null;
+    }
+
+    private const int SearchReplyWords = 8;
+    private const int SearchTerms = 2;
+
+    // «tìm», «khóa», «lớp», «nghề», «việc», «tuyển»: the reply asks for a listing, not only names a word.
+    private static readonly string[] SearchCues = [" tim ", " khoa ", " lop ", " nghe ", " viec ", " tuyen "];
+
+    /// <summary>What the choice's next steps search, when they ask for words that a listing search then reads (ask_text, then ask_listing).</summary>
+    private static Listings.ListingKind? SearchKind(TurnContext turn, Choice choice) =>
+        choice.Next is { } next && turn.Services.Dialogs.Find(turn.Frame.DialogId) is { } dialog
+        && dialog.Nodes.GetValueOrDefault(next.Id) is AskTextNode { Next: { } then } && dialog.Nodes.GetValueOrDefault(then.Id) is AskListingNode listing
+            ? listing.Kind
+            : null;
+
+    protected override void Accepted(TurnContext turn, Answer answer)
+    {
+        if (turn.Input.Payload is null && SearchChoice(turn) is { } i && Options[i].Next == answer.Next)
+        {
+            turn.Carried = turn.Input.Text;
+        }
+    }
 
     /// <summary>A no of a word or three («ứ», «k đâu») where a «Không, …» button is offered, before synonyms: folded, «ứ» is «ừ».</summary>
     private int? ShortNo(TurnContext turn) =>

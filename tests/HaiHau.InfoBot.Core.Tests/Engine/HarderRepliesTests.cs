@@ -1,0 +1,127 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Engine;
+
+/// <summary>
+/// Harder replies typed at the dialogs' prompts (Replies/replyset2.tsv, written for relatives typing for a parent, voice
+/// typing, Nam Định speech, stories and corrections): each goes where the button it means goes, or is asked again, and
+/// none leaves the dialog with what was answered so far. Each was misread or left the dialog before.
+/// </summary>
+public sealed class HarderRepliesTests
+{
+    private static string Where(EngineHarness bot) => bot.State.Stack.Count == 0 ? "" : $"{bot.State.Stack[^1].DialogId}/{bot.State.Stack[^1].NodeId}";
+
+    /// <summary>After the housing answer, at «Bác còn muốn hỏi gì nữa không?».</summary>
+    private static EngineHarness AtAnythingElse()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-tro-khac");
+        bot.Press("nha-o");
+        return bot;
+    }
+
+    [Theory]
+    [InlineData("hết rồi cháu, cảm ơn nhé")] // had been read as thanks: the menu again
+    [InlineData("ứ")] // Nam Định's no; folded it is «ừ», a yes: the menu again
+    public void No_more_said_in_many_ways_is_no_thank_you(string reply)
+    {
+        var pressed = AtAnythingElse();
+        var typed = AtAnythingElse();
+
+        Assert.Equal(EngineHarness.Joined(pressed.Press("xong")), EngineHarness.Joined(typed.Send(reply)));
+    }
+
+    [Fact]
+    public void Leaving_the_poor_list_is_newly_escaped_not_poor()
+    {
+        var pressed = new EngineHarness();
+        pressed.Start();
+        pressed.Press("bhyt");
+        var typed = new EngineHarness();
+        typed.Start();
+        typed.Press("bhyt");
+
+        // «hộ nghèo» is in the reply, but «ra khỏi hộ nghèo» says the household left it.
+        var replies = EngineHarness.Joined(typed.Send("me em bao nha minh vua ra khoi ho ngheo nam ngoai a"));
+
+        Assert.Equal(EngineHarness.Joined(pressed.Press("moi-thoat-ngheo")), replies);
+    }
+
+    [Theory]
+    [InlineData("nghèo... à không, cận nghèo, năm nay lên cận nghèo rồi")] // had been «Không muốn nói», the «không» taken as a no
+    [InlineData("truoc la ho ngheo nhung nam nay len can ngheo roi")]
+    public void What_follows_a_correction_or_a_but_is_the_category(string reply)
+    {
+        var bot = DialogWalks.ToRegistrationCategory();
+
+        bot.Send(reply);
+
+        Assert.Equal("can-ngheo", bot.State.Stack[^1].Vars["loai_ho"]);
+    }
+
+    [Fact]
+    public void A_reply_whose_question_word_asks_nothing_is_asked_again_inside_the_dialog()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("hoc-nghe");
+        bot.Press("nhan-tin");
+
+        var text = EngineHarness.Joined(bot.Send("xa nao cung duoc mien la gan"));
+
+        // «xã nào cũng được» is «any commune», no question: it had left the dialog with «cháu chưa có câu trả lời chắc chắn».
+        Assert.Equal("hoc-nghe/hoi-xa-nhan-tin", Where(bot));
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.DoesNotContain("chưa có câu trả lời chắc chắn", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_search_asked_for_in_a_sentence_presses_the_search_and_searches_at_once()
+    {
+        var pressed = new EngineHarness();
+        pressed.Start();
+        pressed.Press("viec-lam");
+        pressed.Press("tim");
+        pressed.Send("may");
+        var typed = new EngineHarness();
+        typed.Start();
+        typed.Press("viec-lam");
+
+        typed.Send("thử tìm may xem");
+
+        // It was asked again; now the search button with the words carried to it, where typing «may» there goes.
+        Assert.Equal(Where(pressed), Where(typed));
+        Assert.Contains("may", typed.State.Stack[^1].Vars["tu_khoa"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_no_entry_answers_may_name_a_choice_by_its_phrase()
+    {
+        var pressed = new EngineHarness();
+        pressed.Start();
+        pressed.Press("hoc-nghe");
+        var typed = new EngineHarness();
+        typed.Start();
+        typed.Press("hoc-nghe");
+
+        var replies = EngineHarness.Joined(typed.Send("sắp tới có lớp nào mở không cháu"));
+
+        Assert.Equal(EngineHarness.Joined(pressed.Press("khoa-hoc")), replies);
+    }
+
+    [Fact]
+    public void A_commune_said_as_it_sounds_is_taken_in_the_estimate()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-ngheo");
+        bot.Press("uoc-tinh");
+
+        var text = EngineHarness.Joined(bot.Send("hải tiếng"));
+
+        Assert.Equal("hai-tien", bot.State.Stack[^1].Vars["xa"]);
+        Assert.Contains("bao nhiêu người", text, StringComparison.Ordinal);
+    }
+}
