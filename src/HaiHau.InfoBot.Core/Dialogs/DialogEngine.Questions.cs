@@ -198,7 +198,8 @@ public sealed partial class DialogEngine
             return Go(turn, understanding, ThanksTopic, insideDialog: false);
         }
 
-        if (question.Decision != QuestionDecision.Answer || !(question.IsQuestion || statementAsks))
+        // A question word that asks nothing («ở đâu cũng được không cần gần nhà») makes no question (QuestionParts.Asks).
+        if (question.Decision != QuestionDecision.Answer || !((question.IsQuestion && QuestionParts.Asks(text)) || statementAsks))
         {
             return false;
         }

@@ -207,6 +207,7 @@ public sealed class ToldAnswersTests
     [InlineData(1, "làm thuê có hợp đồng", null)] // «làm thuê» and «có hợp đồng» pull apart: asked again
     [InlineData(12, "tivi hỏng lâu rồi, loa thôn cũng k nghe rõ", null)]
     [InlineData(4, "dạ có thẻ ạ", null)] // says yes (someone lacks a card) and tells no (has one): asked again
+    [InlineData(12, "có cái đài cũ hỏng rồi", null)] // a yes, a radio (yes) and broken (no): asked again, not «Có»
     public void Phrases_that_pull_apart_are_asked_again(int number, string reply, string? kept)
     {
         var bot = AtQuestion(number);

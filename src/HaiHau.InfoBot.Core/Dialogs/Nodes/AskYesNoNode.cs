@@ -95,12 +95,30 @@ public sealed class AskYesNoNode : PromptNode
     private (YesNoAnswer? Answer, bool Contradicted) Weighed(string? text)
     {
         var said = VietnameseYesNo.Parse(text);
+        if (said is YesNoAnswer.Yes or YesNoAnswer.No && PullsApart(text))
+        {
+            return (null, true); // «có cái đài cũ hỏng rồi»: a yes, then a radio (yes) that is broken (no)
+        }
+
         if (said is null or YesNoAnswer.Unknown || ToldWhere(text) is not { } told || told.Answer == said)
         {
             return (said, false);
         }
 
         return told.AfterBut ? (told.Answer, false) : (null, true);
+    }
+
+    /// <summary>The reply tells both ways, by phrases neither of which holds the other, and no «nhưng» settles it.</summary>
+    private bool PullsApart(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || (YesWords.Count == 0 && NoWords.Count == 0) || VietnameseText.WordCount(text) > ToldWords)
+        {
+            return false;
+        }
+
+        var padded = " " + VietnameseText.Fold(text) + " ";
+        return ToldWhere(text) is null && YesWords.Any(p => padded.Contains(" " + p + " ", StringComparison.Ordinal))
+            && NoWords.Any(p => padded.Contains(" " + p + " ", StringComparison.Ordinal));
     }
 
     private YesNoAnswer? ToldIn(string padded)
