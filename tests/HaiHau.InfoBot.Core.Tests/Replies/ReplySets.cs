@@ -20,6 +20,11 @@ internal static class ReplySets
 
     public static string HeldOut2Path => Path.Combine(Folder, "replyset-heldout2.tsv");
 
+    /// <summary>The harder replies written to work from (stop 42): relatives typing, voice typing, dialect, corrections.</summary>
+    public static string Dev2Path => Path.Combine(Folder, "replyset2.tsv");
+
+    public static string HeldOut3Path => Path.Combine(Folder, "replyset-heldout3.tsv");
+
     public static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<string>>> Paths =
         new(() => ReplyPaths.Parse(File.ReadAllLines(Path.Combine(Folder, "reply-paths.tsv"))));
 
