@@ -43,7 +43,7 @@ public sealed partial class DialogEngine
                 return false;
             }
 
-            return EstimateFromCase(turn, text) || FillFromCase(turn, text) || SearchFromDialog(turn, text)
+            return EstimateFromCase(turn, text) || FillFromCase(turn, text) || SearchFromDialog(turn, text) || Explain(turn, prompt, text)
                 || (asksInScreener && AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
         }
 
@@ -52,6 +52,26 @@ public sealed partial class DialogEngine
         // answered, referred nor shown to staff as unanswered.
         return !prompt.UnderstandsExactly(turn)
             && AnswerQuestion(turn, text, promptCanGuess: prompt.Understands(turn) && !LongerThanAChatLine(text));
+    }
+
+    /// <summary>
+    /// A question about the waiting question itself («sao phải hỏi thu nhập, bác ngại nói lắm», «thị trấn là cái nào hả
+    /// cháu», «nhắn tin có mất tiền không»), which no entry answers: the prompt's own <c>help</c>, then the question again.
+    /// They had the honest «I don't know», though the dialog knows why it asks.
+    /// </summary>
+    private bool Explain(TurnContext turn, PromptNode prompt, string text)
+    {
+        if (prompt.Spec.Help is not { } help || !QuestionParts.Asks(text) || VietnameseYesNo.IsNotSure(turn.Input.Text) || VietnameseYesNo.Parse(text) is not null
+            || services.Understanding is not { } understanding
+            || understanding.Understand(text) is { Decision: QuestionDecision.Answer, Best.Answer.Kind: not AnswerRef.Topic })
+        {
+            return false;
+        }
+
+        turn.Log(EventKinds.PromptExplained, $"{turn.Frame.DialogId}/{turn.Frame.NodeId}");
+        turn.Say(turn.Render(help));
+        Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
+        return true;
     }
 
     /// <summary>The estimate is under way: what the household told it is worth coming back to after a question.</summary>

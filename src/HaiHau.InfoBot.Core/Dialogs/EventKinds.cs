@@ -15,6 +15,9 @@ public static class EventKinds
     public static readonly EventKind ArticleViewed = Define("article_viewed");
     public static readonly EventKind PromptRetried = Define("prompt_retried");
     public static readonly EventKind PromptAbandoned = Define("prompt_abandoned");
+
+    /// <summary>The resident asked about the waiting question itself and got its <c>help</c> (subject: dialog/node), then the question again.</summary>
+    public static readonly EventKind PromptExplained = Define("prompt_explained");
     public static readonly EventKind HandoffRequested = Define("handoff_requested");
     public static readonly EventKind Cancelled = Define("cancelled");
     public static readonly EventKind InputRejected = Define("input_rejected");

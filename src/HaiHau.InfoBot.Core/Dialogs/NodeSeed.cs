@@ -9,7 +9,7 @@ public sealed record NodeSeed(string Id, SourceLocation Location, DataMap Map, D
     public static readonly string[] CommonFields = ["id", "type", "next"];
 
     /// <summary>Fields every prompt may have.</summary>
-    public static readonly string[] PromptFields = ["text", "retry_text", "max_attempts", "var", "scope", "on_give_up"];
+    public static readonly string[] PromptFields = ["text", "retry_text", "help", "max_attempts", "var", "scope", "on_give_up"];
 
     public Reference? Next => Ref("next");
 

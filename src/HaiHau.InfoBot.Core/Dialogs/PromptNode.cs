@@ -125,6 +125,11 @@ public abstract class PromptNode : DialogNode
         {
             yield return (RetryText, Spec.TextAt);
         }
+
+        if (Spec.Help is not null)
+        {
+            yield return (Spec.Help, Spec.TextAt);
+        }
     }
 
     /// <summary>Whether this prompt's own buttons include <paramref name="choiceId"/> (else the press is from an older message).</summary>
@@ -172,6 +177,12 @@ public abstract class PromptNode : DialogNode
 /// <summary>What every prompt says and how patient it is.</summary>
 public sealed record PromptSpec(string Text, SourceLocation TextAt, string? RetryText, int MaxAttempts, string? Var, bool ConversationScope, Reference? OnGiveUp)
 {
+    /// <summary>
+    /// Said when the resident asks about the question itself instead of answering it («sao phải hỏi thu nhập», «thị trấn
+    /// là cái nào»), a question no entry answers; then the question again. Null when the prompt has none.
+    /// </summary>
+    public string? Help { get; init; }
+
     public static PromptSpec Read(NodeSeed seed) => new(
         seed.Text(),
         seed.At("text"),
@@ -179,5 +190,8 @@ public sealed record PromptSpec(string Text, SourceLocation TextAt, string? Retr
         seed.Reader.OptionalInt(seed.Map, "max_attempts", 1, 10) ?? 3,
         seed.Reader.OptionalString(seed.Map, "var"),
         seed.ConversationScope(),
-        seed.Ref("on_give_up"));
+        seed.Ref("on_give_up"))
+    {
+        Help = seed.Reader.OptionalString(seed.Map, "help"),
+    };
 }

@@ -127,8 +127,8 @@ public static class QuestionParts
     /// <summary>Folded, as typed: «không», «chưa» and their short forms, a question only at the end of a clause.</summary>
     private static readonly HashSet<string> ClosingNo = new(StringComparer.Ordinal) { "khong", "ko", "k", "kg", "khg", "kh", "hok", "hong", "hem", "khum", "chua", "chx" };
 
-    /// <summary>Folded particles after the question's last word: «ạ», «nhé», «vậy», «hả», «ạ ad».</summary>
-    private static readonly HashSet<string> ClosingParticles = new(StringComparer.Ordinal) { "a", "ah", "ak", "nhe", "nha", "vay", "z", "ha", "nhi", "ad", "ban", "oi", "the", "day" };
+    /// <summary>Folded particles after the question's last word: «ạ», «nhé», «vậy», «hả», «ạ ad», and whom it is said to («… không cháu»).</summary>
+    private static readonly HashSet<string> ClosingParticles = new(StringComparer.Ordinal) { "a", "ah", "ak", "nhe", "nha", "vay", "z", "ha", "nhi", "ad", "ban", "oi", "the", "day", "chau", "bac", "em", "anh", "chi" };
 
     /// <summary>Folded question words that ask wherever they stand (content/understanding/topics.yaml's, but «không»).</summary>
     private static readonly string[] AskingWords =

@@ -124,4 +124,34 @@ public sealed class HarderRepliesTests
         Assert.Equal("hai-tien", bot.State.Stack[^1].Vars["xa"]);
         Assert.Contains("bao nhiêu người", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_question_about_the_question_gets_its_help_and_the_question_again()
+    {
+        var bot = DialogWalks.ToEstimateSize();
+        bot.Send("4");
+        bot.Press("ca-ho");
+
+        var text = EngineHarness.Joined(bot.Send("sao phải hỏi thu nhập, bác ngại nói lắm"));
+
+        // It had the honest «I don't know», logged as a question nobody answers, though the dialog knows why it asks.
+        Assert.Contains("Chuẩn nghèo tính theo thu nhập bình quân mỗi người mỗi tháng", text, StringComparison.Ordinal);
+        Assert.EndsWith("Cả hộ một tháng thu nhập khoảng bao nhiêu tiền? Bác tính cả tiền làm ruộng, đánh bắt, làm thuê, tiền lương, tiền con cháu gửi về. Gõ «5 triệu», «4tr5» hay «4.500.000» đều được.", text, StringComparison.Ordinal);
+        Assert.Contains(new TurnEvent(EventKinds.PromptExplained, "kiem-tra-ho-ngheo/hoi-thu-nhap-ho"), bot.LastEvents);
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.Equal("4", bot.State.Stack[^1].Vars["so_nguoi"]); // what was answered is kept
+    }
+
+    [Fact]
+    public void A_consent_question_asked_about_is_explained_not_taken_as_a_yes()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("dang-ky");
+
+        var text = EngineHarness.Joined(bot.Send("nhan tin co mat tien k chau"));
+
+        Assert.Contains("chương trình không thu tiền", text, StringComparison.Ordinal);
+        Assert.Equal("dang-ky-nhan-tin/hoi-nhan-tin", Where(bot));
+    }
 }

@@ -130,9 +130,11 @@ public static partial class ReplyEvaluator
             case ReplyIntent.Question:
                 // The honest «I don't know» with the place to ask (logged for staff), then the waiting prompt again, is an
                 // answer to a question the content has none for, as a referral is in the answer sets.
+                // So is the prompt's own help (why it asks, what a word means), then the prompt again.
                 var admitted = typed.Events.Any(e => e.Kind == EventKinds.QuestionUnanswered);
-                return new ReplyOutcome(row, stayed && !admitted ? ReplyVerdict.AskedAgain : took is null ? ReplyVerdict.Understood : ReplyVerdict.Wrong,
-                    stayed && admitted ? "said it has no answer, logged it and asked again" : did);
+                var explained = typed.Events.Any(e => e.Kind == EventKinds.PromptExplained);
+                return new ReplyOutcome(row, stayed && !admitted && !explained ? ReplyVerdict.AskedAgain : took is null ? ReplyVerdict.Understood : ReplyVerdict.Wrong,
+                    stayed && explained ? "explained the question and asked again" : stayed && admitted ? "said it has no answer, logged it and asked again" : did);
         }
 
         var meant = at;
