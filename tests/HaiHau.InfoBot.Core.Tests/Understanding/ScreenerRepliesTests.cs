@@ -220,4 +220,20 @@ public sealed class ToldAnswersTests
             Assert.Contains($"Câu {number}", text, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("nhà 30 mét vuông mà 5 người ở", "yes", "Dạ, 30 m² cho 5 người là khoảng 6 m² mỗi người.")]
+    [InlineData("nhà có 40m2 thôi", "no", "Dạ, 40 m² cho 4 người là khoảng 10 m² mỗi người.")] // the household's 4, told before
+    [InlineData("20 m vuông, 3 khẩu", "yes", "Dạ, 20 m² cho 3 người là khoảng 6,7 m² mỗi người.")]
+    public void The_crowding_question_is_worked_out_from_the_area_told(string reply, string kept, string saidBack)
+    {
+        var bot = AtQuestion(8);
+
+        var text = EngineHarness.Joined(bot.Send(reply));
+
+        // Asked again before: phrases cannot do the sum under «mỗi người chưa được 8 mét vuông?».
+        Assert.Equal(kept, bot.State.Stack[^1].Vars["cs8"]);
+        Assert.Contains(saidBack, text, StringComparison.Ordinal);
+        Assert.Contains("Câu 9", text, StringComparison.Ordinal);
+    }
 }

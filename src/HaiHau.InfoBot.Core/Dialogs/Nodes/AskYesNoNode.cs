@@ -19,7 +19,7 @@ namespace HaiHau.InfoBot.Core.Dialogs.Nodes;
 /// </summary>
 public sealed class AskYesNoNode : PromptNode
 {
-    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "if_yes", "if_no", "if_unknown", "allow_unknown", "yes_words", "no_words"];
+    public static readonly string[] Fields = [.. NodeSeed.CommonFields, .. NodeSeed.PromptFields, "if_yes", "if_no", "if_unknown", "allow_unknown", "yes_words", "no_words", "area_per_person_under", "people_var"];
 
     public override string Type => "ask_yes_no";
 
@@ -40,6 +40,9 @@ public sealed class AskYesNoNode : PromptNode
 
     public IReadOnlyList<string> NoWords { get; init; } = [];
 
+    /// <summary>Yes when the floor area the reply tells, shared by the household, is under this many m² each (the estimate's crowding question).</summary>
+    public AreaPerPerson? Area { get; init; }
+
     protected override string DefaultRetryText =>
         AllowUnknown ? "Bác trả lời «có», «không» hoặc «không biết» giúp cháu nhé." : "Bác trả lời «có» hoặc «không» giúp cháu nhé.";
 
@@ -55,6 +58,9 @@ public sealed class AskYesNoNode : PromptNode
         AllowUnknown = seed.Reader.OptionalBool(seed.Map, "allow_unknown") ?? seed.Map.Get("if_unknown") is not null,
         YesWords = [.. seed.Reader.StringList(seed.Map, "yes_words").Select(VietnameseText.Fold)],
         NoWords = [.. seed.Reader.StringList(seed.Map, "no_words").Select(VietnameseText.Fold)],
+        Area = seed.Reader.OptionalDecimal(seed.Map, "area_per_person_under") is { } limit
+            ? new AreaPerPerson(limit, seed.Reader.OptionalString(seed.Map, "people_var"))
+            : null,
     };
 
     public override IEnumerable<Reference> Targets() =>
@@ -180,6 +186,11 @@ public sealed class AskYesNoNode : PromptNode
 
     protected override void Accepted(TurnContext turn, Answer answer)
     {
+        if (turn.Input.Payload is null && Area?.Read(turn, turn.Input.Text) is { } worked)
+        {
+            turn.Say(worked.SaidBack);
+        }
+
         if (answer.Value == "yes" && turn.Input.Payload is null && NextAnswer(turn) is { } rest)
         {
             turn.Carried = rest;
@@ -201,6 +212,7 @@ public sealed class AskYesNoNode : PromptNode
             "yes" => YesNoAnswer.Yes,
             "no" => YesNoAnswer.No,
             "unknown" when AllowUnknown => YesNoAnswer.Unknown,
+            _ when Area?.Read(turn, turn.Input.Text) is { } worked => worked.Answer,
             _ => Weighed(turn.Input.Text) switch
             {
                 (_, Contradicted: true) => null,
