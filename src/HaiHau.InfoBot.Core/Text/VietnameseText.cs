@@ -110,7 +110,19 @@ public static class VietnameseText
         }
 
         var words = sb.ToString().TrimEnd();
-        return keepMarks ? words.Normalize(NormalizationForm.FormC) : words;
+        return keepMarks ? words.Normalize(NormalizationForm.FormC) : RepairSlips(words);
+    }
+
+    /// <summary>Folded words typed with their Telex keys left in, as meant (<see cref="TelexSlips"/>).</summary>
+    private static string RepairSlips(string folded)
+    {
+        if (!folded.Contains("dd", StringComparison.Ordinal) && !folded.Contains("aa", StringComparison.Ordinal) && !folded.Contains("ee", StringComparison.Ordinal)
+            && !folded.Contains("oo", StringComparison.Ordinal) && !folded.Split(' ').Any(w => w.Length >= 3 && w[^1] is 's' or 'f' or 'r' or 'x' or 'j'))
+        {
+            return folded; // nothing to repair: most text
+        }
+
+        return string.Join(' ', folded.Split(' ').Select(TelexSlips.Repair));
     }
 
     /// <summary>True when the text has at least one letter or digit (emoji-only and punctuation-only are not).</summary>
