@@ -108,6 +108,11 @@ public static partial class VietnameseNumber
                     groupHasNumber = sawNumber = true;
                     continue;
                 case "tram":
+                    if (group == 0 && i > 0 && tokens[i - 1] is "may" or "vai" or "it" or "bao")
+                    {
+                        return null; // «mấy trăm», «vài trăm»: some hundreds, no amount
+                    }
+
                     group = (group == 0 ? 1 : group) * 100;
                     lastDigit = 0;
                     groupHasHundreds = true;
@@ -211,6 +216,12 @@ public static partial class VietnameseNumber
     // "tầm 3 triệu" (about), "năm nay" (this year): these fold to digit words but lead into another number.
     private static bool IsFillerHere(List<string> tokens, int i)
     {
+        // «cả nhà tầm 6tr»: «tầm» (about) before digits, wherever it stands, folds like «tám» (eight).
+        if (tokens[i] == "tam" && i + 1 < tokens.Count && char.IsAsciiDigit(tokens[i + 1][0]))
+        {
+            return true;
+        }
+
         if (tokens[i] is not ("nam" or "tam" or "tu") || i != 0 || i + 1 >= tokens.Count)
         {
             return false;

@@ -13,11 +13,13 @@ public static class VietnameseYesNo
         "chac chan", "chac chan roi", "chac chan a",
         // Trying it out («xem thử», «thử xem sao»). («chắc vậy» is not here: one writer meant yes by it, another nothing sure.)
         "xem thu", "thu xem", "thu xem sao", "xem thu xem sao", "thu di",
+        // Teen code of the younger relatives typing for a parent.
+        "oki", "oki nha", "okie nha", "okela", "oke nha", "ok nha", "on", "on a", "on roi", "dc r", "dc roi",
     ];
 
     private static readonly string[] NoPhrases =
     [
-        "khong", "ko", "k", "kg", "khg", "hong", "hok", "khong a", "da khong", "da khong a", "chua", "chua a", "da chua",
+        "khong", "ko", "k", "kg", "khg", "hong", "hok", "hk", "khong a", "da khong", "da khong a", "chua", "chua a", "da chua",
         "no", "n", "khong phai", "khong co", "ko co", "k co", "khong dung", "sai", "thoi khong", "khong can",
         "chac khong", "chac ko", "chac la khong", "hinh nhu khong", "hong co", "hok co",
         // «thôi để lại», «giữ lại», «khỏi»: keep it, at the erase question and wherever a yes or no is asked.
@@ -74,6 +76,17 @@ public static class VietnameseYesNo
         if (Conceded(folded) is { } conceded)
         {
             return conceded;
+        }
+
+        // «Dạ, tôi đồng ý ạ», «Dạ thôi, cái đó tôi nắm rồi ạ»: a polite «dạ» before the answer; «dạ» alone is a yes.
+        if (folded.StartsWith("da ", StringComparison.Ordinal) && folded.Length > 3 && Parse(sign[(sign.IndexOf(' ') + 1)..]) is { } afterDa)
+        {
+            return afterDa;
+        }
+
+        if (FormalYes.IsMatch(folded) && !AsksBack(text!, folded))
+        {
+            return YesNoAnswer.Yes; // «tôi xin đồng ý», «gia đình tôi đồng ý ạ», «tôi muốn biết ạ»
         }
 
         // Unknown first: "không biết" starts like "không"; «có mà không nhớ», «bác không nhớ cháu ạ» are not knowing too.
@@ -187,8 +200,11 @@ public static class VietnameseYesNo
         var padded = $" {folded} ";
         var words = folded.Split(' ');
         return padded.Contains(" thoi de ", StringComparison.Ordinal) || PutOffs.Any(p => padded.Contains(p, StringComparison.Ordinal))
-            || (words[0] == "thoi" && (words.Skip(1).Any(w => w is "khong" or "k" or "ko" or "chang" or "cha") || padded.Contains(" biet roi ", StringComparison.Ordinal) || padded.Contains(" du roi ", StringComparison.Ordinal)));
+            || (words[0] == "thoi" && (words.Skip(1).Any(w => w is "khong" or "k" or "ko" or "chang" or "cha") || AlreadyKnown.Any(k => padded.Contains(k, StringComparison.Ordinal))));
     }
+
+    // «thôi, cái đó tôi nắm rồi», «thôi biết rồi», «thôi đủ rồi»: nothing more is wanted.
+    private static readonly string[] AlreadyKnown = [" biet roi ", " du roi ", " nam roi ", " hieu roi ", " ro roi "];
 
     private static readonly string[] PutOffs = [" de khi khac ", " de luc khac ", " de hom khac ", " khi khac ", " de sau ", " de mai "];
 
@@ -214,11 +230,14 @@ public static class VietnameseYesNo
 
     private static readonly string[] AgreeingEnds = ["cung duoc", "cung dc", "cx duoc", "cx dc", "thi duoc", "thi dc"];
 
-    // «không công bố tên thì được cháu cứ tính»: agreement on a condition, then a go-ahead (its «không» is the condition's).
-    private static readonly Regex AgreesOnACondition = new(@" thi (?:duoc|dc|ok)(?: (?:chau|em|a|nhe|nha|roi))*(?: (?:chau |em )?cu \w+(?: \w+)?)?$", RegexOptions.None, MatchTime);
+    // «không công bố tên thì được cháu cứ tính», «nếu không công bố tên thì tôi đồng ý ạ»: agreement on a condition, then
+    // a go-ahead (its «không» is the condition's).
+    private static readonly Regex AgreesOnACondition = new(@" thi (?:(?:toi|bac|em|chau) )?(?:duoc|dc|ok|dong y)(?: (?:chau|em|a|nhe|nha|roi))*(?: (?:chau |em )?cu \w+(?: \w+)?)?$", RegexOptions.None, MatchTime);
+
+    private static readonly Regex FormalYes = new(@"^(?:toi|bac|em|chau|gia dinh toi|nha toi|vo chong toi) (?:xin |rat )?(?:dong y|muon biet|muon xem|muon nhan|co a$|co$)", RegexOptions.None, MatchTime);
 
     // «k, 2 vợ chồng con làm công ty có hợp đồng»: a no first, then why, however long (as «không …» always was).
-    private static readonly string[] NegationLeads = ["k ", "kg ", "khg ", "hong ", "hok "];
+    private static readonly string[] NegationLeads = ["k ", "kg ", "khg ", "hong ", "hok ", "hk "];
 
     // «k cần đâu», «thôi k đâu», «để sau», «bấm nhầm»: a no said the way people decline, not only «không».
     private static readonly string[] DeclineLeads =
@@ -279,7 +298,7 @@ public static class VietnameseYesNo
     private static readonly string[] RhetoricalEnds = ["gi dau", "gi ca", "chu gi", "xem sao", "gi het"];
 
     // Said after the question word, to whom or how: «có mất tiền không cháu», «có phải xóa hết không ạ».
-    private static readonly HashSet<string> Afterwords = new(StringComparer.Ordinal) { "chau", "a", "nhe", "nha", "vay", "the", "em", "oi", "bac", "anh", "chi", "ban", "day" };
+    private static readonly HashSet<string> Afterwords = new(StringComparer.Ordinal) { "chau", "a", "nhe", "nha", "vay", "the", "em", "e", "oi", "bac", "anh", "chi", "ban", "day", "ad" };
 
     /// <summary>The last word that is not said to someone: the word a question ends on.</summary>
     private static string LastWord(string folded)

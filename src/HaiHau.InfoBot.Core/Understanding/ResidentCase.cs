@@ -148,7 +148,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// is the income without the words that otherwise make it one.</param>
     public static ResidentCase Read(string? text, IContentStore? content = null, bool incomeAsked = false)
     {
-        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        // «2 vc vs 3 đứa nhỏ»: «vợ chồng» and «với» as the younger relatives type them.
+        var folded = (" " + VietnameseText.Fold(VietnameseText.Clean(text)) + " ").Replace(" vc ", " vo chong ", StringComparison.Ordinal)
+            .Replace(" vs ", " voi ", StringComparison.Ordinal).Trim();
         if (folded.Length == 0)
         {
             return None;

@@ -130,6 +130,14 @@ public sealed class VietnameseYesNoTests
     [InlineData("cháu cứ tính", YesNoAnswer.Yes)]
     [InlineData("ừ thử xem sao", YesNoAnswer.Yes)]
     [InlineData("xem thu", YesNoAnswer.Yes)]
+    // From other hands (Replies/replyset3.tsv): teen code, and the polite replies of people used to offices.
+    [InlineData("oki nha", YesNoAnswer.Yes)]
+    [InlineData("okela", YesNoAnswer.Yes)]
+    [InlineData("hk", YesNoAnswer.No)]
+    [InlineData("Dạ, tôi đồng ý, có tin gì cháu cứ báo cho tôi nhé.", YesNoAnswer.Yes)]
+    [InlineData("Nếu không công bố tên thì tôi đồng ý ạ.", YesNoAnswer.Yes)]
+    [InlineData("Dạ thôi, cái đó tôi nắm rồi ạ, cảm ơn cháu.", YesNoAnswer.No)]
+    [InlineData("Dạ chưa có ạ, nhà tôi đang định làm.", YesNoAnswer.No)]
     public void Harder_replies_are_read_the_way_they_are_meant(string reply, YesNoAnswer expected) =>
         Assert.Equal(expected, VietnameseYesNo.Parse(reply));
 
@@ -139,5 +147,6 @@ public sealed class VietnameseYesNoTests
     [InlineData("chắc vậy")]
     [InlineData("nhà có con dâu đi làm xa")]
     [InlineData("gửi thì có mất tiền không?")]
+    [InlineData("co mat phi ko e")] // «… không em» asks (it was taken as a yes to a consent question)
     public void Harder_replies_that_are_no_answer_stay_unread(string reply) => Assert.Null(VietnameseYesNo.Parse(reply));
 }

@@ -20,6 +20,7 @@ public sealed class ScreenerRepliesTests
     [InlineData("2 ông bà với 2 đứa cháu", "4")]
     [InlineData("có mình tôi thôi", "1")]
     [InlineData("mẹ em nói nhà có lăm người", "5")] // «lăm» for «năm», as Nam Định says it
+    [InlineData("2 vc vs 3 đứa nhỏ", "5")] // «vợ chồng», «với» as younger relatives type them
     public void The_household_told_by_who_lives_in_it_is_its_size(string reply, string size)
     {
         var bot = AtTheSize();
@@ -42,6 +43,33 @@ public sealed class ScreenerRepliesTests
         Assert.Equal("7500000", Kept(bot, "thu_nhap_ho"));
         Assert.Contains("bác nói khoảng 7.000.000 đến 8.000.000 đồng, cháu lấy số ở giữa: 7.500.000 đồng", text, StringComparison.Ordinal);
         Assert.Contains("Câu 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_way_of_counting_and_the_amount_in_one_reply_give_both()
+    {
+        var bot = AtTheSize();
+        bot.Send("4");
+
+        var text = EngineHarness.Joined(bot.Send("ca nha tam 6tr"));
+
+        // «Cả hộ một tháng» was taken and the amount asked for again.
+        Assert.Equal("6000000", Kept(bot, "thu_nhap_ho"));
+        Assert.Contains("Câu 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Some_hundreds_is_no_amount()
+    {
+        var bot = AtTheSize();
+        bot.Send("4");
+        bot.Press("moi-nguoi");
+
+        var text = EngineHarness.Joined(bot.Send("mấy trăm"));
+
+        // It had been «Dạ, cháu hiểu là 100.000 đồng.»
+        Assert.False(bot.State.Stack[^1].Vars.ContainsKey("thu_nhap_nguoi"));
+        Assert.DoesNotContain("100.000", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -193,6 +221,9 @@ public sealed class ToldAnswersTests
     [InlineData(10, "nhà vệ sinh thì có nhưng là cái hố đào ngoài vườn thôi", "no")]
     [InlineData(11, "chi co cai dien thoai bam so thoi", "no")]
     [InlineData(12, "không có ti vi nhưng loa xã ngày nào cũng nghe", "yes")] // said no, told yes after «nhưng»: the telling
+    [InlineData(12, "ko co tv nhg van nghe loa xa", "yes")] // «nhg» is «nhưng»
+    [InlineData(11, "wifi ko co", "no")] // a yes phrase said as missing
+    [InlineData(9, "nuoc may chua keo ve xom e", "no")]
     public void An_answer_told_is_read_as_the_yes_or_no_it_gives(int number, string reply, string kept)
     {
         var bot = AtQuestion(number);

@@ -304,6 +304,12 @@ public sealed class AskChoiceNode : PromptNode
         {
             turn.Carried = turn.Input.Text;
         }
+        else if (turn.Input.Payload is null && answer.Next is { } next && turn.Services.Dialogs.Find(turn.Frame.DialogId)?.Nodes.GetValueOrDefault(next.Id) is AskNumberNode
+            && VietnameseNumber.Parse(turn.Input.Text) is not null)
+        {
+            // «cả nhà tầm 6tr» at «for the household or per person?»: the choice, and the amount for the question it leads to.
+            turn.Carried = turn.Input.Text;
+        }
     }
 
     /// <summary>A no of a word or three («ứ», «k đâu») where a «Không, …» button is offered, before synonyms: folded, «ứ» is «ừ».</summary>
@@ -320,9 +326,9 @@ public sealed class AskChoiceNode : PromptNode
     {
         var text = turn.Input.Text;
         if (turn.Input.Payload is not null || string.IsNullOrWhiteSpace(text) || text.Contains('?', StringComparison.Ordinal)
-            || VietnameseText.WordCount(text) > SynonymReplyWords)
+            || VietnameseText.WordCount(text) > SynonymSentenceWords || VietnameseYesNo.EndsAsQuestion(text))
         {
-            return null;
+            return null; // «Cảm ơn cháu, thế là đủ rồi ạ» is eight words
         }
 
         var folded = " " + VietnameseText.Fold(text) + " ";

@@ -87,7 +87,7 @@ public sealed class AskYesNoNode : PromptNode
 
         // After «nhưng», «mà» comes what counts: «nước máy về xóm rồi mà nhà chưa lắp» is a no.
         var folded = " " + VietnameseText.Fold(text) + " ";
-        var contrast = Math.Max(folded.LastIndexOf(" nhung ", StringComparison.Ordinal), folded.LastIndexOf(" ma ", StringComparison.Ordinal));
+        var contrast = ButWords.Max(w => folded.LastIndexOf(w, StringComparison.Ordinal));
         return contrast > 0 && ToldIn(folded[contrast..]) is { } after ? (after, true)
             : ToldIn(folded) is { } told ? (told, false)
             : null;
@@ -114,6 +114,32 @@ public sealed class AskYesNoNode : PromptNode
         return told.AfterBut ? (told.Answer, false) : (null, true);
     }
 
+    /// <summary>Every time the phrase is said, a «không (có)», «chưa (có)» stands right before or after it.</summary>
+    private static bool Missing(string padded, string phrase)
+    {
+        var at = 0;
+        var said = false;
+        while ((at = padded.IndexOf(" " + phrase + " ", at, StringComparison.Ordinal)) >= 0)
+        {
+            said = true;
+            var before = padded[..at] + " ";
+            var after = " " + padded[(at + phrase.Length + 2)..];
+            if (!Negations.Any(n => before.EndsWith(" " + n + " ", StringComparison.Ordinal) || after.StartsWith(" " + n + " ", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            at += phrase.Length + 1;
+        }
+
+        return said;
+    }
+
+    // «nhưng», «mà», and «nhg» as it is typed in a hurry.
+    private static readonly string[] ButWords = [" nhung ", " ma ", " nhg "];
+
+    private static readonly string[] Negations = ["khong co", "ko co", "k co", "khong", "ko", "k", "chua co", "chua", "cha co", "chang co"];
+
     /// <summary>The reply tells both ways, by phrases neither of which holds the other, and no «nhưng» settles it.</summary>
     private bool PullsApart(string? text)
     {
@@ -130,6 +156,12 @@ public sealed class AskYesNoNode : PromptNode
     private YesNoAnswer? ToldIn(string padded)
     {
         string? Said(IReadOnlyList<string> phrases) => phrases.Where(p => padded.Contains(" " + p + " ", StringComparison.Ordinal)).MaxBy(p => p.Length);
+        // «wifi ko có», «nước máy chưa kéo về»: a yes phrase said as missing is a no.
+        if (Said(YesWords) is { } toldYes && Said(NoWords) is null && Missing(padded, toldYes))
+        {
+            return YesNoAnswer.No;
+        }
+
         return (Said(YesWords), Said(NoWords)) switch
         {
             ({ } yes, null) => YesNoAnswer.Yes,
