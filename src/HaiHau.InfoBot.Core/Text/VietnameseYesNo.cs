@@ -31,6 +31,7 @@ public static class VietnameseYesNo
         "khong biet", "ko biet", "k biet", "chua biet", "khong ro", "ko ro", "k ro", "chua ro", "khong chac", "ko chac",
         "khong nho", "ko nho", "biet dau", "chiu", "hong biet", "hok biet", "hem biet", "ko bit", "k bit", "khong bit",
         "k nho", "quen roi", "quen mat", "quen mat roi", "cha biet", "chang biet", "cha biet nua", "chang biet nua",
+        "k bik", "ko bik", "khong bik", "hok bik", "hk bik",
     ];
 
     // A thumb is how many residents answer on Zalo; it carries no letters, so it is read before folding.
