@@ -91,7 +91,7 @@ public static class VietnameseYesNo
         }
 
         // Unknown first: "không biết" starts like "không"; «có mà không nhớ», «bác không nhớ cháu ạ» are not knowing too.
-        if (Unknown.Contains(folded) || UnknownPhrases.Any(p => folded.StartsWith(p + " ", StringComparison.Ordinal))
+        if (Unknown.Contains(folded) || UnknownPhrases.Any(p => folded.StartsWith(p + " ", StringComparison.Ordinal) || OwnUnknown(folded, p))
             || (VietnameseText.WordCount(folded) <= ShortReplyWords && ForgetsWithin(folded)))
         {
             return YesNoAnswer.Unknown;
@@ -207,7 +207,7 @@ public static class VietnameseYesNo
     // «thôi, cái đó tôi nắm rồi», «thôi biết rồi», «thôi đủ rồi»: nothing more is wanted.
     private static readonly string[] AlreadyKnown = [" biet roi ", " du roi ", " nam roi ", " hieu roi ", " ro roi "];
 
-    private static readonly string[] PutOffs = [" de khi khac ", " de luc khac ", " de hom khac ", " khi khac ", " de sau ", " de mai "];
+    private static readonly string[] PutOffs = [" thoi dung ", " de khi khac ", " de luc khac ", " de hom khac ", " khi khac ", " de sau ", " de mai "];
 
     // «gửi đi cháu, có gì bác còn biết», «xóa hết đi, bác k dùng nữa», «cháu cứ tính»: doing what was offered, said first.
     private static readonly Regex GoAheadLead = new(
@@ -275,6 +275,27 @@ public static class VietnameseYesNo
         var words = folded.Split(' ');
         return words.Length is >= 2 and <= 3 && (words[^1] == "di" || (words.Length == 3 && words[1] == "di"))
             && !StartsWithAny(folded, DeclineLeads) && !StartsWithAny(folded, NegationLeads) && words[0] is not ("di" or "khong" or "ko" or "chua");
+    }
+
+    /// <summary>
+    /// «tôi không biết mã hộ là gì cháu ạ», «tôi chưa đo bao giờ nên không rõ ạ»: not knowing said of oneself, first, or
+    /// last of a reply that asks nothing.
+    /// </summary>
+    private static bool OwnUnknown(string folded, string phrase) =>
+        StartsWithAny(folded, "toi " + phrase, "bac " + phrase, "em " + phrase, "e " + phrase, "chau " + phrase, "nha toi " + phrase)
+        || (LastWords(folded).EndsWith(" " + phrase, StringComparison.Ordinal) && !QuestionEnds.Contains(LastWord(folded), StringComparer.Ordinal));
+
+    /// <summary>The reply without what is said to someone at its end («… cháu ạ»).</summary>
+    private static string LastWords(string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length;
+        while (last > 1 && Afterwords.Contains(words[last - 1]))
+        {
+            last--;
+        }
+
+        return " " + string.Join(' ', words[..last]);
     }
 
     private static bool ForgetsWithin(string folded) =>

@@ -138,6 +138,10 @@ public sealed class VietnameseYesNoTests
     [InlineData("Nếu không công bố tên thì tôi đồng ý ạ.", YesNoAnswer.Yes)]
     [InlineData("Dạ thôi, cái đó tôi nắm rồi ạ, cảm ơn cháu.", YesNoAnswer.No)]
     [InlineData("Dạ chưa có ạ, nhà tôi đang định làm.", YesNoAnswer.No)]
+    [InlineData("Toi khong biet ma ho la gi chau a", YesNoAnswer.Unknown)]
+    [InlineData("Tôi chưa đo bao giờ nên không rõ ạ.", YesNoAnswer.Unknown)]
+    [InlineData("ua xoa het a, thoi dung xoa", YesNoAnswer.No)]
+    [InlineData("k bik", YesNoAnswer.Unknown)]
     public void Harder_replies_are_read_the_way_they_are_meant(string reply, YesNoAnswer expected) =>
         Assert.Equal(expected, VietnameseYesNo.Parse(reply));
 

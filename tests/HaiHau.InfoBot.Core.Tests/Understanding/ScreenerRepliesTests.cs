@@ -224,6 +224,9 @@ public sealed class ToldAnswersTests
     [InlineData(12, "ko co tv nhg van nghe loa xa", "yes")] // «nhg» is «nhưng»
     [InlineData(11, "wifi ko co", "no")] // a yes phrase said as missing
     [InlineData(9, "nuoc may chua keo ve xom e", "no")]
+    [InlineData(1, "co, anh e lm phu ho k co hd", "yes")] // «lm», «hđ» written out: «làm», «không có hợp đồng»
+    [InlineData(4, "thang ut chua co", "yes")]
+    [InlineData(11, "nha k ai dung mang, e nhan ho thoi", "no")]
     public void An_answer_told_is_read_as_the_yes_or_no_it_gives(int number, string reply, string kept)
     {
         var bot = AtQuestion(number);

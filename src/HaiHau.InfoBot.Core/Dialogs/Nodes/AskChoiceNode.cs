@@ -399,8 +399,8 @@ public sealed class AskChoiceNode : PromptNode
     {
 
         // In a sentence only a phrase names a choice: a word alone («thôi», «không») says too little there («thôi đừng gửi
-        // thông báo cho tôi nữa» asks to stop the announcements, not «Không, cảm ơn»).
-        var folded = " " + VietnameseText.Fold(text) + " ";
+        // thông báo cho tôi nữa» asks to stop the announcements, not «Không, cảm ơn»). Short forms are written out («lm muối»).
+        var folded = " " + ShortForms.WrittenOut(VietnameseText.Fold(text)) + " ";
         var named = Options.Select((o, i) => (i, Said: o.Synonyms.Where(w => (!sentence || w.Contains(' ', StringComparison.Ordinal)) && folded.Contains(" " + w + " ", StringComparison.Ordinal)).MaxBy(w => w.Length)))
             .Where(x => x.Said is not null).ToList();
         if (named is [var only])

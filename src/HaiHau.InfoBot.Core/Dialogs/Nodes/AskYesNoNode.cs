@@ -86,7 +86,7 @@ public sealed class AskYesNoNode : PromptNode
         }
 
         // After «nhưng», «mà» comes what counts: «nước máy về xóm rồi mà nhà chưa lắp» is a no.
-        var folded = " " + VietnameseText.Fold(text) + " ";
+        var folded = " " + ShortForms.WrittenOut(VietnameseText.Fold(text)) + " ";
         var contrast = ButWords.Max(w => folded.LastIndexOf(w, StringComparison.Ordinal));
         return contrast > 0 && ToldIn(folded[contrast..]) is { } after ? (after, true)
             : ToldIn(folded) is { } told ? (told, false)
@@ -148,7 +148,7 @@ public sealed class AskYesNoNode : PromptNode
             return false;
         }
 
-        var padded = " " + VietnameseText.Fold(text) + " ";
+        var padded = " " + ShortForms.WrittenOut(VietnameseText.Fold(text)) + " ";
         return ToldWhere(text) is null && YesWords.Any(p => padded.Contains(" " + p + " ", StringComparison.Ordinal))
             && NoWords.Any(p => padded.Contains(" " + p + " ", StringComparison.Ordinal));
     }
