@@ -154,4 +154,33 @@ public sealed class HarderRepliesTests
         Assert.Contains("chương trình không thu tiền", text, StringComparison.Ordinal);
         Assert.Equal("dang-ky-nhan-tin/hoi-nhan-tin", Where(bot));
     }
+
+    [Fact]
+    public void A_polite_da_before_all_topics_names_no_topic()
+    {
+        var bot = DialogWalks.ToRegistrationCategory();
+        bot.Press("ngheo");
+
+        bot.Send("Dạ, tôi xin nhận tất cả các tin ạ.");
+
+        // The «dạ» before the comma, read alone, had been health insurance.
+        Assert.Equal("all", bot.State.Stack[^1].Vars["chu_de"]);
+    }
+
+    [Fact]
+    public void A_number_in_an_address_is_not_the_household_s_size()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-ngheo");
+        bot.Press("uoc-tinh");
+        bot.Send("xyz");
+        bot.Send("xyz");
+
+        var text = EngineHarness.Joined(bot.Send("Dạ phải, nhà tôi ở tổ dân phố số 4 Yên Định ạ."));
+
+        // «số 4» had been carried to the next question as four people, and the size never asked.
+        Assert.False(bot.State.Stack[^1].Vars.ContainsKey("so_nguoi"));
+        Assert.Contains("bao nhiêu người", text, StringComparison.Ordinal);
+    }
 }

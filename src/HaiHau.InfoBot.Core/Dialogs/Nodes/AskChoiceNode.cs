@@ -126,6 +126,11 @@ public sealed class AskChoiceNode : PromptNode
         var named = new List<int>();
         foreach (var part in ChoiceParts(turn.Input.Text))
         {
+            if (VietnameseYesNo.Parse(part) is not null)
+            {
+                continue; // «Dạ, tôi xin nhận tất cả các tin ạ»: the «dạ» names no topic (read alone it was health insurance)
+            }
+
             var index = ChoiceMatcher.Match(offered, part, null);
             if (index is null && understanding?.Understand(part) is { Decision: Understanding.QuestionDecision.Answer } read)
             {
@@ -285,6 +290,8 @@ public sealed class AskChoiceNode : PromptNode
             : null;
     }
 
+    private const decimal CarriedAmount = 1000;
+
     private const int SearchReplyWords = 8;
     private const int SearchTerms = 2;
 
@@ -304,10 +311,11 @@ public sealed class AskChoiceNode : PromptNode
         {
             turn.Carried = turn.Input.Text;
         }
-        else if (turn.Input.Payload is null && answer.Next is { } next && turn.Services.Dialogs.Find(turn.Frame.DialogId)?.Nodes.GetValueOrDefault(next.Id) is AskNumberNode
-            && VietnameseNumber.Parse(turn.Input.Text) is not null)
+        else if (turn.Input.Payload is null && answer.Next is { } next && turn.Services.Dialogs.Find(turn.Frame.DialogId)?.Nodes.GetValueOrDefault(next.Id) is AskNumberNode { Integer: false }
+            && VietnameseNumber.Parse(turn.Input.Text) is >= CarriedAmount)
         {
             // «cả nhà tầm 6tr» at «for the household or per person?»: the choice, and the amount for the question it leads to.
+            // Only an amount of money («tổ dân phố số 4» is an address, not the household's size).
             turn.Carried = turn.Input.Text;
         }
     }
