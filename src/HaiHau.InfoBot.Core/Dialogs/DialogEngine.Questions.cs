@@ -43,6 +43,11 @@ public sealed partial class DialogEngine
                 return false;
             }
 
+            if (VietnameseYesNo.IsIndifferent(text))
+            {
+                return false; // «tùy cháu»: the question again («tùy» had searched the jobs and found «tuyển dụng»)
+            }
+
             return EstimateFromCase(turn, text) || FillFromCase(turn, text) || SearchFromDialog(turn, text) || Explain(turn, prompt, text)
                 || (asksInScreener && AnswerQuestion(turn, text, statementMayLeave: prompt is AskChoiceNode or AskYesNoNode));
         }

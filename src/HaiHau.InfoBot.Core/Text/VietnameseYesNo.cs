@@ -61,7 +61,7 @@ public static class VietnameseYesNo
         }
 
         var folded = VietnameseText.Fold(text);
-        if (folded.Length == 0)
+        if (folded.Length == 0 || IsIndifferent(folded) || EndsWithAny(folded, Hesitations))
         {
             return null;
         }
@@ -218,6 +218,30 @@ public static class VietnameseYesNo
         GoAheadLead.IsMatch(folded) || (Regex.IsMatch(folded, @"(?:^| )(?:chau )?cu (?:gui|tinh|dem|luu|ghi)(?: |$)", RegexOptions.None, MatchTime) && !Negated(folded));
 
     private static bool Negated(string folded) => folded.Split(' ').Any(w => w is "khong" or "k" or "ko" or "chang" or "cha" or "chua");
+
+    // «uh để xem», «để bác xem đã», «để nghĩ đã»: not decided yet.
+    private static readonly string[] Hesitations = ["de xem", "de xem da", "de bac xem", "de toi xem", "de em xem", "de nghi da", "de bac nghi", "de toi nghi"];
+
+    // «tùy cháu», «sao cũng được», «thế nào cũng được»: the resident leaves it to the bot, which is no answer.
+    private static readonly string[] Indifferent = ["tuy", "tuy chau", "tuy e", "tuy em", "tuy ban", "tuy a", "sao cung duoc", "sao cung dc", "the nao cung duoc", "the nao cung dc", "kieu gi cung duoc"];
+
+    /// <summary>
+    /// «tùy cháu», «tùy e», «sao cũng được»: indifference, no answer to a question that needs one; asked again, not read
+    /// as a search («tùy» found «tuyển dụng») or a yes.
+    /// </summary>
+    public static bool IsIndifferent(string? text)
+    {
+        var folded = VietnameseText.Fold(text);
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length;
+        while (last > 1 && Afterwords.Contains(words[last - 1]))
+        {
+            last--;
+        }
+
+        var core = string.Join(' ', words[..last]);
+        return Indifferent.Contains(core, StringComparer.Ordinal) || Indifferent.Any(i => core.StartsWith(i + " ", StringComparison.Ordinal) && i.Contains(' ', StringComparison.Ordinal));
+    }
 
     /// <summary>Most words of a reply read by its lead words alone; a longer message is more than a yes or no.</summary>
     private const int ShortReplyWords = 8;

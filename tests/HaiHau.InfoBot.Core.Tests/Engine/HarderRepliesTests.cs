@@ -183,4 +183,30 @@ public sealed class HarderRepliesTests
         Assert.False(bot.State.Stack[^1].Vars.ContainsKey("so_nguoi"));
         Assert.Contains("bao nhiêu người", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void One_category_or_the_other_is_asked_again()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("bhyt");
+
+        bot.Send("ngheo hay can ngheo j do");
+
+        // «nghèo hay cận nghèo gì đó» had been taken as «Hộ cận nghèo», the longer name in it.
+        Assert.Equal("bhyt/hoi-dien", Where(bot));
+    }
+
+    [Fact]
+    public void Leaving_it_to_the_bot_is_asked_again_not_searched()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("viec-lam");
+
+        bot.Send("tuỳ e");
+
+        Assert.Equal("viec-lam/hoi-muon-gi", Where(bot));
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+    }
 }

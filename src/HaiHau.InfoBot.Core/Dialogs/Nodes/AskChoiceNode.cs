@@ -411,6 +411,10 @@ public sealed class AskChoiceNode : PromptNode
         var folded = " " + ShortForms.WrittenOut(VietnameseText.Fold(text)) + " ";
         var named = Options.Select((o, i) => (i, Said: o.Synonyms.Where(w => (!sentence || w.Contains(' ', StringComparison.Ordinal)) && folded.Contains(" " + w + " ", StringComparison.Ordinal)).MaxBy(w => w.Length)))
             .Where(x => x.Said is not null).ToList();
+        if (folded.Contains(" hay ", StringComparison.Ordinal) && Options.Count(o => Named(folded, turn.Render(o.Label)) || o.Synonyms.Any(w => folded.Contains(" " + w + " ", StringComparison.Ordinal))) > 1)
+        {
+            return null; // «nghèo hay cận nghèo gì đó»: one or the other, the resident does not say which
+        }
         if (named is [var only])
         {
             return (only.i, only.Said!);
@@ -427,6 +431,14 @@ public sealed class AskChoiceNode : PromptNode
         return named.All(x => x.i == longest.i || (" " + longest.Said + " ").Contains(" " + x.Said + " ", StringComparison.Ordinal))
             ? (longest.i, longest.Said!)
             : null;
+    }
+
+    /// <summary>The label's words, without a leading «Hộ», said in the reply («nghèo» of «Hộ nghèo»).</summary>
+    private static bool Named(string padded, string label)
+    {
+        var words = VietnameseText.Fold(label);
+        words = words.StartsWith("ho ", StringComparison.Ordinal) ? words[3..] : words;
+        return padded.Contains(" " + words + " ", StringComparison.Ordinal);
     }
 
     private List<(string Id, string Label)> Offered(TurnContext turn) => Options.Select(o => (o.Id, turn.Render(o.Label))).ToList();
