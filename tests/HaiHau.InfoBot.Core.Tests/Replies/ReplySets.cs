@@ -25,6 +25,11 @@ internal static class ReplySets
 
     public static string HeldOut3Path => Path.Combine(Folder, "replyset-heldout3.tsv");
 
+    /// <summary>Replies from other hands (stop 42): teen code, keyboard slips, formal replies, two answers at once.</summary>
+    public static string Dev3Path => Path.Combine(Folder, "replyset3.tsv");
+
+    public static string HeldOut4Path => Path.Combine(Folder, "replyset-heldout4.tsv");
+
     public static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<string>>> Paths =
         new(() => ReplyPaths.Parse(File.ReadAllLines(Path.Combine(Folder, "reply-paths.tsv"))));
 
