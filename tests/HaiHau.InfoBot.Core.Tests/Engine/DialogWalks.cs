@@ -37,6 +37,15 @@ internal static class DialogWalks
         return bot;
     }
 
+    /// <summary>The estimate at its income question: four people, counted <paramref name="way"/> («ca-ho» or «moi-nguoi»).</summary>
+    public static EngineHarness ToEstimateIncome(string way)
+    {
+        var bot = ToEstimateSize();
+        bot.Send("4");
+        bot.Press(way);
+        return bot;
+    }
+
     /// <summary>The estimate at its question <paramref name="number"/> (of 12): four people, 5 triệu a month, «Không» before.</summary>
     public static EngineHarness ToEstimateQuestion(int number)
     {

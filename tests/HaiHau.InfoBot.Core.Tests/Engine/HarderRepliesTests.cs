@@ -128,9 +128,7 @@ public sealed class HarderRepliesTests
     [Fact]
     public void A_question_about_the_question_gets_its_help_and_the_question_again()
     {
-        var bot = DialogWalks.ToEstimateSize();
-        bot.Send("4");
-        bot.Press("ca-ho");
+        var bot = DialogWalks.ToEstimateIncome("ca-ho");
 
         var text = EngineHarness.Joined(bot.Send("sao phải hỏi thu nhập, bác ngại nói lắm"));
 

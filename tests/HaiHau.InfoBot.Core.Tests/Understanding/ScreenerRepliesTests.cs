@@ -34,9 +34,7 @@ public sealed class ScreenerRepliesTests
     [Fact]
     public void A_range_gives_its_middle_and_says_so()
     {
-        var bot = AtTheSize();
-        bot.Send("4");
-        bot.Press("ca-ho");
+        var bot = DialogWalks.ToEstimateIncome("ca-ho");
 
         var text = EngineHarness.Joined(bot.Send("khoang 7 8 trieu"));
 
@@ -61,9 +59,7 @@ public sealed class ScreenerRepliesTests
     [Fact]
     public void Some_hundreds_is_no_amount()
     {
-        var bot = AtTheSize();
-        bot.Send("4");
-        bot.Press("moi-nguoi");
+        var bot = DialogWalks.ToEstimateIncome("moi-nguoi");
 
         var text = EngineHarness.Joined(bot.Send("mấy trăm"));
 
@@ -75,9 +71,7 @@ public sealed class ScreenerRepliesTests
     [Fact]
     public void An_amount_said_in_hundreds_is_thousands_and_said_back()
     {
-        var bot = AtTheSize();
-        bot.Send("4");
-        bot.Press("moi-nguoi");
+        var bot = DialogWalks.ToEstimateIncome("moi-nguoi");
 
         var text = EngineHarness.Joined(bot.Send("7 tram ruoi"));
 
@@ -92,9 +86,7 @@ public sealed class ScreenerRepliesTests
     [InlineData("năm ngoái được 5 triệu, năm nay thì 4 triệu thôi", "4000000")]
     public void Only_what_is_told_of_today_is_the_income(string reply, string? kept)
     {
-        var bot = AtTheSize();
-        bot.Send("4");
-        bot.Press("ca-ho");
+        var bot = DialogWalks.ToEstimateIncome("ca-ho");
 
         var text = EngineHarness.Joined(bot.Send(reply));
 
@@ -105,9 +97,7 @@ public sealed class ScreenerRepliesTests
     [Fact]
     public void A_year_s_sum_at_the_income_question_is_a_twelfth_a_month()
     {
-        var bot = AtTheSize();
-        bot.Send("4");
-        bot.Press("ca-ho");
+        var bot = DialogWalks.ToEstimateIncome("ca-ho");
 
         bot.Send("cả năm lúa với tiền con gửi được chừng 60 triệu");
 
@@ -117,9 +107,7 @@ public sealed class ScreenerRepliesTests
     [Fact]
     public void The_household_s_sum_told_at_the_per_person_question_is_shared_out()
     {
-        var bot = AtTheSize();
-        bot.Send("4");
-        bot.Press("moi-nguoi");
+        var bot = DialogWalks.ToEstimateIncome("moi-nguoi");
 
         bot.Send("cả nhà 4 người tháng được 6 triệu");
 
