@@ -142,6 +142,8 @@ public sealed class VietnameseYesNoTests
     [InlineData("Tôi chưa đo bao giờ nên không rõ ạ.", YesNoAnswer.Unknown)]
     [InlineData("ua xoa het a, thoi dung xoa", YesNoAnswer.No)]
     [InlineData("k bik", YesNoAnswer.Unknown)]
+    [InlineData("Dạ.ok", YesNoAnswer.Yes)] // a «dạ» with no space after it: read on, and the reading ends
+    [InlineData("dạ dạ dạ", YesNoAnswer.Yes)]
     public void Harder_replies_are_read_the_way_they_are_meant(string reply, YesNoAnswer expected) =>
         Assert.Equal(expected, VietnameseYesNo.Parse(reply));
 
