@@ -210,9 +210,10 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
     /// A command asked for in a sentence the understanding reads as one («nhắn nhiều quá bác đọc không hết, đừng gửi nữa
     /// nhé» is stopping the announcements): at a prompt with that command's own button («Dừng nhận tin») it presses it,
     /// instead of leaving the dialog to answer it. A question about it («dừng rồi sau này đăng ký lại được không?») is not.
+    /// Not at the main menu, where the question's own reading does the same (and reading twice there would cost every message).
     /// </summary>
     private GlobalCommand? CommandAskedFor(TurnContext turn, PromptNode prompt) =>
-        turn.Input.Text.Any(char.IsLetter) && !VietnameseYesNo.EndsAsQuestion(turn.Input.Text) && AskedCommands.Any(c => prompt.ButtonFor(turn, c) is not null)
+        InTopicDialog(turn) && turn.Input.Text.Any(char.IsLetter) && !VietnameseYesNo.EndsAsQuestion(turn.Input.Text) && AskedCommands.Any(c => prompt.ButtonFor(turn, c) is not null)
         && services.Understanding?.Understand(turn.Input.Text ?? string.Empty) is { Decision: QuestionDecision.Answer, Best.Answer: { Kind: AnswerRef.Topic } topic }
             ? topic.Id switch
             {
