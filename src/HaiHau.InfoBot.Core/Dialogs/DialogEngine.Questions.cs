@@ -114,6 +114,13 @@ public sealed partial class DialogEngine
             return AnswerWithinDialog(turn, understanding, question, text, statementMayLeave);
         }
 
+        if (AsksForTheEstimate(text))
+        {
+            // What the message tells of the household («tính thử nhà tôi 4 người») is filled in, as after a case answer.
+            turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
+            return StartPrefilledScreener(turn, ScreenerPayload(ResidentCase.Read(text, services.Content))[(AnswerRef.Screener.Length + 1)..]);
+        }
+
         if (AnswerCase(turn, question, text) || AnswerListings(turn, question, text) || AnswerFirstOfTwo(turn, understanding, text, question))
         {
             return true;
@@ -142,6 +149,22 @@ public sealed partial class DialogEngine
                 return Go(turn, understanding, question.Best.Answer, insideDialog: false);
         }
     }
+
+    /// <summary>
+    /// «ước tính hộ nghèo», «tính thử nhà tôi có nghèo không», «tự kiểm tra hộ nghèo»: the estimate asked for by name, typed
+    /// where its button is two taps away (the poverty topic, then «Ước tính hộ nhà tôi»). It got «cháu chưa có câu trả lời
+    /// chắc chắn» and the menu. A short message only: a letter that mentions an estimate asks something of its own.
+    /// </summary>
+    private static bool AsksForTheEstimate(string text)
+    {
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        return VietnameseText.WordCount(folded) <= EstimateRequestWords && EstimateWords.Any(w => folded.Contains(w, StringComparison.Ordinal))
+            && (folded.Contains(" ngheo ", StringComparison.Ordinal) || folded.Contains(" nha ", StringComparison.Ordinal) || folded.Contains(" ho ", StringComparison.Ordinal));
+    }
+
+    private const int EstimateRequestWords = 10;
+
+    private static readonly string[] EstimateWords = [" uoc tinh ", " tinh thu ", " tu kiem tra ", " kiem tra ho ngheo ", " tu danh gia ", " tinh giup nha ", " tinh ho nha "];
 
     /// <summary>Most words of a follow-up read with the previous answer's topic: «còn hộ cận nghèo thì sao».</summary>
     private const int FollowUpWords = 8;

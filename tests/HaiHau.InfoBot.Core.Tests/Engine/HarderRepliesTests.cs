@@ -209,4 +209,20 @@ public sealed class HarderRepliesTests
         Assert.Equal("viec-lam/hoi-muon-gi", Where(bot));
         Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
     }
+
+    [Theory]
+    [InlineData("ước tính hộ nghèo", null)]
+    [InlineData("tính thử nhà tôi 4 người có nghèo không", "4")]
+    public void The_estimate_asked_for_by_name_at_the_menu_starts_it(string message, string? size)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        var text = EngineHarness.Joined(bot.Send(message));
+
+        // It had been «cháu chưa có câu trả lời chắc chắn» and the menu: the estimate is two taps away there.
+        Assert.Equal("kiem-tra-ho-ngheo", bot.State.Stack[^1].DialogId);
+        Assert.Equal(size, bot.State.Stack[^1].Vars.GetValueOrDefault("so_nguoi"));
+        Assert.DoesNotContain("chưa có câu trả lời chắc chắn", text, StringComparison.Ordinal);
+    }
 }
