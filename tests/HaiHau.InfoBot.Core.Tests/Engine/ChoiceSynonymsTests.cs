@@ -62,10 +62,7 @@ public sealed class ChoiceInASentenceTests
     [Fact]
     public void A_word_alone_in_a_sentence_names_no_choice()
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-tro-khac");
-        bot.Press("nha-o");
+        var bot = DialogWalks.ToAnythingElse();
 
         // «thôi» is a synonym of «Không, cảm ơn»; in this sentence it asks to stop the announcements.
         var text = EngineHarness.Joined(bot.Send("thoi dung gui thong bao cho toi nua"));
@@ -76,10 +73,7 @@ public sealed class ChoiceInASentenceTests
     [Fact]
     public void At_the_main_menu_a_sentence_stays_a_question()
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-tro-khac");
-        bot.Press("nha-o");
+        var bot = DialogWalks.ToAnythingElse();
 
         bot.Send("co, hoi them ve vay von");
 

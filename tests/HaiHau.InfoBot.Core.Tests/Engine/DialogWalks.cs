@@ -26,6 +26,16 @@ internal static class DialogWalks
         return bot;
     }
 
+    /// <summary>After the housing answer, at the menu's «Bác còn muốn hỏi gì nữa không?».</summary>
+    public static EngineHarness ToAnythingElse()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-tro-khac");
+        bot.Press("nha-o");
+        return bot;
+    }
+
     /// <summary>The estimate at «Hộ nhà bác có bao nhiêu người…?», commune Hải An.</summary>
     public static EngineHarness ToEstimateSize()
     {

@@ -12,15 +12,7 @@ public sealed class HarderRepliesTests
 {
     private static string Where(EngineHarness bot) => bot.State.Stack.Count == 0 ? "" : $"{bot.State.Stack[^1].DialogId}/{bot.State.Stack[^1].NodeId}";
 
-    /// <summary>After the housing answer, at «Bác còn muốn hỏi gì nữa không?».</summary>
-    private static EngineHarness AtAnythingElse()
-    {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-tro-khac");
-        bot.Press("nha-o");
-        return bot;
-    }
+    private static EngineHarness AtAnythingElse() => DialogWalks.ToAnythingElse();
 
     [Theory]
     [InlineData("hết rồi cháu, cảm ơn nhé")] // had been read as thanks: the menu again
