@@ -112,12 +112,7 @@ public sealed class ChoiceInASentenceTests
     [InlineData("gần thị trấn thôi chứ k phải", "rural")]
     public void The_old_town_question_is_answered_as_the_yes_or_no_it_is(string reply, string area)
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-ngheo");
-        bot.Press("uoc-tinh");
-        bot.Send("xyz");
-        bot.Send("xyz");
+        var bot = DialogWalks.ToOldTownQuestion();
 
         bot.Send(reply);
 

@@ -36,6 +36,18 @@ internal static class DialogWalks
         return bot;
     }
 
+    /// <summary>The estimate at «Nhà bác có ở khu vực thị trấn cũ … không?», after two communes it could not read.</summary>
+    public static EngineHarness ToOldTownQuestion()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+        bot.Press("ho-ngheo");
+        bot.Press("uoc-tinh");
+        bot.Send("xyz");
+        bot.Send("xyz");
+        return bot;
+    }
+
     /// <summary>The estimate at «Hộ nhà bác có bao nhiêu người…?», commune Hải An.</summary>
     public static EngineHarness ToEstimateSize()
     {

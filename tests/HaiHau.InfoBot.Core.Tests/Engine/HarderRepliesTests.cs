@@ -160,12 +160,7 @@ public sealed class HarderRepliesTests
     [Fact]
     public void A_number_in_an_address_is_not_the_household_s_size()
     {
-        var bot = new EngineHarness();
-        bot.Start();
-        bot.Press("ho-ngheo");
-        bot.Press("uoc-tinh");
-        bot.Send("xyz");
-        bot.Send("xyz");
+        var bot = DialogWalks.ToOldTownQuestion();
 
         var text = EngineHarness.Joined(bot.Send("Dạ phải, nhà tôi ở tổ dân phố số 4 Yên Định ạ."));
 
