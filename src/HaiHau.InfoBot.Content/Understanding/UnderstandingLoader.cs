@@ -6,7 +6,8 @@ using HaiHau.InfoBot.Core.Understanding;
 namespace HaiHau.InfoBot.Content.Understanding;
 
 /// <summary>
-/// Loads content/understanding (abbreviations.yaml, topics.yaml, examples/&lt;topic&gt;.yaml, letters.tsv) and content/faq/*.md,
+/// Loads content/understanding (abbreviations.yaml, topics.yaml, examples/&lt;topic&gt;.yaml, letters.tsv,
+/// practice-letters.tsv) and content/faq/*.md,
 /// and checks them against the articles, the facts and the dialogs.
 /// </summary>
 public static class UnderstandingLoader
@@ -62,9 +63,17 @@ public static class UnderstandingLoader
         var letters = File.Exists(lettersPath)
             ? LettersFileReader.Read(File.ReadAllText(lettersPath), BotDataLoader.DisplayPath(contentDirectory, lettersPath), problems)
             : [];
+        // Optional too: without it the entry model learns from the entries' own questions and keywords alone.
+        var practicePath = Path.Combine(folder, "practice-letters.tsv");
+        var faqIds = faqs.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var articleIds = content.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var practice = File.Exists(practicePath)
+            ? PracticeLettersFileReader.Read(File.ReadAllText(practicePath), BotDataLoader.DisplayPath(contentDirectory, practicePath),
+                a => a.Kind == AnswerRef.Faq ? faqIds.Contains(a.Id) : articleIds.Contains(a.Id), problems)
+            : [];
         return new UnderstandingData(abbreviations, examples, registry.Topics, messages)
         {
-            Faqs = faqs, QuestionWords = topicsFile.QuestionWords, Referrals = referrals, Letters = letters,
+            Faqs = faqs, QuestionWords = topicsFile.QuestionWords, Referrals = referrals, Letters = letters, PracticeLetters = practice,
         };
     }
 

@@ -33,4 +33,10 @@ public sealed record UnderstandingData(
     /// each word is in them counts, so the grammar of telling a case weighs less in an answer's coverage.
     /// </summary>
     public IReadOnlyList<string> Letters { get; init; } = [];
+
+    /// <summary>
+    /// Messages written for each entry in the ways residents ask (content/understanding/practice-letters.tsv), labelled
+    /// with the entry: what <see cref="EntryModel"/> learns from, beside the entries' own questions and keywords.
+    /// </summary>
+    public IReadOnlyList<PracticeLetter> PracticeLetters { get; init; } = [];
 }

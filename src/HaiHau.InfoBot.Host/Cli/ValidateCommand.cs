@@ -47,7 +47,7 @@ public static class ValidateCommand
 
             await output.WriteLineAsync(
                 $"OK: {data.Dialogs.All.Count} dialogs, {data.Content.Articles.Count} articles, {data.Content.Facts.Count} facts, {data.Content.Communes.Count} communes, "
-                + $"{data.Understanding.Faqs.Count} FAQ entries, {data.Understanding.Examples.Count} example questions.");
+                + $"{data.Understanding.Faqs.Count} FAQ entries, {data.Understanding.Examples.Count} example questions, {data.Understanding.PracticeLetters.Count} practice letters.");
             return 0;
         });
         return command;

@@ -35,6 +35,22 @@ public sealed partial class LettersAreApartTests
         });
     }
 
+    /// <summary>
+    /// The practice letters (content/understanding/practice-letters.tsv) were written by people who never opened the sets;
+    /// this keeps it so: none quotes a set question, or the entry model would have learned that row's answer.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void No_practice_letter_quotes_a_question_of_an_answer_set(string set)
+    {
+        var runs = Rows(Path.Combine(Path.GetDirectoryName(AnswerSets.RealSetPath)!, set)).SelectMany(r => Runs(r.Text)).ToHashSet(StringComparer.Ordinal);
+        var practice = File.ReadAllLines(Path.Combine(RepoPaths.Content, "understanding", "practice-letters.tsv")).Skip(1).Where(l => l.Length > 0)
+            .Select(l => l.Split('\t')[2]).ToList();
+
+        Assert.True(practice.Count >= 3000, $"{practice.Count} practice letters");
+        Assert.All(practice, text => Assert.False(Runs(text).FirstOrDefault(runs.Contains) is { } quoted, $"«{text}» quotes a question of {set}"));
+    }
+
     [Fact]
     public void Letters_carry_no_phone_number_or_email_of_the_asker()
     {

@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Content;
+using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Core.Tests.Content;
@@ -66,6 +67,39 @@ public sealed class UnderstandingFilesTests : IDisposable
 
         Assert.Empty(data.Problems);
         Assert.Empty(data.Understanding.Letters);
+    }
+
+    [Theory]
+    [InlineData("entry\tmessage\nfaq:bhyt-cap-cuu\tTôi hỏi\n", "content/understanding/practice-letters.tsv:1:1: the first line must be the header")]
+    [InlineData("entry\tvoice\tmessage\nfaq:bhyt-cap-cuu\tTôi hỏi\n", "content/understanding/practice-letters.tsv:2:1: a practice letter is")]
+    [InlineData("entry\tvoice\tmessage\nfaq:khong-co-muc-nay\tletter\tTôi hỏi\n", "content/understanding/practice-letters.tsv:2:1: \"faq:khong-co-muc-nay\" is not an FAQ entry or article")]
+    [InlineData("entry\tvoice\tmessage\nbhyt-cap-cuu\tletter\tTôi hỏi\n", "content/understanding/practice-letters.tsv:2:1: \"bhyt-cap-cuu\" is not an FAQ entry or article")]
+    [InlineData("entry\tvoice\tmessage\nfaq:bhyt-cap-cuu\tthư\tTôi hỏi\n", "content/understanding/practice-letters.tsv:2:1: voice \"thư\" is not one of")]
+    [InlineData("entry\tvoice\tmessage\nfaq:bhyt-cap-cuu\tletter\t \n", "content/understanding/practice-letters.tsv:2:1: the message is empty")]
+    [InlineData("entry\tvoice\tmessage\nfaq:bhyt-cap-cuu\tletter\tTôi hỏi\narticle:viec-lam\tchat\tTôi hỏi\n", "content/understanding/practice-letters.tsv:3:1: the same message is already listed")]
+    public void A_broken_practice_letters_file_is_refused_at_its_line(string tsv, string problem)
+    {
+        File.WriteAllText(Path.Combine(_content, "understanding", "practice-letters.tsv"), tsv);
+
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.True(data.Problems.Any(p => p.ToString().StartsWith(problem, StringComparison.Ordinal)), string.Join("\n", data.Problems));
+    }
+
+    [Fact]
+    public void Every_entry_has_practice_letters_and_without_the_file_the_bot_still_loads()
+    {
+        var data = EngineHarness.Repo;
+        var perEntry = data.Understanding.PracticeLetters.GroupBy(l => l.Answer).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.All(data.Understanding.Faqs, f => Assert.True(perEntry.GetValueOrDefault(new AnswerRef(AnswerRef.Faq, f.Id)) >= 16, $"{f.Id}: {perEntry.GetValueOrDefault(new AnswerRef(AnswerRef.Faq, f.Id))} practice letters"));
+        Assert.All(data.Content.Articles, a => Assert.True(perEntry.GetValueOrDefault(new AnswerRef(AnswerRef.Article, a.Id)) >= 16, $"article {a.Id}"));
+
+        File.Delete(Path.Combine(_content, "understanding", "practice-letters.tsv"));
+        var without = BotDataLoader.Load(RepoPaths.Dialogs, _content);
+
+        Assert.Empty(without.Problems);
+        Assert.Empty(without.Understanding.PracticeLetters);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class CommandLineTests : HostTestBase
         var (code, output, _) = await RunAsync(["validate", $"--InfoBot:DialogsPath={RepoPaths.Dialogs}", $"--InfoBot:ContentPath={RepoPaths.Content}"]);
 
         Assert.Equal(0, code);
-        Assert.Matches(@"OK: \d+ dialogs, \d+ articles, \d+ facts, 8 communes, \d+ FAQ entries, \d+ example questions\.", output);
+        Assert.Matches(@"OK: \d+ dialogs, \d+ articles, \d+ facts, 8 communes, \d+ FAQ entries, \d+ example questions, \d{4,} practice letters\.", output);
     }
 
     // Today and after the new standard starts (1/1/2027): a text reached only under one rule set must not read a fact
