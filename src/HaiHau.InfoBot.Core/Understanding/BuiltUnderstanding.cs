@@ -19,9 +19,10 @@ internal sealed record BuiltUnderstanding(
     SoftmaxClassifier Classifier,
     AnswerIndex Answers,
     Dictionary<string, HashSet<string>> TopicNames,
-    Dictionary<AnswerRef, SparseVector[]> Phrasings)
+    Dictionary<AnswerRef, SparseVector[]> Phrasings,
+    EntryModel EntryModel)
 {
-    private const int FormatVersion = 3; // 2: XxHash128 checksum and key instead of SHA-256 (no crypto stack at start); 3: letters' word weights
+    private const int FormatVersion = 4; // 2: XxHash128 checksum and key instead of SHA-256 (no crypto stack at start); 3: letters' word weights; 4: the entry model
     private const int ChecksumLength = 16;
 
     /// <summary>The hash of everything the build reads, and of the code that builds from it.</summary>
@@ -61,6 +62,7 @@ internal sealed record BuiltUnderstanding(
 
         AddAll(data.Examples.SelectMany(e => new[] { e.Topic, e.Text }));
         AddAll(data.Letters);
+        AddAll(data.PracticeLetters.SelectMany(l => new[] { l.Answer.Payload, l.Voice, l.Text }));
         foreach (var faq in data.Faqs)
         {
             AddAll([faq.Id, faq.Topic, faq.AnswerArticle, faq.Question, faq.Answer]);
@@ -111,6 +113,12 @@ internal sealed record BuiltUnderstanding(
                     Array.ForEach(vector.Values, writer.Write);
                 }
             }
+
+            // The entry model's features and kept weights (before the classifier: its reader wants the stream to end after the weights).
+            var modelFeatures = EntryModel.Features.Names.ToList();
+            writer.Write(modelFeatures.Count);
+            modelFeatures.ForEach(writer.Write);
+            EntryModel.Weights.Write(writer);
         }
 
         Classifier.Write(stream); // last: its reader wants the stream to end after the weights
@@ -185,8 +193,21 @@ internal sealed record BuiltUnderstanding(
                 phrasings.Add(answer, vectors);
             }
 
+            var modelNames = new string[reader.ReadInt32()];
+            for (var i = 0; i < modelNames.Length; i++)
+            {
+                modelNames[i] = strings.ReadString();
+            }
+
+            if (CompactSoftmax.Read(reader, strings.ReadString) is not { } modelWeights || modelWeights.FeatureCount != modelNames.Length
+                || modelWeights.Classes.Any(c => AnswerRef.Parse(c) is null))
+            {
+                return null;
+            }
+
+            var entryModel = EntryModel.From(FeatureSpace.FromNames(modelNames, trigrams: false), modelWeights);
             return SoftmaxClassifier.Read(stream, classes, names.Length) is { } classifier
-                ? new BuiltUnderstanding(FeatureSpace.FromNames(names), classifier, answers, topicNames, phrasings)
+                ? new BuiltUnderstanding(FeatureSpace.FromNames(names), classifier, answers, topicNames, phrasings, entryModel)
                 : null;
         }
         catch (EndOfStreamException)

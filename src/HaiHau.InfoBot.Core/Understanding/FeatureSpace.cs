@@ -13,6 +13,15 @@ public sealed class FeatureSpace
     private const float TrigramWeight = 0.25f;
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly bool _trigrams;
+
+    /// <param name="trigrams">
+    /// False: syllables and pairs only. The entry model (<see cref="EntryModel"/>) has one weight per feature and entry,
+    /// and letter trigrams would make it several times larger for typos its training letters seldom have.
+    /// </param>
+    public FeatureSpace(bool trigrams = true) => _trigrams = trigrams;
+
+    public bool Trigrams => _trigrams;
 
     public int Count => _ids.Count;
 
@@ -20,9 +29,9 @@ public sealed class FeatureSpace
     internal IEnumerable<string> Names => _ids.OrderBy(p => p.Value).Select(p => p.Key);
 
     /// <summary>A space read back from <see cref="Names"/>: the same features under the same ids.</summary>
-    internal static FeatureSpace FromNames(IReadOnlyList<string> names)
+    internal static FeatureSpace FromNames(IReadOnlyList<string> names, bool trigrams = true)
     {
-        var space = new FeatureSpace();
+        var space = new FeatureSpace(trigrams);
         space._ids.EnsureCapacity(names.Count);
         foreach (var name in names)
         {
@@ -30,6 +39,37 @@ public sealed class FeatureSpace
         }
 
         return space;
+    }
+
+    /// <summary>
+    /// Adds the features of these questions that occur in at least <paramref name="minQuestions"/> of them, in order of first
+    /// appearance: one weight per feature and class, so a feature seen once (a story's pair of words) costs a row of
+    /// weights for what no other message will share.
+    /// </summary>
+    public void Learn(IReadOnlyList<IReadOnlyList<string>> questions, int minQuestions)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var tokens in questions)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            Visit(tokens, (feature, _) =>
+            {
+                if (seen.Add(feature) && counts.TryAdd(feature, 0))
+                {
+                    order.Add(feature);
+                }
+            });
+            foreach (var feature in seen)
+            {
+                counts[feature]++;
+            }
+        }
+
+        foreach (var feature in order.Where(f => counts[f] >= minQuestions && !_ids.ContainsKey(f)))
+        {
+            _ids.Add(feature, _ids.Count);
+        }
     }
 
     /// <summary>Adds every feature of these questions to the space.</summary>
@@ -60,7 +100,7 @@ public sealed class FeatureSpace
         return SparseVector.FromCounts(weights);
     }
 
-    private static void Visit(IReadOnlyList<string> tokens, Action<string, float> visit)
+    private void Visit(IReadOnlyList<string> tokens, Action<string, float> visit)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -69,6 +109,11 @@ public sealed class FeatureSpace
             if (i + 1 < tokens.Count)
             {
                 visit(string.Concat(token, "_", tokens[i + 1]), PairWeight);
+            }
+
+            if (!_trigrams)
+            {
+                continue;
             }
 
             // "<hoc>" → "#<ho", "#hoc", "#oc>": '#' keeps trigrams apart from whole words.

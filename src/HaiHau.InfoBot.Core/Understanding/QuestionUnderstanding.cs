@@ -24,6 +24,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private readonly ReferralFinder _referrals;
     private readonly Dictionary<AnswerRef, SparseVector[]> _phrasings;
     private readonly SubjectIndex _subjects;
+    private readonly EntryModel _entryModel;
 
     // Whether a message names a commune of any period (the content's map); null when built without content.
     private readonly Func<string, bool>? _namesPlace;
@@ -31,9 +32,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private QuestionUnderstanding(
         QuestionNormalizer normalizer, FeatureSpace features, SoftmaxClassifier classifier, AnswerIndex answers,
         Dictionary<string, HashSet<string>> topicNames, UnderstandingData data, Thresholds thresholds,
-        Dictionary<AnswerRef, SparseVector[]> phrasings, Func<string, bool>? namesPlace)
+        Dictionary<AnswerRef, SparseVector[]> phrasings, EntryModel entryModel, Func<string, bool>? namesPlace)
     {
         _namesPlace = namesPlace;
+        _entryModel = entryModel;
         _phrasings = phrasings;
         _topicNames = topicNames;
         _normalizer = normalizer;
@@ -75,7 +77,19 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         double Confident = 0.35, double CloseRatio = 0.5, double MinPair = 0.55, double MinCoverage = DefaultMinCoverage, double CloseAnswers = 0.9,
         double MinSuggestion = DefaultMinSuggestion, double MinLetterCoverage = DefaultMinLetterCoverage,
         double LetterLead = DefaultLetterLead, double MinLeadingLetterCoverage = DefaultMinLeadingLetterCoverage,
-        double FarLetterLead = DefaultFarLetterLead, double MinFarLeadingLetterCoverage = DefaultMinFarLeadingLetterCoverage);
+        double FarLetterLead = DefaultFarLetterLead, double MinFarLeadingLetterCoverage = DefaultMinFarLeadingLetterCoverage,
+        double ModelBacksLetter = DefaultModelBacksLetter, double ModelBacksMessage = DefaultModelBacksMessage,
+        double MinModelSuggestion = DefaultMinModelSuggestion);
+
+    /// <summary>
+    /// A letter whose best entry covers too little of it is still answered when the entry model (<see cref="EntryModel"/>,
+    /// learned from letters written for each entry) gives that same entry at least this probability: two readers that work
+    /// differently agree. Above 1: never.
+    /// </summary>
+    public const double DefaultModelBacksLetter = 2;
+
+    /// <summary><see cref="DefaultModelBacksLetter"/> for a chat message (at most <see cref="LetterWords"/> words).</summary>
+    public const double DefaultModelBacksMessage = 0.3;
 
     /// <summary>The calibrated coverage threshold (see <see cref="Thresholds.MinCoverage"/>).</summary>
     public const double DefaultMinCoverage = 0.48;
@@ -139,6 +153,13 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// </summary>
     public const int MaxSuggestions = 3;
 
+    /// <summary>
+    /// The entry model's probability that makes one of its first entries a button beside an "I don't know" (above 1:
+    /// none). Chosen on the real and development sets' referred rows by how many get an accepted entry among the buttons
+    /// (EntryModelCalibrationTests; of values that tie, the highest, which offers fewer stray buttons).
+    /// </summary>
+    public const double DefaultMinModelSuggestion = 0.05;
+
     /// <summary>How far down the ranking a suggestion may come from.</summary>
     private const int SuggestionsLookedAt = 4;
 
@@ -182,7 +203,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var builtKey = store is null ? null : BuiltUnderstanding.Key(data, faqList, articleList, classes, training);
         if (builtKey is not null && store!.FindBuilt(builtKey) is { } stored && BuiltUnderstanding.Read(stored, classes) is { } built)
         {
-            return new QuestionUnderstanding(normalizer, built.Features, built.Classifier, built.Answers, built.TopicNames, data, thresholdsOrDefault, built.Phrasings, namesPlace);
+            return new QuestionUnderstanding(normalizer, built.Features, built.Classifier, built.Answers, built.TopicNames, data, thresholdsOrDefault, built.Phrasings, built.EntryModel, namesPlace);
         }
 
         var questions = TrainingQuestions(data)
@@ -193,7 +214,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         features.Learn(questions.Select(q => q.Tokens));
         var examples = questions.Select(q => (features.Vectorize(q.Tokens), classes.IndexOf(q.Topic))).ToList();
         var exampleNames = questions.Select(q => SoftmaxClassifier.NameOf(q.Topic, q.Tokens)).ToList();
-        var classifier = TrainOrFind(classes, features.Count, examples, exampleNames, training, store);
+        var classifier = SoftmaxClassifier.TrainOrFind(classes, features.Count, examples, exampleNames, training, store);
 
         var documents = faqList
             .Select(f => new AnswerDocument(f.Topic, new AnswerRef(AnswerRef.Faq, f.Id), f.AnswerArticle,
@@ -213,32 +234,28 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .GroupBy(x => x.Token, StringComparer.Ordinal).Where(g => g.Count() >= CommonWordShare * topicCount).Select(g => g.Key);
         var names = data.Topics.ToDictionary(t => t.Topic,
             t => normalizer.Tokens($"{t.Label} {t.More} {string.Join(' ', t.Names)}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var entryModel = EntryModel.Train(EntryExamples(data, faqList, articleList, normalizer), store);
         if (builtKey is not null)
         {
-            store!.KeepBuilt(builtKey, new BuiltUnderstanding(features, classifier, answers, names, phrasings).Write());
+            store!.KeepBuilt(builtKey, new BuiltUnderstanding(features, classifier, answers, names, phrasings, entryModel).Write());
         }
 
-        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholdsOrDefault, phrasings, namesPlace);
+        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholdsOrDefault, phrasings, entryModel, namesPlace);
     }
 
-    /// <summary>The weights stored for exactly these examples when the store has them, else trained (and kept).</summary>
-    private static SoftmaxClassifier TrainOrFind(
-        List<string> classes, int features, List<(SparseVector X, int Y)> examples, List<ulong> names, SoftmaxClassifier.Options? training, IClassifierStore? store)
+    /// <summary>
+    /// What the entry model learns from: each entry's question and keywords, each article's title and keywords (one
+    /// example each), and the practice letters written for the entries the bot answers with.
+    /// </summary>
+    private static List<(AnswerRef Answer, IReadOnlyList<string> Tokens)> EntryExamples(
+        UnderstandingData data, List<FaqEntry> faqs, List<Article> articles, QuestionNormalizer normalizer)
     {
-        if (store is null)
-        {
-            return SoftmaxClassifier.Train(classes, features, examples, names, training);
-        }
-
-        var key = SoftmaxClassifier.Key(classes, features, examples, training);
-        if (store.Find(key, classes, features) is { } stored)
-        {
-            return stored;
-        }
-
-        var trained = SoftmaxClassifier.Train(classes, features, examples, names, training);
-        store.Keep(key, trained);
-        return trained;
+        var examples = faqs.SelectMany(f => f.Keywords.Prepend(f.Question).Select(t => (new AnswerRef(AnswerRef.Faq, f.Id), t)))
+            .Concat(articles.SelectMany(a => a.Keywords.Prepend(a.Title).Select(t => (new AnswerRef(AnswerRef.Article, a.Id), t))))
+            .ToList();
+        var answering = examples.Select(e => e.Item1).ToHashSet();
+        examples.AddRange(data.PracticeLetters.Where(l => answering.Contains(l.Answer)).Select(l => (l.Answer, l.Text)));
+        return examples.Select(e => (e.Item1, normalizer.Tokens(e.Item2))).ToList();
     }
 
     /// <summary>
@@ -313,7 +330,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         var confidence = best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article ? Confidence(best, focus, x) : null;
         var weak = decision == QuestionDecision.Answer
-            && ((best.Coverage < minCoverage && !LeadsFar(best, words.Count, tokens, probabilities, text)) || OnlyForAnUnnamedGroup(best, words, tokens));
+            && ((best.Coverage < minCoverage && !LeadsFar(best, words.Count, tokens, probabilities, text) && !(isQuestion && ModelBacks(best, words.Count, tokens, text)))
+                || OnlyForAnUnnamedGroup(best, words, tokens));
         if (weak && referral?.Id == Referral.Default && _settings.GetValueOrDefault(best.Topic)?.Refer is { } topicBody
             && _referrals.Find(topicBody) is { } topicReferral)
         {
@@ -343,14 +361,26 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             suggestions.Add(best);
         }
 
-        foreach (var found in _answers.Ranked(tokens, Prior(probabilities)).Take(SuggestionsLookedAt))
+        // The entry model's own first entries next (it ranks the entry a letter asks for first more often than the search
+        // does on new letters, though not surely enough to answer with it): a button costs nothing when it is wrong.
+        var ranked = Ranked(tokens, probabilities);
+        foreach (var (answer, probability) in _entryModel.Ranked(tokens, MaxSuggestions))
+        {
+            if (suggestions.Count < MaxSuggestions && probability >= _thresholds.MinModelSuggestion && suggestions.All(s => s.Answer != answer) && ForAges(answer, ages)
+                && ranked.FirstOrDefault(r => r.Answer == answer) is { Answer: not null } found)
+            {
+                suggestions.Add(GuessOf(found, tokens, focus, probabilities));
+            }
+        }
+
+        foreach (var found in ranked.Take(SuggestionsLookedAt))
         {
             if (suggestions.Count >= MaxSuggestions || found.Score <= 0)
             {
                 break;
             }
 
-            if (found.Answer != best.Answer && found.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && ForAges(found.Answer, ages)
+            if (suggestions.All(s => s.Answer != found.Answer) && found.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && ForAges(found.Answer, ages)
                 && GuessOf(found, tokens, focus, probabilities) is { } guess && guess.Coverage >= _thresholds.MinSuggestion)
             {
                 suggestions.Add(guess);
@@ -377,7 +407,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             return false;
         }
 
-        var firstTwo = _answers.Ranked(tokens, Prior(probabilities)).Where(r => r.Score > 0).Take(2).ToList();
+        var firstTwo = Ranked(tokens, probabilities).Where(r => r.Score > 0).Take(2).ToList();
         if (firstTwo.Count == 0 || firstTwo[0].Answer != best.Answer)
         {
             return false;
@@ -387,6 +417,29 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         return (letter && next < _thresholds.LetterLead && best.Coverage >= _thresholds.MinLeadingLetterCoverage)
             || (next < _thresholds.FarLetterLead && best.Coverage >= _thresholds.MinFarLeadingLetterCoverage && (letter || !_namesPlace!(text)));
     }
+
+    /// <summary>
+    /// Whether the entry model gives the search's answer at least the calibrated probability (<see cref="Thresholds.ModelBacksLetter"/>):
+    /// a letter's story lowers its coverage, not the model's reading of its ask. Only a question is backed (the caller
+    /// checks): a statement typed at a dialog's prompt («mái nhà dột hết rồi mưa là phải lấy chậu hứng» where the kind
+    /// of support is asked) is its answer, not a question for an entry, and the written reply sets lost such rows.
+    /// </summary>
+    private bool ModelBacks(TopicGuess best, int wordCount, IReadOnlyList<string> tokens, string text)
+    {
+        // As for the far tier: a chat message naming a place is not backed (the commune entries' letters name their
+        // communes, so a commune's name alone would make the model sure of them: «xa hai hung lam viec thu 7 ko a»).
+        var letter = wordCount > LetterWords;
+        var needed = letter ? _thresholds.ModelBacksLetter : _thresholds.ModelBacksMessage;
+        return needed <= 1 && best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && (letter || (_namesPlace is not null && !_namesPlace(text)))
+            && _entryModel.Probability(best.Answer, tokens) >= needed;
+    }
+
+    /// <summary>How likely the entry model reads <paramref name="text"/> as asking for <paramref name="answer"/> (calibration, `--why`).</summary>
+    public double ModelBelief(AnswerRef answer, string text) => _entryModel.Probability(answer, _normalizer.Tokens(text));
+
+    /// <summary>The entry model's own reading of a message: its most likely entries (for `eval answers --why`).</summary>
+    public IReadOnlyList<(AnswerRef Answer, double Probability)> ModelReading(string text, int count = 3) =>
+        _entryModel.Ranked(_normalizer.Tokens(text), count);
 
     /// <summary>
     /// Why a message was read as it was, for staff (`eval answers --why`): the decision, the ask the coverage was
@@ -433,7 +486,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         var ownNamed = own.Where(named.Contains).ToList();
         bool NamesAnother(AnswerRef answer) => _subjects.Of(answer).Any(t => named.Contains(t) && !own.Contains(t));
-        var ranked = _answers.Ranked(tokens, Prior(probabilities));
+        var ranked = Ranked(tokens, probabilities);
         var others = ranked.Where(r => r.Score > 0 && r.Answer != best.Answer && NamesAnother(r.Answer)
             && MayReplace(r.Topic, best.Topic, probabilities)).ToList();
         var wider = others.FirstOrDefault(r => ownNamed.All(_subjects.Of(r.Answer).Contains));
@@ -467,7 +520,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             return null;
         }
 
-        var ranked = _answers.Ranked(tokens, Prior(probabilities));
+        var ranked = Ranked(tokens, probabilities);
         var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
         var general = ranked.Take(GeneralLookedAt)
             .FirstOrDefault(r => r.Score >= CloseRival * bestScore && r.Answer != best.Answer && r.Answer.Kind == AnswerRef.Faq && _subjects.Of(r.Answer).Count == 0
@@ -502,7 +555,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             return null;
         }
 
-        var ranked = _answers.Ranked(tokens, Prior(probabilities));
+        var ranked = Ranked(tokens, probabilities);
         var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
         var rival = ranked.Take(GeneralLookedAt)
             .FirstOrDefault(r => r.Answer != best.Answer && r.Score >= NamedRival * bestScore && _subjects.Of(r.Answer).Any(named.Contains));
@@ -576,7 +629,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             return null;
         }
 
-        var instead = _answers.Ranked(tokens, Prior(probabilities)).Take(AgeLookedAt)
+        var instead = Ranked(tokens, probabilities).Take(AgeLookedAt)
             .FirstOrDefault(r => r.Score > 0 && r.Answer != best.Answer && r.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && ForAges(r.Answer, ages));
         return instead.Answer is null
             ? (best, null, QuestionDecision.NotUnderstood)
@@ -605,7 +658,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         // A group named in words wins over the age: «2 đứa con bị khuyết tật» is the disability allowance's question,
         // not the orphans' entry for the children's ages (a letter of the first fresh set was answered so without it).
         var named = _subjects.Named(words);
-        var ranked = _answers.Ranked(tokens, Prior(probabilities));
+        var ranked = Ranked(tokens, probabilities);
         var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
         var rival = ranked.Take(AgedLookedAt).FirstOrDefault(r => r.Answer != best.Answer && r.Answer.Kind == AnswerRef.Faq
             && _faqs.GetValueOrDefault(r.Answer.Id)?.Ages is { } range && ages.Any(range.Holds)
@@ -735,7 +788,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             return best;
         }
 
-        var forAges = _answers.Ranked(tokens, Prior(probabilities), topic).FirstOrDefault(r => r.Score > 0 && ForAges(r.Answer, ages));
+        var forAges = Ranked(tokens, probabilities, topic).FirstOrDefault(r => r.Score > 0 && ForAges(r.Answer, ages));
         return forAges.Answer is null ? null : (forAges.Answer, forAges.Topic, forAges.Score);
     }
 
@@ -755,6 +808,11 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// words too, but nobody asking it means legal aid (0.01).
     /// </summary>
     private const double OtherTopicAtLeast = 0.1;
+
+    /// <summary>The search's ranking, leaned by the topic classifier.</summary>
+    private IReadOnlyList<(AnswerRef Answer, string Topic, string Destination, double Score)> Ranked(
+        IReadOnlyList<string> tokens, double[] probabilities, string? topic = null) =>
+        _answers.Ranked(tokens, Prior(probabilities), topic);
 
     private Func<string, double> Prior(double[] probabilities)
     {

@@ -38,6 +38,15 @@ public sealed class SoftmaxClassifier
 
     public IReadOnlyList<string> Classes { get; }
 
+    /// <summary>How many features each class has a weight for.</summary>
+    internal int FeatureCount => _features;
+
+    /// <summary>Class <paramref name="c"/>'s weight for feature <paramref name="f"/> (for <see cref="CompactSoftmax"/>).</summary>
+    internal float Weight(int c, int f) => _weights[(c * _features) + f];
+
+    /// <summary>Class <paramref name="c"/>'s bias.</summary>
+    internal float Bias(int c) => _bias[c];
+
     public sealed record Options(int Epochs = 30, double LearningRate = 0.5, double L2 = 1e-5, int Seed = 20221);
 
     /// <summary>
@@ -97,6 +106,29 @@ public sealed class SoftmaxClassifier
 
         return model;
     }
+
+    /// <summary>The weights stored for exactly these examples when the store has them, else trained (and kept).</summary>
+    internal static SoftmaxClassifier TrainOrFind(
+        IReadOnlyList<string> classes, int features, IReadOnlyList<(SparseVector X, int Y)> examples, IReadOnlyList<ulong> names, Options? training, IClassifierStore? store)
+    {
+        if (store is null)
+        {
+            return Train(classes, features, examples, names, training);
+        }
+
+        var key = Key(classes, features, examples, training);
+        if (store.Find(key, classes, features) is { } stored)
+        {
+            return stored;
+        }
+
+        var trained = Train(classes, features, examples, names, training);
+        store.Keep(key, trained);
+        return trained;
+    }
+
+    /// <summary>A model that has learned nothing (every class equally likely): for a build with no examples.</summary>
+    internal static SoftmaxClassifier Untrained(IReadOnlyList<string> classes) => new(classes, 0);
 
     /// <summary>A name for a training question: its topic and its words (XxHash64; an order, not a secret).</summary>
     public static ulong NameOf(string topic, IReadOnlyList<string> tokens) =>

@@ -100,7 +100,7 @@ internal static class AnswerSets
     {
         var data = EngineHarness.Repo;
         var understanding = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles,
-            new QuestionUnderstanding.Thresholds(MinCoverage: 0, MinLetterCoverage: 0));
+            new QuestionUnderstanding.Thresholds(MinCoverage: 0, MinLetterCoverage: 0), store: PreparedUnderstanding.Store());
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(7)));
         var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, time, new EngineOptions(), null, understanding));
         return AnswerEvaluator.Run(engine, rows, time).Select(o => (o, understanding.Understand(o.Row.Question))).ToList();

@@ -20,7 +20,7 @@ public sealed class BuiltUnderstandingCacheTests
         using var folder = new TempDirectory();
         var first = new CountingStore(folder.Path);
         var fresh = QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles, store: first);
-        Assert.Equal((0, 1, 1), (first.BuiltFound, first.BuiltKept, first.Kept)); // built, trained, both kept
+        Assert.Equal((0, 1, 2), (first.BuiltFound, first.BuiltKept, first.Kept)); // built, the topic classifier and the entry model trained, all kept
 
         var second = new CountingStore(folder.Path);
         var read = QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles, store: second);
@@ -32,6 +32,8 @@ public sealed class BuiltUnderstandingCacheTests
             Assert.Equal((expected.Decision, expected.Topic, expected.Answer?.Payload, expected.RunnerUp?.Answer?.Payload),
                 (actual.Decision, actual.Topic, actual.Answer?.Payload, actual.RunnerUp?.Answer?.Payload));
             Assert.Equal((expected.Best.Confidence, expected.Best.Coverage), (actual.Best.Confidence, actual.Best.Coverage));
+            Assert.Equal(expected.Suggestions.Select(s => s.Answer), actual.Suggestions.Select(s => s.Answer));
+            Assert.Equal(fresh.ModelReading(item.Question), read.ModelReading(item.Question)); // the entry model came with it too
         }
     }
 
@@ -65,7 +67,7 @@ public sealed class BuiltUnderstandingCacheTests
         var store = new CountingStore(folder.Path);
         QuestionUnderstanding.Build(more, Repo.Content.Articles, store: store);
 
-        Assert.Equal((0, 1, 1), (store.BuiltFound, store.BuiltKept, store.Kept));
+        Assert.Equal((0, 1, 1), (store.BuiltFound, store.BuiltKept, store.Kept)); // the topic classifier trained again; the entry model's weights found
         Assert.Equal(2, Directory.GetFiles(folder.Path, "understanding-*.bin").Length);
     }
 

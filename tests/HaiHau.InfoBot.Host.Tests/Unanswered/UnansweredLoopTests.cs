@@ -22,8 +22,10 @@ public sealed class UnansweredLoopTests : HostTestBase
     // Questions the shipped content does not answer today (the first test proves it for each).
     private const string UnknownLoan = UnknownLoanQuestion.Text;
     private const string UnknownLoanFolded = UnknownLoanQuestion.Folded;
-    private const string StudentTravel = "Con tôi học đại học xa nhà được hỗ trợ tiền tàu xe không";
-    private const string StudentTravelFolded = "con toi hoc dai hoc xa nha duoc ho tro tien tau xe khong";
+    // «… tiền tàu xe không» alone is now answered (wrongly, with vocational training's travel support: the entry model
+    // backs it); with «về quê» no entry fits well enough, as this test needs.
+    private const string StudentTravel = "Con tôi học đại học xa nhà được hỗ trợ tiền tàu xe về quê không";
+    private const string StudentTravelFolded = "con toi hoc dai hoc xa nha duoc ho tro tien tau xe ve que khong";
     private const string StudentLoanFaq = "vay-cho-con-di-hoc";
 
     [Fact]
@@ -85,7 +87,7 @@ public sealed class UnansweredLoopTests : HostTestBase
 
         var result = await loop.DecideAsync(StaffPhrasingKinds.Link, StudentTravelFolded, 1, faq: StudentLoanFaq);
         var after = await loop.AskAsync(StudentTravel);
-        var typedWithoutDiacritics = await loop.AskAsync("con toi hoc dai hoc xa nha duoc ho tro tien tau xe khong");
+        var typedWithoutDiacritics = await loop.AskAsync(StudentTravelFolded);
 
         Assert.Contains($"Đã gắn với câu trả lời «{faq.Question}»", result, StringComparison.Ordinal);
         Assert.Contains(faq.Question, after.AllText, StringComparison.Ordinal);

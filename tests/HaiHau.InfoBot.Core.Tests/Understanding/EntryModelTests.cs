@@ -1,0 +1,48 @@
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// The entry model learns what each entry is asked for from letters written for it: a new letter, whose story shares
+/// more words with another entry's letters than its ask does, is read as the entry its ask belongs to.
+/// </summary>
+public sealed class EntryModelTests
+{
+    private static readonly QuestionNormalizer Normalizer = new(Abbreviations.None);
+    private static readonly AnswerRef Emergency = new(AnswerRef.Faq, "bhyt-cap-cuu");
+    private static readonly AnswerRef LostCard = new(AnswerRef.Faq, "bhyt-mat-the");
+
+    private static EntryModel Model() => EntryModel.Train(new (AnswerRef, string)[]
+    {
+        (Emergency, "Cấp cứu ở bệnh viện khác có được bảo hiểm y tế trả không?"),
+        (Emergency, "Bố tôi bị ngã xe, người ta đưa vào bệnh viện gần nhất để cấp cứu, không phải nơi đăng ký thẻ. Vậy có được bảo hiểm trả không?"),
+        (Emergency, "Mẹ tôi lên cơn đau tim giữa đêm, con chở vào viện tỉnh cấp cứu, quên mang thẻ. Hôm sau nộp thẻ có được hưởng không?"),
+        (Emergency, "con toi bi sot cao co giat dua di cap cuu benh vien tu co dung the bhyt duoc khong"),
+        (LostCard, "Thẻ bảo hiểm y tế bị mất thì làm lại ở đâu?"),
+        (LostCard, "Tôi đi chợ bị rơi ví, mất cả thẻ bảo hiểm y tế. Xin hỏi làm lại thẻ ở đâu, có mất tiền không?"),
+        (LostCard, "Nhà tôi bị cháy bếp, giấy tờ mất hết trong đó có thẻ bảo hiểm của hai ông bà. Làm thế nào để được cấp lại?"),
+        (LostCard, "the bhyt cua me em bi chuot can rach nat het roi, xin cap lai o dau a"),
+    }.Select(e => (e.Item1, (IReadOnlyList<string>)Normalizer.Tokens(e.Item2))).ToList(), store: null);
+
+    [Fact]
+    public void A_new_letter_is_read_as_the_entry_its_ask_belongs_to_though_its_story_is_about_the_other()
+    {
+        var model = Model();
+        // A story of a lost wallet and papers (the lost-card letters' words), asking about an emergency at another hospital.
+        var tokens = Normalizer.Tokens("Tôi bị mất ví, mất cả giấy tờ. Hôm qua tôi ngã xe được đưa đi cấp cứu ở bệnh viện không phải nơi đăng ký, vậy bảo hiểm có trả không?");
+
+        Assert.True(model.Probability(Emergency, tokens) > model.Probability(LostCard, tokens));
+        Assert.Equal(Emergency, model.Ranked(tokens, 1)[0].Answer);
+    }
+
+    [Fact]
+    public void An_answer_it_never_learned_and_a_message_of_unknown_words_get_no_probability()
+    {
+        var model = Model();
+
+        Assert.Equal(0, model.Probability(new AnswerRef(AnswerRef.Faq, "tien-dien"), Normalizer.Tokens("mất thẻ bảo hiểm")));
+        Assert.Equal(0, model.Probability(Emergency, Normalizer.Tokens("zzzz qqqq")));
+        Assert.Empty(model.Ranked(Normalizer.Tokens("zzzz qqqq"), 3));
+        Assert.Empty(EntryModel.Empty.Ranked(Normalizer.Tokens("mất thẻ bảo hiểm"), 3));
+    }
+}
