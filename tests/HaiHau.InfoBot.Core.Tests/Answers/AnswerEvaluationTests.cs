@@ -92,6 +92,9 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
         Assert.Equal("t1", referred.Outcome.Row.Id);
         Assert.NotEqual(ReferralCause.Engine, referred.Cause);
         Assert.Contains("t1 ", AnswerDiagnosis.Format(why), StringComparison.Ordinal);
+        // The entry model's own reading is shown beside the search's: an entry and its probability.
+        Assert.Matches(@"^(faq|article):[a-z0-9-]+ [01]\.\d\d$", referred.ModelFirst);
+        Assert.Contains($"model {referred.ModelFirst} |", AnswerDiagnosis.Format(why), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,11 @@ public enum ReferralCause
 /// body the letter names (a place it mentions is not a request to be sent there).
 /// </summary>
 public sealed record RowDiagnosis(
-    AnswerOutcome Outcome, ReferralCause Cause, int AcceptedRank, double AcceptedCoverage, AnswerCandidate? Best, string Focus, string? NamedBody, string Missing);
+    AnswerOutcome Outcome, ReferralCause Cause, int AcceptedRank, double AcceptedCoverage, AnswerCandidate? Best, string Focus, string? NamedBody, string Missing)
+{
+    /// <summary>The entry model's first entry and its probability («faq:x 0.42»), beside the search's: where the two readers part.</summary>
+    public string ModelFirst { get; init; } = "-";
+}
 
 /// <summary>Diagnoses the referred rows of an evaluation: staff see which cause to fix first.</summary>
 public static class AnswerDiagnosis
@@ -52,12 +56,12 @@ public static class AnswerDiagnosis
                 $"  {group.Count(),4}  {Name(group.Key)} (the letter names a body in {group.Count(r => r.NamedBody is not null)}; an ask was found in {group.Count(r => r.Focus.Length > 0)})");
         }
 
-        sb.AppendLine("rows (id, cause, rank of the accepted answer, its coverage, the best candidate and its coverage, the ask, the body named):");
+        sb.AppendLine("rows (id, cause, rank of the accepted answer, its coverage, the best candidate and its coverage, the entry model's first entry, the ask, the body named):");
         foreach (var r in rows)
         {
             var best = r.Best is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b.Answer.Payload} {b.Coverage:0.00}") : "-";
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"  {r.Outcome.Row.Id} {Name(r.Cause)} rank {(r.AcceptedRank == 0 ? "-" : r.AcceptedRank.ToString(CultureInfo.InvariantCulture))} cov {r.AcceptedCoverage:0.00} | best {best} | ask «{r.Focus}» | body {r.NamedBody ?? "-"} | the accepted entry lacks «{r.Missing}»");
+                $"  {r.Outcome.Row.Id} {Name(r.Cause)} rank {(r.AcceptedRank == 0 ? "-" : r.AcceptedRank.ToString(CultureInfo.InvariantCulture))} cov {r.AcceptedCoverage:0.00} | best {best} | model {r.ModelFirst} | ask «{r.Focus}» | body {r.NamedBody ?? "-"} | the accepted entry lacks «{r.Missing}»");
         }
 
         return sb.ToString();
@@ -105,6 +109,12 @@ public static class AnswerDiagnosis
             ? string.Join(' ', understanding.Answers.Uncovered(asked, why.Candidates[rank - 1].Answer, understanding.IsLetter(text)).Take(8)
                 .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Word}:{m.Weight:0.0}")))
             : string.Empty;
-        return new RowDiagnosis(outcome, cause, rank, coverage, best, string.Join(' ', why.Focus), why.NamedBody is { } named ? $"{named.Referral.Id} ({string.Join(", ", named.Subjects)})" : null, missing);
+        var model = understanding.ModelReading(text, 1) is [var (answer, probability)]
+            ? string.Create(CultureInfo.InvariantCulture, $"{answer.Payload} {probability:0.00}")
+            : "-";
+        return new RowDiagnosis(outcome, cause, rank, coverage, best, string.Join(' ', why.Focus), why.NamedBody is { } named ? $"{named.Referral.Id} ({string.Join(", ", named.Subjects)})" : null, missing)
+        {
+            ModelFirst = model,
+        };
     }
 }
