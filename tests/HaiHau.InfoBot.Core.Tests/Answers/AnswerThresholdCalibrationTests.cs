@@ -103,7 +103,7 @@ public sealed class AnswerThresholdCalibrationTests(ITestOutputHelper output)
     public void A_letter_s_entry_leading_by_two_answers_more_letters_right_and_none_more_wrongly()
     {
         var data = EngineHarness.Repo;
-        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(FarLetterLead: 0));
+        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(FarLetterLead: 0), store: PreparedUnderstanding.Store());
         var letters = AnswerSets.RealSet().Concat(AnswerSets.FreshSet()).Concat(AnswerSets.FreshSet2()).Concat(AnswerSets.FreshSet3())
             .Where(r => data.Questions.IsLetter(r.Question)).ToList();
 
@@ -120,7 +120,7 @@ public sealed class AnswerThresholdCalibrationTests(ITestOutputHelper output)
     public void A_chat_message_s_entry_leading_by_two_answers_more_right_and_none_more_wrongly()
     {
         var data = EngineHarness.Repo;
-        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(FarLetterLead: 0), places: data.Content);
+        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(FarLetterLead: 0), store: PreparedUnderstanding.Store(), places: data.Content);
         var messages = AnswerSets.RealSet().Concat(AnswerSets.FreshSet()).Concat(AnswerSets.FreshSet2()).Concat(AnswerSets.FreshSet3())
             .Concat(AnswerSets.ChatSet()).Where(r => !data.Questions.IsLetter(r.Question)).ToList();
 

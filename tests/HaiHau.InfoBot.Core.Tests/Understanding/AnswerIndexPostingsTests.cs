@@ -12,7 +12,7 @@ namespace HaiHau.InfoBot.Core.Tests.Understanding;
 public sealed class AnswerIndexPostingsTests
 {
     private static readonly BotData Repo = EngineHarness.Repo;
-    private static readonly QuestionUnderstanding Understanding = QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles);
+    private static readonly QuestionUnderstanding Understanding = QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles, store: PreparedUnderstanding.Store());
 
     public static TheoryData<string> Questions() =>
     [

@@ -97,7 +97,7 @@ public sealed class LongLetterTests
     {
         // The rule, not a change of ranking, gives the answer: switched off (LetterLead 0) the same engine refers it.
         var data = EngineHarness.Repo;
-        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(LetterLead: 0));
+        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(LetterLead: 0), store: PreparedUnderstanding.Store());
 
         var question = without.Understand(FiveYearsLetter);
 

@@ -152,7 +152,7 @@ public sealed class SubjectConflictTests
         // (the other questions above are answered right by the words alone and guard against the check going too far).
         var data = EngineHarness.Repo;
         var bare = data.Understanding with { Faqs = data.Understanding.Faqs.Select(f => f with { Subjects = [] }).ToList() };
-        var understanding = QuestionUnderstanding.Build(bare, data.Content.Articles);
+        var understanding = QuestionUnderstanding.Build(bare, data.Content.Articles, store: PreparedUnderstanding.Store());
 
         var question = understanding.Understand(text);
 

@@ -18,7 +18,7 @@ public sealed class TrainingOrderTests
     [Fact]
     public void The_same_examples_in_reverse_order_give_the_same_answers_and_confidences()
     {
-        var written = QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles);
+        var written = QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles, store: PreparedUnderstanding.Store());
         var reversed = QuestionUnderstanding.Build(
             Repo.Understanding with { Examples = [.. Repo.Understanding.Examples.Reverse()], Faqs = [.. Repo.Understanding.Faqs.Reverse()] },
             Repo.Content.Articles);
