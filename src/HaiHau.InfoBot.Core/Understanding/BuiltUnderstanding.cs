@@ -26,8 +26,13 @@ internal sealed record BuiltUnderstanding(
     private const int ChecksumLength = 16;
 
     /// <summary>The hash of everything the build reads, and of the code that builds from it.</summary>
+    /// <param name="entriesKey">
+    /// When the entry model is another build's (<see cref="QuestionUnderstanding.Build"/>'s <c>entriesFrom</c>), that
+    /// build's key stands for the practice letters: they need not be in memory to name the model.
+    /// </param>
     public static string Key(
-        UnderstandingData data, IReadOnlyList<FaqEntry> faqs, IReadOnlyList<Article> articles, IReadOnlyList<string> classes, SoftmaxClassifier.Options? training)
+        UnderstandingData data, IReadOnlyList<FaqEntry> faqs, IReadOnlyList<Article> articles, IReadOnlyList<string> classes, SoftmaxClassifier.Options? training,
+        string? entriesKey = null)
     {
         var hash = new XxHash128();
         void Add(string? text)
@@ -62,7 +67,15 @@ internal sealed record BuiltUnderstanding(
 
         AddAll(data.Examples.SelectMany(e => new[] { e.Topic, e.Text }));
         AddAll(data.Letters);
-        AddAll(data.PracticeLetters.SelectMany(l => new[] { l.Answer.Payload, l.Voice, l.Text }));
+        if (entriesKey is null)
+        {
+            AddAll(data.PracticeLetters.SelectMany(l => new[] { l.Answer.Payload, l.Voice, l.Text }));
+        }
+        else
+        {
+            Add($"entries of {entriesKey}");
+        }
+
         foreach (var faq in data.Faqs)
         {
             AddAll([faq.Id, faq.Topic, faq.AnswerArticle, faq.Question, faq.Answer]);

@@ -178,6 +178,12 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
     public UnderstandingMessages Messages { get; }
 
+    /// <summary>
+    /// What names this build's entry model in a stored build's key (the key of the build that trained it); null when
+    /// built without a store. A build given <c>entriesFrom</c> takes the model and this name from it.
+    /// </summary>
+    internal string? EntriesKey { get; private init; }
+
     public QuestionNormalizer Normalizer => _normalizer;
 
     public AnswerIndex Answers => _answers;
@@ -188,9 +194,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// The content whose commune map tells a message that names a place (any period's name); without it a chat message
     /// never gets the far-lead tier (see <see cref="DefaultFarLetterLead"/>).
     /// </param>
+    /// <param name="entriesFrom">
+    /// A build whose entry model this one takes instead of training its own: a rebuild for staff phrasings, which do
+    /// not change the practice letters and need not keep them in memory (<c>BotData.ReleaseTrainingTexts</c>). The
+    /// staff's links then reach the search, not the model.
+    /// </param>
     public static QuestionUnderstanding Build(
         UnderstandingData data, IEnumerable<Article> articles, Thresholds? thresholds = null, SoftmaxClassifier.Options? training = null,
-        IClassifierStore? store = null, IContentStore? places = null)
+        IClassifierStore? store = null, IContentStore? places = null, QuestionUnderstanding? entriesFrom = null)
     {
         var normalizer = new QuestionNormalizer(data.Abbreviations);
         Func<string, bool>? namesPlace = places is null ? null : text => CommuneMatcher.Resolve(places, text) is not null;
@@ -200,10 +211,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         var classes = data.Registry.Classes.ToList();
         var thresholdsOrDefault = thresholds ?? new Thresholds();
-        var builtKey = store is null ? null : BuiltUnderstanding.Key(data, faqList, articleList, classes, training);
+        var builtKey = store is null ? null : BuiltUnderstanding.Key(data, faqList, articleList, classes, training, entriesFrom?.EntriesKey);
+        var entriesKey = entriesFrom is null ? builtKey : entriesFrom.EntriesKey;
         if (builtKey is not null && store!.FindBuilt(builtKey) is { } stored && BuiltUnderstanding.Read(stored, classes) is { } built)
         {
-            return new QuestionUnderstanding(normalizer, built.Features, built.Classifier, built.Answers, built.TopicNames, data, thresholdsOrDefault, built.Phrasings, built.EntryModel, namesPlace);
+            return new QuestionUnderstanding(normalizer, built.Features, built.Classifier, built.Answers, built.TopicNames, data, thresholdsOrDefault, built.Phrasings, built.EntryModel, namesPlace)
+            {
+                EntriesKey = entriesKey,
+            };
         }
 
         var questions = TrainingQuestions(data)
@@ -234,13 +249,16 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .GroupBy(x => x.Token, StringComparer.Ordinal).Where(g => g.Count() >= CommonWordShare * topicCount).Select(g => g.Key);
         var names = data.Topics.ToDictionary(t => t.Topic,
             t => normalizer.Tokens($"{t.Label} {t.More} {string.Join(' ', t.Names)}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var entryModel = EntryModel.Train(EntryExamples(data, faqList, articleList, normalizer), store);
+        var entryModel = entriesFrom?._entryModel ?? EntryModel.Train(EntryExamples(data, faqList, articleList, normalizer), store);
         if (builtKey is not null)
         {
             store!.KeepBuilt(builtKey, new BuiltUnderstanding(features, classifier, answers, names, phrasings, entryModel).Write());
         }
 
-        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholdsOrDefault, phrasings, entryModel, namesPlace);
+        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholdsOrDefault, phrasings, entryModel, namesPlace)
+        {
+            EntriesKey = entriesKey,
+        };
     }
 
     /// <summary>

@@ -129,7 +129,8 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
         // instead of training again; the phrasings are part of its key, so a new one misses and trains.
         var model = rows.Count == 0
             ? _data.Questions
-            : QuestionUnderstanding.Build(StaffPhrasingSeam.With(_data.Understanding, rows), _data.Content.Articles, store: _data.Classifiers, places: _data.Content);
+            : QuestionUnderstanding.Build(StaffPhrasingSeam.With(_data.Understanding, rows), _data.Content.Articles, store: _data.Classifiers, places: _data.Content,
+                entriesFrom: _data.Questions);
         var taught = new Dictionary<string, TopicGuess>(StringComparer.Ordinal);
         foreach (var row in rows)
         {

@@ -1,4 +1,6 @@
+using HaiHau.InfoBot.Content;
 using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Core.Tests.Understanding;
 
@@ -44,5 +46,29 @@ public sealed class EntryModelTests
         Assert.Equal(0, model.Probability(Emergency, Normalizer.Tokens("zzzz qqqq")));
         Assert.Empty(model.Ranked(Normalizer.Tokens("zzzz qqqq"), 3));
         Assert.Empty(EntryModel.Empty.Ranked(Normalizer.Tokens("mất thẻ bảo hiểm"), 3));
+    }
+
+    [Fact]
+    public void A_host_lets_go_of_the_practice_letters_and_a_rebuild_for_staff_phrasings_keeps_the_entry_model()
+    {
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, RepoPaths.Content, PreparedUnderstanding.Store());
+        const string letter = "Bố tôi 78 tuổi ngã cầu thang, người nhà gọi xe đưa vào bệnh viện tư gần nhất chứ không phải nơi ghi trên thẻ. Bảo hiểm có trả không?";
+        var before = data.Questions.ModelReading(letter);
+        Assert.NotEmpty(data.Understanding.PracticeLetters);
+
+        data.ReleaseTrainingTexts();
+        // A staff link adds a keyword to an entry, as StaffPhrasingSeam does, and the understanding is built again.
+        var linked = data.Understanding with
+        {
+            Faqs = [.. data.Understanding.Faqs.Select(f => f.Id == "bhyt-cap-cuu" ? f with { Keywords = [.. f.Keywords, "bị chó cắn đi tiêm phòng dại"] } : f)],
+        };
+        var rebuilt = QuestionUnderstanding.Build(linked, data.Content.Articles, store: PreparedUnderstanding.Store(), places: data.Content, entriesFrom: data.Questions);
+
+        Assert.Empty(data.Understanding.PracticeLetters);
+        Assert.Equal(Emergency, before[0].Answer);
+        Assert.Equal(before, rebuilt.ModelReading(letter));
+        // The link reached the search: the words it linked are answered with the entry, which they were not before.
+        Assert.NotEqual(Emergency, data.Questions.Understand("bị chó cắn đi tiêm phòng dại").Answer);
+        Assert.Equal(Emergency, rebuilt.Understand("bị chó cắn đi tiêm phòng dại").Answer);
     }
 }
