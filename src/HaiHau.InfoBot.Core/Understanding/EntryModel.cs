@@ -33,7 +33,7 @@ internal sealed class EntryModel
     /// <summary>
     /// Weights smaller than this either way are dropped: 5 % of the 3.5 million weights trained on 7 December are at
     /// least 0.1, and the model's first entry on the answer sets' 1,405 rows moved on one (at 0.05, 8 % kept: none). The
-    /// host keeps about 1.1 MB instead of 14 MB (idle memory has a target: README, Speed).
+    /// host keeps them in half precision, about 0.5 MB instead of a dense 10 MB (idle memory has a target: README, Speed).
     /// </summary>
     public const float MinWeight = 0.1f;
 
@@ -50,8 +50,10 @@ internal sealed class EntryModel
         var classes = kept.Select(e => e.Answer.Payload).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var features = new FeatureSpace(trigrams: false);
-        // A feature must occur in two examples: half the features of once (a story's one-off pairs), measured 7 December
-        // to leave the model's first entries on the answer sets as they were (three: a few fewer right).
+        // A feature must occur in three examples: a story's one-off pairs say nothing about an entry and cost a weight per
+        // entry each. Measured 7 December on the answer sets' rows (the model's first entry right): 28,700 features at
+        // one example, 15,400 at two (no row moved), 10,500 at three (four real-set rows fewer, one fresh row); three
+        // was chosen with the idle-memory target (README, Speed), and the answer sets' figures did not move.
         features.Learn(kept.Select(e => e.Tokens).ToList(), minQuestions: 3);
         var vectors = kept.Select(e => (features.Vectorize(e.Tokens), index[e.Answer.Payload])).ToList();
         var names = kept.Select(e => SoftmaxClassifier.NameOf(e.Answer.Payload, e.Tokens)).ToList();
