@@ -32,22 +32,6 @@ public sealed record BotData(DialogCatalog Dialogs, ContentCatalog Content, IRea
     /// <summary>The classifier, trained on first use (the verbs that only validate never pay for it).</summary>
     public QuestionUnderstanding Questions => _questions.Value;
 
-    /// <summary>
-    /// Builds the question understanding if nothing did yet, then lets go of the practice letters' texts (several
-    /// megabytes a serving host never reads again; idle memory has a target). Rebuilds for staff phrasings take the
-    /// entry model from <see cref="Questions"/> (<see cref="QuestionUnderstanding.Build"/>'s <c>entriesFrom</c>), so
-    /// nothing needs them; the verbs that evaluate or validate never call this.
-    /// </summary>
-    public void ReleaseTrainingTexts()
-    {
-        _ = Questions;
-        if (_understanding.PracticeLetters is List<PracticeLetter> letters)
-        {
-            letters.Clear();
-            letters.TrimExcess();
-        }
-    }
-
     /// <summary>Refuses broken data: the host must not start on it.</summary>
     public BotData EnsureValid() => IsValid ? this : throw new ContentInvalidException(Problems);
 }

@@ -64,17 +64,33 @@ public static class UnderstandingLoader
             ? LettersFileReader.Read(File.ReadAllText(lettersPath), BotDataLoader.DisplayPath(contentDirectory, lettersPath), problems)
             : [];
         // Optional too: without it the entry model learns from the entries' own questions and keywords alone.
-        var practicePath = Path.Combine(folder, "practice-letters.tsv");
-        var faqIds = faqs.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var articleIds = content.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var practice = File.Exists(practicePath)
-            ? PracticeLettersFileReader.Read(File.ReadAllText(practicePath), BotDataLoader.DisplayPath(contentDirectory, practicePath),
-                a => a.Kind == AnswerRef.Faq ? faqIds.Contains(a.Id) : articleIds.Contains(a.Id), problems)
-            : [];
+        var practice = PracticeLetters(contentDirectory, faqs.Select(f => f.Id), content.Articles.Select(a => a.Id), problems);
         return new UnderstandingData(abbreviations, examples, registry.Topics, messages)
         {
             Faqs = faqs, QuestionWords = topicsFile.QuestionWords, Referrals = referrals, Letters = letters, PracticeLetters = practice,
         };
+    }
+
+    /// <summary>
+    /// content/understanding/practice-letters.tsv read and checked now, then let go: the set keeps a count and a digest,
+    /// and reads the file again if the entry model must be trained (a file edited since is read as it is then; the host
+    /// is restarted on content changes). A method of its own so that the set's reader holds these few values only, not
+    /// everything else <see cref="Load"/>'s lambdas captured (its parsers' snapshot among them: 1.5 MB at idle).
+    /// </summary>
+    private static PracticeLetterSet PracticeLetters(
+        string contentDirectory, IEnumerable<string> faqIds, IEnumerable<string> articleIds, List<ContentProblem> problems)
+    {
+        var path = Path.Combine(contentDirectory, "understanding", "practice-letters.tsv");
+        var faqs = faqIds.ToHashSet(StringComparer.Ordinal);
+        var articles = articleIds.ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<PracticeLetter> Read(List<ContentProblem> found) =>
+            File.Exists(path)
+                ? PracticeLettersFileReader.Read(File.ReadAllText(path), BotDataLoader.DisplayPath(contentDirectory, path),
+                    a => a.Kind == AnswerRef.Faq ? faqs.Contains(a.Id) : articles.Contains(a.Id), found)
+                : [];
+
+        var loaded = Read(problems);
+        return new PracticeLetterSet(loaded.Count, PracticeLetterSet.DigestOf(loaded), () => Read([]));
     }
 
     /// <summary>Every dialog a topic names must exist.</summary>

@@ -28,7 +28,7 @@ internal sealed record BuiltUnderstanding(
     /// <summary>The hash of everything the build reads, and of the code that builds from it.</summary>
     /// <param name="entriesKey">
     /// When the entry model is another build's (<see cref="QuestionUnderstanding.Build"/>'s <c>entriesFrom</c>), that
-    /// build's key stands for the practice letters: they need not be in memory to name the model.
+    /// build's key stands for the practice letters: the model is that build's, whatever they are now.
     /// </param>
     public static string Key(
         UnderstandingData data, IReadOnlyList<FaqEntry> faqs, IReadOnlyList<Article> articles, IReadOnlyList<string> classes, SoftmaxClassifier.Options? training,
@@ -69,7 +69,7 @@ internal sealed record BuiltUnderstanding(
         AddAll(data.Letters);
         if (entriesKey is null)
         {
-            AddAll(data.PracticeLetters.SelectMany(l => new[] { l.Answer.Payload, l.Voice, l.Text }));
+            Add($"{data.PracticeLetters.Count} practice letters {data.PracticeLetters.Digest}");
         }
         else
         {

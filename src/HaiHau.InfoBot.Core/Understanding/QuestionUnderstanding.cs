@@ -196,8 +196,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// </param>
     /// <param name="entriesFrom">
     /// A build whose entry model this one takes instead of training its own: a rebuild for staff phrasings, which do
-    /// not change the practice letters and need not keep them in memory (<c>BotData.ReleaseTrainingTexts</c>). The
-    /// staff's links then reach the search, not the model.
+    /// not change the practice letters (the model is not trained again, nor the letters read again, each time staff
+    /// teach a phrasing). The staff's links then reach the search, not the model.
     /// </param>
     public static QuestionUnderstanding Build(
         UnderstandingData data, IEnumerable<Article> articles, Thresholds? thresholds = null, SoftmaxClassifier.Options? training = null,
@@ -272,7 +272,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .Concat(articles.SelectMany(a => a.Keywords.Prepend(a.Title).Select(t => (new AnswerRef(AnswerRef.Article, a.Id), t))))
             .ToList();
         var answering = examples.Select(e => e.Item1).ToHashSet();
-        examples.AddRange(data.PracticeLetters.Where(l => answering.Contains(l.Answer)).Select(l => (l.Answer, l.Text)));
+        examples.AddRange(data.PracticeLetters.Read().Where(l => answering.Contains(l.Answer)).Select(l => (l.Answer, l.Text)));
         return examples.Select(e => (e.Item1, normalizer.Tokens(e.Item2))).ToList();
     }
 

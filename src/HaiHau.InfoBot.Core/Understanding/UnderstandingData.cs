@@ -36,7 +36,8 @@ public sealed record UnderstandingData(
 
     /// <summary>
     /// Messages written for each entry in the ways residents ask (content/understanding/practice-letters.tsv), labelled
-    /// with the entry: what <see cref="EntryModel"/> learns from, beside the entries' own questions and keywords.
+    /// with the entry: what <see cref="EntryModel"/> learns from, beside the entries' own questions and keywords. Their
+    /// count and digest only; the texts are read again when the model is trained (<see cref="PracticeLetterSet"/>).
     /// </summary>
-    public IReadOnlyList<PracticeLetter> PracticeLetters { get; init; } = [];
+    public PracticeLetterSet PracticeLetters { get; init; } = PracticeLetterSet.None;
 }

@@ -92,7 +92,7 @@ public sealed class StoreInitializer(
     /// </summary>
     private void UnderstandingReady(BotData data)
     {
-        data.ReleaseTrainingTexts();
+        _ = data.Questions;
         var store = data.Classifiers as ClassifierFileStore;
         var source = store is null ? "built and trained (no model cache)"
             : store.Trained > 0 ? "built and trained"

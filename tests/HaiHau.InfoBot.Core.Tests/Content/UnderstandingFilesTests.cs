@@ -90,7 +90,7 @@ public sealed class UnderstandingFilesTests : IDisposable
     public void Every_entry_has_practice_letters_and_without_the_file_the_bot_still_loads()
     {
         var data = EngineHarness.Repo;
-        var perEntry = data.Understanding.PracticeLetters.GroupBy(l => l.Answer).ToDictionary(g => g.Key, g => g.Count());
+        var perEntry = data.Understanding.PracticeLetters.Read().GroupBy(l => l.Answer).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.All(data.Understanding.Faqs, f => Assert.True(perEntry.GetValueOrDefault(new AnswerRef(AnswerRef.Faq, f.Id)) >= 16, $"{f.Id}: {perEntry.GetValueOrDefault(new AnswerRef(AnswerRef.Faq, f.Id))} practice letters"));
         Assert.All(data.Content.Articles, a => Assert.True(perEntry.GetValueOrDefault(new AnswerRef(AnswerRef.Article, a.Id)) >= 16, $"article {a.Id}"));
@@ -99,7 +99,8 @@ public sealed class UnderstandingFilesTests : IDisposable
         var without = BotDataLoader.Load(RepoPaths.Dialogs, _content);
 
         Assert.Empty(without.Problems);
-        Assert.Empty(without.Understanding.PracticeLetters);
+        Assert.Equal(0, without.Understanding.PracticeLetters.Count);
+        Assert.Empty(without.Understanding.PracticeLetters.Read());
     }
 
     [Fact]

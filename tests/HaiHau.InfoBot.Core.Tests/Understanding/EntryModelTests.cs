@@ -49,14 +49,19 @@ public sealed class EntryModelTests
     }
 
     [Fact]
-    public void A_host_lets_go_of_the_practice_letters_and_a_rebuild_for_staff_phrasings_keeps_the_entry_model()
+    public void The_practice_letters_are_read_again_from_their_file_and_a_rebuild_for_staff_phrasings_keeps_the_entry_model()
     {
-        var data = BotDataLoader.Load(RepoPaths.Dialogs, RepoPaths.Content, PreparedUnderstanding.Store());
+        using var folder = new TempDirectory();
+        var content = RepoPaths.CopyFolder(RepoPaths.Content, Path.Combine(folder.Path, "content"));
+        var data = BotDataLoader.Load(RepoPaths.Dialogs, content, PreparedUnderstanding.Store());
         const string letter = "Bố tôi 78 tuổi ngã cầu thang, người nhà gọi xe đưa vào bệnh viện tư gần nhất chứ không phải nơi ghi trên thẻ. Bảo hiểm có trả không?";
         var before = data.Questions.ModelReading(letter);
-        Assert.NotEmpty(data.Understanding.PracticeLetters);
 
-        data.ReleaseTrainingTexts();
+        // Not kept in memory: read again from the file when asked (a line added since is there).
+        var count = data.Understanding.PracticeLetters.Count;
+        File.AppendAllText(Path.Combine(content, "understanding", "practice-letters.tsv"), "faq:bhyt-cap-cuu\tchat\txe cứu thương chở bố đi viện tư có dc bhyt ko\n");
+        Assert.Equal(count + 1, data.Understanding.PracticeLetters.Read().Count);
+
         // A staff link adds a keyword to an entry, as StaffPhrasingSeam does, and the understanding is built again.
         var linked = data.Understanding with
         {
@@ -64,9 +69,8 @@ public sealed class EntryModelTests
         };
         var rebuilt = QuestionUnderstanding.Build(linked, data.Content.Articles, store: PreparedUnderstanding.Store(), places: data.Content, entriesFrom: data.Questions);
 
-        Assert.Empty(data.Understanding.PracticeLetters);
         Assert.Equal(Emergency, before[0].Answer);
-        Assert.Equal(before, rebuilt.ModelReading(letter));
+        Assert.Equal(before, rebuilt.ModelReading(letter)); // the same model, not one trained on the edited file
         // The link reached the search: the words it linked are answered with the entry, which they were not before.
         Assert.NotEqual(Emergency, data.Questions.Understand("bị chó cắn đi tiêm phòng dại").Answer);
         Assert.Equal(Emergency, rebuilt.Understand("bị chó cắn đi tiêm phòng dại").Answer);
