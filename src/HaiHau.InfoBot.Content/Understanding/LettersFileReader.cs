@@ -17,25 +17,10 @@ public static class LettersFileReader
 
     public static IReadOnlyList<string> Read(string text, string file, List<ContentProblem> problems)
     {
-        var lines = text.Split('\n');
-        if (lines[0].TrimEnd('\r') != Header)
-        {
-            problems.Add(new ContentProblem(new SourceLocation(file, 1, 1), $"the first line must be the header \"{Header.Replace("\t", "<TAB>", StringComparison.Ordinal)}\""));
-            return [];
-        }
-
         var letters = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var (at, fields) in TabSeparatedLines.Read(text, file, Header, problems))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var at = new SourceLocation(file, i + 1, 1);
-            var fields = line.Split('\t');
             if (fields.Length != 2 || !Uri.TryCreate(fields[0], UriKind.Absolute, out var source) || source.Scheme is not ("https" or "http"))
             {
                 problems.Add(new ContentProblem(at, "a letter is \"<its page's http(s) address><TAB><the letter>\""));

@@ -25,25 +25,10 @@ public static class PracticeLettersFileReader
     /// <param name="exists">Whether an answer the bot can give has this payload.</param>
     public static IReadOnlyList<PracticeLetter> Read(string text, string file, Func<AnswerRef, bool> exists, List<ContentProblem> problems)
     {
-        var lines = text.Split('\n');
-        if (lines[0].TrimEnd('\r') != Header)
-        {
-            problems.Add(new ContentProblem(new SourceLocation(file, 1, 1), $"the first line must be the header \"{Header.Replace("\t", "<TAB>", StringComparison.Ordinal)}\""));
-            return [];
-        }
-
         var letters = new List<PracticeLetter>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var (at, fields) in TabSeparatedLines.Read(text, file, Header, problems))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var at = new SourceLocation(file, i + 1, 1);
-            var fields = line.Split('\t');
             if (fields.Length != 3)
             {
                 problems.Add(new ContentProblem(at, "a practice letter is \"<faq:id or article:id><TAB><voice><TAB><the message>\""));
