@@ -31,6 +31,19 @@ public sealed class PracticeLetterSet
     /// <summary>The letters, read again from where they came from.</summary>
     public IReadOnlyList<PracticeLetter> Read() => _read();
 
+    /// <summary>
+    /// These letters and <paramref name="more"/> after them (the letters staff linked in the console: <see cref="StaffTeaching"/>).
+    /// Its digest names both, so a build keyed on it is not mistaken for this set's.
+    /// </summary>
+    public PracticeLetterSet With(IReadOnlyList<PracticeLetter> more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        var hash = new XxHash128();
+        hash.Append(Encoding.UTF8.GetBytes(Digest));
+        hash.Append(Encoding.UTF8.GetBytes(DigestOf(more)));
+        return new PracticeLetterSet(Count + more.Count, Convert.ToHexStringLower(hash.GetHashAndReset()), () => [.. Read(), .. more]);
+    }
+
     /// <summary>Letters held in memory (tests, and a set read back from a file).</summary>
     public static PracticeLetterSet Of(IReadOnlyList<PracticeLetter> letters) => new(letters.Count, DigestOf(letters), () => letters);
 

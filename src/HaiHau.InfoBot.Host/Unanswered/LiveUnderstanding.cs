@@ -126,11 +126,19 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
     {
         // Nothing taught: the model content/ built at start serves as it is (no second training). Taught: built with the
         // model cache too, so a restart on the same phrasings (StaffPhrasingRefresher, before /health) reads the build
-        // instead of training again; the phrasings are part of its key, so a new one misses and trains.
-        var model = rows.Count == 0
-            ? _data.Questions
-            : QuestionUnderstanding.Build(StaffPhrasingSeam.With(_data.Understanding, rows), _data.Content.Articles, store: _data.Classifiers, places: _data.Content,
-                entriesFrom: _data.Questions);
+        // instead of training again; the phrasings are part of its key, so a new one misses and trains. The entry model
+        // is the start's unless a letter was linked (StaffTeaching): then it learns that letter too, a few seconds more.
+        var model = _data.Questions;
+        if (rows.Count > 0)
+        {
+            var wordings = rows.Select(r => r.Kind == StaffPhrasingKinds.Link
+                ? new StaffWording(r.Id, r.Text, FaqId: r.FaqId)
+                : new StaffWording(r.Id, r.Text, Topic: r.Topic)).ToList();
+            var data = StaffTeaching.With(_data.Understanding, wordings, _data.Questions.IsLetter);
+            model = ReferenceEquals(data, _data.Understanding) ? model : QuestionUnderstanding.Build(data, _data.Content.Articles, store: _data.Classifiers, places: _data.Content,
+                entriesFrom: ReferenceEquals(data.PracticeLetters, _data.Understanding.PracticeLetters) ? _data.Questions : null);
+        }
+
         var taught = new Dictionary<string, TopicGuess>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
