@@ -55,7 +55,20 @@ public static class FaqFileReader
 
         var question = reader.RequiredString(map, "question", $"FAQ entry \"{id}\"");
         var article = reader.RequiredString(map, "answer_article", $"FAQ entry \"{id}\"");
-        return new FaqEntry(id, question, reader.StringList(map, "keywords"), article, string.Empty,
+        var keywords = reader.StringList(map, "keywords");
+        foreach (var (field, asked) in keywords.Select(k => ("keyword", k)).Prepend(("question", question)))
+        {
+            // A letter's story words would become the entry's, and it would then cover every letter telling a like story
+            // whatever that letter asks (StaffTeaching, measured on staff links): the entry model learns letters instead.
+            var words = asked.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            if (words > QuestionUnderstanding.LetterWords)
+            {
+                problems.Add(new ContentProblem(map.Get(field == "question" ? "question" : "keywords")?.Location ?? map.Location,
+                    $"the {field} \"{Start(asked)}\" has {words} words, a letter: keep the ask alone here (at most {QuestionUnderstanding.LetterWords} words) and put the letter in content/understanding/practice-letters.tsv"));
+            }
+        }
+
+        return new FaqEntry(id, question, keywords, article, string.Empty,
             body.Length == 0 ? string.Empty : (parsers ?? ContentParsers.Direct).Markdown(body, file), map.Get("answer_article")?.Location ?? map.Location)
         {
             Subjects = subjects,
@@ -63,6 +76,8 @@ public static class FaqFileReader
             ForHousehold = forHousehold,
         };
     }
+
+    private static string Start(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary><c>ages: [60, 130]</c>: from and to, in years, both included. Null when absent or broken (reported).</summary>
     private static AgeRange? ReadAges(IReadOnlyList<string> values, SourceLocation location, List<ContentProblem> problems)
