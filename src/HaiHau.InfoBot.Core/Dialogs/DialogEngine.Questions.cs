@@ -17,8 +17,11 @@ namespace HaiHau.InfoBot.Core.Dialogs;
 /// </summary>
 public sealed partial class DialogEngine
 {
-    /// <summary>Enough of a question for staff to see what was asked, not a whole letter.</summary>
-    private const int UnansweredSubjectLength = 200;
+    /// <summary>
+    /// Enough of a question for staff to see what was asked, not a whole letter: an unanswered question is kept folded
+    /// and cut here, and that is all staff can teach the bot from (StaffTeaching).
+    /// </summary>
+    public const int UnansweredSubjectLength = 200;
 
     /// <summary>
     /// What the prompt cannot use may be a question: answer it rather than re-ask blindly. At the menu a question

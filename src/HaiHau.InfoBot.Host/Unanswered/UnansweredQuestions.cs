@@ -51,5 +51,5 @@ public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> fact
         return folded.Length > MaxLength ? folded[..MaxLength] : folded;
     }
 
-    public const int MaxLength = 200;
+    public const int MaxLength = DialogEngine.UnansweredSubjectLength;
 }

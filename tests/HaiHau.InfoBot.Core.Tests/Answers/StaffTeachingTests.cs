@@ -1,3 +1,5 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Core.Understanding.Evaluation;
 using HaiHau.InfoBot.TestKit;
@@ -8,7 +10,7 @@ namespace HaiHau.InfoBot.Core.Tests.Answers;
 /// <summary>
 /// Staff acting on the unanswered list must make the bot better for the residents after, not worse (StaffTeaching). The
 /// two development sets' questions the shipped bot does not answer (what the console lists) are linked to their first
-/// accepted entry, as staff would, and the understanding is rebuilt the way the running host rebuilds it.
+/// accepted entry, as staff would (what the console keeps of them: folded, cut at 200 characters), and the understanding is rebuilt the way the running host rebuilds it.
 /// </summary>
 public sealed class StaffTeachingTests(ITestOutputHelper output)
 {
@@ -25,7 +27,7 @@ public sealed class StaffTeachingTests(ITestOutputHelper output)
                 if (outcome.Row.Accept.FirstOrDefault(a => a.StartsWith(AnswerRef.Faq + ":", StringComparison.Ordinal)) is { } faq)
                 {
                     linkedRows.Add(outcome.Row);
-                    wordings.Add(new StaffWording(wordings.Count + 1, outcome.Row.Question, FaqId: faq[(AnswerRef.Faq.Length + 1)..]));
+                    wordings.Add(new StaffWording(wordings.Count + 1, Kept(outcome.Row.Question), FaqId: faq[(AnswerRef.Faq.Length + 1)..]));
                 }
             }
         }
@@ -48,10 +50,17 @@ public sealed class StaffTeachingTests(ITestOutputHelper output)
         output.WriteLine($"{wordings.Count} linked ({wordings.Count(w => data.Questions.IsLetter(w.Text))} letters); " +
             $"right or one tap away on them {linkedBefore} → {linkedAfter}; others newly wrong {newlyWrong.Count} of {others.Count}");
 
-        // Measured on 7 December: the letters as keywords made 79 of the others' answers newly wrong; as practice letters
-        // none, and the few short messages linked as keywords 3.
+        // Measured on 7 December: the letters as keywords made 67 of the others' answers newly wrong; as practice letters
+        // none, and the six short messages linked as keywords 3.
         Assert.True(newlyWrong.Count <= 4, $"{newlyWrong.Count} of the other residents' questions newly answered wrongly");
         Assert.True(linkedAfter > linkedBefore, $"the linked questions are no nearer their entries: {linkedBefore} → {linkedAfter}");
+    }
+
+    /// <summary>What the console keeps of a question and staff can link: folded, cut as the engine logs it.</summary>
+    private static string Kept(string question)
+    {
+        var folded = VietnameseText.Fold(question);
+        return folded.Length > DialogEngine.UnansweredSubjectLength ? folded[..DialogEngine.UnansweredSubjectLength] : folded;
     }
 
     private static bool OneTap(AnswerOutcome outcome) => outcome.Verdict == AnswerVerdict.Fit || outcome.SuggestedRight;

@@ -1,7 +1,10 @@
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin;
+using HaiHau.InfoBot.Host.Unanswered;
 using HaiHau.InfoBot.Host.Tests.OfficerConsole;
+using HaiHau.InfoBot.Host.Tests.WebChat;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Audit;
 using HaiHau.InfoBot.Storage.Residents;
@@ -95,6 +98,55 @@ public sealed class UnansweredLoopTests : HostTestBase
         Assert.Contains((EventKinds.QuestionAnswered.Name, $"faq:{StudentLoanFaq}"), await loop.EventsAsync());
         Assert.Equal(1, await loop.UnansweredCountAsync());
     }
+
+    // A letter the bot does not answer, and two other residents' letters that tell a like story (StaffTeaching).
+    private const string AmputationLetter = "Chồng tôi năm nay 52 tuổi, bị tai nạn lao động phải cắt cụt chân phải, giờ đi lại phải chống nạng, không làm được việc nặng, nhà có hai con đang đi học, mọi chi tiêu trông vào mấy sào ruộng. Xin hỏi trường hợp của chồng tôi có được Nhà nước hỗ trợ gì không?";
+    private const string LikeLetter = "Bố tôi bị tai nạn giao thông phải cắt cụt một chân, nay không đi làm được, nhà chỉ có mẹ tôi làm ruộng. Xin hỏi bố tôi có được hỗ trợ gì không?";
+    private const string OtherAskLetter = "Nhà tôi có hai con đang đi học, chồng tôi bị tai nạn lao động phải cắt cụt chân, không làm được việc nặng. Xin hỏi nhà tôi có được xét hộ cận nghèo không?";
+    private const string DisabilityFaq = "nguoi-khuyet-tat-duoc-gi";
+
+    [Fact]
+    public async Task Linking_a_letter_puts_its_answer_among_the_buttons_of_like_letters_and_leaves_other_answers_alone()
+    {
+        await using var app = NewApp();
+        var loop = await UnansweredConsole.StartAsync(app);
+        var button = $"faq:{DisabilityFaq}";
+        var letter = await loop.AskAsync(AmputationLetter);
+        var like = await loop.AskAsync(LikeLetter);
+        var otherAsk = await loop.AskAsync(OtherAskLetter);
+        Assert.DoesNotContain(button, Buttons(letter));
+        Assert.DoesNotContain(button, Buttons(like));
+        Assert.Equal(2, await loop.UnansweredCountAsync()); // the letter and the like one; the other ask is answered
+
+        // The console keeps the letter folded and cut, as the engine logged it; that is what staff link.
+        var kept = UnansweredQuestions.Folded(AmputationLetter);
+        Assert.Equal(1, UnansweredConsole.GroupCount(await loop.PageAsync(), kept));
+        var result = await loop.DecideAsync(StaffPhrasingKinds.Link, kept, 1, faq: DisabilityFaq);
+
+        Assert.Contains(UnansweredModel.LetterLinkNote, result, StringComparison.Ordinal);
+        Assert.Contains(button, Buttons(await loop.AskAsync(LikeLetter)));
+        Assert.Contains(button, Buttons(await loop.AskAsync(AmputationLetter)));
+        // As keywords, the letter's story words made this one the removal-from-the-list entry's (measured on 7 December).
+        Assert.Equal(otherAsk.AllText, (await loop.AskAsync(OtherAskLetter)).AllText);
+    }
+
+    [Fact]
+    public async Task Adding_a_letter_to_a_topic_tells_staff_to_keep_the_short_question_and_changes_no_other_answer()
+    {
+        await using var app = NewApp();
+        var loop = await UnansweredConsole.StartAsync(app);
+        await loop.AskAsync(AmputationLetter);
+        var otherAsk = await loop.AskAsync(OtherAskLetter);
+
+        var result = await loop.DecideAsync(StaffPhrasingKinds.Example, UnansweredQuestions.Folded(AmputationLetter), 1, topic: "other_support");
+
+        Assert.Contains(UnansweredModel.LetterExampleNote, result, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã thêm cách hỏi này", result, StringComparison.Ordinal);
+        Assert.Equal(otherAsk.AllText, (await loop.AskAsync(OtherAskLetter)).AllText);
+    }
+
+    /// <summary>Every button of every message of a reply (the suggestions come before the menu).</summary>
+    private static List<string> Buttons(WebChatClient.Reply reply) => reply.Replies.SelectMany(m => m.Choices).Select(c => c.Id).ToList();
 
     [Fact]
     public async Task Ignoring_a_group_hides_it_and_leaves_the_others()

@@ -25,6 +25,15 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
 
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
+    /// <summary>
+    /// Said after a letter is linked instead of the promise of the same answer to the same words: the console keeps only a
+    /// letter's first 200 characters, and the bot learns a letter for its buttons, not as the entry's words (StaffTeaching).
+    /// </summary>
+    public const string LetterLinkNote = "Đây là thư dài nên trợ lý không lấy lời kể trong thư làm từ khóa của câu trả lời (như thế sẽ trả lời sai cho người có hoàn cảnh giống vậy mà hỏi việc khác); trợ lý học thư này để đưa câu trả lời đó vào các nút gợi ý cho những thư tương tự. Muốn người hỏi nhận thẳng câu trả lời, hãy sửa lại thành một câu hỏi ngắn (tối đa 32 chữ) rồi gắn lần nữa.";
+
+    /// <summary>Said after a letter is added to a topic: the topic does not learn its story (StaffTeaching).</summary>
+    public const string LetterExampleNote = "Đây là thư dài nên trợ lý không học lời kể trong thư vào chủ đề (như thế sẽ hiểu sai câu hỏi của người khác). Muốn trợ lý hiểu những câu hỏi giống vậy, hãy sửa lại thành một câu hỏi ngắn (tối đa 32 chữ) rồi thêm lần nữa.";
+
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
@@ -47,10 +56,13 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
         var entry = new AuditEntry(User.Id(), User.Who(), UnansweredLoop.ActionFor(kind));
         var (saved, problem) = await loop.DecideAsync(new PhrasingDecision(kind, original, text, size, topic, faq), from, to, User.Commune(), entry, ct);
         Problem = problem;
+        var letter = saved is not null && data.Questions.IsLetter(saved.Text);
         Message = saved is null ? null : saved.Kind switch
         {
-            StaffPhrasingKinds.Example => $"Đã thêm cách hỏi này vào chủ đề «{loop.TopicLabel(saved.Topic)}».",
-            StaffPhrasingKinds.Link => $"Đã gắn với câu trả lời «{loop.FaqQuestion(saved.FaqId)}». Người hỏi đúng câu này sẽ nhận câu trả lời đó.",
+            StaffPhrasingKinds.Example => letter
+                ? $"Đã ghi vào chủ đề «{loop.TopicLabel(saved.Topic)}». {LetterExampleNote}"
+                : $"Đã thêm cách hỏi này vào chủ đề «{loop.TopicLabel(saved.Topic)}».",
+            StaffPhrasingKinds.Link => $"Đã gắn với câu trả lời «{loop.FaqQuestion(saved.FaqId)}». {(letter ? LetterLinkNote : "Người hỏi đúng câu này sẽ nhận câu trả lời đó.")}",
             StaffPhrasingKinds.NewFaq => "Đã đánh dấu cần viết câu hỏi thường gặp mới. Tải bản nháp ở cuối trang.",
             _ => "Đã bỏ qua nhóm câu hỏi này.",
         };
