@@ -42,10 +42,20 @@ public static class FaqDrafts
     public static string Draft(StaffPhrasingRecord record, IReadOnlyList<string> similar, BotData data)
     {
         var articles = string.Join(", ", data.Content.Articles.Select(a => a.Id).Order(StringComparer.Ordinal));
-        var keywords = similar.Prepend(record.Text).Distinct(StringComparer.Ordinal).Select(Quoted);
+        // A letter is neither the entry's question nor a keyword (validate refuses both: its story's words would make the
+        // entry cover every like story, StaffTeaching): it stays the question, so validate refuses the draft until staff
+        // rewrite it as the short ask, and only the group's short wordings become keywords.
+        var letter = data.Questions.IsLetter(record.Text);
+        var keywords = similar.Prepend(record.Text).Where(k => !data.Questions.IsLetter(k)).Distinct(StringComparer.Ordinal).Select(Quoted);
         var sb = new StringBuilder();
         sb.Append("---\n");
         sb.Append("# Bản nháp từ bảng điều khiển (câu hỏi chưa trả lời). Viết lại câu hỏi có dấu, chọn bài viết, ghi nguồn, viết câu trả lời.\n");
+        if (letter)
+        {
+            sb.Append("# Đây là phần đầu một thư dài: viết lại thành câu hỏi ngắn (tối đa ").Append(Core.Understanding.QuestionUnderstanding.LetterWords)
+                .Append(" chữ), chỉ giữ điều người dân hỏi; thư có thể chép vào content/understanding/practice-letters.tsv.\n");
+        }
+
         sb.Append("question: ").Append(Quoted(record.Text)).Append('\n');
         sb.Append("keywords: [").Append(string.Join(", ", keywords)).Append("]\n");
         sb.Append("# Mã bài viết có sẵn: ").Append(articles).Append('\n');

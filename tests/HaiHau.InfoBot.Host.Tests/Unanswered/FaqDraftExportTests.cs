@@ -16,7 +16,7 @@ namespace HaiHau.InfoBot.Host.Tests.Unanswered;
 /// Groups marked «Cần viết câu hỏi mới» download as drafts in the content/faq format: refused by <c>validate</c> as
 /// they come (no unwritten answer can reach a resident), accepted once staff fill them in.
 /// </summary>
-public sealed class FaqDraftExportTests : HostTestBase
+public sealed partial class FaqDraftExportTests : HostTestBase
 {
     [Fact]
     public async Task Marked_groups_export_as_faq_drafts_that_validate_accepts_once_filled()
@@ -28,6 +28,8 @@ public sealed class FaqDraftExportTests : HostTestBase
         await loop.AskAsync("Muốn mở quán nước thì xin phép ai: \"UBND\" hay # công an?");
         await loop.DecideAsync(StaffPhrasingKinds.NewFaq, "nuoi con chim canh co duoc vay khong", 2);
         await loop.DecideAsync(StaffPhrasingKinds.NewFaq, "muon mo quan nuoc thi xin phep ai: \"ubnd\" hay # cong an?", 1);
+        await loop.AskAsync(Letter);
+        await loop.DecideAsync(StaffPhrasingKinds.NewFaq, UnansweredQuestions.Folded(Letter), 1);
 
         var page = await loop.PageAsync();
         var response = await loop.Staff.Http.GetAsync(new Uri(UnansweredConsole.Page + "?handler=export", UriKind.Relative));
@@ -37,7 +39,10 @@ public sealed class FaqDraftExportTests : HostTestBase
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
         var drafts = zip.Entries.ToDictionary(e => e.FullName, e => new StreamReader(e.Open()).ReadToEnd());
-        Assert.Equal(2, drafts.Count);
+        Assert.Equal(3, drafts.Count);
+        var letterDraft = drafts.Values.Single(d => d.Contains("may xat lua cuon mat ban tay", StringComparison.Ordinal));
+        Assert.Contains("question: \"nha toi o xom 5", letterDraft, StringComparison.Ordinal); // the letter, to be rewritten
+        Assert.Contains("keywords: []", letterDraft, StringComparison.Ordinal); // the letter is no keyword
         Assert.All(drafts.Keys, name => Assert.Matches("^faq/[a-z0-9-]+\\.md$", name));
         Assert.Contains(drafts.Values, d => d.Contains("\"nuoi con chim canh co duoc vay khong a\"", StringComparison.Ordinal) && d.Contains("question: \"nuoi con chim canh co duoc vay khong\"", StringComparison.Ordinal)); // the group's other words as keywords
 
@@ -50,11 +55,12 @@ public sealed class FaqDraftExportTests : HostTestBase
         var asExported = await ValidateAsync(content);
         Assert.Equal(1, asExported.Code);
         Assert.Contains($"answer_article \"{FaqDrafts.ArticlePlaceholder}\" does not exist", asExported.Error, StringComparison.Ordinal);
+        Assert.Contains("words, a letter: keep the ask alone here", asExported.Error, StringComparison.Ordinal);
 
         var article = app.Services.GetRequiredService<BotData>().Understanding.Faqs.First(f => f.Topic == "credit").AnswerArticle;
         foreach (var (name, text) in drafts)
         {
-            File.WriteAllText(Path.Combine(content, name), text
+            File.WriteAllText(Path.Combine(content, name), LetterQuestion().Replace(text, "question: \"Nhà có người bị máy xát lúa cuốn mất tay thì có được vay vốn làm ăn không?\"")
                 .Replace(FaqDrafts.ArticlePlaceholder, article, StringComparison.Ordinal)
                 .Replace(FaqDrafts.SourcePlaceholder, "Nghị định 78/2002/NĐ-CP", StringComparison.Ordinal)
                 .Replace(FaqDrafts.AnswerPlaceholder, "Bác hỏi Tổ tiết kiệm và vay vốn ở thôn, hoặc UBND xã (Phòng Văn hóa – Xã hội) nhé.", StringComparison.Ordinal));
@@ -65,9 +71,15 @@ public sealed class FaqDraftExportTests : HostTestBase
         Assert.Contains("OK:", filled.Output, StringComparison.Ordinal);
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
-        Assert.Equal(2, await db.AuditLog.CountAsync(a => a.Action == AuditActions.UnansweredMarked));
-        Assert.Equal("2 bản nháp.", (await db.AuditLog.SingleAsync(a => a.Action == AuditActions.FaqDraftsExported)).Details);
+        Assert.Equal(3, await db.AuditLog.CountAsync(a => a.Action == AuditActions.UnansweredMarked));
+        Assert.Equal("3 bản nháp.", (await db.AuditLog.SingleAsync(a => a.Action == AuditActions.FaqDraftsExported)).Details);
     }
+
+    /// <summary>A long letter the bot does not answer (its draft keeps it as the question to rewrite, never as a keyword).</summary>
+    private const string Letter = "Nhà tôi ở xóm 5, chồng tôi năm ngoái bị máy xát lúa cuốn mất bàn tay phải, giờ không làm được việc nặng, cái máy xát lúa vẫn còn nợ tiền mua, hai đứa con đang học cấp hai, tôi đi làm thuê mỗi ngày. Xin hỏi nhà tôi muốn vay thêm tiền để làm ăn thì có được vay không?";
+
+    [System.Text.RegularExpressions.GeneratedRegex("question: \"nha toi o xom 5[^\n]*")]
+    private static partial System.Text.RegularExpressions.Regex LetterQuestion();
 
     private string CopyContent() => RepoPaths.CopyFolder(RepoPaths.Content, Path.Combine(Folder.Path, "content"));
 
