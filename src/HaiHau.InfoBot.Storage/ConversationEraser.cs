@@ -39,7 +39,9 @@ public static class ConversationEraser
             // from them, or the same words they asked in (another resident's copy of them goes too).
             var askedKind = EventKinds.QuestionUnanswered.Name;
             var asked = context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Kind == askedKind && e.Subject != null).Select(e => e.Subject);
-            await context.StaffPhrasings.Where(p => p.SourceConversationId == conversation.Id || (!p.Edited && asked.Contains(p.Text))).ExecuteDeleteAsync(ct);
+            // (Before 7 December a letter cut at 200 characters was kept with the space the cut left, and staff's copy without it.)
+            await context.StaffPhrasings.Where(p => p.SourceConversationId == conversation.Id || (!p.Edited && (asked.Contains(p.Text) || asked.Contains(p.Text + " "))))
+                .ExecuteDeleteAsync(ct);
             // The phone kept only to notify by ZNS, and announcements still queued on the Zalo routes (issue 18).
             await context.ChannelState.Where(s => s.Channel == BroadcastRouteChannels.ZaloZns && s.Key == ZnsAddress.PhoneKey(conversation.Id)).ExecuteDeleteAsync(ct);
             await context.Outbox.Where(o => o.ConversationId == conversation.Id && o.Status == OutboxStatus.Pending

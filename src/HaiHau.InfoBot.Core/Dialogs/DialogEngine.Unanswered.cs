@@ -19,9 +19,20 @@ public sealed partial class DialogEngine
     /// <summary>Event data: the entries offered as buttons beside the "I don't know", "faq:x|faq:y" (see <see cref="UnderstoodQuestion.Suggestions"/>).</summary>
     public const string SuggestedData = "suggested";
 
-    private void SayUnanswered(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)
+    /// <summary>
+    /// An unanswered question as it is kept for staff: folded, cut at <see cref="UnansweredSubjectLength"/> characters,
+    /// and without the space a cut between two words leaves: staff's decisions compare the words they keep with it, and a
+    /// trailing space had kept a cut letter from ever matching (so erasing its resident left staff's copy of it).
+    /// </summary>
+    public static string UnansweredSubject(string? text)
     {
         var folded = VietnameseText.Fold(text);
+        return (folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded).TrimEnd();
+    }
+
+    private void SayUnanswered(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)
+    {
+        var folded = UnansweredSubject(text);
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
         var candidates = new[] { question.Best, question.RunnerUp }
             .OfType<TopicGuess>()
@@ -44,7 +55,7 @@ public sealed partial class DialogEngine
             data[SuggestedData] = string.Join('|', question.Suggestions.Select(s => s.Answer.Payload));
         }
 
-        turn.Log(EventKinds.QuestionUnanswered, folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded, data.Count > 0 ? data : null);
+        turn.Log(EventKinds.QuestionUnanswered, folded, data.Count > 0 ? data : null);
         if (question.Referral is { Id: not Referral.Default } named)
         {
             turn.Log(EventKinds.QuestionReferred, named.Id); // the statistics' «referred», told apart from «not understood»

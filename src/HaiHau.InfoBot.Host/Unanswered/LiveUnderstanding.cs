@@ -3,7 +3,9 @@ using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Unanswered;
+using HaiHau.InfoBot.Host.Setup;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HaiHau.InfoBot.Host.Unanswered;
 
@@ -22,12 +24,18 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
     private readonly IDbContextFactory<InfoBotDbContext> _factory;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private readonly ILogger<LiveUnderstanding> _logger;
+    private readonly TaughtModelStore? _store;
+
+    /// <summary>The model cache's folder for what was built with staff's decisions (<see cref="TaughtModelStore"/>).</summary>
+    public const string TaughtFolder = "taught";
     private Snapshot _current;
     private Task _settled = Task.CompletedTask;
 
-    public LiveUnderstanding(BotData data, IDbContextFactory<InfoBotDbContext> factory, ILogger<LiveUnderstanding> logger)
+    public LiveUnderstanding(BotData data, IDbContextFactory<InfoBotDbContext> factory, IOptions<InfoBotOptions> options, ILogger<LiveUnderstanding> logger)
     {
         _data = data;
+        _store = string.IsNullOrWhiteSpace(options.Value.ModelCachePath) ? null
+            : new TaughtModelStore(Path.Combine(options.Value.ModelCachePath, TaughtFolder), data.Classifiers);
         _factory = factory;
         _logger = logger;
         _current = new Snapshot(data.Questions, new Dictionary<string, TopicGuess>(StringComparer.Ordinal), default);
@@ -113,6 +121,7 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
             var rows = await TaughtPhrasings.ListAsync(db, ct);
             var snapshot = await Task.Run(() => Build(rows, version), ct);
             Volatile.Write(ref _current, snapshot);
+            _store?.ForgetUnused(); // what was built from words now erased or replaced leaves the disk too
             Swapped?.Invoke(version);
             return true;
         }
@@ -135,7 +144,7 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
                 ? new StaffWording(r.Id, r.Text, FaqId: r.FaqId)
                 : new StaffWording(r.Id, r.Text, Topic: r.Topic)).ToList();
             var data = StaffTeaching.With(_data.Understanding, wordings, _data.Questions.IsLetter);
-            model = ReferenceEquals(data, _data.Understanding) ? model : QuestionUnderstanding.Build(data, _data.Content.Articles, store: _data.Classifiers, places: _data.Content,
+            model = ReferenceEquals(data, _data.Understanding) ? model : QuestionUnderstanding.Build(data, _data.Content.Articles, store: _store, places: _data.Content,
                 entriesFrom: ReferenceEquals(data.PracticeLetters, _data.Understanding.PracticeLetters) ? _data.Questions : null);
         }
 

@@ -106,7 +106,8 @@ public sealed class UnansweredLoop(
         if (!edited)
         {
             var asked = await questions.ReadAsync(from, to, scope, ct);
-            source = asked.Where(q => q.Question.Text == text).Select(q => q.Question).MaxBy(q => q.At)?.ConversationId;
+            // TrimEnd: kept before 7 December, a letter cut at 200 characters could end in a space (DialogEngine.UnansweredSubject).
+            source = asked.Where(q => q.Question.Text.TrimEnd() == text).Select(q => q.Question).MaxBy(q => q.At)?.ConversationId;
         }
 
         var now = time.GetUtcNow();

@@ -44,12 +44,8 @@ public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> fact
     /// <summary>Today's commune code for a code of any period (registrations may name a former commune).</summary>
     public string? Today(string? code) => code is null ? null : content.ResolveCommune(code)?.Current?.Code ?? code;
 
-    /// <summary>As the engine keeps an unanswered question (DialogEngine.SayUnanswered): folded, at most 200 characters.</summary>
-    public static string Folded(string? text)
-    {
-        var folded = VietnameseText.Fold(text);
-        return folded.Length > MaxLength ? folded[..MaxLength] : folded;
-    }
+    /// <summary>As the engine keeps an unanswered question (<see cref="DialogEngine.UnansweredSubject"/>): folded, cut, trimmed.</summary>
+    public static string Folded(string? text) => DialogEngine.UnansweredSubject(text);
 
     public const int MaxLength = DialogEngine.UnansweredSubjectLength;
 }

@@ -232,6 +232,34 @@ public sealed class UnansweredLoopTests : HostTestBase
     }
 
     [Fact]
+    public async Task Erasure_deletes_from_the_model_cache_what_the_bot_built_from_the_residents_words()
+    {
+        var cache = Path.Combine(Folder.Path, "model-cache");
+        await using var app = NewApp(settings: new Dictionary<string, string?> { ["InfoBot:ModelCachePath"] = cache });
+        var loop = await UnansweredConsole.StartAsync(app);
+        var chat = new WebChat.WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, text: StudentTravel);
+        await chat.SendAsync(id, text: AmputationLetter);
+        await loop.DecideAsync(StaffPhrasingKinds.Link, StudentTravelFolded, 1, faq: StudentLoanFaq); // copied as asked
+        await loop.DecideAsync(StaffPhrasingKinds.Link, UnansweredQuestions.Folded(AmputationLetter), 1, faq: DisabilityFaq);
+        var taught = Path.Combine(cache, LiveUnderstanding.TaughtFolder);
+        Assert.NotEmpty(Directory.GetFiles(taught)); // a restart reads the taught understanding instead of training
+
+        await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
+        await chat.SendAsync(id, choice: "yes");
+        Assert.True(await app.Services.GetRequiredService<LiveUnderstanding>().RefreshAsync(CancellationToken.None));
+
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Empty(await db.StaffPhrasings.Select(p => p.Text).ToListAsync());
+        }
+
+        Assert.Empty(Directory.GetFiles(taught));
+        Assert.Contains("faq:", string.Join(' ', Buttons(await loop.AskAsync(AmputationLetter))), StringComparison.Ordinal); // content's answers still serve
+    }
+
+    [Fact]
     public async Task The_running_bot_forgets_an_erased_copy_at_its_next_minutely_look_at_the_table()
     {
         await using var app = NewApp();
