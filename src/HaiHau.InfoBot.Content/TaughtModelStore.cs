@@ -12,12 +12,49 @@ namespace HaiHau.InfoBot.Content;
 /// same decisions still reads its understanding instead of training (start-up ≤ 1.5 s). What the content alone gives
 /// (a classifier staff's decisions left unchanged) is read from the content's store and never written here.
 /// </summary>
+/// <param name="folder">The taught folder: <see cref="TaughtFolder"/> under the model cache.</param>
 public sealed class TaughtModelStore(string folder, IClassifierStore? content) : IClassifierStore
 {
+    /// <summary>The folder's name under the model cache.</summary>
+    public const string TaughtFolder = "taught";
+
     private readonly ClassifierFileStore _own = new(folder);
     private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
 
     public string Folder => _own.Folder;
+
+    /// <summary>
+    /// Called before the content's models are read: the first time a model cache has no <see cref="TaughtFolder"/>
+    /// (a release before 7 December kept what it built with staff's decisions among the content's models), every model
+    /// in it is deleted once, since which of them hold residents' words cannot be told. The start then reads the models
+    /// the build prepared, or trains once if the content was edited here.
+    /// </summary>
+    public static void ForgetOlderReleasesModels(string modelCache)
+    {
+        var folder = Path.Combine(modelCache, TaughtFolder);
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            // No model cache yet: a new install, with nothing older to forget; the folder marks the cache as this release's.
+            foreach (var file in Directory.Exists(modelCache) ? Directory.EnumerateFiles(modelCache, "*.bin") : [])
+            {
+                File.Delete(file);
+            }
+
+            Directory.CreateDirectory(folder);
+        }
+        catch (IOException)
+        {
+            // tried again at the next start
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 
     public SoftmaxClassifier? Find(string key, IReadOnlyList<string> classes, int features)
     {

@@ -96,6 +96,11 @@ public static class InfoBotServices
     public static BotData LoadBotData(InfoBotOptions paths)
     {
         var prepared = string.IsNullOrWhiteSpace(paths.PreparedUnderstandingPath) ? null : Path.Combine(AppContext.BaseDirectory, paths.PreparedUnderstandingPath);
+        if (!string.IsNullOrWhiteSpace(paths.ModelCachePath))
+        {
+            TaughtModelStore.ForgetOlderReleasesModels(paths.ModelCachePath);
+        }
+
         var classifiers = string.IsNullOrWhiteSpace(paths.ModelCachePath) ? null : new ClassifierFileStore(paths.ModelCachePath, prepared);
         return BotDataCache.Load(BotDataPaths.Resolve(paths.DialogsPath), BotDataPaths.Resolve(paths.ContentPath), classifiers);
     }

@@ -26,8 +26,6 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
     private readonly ILogger<LiveUnderstanding> _logger;
     private readonly TaughtModelStore? _store;
 
-    /// <summary>The model cache's folder for what was built with staff's decisions (<see cref="TaughtModelStore"/>).</summary>
-    public const string TaughtFolder = "taught";
     private Snapshot _current;
     private Task _settled = Task.CompletedTask;
 
@@ -35,7 +33,7 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
     {
         _data = data;
         _store = string.IsNullOrWhiteSpace(options.Value.ModelCachePath) ? null
-            : new TaughtModelStore(Path.Combine(options.Value.ModelCachePath, TaughtFolder), data.Classifiers);
+            : new TaughtModelStore(Path.Combine(options.Value.ModelCachePath, TaughtModelStore.TaughtFolder), data.Classifiers);
         _factory = factory;
         _logger = logger;
         _current = new Snapshot(data.Questions, new Dictionary<string, TopicGuess>(StringComparer.Ordinal), default);

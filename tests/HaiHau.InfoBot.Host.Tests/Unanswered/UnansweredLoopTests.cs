@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Content;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Host.OfficerConsole;
@@ -243,7 +244,7 @@ public sealed class UnansweredLoopTests : HostTestBase
         await chat.SendAsync(id, text: AmputationLetter);
         await loop.DecideAsync(StaffPhrasingKinds.Link, StudentTravelFolded, 1, faq: StudentLoanFaq); // copied as asked
         await loop.DecideAsync(StaffPhrasingKinds.Link, UnansweredQuestions.Folded(AmputationLetter), 1, faq: DisabilityFaq);
-        var taught = Path.Combine(cache, LiveUnderstanding.TaughtFolder);
+        var taught = Path.Combine(cache, TaughtModelStore.TaughtFolder);
         Assert.NotEmpty(Directory.GetFiles(taught)); // a restart reads the taught understanding instead of training
 
         await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
@@ -257,6 +258,30 @@ public sealed class UnansweredLoopTests : HostTestBase
 
         Assert.Empty(Directory.GetFiles(taught));
         Assert.Contains("faq:", string.Join(' ', Buttons(await loop.AskAsync(AmputationLetter))), StringComparison.Ordinal); // content's answers still serve
+    }
+
+    [Fact]
+    public async Task The_first_start_of_this_release_deletes_the_models_an_older_one_may_have_built_from_residents_words()
+    {
+        var cache = Path.Combine(Folder.Path, "model-cache");
+        Directory.CreateDirectory(cache);
+        var older = Path.Combine(cache, "understanding-0123456789abcdef.bin"); // as an older release kept a build with staff's links
+        await File.WriteAllTextAsync(older, "weights learnt from a resident's words");
+        var settings = new Dictionary<string, string?> { ["InfoBot:ModelCachePath"] = cache };
+
+        await using (var app = NewApp(settings: settings))
+        {
+            await UnansweredConsole.StartAsync(app);
+            Assert.False(File.Exists(older));
+            Assert.True(Directory.Exists(Path.Combine(cache, TaughtModelStore.TaughtFolder)));
+        }
+
+        await File.WriteAllTextAsync(older, "a model this release keeps for the content");
+        await using (var again = NewApp(settings: settings))
+        {
+            await UnansweredConsole.StartAsync(again, "nguoi-khac@haihau.test");
+            Assert.True(File.Exists(older)); // once only: the content's models are a cache worth keeping
+        }
     }
 
     [Fact]
