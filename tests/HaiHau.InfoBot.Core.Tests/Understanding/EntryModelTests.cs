@@ -62,11 +62,8 @@ public sealed class EntryModelTests
         File.AppendAllText(Path.Combine(content, "understanding", "practice-letters.tsv"), "faq:bhyt-cap-cuu\tchat\txe cứu thương chở bố đi viện tư có dc bhyt ko\n");
         Assert.Equal(count + 1, data.Understanding.PracticeLetters.Read().Count);
 
-        // A staff link adds a keyword to an entry, as StaffPhrasingSeam does, and the understanding is built again.
-        var linked = data.Understanding with
-        {
-            Faqs = [.. data.Understanding.Faqs.Select(f => f.Id == "bhyt-cap-cuu" ? f with { Keywords = [.. f.Keywords, "bị chó cắn đi tiêm phòng dại"] } : f)],
-        };
+        // A staff link of a short message adds a keyword to an entry (StaffTeaching), and the understanding is built again.
+        var linked = StaffTeaching.With(data.Understanding, [new StaffWording(1, "bị chó cắn đi tiêm phòng dại", FaqId: "bhyt-cap-cuu")], data.Questions.IsLetter);
         var rebuilt = QuestionUnderstanding.Build(linked, data.Content.Articles, store: PreparedUnderstanding.Store(), places: data.Content, entriesFrom: data.Questions);
 
         Assert.Equal(Emergency, before[0].Answer);
