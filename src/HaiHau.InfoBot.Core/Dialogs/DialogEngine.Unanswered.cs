@@ -20,14 +20,47 @@ public sealed partial class DialogEngine
     public const string SuggestedData = "suggested";
 
     /// <summary>
-    /// An unanswered question as it is kept for staff: folded, cut at <see cref="UnansweredSubjectLength"/> characters,
-    /// and without the space a cut between two words leaves: staff's decisions compare the words they keep with it, and a
-    /// trailing space had kept a cut letter from ever matching (so erasing its resident left staff's copy of it).
+    /// An unanswered question as it is kept for staff: folded, at most <see cref="UnansweredSubjectLength"/> characters.
+    /// A longer one is a letter, which tells its story first and asks last, so the story's start is kept with the ask
+    /// («… » between): cut at 200 characters, staff saw a story and never the question (and could not tell which entry to
+    /// link it to). Cuts fall between words and leave no space at the end: staff's decisions compare the words they keep
+    /// with it, and a trailing space had kept a cut letter from ever matching (so erasing its resident left staff's copy).
     /// </summary>
     public static string UnansweredSubject(string? text)
     {
         var folded = VietnameseText.Fold(text);
-        return (folded.Length > UnansweredSubjectLength ? folded[..UnansweredSubjectLength] : folded).TrimEnd();
+        if (folded.Length <= UnansweredSubjectLength)
+        {
+            return folded.TrimEnd();
+        }
+
+        var sentences = QuestionFocus.Sentences(text!).Where(s => VietnameseText.Fold(s).Length > 0).ToList();
+        var asked = sentences.FindLastIndex(s => s.Contains('?', StringComparison.Ordinal));
+        asked = asked < 0 ? sentences.Count - 1 : asked;
+        if (asked <= 0)
+        {
+            return WordCut(folded, UnansweredSubjectLength);
+        }
+
+        var ask = WordCut(VietnameseText.Fold(sentences[asked]).Trim(), AskLength);
+        return WordCut(folded, UnansweredSubjectLength - ask.Length - AskGap.Length) + AskGap + ask;
+    }
+
+    /// <summary>How much of a letter's ask <see cref="UnansweredSubject"/> keeps; the story's start gets the rest.</summary>
+    private const int AskLength = 120;
+
+    private const string AskGap = " … ";
+
+    private static string WordCut(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text.TrimEnd();
+        }
+
+        var cut = text[..length];
+        var space = cut.LastIndexOf(' ');
+        return (space > 0 ? cut[..space] : cut).TrimEnd();
     }
 
     private void SayUnanswered(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text)

@@ -71,7 +71,7 @@ public static class QuestionFocus
         return last;
     }
 
-    private static IEnumerable<string> Sentences(string text)
+    internal static IEnumerable<string> Sentences(string text)
     {
         var start = 0;
         for (var i = 0; i < text.Length; i++)

@@ -1,5 +1,4 @@
 using HaiHau.InfoBot.Core.Dialogs;
-using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Core.Understanding.Evaluation;
 using HaiHau.InfoBot.TestKit;
@@ -10,7 +9,7 @@ namespace HaiHau.InfoBot.Core.Tests.Answers;
 /// <summary>
 /// Staff acting on the unanswered list must make the bot better for the residents after, not worse (StaffTeaching). The
 /// two development sets' questions the shipped bot does not answer (what the console lists) are linked to their first
-/// accepted entry, as staff would (what the console keeps of them: folded, cut at 200 characters), and the understanding is rebuilt the way the running host rebuilds it.
+/// accepted entry, as staff would (what the console keeps of them: DialogEngine.UnansweredSubject), and the understanding is rebuilt the way the running host rebuilds it.
 /// </summary>
 public sealed class StaffTeachingTests(ITestOutputHelper output)
 {
@@ -27,7 +26,7 @@ public sealed class StaffTeachingTests(ITestOutputHelper output)
                 if (outcome.Row.Accept.FirstOrDefault(a => a.StartsWith(AnswerRef.Faq + ":", StringComparison.Ordinal)) is { } faq)
                 {
                     linkedRows.Add(outcome.Row);
-                    wordings.Add(new StaffWording(wordings.Count + 1, Kept(outcome.Row.Question), FaqId: faq[(AnswerRef.Faq.Length + 1)..]));
+                    wordings.Add(new StaffWording(wordings.Count + 1, DialogEngine.UnansweredSubject(outcome.Row.Question), FaqId: faq[(AnswerRef.Faq.Length + 1)..]));
                 }
             }
         }
@@ -54,13 +53,6 @@ public sealed class StaffTeachingTests(ITestOutputHelper output)
         // none, and the six short messages linked as keywords 3.
         Assert.True(newlyWrong.Count <= 4, $"{newlyWrong.Count} of the other residents' questions newly answered wrongly");
         Assert.True(linkedAfter > linkedBefore, $"the linked questions are no nearer their entries: {linkedBefore} → {linkedAfter}");
-    }
-
-    /// <summary>What the console keeps of a question and staff can link: folded, cut as the engine logs it.</summary>
-    private static string Kept(string question)
-    {
-        var folded = VietnameseText.Fold(question);
-        return folded.Length > DialogEngine.UnansweredSubjectLength ? folded[..DialogEngine.UnansweredSubjectLength] : folded;
     }
 
     private static bool OneTap(AnswerOutcome outcome) => outcome.Verdict == AnswerVerdict.Fit || outcome.SuggestedRight;

@@ -149,11 +149,27 @@ public sealed class FreeQuestionTests
 
         _bot.Send(text);
 
-        // Cut at 200 characters, between «hoi» and the next word: kept without the space the cut left, so staff's unedited
+        // One sentence: cut at 200 characters, between «hoi» and the next word, kept without the space the cut left, so staff's unedited
         // copy of it matches it and an erasure of its resident finds the copy.
         var subject = _bot.LastEvents.Single(e => e.Kind == EventKinds.QuestionUnanswered).Subject!;
         Assert.Equal(199, subject.Length);
         Assert.EndsWith("linh tinh hoi", subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_unanswered_letter_is_recorded_with_the_start_of_its_story_and_its_question()
+    {
+        // Cut at 200 characters (until 7 December), this letter was kept as its story alone: staff never saw what was asked.
+        const string text = "Chồng tôi năm nay 52 tuổi, bị tai nạn lao động phải cắt cụt chân phải, giờ đi lại phải chống nạng, không làm được việc nặng. " +
+            "Nhà có hai con đang đi học, mọi chi tiêu trông vào mấy sào ruộng, năm nay lúa lại mất mùa. Xin hỏi trường hợp của chồng tôi có được Nhà nước hỗ trợ gì không?";
+        _understanding.Says(text, NotUnderstood());
+
+        _bot.Send(text);
+
+        var subject = _bot.LastEvents.Single(e => e.Kind == EventKinds.QuestionUnanswered).Subject!;
+        Assert.True(subject.Length <= DialogEngine.UnansweredSubjectLength, subject);
+        Assert.StartsWith("chong toi nam nay 52 tuoi bi tai nan lao dong", subject, StringComparison.Ordinal);
+        Assert.EndsWith(" … xin hoi truong hop cua chong toi co duoc nha nuoc ho tro gi khong", subject, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
 
     /// <summary>
     /// Said after a letter is linked instead of the promise of the same answer to the same words: the console keeps only a
-    /// letter's first 200 characters, and the bot learns a letter for its buttons, not as the entry's words (StaffTeaching).
+    /// letter's start and its question (DialogEngine.UnansweredSubject), and the bot learns a letter for its buttons, not as the entry's words (StaffTeaching).
     /// </summary>
     public const string LetterLinkNote = "Đây là thư dài nên trợ lý không lấy lời kể trong thư làm từ khóa của câu trả lời (như thế sẽ trả lời sai cho người có hoàn cảnh giống vậy mà hỏi việc khác); trợ lý học thư này để đưa câu trả lời đó vào các nút gợi ý cho những thư tương tự. Muốn người hỏi nhận thẳng câu trả lời, hãy sửa lại thành một câu hỏi ngắn (tối đa 32 chữ) rồi gắn lần nữa.";
 
