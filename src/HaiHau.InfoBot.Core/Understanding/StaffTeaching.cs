@@ -16,10 +16,10 @@ public sealed record StaffWording(long Id, string Text, string? Topic = null, st
 /// search learn its words. A letter does not: its story's words would become the entry's, and the entry would then
 /// cover every other letter telling a like story, whatever it asks. Measured on 7 December (stop 44): linking the 84
 /// questions of the two development sets the bot did not answer to their right entry, as staff would (what the console
-/// keeps of them: <see cref="Dialogs.DialogEngine.UnansweredSubject"/>), made 67 of 761 other residents' answers (the real, third and fourth
+/// keeps of them: <see cref="Dialogs.DialogEngine.UnansweredSubject"/>), made 66 of 761 other residents' answers (the real, third and fourth
 /// held-out and chat-style sets) newly wrong. A linked letter becomes a practice letter of its entry instead: the entry
 /// model (a softmax over every entry, where one letter weighs against each entry's two dozen others) learns it, so a
-/// like letter finds the entry among its buttons (the linked questions right or one tap away 63 → 79; 3 others newly
+/// like letter finds the entry among its buttons (the linked questions right or one tap away 63 → 79; 2 others newly
 /// wrong, from the six short messages, which join as keywords). A letter taught to a topic teaches only the console's
 /// exact match, which a letter over 200 characters never meets again (what is kept of it is not the letter).
 /// </summary>

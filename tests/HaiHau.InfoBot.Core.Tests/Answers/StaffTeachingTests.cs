@@ -49,9 +49,9 @@ public sealed class StaffTeachingTests(ITestOutputHelper output)
         output.WriteLine($"{wordings.Count} linked ({wordings.Count(w => data.Questions.IsLetter(w.Text))} letters); " +
             $"right or one tap away on them {linkedBefore} → {linkedAfter}; others newly wrong {newlyWrong.Count} of {others.Count}");
 
-        // Measured on 7 December: the letters as keywords made 67 of the others' answers newly wrong; as practice letters
-        // none, and the six short messages linked as keywords 3.
-        Assert.True(newlyWrong.Count <= 4, $"{newlyWrong.Count} of the other residents' questions newly answered wrongly");
+        // Measured on 7 December: the letters as keywords made 66 of the others' answers newly wrong; as practice letters
+        // none, and the six short messages linked as keywords 2.
+        Assert.True(newlyWrong.Count <= 3, $"{newlyWrong.Count} of the other residents' questions newly answered wrongly");
         Assert.True(linkedAfter > linkedBefore, $"the linked questions are no nearer their entries: {linkedBefore} → {linkedAfter}");
     }
 
