@@ -58,6 +58,11 @@ public sealed class DevSetIsApartTests
     public void No_fresh_set_4_question_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.FreshSet4(), "freshset4.tsv", "the fourth fresh set");
 
+    /// <summary>The fifth held-out set (Answers/freshset5.tsv) likewise.</summary>
+    [Fact]
+    public void No_fresh_set_5_question_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.FreshSet5(), "freshset5.tsv", "the fifth fresh set");
+
     /// <summary>The chat-style held-out set (Answers/chatset.tsv) likewise.</summary>
     [Fact]
     public void No_chat_set_message_is_also_a_training_question() =>
