@@ -59,12 +59,19 @@ public static class ArticleFileReader
             problems.Add(new ContentProblem(new SourceLocation(file, close + 2, 1), $"article \"{id}\" has no text"));
         }
 
+        var title = reader.RequiredString(map, "title", $"article \"{id}\"");
+        var keywords = reader.StringList(map, "keywords");
+        foreach (var (field, asked) in keywords.Select(k => ("keyword", k)).Prepend(("title", title)))
+        {
+            LetterLengthRule.Check(field, asked, map.Get(field == "title" ? "title" : "keywords")?.Location ?? map.Location, problems);
+        }
+
         return new Article(
             id,
-            reader.RequiredString(map, "title", $"article \"{id}\""),
+            title,
             topic,
             reader.RequiredString(map, "summary", $"article \"{id}\""),
-            reader.StringList(map, "keywords"),
+            keywords,
             sources,
             (parsers ?? ContentParsers.Direct).Markdown(body, file),
             new SourceLocation(file, close + 2, 1));

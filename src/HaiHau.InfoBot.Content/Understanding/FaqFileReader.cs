@@ -58,14 +58,7 @@ public static class FaqFileReader
         var keywords = reader.StringList(map, "keywords");
         foreach (var (field, asked) in keywords.Select(k => ("keyword", k)).Prepend(("question", question)))
         {
-            // A letter's story words would become the entry's, and it would then cover every letter telling a like story
-            // whatever that letter asks (StaffTeaching, measured on staff links): the entry model learns letters instead.
-            var words = asked.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-            if (words > QuestionUnderstanding.LetterWords)
-            {
-                problems.Add(new ContentProblem(map.Get(field == "question" ? "question" : "keywords")?.Location ?? map.Location,
-                    $"the {field} \"{Start(asked)}\" has {words} words, a letter: keep the ask alone here (at most {QuestionUnderstanding.LetterWords} words) and put the letter in content/understanding/practice-letters.tsv"));
-            }
+            LetterLengthRule.Check(field, asked, map.Get(field == "question" ? "question" : "keywords")?.Location ?? map.Location, problems);
         }
 
         return new FaqEntry(id, question, keywords, article, string.Empty,
@@ -76,8 +69,6 @@ public static class FaqFileReader
             ForHousehold = forHousehold,
         };
     }
-
-    private static string Start(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary><c>ages: [60, 130]</c>: from and to, in years, both included. Null when absent or broken (reported).</summary>
     private static AgeRange? ReadAges(IReadOnlyList<string> values, SourceLocation location, List<ContentProblem> problems)

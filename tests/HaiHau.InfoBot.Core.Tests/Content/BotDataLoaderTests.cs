@@ -75,6 +75,7 @@ public sealed class BotDataLoaderTests : IDisposable
     [InlineData("---\nid: thu\ntitle: T\n", "not closed")]
     [InlineData("---\nid: thu\ntitle: T\ntopic: credit\nsummary: S\nsources: [x]\n---\n", "has no text")]
     [InlineData("---\nid: thu\ntitle: T\ntopic: credit\nsummary: S\nsources: [x]\n---\nHỏi {var:ten}.", "articles cannot use answers")]
+    [InlineData("---\nid: thu\ntitle: T\ntopic: credit\nsummary: S\nkeywords: [\"Nhà tôi có bốn người, bố tôi đã già yếu, mẹ tôi đau ốm liên miên, tôi làm thuê ngoài chợ, vợ tôi ở nhà trông con nhỏ, thu nhập mỗi tháng không đủ ăn, xin hỏi nhà tôi có được vay vốn không?\"]\nsources: [x]\n---\nChữ.", "has 44 words, a letter")]
     [InlineData("---\nid: thu\ntitle: T\ntopic: credit\nsummary: S\nsources: [x]\n---\nLãi suất 6,6% một năm.", "a number is written directly in the article")]
     public void Broken_articles_are_reported(string text, string problem)
     {
