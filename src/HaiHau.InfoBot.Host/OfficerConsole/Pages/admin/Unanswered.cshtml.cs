@@ -28,11 +28,14 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
     /// <summary>
     /// Said after a letter is linked instead of the promise of the same answer to the same words: the console keeps only a
     /// letter's start and its question (DialogEngine.UnansweredSubject), and the bot learns a letter for its buttons, not as the entry's words (StaffTeaching).
+    /// The short question asked for must name who asks and what: a letter's bare ask («vậy tôi có được hưởng không») as a
+    /// keyword harmed almost as much as the whole letter (the asks of the 78 linked letters: the third fresh set's
+    /// confident-wrong 8 → 23 rows).
     /// </summary>
-    public const string LetterLinkNote = "Đây là thư dài nên trợ lý không lấy lời kể trong thư làm từ khóa của câu trả lời (như thế sẽ trả lời sai cho người có hoàn cảnh giống vậy mà hỏi việc khác); trợ lý học thư này để đưa câu trả lời đó vào các nút gợi ý cho những thư tương tự. Muốn người hỏi nhận thẳng câu trả lời, hãy sửa lại thành một câu hỏi ngắn (tối đa 32 chữ) rồi gắn lần nữa.";
+    public const string LetterLinkNote = "Đây là thư dài nên trợ lý không lấy lời kể trong thư làm từ khóa của câu trả lời (như thế sẽ trả lời sai cho người có hoàn cảnh giống vậy mà hỏi việc khác); trợ lý học thư này để đưa câu trả lời đó vào các nút gợi ý cho những thư tương tự. Muốn người hỏi nhận thẳng câu trả lời, hãy viết lại thành một câu hỏi ngắn (tối đa 32 chữ) nói rõ ai hỏi và hỏi việc gì, ví dụ «Người bị cụt chân có được hỗ trợ gì không?», rồi gắn lần nữa.";
 
     /// <summary>Said after a letter is added to a topic: the topic does not learn its story (StaffTeaching).</summary>
-    public const string LetterExampleNote = "Đây là thư dài nên trợ lý không học lời kể trong thư vào chủ đề (như thế sẽ hiểu sai câu hỏi của người khác). Muốn trợ lý hiểu những câu hỏi giống vậy, hãy sửa lại thành một câu hỏi ngắn (tối đa 32 chữ) rồi thêm lần nữa.";
+    public const string LetterExampleNote = "Đây là thư dài nên trợ lý không học lời kể trong thư vào chủ đề (như thế sẽ hiểu sai câu hỏi của người khác). Muốn trợ lý hiểu những câu hỏi giống vậy, hãy viết lại thành một câu hỏi ngắn (tối đa 32 chữ) nói rõ ai hỏi và hỏi việc gì, rồi thêm lần nữa.";
 
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
