@@ -202,7 +202,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// <param name="entriesFrom">
     /// A build whose entry model this one takes instead of training its own: a rebuild for staff phrasings, which do
     /// not change the practice letters (the model is not trained again, nor the letters read again, each time staff
-    /// teach a phrasing). The staff's links then reach the search, not the model.
+    /// teach a phrasing). A letter staff link does change them, and is built without it (StaffTeaching.Build).
     /// </param>
     public static QuestionUnderstanding Build(
         UnderstandingData data, IEnumerable<Article> articles, Thresholds? thresholds = null, SoftmaxClassifier.Options? training = null,

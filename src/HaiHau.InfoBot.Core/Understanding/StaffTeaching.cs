@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Loading;
 
 namespace HaiHau.InfoBot.Core.Understanding;
@@ -30,6 +31,22 @@ public static class StaffTeaching
 
     /// <summary>The voice a linked letter is given among the practice letters.</summary>
     public const string Voice = "staff";
+
+    /// <summary>
+    /// The understanding the running bot uses with staff's decisions (LiveUnderstanding's rebuild, and the tests that
+    /// measure it): <paramref name="contentBuilt"/> itself when they add nothing to learn, else built again with them,
+    /// taking <paramref name="contentBuilt"/>'s entry model unless a letter was linked (then the model learns it too).
+    /// </summary>
+    public static QuestionUnderstanding Build(
+        QuestionUnderstanding contentBuilt, UnderstandingData data, IEnumerable<Article> articles, IReadOnlyList<StaffWording> wordings,
+        IClassifierStore? store, IContentStore? places)
+    {
+        ArgumentNullException.ThrowIfNull(contentBuilt);
+        var taught = With(data, wordings, contentBuilt.IsLetter);
+        return ReferenceEquals(taught, data) ? contentBuilt
+            : QuestionUnderstanding.Build(taught, articles, store: store, places: places,
+                entriesFrom: ReferenceEquals(taught.PracticeLetters, data.PracticeLetters) ? contentBuilt : null);
+    }
 
     /// <param name="isLetter">Whether a text is a letter (the understanding built from content: <see cref="QuestionUnderstanding.IsLetter"/>).</param>
     public static UnderstandingData With(UnderstandingData data, IReadOnlyList<StaffWording> wordings, Func<string, bool> isLetter)

@@ -141,9 +141,7 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
             var wordings = rows.Select(r => r.Kind == StaffPhrasingKinds.Link
                 ? new StaffWording(r.Id, r.Text, FaqId: r.FaqId)
                 : new StaffWording(r.Id, r.Text, Topic: r.Topic)).ToList();
-            var data = StaffTeaching.With(_data.Understanding, wordings, _data.Questions.IsLetter);
-            model = ReferenceEquals(data, _data.Understanding) ? model : QuestionUnderstanding.Build(data, _data.Content.Articles, store: _store, places: _data.Content,
-                entriesFrom: ReferenceEquals(data.PracticeLetters, _data.Understanding.PracticeLetters) ? _data.Questions : null);
+            model = StaffTeaching.Build(_data.Questions, _data.Understanding, _data.Content.Articles, wordings, _store, _data.Content);
         }
 
         var taught = new Dictionary<string, TopicGuess>(StringComparer.Ordinal);

@@ -31,9 +31,7 @@ public sealed class StaffTeachingTests(ITestOutputHelper output)
             }
         }
 
-        var taughtData = StaffTeaching.With(data.Understanding, wordings, data.Questions.IsLetter);
-        var taught = QuestionUnderstanding.Build(taughtData, data.Content.Articles, store: PreparedUnderstanding.Store(), places: data.Content,
-            entriesFrom: ReferenceEquals(taughtData.PracticeLetters, data.Understanding.PracticeLetters) ? data.Questions : null);
+        var taught = StaffTeaching.Build(data.Questions, data.Understanding, data.Content.Articles, wordings, PreparedUnderstanding.Store(), data.Content);
 
         var others = new[] { AnswerSets.RealSet(), AnswerSets.FreshSet3(), AnswerSets.FreshSet4(), AnswerSets.ChatSet() }.SelectMany(r => r).ToList();
         var before = AnswerSets.Evaluate(others).Outcomes;
