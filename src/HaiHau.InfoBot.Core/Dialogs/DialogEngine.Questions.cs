@@ -141,10 +141,9 @@ public sealed partial class DialogEngine
                 return true;
 
             case QuestionDecision.Ask when question.RunnerUp is { } runnerUp:
-                turn.Log(EventKinds.QuestionAmbiguous, $"{question.Best.Topic}|{runnerUp.Topic}");
-                turn.Say(understanding.Messages.WhichTopic,
-                    [Choice(understanding, question.Best, question.BetweenAnswers), Choice(understanding, runnerUp, question.BetweenAnswers),
-                        .. GlobalCommands.Buttons(GlobalCommand.Menu)]);
+                QuickReply[] choices = [Choice(understanding, question.Best, question.BetweenAnswers), Choice(understanding, runnerUp, question.BetweenAnswers)];
+                turn.Log(EventKinds.QuestionAmbiguous, $"{question.Best.Topic}|{runnerUp.Topic}", Offered(choices));
+                turn.Say(understanding.Messages.WhichTopic, [.. choices, .. GlobalCommands.Buttons(GlobalCommand.Menu)]);
                 return true;
 
             default:
@@ -470,6 +469,13 @@ public sealed partial class DialogEngine
                     ? new AnswerRef(AnswerRef.Topic, guess.Topic).Payload
                     : guess.Answer.Payload,
                 understanding.Settings(guess.Topic)?.Label ?? guess.Topic);
+
+    /// <summary>
+    /// The question back's event data: what its buttons lead to (<see cref="SuggestedData"/>), so `eval answers` can tell a
+    /// question back whose button is the right entry (one tap from the answer) from one whose buttons are not.
+    /// </summary>
+    private static Dictionary<string, string> Offered(IEnumerable<QuickReply> choices) =>
+        new(StringComparer.Ordinal) { [SuggestedData] = string.Join('|', choices.Select(c => c.Id)) };
 
     /// <summary>True inside a topic's dialog; false at the main menu or with nothing running.</summary>
     private static bool InTopicDialog(TurnContext turn) =>

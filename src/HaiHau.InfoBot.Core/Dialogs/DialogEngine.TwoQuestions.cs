@@ -80,8 +80,9 @@ public sealed partial class DialogEngine
             // Two subjects named, nothing asked about either: each part's best entry would be a guess («thẻ bhyt» alone
             // is no question about a lost card), so the resident picks the topic, whose dialog asks what they need.
             var (a, b) = (read[first].Best.Topic, read[second].Best.Topic);
-            turn.Log(EventKinds.QuestionAmbiguous, $"{a}|{b}");
-            turn.Say(understanding.Messages.WhichTopic, [TopicChoice(understanding, a), TopicChoice(understanding, b), .. GlobalCommands.Buttons(GlobalCommand.Menu)]);
+            QuickReply[] choices = [TopicChoice(understanding, a), TopicChoice(understanding, b)];
+            turn.Log(EventKinds.QuestionAmbiguous, $"{a}|{b}", Offered(choices));
+            turn.Say(understanding.Messages.WhichTopic, [.. choices, .. GlobalCommands.Buttons(GlobalCommand.Menu)]);
             return true;
         }
 

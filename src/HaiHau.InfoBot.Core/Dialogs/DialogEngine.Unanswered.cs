@@ -16,7 +16,10 @@ public sealed partial class DialogEngine
     /// <summary>Event data: the answers that came closest, "faq:x 0.31|article:y 0.12" (answer and coverage).</summary>
     public const string CandidatesData = "candidates";
 
-    /// <summary>Event data: the entries offered as buttons beside the "I don't know", "faq:x|faq:y" (see <see cref="UnderstoodQuestion.Suggestions"/>).</summary>
+    /// <summary>
+    /// Event data: the entries offered as buttons beside the "I don't know", "faq:x|faq:y" (see
+    /// <see cref="UnderstoodQuestion.Suggestions"/>), or what a question back's buttons lead to (entries or topics).
+    /// </summary>
     public const string SuggestedData = "suggested";
 
     /// <summary>

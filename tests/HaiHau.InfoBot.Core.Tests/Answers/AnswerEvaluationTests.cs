@@ -76,6 +76,37 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_question_back_whose_buttons_hold_the_right_entry_is_one_tap_away_and_one_between_topics_is_not()
+    {
+        var row = new AnswerSetRow("r1", "real", "bà tôi hưởng trợ cấp, chuyển về ở với con thì làm sao", ["faq:tro-cap-chuyen-noi-o-nhan-thay"], 2);
+        AnswerOutcome Asked(string buttons) => AnswerEvaluator.Judge(row, [new TurnEvent(EventKinds.QuestionAmbiguous, "other_support|other_support",
+            new Dictionary<string, string> { [DialogEngine.SuggestedData] = buttons })]);
+
+        var right = Asked("faq:tro-cap-chuyen-noi-o-nhan-thay|faq:tro-cap-nguoi-cao-tuoi");
+        var topics = Asked("topic:other_support|topic:eligibility");
+
+        Assert.Equal(AnswerVerdict.Asked, right.Verdict);
+        Assert.True(right.SuggestedRight);
+        Assert.False(topics.SuggestedRight);
+        var report = new AnswerReport([right, topics], id => "other_support");
+        Assert.Equal(0.5, report.FitOrOneTapShare);
+        Assert.Contains("an accepted answer among a question back's buttons in 1 of 2 asked rows", report.Format(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Through_the_engine_a_question_back_between_entries_is_judged_by_the_entries_on_its_buttons()
+    {
+        // Written for the test (no set's row): the bot asks whether the moving allowance or the elderly allowance is meant.
+        var row = new AnswerSetRow("t1", "real",
+            "Bà tôi đang hưởng trợ cấp người cao tuổi hằng tháng, nay chuyển lên ở với con ở xã khác thì thủ tục chuyển trợ cấp thế nào?",
+            ["faq:tro-cap-chuyen-noi-o-nhan-thay"], 2);
+
+        var outcome = Assert.Single(AnswerSets.Evaluate([row]).Outcomes);
+
+        Assert.True(outcome.Verdict == AnswerVerdict.Fit || outcome.SuggestedRight, $"{outcome.Verdict}: {string.Join(' ', outcome.Suggested)}");
+    }
+
+    [Fact]
     public void Why_names_the_cause_of_each_referral_of_a_row_labelled_with_an_entry()
     {
         // Written for the test: a motorbike's transfer, which no entry covers, labelled as if the residence entry answered it.

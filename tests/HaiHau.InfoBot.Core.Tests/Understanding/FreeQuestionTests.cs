@@ -106,13 +106,16 @@ public sealed class FreeQuestionTests
     }
 
     [Fact]
-    public void A_close_call_is_recorded_with_both_topics()
+    public void A_close_call_is_recorded_with_both_topics_and_where_its_buttons_lead()
     {
         _understanding.Says("vay tiền mua thẻ bảo hiểm", Ask(("credit", AnswerRef.Faq, "thu-tuc-vay-von"), ("health_insurance", AnswerRef.Faq, "bhyt-ho-can-ngheo")));
 
-        _bot.Send("vay tiền mua thẻ bảo hiểm");
+        var reply = _bot.Send("vay tiền mua thẻ bảo hiểm").Single();
 
-        Assert.Contains(new TurnEvent(EventKinds.QuestionAmbiguous, "credit|health_insurance"), _bot.LastEvents);
+        var asked = Assert.Single(_bot.LastEvents, e => e.Kind == EventKinds.QuestionAmbiguous);
+        Assert.Equal("credit|health_insurance", asked.Subject);
+        // `eval answers` counts a question back whose button is the right answer as one tap from it: the buttons' own ids.
+        Assert.Equal(string.Join('|', reply.QuickReplies.Take(2).Select(q => q.Id)), asked.Data?[DialogEngine.SuggestedData]);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public static class AnswerEvaluator
             {
                 asked = true;
                 offered.AddRange((e.Subject ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
+                suggested.AddRange((e.Data?.GetValueOrDefault(DialogEngine.SuggestedData) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
             }
             else if (e.Kind == EventKinds.QuestionUnanswered)
             {

@@ -22,9 +22,14 @@ public sealed record AnswerOutcome(AnswerSetRow Row, IReadOnlyList<string> Given
     /// <summary>The first answer given, or what the bot did instead ("ask", "unanswered").</summary>
     public string Shown => Given.Count > 0 ? Given[0] : Verdict == AnswerVerdict.Asked ? "ask" : "unanswered";
 
-    /// <summary>The entries offered as buttons beside an "I don't know" (not answers: the resident chooses).</summary>
+    /// <summary>
+    /// What the buttons beside an "I don't know", or of a question back, lead to (not answers: the resident chooses).
+    /// </summary>
     public IReadOnlyList<string> Suggested { get; init; } = [];
 
-    /// <summary>Referred, but with an accepted entry among the buttons offered: one tap from the answer.</summary>
-    public bool SuggestedRight => Verdict == AnswerVerdict.Referred && Suggested.Any(Row.Accept.Contains);
+    /// <summary>
+    /// Referred or asked back, with an accepted answer among the buttons: one tap from it. A question back between two
+    /// entries that holds the right one was counted as no help until 7 December (stop 45).
+    /// </summary>
+    public bool SuggestedRight => Verdict is AnswerVerdict.Referred or AnswerVerdict.Asked && Suggested.Any(Row.Accept.Contains);
 }

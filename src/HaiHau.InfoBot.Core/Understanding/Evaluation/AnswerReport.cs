@@ -29,7 +29,8 @@ public sealed class AnswerReport
 
     /// <summary>
     /// The share of rows whose asker has a helpful answer at most one tap away: answered with an accepted entry, or
-    /// referred with an accepted entry among the buttons. Fit is the target; this says what a referral still gives.
+    /// referred or asked back with an accepted answer among the buttons. Fit is the target; this says what a referral
+    /// or a question back still gives.
     /// </summary>
     public double FitOrOneTapShare => Share(Outcomes.Count(o => o.Verdict == AnswerVerdict.Fit || o.SuggestedRight), Outcomes.Count);
 
@@ -57,8 +58,9 @@ public sealed class AnswerReport
         sb.AppendLine(CultureInfo.InvariantCulture, $"overall  {Overall}");
         var referred = Outcomes.Where(o => o.Verdict == AnswerVerdict.Referred).ToList();
         var suggesting = referred.Where(o => o.Suggested.Count > 0).ToList();
+        var asked = Outcomes.Where(o => o.Verdict == AnswerVerdict.Asked).ToList();
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"suggested beside a referral: {suggesting.Count} of {referred.Count} referred rows, an accepted entry among the buttons in {referred.Count(o => o.SuggestedRight)} ({Share(referred.Count(o => o.SuggestedRight), Outcomes.Count):P1} of all rows), none accepted in {suggesting.Count(o => !o.SuggestedRight)}; fit or one tap {FitOrOneTapShare:P1}");
+            $"suggested beside a referral: {suggesting.Count} of {referred.Count} referred rows, an accepted entry among the buttons in {referred.Count(o => o.SuggestedRight)} ({Share(referred.Count(o => o.SuggestedRight), Outcomes.Count):P1} of all rows), none accepted in {suggesting.Count(o => !o.SuggestedRight)}; an accepted answer among a question back's buttons in {asked.Count(o => o.SuggestedRight)} of {asked.Count} asked rows; fit or one tap {FitOrOneTapShare:P1}");
         foreach (var (kind, figures) in ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {kind,-22} {figures}");
