@@ -61,11 +61,6 @@ public static class ArticleFileReader
 
         var title = reader.RequiredString(map, "title", $"article \"{id}\"");
         var keywords = reader.StringList(map, "keywords");
-        foreach (var (field, asked) in keywords.Select(k => ("keyword", k)).Prepend(("title", title)))
-        {
-            LetterLengthRule.Check(field, asked, map.Get(field == "title" ? "title" : "keywords")?.Location ?? map.Location, problems);
-        }
-
         return new Article(
             id,
             title,

@@ -16,7 +16,7 @@ public static class FaqFileReader
 
     private static readonly string[] Fields = ["question", "keywords", "answer_article", "sources", "subjects", "ages", "for_household"];
 
-    public static FaqEntry? Read(string text, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
+    public static FaqEntry? Read(string text, string file, QuestionNormalizer normalizer, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
         if (FrontMatter.Split(text, file, problems, parsers) is not { } parts)
         {
@@ -58,7 +58,7 @@ public static class FaqFileReader
         var keywords = reader.StringList(map, "keywords");
         foreach (var (field, asked) in keywords.Select(k => ("keyword", k)).Prepend(("question", question)))
         {
-            LetterLengthRule.Check(field, asked, map.Get(field == "question" ? "question" : "keywords")?.Location ?? map.Location, problems);
+            LetterLengthRule.Check(field, asked, map.Get(field == "question" ? "question" : "keywords")?.Location ?? map.Location, normalizer, problems);
         }
 
         return new FaqEntry(id, question, keywords, article, string.Empty,

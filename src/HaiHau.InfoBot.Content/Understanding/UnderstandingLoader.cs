@@ -40,8 +40,18 @@ public static class UnderstandingLoader
             problems.Add(new ContentProblem(article.Location, $"unknown topic \"{article.Topic}\" (topics.yaml lists: {Known(registry)})"));
         }
 
-        var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), new QuestionNormalizer(abbreviations), registry, problems, parsers);
-        var faqs = LoadFaqs(contentDirectory, content, topics, problems, parsers);
+        var normalizer = new QuestionNormalizer(abbreviations);
+        var examples = LoadExamples(contentDirectory, Path.Combine(folder, "examples"), normalizer, registry, problems, parsers);
+        var faqs = LoadFaqs(contentDirectory, content, topics, normalizer, problems, parsers);
+        // Here, not where articles are read: words are counted as the bot reads them, with content/understanding's short forms.
+        foreach (var article in content.Articles)
+        {
+            foreach (var (field, asked) in article.Keywords.Select(k => ("keyword", k)).Prepend(("title", article.Title)))
+            {
+                LetterLengthRule.Check(field, asked, article.Location, normalizer, problems);
+            }
+        }
+
         var referrals = ReadRequired(contentDirectory, Path.Combine(contentDirectory, "referrals.yaml"), problems,
             (text, file) => ReferralsFileReader.Read(text, file, problems, parsers)) ?? [];
         foreach (var referral in referrals)
@@ -146,7 +156,8 @@ public static class UnderstandingLoader
         return examples;
     }
 
-    private static List<FaqEntry> LoadFaqs(string contentDirectory, ContentCatalog content, IReadOnlyList<TopicSettings> topics, List<ContentProblem> problems, ContentParsers? parsers)
+    private static List<FaqEntry> LoadFaqs(
+        string contentDirectory, ContentCatalog content, IReadOnlyList<TopicSettings> topics, QuestionNormalizer normalizer, List<ContentProblem> problems, ContentParsers? parsers)
     {
         var faqs = new List<FaqEntry>();
         var folder = Path.Combine(contentDirectory, "faq");
@@ -159,7 +170,7 @@ public static class UnderstandingLoader
         {
             var file = BotDataLoader.DisplayPath(contentDirectory, path);
             var text = File.ReadAllText(path);
-            if (FaqFileReader.Read(text, file, problems, parsers) is not { } faq)
+            if (FaqFileReader.Read(text, file, normalizer, problems, parsers) is not { } faq)
             {
                 continue;
             }

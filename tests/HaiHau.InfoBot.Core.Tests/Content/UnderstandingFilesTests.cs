@@ -127,6 +127,7 @@ public sealed class UnderstandingFilesTests : IDisposable
     [InlineData("---\nquestion: Hỏi?\nfor_household: giau\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:16: for_household must be poor, near_poor or escaped")]
     [InlineData("---\nquestion: Hỏi?\nfor_household: poor\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:4:17: for_household \"poor\" is already the answer of \"ho-ngheo-duoc-huong-gi\"")]
     [InlineData("---\nquestion: Hỏi?\nkeywords: [\"Nhà tôi có bốn người, bố tôi đã già yếu, mẹ tôi đau ốm liên miên, tôi làm thuê ngoài chợ, vợ tôi ở nhà trông con nhỏ, thu nhập mỗi tháng không đủ ăn, xin hỏi nhà tôi có được vay vốn không?\"]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:11: the keyword \"Nhà tôi có bốn người, bố tôi đã già yếu,…\" has 44 words, a letter")]
+    [InlineData("---\nquestion: Hỏi?\nkeywords: [\"thẻ bhyt hộ cận nghèo, bhyt học sinh, bhyt người già, bhyt trẻ em, bhyt người khuyết tật, bhyt hộ nghèo\"]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:11: the keyword \"thẻ bhyt hộ cận nghèo, bhyt học sinh, bh…\" has 39 words, a letter")]
     public void A_broken_faq_entry_is_refused_at_its_line(string text, string problem)
     {
         File.WriteAllText(Path.Combine(_content, "faq", "thu.md"), text);
