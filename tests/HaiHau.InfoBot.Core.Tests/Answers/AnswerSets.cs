@@ -68,6 +68,15 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> ChatSet() => AnswerSet.Parse(File.ReadAllLines(ChatSetPath));
 
     /// <summary>
+    /// The second chat-style check, written blind on 7 December 2026 by two writers who opened no set, training wording or
+    /// evaluation: short Zalo messages, and voice-typed or dialect messages of older residents (l/n mixed up, run-on, the
+    /// ask buried in the story). No test holds a floor on its figures.
+    /// </summary>
+    public static string ChatSet2Path => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "chatset2.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> ChatSet2() => AnswerSet.Parse(File.ReadAllLines(ChatSet2Path));
+
+    /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
     /// entry, article or action of it). A coarser measure than the real set's, kept for continuity with older figures.
     /// </summary>

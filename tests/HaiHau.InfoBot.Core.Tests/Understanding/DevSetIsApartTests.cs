@@ -68,6 +68,11 @@ public sealed class DevSetIsApartTests
     public void No_chat_set_message_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.ChatSet(), "chatset.tsv", "the chat set");
 
+    /// <summary>The second chat-style held-out set (Answers/chatset2.tsv) likewise.</summary>
+    [Fact]
+    public void No_second_chat_set_message_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.ChatSet2(), "chatset2.tsv", "the second chat set");
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var clashes = new List<string>();
