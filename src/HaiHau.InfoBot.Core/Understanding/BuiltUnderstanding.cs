@@ -20,9 +20,10 @@ internal sealed record BuiltUnderstanding(
     AnswerIndex Answers,
     Dictionary<string, HashSet<string>> TopicNames,
     Dictionary<AnswerRef, SparseVector[]> Phrasings,
-    EntryModel EntryModel)
+    EntryModel EntryModel,
+    DialectPairs Dialect)
 {
-    private const int FormatVersion = 4; // 2: XxHash128 checksum and key instead of SHA-256 (no crypto stack at start); 3: letters' word weights; 4: the entry model
+    private const int FormatVersion = 5; // 2: XxHash128 checksum and key instead of SHA-256 (no crypto stack at start); 3: letters' word weights; 4: the entry model; 5: the l/n pairs
     private const int ChecksumLength = 16;
 
     /// <summary>The hash of everything the build reads, and of the code that builds from it.</summary>
@@ -132,6 +133,7 @@ internal sealed record BuiltUnderstanding(
             writer.Write(modelFeatures.Count);
             modelFeatures.ForEach(writer.Write);
             EntryModel.Weights.Write(writer);
+            Dialect.Write(writer);
         }
 
         Classifier.Write(stream); // last: its reader wants the stream to end after the weights
@@ -219,8 +221,9 @@ internal sealed record BuiltUnderstanding(
             }
 
             var entryModel = EntryModel.From(FeatureSpace.FromNames(modelNames, trigrams: false), modelWeights);
+            var dialect = DialectPairs.Read(strings);
             return SoftmaxClassifier.Read(stream, classes, names.Length) is { } classifier
-                ? new BuiltUnderstanding(FeatureSpace.FromNames(names), classifier, answers, topicNames, phrasings, entryModel)
+                ? new BuiltUnderstanding(FeatureSpace.FromNames(names), classifier, answers, topicNames, phrasings, entryModel, dialect)
                 : null;
         }
         catch (EndOfStreamException)

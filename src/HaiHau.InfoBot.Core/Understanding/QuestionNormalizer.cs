@@ -12,6 +12,12 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// </summary>
 public sealed class QuestionNormalizer(Abbreviations abbreviations)
 {
+    /// <summary>The region's l/n pairs restored after the words are read (<see cref="DialectPairs"/>); none until a build learns them.</summary>
+    internal DialectPairs Dialect { get; private init; } = DialectPairs.None;
+
+    /// <summary>This normaliser, restoring these pairs too.</summary>
+    internal QuestionNormalizer With(DialectPairs dialect) => new(abbreviations) { Dialect = dialect };
+
     /// <summary>Stands for any number: the amount rarely tells the topic, that a number was given sometimes does.</summary>
     public const string NumberToken = "0";
 
@@ -143,6 +149,20 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
                 {
                     plain.Add(before);
                 }
+            }
+        }
+
+        if (Dialect.Correct(tokens) is { } restored)
+        {
+            // The word meant is not the word typed: its marks say nothing of it.
+            foreach (var i in restored)
+            {
+                if (marked is not null)
+                {
+                    marked[i] = null;
+                }
+
+                plain?.Remove(i);
             }
         }
 

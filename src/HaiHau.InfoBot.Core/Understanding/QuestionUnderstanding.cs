@@ -220,7 +220,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var entriesKey = entriesFrom is null ? builtKey : entriesFrom.EntriesKey;
         if (builtKey is not null && store!.FindBuilt(builtKey) is { } stored && BuiltUnderstanding.Read(stored, classes) is { } built)
         {
-            return new QuestionUnderstanding(normalizer, built.Features, built.Classifier, built.Answers, built.TopicNames, data, thresholdsOrDefault, built.Phrasings, built.EntryModel, namesPlace)
+            return new QuestionUnderstanding(normalizer.With(built.Dialect), built.Features, built.Classifier, built.Answers, built.TopicNames, data, thresholdsOrDefault, built.Phrasings, built.EntryModel, namesPlace)
             {
                 EntriesKey = entriesKey,
             };
@@ -254,13 +254,17 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             .GroupBy(x => x.Token, StringComparer.Ordinal).Where(g => g.Count() >= CommonWordShare * topicCount).Select(g => g.Key);
         var names = data.Topics.ToDictionary(t => t.Topic,
             t => normalizer.Tokens($"{t.Label} {t.More} {string.Join(' ', t.Names)}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var entryModel = entriesFrom?._entryModel ?? EntryModel.Train(EntryExamples(data, faqList, articleList, normalizer), store);
+        var entryExamples = entriesFrom is null ? EntryExamples(data, faqList, articleList, normalizer) : null;
+        var entryModel = entriesFrom?._entryModel ?? EntryModel.Train(entryExamples!, store);
+        // Learned from every text read above with the plain normaliser; on those texts the learned one reads the same.
+        var dialect = entriesFrom?._normalizer.Dialect ?? DialectPairs.Learn(questions.Select(q => q.Tokens)
+            .Concat(documents.SelectMany(d => new[] { d.Tokens, d.Body })).Concat(letters).Concat(entryExamples!.Select(e => e.Tokens)));
         if (builtKey is not null)
         {
-            store!.KeepBuilt(builtKey, new BuiltUnderstanding(features, classifier, answers, names, phrasings, entryModel).Write());
+            store!.KeepBuilt(builtKey, new BuiltUnderstanding(features, classifier, answers, names, phrasings, entryModel, dialect).Write());
         }
 
-        return new QuestionUnderstanding(normalizer, features, classifier, answers, names, data, thresholdsOrDefault, phrasings, entryModel, namesPlace)
+        return new QuestionUnderstanding(normalizer.With(dialect), features, classifier, answers, names, data, thresholdsOrDefault, phrasings, entryModel, namesPlace)
         {
             EntriesKey = entriesKey,
         };

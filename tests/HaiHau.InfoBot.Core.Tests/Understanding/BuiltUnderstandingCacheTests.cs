@@ -35,6 +35,11 @@ public sealed class BuiltUnderstandingCacheTests
             Assert.Equal(expected.Suggestions.Select(s => s.Answer), actual.Suggestions.Select(s => s.Answer));
             Assert.Equal(fresh.ModelReading(item.Question), read.ModelReading(item.Question)); // the entry model came with it too
         }
+
+        // The region's l/n pairs came with it too: a voice-typed «nương hưu» reads as «lương hưu» after a restart.
+        Assert.True(fresh.Normalizer.Dialect.Count > 0);
+        Assert.Equal(fresh.Normalizer.Dialect.Count, read.Normalizer.Dialect.Count);
+        Assert.Equal(fresh.Normalizer.Tokens("bà không có nương hưu"), read.Normalizer.Tokens("bà không có nương hưu"));
     }
 
     [Fact]
