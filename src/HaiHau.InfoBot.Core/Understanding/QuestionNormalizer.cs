@@ -212,6 +212,14 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// <summary>What may follow the ask: «chút», «tí», «xíu», «với», «nhé», «ạ».</summary>
     private static readonly HashSet<string> AskTails = new(StringComparer.Ordinal) { "chut", "ti", "xiu", "voi", "nhe", "a", "anh" };
 
+    /// <summary>
+    /// What introduces the matter after the ask: «hỏi về / vụ / cái / chuyện …». Read with the matter, «muốn hỏi cái bảo
+    /// hiểm y tế» got the VNeID card (its «cái» folds to the «cài» of installing the app) and «e hỏi vụ hộ nghèo» the
+    /// entry on where to hand in the request, where «bảo hiểm y tế» and «hộ nghèo» open their topics (the second chat-style
+    /// set, 7 December). Not «việc»: «hỏi việc làm» asks for work.
+    /// </summary>
+    private static readonly HashSet<string> MatterWords = new(StringComparer.Ordinal) { "ve", "vu", "cai", "chuyen" };
+
     /// <summary>Who asks, before «muốn hỏi» or between «cho» and «hỏi».</summary>
     private static readonly HashSet<string> Askers = new(StringComparer.Ordinal)
     {
@@ -264,9 +272,10 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         {
             i += 3;
         }
-        else if (i + 2 < tokens.Count && Askers.Contains(tokens[i]) && tokens[i + 1] == "hoi" && tokens[i + 2] is "chut" or "ti" or "xiu")
+        else if (i + 2 < tokens.Count && Askers.Contains(tokens[i]) && tokens[i + 1] == "hoi" && (tokens[i + 2] is "chut" or "ti" or "xiu" || MatterWords.Contains(tokens[i + 2])))
         {
-            // «cháu hỏi tí», «em hỏi chút»: without «cho», only with the «chút» that makes it a courtesy
+            // «cháu hỏi tí», «em hỏi chút», «e hỏi vụ …»: without «cho», only with the «chút» that makes it a courtesy or the
+            // word that introduces the matter
             i += 2;
         }
         else
@@ -275,6 +284,11 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         }
 
         while (i < tokens.Count && AskTails.Contains(tokens[i]))
+        {
+            i++;
+        }
+
+        if (i < tokens.Count && MatterWords.Contains(tokens[i]))
         {
             i++;
         }

@@ -206,6 +206,19 @@ public sealed class QuestionUnderstandingTests
         Assert.Null(question.Answer);
     }
 
+    [Theory]
+    // The second chat-style set (7 December): «cái» read as the «cài» of installing VNeID, «vụ» as part of the matter
+    [InlineData("muốn hỏi cái bảo hiểm y tế", "bảo hiểm y tế")]
+    [InlineData("e hỏi vụ hộ nghèo", "hộ nghèo")]
+    [InlineData("cho bác hỏi chuyện vay vốn", "vay vốn")]
+    public void The_ask_and_the_word_introducing_the_matter_leave_the_matter_as_if_typed_alone(string text, string matter)
+    {
+        var questions = EngineHarness.Repo.Questions;
+        var (asked, alone) = (questions.Understand(text), questions.Understand(matter));
+
+        Assert.Equal((alone.Decision, alone.Best.Answer), (asked.Decision, asked.Best.Answer));
+    }
+
     [Fact]
     public void Words_never_seen_in_training_are_not_understood_with_full_certainty()
     {
