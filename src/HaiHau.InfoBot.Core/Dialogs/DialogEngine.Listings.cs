@@ -198,7 +198,12 @@ public sealed partial class DialogEngine
 
         var owned = faq.Keywords.Select(k => " " + VietnameseText.Fold(k) + " ")
             .Where(k => folded.Contains(k, StringComparison.Ordinal)).ToList();
-        return asks.Count > 0 && asks.All(a => owned.Any(k => k.Contains(" " + a + " ", StringComparison.Ordinal)));
+        // A trade named beside the entry's phrase, in a word or three and nothing more, is a search: «có lớp học nghề hàn
+        // không» got the entry on registering for training (its «lớp học nghề»), where «có lớp học nghề may không» searched
+        // the courses. More words than a trade ask something of the entry («học lái xe ô tô có được nhà nước hỗ trợ không»).
+        var trades = TradeWords(folded);
+        var namesATrade = trades.Count is > 0 and <= TradeOnlyWords && !trades.All(t => owned.Any(k => k.Contains(" " + t + " ", StringComparison.Ordinal)));
+        return asks.Count > 0 && asks.All(a => owned.Any(k => k.Contains(" " + a + " ", StringComparison.Ordinal))) && !namesATrade;
     }
 
     /// <summary>«lớp» (or «lop») that is no school grade: a class to learn a trade in.</summary>
