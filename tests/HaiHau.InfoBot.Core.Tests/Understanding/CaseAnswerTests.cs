@@ -30,6 +30,12 @@ public sealed class CaseAnswerTests
     // «ng» is «người» typed short.
     [InlineData("nha e 4 ng thu nhap 6tr co dc ho ngheo k", 4, 6_000_000, false)]
     [InlineData("nhà 3 ng, thu nhập 1tr/ng 1 tháng", 3, 1_000_000, true)]
+    // Said in words, as voice typing writes it
+    [InlineData("nhà tôi có bốn người thu nhập cả nhà tháng được độ ba triệu", 4, 3_000_000, false)]
+    [InlineData("hai vợ chồng già mỗi tháng được hai triệu rưỡi", 2, 2_500_000, false)]
+    [InlineData("nhà em năm người, thu nhập một tháng mười lăm triệu", 5, 15_000_000, false)]
+    [InlineData("nhà tôi ba người lương tháng một triệu hai", 3, 1_200_000, false)]
+    [InlineData("nhà sáu khẩu, cả năm thu được ba mươi sáu triệu một năm", 6, 3_000_000, false)]
     public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
     {
         var told = ResidentCase.Read(text);
@@ -46,6 +52,7 @@ public sealed class CaseAnswerTests
     [InlineData("nhà 4 người, tháng kiếm được 900 triệu", 4, null)]
     // «ngày» is no person: a day's pay, not per person.
     [InlineData("một ngày làm thuê được 200k", null, null)]
+    [InlineData("nhà tôi bốn người, vay ba triệu để nuôi lợn", 4, null)]
     [InlineData("2 vợ chồng và các con làm thuê", null, null)]
     public void Sums_and_people_that_are_not_the_household_s_are_not_read_as_its_case(string text, int? members, int? income)
     {
