@@ -222,6 +222,22 @@ public sealed class QuestionUnderstandingTests
     }
 
     [Fact]
+    public void A_question_read_as_outside_the_programme_offers_the_entry_that_covers_it_and_chatter_gets_none()
+    {
+        var questions = EngineHarness.Repo.Questions;
+
+        // The classifier leans "outside" («… ở đâu» and «đánh» are in its outside examples); the domestic-violence entry
+        // covers the question and the entry model backs it, so a victim is one tap from whom to call.
+        var beaten = questions.Understand("bị chồng đánh thì báo ở đâu");
+        var entry = new AnswerRef(AnswerRef.Faq, "bao-luc-gia-dinh");
+        Assert.True(beaten is { Decision: QuestionDecision.Answer } ? beaten.Best.Answer == entry : beaten.Suggestions.Any(s => s.Answer == entry),
+            $"{beaten.Decision} {beaten.Best.Answer}; buttons: {string.Join(' ', beaten.Suggestions.Select(s => s.Answer))}");
+
+        Assert.Empty(questions.Understand("mai có mưa không").Suggestions);
+        Assert.Empty(questions.Understand("giá vàng bao nhiêu").Suggestions);
+    }
+
+    [Fact]
     public void Words_never_seen_in_training_are_not_understood_with_full_certainty()
     {
         var question = EngineHarness.Repo.Questions.Understand("🙂🙂 ...");
