@@ -117,7 +117,7 @@ public static class QuestionParts
     /// đâu», «gì cả», «gì hết» (none at all), «chứ gì» (obviously). Read as questions, replies holding them left the dialog
     /// with «cháu chưa có câu trả lời chắc chắn».
     /// </summary>
-    private static readonly Regex Indefinite = new(@" (?:gi|j|nao|dau|ai|sao|the nao|bao nhieu) (?:cung|cx) | gi (?:dau|ca|het) | chu gi ", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+    private static readonly Regex Indefinite = new(@" (?:gi|j|nao|dau|ai|sao|the nao|bao nhieu) (?:cung|cx) | gi (?:dau|ca|het) | chu gi ", RegexOptions.None, PatternLimits.MatchTime);
 
     /// <summary>«chưa thấy ai bảo gì», «nhà không có mã hộ gì»: a no before a closing «gì» says «nothing», asking nothing.</summary>
     private static bool NothingAtAll(List<string> words) =>

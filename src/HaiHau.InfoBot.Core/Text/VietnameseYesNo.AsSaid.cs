@@ -58,7 +58,7 @@ public static partial class VietnameseYesNo
     }
 
     // A property, not a field: the regexes of both files of this class use it, and fields across files start in no set order.
-    private static TimeSpan MatchTime => TimeSpan.FromMilliseconds(100);
+    private static TimeSpan MatchTime => PatternLimits.MatchTime;
 
     private static readonly Regex Correction = new(
         @"(?:(?:…|\.{2,}|,)\s*(?:à|a)|(?<!\w)à|ấy chết|ay chet)\s+(?:mà\s+|ma\s+|nhầm\s+|nham\s+)?(?=\S)", RegexOptions.None, MatchTime);

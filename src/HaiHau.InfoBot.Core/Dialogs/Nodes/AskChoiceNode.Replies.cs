@@ -33,7 +33,7 @@ public sealed partial class AskChoiceNode
     }
 
     private static readonly Regex CorrectionLead = new(
-        @"^\s*(?:không|khong|ko|k|nhầm|nham|phải|phai)\b[\s,.…]*", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+        @"^\s*(?:không|khong|ko|k|nhầm|nham|phải|phai)\b[\s,.…]*", RegexOptions.IgnoreCase, PatternLimits.MatchTime);
 
     /// <summary>
     /// «khóa hàn», «thử tìm may xem», «có chỗ nào tuyển may không» where a button leads to typing search words («Tìm khóa
