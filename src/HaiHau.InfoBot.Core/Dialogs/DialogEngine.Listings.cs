@@ -79,7 +79,7 @@ public sealed partial class DialogEngine
         }
 
         var (commune, rest) = ListingSearch.SplitCommune(services.Content, text);
-        if (inDialogOf is null && AnsweredBetterByFaq(question, commune, rest, folded, [.. asks.Select(VietnameseText.Fold)]))
+        if (inDialogOf is null && (AnsweredBetterByFaq(question, commune, rest, folded, [.. asks.Select(VietnameseText.Fold)]) || AsksWhatItCosts(question, folded)))
         {
             return false;
         }
@@ -206,6 +206,18 @@ public sealed partial class DialogEngine
         return asks.Count > 0 && asks.All(a => owned.Any(k => k.Contains(" " + a + " ", StringComparison.Ordinal))) && !namesATrade;
     }
 
+    /// <summary>
+    /// «khóa học lái máy xúc có hỗ trợ không», «lớp học nghề may có được hỗ trợ tiền không»: a course named, and asked what
+    /// it costs or what support it has, which the training entries answer; the search looked for a course «lái máy xúc hỗ
+    /// trợ» and found none. Only when a training or jobs entry is the answer: with none, the search still shows the
+    /// courses («có lớp học may miễn phí ở hải châu không» is read nearest to public-school fees, which is no answer).
+    /// </summary>
+    private static bool AsksWhatItCosts(UnderstoodQuestion question, string folded) =>
+        question is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq, Best.Topic: CoursesTopic or JobsTopic }
+        && CostAsks.Any(a => folded.Contains(a, StringComparison.Ordinal));
+
+    private static readonly string[] CostAsks = [" ho tro ", " mien phi ", " hoc phi ", " mat tien ", " bao nhieu tien ", " duoc tien ", " tro cap "];
+
     /// <summary>«lớp» (or «lop») that is no school grade: a class to learn a trade in.</summary>
     private static bool SaysClass(string[] typed)
     {
@@ -270,7 +282,8 @@ public sealed partial class DialogEngine
     private static List<string> TradeWords(string folded)
     {
         string[] asking = ["tuyen", "tim", "viec", "lam", "co", "khong", "ko", "k", "lop", "khoa", "hoc", "nghe", "o", "dau", "nao", "gi", "cho", "them",
-            "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac", "day", "nhung", "tien", "tho"];
+            "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac", "day", "nhung", "tien", "tho",
+            "ho", "tro", "mien", "phi"]; // «miễn phí», «hỗ trợ» ask what a course costs: the search looked for «may miễn phí»
         return folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !asking.Contains(w) && !w.Any(char.IsDigit)).ToList();
     }
 }
