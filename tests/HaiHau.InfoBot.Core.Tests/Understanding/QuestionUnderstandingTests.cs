@@ -157,6 +157,8 @@ public sealed class QuestionUnderstandingTests
     [InlineData("di nhat ban lam viec co dc vay ko", "faq:vay-di-lam-viec-nuoc-ngoai")]
     // A parent asking for a child «sang Nhật làm việc» got the poor household's loan (its «ngân hàng chính sách … vay bao nhiêu»)
     [InlineData("con tôi muốn đi sang Nhật làm việc thì ngân hàng chính sách có cho vay không", "faq:vay-di-lam-viec-nuoc-ngoai")]
+    // The coast's clam farms (Thịnh Long, Hải Hậu): farming loans name fish and clams too
+    [InlineData("nhà nghèo muốn vay vốn nuôi ngao có được không", "faq:vay-von-chan-nuoi-trong-trot")]
     // «có thể» read as «có thẻ» (a card): a job search got the lost BHYT card, a course the near-poor card
     [InlineData("em có thể xin việc ở đâu", "faq:tim-viec-lam")]
     [InlineData("hộ cận nghèo có thể học nghề miễn phí không", "faq:hoc-nghe-ho-tro-bao-nhieu")]
