@@ -29,7 +29,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     public bool HasIncomeTest => MonthlyIncome is not null && (IncomePerPerson || Members is >= 1);
 
     // «ng» is «người» typed short («nhà e 4 ng thu nhập 6tr», «1tr/ng»), as in content/understanding/abbreviations.yaml.
-    [GeneratedRegex(@"\b(\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:nguoi|ng|khau|nhan khau|thanh vien|mieng an)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(\d{1,2}|" + WordDigit + @"|muoi)\s*(?:nguoi|ng|khau|nhan khau|thanh vien|mieng an)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MembersPattern();
 
     // An amount with a unit ("3 triệu", "3tr5", "800k", "2 triệu rưỡi", "3 triệu 1") or in full ("3.000.000"). A number
@@ -45,7 +45,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     private const string WordDigit = "mot|hai|ba|bon|nam|sau|bay|tam|chin";
 
     /// <summary>Ten to ninety-nine said as words: «mười», «mười lăm», «hai mươi», «ba mươi mốt».</summary>
-    private const string WordTens = @"(?:(?:hai|ba|bon|nam|sau|bay|tam|chin)\s+muoi|muoi)(?:\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?";
+    private const string WordTens = @"(?:(?:" + WordDigit + @")\s+muoi|muoi)(?:\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?";
 
     [GeneratedRegex(@"\b(\d{1,3})\s*tuoi\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgePattern();

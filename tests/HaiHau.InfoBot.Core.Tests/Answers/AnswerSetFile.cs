@@ -25,6 +25,13 @@ internal static class AnswerSetFile
     private static readonly Lazy<HashSet<string>> Topics = new(() => RealsetFileTests.IdsIn(Path.Combine(RepoPaths.Content, "understanding", "topics.yaml")));
     private static readonly Lazy<HashSet<string>> Referrals = new(() => RealsetFileTests.IdsIn(Path.Combine(RepoPaths.Content, "referrals.yaml")));
 
+    /// <summary>Asserts a question kept in a set or a letters file carries no phone number or e-mail address of its asker.</summary>
+    public static void CheckNoContactDetails(string text)
+    {
+        Assert.DoesNotMatch(RealsetFileTests.PhoneNumber(), text);
+        Assert.DoesNotMatch(RealsetFileTests.EmailAddress(), text);
+    }
+
     /// <summary>Asserts one accepted answer of row <paramref name="id"/> is written the contract way and names content that exists.</summary>
     public static void CheckAcceptToken(string id, string token)
     {
