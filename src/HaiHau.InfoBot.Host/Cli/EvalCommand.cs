@@ -72,7 +72,7 @@ public static class EvalCommand
             return parse.GetValue(answerer) is { } which ? await EvaluateAnswererAsync(which, parse, data, rows, output, error, ct) : 0;
         });
 
-        return new Command("eval", "Evaluate the bot on a labelled set of questions, or of replies typed inside its dialogs.") { answers, EvalRepliesCommand.Create(output, error) };
+        return new Command("eval", "Evaluate the bot on a labelled set of questions, or of replies typed inside its dialogs.") { answers, EvalRepliesCommand.Create(output, error), EvalFollowUpsCommand.Create(output, error) };
     }
 
     /// <summary>The optional answerer on the same rows (issue 17): so a commune can judge a model before residents see it.</summary>
