@@ -13,7 +13,7 @@ public sealed record TopicsFile(IReadOnlyList<TopicSettings> Topics, Understandi
 /// </summary>
 public static class TopicsFileReader
 {
-    private static readonly string[] MessageFields = ["not_understood", "which_topic", "read_article", "suggest"];
+    private static readonly string[] MessageFields = ["not_understood", "which_topic", "read_article", "suggest", "whole_answer", "not_said"];
 
     public static TopicsFile Read(string yaml, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
@@ -109,6 +109,8 @@ public static class TopicsFileReader
             reader.RequiredString(map, "not_understood", "messages"),
             reader.RequiredString(map, "which_topic", "messages"),
             reader.RequiredString(map, "read_article", "messages"),
-            reader.RequiredString(map, "suggest", "messages"));
+            reader.RequiredString(map, "suggest", "messages"),
+            reader.RequiredString(map, "whole_answer", "messages"),
+            reader.RequiredString(map, "not_said", "messages"));
     }
 }

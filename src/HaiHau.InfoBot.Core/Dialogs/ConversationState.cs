@@ -30,6 +30,13 @@ public sealed class ConversationState
     /// </summary>
     public string? AnsweredTopic { get; set; }
 
+    /// <summary>
+    /// The FAQ entry or article the last reply gave (its payload, «faq:vay-ho-ngheo»), for a follow-up on the next turn
+    /// only that asks more of it without naming it again («lãi bao nhiêu», «nộp ở đâu»). An entry's id, nothing the
+    /// resident said.
+    /// </summary>
+    public string? AnsweredEntry { get; set; }
+
     public ConversationState Clone() => new()
     {
         Stack = Stack.Select(f => f.Clone()).ToList(),
@@ -39,6 +46,7 @@ public sealed class ConversationState
         Turns = Turns,
         Offer = Offer,
         AnsweredTopic = AnsweredTopic,
+        AnsweredEntry = AnsweredEntry,
     };
 }
 

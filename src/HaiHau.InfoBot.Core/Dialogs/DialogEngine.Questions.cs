@@ -103,6 +103,14 @@ public sealed partial class DialogEngine
         }
 
         var inTopicDialog = InTopicDialog(turn);
+        // Read once: a follow-up on the last answer and the question itself read the same words.
+        var alone = new Lazy<UnderstoodQuestion>(() => understanding.Understand(QuestionParts.WithoutFollowUpWord(text)));
+        if (!inTopicDialog && AnswerOnPreviousAnswer(turn, understanding, text, alone))
+        {
+            // First: «dc mấy tháng» after the unemployment benefit is no bare «được».
+            return true;
+        }
+
         if (!inTopicDialog && IsBareYesOrNo(text))
         {
             // «có», «dạ», «ko» with nothing asked: an acknowledgement, greeted with the menu (as «ok», «vâng» are). Read as
@@ -111,7 +119,7 @@ public sealed partial class DialogEngine
             return Go(turn, understanding, new AnswerRef(AnswerRef.Topic, Topics.Greeting), insideDialog: false);
         }
 
-        var question = FollowUp(turn, understanding, text) ?? understanding.Understand(QuestionParts.WithoutFollowUpWord(text));
+        var question = FollowUp(turn, understanding, text) ?? alone.Value;
         if (inTopicDialog)
         {
             return AnswerWithinDialog(turn, understanding, question, text, statementMayLeave);
@@ -346,6 +354,7 @@ public sealed partial class DialogEngine
         {
             case AnswerRef.Faq when understanding.FindFaq(answer.Id) is { } faq:
                 turn.State.AnsweredTopic = faq.Topic;
+                turn.State.AnsweredEntry = answer.Payload;
                 var faqTopic = understanding.Settings(faq.Topic);
                 if (faq.Answer.Length == 0 && services.Content.FindArticle(faq.AnswerArticle) is { } whole)
                 {

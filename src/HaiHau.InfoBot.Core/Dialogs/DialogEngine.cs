@@ -27,13 +27,14 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         var text = VietnameseText.Clean(message.Text);
         var nonText = NonTextContent.KindOf(message.ButtonPayload);
         var input = new TurnInput(text, nonText is null ? message.ButtonPayload : null, message.ContactPhone);
-        var turn = new TurnContext(next, services, input) { From = message.From, PreviousTopic = next.AnsweredTopic };
+        var turn = new TurnContext(next, services, input) { From = message.From, PreviousTopic = next.AnsweredTopic, PreviousAnswer = next.AnsweredEntry };
         if (CommandButton(turn) is { } button)
         {
-            turn = new TurnContext(next, services, input with { Payload = button }) { From = message.From, PreviousTopic = next.AnsweredTopic, CommandPressedButton = true };
+            turn = new TurnContext(next, services, input with { Payload = button }) { From = message.From, PreviousTopic = next.AnsweredTopic, PreviousAnswer = next.AnsweredEntry, CommandPressedButton = true };
         }
 
         next.AnsweredTopic = null;
+        next.AnsweredEntry = null;
         var lastActivity = next.LastActivityAt;
         next.LastActivityAt = now;
         next.Turns++;

@@ -108,6 +108,9 @@ public sealed class TurnContext(ConversationState state, DialogServices services
     /// <summary>The topic the previous reply answered from (<see cref="ConversationState.AnsweredTopic"/>), for a follow-up.</summary>
     public string? PreviousTopic { get; init; }
 
+    /// <summary>The entry or article the previous reply gave (<see cref="ConversationState.AnsweredEntry"/>), for a follow-up on it.</summary>
+    public string? PreviousAnswer { get; init; }
+
     public IReadOnlyList<OutboundMessage> Replies => _replies;
 
     public IReadOnlyList<TurnEvent> Events => _events;

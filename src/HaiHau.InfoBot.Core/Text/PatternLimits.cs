@@ -9,5 +9,8 @@ internal static class PatternLimits
     /// timed out reading a letter at the main menu — a resident's message would have failed the same way on a busy host.
     /// Patterns written in content (a dialog's code pattern) keep their own, shorter bound and are caught.
     /// </summary>
-    public static TimeSpan MatchTime => TimeSpan.FromSeconds(1);
+    public static TimeSpan MatchTime => TimeSpan.FromMilliseconds(MatchTimeMs);
+
+    /// <summary><see cref="MatchTime"/> in milliseconds, for a generated pattern's attribute.</summary>
+    public const int MatchTimeMs = 1000;
 }

@@ -41,11 +41,15 @@ public sealed record TopicSettings(
 
 /// <summary>The sentences the understanding step says itself; resident-facing, so they live in content.</summary>
 /// <see cref="Suggest"/> leads the buttons of the entries offered beside an "I don't know" (<see cref="UnderstoodQuestion.Suggestions"/>).
-public sealed record UnderstandingMessages(string NotUnderstood, string WhichTopic, string ReadArticle, string Suggest)
+/// <see cref="WholeAnswer"/> labels the button under the part of an answer a follow-up asked for («thế bao nhiêu tiền»);
+/// <see cref="NotSaid"/> says that the answer just given does not say what the follow-up asks, before where to ask.
+public sealed record UnderstandingMessages(string NotUnderstood, string WhichTopic, string ReadArticle, string Suggest, string WholeAnswer, string NotSaid)
 {
     public static readonly UnderstandingMessages Default = new(
         "Cháu chưa hiểu câu hỏi của bác.",
         "Bác muốn hỏi về mục nào?",
         "Đọc bài đầy đủ",
-        "Nếu bác hỏi việc ghi trên nút dưới đây, bác bấm vào để xem nhé:");
+        "Nếu bác hỏi việc ghi trên nút dưới đây, bác bấm vào để xem nhé:",
+        "Xem cả câu trả lời",
+        "Điều bác hỏi thêm thì câu trả lời này chưa nói, nên cháu không dám nói đại ạ.");
 }

@@ -43,6 +43,7 @@ public sealed class ShowArticleNode : DialogNode
         turn.Log(EventKinds.ArticleViewed, article.Id);
         // An article a dialog shows is an answer too: «còn hộ cận nghèo thì sao» after the poor household's BHYT article.
         turn.State.AnsweredTopic = article.Topic;
+        turn.State.AnsweredEntry = new Understanding.AnswerRef(Understanding.AnswerRef.Article, article.Id).Payload;
     }
 
     public override IEnumerable<Reference> Articles() => [Article];

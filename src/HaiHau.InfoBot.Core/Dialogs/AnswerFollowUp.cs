@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>What a follow-up asks of the answer just given: how much, where, which papers, when; or nothing named.</summary>
+internal enum FollowUpAsk
+{
+    None,
+    Amount,
+    Place,
+    Papers,
+    Time,
+}
+
+/// <summary>
+/// A short message right after an answer that asks more of it without naming it again («thế mỗi tháng được bao nhiêu
+/// tiền», «làm hồ sơ ở đâu», «còn bố tôi 72 tuổi thì sao»). Read alone, such a message got whatever entry its few words
+/// matched best: after the elderly allowance, «thế mỗi tháng được bao nhiêu tiền» got the BHYT entry on long
+/// illnesses and «làm hồ sơ ở đâu» the poverty application. It leans on the previous answer when every word it has of
+/// its own (not a question word, a filler or a person) is in that answer's text: then it names nothing new.
+/// </summary>
+internal static partial class AnswerFollowUp
+{
+    /// <summary>
+    /// Longer than this, a message tells its own matter. Voice-typed follow-ups run long with address words («cháu ơi
+    /// thế thì bác phải mang những giấy tờ gì đến ủy ban hả cháu»: 15), which are not words of their own.
+    /// </summary>
+    public const int MaxWords = 20;
+
+    /// <summary>
+    /// Folded words that ask about an answer, or are said around the ask, and name no matter: question words, amounts,
+    /// places and papers asked for, time, address words and particles, the people a family talks about (who is asked
+    /// about changes, not what). «vay» is not here: folded, the loan and «vậy» are one word (see <see cref="OwnWords"/>).
+    /// </summary>
+    private static readonly HashSet<string> AskWords = new(StringComparer.Ordinal)
+    {
+        // question words, yes/no
+        "bao", "nhieu", "may", "gi", "j", "nao", "sao", "the", "ra", "nhu", "ai", "dau", "khong", "ko", "k", "kg", "hong",
+        "co", "chua", "duoc", "dc", "phai", "can", "nua", "them", "cach", "biet", "hoi", "xin", "cho", "muon", "nhe", "nha",
+        // amounts, time
+        "tien", "muc", "dong", "trieu", "nghin", "ngan", "tram", "moi", "mot", "hai", "ba", "thang", "nam", "ngay", "tuan",
+        "lau", "khi", "luc", "gio", "truoc", "sau", "thoi", "gian", "het", "bay", "nay", "ky",
+        // places, papers, doing
+        "o", "den", "nop", "lam", "giay", "to", "so", "thu", "tuc", "tro", "suat", "dieu", "kien", "nhan", "tra", "mat", "phi", "mien",
+        "online", "qua", "mang", "nho", "ho", "di", "dang", "len", "ve", "tai", "dung", "gui",
+        // particles and address words
+        "a", "ah", "ak", "ha", "nhi", "oi", "voi", "thi", "con", "ma", "la", "roi", "chu", "u", "uh", "ok", "vang", "da",
+        "cung", "van", "hay", "hoac", "neu", "vi", "de", "tiep", "lai", "luon", "ay", "day", "kia", "nhung", "cac",
+        // people
+        "toi", "minh", "em", "anh", "chi", "chau", "cu", "bac", "ong", "bo", "me", "vo", "chong", "noi", "ngoai", "nguoi",
+        "dinh", "cau", "dua", "be",
+    };
+
+    /// <summary>The words of a message that are its own: not <see cref="AskWords"/> and not a number (a case's age or size).</summary>
+    public static IReadOnlyList<string> OwnWords(IReadOnlyList<string> tokens, string text)
+    {
+        // «vậy thì sao» typed with marks is «vậy»; folded «vay» may be the loan, so it is a word of its own.
+        // «cận nghèo» folds to «can ngheo», «cần» (need) to «can» too: before «nghèo» it is the category, a word of its own.
+        var saysSo = text.Contains("vậy", StringComparison.OrdinalIgnoreCase);
+        return tokens.Where((t, i) => (!AskWords.Contains(t) || (t == "can" && i + 1 < tokens.Count && tokens[i + 1] == "ngheo"))
+            && t != QuestionNormalizer.NumberToken && !(saysSo && t == "vay")).ToList();
+    }
+
+    /// <summary>The people a family asks about for someone else («còn bố tôi thì sao», «bà nội tôi 72 tuổi»).</summary>
+    private static readonly HashSet<string> People = new(StringComparer.Ordinal)
+    {
+        "bo", "me", "ong", "ba", "con", "chau", "vo", "chong", "anh", "chi", "em", "cu", "noi", "ngoai", "dua", "be", "nguoi",
+    };
+
+    /// <summary>Whether the message names someone (a relative, a person) or a number (an age, a size): a case, not a repeat.</summary>
+    public static bool NamesSomeone(IReadOnlyList<string> tokens) =>
+        tokens.Any(t => t == QuestionNormalizer.NumberToken || People.Contains(t));
+
+    /// <summary>«điều kiện là gì», «ai được», «những ai»: what the whole answer says, so it is given again.</summary>
+    public static bool AsksConditions(string text) =>
+        (" " + VietnameseText.Fold(text) + " ") is var folded && ConditionWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+
+    private static readonly string[] ConditionWords = [" dieu kien ", " ai duoc ", " nhung ai ", " tieu chuan ", " doi tuong "];
+
+    /// <summary>Whether a message of these tokens asks more of the answer whose text is <paramref name="answerText"/>.</summary>
+    public static bool LeansOn(IReadOnlyList<string> tokens, string text, string answerText)
+    {
+        if (tokens.Count == 0 || VietnameseText.WordCount(text) > MaxWords)
+        {
+            return false;
+        }
+
+        var answerWords = VietnameseText.Fold(answerText).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return OwnWords(tokens, text).All(answerWords.Contains);
+    }
+
+    /// <summary>
+    /// What the follow-up asks for, read from its folded words. Where before papers and money: «nộp hồ sơ ở đâu» asks
+    /// the place, «bao lâu thì có tiền» the time.
+    /// </summary>
+    public static FollowUpAsk AskOf(string text)
+    {
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        foreach (var (ask, cues) in Asks)
+        {
+            if (cues.Any(c => folded.Contains(c, StringComparison.Ordinal)))
+            {
+                return ask;
+            }
+        }
+
+        return FollowUpAsk.None;
+    }
+
+    private static readonly (FollowUpAsk Ask, string[] Cues)[] Asks =
+    [
+        (FollowUpAsk.Place, [" o dau ", " cho nao ", " hoi ai ", " nop dau ", " den dau ", " di dau ", " lam dau ", " dau a ", " dau ha ", " dau vay ", " noi nao "]),
+        (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " thang may ", " ngay nao ", " han "]),
+        (FollowUpAsk.Papers, [" giay to ", " ho so ", " thu tuc ", " to khai ", " mang gi ", " mang theo ", " can gi ", " can nhung gi "]),
+        (FollowUpAsk.Amount, [" bao nhieu ", " may tram ", " may trieu ", " bn ", " muc ", " lai suat ", " lai bao ", " bao tien ", " mat tien ", " mien phi ", " tien "]),
+    ];
+
+    /// <summary>
+    /// Whether a sentence of the answer (folded, padded) says what <paramref name="ask"/> asks for: an amount of money, a
+    /// rate, «miễn phí», or an amount it says it does not know; a place to go; papers; a length of time or a date.
+    /// </summary>
+    private static bool Says(string folded, FollowUpAsk ask) => ask switch
+    {
+        FollowUpAsk.Amount => AmountPattern().IsMatch(folded) || ContainsAny(folded, " lai suat ", " mien phi ", " mien ", " 100 ", " khong phai dong ", " nha nuoc dong ", " nha nuoc tra ", " ngan sach ")
+            || (ContainsAny(folded, " muc ", " tien ") && ContainsAny(folded, " chua xac nhan ", " chua co ", " tuy ")),
+        FollowUpAsk.Place => ContainsAny(folded, " ubnd ", " uy ban ", " ngan hang ", " co quan bao hiem ", " bhxh ", " tram y te ", " benh vien ", " trung tam ",
+            " buu dien ", " cong an ", " phong van hoa ", " co so kham ", " to truong ", " truong thon ", " nha truong ", " dien luc "),
+        FollowUpAsk.Papers => ContainsAny(folded, " giay ", " ho so ", " to khai ", " can cuoc ", " don ", " mau ", " ban sao ", " so ho "),
+        FollowUpAsk.Time => TimePattern().IsMatch(folded) || ContainsAny(folded, " trong vong ", " thoi han ", " han ", " hang thang ", " hang nam ", " cuoi nam ", " dau nam ", " ngay lam viec "),
+        _ => false,
+    };
+
+    private static bool ContainsAny(string folded, params string[] cues) => cues.Any(c => folded.Contains(c, StringComparison.Ordinal));
+
+    [GeneratedRegex(@"\d[\d.,]* (dong|trieu|nghin|ngan)\b", RegexOptions.CultureInvariant, PatternLimits.MatchTimeMs)]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"\d+ (ngay|thang|nam|tuan)\b", RegexOptions.CultureInvariant, PatternLimits.MatchTimeMs)]
+    private static partial Regex TimePattern();
+
+    /// <summary>
+    /// The sentences of an answer (its facts filled in) that say what <paramref name="ask"/> asks for, and the sentence
+    /// naming where to go when they do not, in the answer's order; the whole answer when every sentence would be kept;
+    /// null when no sentence says it: the answer does not know, and the resident is told so and where to ask instead of
+    /// the same answer again. An answer that does not know the amount says so in the sentence kept («Mức tiền …
+    /// cháu chưa xác nhận được»), and where to ask follows it.
+    /// </summary>
+    public static string? Excerpt(string answer, FollowUpAsk ask)
+    {
+        var sentences = Sentences(answer).ToList();
+        var folded = sentences.Select(s => " " + VietnameseText.Fold(s) + " ").ToList();
+        var kept = Enumerable.Range(0, sentences.Count).Where(i => Says(folded[i], ask)).ToHashSet();
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        if (ask != FollowUpAsk.Place && !kept.Any(i => Says(folded[i], FollowUpAsk.Place))
+            && Enumerable.Range(0, sentences.Count).LastOrDefault(i => Says(folded[i], FollowUpAsk.Place), -1) is var place and >= 0)
+        {
+            kept.Add(place);
+        }
+
+        return kept.Count >= sentences.Count ? answer : string.Join(' ', kept.Order().Select(i => sentences[i]));
+    }
+
+    /// <summary>
+    /// Whether the part of an answer kept for a follow-up only says it does not know («Mức tiền … cháu chưa xác nhận
+    /// được»): every kept sentence that is not where to ask says so.
+    /// </summary>
+    public static bool OnlySaysItDoesNotKnow(string part) =>
+        Sentences(part).Select(s => " " + VietnameseText.Fold(s) + " ").Where(s => !Says(s, FollowUpAsk.Place) || ContainsAny(s, Unknown))
+            .ToList() is { Count: > 0 } said && said.All(s => ContainsAny(s, Unknown));
+
+    private static readonly string[] Unknown = [" chua xac nhan ", " chua co thong tin ", " chua ro "];
+
+    /// <summary>The last sentence of an answer that names a place to go («Bác hỏi UBND xã nơi bác ở…»); null when none does.</summary>
+    public static string? PlaceToAsk(string answer) =>
+        Sentences(answer).LastOrDefault(s => Says(" " + VietnameseText.Fold(s) + " ", FollowUpAsk.Place));
+
+    /// <summary>
+    /// Words that open a new question, not more of the last one: «à mà», «à cho hỏi», «cho hỏi thêm», «ngoài ra»
+    /// («à mà cho hỏi học nghề miễn phí ở đâu» after a loan answer asks about training).
+    /// </summary>
+    private static readonly string[] NewQuestionOpeners = ["a ma ", "a cho hoi ", "ma cho hoi ", "cho hoi them ", "hoi them ", "ngoai ra ", "voi lai ", "a quen ", "nhan tien "];
+
+    public static bool StartsAnew(string text) =>
+        (VietnameseText.Fold(text) + " ") is var folded && NewQuestionOpeners.Any(o => folded.StartsWith(o, StringComparison.Ordinal));
+
+    /// <summary>An answer's sentences: a full stop, question or exclamation mark before a space ends one; «1.500.000» does not.</summary>
+    internal static IEnumerable<string> Sentences(string answer)
+    {
+        var start = 0;
+        for (var i = 0; i < answer.Length; i++)
+        {
+            var ends = answer[i] is '.' or '?' or '!' && (i + 1 == answer.Length || char.IsWhiteSpace(answer[i + 1]));
+            if (ends || answer[i] == '\n')
+            {
+                if (answer[start..(i + 1)].Trim() is { Length: > 0 } sentence)
+                {
+                    yield return sentence;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (answer[start..].Trim() is { Length: > 0 } last)
+        {
+            yield return last;
+        }
+    }
+}

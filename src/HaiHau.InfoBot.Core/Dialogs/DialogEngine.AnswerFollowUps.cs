@@ -1,0 +1,152 @@
+using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Text;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.Core.Understanding.Evaluation;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// A follow-up on the answer just given (<see cref="AnswerFollowUp"/>): «lãi bao nhiêu» after the poor household's loan,
+/// «nộp ở đâu» after the elderly allowance. Read alone it is answered only by a neighbour on the same matter («thủ tục
+/// vay ra sao» after the clean-water loan: the loan procedure); otherwise the answer just given says the part asked
+/// for (how much, where, which papers, when), with a button for the whole answer, or, when it does not say it, the
+/// resident is told so and where to ask, and staff see the question.
+/// </summary>
+public sealed partial class DialogEngine
+{
+    /// <param name="read">The message read alone (without a leading «còn»/«thế»), shared with the question's own reading.</param>
+    private bool AnswerOnPreviousAnswer(TurnContext turn, IQuestionUnderstanding understanding, string text, Lazy<UnderstoodQuestion> read)
+    {
+        if (AnswerRef.Parse(turn.PreviousAnswer) is not { } previous || WhatItSays(understanding, previous) is not var (question, body, words, topic)
+            || AnswerFollowUp.StartsAnew(text) || !(AnswerFollowUp.AskOf(text) != FollowUpAsk.None || QuestionParts.Asks(text))
+            || ResidentCase.Read(text, services.Content) is { Members: not null } or { MonthlyIncome: not null })
+        {
+            // A household's numbers are the case's to answer (AnswerCase), whatever answer came before.
+            return false;
+        }
+
+        var rest = QuestionParts.WithoutFollowUpWord(text);
+        var alone = read.Value;
+        var tokens = alone.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!AnswerFollowUp.LeansOn(tokens, text, words))
+        {
+            return false;
+        }
+
+        var own = AnswerFollowUp.OwnWords(tokens, text);
+        if (own.Count > 0 && alone is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article, Best.Coverage: >= OwnQuestionCoverage } && alone.Best.Topic != topic)
+        {
+            // Words of its own that an entry of another matter answers («con tôi đi học nghề có được miễn học phí không»
+            // after the student loan): a question of its own, whatever words it shares with the answer given.
+            return false;
+        }
+
+        var ask = AnswerFollowUp.AskOf(text);
+        if (ask == FollowUpAsk.None && !AnswerFollowUp.NamesSomeone(tokens) && !AnswerFollowUp.AsksConditions(text))
+        {
+            // Nothing asked of the answer and nobody new asked about («còn vay vốn thì sao» after the farming loan): the
+            // same answer again would tell the resident nothing; the follow-up is read as the other follow-ups are.
+            return false;
+        }
+
+        turn.Log(EventKinds.QuestionUnderstood, topic);
+        // A word of its own that the answer's question lacks («gia hạn» after the overdue loan, «thủ tục vay» after the
+        // clean-water loan) may name a neighbour on the same matter, which the message alone finds; a bare ask («mỗi
+        // tháng được bao nhiêu tiền», «vay được bao nhiêu» after the student loan) stays with the answer given.
+        var asked = VietnameseText.Fold(question).Split(' ').ToHashSet(StringComparer.Ordinal);
+        var neighbour = alone is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } && alone.Best.Topic == topic
+            ? alone.Best.Answer : null;
+        if (neighbour is not null && own.Any(w => !asked.Contains(w)))
+        {
+            return Go(turn, understanding, neighbour, insideDialog: false);
+        }
+
+        if (ask == FollowUpAsk.None)
+        {
+            return Go(turn, understanding, previous, insideDialog: false);
+        }
+
+        var said = turn.Render(body);
+        QuickReply[] buttons = [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
+        if (AnswerFollowUp.Excerpt(said, ask) is not { } part)
+        {
+            // The answer does not say it. A neighbour on the same matter may: the message alone, or read with the
+            // answer's question («cần giấy tờ gì» after the poor household's loan: the loan's papers).
+            var within = understanding.Understand($"{question} {rest}");
+            foreach (var other in new[] { neighbour, within is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } && within.Best.Topic == topic ? within.Best.Answer : null })
+            {
+                if (other is not null && other != previous)
+                {
+                    return Go(turn, understanding, other, insideDialog: false);
+                }
+            }
+
+            SayNotSaid(turn, understanding, previous, question, said, text, buttons, understanding.Messages.NotSaid);
+            return true;
+        }
+
+        if (AnswerFollowUp.OnlySaysItDoesNotKnow(part))
+        {
+            // «Mức tiền hằng tháng hiện nay cháu chưa xác nhận được. Bác hỏi UBND xã…»: said as the answer says it, and
+            // counted as a question the bot could not answer, which it is (staff see which figure residents ask for).
+            SayNotSaid(turn, understanding, previous, question, said, text, buttons, part);
+            return true;
+        }
+
+        turn.Say($"{question}\n\n{part}", buttons);
+        turn.State.AnsweredTopic = topic;
+        turn.State.AnsweredEntry = previous.Payload;
+        turn.Log(EventKinds.QuestionAnswered, previous.Payload);
+        return true;
+    }
+
+    /// <summary>
+    /// The honest answer to a follow-up the answer just given does not answer («bao lâu thì có tiền» after storm damage):
+    /// it says so, and where to ask as that answer names it (else the referral the place names, else UBND xã). Logged as
+    /// unanswered, with the answer as its candidate, so staff see which entry lacks what residents ask next.
+    /// </summary>
+    /// <param name="say">What is said: <see cref="UnderstandingMessages.NotSaid"/> before where to ask, or the answer's own
+    /// sentences saying it does not know, which name where to ask themselves.</param>
+    private static void SayNotSaid(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string said, string text, IReadOnlyList<QuickReply> buttons, string say)
+    {
+        var place = AnswerFollowUp.PlaceToAsk(said);
+        var body = understanding.Understand(place ?? question).Referral;
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [CandidatesData] = previous.Payload + " 1.00" };
+        if (body is not null)
+        {
+            data[AnswerEvaluator.ReferData] = body.Id;
+        }
+
+        turn.Log(EventKinds.QuestionUnanswered, UnansweredSubject(text), data);
+        if (body is { Id: not Referral.Default })
+        {
+            turn.Log(EventKinds.QuestionReferred, body.Id);
+        }
+
+        var where = say != understanding.Messages.NotSaid ? string.Empty : place ?? body?.Say ?? string.Empty;
+        turn.Say($"{question}\n\n{say} {where}".TrimEnd(), buttons);
+    }
+
+    /// <summary>
+    /// How much of a follow-up an entry of another matter must cover, read alone, for the follow-up to be a question of its
+    /// own: «nhà tôi cận nghèo có được không» after house building aid matches the neighbour-comparison entry on a few
+    /// words and still asks about the aid.
+    /// </summary>
+    private const double OwnQuestionCoverage = 0.75;
+
+    /// <summary>
+    /// An entry's question, the answer it says, the words it is about (question and keywords) and its topic; null when
+    /// it is gone. The answer's own words are not counted as what it is about: an answer mentions the BHYT card a benefit
+    /// brings, and «thẻ bhyt có tự gia hạn không» after the pension asks about the card, not the pension.
+    /// </summary>
+    private (string Question, string Body, string Words, string Topic)? WhatItSays(IQuestionUnderstanding understanding, AnswerRef answer) => answer.Kind switch
+    {
+        AnswerRef.Faq when understanding.FindFaq(answer.Id) is { Answer.Length: > 0 } faq =>
+            (faq.Question, faq.Answer, $"{faq.Question} {string.Join(' ', faq.Keywords)}", faq.Topic),
+        AnswerRef.Faq when understanding.FindFaq(answer.Id) is { } faq && services.Content.FindArticle(faq.AnswerArticle) is { } whole =>
+            (faq.Question, whole.Body, $"{faq.Question} {string.Join(' ', faq.Keywords)}", faq.Topic),
+        AnswerRef.Article when services.Content.FindArticle(answer.Id) is { } article =>
+            (article.Title, article.Body, $"{article.Title} {article.Summary} {string.Join(' ', article.Keywords)}", article.Topic),
+        _ => null,
+    };
+}

@@ -1,0 +1,170 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.Core.Understanding.Evaluation;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Engine;
+
+/// <summary>
+/// A message right after an answer that asks more of it («thế mỗi tháng được bao nhiêu tiền», «nộp ở đâu») is read with
+/// that answer (<see cref="AnswerFollowUp"/>). The messages are written for these tests, not taken from the follow-up sets.
+/// </summary>
+public sealed class AnswerFollowUpTests
+{
+    private const string Elderly = "mẹ tôi 80 tuổi không có lương hưu thì có được trợ cấp gì không";
+    private static readonly string ElderlyEntry = new AnswerRef(AnswerRef.Faq, "tro-cap-nguoi-cao-tuoi").Payload;
+
+    private static EngineHarness Today()
+    {
+        var bot = new EngineHarness();
+        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(7)));
+        return bot;
+    }
+
+    [Fact]
+    public void A_question_on_how_much_after_an_answer_gets_the_part_that_says_it_and_a_button_for_the_whole()
+    {
+        var bot = Today();
+        bot.Send(Elderly);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == ElderlyEntry);
+
+        var reply = bot.Send("thế mỗi tháng được bao nhiêu tiền");
+
+        var text = EngineHarness.Joined(reply);
+        Assert.Contains("Mức tiền hằng tháng hiện nay cháu chưa xác nhận được", text, StringComparison.Ordinal); // honest, from the entry
+        Assert.Contains("UBND xã", text, StringComparison.Ordinal); // where to ask, from the entry
+        Assert.DoesNotContain("từ đủ 75 tuổi", text, StringComparison.Ordinal); // not the whole answer again
+        Assert.Contains(reply[^1].QuickReplies, b => b.Id == ElderlyEntry && b.Label == EngineHarness.Repo.Questions.Messages.WholeAnswer);
+
+        // It does not know the amount, so staff see the question as one the bot could not answer, with the entry.
+        var unanswered = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.StartsWith(ElderlyEntry, unanswered.Data![DialogEngine.CandidatesData], StringComparison.Ordinal);
+        Assert.Equal(Referral.Default, unanswered.Data[AnswerEvaluator.ReferData]);
+
+        Assert.Contains("từ đủ 75 tuổi", EngineHarness.Joined(bot.Press(ElderlyEntry)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_alone_the_same_words_got_another_entry()
+    {
+        var bot = Today();
+        bot.Send("thế mỗi tháng được bao nhiêu tiền");
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Subject == ElderlyEntry);
+    }
+
+    [Fact]
+    public void Where_to_go_gets_the_sentence_naming_the_place()
+    {
+        var bot = Today();
+        bot.Send(Elderly);
+
+        var text = EngineHarness.Joined(bot.Send("làm hồ sơ ở đâu"));
+
+        Assert.Contains("Bác hỏi UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) để làm tờ khai.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("neo đơn", text, StringComparison.Ordinal);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == ElderlyEntry);
+    }
+
+    [Fact]
+    public void What_the_answer_does_not_say_is_said_honestly_with_where_to_ask_and_logged_for_staff()
+    {
+        var bot = Today();
+        bot.Send("nhà bị bão làm tốc mái thì có được hỗ trợ không");
+        var storm = new AnswerRef(AnswerRef.Faq, "nha-hu-hong-do-bao-lu").Payload;
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == storm);
+
+        var text = EngineHarness.Joined(bot.Send("bao lâu thì có tiền"));
+
+        Assert.Contains(EngineHarness.Repo.Questions.Messages.NotSaid, text, StringComparison.Ordinal);
+        Assert.Contains("UBND xã", text, StringComparison.Ordinal);
+        var unanswered = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.Equal("bao lau thi co tien", unanswered.Subject);
+        Assert.StartsWith(storm, unanswered.Data![DialogEngine.CandidatesData], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_question_opened_with_a_ma_is_read_on_its_own()
+    {
+        var bot = Today();
+        bot.Send(Elderly);
+
+        bot.Send("à mà cho hỏi hộ nghèo vay vốn lãi suất bao nhiêu");
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == new AnswerRef(AnswerRef.Faq, "vay-ho-ngheo").Payload);
+    }
+
+    [Fact]
+    public void A_bare_yes_after_an_answer_is_still_an_acknowledgement()
+    {
+        var bot = Today();
+        bot.Send(Elderly);
+
+        bot.Send("có");
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == ElderlyEntry);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnderstood && e.Subject == Topics.Greeting);
+    }
+
+    [Fact]
+    public void Only_the_turn_after_an_answer_is_read_with_it()
+    {
+        var bot = Today();
+        bot.Send(Elderly);
+        Assert.Equal(ElderlyEntry, bot.State.AnsweredEntry);
+        bot.Send("hôm nay trời mưa to quá");
+        Assert.Null(bot.State.AnsweredEntry);
+
+        bot.Send("thế mỗi tháng được bao nhiêu tiền");
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Subject == ElderlyEntry || (e.Data?.Values.Any(v => v.Contains(ElderlyEntry, StringComparison.Ordinal)) ?? false));
+    }
+
+    [Theory]
+    [InlineData("nộp hồ sơ ở đâu", nameof(FollowUpAsk.Place))]
+    [InlineData("bao lâu thì có tiền", nameof(FollowUpAsk.Time))]
+    [InlineData("cần giấy tờ gì", nameof(FollowUpAsk.Papers))]
+    [InlineData("lai suat bn", nameof(FollowUpAsk.Amount))]
+    [InlineData("còn bà nội tôi thì sao", nameof(FollowUpAsk.None))]
+    public void What_a_follow_up_asks_for_is_read_from_its_words(string text, string ask) =>
+        Assert.Equal(Enum.Parse<FollowUpAsk>(ask), AnswerFollowUp.AskOf(text));
+
+    [Theory]
+    [InlineData("thế mỗi tháng được bao nhiêu tiền", "")]
+    [InlineData("thế hộ cận nghèo thì đc những gì", "can ngheo")]
+    [InlineData("vay dc bn", "vay")]
+    [InlineData("vậy thì sao", "")]
+    [InlineData("có được gia hạn không", "gia han")]
+    public void A_follow_up_s_own_words_leave_out_question_words_people_and_numbers(string text, string own)
+    {
+        var tokens = EngineHarness.Repo.Questions.Understand(text).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(own, string.Join(' ', AnswerFollowUp.OwnWords(tokens, text)));
+    }
+
+    [Fact]
+    public void An_excerpt_keeps_the_sentences_that_say_what_was_asked_and_where_to_go()
+    {
+        const string answer = "Hộ nghèo được vay tối đa 100.000.000 đồng. Thời hạn vay đến 5 năm. Không cần thế chấp. Bác hỏi UBND xã nơi bác ở.";
+
+        Assert.Equal("Hộ nghèo được vay tối đa 100.000.000 đồng. Bác hỏi UBND xã nơi bác ở.", AnswerFollowUp.Excerpt(answer, FollowUpAsk.Amount));
+        Assert.Equal("Thời hạn vay đến 5 năm. Bác hỏi UBND xã nơi bác ở.", AnswerFollowUp.Excerpt(answer, FollowUpAsk.Time));
+        Assert.Equal("Bác hỏi UBND xã nơi bác ở.", AnswerFollowUp.Excerpt(answer, FollowUpAsk.Place));
+        Assert.Null(AnswerFollowUp.Excerpt(answer, FollowUpAsk.Papers)); // nothing says it: no sentence is passed off as the answer
+    }
+
+    [Fact]
+    public void A_part_that_only_says_it_does_not_know_is_told_apart_from_one_that_says_the_amount()
+    {
+        Assert.True(AnswerFollowUp.OnlySaysItDoesNotKnow("Mức tiền hằng tháng hiện nay cháu chưa xác nhận được. Bác hỏi UBND xã nơi bác ở."));
+        Assert.False(AnswerFollowUp.OnlySaysItDoesNotKnow("Hộ nghèo được vay tối đa 100.000.000 đồng. Bác hỏi UBND xã nơi bác ở."));
+    }
+
+    [Theory]
+    [InlineData("à mà cho hỏi học nghề ở đâu", true)]
+    [InlineData("cho hỏi thêm về thẻ bhyt", true)]
+    [InlineData("thế còn bà tôi thì sao", false)]
+    public void Words_that_open_a_new_question_are_known(string text, bool anew) =>
+        Assert.Equal(anew, AnswerFollowUp.StartsAnew(text));
+}
