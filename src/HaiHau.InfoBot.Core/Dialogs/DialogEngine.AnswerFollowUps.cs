@@ -81,7 +81,7 @@ public sealed partial class DialogEngine
                 }
             }
 
-            SayNotSaid(turn, understanding, previous, question, said, text, buttons, understanding.Messages.NotSaid);
+            SayNotSaid(turn, understanding, previous, question, topic, said, text, buttons, understanding.Messages.NotSaid);
             return true;
         }
 
@@ -89,13 +89,12 @@ public sealed partial class DialogEngine
         {
             // «Mức tiền hằng tháng hiện nay cháu chưa xác nhận được. Bác hỏi UBND xã…»: said as the answer says it, and
             // counted as a question the bot could not answer, which it is (staff see which figure residents ask for).
-            SayNotSaid(turn, understanding, previous, question, said, text, buttons, part);
+            SayNotSaid(turn, understanding, previous, question, topic, said, text, buttons, part);
             return true;
         }
 
         turn.Say($"{question}\n\n{part}", buttons);
-        turn.State.AnsweredTopic = topic;
-        turn.State.AnsweredEntry = previous.Payload;
+        KeepForTheNextTurn(turn, previous, topic);
         turn.Log(EventKinds.QuestionAnswered, previous.Payload);
         return true;
     }
@@ -107,7 +106,7 @@ public sealed partial class DialogEngine
     /// </summary>
     /// <param name="say">What is said: <see cref="UnderstandingMessages.NotSaid"/> before where to ask, or the answer's own
     /// sentences saying it does not know, which name where to ask themselves.</param>
-    private static void SayNotSaid(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string said, string text, IReadOnlyList<QuickReply> buttons, string say)
+    private static void SayNotSaid(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string topic, string said, string text, IReadOnlyList<QuickReply> buttons, string say)
     {
         var place = AnswerFollowUp.PlaceToAsk(said);
         var body = understanding.Understand(place ?? question).Referral;
@@ -125,6 +124,14 @@ public sealed partial class DialogEngine
 
         var where = say != understanding.Messages.NotSaid ? string.Empty : place ?? body?.Say ?? string.Empty;
         turn.Say($"{question}\n\n{say} {where}".TrimEnd(), buttons);
+        KeepForTheNextTurn(turn, previous, topic);
+    }
+
+    /// <summary>A part of an answer, or what it does not say, is still that answer: the next follow-up reads with it too.</summary>
+    private static void KeepForTheNextTurn(TurnContext turn, AnswerRef answer, string topic)
+    {
+        turn.State.AnsweredTopic = topic;
+        turn.State.AnsweredEntry = answer.Payload;
     }
 
     /// <summary>

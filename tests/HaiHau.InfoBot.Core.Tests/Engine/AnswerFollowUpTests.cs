@@ -85,6 +85,20 @@ public sealed class AnswerFollowUpTests
     }
 
     [Fact]
+    public void A_second_follow_up_reads_with_the_same_answer()
+    {
+        var bot = Today();
+        bot.Send("con tôi đỗ đại học nhà cận nghèo có được vay vốn không");
+        var studentLoan = bot.State.AnsweredEntry;
+        bot.Send("mỗi tháng vay được bao nhiêu"); // the answer does not know: said so, with where to ask
+
+        var text = EngineHarness.Joined(bot.Send("nộp hồ sơ ở đâu"));
+
+        Assert.Equal(studentLoan, bot.State.AnsweredEntry);
+        Assert.Contains("Tổ tiết kiệm và vay vốn", text, StringComparison.Ordinal); // where that loan is asked for, not the poverty application
+    }
+
+    [Fact]
     public void A_new_question_opened_with_a_ma_is_read_on_its_own()
     {
         var bot = Today();
