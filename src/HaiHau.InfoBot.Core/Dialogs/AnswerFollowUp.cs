@@ -19,7 +19,8 @@ internal enum FollowUpAsk
 /// tiền», «làm hồ sơ ở đâu», «còn bố tôi 72 tuổi thì sao»). Read alone, such a message got whatever entry its few words
 /// matched best: after the elderly allowance, «thế mỗi tháng được bao nhiêu tiền» got the BHYT entry on long
 /// illnesses and «làm hồ sơ ở đâu» the poverty application. It leans on the previous answer when every word it has of
-/// its own (not a question word, a filler or a person) is in that answer's text: then it names nothing new.
+/// its own (not a question word, a filler, a person or a number) is in that answer's question or keywords: then it
+/// names nothing new. The two sets of tests/…/FollowUps measure it.
 /// </summary>
 internal static partial class AnswerFollowUp
 {
