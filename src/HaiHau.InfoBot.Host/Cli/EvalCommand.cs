@@ -29,35 +29,10 @@ public static class EvalCommand
         answers.Options.Add(why);
         answers.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            var (data, rows, exit) = await EvalInputs.ReadAsync(parse.GetValue(file)!, parse, AnswerSet.Parse, error, ct);
+            if (data is null)
             {
-                // `dotnet run --project` starts the host in its project folder, so a path relative to the repository
-                // root is read from there: say so, since the README's command gives "$PWD/…".
-                await error.WriteLineAsync($"{path.FullName}: no such file (a relative path is read from {Directory.GetCurrentDirectory()}; give the full path, e.g. \"$PWD/tests/…\")");
-                return 2;
-            }
-
-            var data = InfoBotServices.LoadBotData(ValidateCommand.ReadOptions([.. parse.UnmatchedTokens]));
-            if (!data.IsValid)
-            {
-                foreach (var problem in data.Problems)
-                {
-                    await error.WriteLineAsync(problem.ToString());
-                }
-
-                return 1;
-            }
-
-            IReadOnlyList<AnswerSetRow> rows;
-            try
-            {
-                rows = AnswerSet.Parse(await File.ReadAllLinesAsync(path.FullName, ct));
-            }
-            catch (FormatException e)
-            {
-                await error.WriteLineAsync($"{path.FullName}: {e.Message}");
-                return 2;
+                return exit;
             }
 
             var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, TimeProvider.System, new EngineOptions(), null, data.Questions));

@@ -25,33 +25,10 @@ internal static class EvalFollowUpsCommand
         followUps.Options.Add(quiet);
         followUps.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            var (data, rows, exit) = await EvalInputs.ReadAsync(parse.GetValue(file)!, parse, FollowUpSet.Parse, error, ct);
+            if (data is null)
             {
-                await error.WriteLineAsync($"{path.FullName}: no such file (a relative path is read from {Directory.GetCurrentDirectory()}; give the full path, e.g. \"$PWD/tests/…\")");
-                return 2;
-            }
-
-            var data = InfoBotServices.LoadBotData(ValidateCommand.ReadOptions([.. parse.UnmatchedTokens]));
-            if (!data.IsValid)
-            {
-                foreach (var problem in data.Problems)
-                {
-                    await error.WriteLineAsync(problem.ToString());
-                }
-
-                return 1;
-            }
-
-            IReadOnlyList<FollowUpRow> rows;
-            try
-            {
-                rows = FollowUpSet.Parse(await File.ReadAllLinesAsync(path.FullName, ct));
-            }
-            catch (FormatException e)
-            {
-                await error.WriteLineAsync($"{path.FullName}: {e.Message}");
-                return 2;
+                return exit;
             }
 
             var engine = new DialogEngine(new DialogServices(data.Content, data.Dialogs, TimeProvider.System, new EngineOptions(), null, data.Questions));
