@@ -41,7 +41,7 @@ internal static partial class AnswerFollowUp
         "bao", "nhieu", "may", "gi", "j", "nao", "sao", "the", "ra", "nhu", "ai", "dau", "khong", "ko", "k", "kg", "hong",
         "co", "chua", "duoc", "dc", "phai", "can", "nua", "them", "cach", "biet", "hoi", "xin", "cho", "muon", "nhe", "nha",
         // amounts, time
-        "tien", "muc", "dong", "trieu", "nghin", "ngan", "tram", "moi", "mot", "hai", "ba", "thang", "nam", "ngay", "tuan",
+        "tien", "muc", "dong", "trieu", "nghin", "ngan", "tram", "chuc", "phan", "moi", "mot", "hai", "ba", "thang", "nam", "ngay", "tuan",
         "lau", "khi", "luc", "gio", "truoc", "sau", "thoi", "gian", "het", "bay", "nay", "ky",
         // places, papers, doing
         "o", "den", "nop", "lam", "giay", "to", "so", "thu", "tuc", "tro", "suat", "dieu", "kien", "nhan", "tra", "mat", "phi", "mien",
@@ -113,9 +113,9 @@ internal static partial class AnswerFollowUp
     private static readonly (FollowUpAsk Ask, string[] Cues)[] Asks =
     [
         (FollowUpAsk.Place, [" o dau ", " cho nao ", " hoi ai ", " nop dau ", " den dau ", " di dau ", " lam dau ", " dau a ", " dau ha ", " dau vay ", " noi nao "]),
-        (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " thang may ", " ngay nao ", " han "]),
+        (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " may nam ", " may tuan ", " bao nhieu nam ", " thang may ", " ngay nao ", " han "]),
         (FollowUpAsk.Papers, [" giay to ", " ho so ", " thu tuc ", " to khai ", " mang gi ", " mang theo ", " can gi ", " can nhung gi "]),
-        (FollowUpAsk.Amount, [" bao nhieu ", " may tram ", " may trieu ", " bn ", " muc ", " lai suat ", " lai bao ", " bao tien ", " mat tien ", " mien phi ", " tien "]),
+        (FollowUpAsk.Amount, [" bao nhieu ", " may tram ", " may trieu ", " bn ", " muc ", " lai suat ", " lai bao ", " bao tien ", " mat tien ", " mat phi ", " mien phi ", " phan tram ", " may chuc ", " tien "]),
     ];
 
     /// <summary>
@@ -124,7 +124,7 @@ internal static partial class AnswerFollowUp
     /// </summary>
     private static bool Says(string folded, FollowUpAsk ask) => ask switch
     {
-        FollowUpAsk.Amount => AmountPattern().IsMatch(folded) || ContainsAny(folded, " lai suat ", " mien phi ", " mien ", " 100 ", " khong phai dong ", " nha nuoc dong ", " nha nuoc tra ", " ngan sach ")
+        FollowUpAsk.Amount => AmountPattern().IsMatch(folded) || ContainsAny(folded, " lai suat ", " mien phi ", " mien ", " 100 ", " phan tram ", " khong phai dong ", " khong mat ", " mat phi ", " nha nuoc dong ", " nha nuoc tra ", " ngan sach ")
             || (ContainsAny(folded, " muc ", " tien ") && ContainsAny(folded, " chua xac nhan ", " chua co ", " tuy ")),
         FollowUpAsk.Place => ContainsAny(folded, " ubnd ", " uy ban ", " ngan hang ", " co quan bao hiem ", " bhxh ", " tram y te ", " benh vien ", " trung tam ",
             " buu dien ", " cong an ", " phong van hoa ", " co so kham ", " to truong ", " truong thon ", " nha truong ", " dien luc "),

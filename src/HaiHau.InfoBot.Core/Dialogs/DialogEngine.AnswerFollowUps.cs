@@ -17,6 +17,11 @@ public sealed partial class DialogEngine
     /// <param name="read">The message read alone (without a leading «còn»/«thế»), shared with the question's own reading.</param>
     private bool AnswerOnPreviousAnswer(TurnContext turn, IQuestionUnderstanding understanding, string text, Lazy<UnderstoodQuestion> read)
     {
+        if (AnswerRef.Parse(turn.PreviousAnswer) is { Kind: AnswerRef.Refer } sentTo)
+        {
+            return AskedOfAnUnanswered(turn, understanding, text, read, sentTo.Id);
+        }
+
         if (AnswerRef.Parse(turn.PreviousAnswer) is not { } previous || WhatItSays(understanding, previous) is not var (question, body, words, topic)
             || AnswerFollowUp.StartsAnew(text) || !(AnswerFollowUp.AskOf(text) != FollowUpAsk.None || QuestionParts.Asks(text))
             || ResidentCase.Read(text, services.Content) is { Members: not null } or { MonthlyIncome: not null })
@@ -73,7 +78,7 @@ public sealed partial class DialogEngine
             // The answer does not say it. A neighbour on the same matter may: the message alone, or read with the
             // answer's question («cần giấy tờ gì» after the poor household's loan: the loan's papers).
             var within = understanding.Understand($"{question} {rest}");
-            foreach (var other in new[] { neighbour, within is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } && within.Best.Topic == topic ? within.Best.Answer : null })
+            foreach (var other in new[] { own.Count > 0 ? neighbour : null, within is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } && within.Best.Topic == topic ? within.Best.Answer : null })
             {
                 if (other is not null && other != previous)
                 {
@@ -96,6 +101,27 @@ public sealed partial class DialogEngine
         turn.Say($"{question}\n\n{part}", buttons);
         KeepForTheNextTurn(turn, previous, topic);
         turn.Log(EventKinds.QuestionAnswered, previous.Payload);
+        return true;
+    }
+
+    /// <summary>
+    /// A bare ask right after an "I don't know" («thế mỗi tháng được bao nhiêu tiền», «phải báo với ai») asks it of that
+    /// question, which the bot could not answer: read alone it got whatever entry shares its question words (the
+    /// electricity support, domestic violence). It gets the honest "I don't know" and the same place again. A message
+    /// with words of its own is a question of its own.
+    /// </summary>
+    private bool AskedOfAnUnanswered(TurnContext turn, IQuestionUnderstanding understanding, string text, Lazy<UnderstoodQuestion> read, string body)
+    {
+        if (AnswerFollowUp.StartsAnew(text) || !(AnswerFollowUp.AskOf(text) != FollowUpAsk.None || QuestionParts.Asks(text))
+            || VietnameseText.WordCount(text) > AnswerFollowUp.MaxWords || understanding.FindReferral(body) is not { } referral
+            || ResidentCase.Read(text, services.Content) is { Members: not null } or { MonthlyIncome: not null }
+            || AnswerFollowUp.OwnWords(read.Value.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), text).Count > 0)
+        {
+            return false;
+        }
+
+        var unknown = new TopicGuess(UnderstoodQuestion.UnknownTopic, 1, new AnswerRef(AnswerRef.Topic, UnderstoodQuestion.UnknownTopic));
+        SayUnanswered(turn, understanding, read.Value with { Decision = QuestionDecision.NotUnderstood, Best = unknown, RunnerUp = null, WeakAnswer = true, Referral = referral, Suggestions = [] }, text);
         return true;
     }
 

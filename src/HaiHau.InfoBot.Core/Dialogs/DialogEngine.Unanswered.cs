@@ -92,6 +92,8 @@ public sealed partial class DialogEngine
         }
 
         turn.Log(EventKinds.QuestionUnanswered, folded, data.Count > 0 ? data : null);
+        // «thế mỗi tháng được bao nhiêu» right after is asked of this "I don't know", not of whatever entry its words match.
+        turn.State.AnsweredEntry = question.Referral is { } sentTo ? new AnswerRef(AnswerRef.Refer, sentTo.Id).Payload : null;
         if (question.Referral is { Id: not Referral.Default } named)
         {
             turn.Log(EventKinds.QuestionReferred, named.Id); // the statistics' «referred», told apart from «not understood»

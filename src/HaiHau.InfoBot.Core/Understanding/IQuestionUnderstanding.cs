@@ -14,5 +14,8 @@ public interface IQuestionUnderstanding
     /// <summary>An FAQ entry by id (content/faq/&lt;id&gt;.md).</summary>
     Content.FaqEntry? FindFaq(string id);
 
+    /// <summary>A referral body by id (content/referrals.yaml): where the last "I don't know" sent the resident.</summary>
+    Referral? FindReferral(string id);
+
     UnderstandingMessages Messages { get; }
 }

@@ -302,6 +302,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
     public FaqEntry? FindFaq(string id) => _faqs.GetValueOrDefault(id);
 
+    public Referral? FindReferral(string id) => _referrals.Find(id);
+
     public UnderstoodQuestion Understand(string text)
     {
         // Read once: the tokens for the classifier and the search, the words as typed for the referral's diacritics.

@@ -71,6 +71,8 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
 
     public FaqEntry? FindFaq(string id) => Current.FindFaq(id);
 
+    public Referral? FindReferral(string id) => Current.FindReferral(id);
+
     public void Dispose() => _rebuild.Dispose();
 
     /// <summary>Completes when the last scheduled rebuild has been swapped in (or failed, logged; the old model serves).</summary>

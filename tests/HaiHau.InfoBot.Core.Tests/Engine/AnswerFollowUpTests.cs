@@ -99,6 +99,25 @@ public sealed class AnswerFollowUpTests
     }
 
     [Fact]
+    public void A_bare_ask_after_an_i_dont_know_gets_the_i_dont_know_again_not_an_entry_its_words_match()
+    {
+        var bot = Today();
+        bot.Send("con trai bác bị thiểu năng từ bé giờ hai mươi mấy tuổi rồi thì có được gì không");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        var sentTo = bot.State.AnsweredEntry;
+        Assert.StartsWith(AnswerRef.Refer + ":", sentTo, StringComparison.Ordinal);
+
+        bot.Send("mỗi tháng được bao nhiêu tiền hả cháu");
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered); // read alone it got the electricity support
+        var unanswered = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.Equal(sentTo, AnswerRef.Refer + ":" + unanswered.Data![AnswerEvaluator.ReferData]);
+
+        bot.Send("à mà cho hỏi hộ nghèo vay vốn lãi suất bao nhiêu"); // a question of its own is still answered
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+    }
+
+    [Fact]
     public void A_new_question_opened_with_a_ma_is_read_on_its_own()
     {
         var bot = Today();
@@ -128,7 +147,7 @@ public sealed class AnswerFollowUpTests
         bot.Send(Elderly);
         Assert.Equal(ElderlyEntry, bot.State.AnsweredEntry);
         bot.Send("hôm nay trời mưa to quá");
-        Assert.Null(bot.State.AnsweredEntry);
+        Assert.NotEqual(ElderlyEntry, bot.State.AnsweredEntry);
 
         bot.Send("thế mỗi tháng được bao nhiêu tiền");
 

@@ -11,10 +11,11 @@ namespace HaiHau.InfoBot.Core.Tests.FollowUps;
 /// </summary>
 public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
 {
-    // Measured 7 December 2026 (stop 46), second messages: development set 56.2 % fit, 30.0 % confident-wrong; held-out
-    // set 47.5 % / 22.5 %. A little below, so a change of one row does not fail the build but a real loss does.
-    private static readonly (double Fit, double Wrong) DevFloor = (0.54, 0.32);
-    private static readonly (double Fit, double Wrong) HeldOutFloor = (0.45, 0.25);
+    // Measured 7 December 2026 (stop 46), second messages, fit / confident-wrong: set A 57.5 / 27.5 %, set B 53.7 / 15.0 %,
+    // set C (held out) 57.5 / 17.5 %. A little below, so a change of one row does not fail the build but a real loss does.
+    private static readonly (double Fit, double Wrong) DevFloor = (0.55, 0.30);
+    private static readonly (double Fit, double Wrong) Dev2Floor = (0.51, 0.17);
+    private static readonly (double Fit, double Wrong) HeldOutFloor = (0.55, 0.20);
 
     public static TheoryData<string> Files() => new(FollowUpSets.Paths.Select(Path.GetFileName)!);
 
@@ -34,7 +35,7 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void The_sets_are_answered_at_least_as_well_as_when_the_floors_were_set()
     {
-        foreach (var (path, floor) in new[] { (FollowUpSets.DevPath, DevFloor), (FollowUpSets.HeldOutPath, HeldOutFloor) })
+        foreach (var (path, floor) in new[] { (FollowUpSets.DevPath, DevFloor), (FollowUpSets.Dev2Path, Dev2Floor), (FollowUpSets.HeldOutPath, HeldOutFloor) })
         {
             var report = FollowUpSets.Run(path);
             var figures = report.Then;

@@ -13,10 +13,13 @@ internal static class FollowUpSets
     /// <summary>Written blind by one helper (short Zalo messages); the development set the follow-up reading was built on.</summary>
     public static string DevPath => Path.Combine(Folder, "followups-a.tsv");
 
-    /// <summary>Written blind by another helper (older residents, voice-typed); measured once before it was read.</summary>
-    public static string HeldOutPath => Path.Combine(Folder, "followups-b.tsv");
+    /// <summary>Written blind by another helper (older residents, voice-typed); measured once before it was read, a development set since.</summary>
+    public static string Dev2Path => Path.Combine(Folder, "followups-b.tsv");
 
-    public static IReadOnlyList<string> Paths => [DevPath, HeldOutPath];
+    /// <summary>Written blind by a third helper (the three registers mixed), measured once when the reading was done.</summary>
+    public static string HeldOutPath => Path.Combine(Folder, "followups-c.tsv");
+
+    public static IReadOnlyList<string> Paths => [DevPath, Dev2Path, HeldOutPath];
 
     public static IReadOnlyList<FollowUpRow> Read(string path) => FollowUpSet.Parse(File.ReadAllLines(path));
 

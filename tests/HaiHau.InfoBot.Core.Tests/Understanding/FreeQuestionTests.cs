@@ -443,5 +443,7 @@ public sealed class FreeQuestionTests
         public TopicSettings? Settings(string topic) => _repo.Settings(topic);
 
         public FaqEntry? FindFaq(string id) => _repo.FindFaq(id);
+
+        public Referral? FindReferral(string id) => _repo.FindReferral(id);
     }
 }
