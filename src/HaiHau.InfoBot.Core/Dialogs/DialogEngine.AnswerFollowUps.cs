@@ -128,7 +128,8 @@ public sealed partial class DialogEngine
     /// <summary>
     /// The honest answer to a follow-up the answer just given does not answer («bao lâu thì có tiền» after storm damage):
     /// it says so, and where to ask as that answer names it (else the referral the place names, else UBND xã). Logged as
-    /// unanswered, with the answer as its candidate, so staff see which entry lacks what residents ask next.
+    /// unanswered, with the answer as its candidate and its question after the resident's words, so staff see which
+    /// entry lacks what residents ask next.
     /// </summary>
     /// <param name="say">What is said: <see cref="UnderstandingMessages.NotSaid"/> before where to ask, or the answer's own
     /// sentences saying it does not know, which name where to ask themselves.</param>
@@ -142,7 +143,9 @@ public sealed partial class DialogEngine
             data[AnswerEvaluator.ReferData] = body.Id;
         }
 
-        turn.Log(EventKinds.QuestionUnanswered, UnansweredSubject(text), data);
+        // Kept with the answer's question after it: «bao lau thi co tien» alone tells staff nothing, and linked to an entry
+        // as it stands it would teach the bot that any «bao lâu thì có tiền» asks for that entry.
+        turn.Log(EventKinds.QuestionUnanswered, UnansweredSubject($"{text} {question}"), data);
         if (body is { Id: not Referral.Default })
         {
             turn.Log(EventKinds.QuestionReferred, body.Id);
