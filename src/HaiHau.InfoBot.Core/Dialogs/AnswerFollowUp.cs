@@ -112,7 +112,7 @@ internal static partial class AnswerFollowUp
 
     private static readonly (FollowUpAsk Ask, string[] Cues)[] Asks =
     [
-        (FollowUpAsk.Place, [" o dau ", " cho nao ", " hoi ai ", " nop dau ", " den dau ", " di dau ", " lam dau ", " dau a ", " dau ha ", " dau vay ", " noi nao "]),
+        (FollowUpAsk.Place, [" o dau ", " cho nao ", " hoi ai ", " bao ai ", " voi ai ", " gap ai ", " tim ai ", " lien he ", " nop dau ", " den dau ", " di dau ", " lam dau ", " dau a ", " dau ha ", " dau vay ", " noi nao "]),
         (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " may nam ", " may tuan ", " bao nhieu nam ", " thang may ", " ngay nao ", " han "]),
         (FollowUpAsk.Papers, [" giay to ", " ho so ", " thu tuc ", " to khai ", " mang gi ", " mang theo ", " can gi ", " can nhung gi "]),
         (FollowUpAsk.Amount, [" bao nhieu ", " may tram ", " may trieu ", " bn ", " muc ", " lai suat ", " lai bao ", " bao tien ", " mat tien ", " mat phi ", " mien phi ", " phan tram ", " may chuc ", " tien "]),

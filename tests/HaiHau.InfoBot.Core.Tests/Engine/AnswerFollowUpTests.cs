@@ -156,6 +156,7 @@ public sealed class AnswerFollowUpTests
 
     [Theory]
     [InlineData("nộp hồ sơ ở đâu", nameof(FollowUpAsk.Place))]
+    [InlineData("phải báo ai", nameof(FollowUpAsk.Place))]
     [InlineData("bao lâu thì có tiền", nameof(FollowUpAsk.Time))]
     [InlineData("cần giấy tờ gì", nameof(FollowUpAsk.Papers))]
     [InlineData("lai suat bn", nameof(FollowUpAsk.Amount))]
