@@ -23,10 +23,8 @@ public sealed partial class DialogEngine
         }
 
         if (AnswerRef.Parse(turn.PreviousAnswer) is not { } previous || WhatItSays(understanding, previous) is not var (question, body, words, topic)
-            || AnswerFollowUp.StartsAnew(text) || !(AnswerFollowUp.AskOf(text) != FollowUpAsk.None || QuestionParts.Asks(text))
-            || ResidentCase.Read(text, services.Content) is { Members: not null } or { MonthlyIncome: not null })
+            || !MayFollowUp(text))
         {
-            // A household's numbers are the case's to answer (AnswerCase), whatever answer came before.
             return false;
         }
 
@@ -105,6 +103,14 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>
+    /// Whether a message may ask more of the last reply: it asks something, opens no new question («à mà cho hỏi…»), and
+    /// tells no household's numbers (those are the case's to answer, <see cref="AnswerCase"/>, whatever came before).
+    /// </summary>
+    private bool MayFollowUp(string text) =>
+        !AnswerFollowUp.StartsAnew(text) && (AnswerFollowUp.AskOf(text) != FollowUpAsk.None || QuestionParts.Asks(text))
+        && ResidentCase.Read(text, services.Content) is { Members: null, MonthlyIncome: null };
+
+    /// <summary>
     /// A bare ask right after an "I don't know" («thế mỗi tháng được bao nhiêu tiền», «phải báo với ai») asks it of that
     /// question, which the bot could not answer: read alone it got whatever entry shares its question words (the
     /// electricity support, domestic violence). It gets the honest "I don't know" and the same place again. A message
@@ -112,9 +118,7 @@ public sealed partial class DialogEngine
     /// </summary>
     private bool AskedOfAnUnanswered(TurnContext turn, IQuestionUnderstanding understanding, string text, Lazy<UnderstoodQuestion> read, string body)
     {
-        if (AnswerFollowUp.StartsAnew(text) || !(AnswerFollowUp.AskOf(text) != FollowUpAsk.None || QuestionParts.Asks(text))
-            || VietnameseText.WordCount(text) > AnswerFollowUp.MaxWords || understanding.FindReferral(body) is not { } referral
-            || ResidentCase.Read(text, services.Content) is { Members: not null } or { MonthlyIncome: not null }
+        if (!MayFollowUp(text) || VietnameseText.WordCount(text) > AnswerFollowUp.MaxWords || understanding.FindReferral(body) is not { } referral
             || AnswerFollowUp.OwnWords(read.Value.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), text).Count > 0)
         {
             return false;
