@@ -74,6 +74,43 @@ internal static partial class AnswerFollowUp
     public static bool NamesSomeone(IReadOnlyList<string> tokens) =>
         tokens.Any(t => t == QuestionNormalizer.NumberToken || People.Contains(t));
 
+    /// <summary>The household categories as folded phrases, the longest first (so «hộ cận nghèo» is not read as «hộ nghèo»).</summary>
+    private static readonly (string Named, string Phrase)[] Categories =
+    [
+        (" ho moi thoat ngheo ", "ho moi thoat ngheo"), (" moi thoat ngheo ", "ho moi thoat ngheo"), (" thoat ngheo ", "ho moi thoat ngheo"),
+        (" ho can ngheo ", "ho can ngheo"), (" can ngheo ", "ho can ngheo"), (" ho ngheo ", "ho ngheo"),
+    ];
+
+    /// <summary>The words of the category phrases: a follow-up made only of them and the answer's question's words names only a category.</summary>
+    private static readonly HashSet<string> CategoryWords = new(StringComparer.Ordinal) { "ho", "can", "ngheo", "moi", "thoat" };
+
+    /// <summary>
+    /// The answer's question asked for the household category a follow-up names instead («thế hộ cận nghèo thì sao»
+    /// after «Hộ nghèo được hưởng những gì?» reads «ho can ngheo duoc huong nhung gi»); the category is added when the
+    /// question names none. Null when the follow-up names no category, names the question's own, or says more than a
+    /// category and the question's words.
+    /// </summary>
+    public static string? ForCategory(string question, IReadOnlyList<string> own, string text)
+    {
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        if (Categories.FirstOrDefault(c => folded.Contains(c.Named, StringComparison.Ordinal)).Phrase is not { } named)
+        {
+            return null;
+        }
+
+        var asked = " " + VietnameseText.Fold(question) + " ";
+        var askedWords = asked.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        if (!own.All(w => CategoryWords.Contains(w) || askedWords.Contains(w)))
+        {
+            return null;
+        }
+
+        var current = Categories.FirstOrDefault(c => asked.Contains(c.Named, StringComparison.Ordinal));
+        return current.Phrase == named ? null
+            : current.Named is null ? $"{asked.Trim()} {named}"
+            : asked.Replace(current.Named, " " + named + " ", StringComparison.Ordinal).Trim();
+    }
+
     /// <summary>«điều kiện là gì», «ai được», «những ai»: what the whole answer says, so it is given again.</summary>
     public static bool AsksConditions(string text) =>
         (" " + VietnameseText.Fold(text) + " ") is var folded && ConditionWords.Any(w => folded.Contains(w, StringComparison.Ordinal));

@@ -31,6 +31,17 @@ public sealed partial class DialogEngine
         var rest = QuestionParts.WithoutFollowUpWord(text);
         var alone = read.Value;
         var tokens = alone.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (AnswerFollowUp.AskOf(text) == FollowUpAsk.None && AnswerFollowUp.ForCategory(question, AnswerFollowUp.OwnWords(tokens, text), text) is { } forCategory
+            && understanding.Understand(forCategory) is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } swapped
+            && swapped.Best.Answer != previous)
+        {
+            // «thế hộ cận nghèo thì sao» after what the poor household gets: the same question for the category named
+            // (read alone it matched the entry comparing with the neighbours, or nothing). When that is the answer just
+            // given, the answer covers the category too, and the follow-up is read as any other.
+            turn.Log(EventKinds.QuestionUnderstood, swapped.Best.Topic);
+            return Go(turn, understanding, swapped.Best.Answer, insideDialog: false);
+        }
+
         if (!AnswerFollowUp.LeansOn(tokens, text, words))
         {
             return false;

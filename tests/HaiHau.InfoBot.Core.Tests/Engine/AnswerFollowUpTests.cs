@@ -118,6 +118,30 @@ public sealed class AnswerFollowUpTests
     }
 
     [Fact]
+    public void Another_household_category_asks_the_same_question_for_that_category()
+    {
+        var bot = Today();
+        bot.Send("nhà tôi hộ nghèo thì được hưởng những chế độ gì");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:ho-ngheo-duoc-huong-gi");
+
+        bot.Send("thế hộ cận nghèo thì sao");
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:ho-can-ngheo-duoc-huong-gi");
+    }
+
+    [Theory]
+    [InlineData("Hộ nghèo được hưởng những gì?", "thế hộ cận nghèo thì sao", "ho can ngheo duoc huong nhung gi")]
+    [InlineData("Người cao tuổi được trợ cấp hằng tháng từ bao nhiêu tuổi?", "nếu nhà mới thoát nghèo thì sao", "nguoi cao tuoi duoc tro cap hang thang tu bao nhieu tuoi ho moi thoat ngheo")]
+    [InlineData("Hộ cận nghèo được vay vốn không?", "còn hộ cận nghèo thì sao", null)]
+    [InlineData("Hộ nghèo được vay vốn không?", "hộ cận nghèo học nghề có được miễn phí không", null)]
+    public void A_category_follow_up_reads_the_question_for_the_category_it_names(string question, string text, string? read)
+    {
+        var tokens = EngineHarness.Repo.Questions.Understand(text).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(read, AnswerFollowUp.ForCategory(question, AnswerFollowUp.OwnWords(tokens, text), text));
+    }
+
+    [Fact]
     public void A_new_question_opened_with_a_ma_is_read_on_its_own()
     {
         var bot = Today();

@@ -11,10 +11,10 @@ namespace HaiHau.InfoBot.Core.Tests.FollowUps;
 /// </summary>
 public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
 {
-    // Measured 7 December 2026 (stop 46), second messages, fit / confident-wrong: set A 57.5 / 27.5 %, set B 53.7 / 15.0 %,
+    // Measured 7 December 2026 (stop 46), second messages, fit / confident-wrong: set A 58.8 / 27.5 %, set B 55.0 / 13.8 %,
     // set C (held out) 57.5 / 17.5 %. A little below, so a change of one row does not fail the build but a real loss does.
-    private static readonly (double Fit, double Wrong) DevFloor = (0.55, 0.30);
-    private static readonly (double Fit, double Wrong) Dev2Floor = (0.51, 0.17);
+    private static readonly (double Fit, double Wrong) DevFloor = (0.56, 0.30);
+    private static readonly (double Fit, double Wrong) Dev2Floor = (0.52, 0.16);
     private static readonly (double Fit, double Wrong) HeldOutFloor = (0.55, 0.20);
 
     public static TheoryData<string> Files() => new(FollowUpSets.Paths.Select(Path.GetFileName)!);
