@@ -201,7 +201,9 @@ internal static partial class AnswerFollowUp
             kept.Add(place);
         }
 
-        return kept.Count >= sentences.Count ? answer : string.Join(' ', kept.Order().Select(i => sentences[i]));
+        // A list item kept stays on its own line («• Vay vốn ưu đãi …»): run into the sentence before, it read as one.
+        return kept.Count >= sentences.Count ? answer
+            : string.Concat(kept.Order().Select((i, n) => (n == 0 ? string.Empty : sentences[i].StartsWith('•') ? "\n" : " ") + sentences[i]));
     }
 
     /// <summary>

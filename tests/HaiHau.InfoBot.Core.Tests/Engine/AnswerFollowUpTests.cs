@@ -213,6 +213,14 @@ public sealed class AnswerFollowUpTests
     }
 
     [Fact]
+    public void A_list_item_kept_stays_on_its_own_line()
+    {
+        const string answer = "Hộ cận nghèo được vay vốn.\n• Mức vay tối đa 100.000.000 đồng.\n• Lãi suất 0,6% một tháng.\nKhông cần thế chấp.\nBác hỏi UBND xã nơi bác ở.";
+
+        Assert.Equal("• Mức vay tối đa 100.000.000 đồng.\n• Lãi suất 0,6% một tháng. Bác hỏi UBND xã nơi bác ở.", AnswerFollowUp.Excerpt(answer, FollowUpAsk.Amount));
+    }
+
+    [Fact]
     public void A_part_that_only_says_it_does_not_know_is_told_apart_from_one_that_says_the_amount()
     {
         Assert.True(AnswerFollowUp.OnlySaysItDoesNotKnow("Mức tiền hằng tháng hiện nay cháu chưa xác nhận được. Bác hỏi UBND xã nơi bác ở."));
