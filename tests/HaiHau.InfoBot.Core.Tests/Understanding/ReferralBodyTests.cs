@@ -62,6 +62,13 @@ public sealed class ReferralBodyTests
         Assert.Equal(body, Referrals.For(question)?.Id);
 
     [Theory]
+    [InlineData("tôi cho người ta vay 30 triệu hai năm nay rồi mà họ không chịu trả, giờ phải làm sao", "tro-giup-phap-ly")]
+    [InlineData("hang xom vay tien nha toi 2 nam roi ma khong tra, gio lam sao", "tro-giup-phap-ly")]
+    [InlineData("Hộ nghèo vay ngân hàng chính sách đến hạn chưa trả được thì sao?", "nhcsxh")]
+    public void Money_lent_to_someone_who_will_not_pay_it_back_is_for_legal_aid_not_the_policy_bank(string question, string body) =>
+        Assert.Equal(body, Referrals.For(question)?.Id);
+
+    [Theory]
     [InlineData("Công ty ra quyết định sa thải tôi vô cớ và giữ lại tiền lương tháng cuối, tôi phải làm gì?", "tro-giup-phap-ly")]
     [InlineData("bi cong ty duoi viec ma khong bao truoc thi doi quyen loi the nao", "tro-giup-phap-ly")]
     [InlineData("Bị sa thải thì có được hưởng trợ cấp thất nghiệp không?", "trung-tam-dvvl")]
