@@ -117,16 +117,17 @@ internal static partial class AnswerFollowUp
 
     private static readonly string[] ConditionWords = [" dieu kien ", " ai duoc ", " nhung ai ", " tieu chuan ", " doi tuong "];
 
-    /// <summary>Whether a message of these tokens asks more of the answer whose text is <paramref name="answerText"/>.</summary>
-    public static bool LeansOn(IReadOnlyList<string> tokens, string text, string answerText)
+    /// <summary>Whether a message with these own words asks more of the answer whose question and keywords are <paramref name="answerText"/>.</summary>
+    /// <param name="own">The message's own words (<see cref="OwnWords"/>), read once by the caller.</param>
+    public static bool LeansOn(IReadOnlyList<string> own, string text, string answerText)
     {
-        if (tokens.Count == 0 || VietnameseText.WordCount(text) > MaxWords)
+        if (VietnameseText.WordCount(text) > MaxWords)
         {
             return false;
         }
 
         var answerWords = VietnameseText.Fold(answerText).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        return OwnWords(tokens, text).All(answerWords.Contains);
+        return own.All(answerWords.Contains);
     }
 
     /// <summary>

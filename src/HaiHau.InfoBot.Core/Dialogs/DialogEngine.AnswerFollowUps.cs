@@ -31,7 +31,9 @@ public sealed partial class DialogEngine
         var rest = QuestionParts.WithoutFollowUpWord(text);
         var alone = read.Value;
         var tokens = alone.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (AnswerFollowUp.AskOf(text) == FollowUpAsk.None && AnswerFollowUp.ForCategory(question, AnswerFollowUp.OwnWords(tokens, text), text) is { } forCategory
+        var own = AnswerFollowUp.OwnWords(tokens, text);
+        var ask = AnswerFollowUp.AskOf(text);
+        if (ask == FollowUpAsk.None && AnswerFollowUp.ForCategory(question, own, text) is { } forCategory
             && understanding.Understand(forCategory) is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } swapped
             && swapped.Best.Answer != previous)
         {
@@ -42,12 +44,11 @@ public sealed partial class DialogEngine
             return Go(turn, understanding, swapped.Best.Answer, insideDialog: false);
         }
 
-        if (!AnswerFollowUp.LeansOn(tokens, text, words))
+        if (tokens.Length == 0 || !AnswerFollowUp.LeansOn(own, text, words))
         {
             return false;
         }
 
-        var own = AnswerFollowUp.OwnWords(tokens, text);
         if (own.Count > 0 && alone is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article, Best.Coverage: >= OwnQuestionCoverage } && alone.Best.Topic != topic)
         {
             // Words of its own that an entry of another matter answers («con tôi đi học nghề có được miễn học phí không»
@@ -55,7 +56,6 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        var ask = AnswerFollowUp.AskOf(text);
         if (ask == FollowUpAsk.None && !AnswerFollowUp.NamesSomeone(tokens) && !AnswerFollowUp.AsksConditions(text))
         {
             // Nothing asked of the answer and nobody new asked about («còn vay vốn thì sao» after the farming loan): the
