@@ -29,7 +29,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     public bool HasIncomeTest => MonthlyIncome is not null && (IncomePerPerson || Members is >= 1);
 
     // «ng» is «người» typed short («nhà e 4 ng thu nhập 6tr», «1tr/ng»), as in content/understanding/abbreviations.yaml.
-    [GeneratedRegex(@"\b(\d{1,2}|" + WordDigit + @"|muoi)\s*(?:nguoi|ng|khau|nhan khau|thanh vien|mieng an)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(\d{1,2}|" + WordTens + @"|" + WordDigit + @")\s*(?:nguoi|ng|khau|nhan khau|thanh vien|mieng an)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MembersPattern();
 
     // An amount with a unit ("3 triệu", "3tr5", "800k", "2 triệu rưỡi", "3 triệu 1") or in full ("3.000.000"). A number
@@ -91,6 +91,11 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"\b(?:hai|2)\s+(?:vo chong|ong ba)\b(?!(?:\s+\w+){0,2}\s*(?:va|\+|voi|co|cung|&)\s*(?:cac|may|nhung|\d{1,2}|mot|hai|ba|bon|nam|sau)?\s*(?:dua\s+)?(?:con|chau|be|nho)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex CoupleAlone();
 
+    // «nhà bác lăm người»: five said with «l» where «n» and «l» are one sound (the Red River delta's speech, as the
+    // understanding's dialect pairs read it). Only with its «ă», which «làm» (to work) has not, and not in «mười lăm».
+    [GeneratedRegex(@"(?<!mười\s+)\blăm(?=\s+(?:người|khẩu|nhân khẩu|miệng ăn)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FiveSaidWithL();
+
     // «có mình tôi thôi», «bác ở một mình»: a household of one (asked again for its size before).
     [GeneratedRegex(@"\b(?:mot minh|minh toi|minh tui|minh em|minh bac|minh chau)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LivesAlone();
@@ -98,6 +103,19 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     // «cả năm lúa với tiền con gửi được chừng 60 triệu»: a year's sum, told before it («năm» alone is also five).
     [GeneratedRegex(@"\b(?:ca|mot|moi|hang|1|trong)\s+nam\b[^.;?!]{0,45}$", RegexOptions.CultureInvariant)]
     private static partial Regex YearlyBefore();
+
+    // «nhà tôi có 1 người khuyết tật», «nhà có 2 người đi làm», «trong đó 1 người ốm»: people the household «has» and
+    // describes by what they are (ill, old, disabled, at school, working, gone) are some of it, not its size (which may
+    // be told before them: «nhà 5 người, có 2 người già» is five). Read as the size, «nhà tôi có 1 người khuyết tật, thu nhập cả nhà 4 triệu» was a household of one at 4
+    // triệu a head, told it was not poor. Without «có» the number stays the household's: «nhà 2 người già» is the two of them.
+    [GeneratedRegex(@"^\s*(?:(?:bi|dang|da|deu)\s+)?(?:khuyet tat|tan tat|gia\b(?!\s+dinh)|cao tuoi|om\b|benh|dau om|liet|mat suc|mat kha nang|tai bien|ung thu|nam vien|mat\b|chet|qua doi|hoc sinh|sinh vien|di hoc|tre\b|nho\b|con nho|that nghiep|di xuat khau|xuat khau|xkld|di lam|lam cong nhan|lam thue|lam cong ty|lam an xa)", RegexOptions.CultureInvariant)]
+    private static partial Regex DescribedAfter();
+
+    [GeneratedRegex(@"\b(?:co|trong do)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HasBefore();
+
+    private static bool CountsSomeOfThem(string folded, Match members) =>
+        HasBefore().IsMatch(folded[..members.Index]) && DescribedAfter().IsMatch(folded[(members.Index + members.Length)..]);
 
     private static bool IsHousehold(string folded, Match members) =>
         members.Value.EndsWith("khau", StringComparison.Ordinal) || members.Value.EndsWith("mieng an", StringComparison.Ordinal)
@@ -158,7 +176,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     public static ResidentCase Read(string? text, IContentStore? content = null, bool incomeAsked = false)
     {
         // «2 vc vs 3 đứa nhỏ»: «vợ chồng» and «với» as the younger relatives type them.
-        var folded = (" " + VietnameseText.Fold(VietnameseText.Clean(text)) + " ").Replace(" vc ", " vo chong ", StringComparison.Ordinal)
+        var folded = (" " + VietnameseText.Fold(FiveSaidWithL().Replace(VietnameseText.Clean(text), "năm")) + " ").Replace(" vc ", " vo chong ", StringComparison.Ordinal)
             .Replace(" vs ", " voi ", StringComparison.Ordinal).Trim();
         if (folded.Length == 0)
         {
@@ -168,7 +186,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         int? members = null;
         foreach (Match m in MembersPattern().Matches(folded))
         {
-            if (IsHousehold(folded, m) && VietnameseNumber.Parse(m.Groups[1].Value) is { } n && n is >= 1 and <= 30)
+            if (IsHousehold(folded, m) && !CountsSomeOfThem(folded, m) && VietnameseNumber.Parse(m.Groups[1].Value) is { } n && n is >= 1 and <= 30)
             {
                 members = (int)n;
                 break;

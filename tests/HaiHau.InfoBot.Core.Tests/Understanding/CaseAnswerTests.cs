@@ -36,6 +36,13 @@ public sealed class CaseAnswerTests
     [InlineData("nhà em năm người, thu nhập một tháng mười lăm triệu", 5, 15_000_000, false)]
     [InlineData("nhà tôi ba người lương tháng một triệu hai", 3, 1_200_000, false)]
     [InlineData("nhà sáu khẩu, cả năm thu được ba mươi sáu triệu một năm", 6, 3_000_000, false)]
+    // The size told first, then some of them described: the size; an older couple telling the two of them, without «có».
+    [InlineData("nhà 5 người có 2 người già, thu nhập 6 triệu 1 tháng có được hộ nghèo k", 5, 6_000_000, false)]
+    [InlineData("nhà 2 người già, thu nhập 2 triệu một tháng", 2, 2_000_000, false)]
+    [InlineData("nhà tôi có 4 người, thu nhập 5 triệu một tháng", 4, 5_000_000, false)]
+    // Five said with «l» (the delta's n/l), then how many of them farm: the household is five.
+    [InlineData("nhà bác lăm người bốn người làm ruộng một tháng cả nhà thu được chừng năm triệu thì có phải hộ nghèo không cháu", 5, 5_000_000, false)]
+    [InlineData("nhà tôi mười lăm người, thu nhập 15 triệu một tháng", 15, 15_000_000, false)]
     public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
     {
         var told = ResidentCase.Read(text);
@@ -54,6 +61,11 @@ public sealed class CaseAnswerTests
     [InlineData("một ngày làm thuê được 200k", null, null)]
     [InlineData("nhà tôi bốn người, vay ba triệu để nuôi lợn", 4, null)]
     [InlineData("2 vợ chồng và các con làm thuê", null, null)]
+    // People the household has, described («khuyết tật», «đi làm»), are some of it, not its size: it was a household of
+    // one at 4 triệu a head, told it was not poor.
+    [InlineData("nhà tôi có 1 người khuyết tật, thu nhập cả nhà 4 triệu một tháng có được cận nghèo không", null, 4_000_000)]
+    [InlineData("nha e co 2 nguoi di lam, luong thang 7tr", null, 7_000_000)]
+    [InlineData("gia đình có một người già ốm, thu nhập 3 triệu mỗi tháng", null, 3_000_000)]
     public void Sums_and_people_that_are_not_the_household_s_are_not_read_as_its_case(string text, int? members, int? income)
     {
         var told = ResidentCase.Read(text);
