@@ -49,15 +49,20 @@ public sealed partial class DialogEngine
             && StandingQuestion.TellsCircumstance(text);
         if (!told.HasIncomeTest && ((StandingQuestion.Asks(text) && !entryOnCircumstance) || StandingQuestion.TellsHardship(text)))
         {
-            OfferScreener(turn, told, StandingAnswer, "Ước tính thử");
+            OfferScreener(turn, told, StandingAnswer, TryEstimateLabel);
             return true;
         }
 
-        if (!told.HasIncomeTest || !aboutStanding)
-        {
-            return false;
-        }
+        return told.HasIncomeTest && aboutStanding && SayIncomeTest(turn, told);
+    }
 
+    /// <summary>
+    /// The income test for a told case: per person against today's line (and the coming one), and the offer of the full
+    /// estimate with what was told filled in. False when the rules for today are missing.
+    /// </summary>
+    /// <param name="lead">Said before the computation: what changed, when the case is one computed before with new numbers.</param>
+    private bool SayIncomeTest(TurnContext turn, ResidentCase told, string lead = "")
+    {
         var today = PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
         var commune = told.Commune is { } code ? services.Content.FindCommune(code) : null;
         var area = commune?.Area ?? AreaKind.Rural;
@@ -77,13 +82,17 @@ public sealed partial class DialogEngine
             : $"Nhà bác {told.Members} người, thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
         // Above today's line but not above the coming one (December 2026: the 2027 line): the household is a month from
         // the new standard's review, so it is told so, as the screener tells it (dialogs/kiem-tra-ho-ngheo.yaml, chuan-sap-tang).
+        // Short enough that the computation and the verdict fit the first screen with a recomputation's lead before them
+        // (ReadMore.Limit): the offer after them may go behind «Xem thêm», its button stays.
         var verdict = result.IncomeAtOrBelowLine
             ? "Mức này không cao hơn chuẩn nghèo về thu nhập, nên nhà bác có thể thuộc diện hộ nghèo hoặc hộ cận nghèo. Diện nào còn tùy nhà mình thiếu bao nhiêu dịch vụ cơ bản (việc làm, y tế, học hành, nhà ở, nước sạch, thông tin)."
             : result is { NearComingLine: true, NextLine: { } next, NextLineFrom: { } from }
-                ? $"Mức này cao hơn chuẩn nghèo về thu nhập hiện nay, nên lúc này nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nhưng từ ngày {VietnameseFormat.Date(from)}, chuẩn {place} tăng lên {VietnameseFormat.Number(next)} đồng mỗi người một tháng, và thu nhập nhà bác không vượt mức này: bác nên đến UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) ngay từ bây giờ để hỏi về việc rà soát hộ nghèo, hộ cận nghèo nhé."
+                ? $"Mức này cao hơn chuẩn hiện nay, nên lúc này nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nhưng từ ngày {VietnameseFormat.Date(from)}, chuẩn {place} là {VietnameseFormat.Number(next)} đồng mỗi người một tháng, thu nhập nhà bác không vượt mức này: bác nên hỏi UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) ngay từ bây giờ về đợt rà soát nhé."
                 : "Mức này cao hơn chuẩn nghèo về thu nhập, nên theo thu nhập thì nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nếu thu nhập thật thấp hơn (trừ chi phí làm ăn, có người ốm đau), bác cứ đề nghị UBND xã xem lại.";
         var notAskedAgain = told.Members is null ? "thu nhập" : "số người và thu nhập";
-        OfferScreener(turn, told, $"{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"
+        // After a lead («Cháu tính lại: nhà bác 6 người…») the computation goes on its sentence.
+        computation = lead.Length == 0 ? computation : string.Concat(computation[..1].ToLower(VietnameseFormat.Culture), computation.AsSpan(1));
+        OfferScreener(turn, told, $"{lead}{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"
             + $"Đây chỉ là ước tính; chỉ đợt rà soát của UBND xã mới quyết định. Bác muốn cháu ước tính đầy đủ (thêm 12 câu hỏi ngắn, không hỏi lại {notAskedAgain}) không?");
         return true;
     }
@@ -165,6 +174,15 @@ public sealed partial class DialogEngine
             && StartPrefilledScreener(turn, ScreenerPayload(told)[(AnswerRef.Screener.Length + 1)..]);
     }
 
+    /// <summary>The offer's button after a computed case, and after the standing question (typed, they press it too).</summary>
+    private const string FullEstimateLabel = "Ước tính đầy đủ";
+
+    private const string TryEstimateLabel = "Ước tính thử";
+
+    /// <summary>Whether the message is the offer's button typed («uoc tinh thu», «Ước tính đầy đủ»).</summary>
+    private static bool TypesTheEstimateButton(string text) =>
+        VietnameseText.Fold(text).Trim() is var folded && (folded == VietnameseText.Fold(FullEstimateLabel) || folded == VietnameseText.Fold(TryEstimateLabel));
+
     /// <summary>The reply to «nhà tôi có phải hộ nghèo không» (see <see cref="StandingQuestion"/>).</summary>
     private const string StandingAnswer =
         "Nhà mình có phải hộ nghèo, hộ cận nghèo hay không là do UBND xã xét qua đợt rà soát rồi công nhận, và danh sách được niêm yết công khai. "
@@ -173,7 +191,7 @@ public sealed partial class DialogEngine
         + "hộ nghèo hay cận nghèo còn tùy nhà mình thiếu bao nhiêu dịch vụ cơ bản. Bác muốn cháu ước tính thử cho nhà mình (vài câu hỏi ngắn) không?";
 
     /// <summary>The case answer's reply: what was read of the case, with a button (by default «Ước tính đầy đủ») carrying it into the screener.</summary>
-    private static void OfferScreener(TurnContext turn, ResidentCase told, string text, string button = "Ước tính đầy đủ")
+    private static void OfferScreener(TurnContext turn, ResidentCase told, string text, string button = FullEstimateLabel)
     {
         turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
         turn.State.Offer = ScreenerPayload(told);
@@ -192,19 +210,33 @@ public sealed partial class DialogEngine
         told.IncomePerPerson ? "p" : "h",
         told.Commune ?? string.Empty);
 
+    /// <summary>The case a screener offer carries (<see cref="ScreenerPayload"/>), or null when the offer is another or none.</summary>
+    private static ResidentCase? OfferedCase(string? offer)
+    {
+        if (AnswerRef.Parse(offer) is not { Kind: AnswerRef.Screener, Id: var id } || id.Split(':') is not { Length: >= 4 } parts)
+        {
+            return null;
+        }
+
+        var members = int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count) ? count : (int?)null;
+        var income = decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var sum) ? sum : (decimal?)null;
+        return new ResidentCase(members, income, parts[2] == "p", parts[3].Length > 0 ? parts[3] : null, null, null);
+    }
+
     /// <summary>«Ước tính đầy đủ»: the screener, with the household size, income and commune from the button seeded.</summary>
     private bool StartPrefilledScreener(TurnContext turn, string id)
     {
         var parts = id.Split(':');
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        // The household's size may be missing when only the income per person was told: then only the income is seeded.
+        // The household's size may be missing («nhà tôi có 1 người khuyết tật, thu nhập cả nhà 4 triệu»): then only the
+        // income is seeded, and the screener asks the size.
         var members = parts.Length >= 3 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 30 ? count : (int?)null;
         // Only the size when a day's pay was told instead of an income: the screener asks the month's income.
         if (members is { } told && parts[1].Length == 0)
         {
             values[MembersVar] = told.ToString(CultureInfo.InvariantCulture);
         }
-        else if (parts.Length >= 3 && (members is not null || parts[2] == "p")
+        else if (parts.Length >= 3
             && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var income) && income >= 0)
         {
             if (members is { } size)

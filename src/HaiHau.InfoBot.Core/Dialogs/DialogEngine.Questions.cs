@@ -111,6 +111,12 @@ public sealed partial class DialogEngine
             return true;
         }
 
+        if (!inTopicDialog && AnswerChangedCase(turn, text))
+        {
+            // «thế nếu 7 triệu thì sao» right after a computed case: that case again with the new number.
+            return true;
+        }
+
         if (!inTopicDialog && IsBareYesOrNo(text))
         {
             // «có», «dạ», «ko» with nothing asked: an acknowledgement, greeted with the menu (as «ok», «vâng» are). Read as
@@ -125,7 +131,7 @@ public sealed partial class DialogEngine
             return AnswerWithinDialog(turn, understanding, question, text, statementMayLeave);
         }
 
-        if (AsksForTheEstimate(text))
+        if (AsksForTheEstimate(text) || TypesTheEstimateButton(text))
         {
             // What the message tells of the household («tính thử nhà tôi 4 người») is filled in, as after a case answer.
             turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);

@@ -27,10 +27,10 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         var text = VietnameseText.Clean(message.Text);
         var nonText = NonTextContent.KindOf(message.ButtonPayload);
         var input = new TurnInput(text, nonText is null ? message.ButtonPayload : null, message.ContactPhone);
-        var turn = new TurnContext(next, services, input) { From = message.From, PreviousTopic = next.AnsweredTopic, PreviousAnswer = next.AnsweredEntry };
+        var turn = new TurnContext(next, services, input) { From = message.From, PreviousTopic = next.AnsweredTopic, PreviousAnswer = next.AnsweredEntry, PreviousOffer = next.Offer };
         if (CommandButton(turn) is { } button)
         {
-            turn = new TurnContext(next, services, input with { Payload = button }) { From = message.From, PreviousTopic = next.AnsweredTopic, PreviousAnswer = next.AnsweredEntry, CommandPressedButton = true };
+            turn = new TurnContext(next, services, input with { Payload = button }) { From = message.From, PreviousTopic = next.AnsweredTopic, PreviousAnswer = next.AnsweredEntry, PreviousOffer = next.Offer, CommandPressedButton = true };
         }
 
         next.AnsweredTopic = null;
@@ -239,6 +239,12 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
         if (offer is null || text is null || VietnameseText.WordCount(text) > OfferReplyWords)
         {
             return false;
+        }
+
+        if (TypesTheEstimateButton(text) && AnswerRef.Parse(offer) is { Kind: AnswerRef.Screener })
+        {
+            // The button's words typed (issue 12 §5): read as a question they got an "I don't know" and the numbers were lost.
+            return PressedAnswer(turn, offer);
         }
 
         switch (VietnameseYesNo.Parse(text))

@@ -111,6 +111,10 @@ public sealed class TurnContext(ConversationState state, DialogServices services
     /// <summary>The entry or article the previous reply gave (<see cref="ConversationState.AnsweredEntry"/>), for a follow-up on it.</summary>
     public string? PreviousAnswer { get; init; }
 
+    /// <summary>The button a typed «có» would have pressed on this turn (<see cref="ConversationState.Offer"/>): after a
+    /// computed case it carries that case's numbers, for a follow-up that changes one of them.</summary>
+    public string? PreviousOffer { get; init; }
+
     public IReadOnlyList<OutboundMessage> Replies => _replies;
 
     public IReadOnlyList<TurnEvent> Events => _events;

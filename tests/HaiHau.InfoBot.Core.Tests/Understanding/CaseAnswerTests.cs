@@ -345,7 +345,7 @@ public sealed class CaseAnswerTests
 
         Assert.Contains("Nhà bác 3 người", reply, StringComparison.Ordinal);
         Assert.Contains("lúc này nhà bác chưa thuộc diện", reply, StringComparison.Ordinal);
-        Assert.Contains("từ ngày 1/1/2027, chuẩn ở nông thôn tăng lên 2.200.000 đồng", reply, StringComparison.Ordinal);
+        Assert.Contains("từ ngày 1/1/2027, chuẩn ở nông thôn là 2.200.000 đồng mỗi người một tháng, thu nhập nhà bác không vượt mức này", reply, StringComparison.Ordinal);
 
         // In February 2027 the new line is today's: the same household is at or below it.
         var later = new EngineHarness();

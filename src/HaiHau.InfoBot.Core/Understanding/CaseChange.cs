@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Understanding;
+
+/// <summary>
+/// What a message sent right after the bot computed a household's income test changes in that case (issue 12 §3):
+/// «thế nếu 7 triệu thì sao» (the income), «nếu nhà 6 người thì sao» (the size), «nếu thằng út đi làm lương 6 triệu»
+/// and «có thêm đứa nữa» (added to what was told). Read alone, those got an "I don't know" or a question back, and the
+/// resident had to tell the whole case again. Only the numbers the message tells are changed; the rest is the case
+/// as computed.
+/// </summary>
+public static partial class CaseChange
+{
+    /// <summary>Most words a change of the case is: a longer message is a question of its own.</summary>
+    public const int MaxWords = 20;
+
+    /// <summary>
+    /// The case with the message's numbers in it, and how the income changed (null when it did not), or null when the
+    /// message changes nothing of it or speaks of a sum that is not the household's living («nếu vay 20 triệu thì
+    /// sao», «học phí 2 triệu»).
+    /// </summary>
+    public static Changed? Read(string text, ResidentCase before)
+    {
+        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        if (!before.HasIncomeTest || VietnameseText.WordCount(folded) > MaxWords || OtherSum().IsMatch(folded))
+        {
+            return null;
+        }
+
+        // A bare sum after the computation is the income (as at the screener's income question): «thế nếu 7 triệu».
+        var told = ResidentCase.Read(text, incomeAsked: true);
+        var members = told.Members ?? BareSize(folded);
+        if (members is null && AddedPeople().Match(folded) is { Success: true } added && before.Members is { } size)
+        {
+            members = size + (added.Groups["n"].Success ? (int?)VietnameseNumber.Parse(added.Groups["n"].Value) ?? 1 : 1);
+        }
+
+        var income = before.MonthlyIncome;
+        var perPerson = before.IncomePerPerson;
+        decimal? addedIncome = null;
+        if (told.MonthlyIncome is { } amount)
+        {
+            if (!told.IncomePerPerson && !before.IncomePerPerson && AddsIncome().IsMatch(folded))
+            {
+                // «nếu thằng út đi làm lương 6 triệu»: one more earner's pay on top of what the household had.
+                addedIncome = amount;
+                income += amount;
+            }
+            else
+            {
+                income = amount;
+                perPerson = told.IncomePerPerson;
+            }
+        }
+
+        if (members is < 1 or > 30)
+        {
+            return null;
+        }
+
+        var changed = before with { Members = members ?? before.Members, MonthlyIncome = income, IncomePerPerson = perPerson };
+        return changed == before && told.MonthlyIncome is null ? null : new Changed(changed, addedIncome);
+    }
+
+    /// <param name="Case">The case as it now stands.</param>
+    /// <param name="AddedIncome">A sum added to the household's income (one more earner), null when the income was replaced or kept.</param>
+    public sealed record Changed(ResidentCase Case, decimal? AddedIncome);
+
+    private static int? BareSize(string folded) =>
+        BareSizePattern().Match(folded) is { Success: true } m && VietnameseNumber.Parse(m.Groups["n"].Value) is { } n ? (int)n : null;
+
+    // «nếu 6 người thì sao», «thế 3 khẩu thì sao»: after the computation a number of people alone is the household's.
+    [GeneratedRegex(@"^(?:(?:the|con|vay|the con|con neu|the neu|neu|gia su|nhung)\s+)*(?:co\s+)?(?<n>\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:nguoi|ng|khau|nhan khau)\b(?!\s+(?:khuyet tat|gia|om|benh|di lam|di hoc))", RegexOptions.CultureInvariant)]
+    private static partial Regex BareSizePattern();
+
+    // «có thêm 1 người», «thêm đứa nữa», «sinh thêm cháu»: people added to the household told before.
+    [GeneratedRegex(@"\bthem\s+(?:(?<n>\d{1,2}|mot|hai|ba)\s+)?(?:nguoi|khau|nhan khau|dua|chau|be|con|mieng an)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AddedPeople();
+
+    // «thêm», «nữa», «cộng», «đi làm» with a sum: an earner's pay added, not the household's income replaced.
+    [GeneratedRegex(@"\b(?:them|nua|cong them|cong voi|di lam)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AddsIncome();
+
+    // Sums that are not what the household lives on: a loan, a debt, a deposit, fees, the BHYT card's price («nợ» only
+    // with its verb: folded, «nó» is «no»).
+    [GeneratedRegex(@"\b(?:vay|tra no|mac no|khoan no|no xau|coc|muon|hoc phi|tien dien|bhyt|bao hiem|tra gop|lai suat|tien lai|mua|ban|dong tien|ho tro)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherSum();
+}

@@ -1,0 +1,86 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Engine;
+
+/// <summary>
+/// The engine's side of <see cref="CaseChange"/>: the income test again with the new number, the full estimate offered
+/// with the numbers as they now stand, and nothing of the case kept past the next turn.
+/// </summary>
+public sealed class CaseFollowUpTests
+{
+    private static EngineHarness AfterTheCase()
+    {
+        var bot = new EngineHarness();
+        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        bot.Send("nha e 4 nguoi, thu nhap ca nha tam 5 trieu 1 thang, co dc ho can ngheo k");
+        return bot;
+    }
+
+    [Fact]
+    public void A_new_income_is_computed_for_the_same_household()
+    {
+        var bot = AfterTheCase();
+
+        var reply = bot.Send("the neu 7 trieu thi sao")[0];
+
+        Assert.StartsWith("Cháu tính lại: nhà bác 4 người, thu nhập cả hộ 7.000.000 đồng một tháng, tính ra mỗi người khoảng 1.750.000 đồng", reply.Text, StringComparison.Ordinal);
+        // 1.750.000 is over today's 1.500.000 and under 2027's 2.200.000: the verdict says both, on the first screen.
+        Assert.Contains("chưa thuộc diện hộ nghèo hay hộ cận nghèo", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("từ ngày 1/1/2027", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+    }
+
+    [Fact]
+    public void Changes_add_up_and_the_full_estimate_starts_with_the_latest_numbers()
+    {
+        var bot = AfterTheCase();
+        bot.Send("neu nha 6 nguoi thi sao");
+
+        var reply = bot.Send("thế nếu thằng út đi làm công ty lương sáu triệu thì sao")[0];
+
+        Assert.StartsWith("Cháu tính lại, cộng thêm 6.000.000 đồng một tháng: nhà bác 6 người, thu nhập cả hộ 11.000.000 đồng", reply.Text, StringComparison.Ordinal);
+        var full = Assert.Single(reply.QuickReplies, q => q.Label == "Ước tính đầy đủ");
+        Assert.Equal("screener:6:11000000:h:", full.Id);
+    }
+
+    [Fact]
+    public void The_case_is_forgotten_after_a_turn_about_something_else()
+    {
+        var bot = AfterTheCase();
+        bot.Send("bhyt ho ngheo dc mien phi k");
+
+        bot.Send("the neu 7 trieu thi sao");
+
+        Assert.DoesNotContain(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
+        Assert.Null(bot.State.Offer);
+    }
+
+    [Theory]
+    [InlineData("Ước tính đầy đủ")]
+    [InlineData("uoc tinh day du")]
+    public void The_offer_s_button_typed_presses_it(string typed)
+    {
+        var bot = AfterTheCase();
+
+        var reply = EngineHarness.Joined(bot.Send(typed));
+
+        Assert.Contains("Nhà bác ở xã nào?", reply, StringComparison.Ordinal);
+        Assert.Contains(new TurnEvent(EventKinds.DialogStarted, DialogEngine.ScreenerDialogId), bot.LastEvents);
+    }
+
+    [Fact]
+    public void Some_of_the_household_described_is_not_its_size_and_the_income_told_is_not_asked_again()
+    {
+        var bot = new EngineHarness();
+        var reply = bot.Send("nhà tôi có 1 người khuyết tật, thu nhập cả nhà 4 triệu một tháng có được cận nghèo không")[0];
+
+        // It was computed as a household of one at 4 triệu a head and told it was not poor.
+        Assert.DoesNotContain("Nhà bác 1 người", reply.Text, StringComparison.Ordinal);
+        bot.Send("uoc tinh thu");
+        Assert.Contains("bao nhiêu người", EngineHarness.Joined(bot.Send("Hải Châu")), StringComparison.Ordinal);
+        Assert.Contains("Câu 1", EngineHarness.Joined(bot.Send("5")), StringComparison.Ordinal);
+    }
+}

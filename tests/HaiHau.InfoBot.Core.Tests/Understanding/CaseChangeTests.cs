@@ -1,0 +1,55 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Understanding;
+
+/// <summary>
+/// A message right after a computed case that changes one of its numbers (issue 12 §3) gets the case computed again
+/// with it, the rest as told; read alone, «thế nếu 7 triệu thì sao» got an "I don't know" and the case was lost.
+/// </summary>
+public sealed class CaseChangeTests
+{
+    private static readonly ResidentCase FourPeopleFiveMillion = new(4, 5_000_000, false, null, null, null);
+
+    [Theory]
+    [InlineData("the neu 7 trieu thi sao", 4, 7_000_000, false)]
+    [InlineData("nếu thu nhập 3 triệu rưỡi thì sao", 4, 3_500_000, false)]
+    [InlineData("neu nha 6 nguoi thi sao", 6, 5_000_000, false)]
+    [InlineData("thế nếu 6 người thì sao", 6, 5_000_000, false)]
+    [InlineData("còn nếu mỗi người 1 triệu 2 thì sao", 4, 1_200_000, true)]
+    // One more earner, one more child: added to what was told.
+    [InlineData("thế nếu thằng út đi làm công ty lương sáu triệu thì sao", 4, 11_000_000, false)]
+    [InlineData("có thêm 1 đứa cháu nữa thì sao", 5, 5_000_000, false)]
+    [InlineData("sinh thêm đứa nữa thì sao cháu", 5, 5_000_000, false)]
+    public void A_number_told_after_the_computation_changes_that_number_of_the_case(string text, int members, decimal income, bool perPerson)
+    {
+        var changed = CaseChange.Read(text, FourPeopleFiveMillion);
+
+        Assert.NotNull(changed);
+        Assert.Equal(members, changed.Case.Members);
+        Assert.Equal(income, changed.Case.MonthlyIncome);
+        Assert.Equal(perPerson, changed.Case.IncomePerPerson);
+    }
+
+    [Theory]
+    // A loan, a fee, the BHYT card's price: sums that are not what the household lives on.
+    [InlineData("nếu vay 20 triệu thì sao")]
+    [InlineData("học phí 2 triệu thì có được miễn không")]
+    [InlineData("mua bhyt hết 1 triệu thì sao")]
+    // Nothing of the case told, or some of the household described rather than its size.
+    [InlineData("vậy à, cảm ơn cháu")]
+    [InlineData("neu nha co 1 nguoi khuyet tat thi sao a")]
+    // A whole letter is a question of its own, not a change of the case.
+    [InlineData("cháu ơi bác hỏi thêm, nhà bác có đứa con trai đi làm ở công ty may ngoài tỉnh, mỗi tháng gửi về cho bố mẹ được khoảng 3 triệu, thì có phải tính vào thu nhập của hộ không")]
+    public void A_message_that_tells_no_number_of_the_case_changes_nothing(string text)
+    {
+        Assert.Null(CaseChange.Read(text, FourPeopleFiveMillion));
+    }
+
+    [Fact]
+    public void Without_a_computed_case_there_is_nothing_to_change()
+    {
+        Assert.Null(CaseChange.Read("the neu 7 trieu thi sao", ResidentCase.None));
+    }
+}
