@@ -10,7 +10,7 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// resident had to tell the whole case again. Only the numbers the message tells are changed; the rest is the case
 /// as computed.
 /// </summary>
-public static partial class CaseChange
+internal static partial class CaseChange
 {
     /// <summary>Most words a change of the case is: a longer message is a question of its own.</summary>
     public const int MaxWords = 20;
