@@ -18,8 +18,9 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        var lead = changed.AddedIncome is { } added
-            ? $"Cháu tính lại, cộng thêm {VietnameseFormat.Number(added)} đồng một tháng: "
+        // «tính lại» only when a computation was shown before: the income told after the standing answer is the first.
+        var lead = !before.HasIncomeTest ? string.Empty
+            : changed.AddedIncome is { } added ? $"Cháu tính lại, cộng thêm {VietnameseFormat.Number(added)} đồng một tháng: "
             : "Cháu tính lại: ";
         return SayIncomeTest(turn, changed.Case, lead);
     }

@@ -4,9 +4,10 @@ using HaiHau.InfoBot.Core.Text;
 namespace HaiHau.InfoBot.Core.Understanding;
 
 /// <summary>
-/// What a message sent right after the bot computed a household's income test changes in that case (issue 12 §3):
-/// «thế nếu 7 triệu thì sao» (the income), «nếu nhà 6 người thì sao» (the size), «nếu thằng út đi làm lương 6 triệu»
-/// and «có thêm đứa nữa» (added to what was told). Read alone, those got an "I don't know" or a question back, and the
+/// What a message sent right after the bot computed a household's income test, or offered it with part of the case
+/// told, changes in that case (issue 12 §3): «thế nếu 7 triệu thì sao» (the income), «nếu nhà 6 người thì sao» (the
+/// size), «nếu thằng út đi làm lương 6 triệu» and «có thêm đứa nữa» (added to what was told), «5 triệu» after «nhà tôi
+/// 4 người có phải hộ nghèo không» (the income the case lacked). Read alone, those got an "I don't know" or a question back, and the
 /// resident had to tell the whole case again. Only the numbers the message tells are changed; the rest is the case
 /// as computed.
 /// </summary>
@@ -23,7 +24,7 @@ internal static partial class CaseChange
     public static Changed? Read(string text, ResidentCase before)
     {
         var folded = VietnameseText.Fold(VietnameseText.Clean(text));
-        if (!before.HasIncomeTest || VietnameseText.WordCount(folded) > MaxWords || OtherSum().IsMatch(folded))
+        if ((before.Members is null && before.MonthlyIncome is null) || VietnameseText.WordCount(folded) > MaxWords || OtherSum().IsMatch(folded))
         {
             return null;
         }
@@ -41,7 +42,7 @@ internal static partial class CaseChange
         decimal? addedIncome = null;
         if (told.MonthlyIncome is { } amount)
         {
-            if (!told.IncomePerPerson && !before.IncomePerPerson && AddsIncome().IsMatch(folded))
+            if (before.MonthlyIncome is not null && !told.IncomePerPerson && !before.IncomePerPerson && AddsIncome().IsMatch(folded))
             {
                 // «nếu thằng út đi làm lương 6 triệu»: one more earner's pay on top of what the household had.
                 addedIncome = amount;
@@ -60,7 +61,8 @@ internal static partial class CaseChange
         }
 
         var changed = before with { Members = members ?? before.Members, MonthlyIncome = income, IncomePerPerson = perPerson };
-        return changed == before && told.MonthlyIncome is null ? null : new Changed(changed, addedIncome);
+        // Only a case the income test can be run on: «5 triệu» after «nhà tôi 4 người có phải hộ nghèo không» completes it.
+        return !changed.HasIncomeTest || (changed == before && told.MonthlyIncome is null) ? null : new Changed(changed, addedIncome);
     }
 
     /// <param name="Case">The case as it now stands.</param>

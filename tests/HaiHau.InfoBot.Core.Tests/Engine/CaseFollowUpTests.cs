@@ -58,6 +58,18 @@ public sealed class CaseFollowUpTests
         Assert.Null(bot.State.Offer);
     }
 
+    [Fact]
+    public void The_income_told_after_the_standing_answer_is_computed_with_the_size_told_before()
+    {
+        var bot = new EngineHarness();
+        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        bot.Send("nhà tôi 4 người có phải hộ nghèo không");
+
+        var reply = bot.Send("thu nhập cả nhà khoảng 5 triệu một tháng")[0];
+
+        Assert.StartsWith("Nhà bác 4 người, thu nhập cả hộ 5.000.000 đồng một tháng, tính ra mỗi người khoảng 1.250.000 đồng", reply.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Ước tính đầy đủ")]
     [InlineData("uoc tinh day du")]

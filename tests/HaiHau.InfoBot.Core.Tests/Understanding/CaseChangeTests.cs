@@ -48,8 +48,26 @@ public sealed class CaseChangeTests
     }
 
     [Fact]
-    public void Without_a_computed_case_there_is_nothing_to_change()
+    public void Without_a_case_there_is_nothing_to_change()
     {
         Assert.Null(CaseChange.Read("the neu 7 trieu thi sao", ResidentCase.None));
+    }
+
+    [Theory]
+    [InlineData("5 triệu", 5_000_000)]
+    [InlineData("thu nhập cả nhà khoảng 4 triệu rưỡi một tháng", 4_500_000)]
+    public void The_income_a_told_size_lacked_completes_the_case(string text, decimal income)
+    {
+        var changed = CaseChange.Read(text, new ResidentCase(4, null, false, null, null, null));
+
+        Assert.NotNull(changed);
+        Assert.Equal((4, income), (changed.Case.Members, changed.Case.MonthlyIncome));
+        Assert.Null(changed.AddedIncome);
+    }
+
+    [Fact]
+    public void A_size_alone_after_a_size_alone_is_still_no_income_test()
+    {
+        Assert.Null(CaseChange.Read("nhà 5 người", new ResidentCase(4, null, false, null, null, null)));
     }
 }
