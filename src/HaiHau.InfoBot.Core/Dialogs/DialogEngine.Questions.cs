@@ -1,6 +1,7 @@
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs.Nodes;
 using HaiHau.InfoBot.Core.Messaging;
+using HaiHau.InfoBot.Core.Screening;
 using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Understanding;
 
@@ -369,7 +370,10 @@ public sealed partial class DialogEngine
                 else
                 {
                     var read = new QuickReply(new AnswerRef(AnswerRef.Article, faq.AnswerArticle).Payload, understanding.Messages.ReadArticle);
-                    turn.Say($"{faq.Question}\n\n{faq.Answer}", insideDialog ? null : [read, .. WaysOn(faqTopic)]);
+                    // The age told, against the ages the answer states («bà tôi 78 tuổi»): that person's standing first.
+                    var forTheAge = faq.Answer.Contains(SocialPensionAge.AgeTemplate, StringComparison.Ordinal)
+                        && SocialPensionAge.Line(turn.Input.Text, services.Content, PovertyRuleSets.Today(services.Time)) is { } line ? $"{line}\n\n" : string.Empty;
+                    turn.Say($"{faq.Question}\n\n{forTheAge}{faq.Answer}", insideDialog ? null : [read, .. WaysOn(faqTopic)]);
                 }
 
                 break;

@@ -70,8 +70,8 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     private static partial Regex DailyAfter();
 
     // The words that make the next sum an income, in the same clause: «lương tháng», «thu nhập», «kiếm được», «làm ra»,
-    // «cả nhà cộng lại tháng được tầm 6 triệu».
-    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang|thang duoc|thang dc|cong lai|tong cong)\b[^.;?!]{0,30}$", RegexOptions.CultureInvariant)]
+    // «cả nhà cộng lại tháng được tầm 6 triệu», «làm ruộng cả năm được khoảng 60 triệu».
+    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang|thang duoc|thang dc|nam duoc|nam dc|cong lai|tong cong)\b[^.;?!]{0,30}$", RegexOptions.CultureInvariant)]
     private static partial Regex IncomeBefore();
 
     // «nhà tôi 4 người», «gia đình có bốn khẩu», «vợ chồng tôi 2 người»: a number of people is the household's when the
@@ -160,7 +160,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
                 continue;
             }
 
-            ages.Add(m.Groups["side"].Value switch
+            ages.Add(Side(folded, m) switch
             {
                 "duoi" => years - 1,
                 "tren" or "hon" or "qua" or "ngoai" => years + 1,
@@ -169,6 +169,33 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         }
 
         return ages;
+    }
+
+    /// <summary>
+    /// The word before an age that makes it a bound («trên», «dưới», «ngoài 60 tuổi»), or "": «ngoại» after «ông», «bà»
+    /// is the mother's side of the family («ông ngoại 68 tuổi» is 68, not over 68).
+    /// </summary>
+    private static string Side(string folded, Match age) =>
+        age.Groups["side"].Value is "ngoai" && Regex.IsMatch(folded[..age.Index], @"\b(?:ong|ba|cu)\s*$", RegexOptions.CultureInvariant)
+            ? string.Empty
+            : age.Groups["side"].Value;
+
+    // Someone named within three words before the age («mẹ tôi 80 tuổi», «ông nhà bác 78 tuổi», «bà nội tôi năm nay 82
+    // tuổi», «tôi 72 tuổi»), and no «từ» right before it: «người từ 75 tuổi» is a group.
+    [GeneratedRegex(@"\b(?:" + Kin + @"|cu|con|em|anh|chi|toi|tui|minh|e|noi|ngoai)\b(?:\s+\w+){0,3}\s*$(?<!\btu\s*$)", RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneBefore();
+
+    /// <summary>
+    /// The ages of people the message speaks of, told plainly («bà tôi 78 tuổi», «bố em 72t»): not a bound of a group
+    /// («trên 80 tuổi», «dưới 6 tuổi», «người từ 75 tuổi»), which <see cref="StatedAges"/> reads as its nearest age.
+    /// </summary>
+    public static IReadOnlyList<int> PersonAges(string? text)
+    {
+        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        return [.. StatedAgePattern().Matches(folded)
+            .Where(m => Side(folded, m).Length == 0 && SomeoneBefore().IsMatch(folded[..m.Index]))
+            .Select(m => int.TryParse(m.Groups["years"].Value, CultureInfo.InvariantCulture, out var years) ? years : 0)
+            .Where(years => years is > 0 and < 120)];
     }
 
     /// <param name="incomeAsked">The reply answers a question about the household's income (the screener's): a sum in it

@@ -21,6 +21,8 @@ public sealed class StatedAgeTests
     [InlineData("ba e 76t ko co luong huu", new[] { 76 })]
     [InlineData("con tôi 5t có được thẻ bhyt không", new[] { 5 })]
     [InlineData("bà tôi ngoài 70 tuổi", new[] { 71 })]
+    // «ngoại» after «ông», «bà» is the mother's side of the family, not «over».
+    [InlineData("ông ngoại 68 tuổi nhà hộ nghèo", new[] { 68 })]
     [InlineData("lương 5t một tháng", new int[0])]
     [InlineData("nhà có 5t thôi", new int[0])]
     [InlineData("con 5t nữa là đủ", new int[0])]
