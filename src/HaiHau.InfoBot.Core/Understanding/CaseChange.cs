@@ -23,7 +23,16 @@ internal static partial class CaseChange
     /// </summary>
     public static Changed? Read(string text, ResidentCase before)
     {
-        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        // Words that fold onto a sum's purpose: «vậy» onto «vay» (a loan), «mùa» (a harvest) onto «mua» (to buy), «bạn»
+        // onto «bán». Written with their marks they are never those, so they are read as words that are not; typed
+        // without them, a leading «vay» before a number or «nếu» is «vậy» unless the message says what money is for.
+        var folded = VietnameseText.Fold(Marked().Replace(VietnameseText.Clean(text), m => MarkedAs[m.Value.ToLowerInvariant()]));
+        folded = folded.Replace("mat mua", "mat vu", StringComparison.Ordinal); // «mất mùa», a lost harvest, typed without marks
+        if (SoUnmarked().IsMatch(folded) && !LoanPurpose().IsMatch(folded))
+        {
+            folded = string.Concat("the", folded.AsSpan(3));
+        }
+
         if ((before.Members is null && before.MonthlyIncome is null) || VietnameseText.WordCount(folded) > MaxWords || OtherSum().IsMatch(folded))
         {
             return null;
@@ -72,9 +81,21 @@ internal static partial class CaseChange
     private static int? BareSize(string folded) =>
         BareSizePattern().Match(folded) is { Success: true } m && VietnameseNumber.Parse(m.Groups["n"].Value) is { } n ? (int)n : null;
 
-    // «nếu 6 người thì sao», «thế 3 khẩu thì sao»: after the computation a number of people alone is the household's.
-    [GeneratedRegex(@"^(?:(?:the|con|vay|the con|con neu|the neu|neu|gia su|nhung)\s+)*(?:co\s+)?(?<n>\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:nguoi|ng|khau|nhan khau)\b(?!\s+(?:khuyet tat|gia|om|benh|di lam|di hoc))", RegexOptions.CultureInvariant)]
+    // «nếu 6 người thì sao», «thế 3 khẩu thì sao»: after the computation a number of people alone is the household's, as
+    // is one said to remain or to make the total («con gái lấy chồng rồi còn 3 người», «còn đứa cháu nữa là ba người»).
+    [GeneratedRegex(@"(?:^(?:(?:the|con|vay|the con|con neu|the neu|neu|gia su|nhung)\s+)*(?:co\s+)?|\b(?:con|chi con|la|thanh|tat ca)\s+)(?<n>\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:nguoi|ng|khau|nhan khau)\b(?!\s+(?:khuyet tat|gia|om|benh|di lam|di hoc))", RegexOptions.CultureInvariant)]
     private static partial Regex BareSizePattern();
+
+    private static readonly Dictionary<string, string> MarkedAs = new(StringComparer.Ordinal) { ["vậy"] = "thế", ["mùa"] = "vụ", ["bạn"] = "người" };
+
+    [GeneratedRegex(@"\b(?:vậy|mùa|bạn)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Marked();
+
+    [GeneratedRegex(@"^vay\s+(?:\d|neu\b|thi\b|la\b|con\b|chi\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex SoUnmarked();
+
+    [GeneratedRegex(@"\b(?:nuoi|mua|xay|sua|lam nha|lam an|von|ngan hang|lai|de|tra)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LoanPurpose();
 
     // «có thêm 1 người», «thêm đứa nữa», «sinh thêm cháu»: people added to the household told before.
     [GeneratedRegex(@"\bthem\s+(?:(?<n>\d{1,2}|mot|hai|ba)\s+)?(?:nguoi|khau|nhan khau|dua|chau|be|con|mieng an)\b", RegexOptions.CultureInvariant)]
@@ -85,7 +106,8 @@ internal static partial class CaseChange
     private static partial Regex AddsIncome();
 
     // Sums that are not what the household lives on: a loan, a debt, a deposit, fees, the BHYT card's price («nợ» only
-    // with its verb: folded, «nó» is «no»).
-    [GeneratedRegex(@"\b(?:vay|tra no|mac no|khoan no|no xau|coc|muon|hoc phi|tien dien|bhyt|bao hiem|tra gop|lai suat|tien lai|mua|ban|dong tien|ho tro)\b", RegexOptions.CultureInvariant)]
+    // with its verb or the bank: folded, «nó» is «no»); and whether a sum counts at all («lương hưu của bà có bị tính
+    // không», «nợ có được trừ ra không»), which is a question about the rules, not a new number for the case.
+    [GeneratedRegex(@"\b(?:vay|tra no|mac no|khoan no|no xau|no ngan hang|tien no|coc|muon|hoc phi|tien dien|bhyt|bao hiem|tra gop|lai suat|tien lai|mua|ban|dong tien|ho tro|co bi tinh|co tinh|bi tinh|tinh vao|duoc tru|tru ra|tru di)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OtherSum();
 }

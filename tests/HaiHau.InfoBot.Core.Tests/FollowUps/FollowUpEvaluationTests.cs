@@ -17,6 +17,10 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
     private static readonly (double Fit, double Wrong) Dev2Floor = (0.52, 0.16);
     private static readonly (double Fit, double Wrong) HeldOutFloor = (0.55, 0.20);
 
+    // Stop 47, the case set (D): 35.0 / 20.0 % before the recomputation, 50.0 / 20.0 % at its first run, 57.5 / 17.5 % after
+    // what that run showed was taken in (FollowUps/README.md).
+    private static readonly (double Fit, double Wrong) CaseFloor = (0.55, 0.20);
+
     public static TheoryData<string> Files() => new(FollowUpSets.Paths.Select(Path.GetFileName)!);
 
     [Theory]
@@ -35,7 +39,7 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void The_sets_are_answered_at_least_as_well_as_when_the_floors_were_set()
     {
-        foreach (var (path, floor) in new[] { (FollowUpSets.DevPath, DevFloor), (FollowUpSets.Dev2Path, Dev2Floor), (FollowUpSets.HeldOutPath, HeldOutFloor) })
+        foreach (var (path, floor) in new[] { (FollowUpSets.DevPath, DevFloor), (FollowUpSets.Dev2Path, Dev2Floor), (FollowUpSets.HeldOutPath, HeldOutFloor), (FollowUpSets.CasePath, CaseFloor) })
         {
             var report = FollowUpSets.Run(path);
             var figures = report.Then;

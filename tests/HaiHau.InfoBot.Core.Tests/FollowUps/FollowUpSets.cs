@@ -19,7 +19,17 @@ internal static class FollowUpSets
     /// <summary>Written blind by a third helper (the three registers mixed), measured once when the reading was done.</summary>
     public static string HeldOutPath => Path.Combine(Folder, "followups-c.tsv");
 
-    public static IReadOnlyList<string> Paths => [DevPath, Dev2Path, HeldOutPath];
+    /// <summary>
+    /// Written blind by a fourth helper (stop 47): the second message after the bot computed a household's case («thế
+    /// nếu 7 triệu thì sao», «nhà có 1 người khuyết tật thì sao», «nếu vay 20 triệu»); measured once when the
+    /// recomputation was first done, a development set since. 40 conversations.
+    /// </summary>
+    public static string CasePath => Path.Combine(Folder, "followups-d.tsv");
+
+    public static IReadOnlyList<string> Paths => [DevPath, Dev2Path, HeldOutPath, CasePath];
+
+    /// <summary>How many conversations a set holds at least: the case set is half the size of the others.</summary>
+    public static int MinimumRows(string file) => file == Path.GetFileName(CasePath) ? 40 : 80;
 
     public static IReadOnlyList<FollowUpRow> Read(string path) => FollowUpSet.Parse(File.ReadAllLines(path));
 

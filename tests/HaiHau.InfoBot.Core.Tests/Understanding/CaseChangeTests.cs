@@ -22,6 +22,15 @@ public sealed class CaseChangeTests
     [InlineData("thế nếu thằng út đi làm công ty lương sáu triệu thì sao", 4, 11_000_000, false)]
     [InlineData("có thêm 1 đứa cháu nữa thì sao", 5, 5_000_000, false)]
     [InlineData("sinh thêm đứa nữa thì sao cháu", 5, 5_000_000, false)]
+    // «vậy» is no loan, with its marks or (leading, before a number or «nếu») without them.
+    [InlineData("vậy 4 triệu rưỡi thì sao", 4, 4_500_000, false)]
+    [InlineData("vay neu chi duoc 8 trieu thi sao", 4, 8_000_000, false)]
+    // People said to remain, or to make the total.
+    [InlineData("con trai ra ở riêng rồi còn 3 người thì sao", 3, 5_000_000, false)]
+    [InlineData("à quên, thêm bà nội ở cùng nữa là năm người", 5, 5_000_000, false)]
+    // A year's sum with «được», as farmers tell it.
+    [InlineData("năm nay mất mùa cả năm được có 48 triệu thì sao", 4, 4_000_000, false)]
+    [InlineData("nam nay mat mua ca nam chi duoc 36 trieu thi sao", 4, 3_000_000, false)]
     public void A_number_told_after_the_computation_changes_that_number_of_the_case(string text, int members, decimal income, bool perPerson)
     {
         var changed = CaseChange.Read(text, FourPeopleFiveMillion);
@@ -37,6 +46,10 @@ public sealed class CaseChangeTests
     [InlineData("nếu vay 20 triệu thì sao")]
     [InlineData("học phí 2 triệu thì có được miễn không")]
     [InlineData("mua bhyt hết 1 triệu thì sao")]
+    [InlineData("vay 20 trieu nuoi lon thi sao")]
+    // Whether a sum counts at all is a question about the rules, not a new number.
+    [InlineData("lương hưu của ông ở riêng 3 triệu có bị tính vào không")]
+    [InlineData("nhà còn nợ ngân hàng 50 triệu thì có được trừ ra không")]
     // Nothing of the case told, or some of the household described rather than its size.
     [InlineData("vậy à, cảm ơn cháu")]
     [InlineData("neu nha co 1 nguoi khuyet tat thi sao a")]
