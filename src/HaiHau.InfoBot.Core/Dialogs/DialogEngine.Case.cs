@@ -31,8 +31,12 @@ public sealed partial class DialogEngine
         // The household's numbers with a question about being poor, or about what they may get ("có được gì không").
         // A size and an income told with no clear ask («nha toi 3 nguoi luong 2tr»: «lương» leant to the base salary
         // and the bot asked which topic) are the income test's numbers too.
-        var aboutStanding = question.Best.Topic is Topics.Eligibility or Topics.OtherSupport or Topics.Housing || folded.Contains("ngheo", StringComparison.Ordinal)
-            || (question.Decision != QuestionDecision.Answer && told.Members is not null);
+        // A letter about one support («bà có được chế độ người tàn tật không», its costs and allowance told) asks about that
+        // support: only a chat message asks what the household may get, or tells its numbers with no clear ask.
+        var chat = VietnameseText.WordCount(folded) <= QuestionUnderstanding.LetterWords;
+        var aboutStanding = question.Best.Topic is Topics.Eligibility || folded.Contains("ngheo", StringComparison.Ordinal)
+            || (chat && question.Best.Topic is Topics.OtherSupport or Topics.Housing)
+            || (chat && question.Decision != QuestionDecision.Answer && told.Members is not null);
         // A day's pay is not a month's income: the days worked are not told, so nothing is computed or guessed. Only when
         // the message asks about being poor itself («có cận nghèo ko»).
         if (told is { DailyWage: { } wage, Members: { } size } && folded.Contains("ngheo", StringComparison.Ordinal))
@@ -79,7 +83,7 @@ public sealed partial class DialogEngine
             ? told.Members is { } members
                 ? $"Nhà bác {members} người, thu nhập mỗi người khoảng {perPerson} đồng một tháng."
                 : $"Thu nhập mỗi người nhà bác khoảng {perPerson} đồng một tháng."
-            : $"Nhà bác {told.Members} người, thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
+            : $"Nhà bác {told.Members} người, {(told.IncomeParts > 1 ? "cộng các khoản bác kể thì " : string.Empty)}thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
         // Above today's line but not above the coming one (December 2026: the 2027 line): the household is a month from
         // the new standard's review, so it is told so, as the screener tells it (dialogs/kiem-tra-ho-ngheo.yaml, chuan-sap-tang).
         // Short enough that the computation and the verdict fit the first screen with a recomputation's lead before them

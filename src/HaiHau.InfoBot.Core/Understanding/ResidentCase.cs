@@ -24,6 +24,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// </summary>
     public decimal? DailyWage { get; init; }
 
+    /// <summary>How many members' sums the income adds up («chồng lương 6tr, em bán hàng 2tr»: two), so the reply can say so.</summary>
+    public int IncomeParts { get; init; } = 1;
+
     /// <summary>Enough to compute the income test: how much each person earns, told per person or as the household's
     /// income with how many people share it.</summary>
     public bool HasIncomeTest => MonthlyIncome is not null && (IncomePerPerson || Members is >= 1);
@@ -75,9 +78,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     private static partial Regex IncomeBefore();
 
     // «nhà tôi 4 người», «gia đình có bốn khẩu», «vợ chồng tôi 2 người»: a number of people is the household's when the
-    // household or its members are named just before it, the unit is the household's own («khẩu», «nhân khẩu», «miệng ăn»), or a chat
+    // household or its members are named just before it («tổng cộng 6 người» counts them all), the unit is the household's own («khẩu», «nhân khẩu», «miệng ăn»), or a chat
     // message opens with it («4 nguoi thu nhap 3tr»); «một người khác hỏi mua» is someone else.
-    [GeneratedRegex(@"\b(?:nha|gia dinh|gd|ho|ca nha|bo me|vo chong|ong ba|me con|bo con|chung toi|chung em|chung chau)\b[^.;?!]{0,25}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:nha|gia dinh|gd|ho|ca nha|bo me|vo chong|ong ba|me con|bo con|chung toi|chung em|chung chau|tong cong|tat ca|ca thay)\b[^.;?!]{0,25}$", RegexOptions.CultureInvariant)]
     private static partial Regex HouseholdBefore();
 
     // «vợ chồng em và 1 con», «2 vợ chồng + 2 đứa nhỏ», «hai vợ chồng với ba đứa con», «2 ông bà với 2 đứa cháu»: a couple and their children
@@ -91,6 +94,20 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"\b(?:hai|2)\s+(?:vo chong|ong ba)\b(?!(?:\s+\w+){0,2}\s*(?:va|\+|voi|co|cung|&)\s*(?:cac|may|nhung|\d{1,2}|mot|hai|ba|bon|nam|sau)?\s*(?:dua\s+)?(?:con|chau|be|nho)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex CoupleAlone();
 
+    [GeneratedRegex(@"(?<=\d)[.,](?=\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitSeparator();
+
+    // Between two sums (the fold has dropped the commas): the member who earns the second, first or after «và», «còn»,
+    // «với», «cộng».
+    [GeneratedRegex(@"^\s*(?:(?:va|con|voi|cong|them|cong them)\s+)?(?:chong|vo|toi|tui|em|e|con|bo|me|ong|ba|anh|chi|chau|minh|thang|dua|co)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AnotherEarner();
+
+    [GeneratedRegex(@"\b(?:tru|con lai|trong do|nam ngoai|truoc day|truoc kia|hoac|hay|nhung|chi con|giam|con co)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAnotherEarner();
+
+    /// <summary>Letters no Vietnamese word has, which the fold keeps, standing for a separator between digits.</summary>
+    private const string SeparatorCarrier = "qzq";
+
     // «nhà bác lăm người»: five said with «l» where «n» and «l» are one sound (the Red River delta's speech, as the
     // understanding's dialect pairs read it). Only with its «ă», which «làm» (to work) has not, and not in «mười lăm».
     [GeneratedRegex(@"(?<!mười\s+)\blăm(?=\s+(?:người|khẩu|nhân khẩu|miệng ăn)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -103,6 +120,23 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     // «cả năm lúa với tiền con gửi được chừng 60 triệu»: a year's sum, told before it («năm» alone is also five).
     [GeneratedRegex(@"\b(?:ca|mot|moi|hang|1|trong)\s+nam\b[^.;?!]{0,45}$", RegexOptions.CultureInvariant)]
     private static partial Regex YearlyBefore();
+
+    // What is spent or owed, in the words just before a sum, after any word that made it an income. Folded words that
+    // are also others stay out («đồng», «nó», «vậy», «mất mùa» fold onto «đóng», «nợ», «vay», «mất»).
+    [GeneratedRegex(@"\b(?:chi phi|tien thuoc|tien an|tien hoc|hoc phi|vien phi|chi tieu|tieu het|ton|ton kem|phai tra|tra no|no ngan hang|phai dong|dong tien|di vay|vay von|vay ngan hang|tien coc|dat coc)\b[^.;?!]{0,25}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpendingBefore();
+
+    // «năm ngoái thu nhập 40 triệu»: a year named before a sum no month brings a poor household is that year's
+    // income. «năm nay thì 4 triệu» is this year's monthly income, so only from this much up.
+    [GeneratedRegex(@"\bnam\s+(?:ngoai|truoc|nay|qua|roi)\b[^.;?!]{0,45}$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearNamedBefore();
+
+    private const decimal YearSumAtLeast = 20_000_000;
+
+    // «2 vợ chồng đi làm thuê mỗi người 3 triệu»: each earner's pay, not each member's share of the income. Which of the
+    // two is meant is not told, so the sum is not taken for either (the screener asks the household's income).
+    [GeneratedRegex(@"\b(?:di lam|lam thue|lam cong|cong nhan|luong|di lam thue|lam phu ho)\b[^.;?!]{0,30}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EarnersBefore();
 
     // «nhà tôi có 1 người khuyết tật», «nhà có 2 người đi làm», «trong đó 1 người ốm»: people the household «has» and
     // describes by what they are (ill, old, disabled, at school, working, gone) are some of it, not its size (which may
@@ -203,7 +237,11 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     public static ResidentCase Read(string? text, IContentStore? content = null, bool incomeAsked = false)
     {
         // «2 vc vs 3 đứa nhỏ»: «vợ chồng» and «với» as the younger relatives type them.
-        var folded = (" " + VietnameseText.Fold(FiveSaidWithL().Replace(VietnameseText.Clean(text), "năm")) + " ").Replace(" vc ", " vo chong ", StringComparison.Ordinal)
+        // The fold drops «,» and «.»: «4,5 triệu» was read as 5 triệu, «1,2 triệu» as 2 triệu and «1.500.000» not at all. A
+        // separator between digits is carried through it as letters and put back as a comma, which the sum's reading takes
+        // either way (VietnameseNumber: three digits after it group thousands, fewer are decimals).
+        var carried = DigitSeparator().Replace(FiveSaidWithL().Replace(VietnameseText.Clean(text), "năm"), SeparatorCarrier);
+        var folded = (" " + VietnameseText.Fold(carried).Replace(SeparatorCarrier, ",", StringComparison.Ordinal) + " ").Replace(" vc ", " vo chong ", StringComparison.Ordinal)
             .Replace(" vs ", " voi ", StringComparison.Ordinal).Trim();
         if (folded.Length == 0)
         {
@@ -239,6 +277,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         decimal? income = null;
         decimal? daily = null;
         var perPerson = false;
+        var parts = 1;
+        var lastEnd = 0;
+        bool? firstYearly = null;
         // «năm ngoái thì 5 triệu, giờ …»: only the sum said of today is the household's income now.
         var today = SaidOfToday.Part(folded);
         var said = today ?? folded;
@@ -260,8 +301,19 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             }
 
             var yearlyAfter = YearlyAfter().IsMatch(after);
-            var yearly = yearlyAfter || YearlyBefore().IsMatch(before);
+            var yearly = yearlyAfter || YearlyBefore().IsMatch(before)
+                || (amount >= YearSumAtLeast && YearNamedBefore().IsMatch(before) && !MonthlyAfter().IsMatch(after));
             var personal = PerPersonAfter().IsMatch(after) || PerPersonBefore().IsMatch(before);
+            if (personal && EarnersBefore().IsMatch(before) && !before.Contains("binh quan", StringComparison.Ordinal) && !before.Contains("dau nguoi", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!incomeAsked && SpendingBefore().Match(before) is { Success: true } spent && !(IncomeBefore().Match(before) is { Success: true } earned && earned.Index > spent.Index))
+            {
+                continue; // «chi phí trông coi, tiền thuốc… khoảng 6.000.000 đồng/tháng»: what is spent, not earned
+            }
+
             var monthly = yearly ? Math.Round(amount / 12) : amount;
             // A sum is an income only where it is said to be one («lương», «thu nhập», «một tháng»…): «đặt cọc 150
             // triệu», «vay 20 triệu» are not what the household lives on. Nor is more than any poor household earns.
@@ -270,9 +322,32 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
                 continue;
             }
 
-            perPerson = personal;
-            income = monthly;
-            break;
+            if (income is null)
+            {
+                perPerson = personal;
+                income = monthly;
+                firstYearly = yearly;
+                lastEnd = money.Index + money.Length;
+                if (personal)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            // «chồng e lương 6tr, e bán hàng được 2tr»: another member's earnings in a clause of its own add to the first
+            // (read alone, the household's income was the first sum). A sum after «trừ», «còn lại», «trong đó», or said
+            // per person, is not another earner's.
+            var between = said[lastEnd..money.Index];
+            if (personal || yearly != firstYearly || between.Length > 60 || !AnotherEarner().IsMatch(between) || NotAnotherEarner().IsMatch(between))
+            {
+                break;
+            }
+
+            income += monthly;
+            parts++;
+            lastEnd = money.Index + money.Length;
         }
 
         int? age = AgePattern().Match(folded) is { Success: true } a && int.TryParse(a.Groups[1].Value, CultureInfo.InvariantCulture, out var years) && years is > 0 and < 120
@@ -283,6 +358,6 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             : Regex.IsMatch(folded, @"\b(?:la|thuoc|dang la|co so|trong danh sach)\s+ho ngheo\b") ? Poor
             : null;
         var commune = content is null ? null : CommuneMatcher.Match(content, text)?.Code;
-        return new ResidentCase(members, income, perPerson, commune, category, age) { DailyWage = income is null ? daily : null };
+        return new ResidentCase(members, income, perPerson, commune, category, age) { DailyWage = income is null ? daily : null, IncomeParts = income is null ? 1 : parts };
     }
 }

@@ -43,6 +43,22 @@ public sealed class CaseAnswerTests
     // Five said with «l» (the delta's n/l), then how many of them farm: the household is five.
     [InlineData("nhà bác lăm người bốn người làm ruộng một tháng cả nhà thu được chừng năm triệu thì có phải hộ nghèo không cháu", 5, 5_000_000, false)]
     [InlineData("nhà tôi mười lăm người, thu nhập 15 triệu một tháng", 15, 15_000_000, false)]
+    // A decimal comma or point, thousands grouped: the fold had dropped the separator (4,5 triệu read as 5 triệu).
+    [InlineData("nhà 4 người thu nhập 4,5 triệu một tháng", 4, 4_500_000, false)]
+    [InlineData("nhà 4 người thu nhập 4.5tr một tháng", 4, 4_500_000, false)]
+    [InlineData("gia đình tôi 4 người thu nhập bình quân đầu người 1,2 triệu/tháng", 4, 1_200_000, true)]
+    [InlineData("nhà 4 người thu nhập 1.500.000 mỗi người", 4, 1_500_000, true)]
+    // Everyone counted, and a year named.
+    [InlineData("nhà tôi có bố mẹ già và 2 con nhỏ, tổng cộng 6 người, thu nhập 7 triệu", 6, 7_000_000, false)]
+    [InlineData("nhà tôi 4 người, năm ngoái thu nhập 48 triệu", 4, 4_000_000, false)]
+    // Two members' earnings, each in its own clause, add up; a sum after «trừ», «trong đó» is no other earner's.
+    [InlineData("nha e 5 nguoi, chong e luong 6tr, e ban hang duoc 2tr moi thang", 5, 8_000_000, false)]
+    [InlineData("nhà tôi 4 người, chồng lương 5 triệu, tôi làm thuê được 2 triệu một tháng", 4, 7_000_000, false)]
+    [InlineData("nhà 4 người, bố lương hưu 3 triệu, con gửi về 2 triệu mỗi tháng", 4, 5_000_000, false)]
+    [InlineData("nhà 4 người thu nhập 6 triệu, trừ chi phí còn 4 triệu", 4, 6_000_000, false)]
+    [InlineData("nhà 3 người lương 5 triệu, trong đó chồng 3 triệu", 3, 5_000_000, false)]
+    // What is spent is not what is earned; an allowance is.
+    [InlineData("bà ở một mình, chi phí trông coi, tiền thuốc khoảng 6.000.000 đồng/tháng, bà chỉ có trợ cấp 2.700.000 đồng/tháng", 1, 2_700_000, false)]
     public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
     {
         var told = ResidentCase.Read(text);
@@ -66,6 +82,10 @@ public sealed class CaseAnswerTests
     [InlineData("nhà tôi có 1 người khuyết tật, thu nhập cả nhà 4 triệu một tháng có được cận nghèo không", null, 4_000_000)]
     [InlineData("nha e co 2 nguoi di lam, luong thang 7tr", null, 7_000_000)]
     [InlineData("gia đình có một người già ốm, thu nhập 3 triệu mỗi tháng", null, 3_000_000)]
+    // What is spent is not what is earned.
+    [InlineData("nhà tôi 3 người, mỗi tháng tiêu hết 5 triệu", 3, null)]
+    // Each earner's pay is not each member's share: which is meant is not told, so neither is taken.
+    [InlineData("nhà tôi 4 người, 2 vợ chồng đi làm thuê mỗi người 3 triệu một tháng, có được cận nghèo không", 4, null)]
     public void Sums_and_people_that_are_not_the_household_s_are_not_read_as_its_case(string text, int? members, int? income)
     {
         var told = ResidentCase.Read(text);
@@ -73,6 +93,27 @@ public sealed class CaseAnswerTests
         Assert.Equal(members, told.Members);
         Assert.Equal(income, told.MonthlyIncome);
         Assert.False(told.HasIncomeTest);
+    }
+
+    [Fact]
+    public void Two_members_earnings_are_added_and_the_reply_says_so()
+    {
+        var bot = new EngineHarness();
+        var reply = bot.Send("nha e 5 nguoi, chong e luong 6tr, e ban hang duoc 2tr moi thang, co dc can ngheo ko").Single();
+
+        Assert.StartsWith("Nhà bác 5 người, cộng các khoản bác kể thì thu nhập cả hộ 8.000.000 đồng một tháng, tính ra mỗi người khoảng 1.600.000 đồng", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_about_one_support_that_tells_its_costs_and_allowance_gets_no_income_test()
+    {
+        // Read since the separators are kept («6.000.000 đồng/tháng»), the sums had made a letter about disability support
+        // a household of one with its allowance for income.
+        var bot = new EngineHarness();
+        var reply = EngineHarness.Joined(bot.Send("Mẹ tôi năm nay 81 tuổi, ở một mình, bị tai biến nằm một chỗ đã hai năm, tiền thuốc và tiền người trông khoảng 6.000.000 đồng/tháng, trong khi bà chỉ có khoản trợ cấp 2.700.000 đồng/tháng. Xin hỏi bà có được hưởng chế độ người khuyết tật hay hỗ trợ người chăm sóc không?"));
+
+        Assert.DoesNotContain("Chuẩn nghèo về thu nhập", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(new TurnEvent(EventKinds.QuestionAnswered, AnswerRef.Screener), bot.LastEvents);
     }
 
     [Fact]
