@@ -57,7 +57,11 @@ public sealed partial class DialogEngine
             return true;
         }
 
-        return told.HasIncomeTest && aboutStanding && SayIncomeTest(turn, told);
+        // «thị trấn Yên Định»: the towns are gone, and which line their area now has is for UBND xã to confirm (as the
+        // screener says at its result); the case was computed on the rural line without a word of it.
+        var formerTown = CommuneMatcher.Resolve(services.Content, text) is { Named: var named }
+            && CommuneMap.AreaOn(services.Content, named, PovertyRuleSets.Today(services.Time)).FormerTown;
+        return told.HasIncomeTest && aboutStanding && SayIncomeTest(turn, told, formerTown: formerTown);
     }
 
     /// <summary>
@@ -65,7 +69,8 @@ public sealed partial class DialogEngine
     /// estimate with what was told filled in. False when the rules for today are missing.
     /// </summary>
     /// <param name="lead">Said before the computation: what changed, when the case is one computed before with new numbers.</param>
-    private bool SayIncomeTest(TurnContext turn, ResidentCase told, string lead = "")
+    /// <param name="formerTown">A town that no longer exists was named: the line taken is said to be the rural one until UBND xã confirms.</param>
+    private bool SayIncomeTest(TurnContext turn, ResidentCase told, string lead = "", bool formerTown = false)
     {
         var today = PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
         var commune = told.Commune is { } code ? services.Content.FindCommune(code) : null;
@@ -91,12 +96,12 @@ public sealed partial class DialogEngine
         var verdict = result.IncomeAtOrBelowLine
             ? "Mức này không cao hơn chuẩn nghèo về thu nhập, nên nhà bác có thể thuộc diện hộ nghèo hoặc hộ cận nghèo. Diện nào còn tùy nhà mình thiếu bao nhiêu dịch vụ cơ bản (việc làm, y tế, học hành, nhà ở, nước sạch, thông tin)."
             : result is { NearComingLine: true, NextLine: { } next, NextLineFrom: { } from }
-                ? $"Mức này cao hơn chuẩn hiện nay, nên lúc này nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nhưng từ ngày {VietnameseFormat.Date(from)}, chuẩn {place} là {VietnameseFormat.Number(next)} đồng mỗi người một tháng, thu nhập nhà bác không vượt mức này: bác nên hỏi UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) ngay từ bây giờ về đợt rà soát nhé."
+                ? $"Mức này cao hơn chuẩn hiện nay, nên lúc này nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nhưng từ ngày {VietnameseFormat.Date(from)} chuẩn là {VietnameseFormat.Number(next)} đồng, thu nhập nhà bác không vượt mức này: bác nên hỏi UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) ngay từ bây giờ về đợt rà soát nhé."
                 : "Mức này cao hơn chuẩn nghèo về thu nhập, nên theo thu nhập thì nhà bác chưa thuộc diện hộ nghèo hay hộ cận nghèo. Nếu thu nhập thật thấp hơn (trừ chi phí làm ăn, có người ốm đau), bác cứ đề nghị UBND xã xem lại.";
         var notAskedAgain = told.Members is null ? "thu nhập" : "số người và thu nhập";
         // After a lead («Cháu tính lại: nhà bác 6 người…») the computation goes on its sentence.
         computation = lead.Length == 0 ? computation : string.Concat(computation[..1].ToLower(VietnameseFormat.Culture), computation.AsSpan(1));
-        OfferScreener(turn, told, $"{lead}{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.\n\n{verdict}\n\n"
+        OfferScreener(turn, told, $"{lead}{computation} Chuẩn nghèo về thu nhập {place} hiện nay là {{fact:{lineFact}}} mỗi người một tháng.{(formerTown ? " " + FormerTownLine : string.Empty)}\n\n{verdict}\n\n"
             + $"Đây chỉ là ước tính; chỉ đợt rà soát của UBND xã mới quyết định. Bác muốn cháu ước tính đầy đủ (thêm 12 câu hỏi ngắn, không hỏi lại {notAskedAgain}) không?");
         return true;
     }
@@ -177,6 +182,9 @@ public sealed partial class DialogEngine
         return (told.Members is not null || told.MonthlyIncome is not null)
             && StartPrefilledScreener(turn, ScreenerPayload(told)[(AnswerRef.Screener.Length + 1)..]);
     }
+
+    /// <summary>Said after the line when a former town was named (short: the verdict after it must stay on the first screen).</summary>
+    private const string FormerTownLine = "Thị trấn cũ nay thuộc xã; cháu tạm tính chuẩn nông thôn, UBND xã sẽ xác nhận.";
 
     /// <summary>The offer's button after a computed case, and after the standing question (typed, they press it too).</summary>
     private const string FullEstimateLabel = "Ước tính đầy đủ";

@@ -95,6 +95,21 @@ public sealed class CaseAnswerTests
         Assert.False(told.HasIncomeTest);
     }
 
+    [Theory]
+    [InlineData("nhà tôi ở thị trấn Yên Định 4 người thu nhập 7 triệu có được cận nghèo không", true)]
+    [InlineData("nhà tôi ở TT Thịnh Long, 3 người, thu nhập 4 triệu, có được hộ nghèo không", true)]
+    [InlineData("nhà tôi ở Hải Châu 4 người thu nhập 7 triệu có được cận nghèo không", false)]
+    public void A_former_town_named_is_told_which_line_was_taken_and_who_confirms(string text, bool told)
+    {
+        var bot = new EngineHarness();
+        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        var reply = bot.Send(text)[0].Text;
+
+        Assert.Equal(told, reply.Contains("Thị trấn cũ nay thuộc xã; cháu tạm tính chuẩn nông thôn, UBND xã sẽ xác nhận.", StringComparison.Ordinal));
+        // The verdict stays on the first screen with it.
+        Assert.Contains("Mức này", reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Two_members_earnings_are_added_and_the_reply_says_so()
     {
@@ -386,7 +401,7 @@ public sealed class CaseAnswerTests
 
         Assert.Contains("Nhà bác 3 người", reply, StringComparison.Ordinal);
         Assert.Contains("lúc này nhà bác chưa thuộc diện", reply, StringComparison.Ordinal);
-        Assert.Contains("từ ngày 1/1/2027, chuẩn ở nông thôn là 2.200.000 đồng mỗi người một tháng, thu nhập nhà bác không vượt mức này", reply, StringComparison.Ordinal);
+        Assert.Contains("từ ngày 1/1/2027 chuẩn là 2.200.000 đồng, thu nhập nhà bác không vượt mức này", reply, StringComparison.Ordinal);
 
         // In February 2027 the new line is today's: the same household is at or below it.
         var later = new EngineHarness();
