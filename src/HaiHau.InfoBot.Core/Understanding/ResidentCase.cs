@@ -113,6 +113,11 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"(?<!mười\s+)\blăm(?=\s+(?:người|khẩu|nhân khẩu|miệng ăn)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FiveSaidWithL();
 
+    // «hai mẹ con em», «2 bố con», «3 mẹ con»: a parent and children, or a grandparent and grandchild, counted as the
+    // household («ba mẹ con» is left: «ba» is also «bố»).
+    [GeneratedRegex(@"\b(?<n>hai|2|3)\s+(?:me con|bo con|ba con|ong chau|ba chau|chi em|anh em)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ParentAndChild();
+
     // «có mình tôi thôi», «bác ở một mình»: a household of one (asked again for its size before).
     [GeneratedRegex(@"\b(?:mot minh|minh toi|minh tui|minh em|minh bac|minh chau)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LivesAlone();
@@ -267,6 +272,11 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         if (members is null && CoupleAlone().IsMatch(folded))
         {
             members = 2;
+        }
+
+        if (members is null && ParentAndChild().Match(folded) is { Success: true } pair)
+        {
+            members = pair.Groups["n"].Value is "hai" or "2" ? 2 : 3;
         }
 
         if (members is null && LivesAlone().IsMatch(folded))

@@ -51,6 +51,10 @@ public sealed class CaseAnswerTests
     // Everyone counted, and a year named.
     [InlineData("nhà tôi có bố mẹ già và 2 con nhỏ, tổng cộng 6 người, thu nhập 7 triệu", 6, 7_000_000, false)]
     [InlineData("nhà tôi 4 người, năm ngoái thu nhập 48 triệu", 4, 4_000_000, false)]
+    // A parent and child, or a grandparent and grandchild, counted as the household.
+    [InlineData("hai mẹ con em thu nhập 3 triệu một tháng có được hộ nghèo không", 2, 3_000_000, false)]
+    [InlineData("nhà có 2 bố con, tháng được khoảng 2 triệu", 2, 2_000_000, false)]
+    [InlineData("3 mẹ con tôi, lương tháng 4 triệu", 3, 4_000_000, false)]
     // Two members' earnings, each in its own clause, add up; a sum after «trừ», «trong đó» is no other earner's.
     [InlineData("nha e 5 nguoi, chong e luong 6tr, e ban hang duoc 2tr moi thang", 5, 8_000_000, false)]
     [InlineData("nhà tôi 4 người, chồng lương 5 triệu, tôi làm thuê được 2 triệu một tháng", 4, 7_000_000, false)]
