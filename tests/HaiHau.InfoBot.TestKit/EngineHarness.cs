@@ -25,6 +25,17 @@ public sealed class EngineHarness
         _engine = new DialogEngine(new DialogServices(content ?? RepoData.Value.Content, dialogs ?? RepoData.Value.Dialogs, Time, options ?? new EngineOptions(), listings, understanding));
     }
 
+    /// <summary>
+    /// The repository's bot with its clock at 9:00 in Vietnam on that day: answers that depend on the day (today's
+    /// poverty line and the coming one, the pension's ages) are that day's.
+    /// </summary>
+    public static EngineHarness On(int year, int month, int day)
+    {
+        var harness = new EngineHarness();
+        harness.Time.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.FromHours(7)));
+        return harness;
+    }
+
     /// <summary>The real dialogs and content of the repository, validated.</summary>
     public static BotData Repo => RepoData.Value;
 

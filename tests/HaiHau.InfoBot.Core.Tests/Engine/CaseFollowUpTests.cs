@@ -12,8 +12,7 @@ public sealed class CaseFollowUpTests
 {
     private static EngineHarness AfterTheCase()
     {
-        var bot = new EngineHarness();
-        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        var bot = EngineHarness.On(2026, 12, 5);
         bot.Send("nha e 4 nguoi, thu nhap ca nha tam 5 trieu 1 thang, co dc ho can ngheo k");
         return bot;
     }
@@ -61,8 +60,7 @@ public sealed class CaseFollowUpTests
     [Fact]
     public void The_income_told_after_the_standing_answer_is_computed_with_the_size_told_before()
     {
-        var bot = new EngineHarness();
-        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        var bot = EngineHarness.On(2026, 12, 5);
         bot.Send("nhà tôi 4 người có phải hộ nghèo không");
 
         var reply = bot.Send("thu nhập cả nhà khoảng 5 triệu một tháng")[0];

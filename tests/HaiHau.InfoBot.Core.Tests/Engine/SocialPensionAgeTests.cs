@@ -10,12 +10,7 @@ namespace HaiHau.InfoBot.Core.Tests.Engine;
 /// </summary>
 public sealed class SocialPensionAgeTests
 {
-    private static EngineHarness Bot(int year = 2026, int month = 12)
-    {
-        var bot = new EngineHarness();
-        bot.Time.SetUtcNow(new DateTimeOffset(year, month, 5, 9, 0, 0, TimeSpan.FromHours(7)));
-        return bot;
-    }
+    private static EngineHarness Bot(int year = 2026, int month = 12) => EngineHarness.On(year, month, 5);
 
     [Theory]
     // Today's ages (facts.yaml, from 1/7/2025): 75, and 70 for poor and near-poor households.

@@ -105,8 +105,7 @@ public sealed class CaseAnswerTests
     [InlineData("nhà tôi ở Hải Châu 4 người thu nhập 7 triệu có được cận nghèo không", false)]
     public void A_former_town_named_is_told_which_line_was_taken_and_who_confirms(string text, bool told)
     {
-        var bot = new EngineHarness();
-        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        var bot = EngineHarness.On(2026, 12, 5);
         var reply = bot.Send(text)[0].Text;
 
         Assert.Equal(told, reply.Contains("Thị trấn cũ nay thuộc xã; cháu tạm tính chuẩn nông thôn, UBND xã sẽ xác nhận.", StringComparison.Ordinal));
@@ -203,8 +202,7 @@ public sealed class CaseAnswerTests
     [InlineData("gia dinh em kho khan qua a")]
     public void Asking_whether_the_household_is_poor_without_its_income_gets_who_decides_today_s_line_and_the_screener(string text)
     {
-        var bot = new EngineHarness();
-        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        var bot = EngineHarness.On(2026, 12, 5);
         var reply = bot.Send(text).Single();
 
         Assert.Contains("do UBND xã xét", reply.Text, StringComparison.Ordinal);
@@ -397,8 +395,7 @@ public sealed class CaseAnswerTests
     [Fact]
     public void Income_above_today_s_line_but_not_the_coming_one_is_told_to_ask_for_the_new_review_now()
     {
-        var bot = new EngineHarness();
-        bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(7)));
+        var bot = EngineHarness.On(2026, 12, 5);
 
         // 5.000.000 for three people: 1.667.000 each, above today's rural line, not above the one from 1/1/2027.
         var reply = bot.Send("vo chong e va 1 con, moi thang tong 5tr").Single().Text;
