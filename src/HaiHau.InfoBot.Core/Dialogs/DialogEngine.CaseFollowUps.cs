@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Understanding;
 
@@ -13,9 +14,14 @@ public sealed partial class DialogEngine
 {
     private bool AnswerChangedCase(TurnContext turn, string text)
     {
-        if (OfferedCase(turn.PreviousOffer) is not { } before || CaseChange.Read(text, before) is not { } changed)
+        if (OfferedCase(turn.PreviousOffer) is not { } before)
         {
             return false;
+        }
+
+        if (CaseChange.Read(text, before) is not { } changed)
+        {
+            return AskedOfTheCase(turn, text);
         }
 
         // «tính lại» only when a computation was shown before: the income told after the standing answer is the first.
@@ -24,4 +30,33 @@ public sealed partial class DialogEngine
             : "Cháu tính lại: ";
         return SayIncomeTest(turn, changed.Case, lead);
     }
+
+    /// <summary>
+    /// «thế phải làm đơn ở đâu», «ai quyết định cho nhà mình vào danh sách» right after the case: where, which papers,
+    /// when or who of being recognised poor, which the message alone did not say (read alone, the first got the entry on
+    /// a lost BHYT card). Read with the poverty topic's name, when it asks one of those and names no matter of its own.
+    /// </summary>
+    private bool AskedOfTheCase(TurnContext turn, string text)
+    {
+        if (services.Understanding is not { } understanding || VietnameseText.WordCount(text) > AnswerFollowUp.MaxWords
+            || (AnswerFollowUp.AskOf(text) == FollowUpAsk.None && !AsksWhoDecides(text))
+            || understanding.Settings(Topics.Eligibility) is not { } poverty)
+        {
+            return false;
+        }
+
+        // A matter of its own («bhyt ở đâu làm», «được hộ nghèo rồi có được vay vốn không») stays its own with the name added.
+        var rest = QuestionParts.WithoutFollowUpWord(text);
+        if (understanding.Understand($"{rest} {poverty.Label}") is not { Decision: QuestionDecision.Answer, Best: { Topic: Topics.Eligibility, Answer.Kind: AnswerRef.Faq or AnswerRef.Article } within })
+        {
+            return false;
+        }
+
+        turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
+        return Go(turn, understanding, within.Answer, insideDialog: false);
+    }
+
+    private static bool AsksWhoDecides(string text) =>
+        VietnameseText.Fold(text) is var folded && (folded.Contains("ai quyet dinh", StringComparison.Ordinal) || folded.Contains("ai xet", StringComparison.Ordinal)
+            || folded.Contains("hoi ai", StringComparison.Ordinal));
 }

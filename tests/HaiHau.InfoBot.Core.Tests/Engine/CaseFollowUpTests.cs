@@ -57,6 +57,20 @@ public sealed class CaseFollowUpTests
         Assert.Null(bot.State.Offer);
     }
 
+    [Theory]
+    // Read alone, the first got the entry on a lost BHYT card.
+    [InlineData("thế phải làm đơn ở đâu ạ", "faq:nop-giay-de-nghi-o-dau")]
+    // A matter of its own stays its own.
+    [InlineData("được hộ nghèo rồi có được vay vốn không", "faq:vay-ho-ngheo")]
+    public void Where_or_which_papers_right_after_the_case_asks_it_of_being_recognised_poor(string text, string entry)
+    {
+        var bot = AfterTheCase();
+
+        bot.Send(text);
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, entry), bot.LastEvents);
+    }
+
     [Fact]
     public void The_income_told_after_the_standing_answer_is_computed_with_the_size_told_before()
     {

@@ -17,9 +17,9 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
     private static readonly (double Fit, double Wrong) Dev2Floor = (0.52, 0.16);
     private static readonly (double Fit, double Wrong) HeldOutFloor = (0.55, 0.20);
 
-    // Stop 47, the case set (D): 35.0 / 20.0 % before the recomputation, 50.0 / 20.0 % at its first run, 60.0 / 17.5 % after
+    // Stop 47, the case set (D): 35.0 / 20.0 % before the recomputation, 50.0 / 20.0 % at its first run, 62.5 / 15.0 % after
     // what that run showed was taken in (FollowUps/README.md).
-    private static readonly (double Fit, double Wrong) CaseFloor = (0.57, 0.20);
+    private static readonly (double Fit, double Wrong) CaseFloor = (0.60, 0.175);
 
     public static TheoryData<string> Files() => new(FollowUpSets.Paths.Select(Path.GetFileName)!);
 
