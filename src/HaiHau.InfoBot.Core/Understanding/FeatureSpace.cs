@@ -15,6 +15,9 @@ public sealed class FeatureSpace
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly bool _trigrams;
 
+    /// <summary>A space read back from a stored build: its names packed (<see cref="PackedNames"/>), no longer learned.</summary>
+    private PackedNames? _packed;
+
     /// <param name="trigrams">
     /// False: syllables and pairs only. The entry model (<see cref="EntryModel"/>) has one weight per feature and entry,
     /// and letter trigrams would make it several times larger for typos its training letters seldom have.
@@ -23,23 +26,16 @@ public sealed class FeatureSpace
 
     public bool Trigrams => _trigrams;
 
-    public int Count => _ids.Count;
+    public int Count => _packed?.Count ?? _ids.Count;
 
     /// <summary>The features in id order, as <see cref="BuiltUnderstanding"/> stores them.</summary>
-    internal IEnumerable<string> Names => _ids.OrderBy(p => p.Value).Select(p => p.Key);
+    internal IEnumerable<string> Names => _packed is { } packed
+        ? Enumerable.Range(0, packed.Count).Select(packed.Name)
+        : _ids.OrderBy(p => p.Value).Select(p => p.Key);
 
-    /// <summary>A space read back from <see cref="Names"/>: the same features under the same ids.</summary>
-    internal static FeatureSpace FromNames(IReadOnlyList<string> names, bool trigrams = true)
-    {
-        var space = new FeatureSpace(trigrams);
-        space._ids.EnsureCapacity(names.Count);
-        foreach (var name in names)
-        {
-            space._ids.Add(name, space._ids.Count);
-        }
-
-        return space;
-    }
+    /// <summary>A space read back from <see cref="Names"/>: the same features under the same ids, packed.</summary>
+    internal static FeatureSpace FromNames(IReadOnlyList<string> names, bool trigrams = true) =>
+        new(trigrams) { _packed = PackedNames.From(names) };
 
     /// <summary>
     /// Adds the features of these questions that occur in at least <paramref name="minQuestions"/> of them, in order of first
@@ -48,6 +44,7 @@ public sealed class FeatureSpace
     /// </summary>
     public void Learn(IReadOnlyList<IReadOnlyList<string>> questions, int minQuestions)
     {
+        ThrowIfReadBack();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var tokens in questions)
@@ -75,6 +72,7 @@ public sealed class FeatureSpace
     /// <summary>Adds every feature of these questions to the space.</summary>
     public void Learn(IEnumerable<IReadOnlyList<string>> questions)
     {
+        ThrowIfReadBack();
         foreach (var tokens in questions)
         {
             Visit(tokens, (feature, _) =>
@@ -92,12 +90,20 @@ public sealed class FeatureSpace
         var weights = new Dictionary<int, float>();
         Visit(tokens, (feature, weight) =>
         {
-            if (_ids.TryGetValue(feature, out var id))
+            if (_packed is { } packed ? packed.TryGetId(feature, out var id) : _ids.TryGetValue(feature, out id))
             {
                 weights[id] = weights.GetValueOrDefault(id) + weight;
             }
         });
         return SparseVector.FromCounts(weights);
+    }
+
+    private void ThrowIfReadBack()
+    {
+        if (_packed is not null)
+        {
+            throw new InvalidOperationException("A feature space read back from a stored build is not learned further.");
+        }
     }
 
     private void Visit(IReadOnlyList<string> tokens, Action<string, float> visit)
