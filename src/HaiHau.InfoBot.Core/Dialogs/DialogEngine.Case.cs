@@ -88,7 +88,9 @@ public sealed partial class DialogEngine
             ? told.Members is { } members
                 ? $"Nhà bác {members} người, thu nhập mỗi người khoảng {perPerson} đồng một tháng."
                 : $"Thu nhập mỗi người nhà bác khoảng {perPerson} đồng một tháng."
-            : $"Nhà bác {told.Members} người, {(told.IncomeParts > 1 ? "cộng các khoản bác kể thì " : string.Empty)}thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
+            : told.IncomeRange is var (low, high)
+                ? $"Nhà bác {told.Members} người, thu nhập cả hộ khoảng {VietnameseFormat.Number(low)} đến {VietnameseFormat.Number(high)} đồng một tháng; cháu lấy số ở giữa, {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng, tính ra mỗi người khoảng {perPerson} đồng một tháng."
+                : $"Nhà bác {told.Members} người, {(told.IncomeParts > 1 ? "cộng các khoản bác kể thì " : string.Empty)}thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
         // Above today's line but not above the coming one (December 2026: the 2027 line): the household is a month from
         // the new standard's review, so it is told so, as the screener tells it (dialogs/kiem-tra-ho-ngheo.yaml, chuan-sap-tang).
         // Short enough that the computation and the verdict fit the first screen with a recomputation's lead before them

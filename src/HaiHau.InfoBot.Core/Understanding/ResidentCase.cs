@@ -24,6 +24,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// </summary>
     public decimal? DailyWage { get; init; }
 
+    /// <summary>The two ends of the income when a range was told («3 đến 4 triệu»): <see cref="MonthlyIncome"/> is its middle.</summary>
+    public (decimal Low, decimal High)? IncomeRange { get; init; }
+
     /// <summary>How many members' sums the income adds up («chồng lương 6tr, em bán hàng 2tr»: two), so the reply can say so.</summary>
     public int IncomeParts { get; init; } = 1;
 
@@ -96,6 +99,29 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
 
     [GeneratedRegex(@"(?<=\d)[.,](?=\d)", RegexOptions.CultureInvariant)]
     private static partial Regex DigitSeparator();
+
+    // The lower end of a range just before a sum: «3 đến», «5» («5 6 triệu»), «3-» (the fold made it «3 »).
+    [GeneratedRegex(@"(?:^|\s)(?<low>\d+(?:,\d+)?)\s+(?:(?:den|toi|hoac|hay)\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeLowBefore();
+
+    [GeneratedRegex(@"^\d+(?:,\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNumber();
+
+    /// <summary>
+    /// The lower end of a range whose upper end is <paramref name="amount"/>, in its unit, or null: the number before it is
+    /// lower, and the upper no more than double it (wider is no estimate to take the middle of, as the screener says).
+    /// </summary>
+    private static decimal? RangeLow(string before, string written, decimal amount)
+    {
+        if (RangeLowBefore().Match(before) is not { Success: true } m || LeadingNumber().Match(written) is not { Success: true } lead
+            || VietnameseNumber.Parse(lead.Value) is not { } upper || upper <= 0 || VietnameseNumber.Parse(m.Groups["low"].Value) is not { } lower)
+        {
+            return null;
+        }
+
+        var low = lower * (amount / upper);
+        return low > 0 && low < amount && amount <= low * 2 ? low : null;
+    }
 
     // Between two sums (the fold has dropped the commas): the member who earns the second, first or after «và», «còn»,
     // «với», «cộng».
@@ -288,6 +314,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         decimal? daily = null;
         var perPerson = false;
         var parts = 1;
+        (decimal Low, decimal High)? range = null;
         var lastEnd = 0;
         bool? firstYearly = null;
         // «năm ngoái thì 5 triệu, giờ …»: only the sum said of today is the household's income now.
@@ -334,6 +361,13 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
 
             if (income is null)
             {
+                // «3 đến 4 triệu», «có 5 6 triệu thôi»: a range told, its middle taken, as the screener takes it.
+                if (RangeLow(before, written, amount) is { } low)
+                {
+                    range = (yearly ? Math.Round(low / 12) : low, monthly);
+                    monthly = Math.Round((range.Value.Low + monthly) / 2);
+                }
+
                 perPerson = personal;
                 income = monthly;
                 firstYearly = yearly;
@@ -368,6 +402,6 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             : Regex.IsMatch(folded, @"\b(?:la|thuoc|dang la|co so|trong danh sach)\s+ho ngheo\b") ? Poor
             : null;
         var commune = content is null ? null : CommuneMatcher.Match(content, text)?.Code;
-        return new ResidentCase(members, income, perPerson, commune, category, age) { DailyWage = income is null ? daily : null, IncomeParts = income is null ? 1 : parts };
+        return new ResidentCase(members, income, perPerson, commune, category, age) { DailyWage = income is null ? daily : null, IncomeParts = income is null ? 1 : parts, IncomeRange = parts == 1 ? range : null };
     }
 }

@@ -51,6 +51,11 @@ public sealed class CaseAnswerTests
     // Everyone counted, and a year named.
     [InlineData("nhà tôi có bố mẹ già và 2 con nhỏ, tổng cộng 6 người, thu nhập 7 triệu", 6, 7_000_000, false)]
     [InlineData("nhà tôi 4 người, năm ngoái thu nhập 48 triệu", 4, 4_000_000, false)]
+    // A range told: its middle, as the screener takes it (the upper end had been taken).
+    [InlineData("nhà 4 người, thu nhập 3 đến 4 triệu một tháng", 4, 3_500_000, false)]
+    [InlineData("nhà 6 người mà thu nhập có 5 6 triệu thôi", 6, 5_500_000, false)]
+    [InlineData("nha 5 nguoi thu nhap tam 3-4tr/thang", 5, 3_500_000, false)]
+    [InlineData("nhà 4 người thu nhập 1 đến 4 triệu một tháng", 4, 4_000_000, false)]
     // A parent and child, or a grandparent and grandchild, counted as the household.
     [InlineData("hai mẹ con em thu nhập 3 triệu một tháng có được hộ nghèo không", 2, 3_000_000, false)]
     [InlineData("nhà có 2 bố con, tháng được khoảng 2 triệu", 2, 2_000_000, false)]
@@ -111,6 +116,14 @@ public sealed class CaseAnswerTests
         Assert.Equal(told, reply.Contains("Thị trấn cũ nay thuộc xã; cháu tạm tính chuẩn nông thôn, UBND xã sẽ xác nhận.", StringComparison.Ordinal));
         // The verdict stays on the first screen with it.
         Assert.Contains("Mức này", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_range_is_computed_at_its_middle_and_the_reply_says_so()
+    {
+        var reply = new EngineHarness().Send("nhà 4 người, thu nhập 3 đến 4 triệu một tháng, có được cận nghèo không").Single();
+
+        Assert.StartsWith("Nhà bác 4 người, thu nhập cả hộ khoảng 3.000.000 đến 4.000.000 đồng một tháng; cháu lấy số ở giữa, 3.500.000 đồng, tính ra mỗi người khoảng 875.000 đồng", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
