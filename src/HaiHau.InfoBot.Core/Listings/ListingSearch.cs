@@ -38,11 +38,26 @@ public static class ListingSearch
     public static Listing? FindCode(IEnumerable<Listing> all, DateOnly today, string code) =>
         all.FirstOrDefault(l => l.Code == code && l.IsOpenOn(today));
 
+    /// <summary>
+    /// When the class or the job is asked about («lớp điện dân dụng khi nào mở», «bao giờ khai giảng»): the asking, not the
+    /// trade. Whole phrases, since «bảo» and «mở» alone are in trades too («bảo vệ»).
+    /// </summary>
+    private static readonly string[] AskedWhen =
+    [
+        " khi nao mo ", " bao gio mo ", " luc nao mo ", " khi nao ", " bao gio ", " luc nao ", " hien nay ", " bay gio ", " sap toi ",
+        " da mo chua ", " mo chua ", " co mo ", " mo lop ", " mo khong ", " khai giang ", " bat dau ",
+    ];
+
     /// <summary>Folded search words without the small words residents add around them.</summary>
     public static IReadOnlyList<string> Terms(string? words)
     {
-        var folded = VietnameseText.Fold(words).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return folded.Where(w => !Filler.Contains(w)).ToList(); // "tìm việc" alone: everything, not nothing
+        var folded = " " + VietnameseText.Fold(words) + " ";
+        foreach (var phrase in AskedWhen)
+        {
+            folded = folded.Replace(phrase, " ", StringComparison.Ordinal);
+        }
+
+        return folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Filler.Contains(w)).ToList(); // "tìm việc" alone: everything, not nothing
     }
 
     /// <summary>
