@@ -45,7 +45,7 @@ public static class ListingSearch
     private static readonly string[] AskedWhen =
     [
         " khi nao mo ", " bao gio mo ", " luc nao mo ", " khi nao ", " bao gio ", " luc nao ", " hien nay ", " bay gio ", " sap toi ",
-        " da mo chua ", " mo chua ", " co mo ", " mo lop ", " mo khong ", " khai giang ", " bat dau ",
+        " da mo chua ", " mo chua ", " co mo ", " mo lop ", " mo khong ", " sap mo ", " moi mo ", " dang mo ", " khai giang ", " bat dau ",
     ];
 
     /// <summary>Folded search words without the small words residents add around them.</summary>

@@ -42,6 +42,7 @@ public sealed class ListingSearchTests
     [InlineData("lớp thợ hàn khi nào mở", "VL-2")]
     [InlineData("bao giờ tuyển công nhân may", "VL-1")]
     [InlineData("lap rap dien tu da mo chua", "VL-4")]
+    [InlineData("có lớp thợ hàn nào sắp mở không", "VL-2")]
     public void Finds_by_words_with_or_without_diacritics(string words, string code)
     {
         Assert.Equal([code], ListingSearch.Find(All, Today, words).Select(l => l.Code));
