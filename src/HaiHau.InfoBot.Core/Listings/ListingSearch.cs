@@ -44,8 +44,9 @@ public static class ListingSearch
     /// </summary>
     private static readonly string[] AskedWhen =
     [
-        " khi nao mo ", " bao gio mo ", " luc nao mo ", " khi nao ", " bao gio ", " luc nao ", " hien nay ", " bay gio ", " sap toi ",
-        " da mo chua ", " mo chua ", " co mo ", " mo lop ", " mo khong ", " sap mo ", " moi mo ", " dang mo ", " khai giang ", " bat dau ",
+        // In this order: a phrase that holds another comes first («sắp mở» before «mở không» takes its «mở»).
+        " khi nao mo ", " bao gio mo ", " luc nao mo ", " sap mo ", " moi mo ", " dang mo ", " da mo chua ", " khi nao ", " bao gio ",
+        " luc nao ", " hien nay ", " bay gio ", " sap toi ", " mo chua ", " co mo ", " mo lop ", " mo khong ", " khai giang ", " bat dau ",
     ];
 
     /// <summary>Folded search words without the small words residents add around them.</summary>
