@@ -50,15 +50,20 @@ public static class ListingSearch
     ];
 
     /// <summary>Folded search words without the small words residents add around them.</summary>
-    public static IReadOnlyList<string> Terms(string? words)
+    public static IReadOnlyList<string> Terms(string? words) =>
+        WithoutAskedWhen(VietnameseText.Fold(words)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !Filler.Contains(w)).ToList(); // "tìm việc" alone: everything, not nothing
+
+    /// <summary>Folded words without the phrases that ask when (<see cref="AskedWhen"/>): the engine's trade words read them too.</summary>
+    public static string WithoutAskedWhen(string folded)
     {
-        var folded = " " + VietnameseText.Fold(words) + " ";
+        var spaced = " " + folded + " ";
         foreach (var phrase in AskedWhen)
         {
-            folded = folded.Replace(phrase, " ", StringComparison.Ordinal);
+            spaced = spaced.Replace(phrase, " ", StringComparison.Ordinal);
         }
 
-        return folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Filler.Contains(w)).ToList(); // "tìm việc" alone: everything, not nothing
+        return spaced;
     }
 
     /// <summary>

@@ -92,6 +92,21 @@ public sealed class UnaccentedAmbiguityTests
     }
 
     [Theory]
+    [InlineData("lớp học nghề may khi nào mở")]
+    [InlineData("có lớp may nào sắp mở không")]
+    public void A_course_asked_when_it_opens_is_searched_by_its_trade_alone(string text)
+    {
+        // It searched «may khi mở», «may sắp mở», and said so («Cháu tìm được 1 tin lớp học nghề «may khi mở»»; with no
+        // course for one word of it, «chưa thấy tin … «điện dân dụng khi mở»»).
+        var bot = new EngineHarness(listings: new SewingListings());
+        var reply = EngineHarness.Joined(bot.Send(text));
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, "listings:courses"), bot.LastEvents);
+        Assert.Contains("Lớp may công nghiệp", reply, StringComparison.Ordinal);
+        Assert.Contains("«may»", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("topic:vocational_training", "may", "listings:courses")]
     [InlineData("topic:jobs", "may", "listings:jobs")]
     public void A_trade_typed_at_the_training_or_jobs_menu_searches_its_listings(string dialog, string text, string expected)
