@@ -59,10 +59,13 @@ public sealed partial class DialogEngine
 
         // «thị trấn Yên Định»: the towns are gone, and which line their area now has is for UBND xã to confirm (as the
         // screener says at its result); the case was computed on the rural line without a word of it.
-        var formerTown = CommuneMatcher.Resolve(services.Content, text) is { Named: var named }
-            && CommuneMap.AreaOn(services.Content, named, PovertyRuleSets.Today(services.Time)).FormerTown;
-        return told.HasIncomeTest && aboutStanding && SayIncomeTest(turn, told, formerTown: formerTown);
+        // Looked up only for a case that is answered: this runs on every question.
+        return told.HasIncomeTest && aboutStanding && SayIncomeTest(turn, told, formerTown: NamesAFormerTown(text));
     }
+
+    private bool NamesAFormerTown(string text) =>
+        CommuneMatcher.Resolve(services.Content, text) is { Named: var named }
+        && CommuneMap.AreaOn(services.Content, named, PovertyRuleSets.Today(services.Time)).FormerTown;
 
     /// <summary>
     /// The income test for a told case: per person against today's line (and the coming one), and the offer of the full
@@ -225,43 +228,43 @@ public sealed partial class DialogEngine
         told.Commune ?? string.Empty);
 
     /// <summary>The case a screener offer carries (<see cref="ScreenerPayload"/>), or null when the offer is another or none.</summary>
-    private static ResidentCase? OfferedCase(string? offer)
+    private static ResidentCase? OfferedCase(string? offer) =>
+        AnswerRef.Parse(offer) is { Kind: AnswerRef.Screener, Id: var id } ? CaseOfPayload(id) : null;
+
+    /// <summary>
+    /// What <see cref="ScreenerPayload"/> wrote, read back («4:3000000:h:hai-hau»): one reading for the button pressed and
+    /// for the case a follow-up changes. The size may be missing («nhà tôi có 1 người khuyết tật, thu nhập cả nhà 4
+    /// triệu»), or the income (a day's pay was told instead); a payload of another shape is no case.
+    /// </summary>
+    private static ResidentCase CaseOfPayload(string id)
     {
-        if (AnswerRef.Parse(offer) is not { Kind: AnswerRef.Screener, Id: var id } || id.Split(':') is not { Length: >= 4 } parts)
+        if (id.Split(':') is not { Length: >= 3 } parts)
         {
-            return null;
+            return ResidentCase.None;
         }
 
-        var members = int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count) ? count : (int?)null;
-        var income = decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var sum) ? sum : (decimal?)null;
-        return new ResidentCase(members, income, parts[2] == "p", parts[3].Length > 0 ? parts[3] : null, null, null);
+        var members = int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 30 ? count : (int?)null;
+        var income = decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var sum) && sum >= 0 ? sum : (decimal?)null;
+        return new ResidentCase(members, income, parts[2] == "p", parts.Length >= 4 && parts[3].Length > 0 ? parts[3] : null, null, null);
     }
 
     /// <summary>«Ước tính đầy đủ»: the screener, with the household size, income and commune from the button seeded.</summary>
     private bool StartPrefilledScreener(TurnContext turn, string id)
     {
-        var parts = id.Split(':');
+        var told = CaseOfPayload(id);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        // The household's size may be missing («nhà tôi có 1 người khuyết tật, thu nhập cả nhà 4 triệu»): then only the
-        // income is seeded, and the screener asks the size.
-        var members = parts.Length >= 3 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 30 ? count : (int?)null;
-        // Only the size when a day's pay was told instead of an income: the screener asks the month's income.
-        if (members is { } told && parts[1].Length == 0)
+        if (told.Members is { } size)
         {
-            values[MembersVar] = told.ToString(CultureInfo.InvariantCulture);
-        }
-        else if (parts.Length >= 3
-            && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var income) && income >= 0)
-        {
-            if (members is { } size)
-            {
-                values[MembersVar] = size.ToString(CultureInfo.InvariantCulture);
-            }
-
-            values[parts[2] == "p" ? PersonIncomeVar : HouseholdIncomeVar] = income.ToString("0", CultureInfo.InvariantCulture);
+            values[MembersVar] = size.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (parts.Length >= 4 && parts[3].Length > 0 && services.Content.FindCommune(parts[3]) is { } commune)
+        // Without an income (a day's pay was told) the screener asks the month's; without a size, the size.
+        if (told.MonthlyIncome is { } income)
+        {
+            values[told.IncomePerPerson ? PersonIncomeVar : HouseholdIncomeVar] = income.ToString("0", CultureInfo.InvariantCulture);
+        }
+
+        if (told.Commune is { } code && services.Content.FindCommune(code) is { } commune)
         {
             values[CommuneVar] = commune.Code;
         }

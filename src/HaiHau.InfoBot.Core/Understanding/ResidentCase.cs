@@ -241,7 +241,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// is the mother's side of the family («ông ngoại 68 tuổi» is 68, not over 68).
     /// </summary>
     private static string Side(string folded, Match age) =>
-        age.Groups["side"].Value is "ngoai" && Regex.IsMatch(folded[..age.Index], @"\b(?:ong|ba|cu)\s*$", RegexOptions.CultureInvariant)
+        age.Groups["side"].Value is "ngoai" && GrandparentBefore().IsMatch(folded[..age.Index])
             ? string.Empty
             : age.Groups["side"].Value;
 
@@ -249,6 +249,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     // tuổi», «tôi 72 tuổi»), and no «từ» right before it: «người từ 75 tuổi» is a group.
     [GeneratedRegex(@"\b(?:" + Kin + @"|cu|con|em|anh|chi|toi|tui|minh|e|noi|ngoai)\b(?:\s+\w+){0,3}\s*$(?<!\btu\s*$)", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneBefore();
+
+    [GeneratedRegex(@"\b(?:ong|ba|cu)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex GrandparentBefore();
 
     /// <summary>
     /// The ages of people the message speaks of, told plainly («bà tôi 78 tuổi», «bố em 72t»): not a bound of a group
