@@ -84,8 +84,15 @@ public sealed class TelegramRig : IAsyncDisposable
         Start();
     }
 
-    /// <summary>Stops the host; the database and the fake Bot API (with whatever is queued there) stay.</summary>
-    public async Task StopAsync() => await App.DisposeAsync();
+    /// <summary>
+    /// Stops the host; the database and the fake Bot API (with whatever is queued there) stay. Returns once the fake
+    /// has recorded every call of the stopped host, its abandoned poll included.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        await App.DisposeAsync();
+        await Fake.WaitUntilIdleAsync();
+    }
 
     /// <summary>Starts a new host on the same database.</summary>
     public void Start() => StartApp();

@@ -34,6 +34,8 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
     private TaskCompletionSource _queued = NewSignal();
     private TaskCompletionSource _held = NewSignal();
     private int _holding;
+    private int _inFlight;
+    private TaskCompletionSource _idle = Done();
     private int _nextUpdateId = 815000001;
     private int _nextMessageId = 5000;
     private WebhookSettings? _webhook;
@@ -211,7 +213,46 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>
+    /// Completes when no call is being handled. A stopped host's abandoned long poll is recorded only when the fake
+    /// notices the client went away, which can be after the host's stop returned: a test that counts calls from a
+    /// restart waits for this first, or that late record lands among the new host's calls (CI, 7 December).
+    /// </summary>
+    public Task WaitUntilIdleAsync(TimeSpan? timeout = null)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(20));
+        }
+    }
+
     private async Task HandleAsync(HttpContext context, string token, string method)
+    {
+        lock (_gate)
+        {
+            if (_inFlight++ == 0)
+            {
+                _idle = NewSignal();
+            }
+        }
+
+        try
+        {
+            await HandleCallAsync(context, token, method);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (--_inFlight == 0)
+                {
+                    _idle.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private async Task HandleCallAsync(HttpContext context, string token, string method)
     {
         var body = await ReadParametersAsync(context.Request);
         // Method names are case-insensitive on the real API; recorded in their documented camelCase.
@@ -293,6 +334,13 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static TaskCompletionSource Done()
+    {
+        var done = NewSignal();
+        done.SetResult();
+        return done;
+    }
 
     private sealed class Rule(string method, Func<JsonObject, bool> when, FakeTelegramFailure failure, int remaining)
     {
