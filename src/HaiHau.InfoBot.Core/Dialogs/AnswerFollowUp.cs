@@ -49,6 +49,10 @@ internal static partial class AnswerFollowUp
         // particles and address words
         "a", "ah", "ak", "ha", "nhi", "oi", "voi", "thi", "con", "ma", "la", "roi", "chu", "u", "uh", "ok", "vang", "da",
         "cung", "van", "hay", "hoac", "neu", "vi", "de", "tiep", "lai", "luon", "ay", "day", "kia", "nhung", "cac",
+        // the bot addressed, and the help asked of it («vậy là bot không giúp được à, thế hỏi ai» after a referral)
+        "bot", "ad", "giup",
+        // whose («con của họ có được hưởng không» after what Agent Orange victims get)
+        "cua",
         // people
         "toi", "minh", "em", "anh", "chi", "chau", "cu", "bac", "ong", "bo", "me", "vo", "chong", "noi", "ngoai", "nguoi",
         "dinh", "cau", "dua", "be",
@@ -110,6 +114,29 @@ internal static partial class AnswerFollowUp
             : current.Named is null ? $"{asked.Trim()} {named}"
             : asked.Replace(current.Named, " " + named + " ", StringComparison.Ordinal).Trim();
     }
+
+    /// <summary>
+    /// The household category the answer's question names, for a follow-up that names none: the household is still the
+    /// one the conversation is about («thẻ bhyt có được miễn 100% không» after what a near-poor household gets asks it for
+    /// the near-poor card). Null when the question names no category or the follow-up names one.
+    /// </summary>
+    /// <remarks>
+    /// Given with its marks: put before a message typed with them, a plain «ho can ngheo» reads as typed plain on purpose
+    /// (<see cref="QuestionNormalizer"/>), «can» as «cần», and found the newly-escaped household's card.
+    /// </remarks>
+    public static string? CarriedCategory(string question, string text) =>
+        NamedCategory(text) is null && NamedCategory(question) is { } named ? Marked[named] : null;
+
+    /// <summary>Whether an entry's question names this category (as <see cref="CarriedCategory"/> gives it).</summary>
+    public static bool NamesCategory(string question, string category) => NamedCategory(question) == NamedCategory(category);
+
+    private static readonly Dictionary<string, string> Marked = new(StringComparer.Ordinal)
+    {
+        ["ho moi thoat ngheo"] = "hộ mới thoát nghèo", ["ho can ngheo"] = "hộ cận nghèo", ["ho ngheo"] = "hộ nghèo",
+    };
+
+    private static string? NamedCategory(string text) =>
+        (" " + VietnameseText.Fold(text) + " ") is var folded ? Categories.FirstOrDefault(c => folded.Contains(c.Named, StringComparison.Ordinal)).Phrase : null;
 
     /// <summary>«điều kiện là gì», «ai được», «những ai»: what the whole answer says, so it is given again.</summary>
     public static bool AsksConditions(string text) =>

@@ -117,7 +117,7 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         {
             var raw = rawWords[w];
             var before = tokens.Count;
-            if (w == closingSo || w == closingPolite || CanModal(clean, rawWords, w, ref typedWords))
+            if (w == closingSo || w == closingPolite || CanModal(clean, rawWords, w, ref typedWords) || SaysSo(clean, rawWords, w, ref typedWords))
             {
                 continue;
             }
@@ -372,6 +372,38 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
 
         return w + 1 < rawWords.Length && VerbsAfterCan.Contains(rawWords[w + 1]);
     }
+
+    /// <summary>
+    /// «vậy» (so) folds to «vay» (to borrow), so «vậy là bot không giúp được à, thế hỏi ai» and «vay sao k ai bao trước»
+    /// got loan entries (early repayment, a loan used for something else) after a referral and a BHYT answer (follow-up
+    /// set A). It says nothing of the subject, so it is left out: when typed «vậy» or a short form only «vậy» has
+    /// («zậy», «dzậy», «vz», «z»), or typed plain as the first word before what never follows the loan verb («vay là»,
+    /// «vay sao», «vay à»). A plain «vay» anywhere else stays the loan: «vay thì phải làm gì», «vay mà không trả được».
+    /// </summary>
+    private static bool SaysSo(string clean, string[] rawWords, int w, ref string[]? typedWords)
+    {
+        var raw = rawWords[w];
+        if (raw is "z" or "zay" or "dzay" or "vz")
+        {
+            return true;
+        }
+
+        if (raw != "vay" || w != 0)
+        {
+            return false;
+        }
+
+        var typed = Typed(clean, ref typedWords);
+        if (typed.Length == rawWords.Length && typed[w] != "vay")
+        {
+            return typed[w] == "vậy";
+        }
+
+        return rawWords.Length > 1 && AfterOpeningSo.Contains(rawWords[1]);
+    }
+
+    /// <summary>Folded words that follow an opening «vậy» and never the loan verb: «vậy là», «vậy sao», «vậy à», «vậy hả».</summary>
+    private static readonly HashSet<string> AfterOpeningSo = new(StringComparer.Ordinal) { "la", "sao", "a", "ha", "u", "ak", "ah" };
 
     /// <summary>Folded verbs that follow «có thể» and never «có thẻ»: borrow, ask for, learn, do, receive, withdraw, split, send, pay.</summary>
     private static readonly HashSet<string> VerbsAfterCan = new(StringComparer.Ordinal)

@@ -130,6 +130,62 @@ public sealed class AnswerFollowUpTests
     }
 
     [Theory]
+    [InlineData("thẻ bảo hiểm có được nhà nước đóng hết không")]
+    [InlineData("thế thẻ bhyt được giảm bao nhiêu")]
+    public void A_follow_up_naming_no_category_is_asked_for_the_household_the_answer_was_about(string text)
+    {
+        const string NearPoorCard = "faq:bhyt-ho-can-ngheo";
+        var alone = Today();
+        alone.Send(text);
+        Assert.DoesNotContain(alone.LastEvents, e => e.Subject == NearPoorCard); // read alone: another household's card
+
+        var bot = Today();
+        bot.Send("hộ cận nghèo thì được nhà nước hỗ trợ những gì");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:ho-can-ngheo-duoc-huong-gi");
+        bot.Send(text);
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == NearPoorCard);
+    }
+
+    [Fact]
+    public void The_household_s_category_does_not_turn_another_matter_into_its_entry()
+    {
+        // Read with «hộ cận nghèo», a lost identity card found the poor household's certificate; alone it is sent to the police.
+        var bot = Today();
+        bot.Send("hộ cận nghèo thì được nhà nước hỗ trợ những gì");
+
+        bot.Send("căn cước bị mất làm lại ở đâu");
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionReferred && e.Subject == "cong-an-xa");
+    }
+
+    [Fact]
+    public void Asking_whom_to_ask_after_an_i_dont_know_gets_the_same_place_again()
+    {
+        var bot = Today();
+        bot.Send("căn cước bị mất làm lại ở đâu");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionReferred && e.Subject == "cong-an-xa");
+
+        bot.Send("vậy là bot không biết à, thế giờ hỏi ai"); // «vậy» folds to the loan's «vay»; «bot» is who is asked
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionReferred && e.Subject == "cong-an-xa");
+    }
+
+    [Fact]
+    public void Someone_else_named_with_whose_gets_the_answer_again()
+    {
+        var bot = Today();
+        bot.Send("cho hỏi chế độ với người bị nhiễm chất độc da cam");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:chat-doc-da-cam");
+
+        bot.Send("thế con của ông ấy có được hưởng không");
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:chat-doc-da-cam");
+    }
+
+    [Theory]
     [InlineData("Hộ nghèo được hưởng những gì?", "thế hộ cận nghèo thì sao", "ho can ngheo duoc huong nhung gi")]
     [InlineData("Người cao tuổi được trợ cấp hằng tháng từ bao nhiêu tuổi?", "nếu nhà mới thoát nghèo thì sao", "nguoi cao tuoi duoc tro cap hang thang tu bao nhieu tuoi ho moi thoat ngheo")]
     [InlineData("Hộ cận nghèo được vay vốn không?", "còn hộ cận nghèo thì sao", null)]
