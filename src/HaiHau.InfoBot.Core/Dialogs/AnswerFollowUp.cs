@@ -55,7 +55,7 @@ internal static partial class AnswerFollowUp
         "cua",
         // people
         "toi", "minh", "em", "anh", "chi", "chau", "cu", "bac", "ong", "bo", "me", "vo", "chong", "noi", "ngoai", "nguoi",
-        "dinh", "cau", "dua", "be",
+        "dinh", "cau", "dua", "be", "hang", "xom",
     };
 
     /// <summary>The words of a message that are its own: not <see cref="AskWords"/> and not a number (a case's age or size).</summary>
@@ -71,7 +71,7 @@ internal static partial class AnswerFollowUp
     /// <summary>The people a family asks about for someone else («còn bố tôi thì sao», «bà nội tôi 72 tuổi»).</summary>
     private static readonly HashSet<string> People = new(StringComparer.Ordinal)
     {
-        "bo", "me", "ong", "ba", "con", "chau", "vo", "chong", "anh", "chi", "em", "cu", "noi", "ngoai", "dua", "be", "nguoi",
+        "bo", "me", "ong", "ba", "con", "chau", "vo", "chong", "anh", "chi", "em", "cu", "noi", "ngoai", "dua", "be", "nguoi", "xom",
     };
 
     /// <summary>Whether the message names someone (a relative, a person) or a number (an age, a size): a case, not a repeat.</summary>
