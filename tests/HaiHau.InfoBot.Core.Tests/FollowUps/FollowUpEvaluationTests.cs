@@ -13,8 +13,9 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
 {
     // Measured 7 December 2026 (stop 46), second messages, fit / confident-wrong: set A 58.8 / 27.5 %, set B 55.0 / 13.8 %,
     // set C (held out) 57.5 / 17.5 %. A little below, so a change of one row does not fail the build but a real loss does.
-    private static readonly (double Fit, double Wrong) DevFloor = (0.56, 0.30);
-    private static readonly (double Fit, double Wrong) Dev2Floor = (0.52, 0.16);
+    // Stop 48 raised A and B's: 65.0 / 22.5 % and 57.5 / 11.3 % (the answer's household category carried).
+    private static readonly (double Fit, double Wrong) DevFloor = (0.62, 0.25);
+    private static readonly (double Fit, double Wrong) Dev2Floor = (0.55, 0.13);
     private static readonly (double Fit, double Wrong) HeldOutFloor = (0.55, 0.20);
 
     // Stop 47, the case set (D): 35.0 / 20.0 % before the recomputation, 50.0 / 20.0 % at its first run, 62.5 / 15.0 % after
