@@ -24,6 +24,15 @@ public sealed partial class DialogEngine
             return AskedOfTheCase(turn, text);
         }
 
+        if (!changed.Case.HasIncomeTest)
+        {
+            // Still no income: the size alone decides nothing, so the new size is kept for the estimate and the income is
+            // asked for (read alone, «thế nếu nhà 6 người thì sao» got the entry on a poor household's missing BHYT card).
+            OfferScreener(turn, changed.Case, $"Cháu ghi lại: nhà bác {changed.Case.Members} người. Chỉ số người thì chưa tính được; "
+                + "bác cho cháu biết thu nhập cả nhà mỗi tháng khoảng bao nhiêu (ví dụ: 5 triệu), hoặc bấm nút dưới đây để cháu ước tính thử.", TryEstimateLabel);
+            return true;
+        }
+
         // «tính lại» only when a computation was shown before: the income told after the standing answer is the first.
         var lead = !before.HasIncomeTest ? string.Empty
             : changed.AddedIncome is { } added ? $"Cháu tính lại, cộng thêm {VietnameseFormat.Number(added)} đồng một tháng: "

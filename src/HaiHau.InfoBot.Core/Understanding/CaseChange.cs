@@ -70,8 +70,11 @@ internal static partial class CaseChange
         }
 
         var changed = before with { Members = members ?? before.Members, MonthlyIncome = income, IncomePerPerson = perPerson };
-        // Only a case the income test can be run on: «5 triệu» after «nhà tôi 4 người có phải hộ nghèo không» completes it.
-        return !changed.HasIncomeTest || (changed == before && told.MonthlyIncome is null) ? null : new Changed(changed, addedIncome);
+        // A case the income test can be run on: «5 triệu» after «nhà tôi 4 người có phải hộ nghèo không» completes it.
+        // Without an income either side, only a new size is a change («thế nếu nhà 6 người thì sao» after that question).
+        return changed.HasIncomeTest ? (changed == before && told.MonthlyIncome is null ? null : new Changed(changed, addedIncome))
+            : before.MonthlyIncome is null && changed.Members != before.Members ? new Changed(changed, null)
+            : null;
     }
 
     /// <param name="Case">The case as it now stands.</param>

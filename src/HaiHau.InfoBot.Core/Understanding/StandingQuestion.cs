@@ -16,11 +16,12 @@ namespace HaiHau.InfoBot.Core.Understanding;
 /// </remarks>
 internal static partial class StandingQuestion
 {
-    // Folded words as VietnameseText.Fold writes them: «có (phải|được|thuộc|là|được xét…) [là] [hộ] (cận nghèo|nghèo)
-    // [hay (cận nghèo|nghèo)]» and the question's closing word, then only particles.
+    // Folded words as VietnameseText.Fold writes them: «có (phải|được|thuộc|là|được xét|được tính…) [là|vào] [hộ]
+    // (cận nghèo|nghèo) [hay (cận nghèo|nghèo)]» and the question's closing word, then only particles and whom it is said
+    // to («… không hả cháu»: an older resident's «có được tính cận nghèo không hả cháu» got the entry on owning a motorbike).
     [GeneratedRegex(
-        @"\b(?:phai|duoc|thuoc|la|duoc xet|duoc cong nhan|du dieu kien|du tieu chuan|vao dien|thuoc dien|nam trong dien)(?: la)?(?: ho)? (?:can ngheo|ngheo)"
-        + @"(?: hay(?: ho)? (?:can ngheo|ngheo))? (?:khong|ko|k|kg|hong|khum|chua|ha)(?: (?:a|ha|vay|nhi|ad|ban|chi|anh|em))*$",
+        @"\b(?:phai|duoc|thuoc|la|duoc xet|duoc cong nhan|du dieu kien|du tieu chuan|vao dien|thuoc dien|nam trong dien|duoc tinh|tinh|duoc xep|xep vao|duoc vao)(?: la| vao)?(?: ho)? (?:can ngheo|ngheo)"
+        + @"(?: hay(?: ho)? (?:can ngheo|ngheo))? (?:khong|ko|k|kg|hong|khum|chua|ha)(?: (?:a|ah|ha|vay|nhi|nhe|ad|ban|chi|anh|em|chau|bac|chu|oi))*$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Standing();
 

@@ -82,6 +82,21 @@ public sealed class CaseFollowUpTests
         Assert.StartsWith("Nhà bác 4 người, thu nhập cả hộ 5.000.000 đồng một tháng, tính ra mỗi người khoảng 1.250.000 đồng", reply.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_new_size_without_an_income_is_kept_and_the_income_asked_for()
+    {
+        var bot = EngineHarness.On(2026, 12, 5);
+        bot.Send("nhà tôi 3 người có phải hộ nghèo không");
+
+        var reply = bot.Send("còn nếu nhà 5 người thì sao")[0];
+
+        Assert.StartsWith("Cháu ghi lại: nhà bác 5 người.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("thu nhập cả nhà mỗi tháng khoảng bao nhiêu", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("screener:5::h:", reply.QuickReplies[0].Id);
+        var computed = bot.Send("6 triệu")[0]; // the income then completes the case with the new size
+        Assert.StartsWith("Nhà bác 5 người, thu nhập cả hộ 6.000.000 đồng một tháng, tính ra mỗi người khoảng 1.200.000 đồng", computed.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Ước tính đầy đủ")]
     [InlineData("uoc tinh day du")]

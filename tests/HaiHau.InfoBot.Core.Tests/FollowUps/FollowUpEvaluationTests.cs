@@ -19,8 +19,8 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
     private static readonly (double Fit, double Wrong) HeldOutFloor = (0.55, 0.20);
 
     // Stop 47, the case set (D): 35.0 / 20.0 % before the recomputation, 50.0 / 20.0 % at its first run, 62.5 / 15.0 % after
-    // what that run showed was taken in (FollowUps/README.md).
-    private static readonly (double Fit, double Wrong) CaseFloor = (0.60, 0.175);
+    // what that run showed was taken in (FollowUps/README.md); stop 48: 67.5 / 12.5 % (a new size without an income kept).
+    private static readonly (double Fit, double Wrong) CaseFloor = (0.65, 0.15);
 
     public static TheoryData<string> Files() => new(FollowUpSets.Paths.Select(Path.GetFileName)!);
 

@@ -210,6 +210,9 @@ public sealed class CaseAnswerTests
     [InlineData("Nhà em có được xét hộ cận nghèo không ạ?")]
     [InlineData("bà ngoại cháu 80 tuổi sống một mình có được hộ nghèo hay cận nghèo không")]
     [InlineData("lam sao biet minh co thuoc dien ho ngheo k")]
+    // «được tính», and whom it is said to after the question: it got the entry on owning things, then on being removed
+    [InlineData("nhà bà thì có được tính hộ cận nghèo không hả cháu")]
+    [InlineData("nha toi co duoc xep vao ho ngheo khong chau")]
     // The household's hardship told, nothing asked: it got «Sao nhà kia được hộ nghèo mà nhà tôi không?».
     [InlineData("nhà tôi nghèo lắm")]
     [InlineData("gia dinh em kho khan qua a")]

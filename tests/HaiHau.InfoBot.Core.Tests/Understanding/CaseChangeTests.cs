@@ -79,8 +79,15 @@ public sealed class CaseChangeTests
     }
 
     [Fact]
-    public void A_size_alone_after_a_size_alone_is_still_no_income_test()
+    public void A_size_alone_after_a_size_alone_is_a_new_size_still_without_an_income_test()
     {
-        Assert.Null(CaseChange.Read("nhà 5 người", new ResidentCase(4, null, false, null, null, null)));
+        var sizeOnly = new ResidentCase(4, null, false, null, null, null);
+
+        var changed = CaseChange.Read("nhà 5 người", sizeOnly);
+
+        Assert.NotNull(changed);
+        Assert.Equal(5, changed.Case.Members);
+        Assert.False(changed.Case.HasIncomeTest);
+        Assert.Null(CaseChange.Read("nhà 4 người", sizeOnly)); // the same size again changes nothing
     }
 }
