@@ -132,6 +132,10 @@ public sealed class QuestionNormalizerTests
     [InlineData("muốn hỏi cái bảo hiểm y tế", "bao hiem y te")]
     [InlineData("e hỏi vụ hộ nghèo", "ho ngheo")]
     [InlineData("em hỏi về vay vốn", "vay von")]
+    // ... and what opens it: surprise, or a new question after the last
+    [InlineData("à mà muốn vay tiền mua bò thì sao", "muon vay tien mua bo thi sao")]
+    [InlineData("ủa mà con tôi học lớp 6 có phải đóng học phí không", "con toi hoc lop 0 co phai dong hoc phi khong")]
+    [InlineData("anh muốn hỏi vay vốn", "vay von")]
     [InlineData("anh chị ơi xin hỏi chút thẻ bhyt hết hạn", "the bao hiem y te het han")]
     [InlineData("bà ơi cháu hỏi tí, nhà cháu nghèo lắm có vay được không", "nha chau ngheo lam co vay duoc khong")]
     // Left whole when little would be left, or when it is no courtesy
