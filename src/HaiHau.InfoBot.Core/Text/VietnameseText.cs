@@ -117,7 +117,7 @@ public static class VietnameseText
     private static string RepairSlips(string folded)
     {
         if (!folded.Contains("dd", StringComparison.Ordinal) && !folded.Contains("aa", StringComparison.Ordinal) && !folded.Contains("ee", StringComparison.Ordinal)
-            && !folded.Contains("oo", StringComparison.Ordinal) && !folded.Split(' ').Any(w => w.Length >= 3 && w[^1] is 's' or 'f' or 'r' or 'x' or 'j'))
+            && !folded.Contains("oo", StringComparison.Ordinal) && !folded.Contains('w', StringComparison.Ordinal) && !folded.Split(' ').Any(w => w.Length >= 3 && w[^1] is 's' or 'f' or 'r' or 'x' or 'j'))
         {
             return folded; // nothing to repair: most text
         }

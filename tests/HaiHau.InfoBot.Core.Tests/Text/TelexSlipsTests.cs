@@ -16,6 +16,9 @@ public sealed class TelexSlipsTests
     [InlineData("yeen ddinhj", "yen dinh")]
     [InlineData("ddc e", "dc e")]
     [InlineData("vaan", "van")]
+    [InlineData("dduwowcj hoox trowj", "duoc ho tro")] // «w» after u, o, a is the key of ư, ơ, ă
+    [InlineData("nguwowif giaf", "nguoi gia")]
+    [InlineData("nawm nay", "nam nay")]
     public void A_word_typed_with_its_telex_keys_folds_to_the_word_meant(string typed, string folded) =>
         Assert.Equal(folded, VietnameseText.Fold(typed));
 
@@ -25,6 +28,8 @@ public sealed class TelexSlipsTests
     [InlineData("vs", "vs")]
     [InlineData("thanks", "thanks")]
     [InlineData("bhxh", "bhxh")]
+    [InlineData("show", "show")]
+    [InlineData("wifi", "wifi")]
     [InlineData("xã Hải Tiến", "xa hai tien")]
     public void Words_that_only_look_so_are_left_alone(string word, string folded) =>
         Assert.Equal(folded, VietnameseText.Fold(word));
