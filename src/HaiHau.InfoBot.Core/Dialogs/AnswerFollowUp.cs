@@ -223,8 +223,7 @@ internal static partial class AnswerFollowUp
             return null;
         }
 
-        if (ask != FollowUpAsk.Place && !kept.Any(i => Says(folded[i], FollowUpAsk.Place))
-            && Enumerable.Range(0, sentences.Count).LastOrDefault(i => Says(folded[i], FollowUpAsk.Place), -1) is var place and >= 0)
+        if (ask != FollowUpAsk.Place && !kept.Any(i => Says(folded[i], FollowUpAsk.Place)) && PlaceIndex(folded) is var place and >= 0)
         {
             kept.Add(place);
         }
@@ -244,9 +243,45 @@ internal static partial class AnswerFollowUp
 
     private static readonly string[] Unknown = [" chua xac nhan ", " chua co thong tin ", " chua ro "];
 
-    /// <summary>The last sentence of an answer that names a place to go («Bác hỏi UBND xã nơi bác ở…»); null when none does.</summary>
-    public static string? PlaceToAsk(string answer) =>
-        Sentences(answer).LastOrDefault(s => Says(" " + VietnameseText.Fold(s) + " ", FollowUpAsk.Place));
+    /// <summary>
+    /// The last sentence of an answer that sends the resident to a place («Bác đến UBND xã nơi bác ở…», «Bác hỏi tổ
+    /// trưởng…»), else the last that names one; null when none does. A place only mentioned is no place to ask: after
+    /// house building aid, whose answer ends «Hộ nghèo cũng có thể vay Ngân hàng Chính sách xã hội để sửa nhà», «được bao
+    /// nhiêu tiền» was sent to the bank instead of the commune the answer sends the resident to.
+    /// </summary>
+    public static string? PlaceToAsk(string answer)
+    {
+        var sentences = Sentences(answer).ToList();
+        return PlaceIndex(sentences.Select(s => " " + VietnameseText.Fold(s) + " ").ToList()) is var i and >= 0 ? sentences[i] : null;
+    }
+
+    /// <summary>Of an answer's folded, padded sentences, the one <see cref="PlaceToAsk"/> takes; -1 when none names a place.</summary>
+    private static int PlaceIndex(List<string> folded)
+    {
+        var places = Enumerable.Range(0, folded.Count).Where(i => Says(folded[i], FollowUpAsk.Place)).ToList();
+        return places.LastOrDefault(i => ContainsAny(folded[i], SendsTo), places.LastOrDefault(-1));
+    }
+
+    /// <summary>
+    /// The body a sentence of an answer sends the resident to, by the name the referral table gives it (each part of the
+    /// name before or inside brackets: «UBND xã nơi bác ở», «Phòng Văn hóa – Xã hội», «tổ tiết kiệm và vay vốn ở thôn»),
+    /// the one named first; null when it names none. Read for its topic instead, «Bác đến UBND xã nơi bác ở…, nói rõ tình
+    /// trạng nhà» was logged as sent to the bank (house building's usual body), not to the commune it names.
+    /// </summary>
+    public static Referral? BodyNamedIn(string sentence, IEnumerable<Referral> referrals)
+    {
+        var folded = " " + VietnameseText.Fold(sentence) + " ";
+        return referrals
+            .Select(r => (Referral: r, At: NameParts(r.Name).Select(p => folded.IndexOf(" " + p + " ", StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
+            .Where(r => r.At >= 0).OrderBy(r => r.At).Select(r => r.Referral).FirstOrDefault();
+    }
+
+    private static IEnumerable<string> NameParts(string name) =>
+        name.Split(['(', ')', ','], StringSplitOptions.RemoveEmptyEntries).Select(VietnameseText.Fold).Where(p => p.Contains(' ', StringComparison.Ordinal));
+
+    /// <summary>Folded words that send the resident somewhere: «bác hỏi», «bác đến», «liên hệ», «mang … đến», «nộp».</summary>
+    /// «hỏi» and «đến» alone are not enough: «xã hội» holds the one, «đến nay» the other.
+    private static readonly string[] SendsTo = [" bac hoi ", " bac den ", " bac lien he ", " lien he ", " bac mang ", " mang can cuoc ", " bac nop ", " nop don ", " bac gap ", " hoi tai "];
 
     /// <summary>
     /// Words that open a new question, not more of the last one: «à mà», «à cho hỏi», «cho hỏi thêm», «ngoài ra»

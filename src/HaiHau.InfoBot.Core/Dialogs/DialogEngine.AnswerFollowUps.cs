@@ -175,7 +175,8 @@ public sealed partial class DialogEngine
     private static void SayNotSaid(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string topic, string said, string text, IReadOnlyList<QuickReply> buttons, string say)
     {
         var place = AnswerFollowUp.PlaceToAsk(said);
-        var body = understanding.Understand(place ?? question).Referral;
+        var named = place is null ? null : AnswerFollowUp.BodyNamedIn(place, Referral.Ids.Select(understanding.FindReferral).OfType<Referral>());
+        var body = named ?? understanding.Understand(place ?? question).Referral;
         var data = new Dictionary<string, string>(StringComparer.Ordinal) { [CandidatesData] = previous.Payload + " 1.00" };
         if (body is not null)
         {

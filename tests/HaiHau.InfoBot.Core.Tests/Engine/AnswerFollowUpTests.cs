@@ -270,6 +270,44 @@ public sealed class AnswerFollowUpTests
     }
 
     [Fact]
+    public void The_place_kept_is_the_one_the_answer_sends_the_resident_to_not_one_it_only_mentions()
+    {
+        const string answer = "Mức tiền hỗ trợ hiện nay cháu chưa có thông tin chắc chắn. Bác đến UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) để cán bộ ghi nhận. Hộ nghèo cũng có thể vay Ngân hàng Chính sách xã hội để sửa nhà.";
+        const string sendsTo = "Bác đến UBND xã nơi bác ở (Phòng Văn hóa – Xã hội) để cán bộ ghi nhận.";
+
+        Assert.Equal(sendsTo, AnswerFollowUp.PlaceToAsk(answer));
+        Assert.Equal("Mức tiền hỗ trợ hiện nay cháu chưa có thông tin chắc chắn. " + sendsTo, AnswerFollowUp.Excerpt(answer, FollowUpAsk.Amount));
+        Assert.Equal("Hộ nghèo cũng có thể vay Ngân hàng Chính sách xã hội để sửa nhà.", AnswerFollowUp.PlaceToAsk("Hộ nghèo cũng có thể vay Ngân hàng Chính sách xã hội để sửa nhà.")); // the only one named
+    }
+
+    [Theory]
+    [InlineData("Bác đến UBND xã nơi bác ở (Phòng Văn hóa – Xã hội), nói rõ tình trạng nhà.", "ubnd-xa")]
+    [InlineData("Bác hỏi tổ trưởng Tổ tiết kiệm và vay vốn ở thôn, hoặc Trung tâm dịch vụ việc làm của tỉnh.", "nhcsxh")] // the first named
+    [InlineData("Bác mang căn cước đến cơ quan Bảo hiểm xã hội gần nhà.", "bhxh")]
+    [InlineData("Bác hỏi cán bộ thôn.", null)]
+    public void The_body_a_sentence_sends_to_is_found_by_its_name(string sentence, string? body)
+    {
+        var referrals = Referral.Ids.Select(EngineHarness.Repo.Questions.FindReferral).OfType<Referral>();
+
+        Assert.Equal(body, AnswerFollowUp.BodyNamedIn(sentence, referrals)?.Id);
+    }
+
+    [Fact]
+    public void How_much_after_an_answer_that_does_not_know_is_sent_where_the_answer_sends()
+    {
+        var bot = Today();
+        bot.Send("nhà tôi mái dột tường nứt có được hỗ trợ sửa nhà không");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:ho-tro-lam-nha");
+
+        var text = EngineHarness.Joined(bot.Send("thế được bao nhiêu tiền"));
+
+        Assert.Contains("Bác đến UBND xã", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("vay Ngân hàng Chính sách", text, StringComparison.Ordinal); // mentioned by the answer, not where to ask
+        var unanswered = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+        Assert.Equal(Referral.Default, unanswered.Data![AnswerEvaluator.ReferData]); // logged as sent to the commune, not the bank
+    }
+
+    [Fact]
     public void A_list_item_kept_stays_on_its_own_line()
     {
         const string answer = "Hộ cận nghèo được vay vốn.\n• Mức vay tối đa 100.000.000 đồng.\n• Lãi suất 0,6% một tháng.\nKhông cần thế chấp.\nBác hỏi UBND xã nơi bác ở.";
