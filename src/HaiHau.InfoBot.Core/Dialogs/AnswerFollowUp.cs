@@ -63,9 +63,15 @@ internal static partial class AnswerFollowUp
     {
         // «vậy thì sao» typed with marks is «vậy»; folded «vay» may be the loan, so it is a word of its own.
         // «cận nghèo» folds to «can ngheo», «cần» (need) to «can» too: before «nghèo» it is the category, a word of its own.
+        // «nó» (him, her) folds to «no», which is also «nợ» (a debt): a pronoun when typed «nó», or typed plain after a
+        // person («đứa anh no») but not after «con», which is as often «còn» («con no thi sao» may be «còn nợ thì sao»).
+        // So «còn đứa anh nó học lớp 10 thì sao» names nothing new.
         var saysSo = text.Contains("vậy", StringComparison.OrdinalIgnoreCase);
+        var saysHim = text.Contains("nó", StringComparison.OrdinalIgnoreCase);
+        var saysDebt = text.Contains("nợ", StringComparison.OrdinalIgnoreCase);
         return tokens.Where((t, i) => (!AskWords.Contains(t) || (t == "can" && i + 1 < tokens.Count && tokens[i + 1] == "ngheo"))
-            && t != QuestionNormalizer.NumberToken && !(saysSo && t == "vay")).ToList();
+            && t != QuestionNormalizer.NumberToken && !(saysSo && t == "vay")
+            && !(t == "no" && !saysDebt && (saysHim || (i > 0 && tokens[i - 1] != "con" && People.Contains(tokens[i - 1]))))).ToList();
     }
 
     /// <summary>The people a family asks about for someone else («còn bố tôi thì sao», «bà nội tôi 72 tuổi»).</summary>
