@@ -23,6 +23,10 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
     // what that run showed was taken in (FollowUps/README.md); stop 48: 67.5 / 12.5 % (a new size without an income kept).
     private static readonly (double Fit, double Wrong) CaseFloor = (0.65, 0.15);
 
+    // Stop 48, the fifth set (E), written blind and run once before it was read: 43.3 / 8.3 % on the start of that stop's
+    // code and the same on its end (the stop's follow-up changes, made on A to D, did not carry over to it).
+    private static readonly (double Fit, double Wrong) FreshFloor = (0.41, 0.10);
+
     public static TheoryData<string> Files() => new(FollowUpSets.Paths.Select(Path.GetFileName)!);
 
     [Theory]
@@ -41,7 +45,7 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void The_sets_are_answered_at_least_as_well_as_when_the_floors_were_set()
     {
-        foreach (var (path, floor) in new[] { (FollowUpSets.DevPath, DevFloor), (FollowUpSets.Dev2Path, Dev2Floor), (FollowUpSets.HeldOutPath, HeldOutFloor), (FollowUpSets.CasePath, CaseFloor) })
+        foreach (var (path, floor) in new[] { (FollowUpSets.DevPath, DevFloor), (FollowUpSets.Dev2Path, Dev2Floor), (FollowUpSets.HeldOutPath, HeldOutFloor), (FollowUpSets.CasePath, CaseFloor), (FollowUpSets.FreshPath, FreshFloor) })
         {
             var report = FollowUpSets.Run(path);
             var figures = report.Then;
