@@ -193,7 +193,7 @@ public sealed partial class DialogEngine
     /// that reading answers within the topic. A follow-up that only names another topic («thế còn vay vốn») is that
     /// topic; null when it is no follow-up.
     /// </summary>
-    private static UnderstoodQuestion? FollowUp(TurnContext turn, IQuestionUnderstanding understanding, string text)
+    private UnderstoodQuestion? FollowUp(TurnContext turn, IQuestionUnderstanding understanding, string text)
     {
         var rest = QuestionParts.WithoutFollowUpWord(text);
         var folded = VietnameseText.Fold(text);
@@ -213,8 +213,13 @@ public sealed partial class DialogEngine
             return alone;
         }
 
+        // The entry the topic's name finds must be about what the follow-up names: «thế còn học phí thì sao» after the
+        // older person's BHYT card found, with «bảo hiểm y tế», the entry on maternity care, not about school fees at all.
         var within = understanding.Understand($"{rest} {settings.Label}");
-        return within is { Decision: QuestionDecision.Answer, Best.Topic: var topic } && topic == previous ? within : alone;
+        var own = AnswerFollowUp.OwnWords(alone.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), text);
+        return within is { Decision: QuestionDecision.Answer, Best.Topic: var topic } && topic == previous
+            && (WhatItSays(understanding, within.Best.Answer) is not { } found || AnswerFollowUp.LeansOn(own, text, found.Words))
+            ? within : alone;
     }
 
     /// <summary>Most words of a bare «có», «dạ không ạ», «ko biết».</summary>

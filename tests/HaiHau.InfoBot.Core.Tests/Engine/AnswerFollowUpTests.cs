@@ -174,6 +174,20 @@ public sealed class AnswerFollowUpTests
     }
 
     [Fact]
+    public void Another_matter_after_thế_còn_is_not_read_with_the_answer_s_topic()
+    {
+        var bot = Today();
+        bot.Send("người trên 80 tuổi có được thẻ bảo hiểm y tế miễn phí không");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:bhyt-nguoi-cao-tuoi");
+
+        bot.Send("thế còn học phí thì sao");
+
+        // Read with «bảo hiểm y tế» it found the maternity entry; school fees are their own matter.
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject!.StartsWith("faq:bhyt", StringComparison.Ordinal));
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject!.StartsWith("faq:hoc-phi", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Someone_else_named_with_whose_gets_the_answer_again()
     {
         var bot = Today();
