@@ -285,8 +285,10 @@ internal static partial class AnswerFollowUp
     private static IEnumerable<string> NameParts(string name) =>
         name.Split(['(', ')', ','], StringSplitOptions.RemoveEmptyEntries).Select(VietnameseText.Fold).Where(p => p.Contains(' ', StringComparison.Ordinal));
 
-    /// <summary>Folded words that send the resident somewhere: «bác hỏi», «bác đến», «liên hệ», «mang … đến», «nộp».</summary>
-    /// «hỏi» and «đến» alone are not enough: «xã hội» holds the one, «đến nay» the other.
+    /// <summary>
+    /// Folded words that send the resident somewhere: «bác hỏi», «bác đến», «liên hệ», «mang … đến», «nộp». «hỏi» and
+    /// «đến» alone are not enough: «xã hội» holds the one, «đến nay» the other.
+    /// </summary>
     private static readonly string[] SendsTo = [" bac hoi ", " bac den ", " bac lien he ", " lien he ", " bac mang ", " mang can cuoc ", " bac nop ", " nop don ", " bac gap ", " hoi tai "];
 
     /// <summary>

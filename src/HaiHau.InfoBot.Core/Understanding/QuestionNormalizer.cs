@@ -392,9 +392,11 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// <summary>
     /// «vậy» (so) folds to «vay» (to borrow), so «vậy là bot không giúp được à, thế hỏi ai» and «vay sao k ai bao trước»
     /// got loan entries (early repayment, a loan used for something else) after a referral and a BHYT answer (follow-up
-    /// set A). It says nothing of the subject, so it is left out: when typed «vậy» or a short form only «vậy» has
-    /// («zậy», «dzậy», «vz», «z»), or typed plain as the first word before what never follows the loan verb («vay là»,
-    /// «vay sao», «vay à»). A plain «vay» anywhere else stays the loan: «vay thì phải làm gì», «vay mà không trả được».
+    /// set A). It says nothing of the subject, so it is left out: a short form only «vậy» has («zậy», «dzậy», «vz», «z»)
+    /// anywhere, and as the first word «vậy» typed with its marks, or typed plain before what never follows the loan verb
+    /// («vay là», «vay sao», «vay à»). A plain «vay» anywhere else stays the loan: «vay thì phải làm gì», «vay mà không
+    /// trả được». A marked «vậy» inside a message is left as it was: dropping it there too was measured (7 December) and
+    /// moved two letters of the answer sets to a wrong answer, through the words the classifier learns from.
     /// </summary>
     private static bool SaysSo(string clean, string[] rawWords, int w, ref string[]? typedWords)
     {
