@@ -184,7 +184,7 @@ internal static partial class AnswerFollowUp
     private static readonly (FollowUpAsk Ask, string[] Cues)[] Asks =
     [
         (FollowUpAsk.Place, [" o dau ", " cho nao ", " hoi ai ", " bao ai ", " voi ai ", " gap ai ", " tim ai ", " lien he ", " nop dau ", " den dau ", " di dau ", " lam dau ", " dau a ", " dau ha ", " dau vay ", " noi nao "]),
-        (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " may nam ", " may tuan ", " bao nhieu nam ", " thang may ", " ngay nao ", " han "]),
+        (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " may nam ", " may tuan ", " bao nhieu nam ", " thang may ", " ngay nao ", " han chot ", " thoi han "]),
         (FollowUpAsk.Papers, [" giay to ", " ho so ", " thu tuc ", " to khai ", " mang gi ", " mang theo ", " can gi ", " can nhung gi "]),
         (FollowUpAsk.Amount, [" bao nhieu ", " may tram ", " may trieu ", " bn ", " muc ", " lai suat ", " lai bao ", " bao tien ", " mat tien ", " mat phi ", " mien phi ", " phan tram ", " may chuc ", " tien "]),
     ];
@@ -200,7 +200,9 @@ internal static partial class AnswerFollowUp
         FollowUpAsk.Place => ContainsAny(folded, " ubnd ", " uy ban ", " ngan hang ", " co quan bao hiem ", " bhxh ", " tram y te ", " benh vien ", " trung tam ",
             " buu dien ", " cong an ", " phong van hoa ", " co so kham ", " to truong ", " truong thon ", " nha truong ", " dien luc "),
         FollowUpAsk.Papers => ContainsAny(folded, " giay ", " ho so ", " to khai ", " can cuoc ", " don ", " mau ", " ban sao ", " so ho "),
-        FollowUpAsk.Time => TimePattern().IsMatch(folded) || ContainsAny(folded, " trong vong ", " thoi han ", " han ", " hang thang ", " hang nam ", " cuoi nam ", " dau nam ", " ngay lam viec "),
+        // Not a bare «hạn»: «thẻ hết hạn», «gia hạn», «quá hạn» say no length of time («mất bao lâu thì có thẻ mới» after
+        // the lapsed card was given «Thẻ hết hạn thì đi khám chưa được quỹ trả»).
+        FollowUpAsk.Time => TimePattern().IsMatch(folded) || ContainsAny(folded, " trong vong ", " thoi han ", " han chot ", " hang thang ", " hang nam ", " cuoi nam ", " dau nam ", " ngay lam viec "),
         _ => false,
     };
 

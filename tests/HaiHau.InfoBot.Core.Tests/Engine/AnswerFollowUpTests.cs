@@ -256,6 +256,8 @@ public sealed class AnswerFollowUpTests
     [InlineData("cần giấy tờ gì", nameof(FollowUpAsk.Papers))]
     [InlineData("lai suat bn", nameof(FollowUpAsk.Amount))]
     [InlineData("còn bà nội tôi thì sao", nameof(FollowUpAsk.None))]
+    [InlineData("có được gia hạn không", nameof(FollowUpAsk.None))] // «hạn» alone is no time asked
+    [InlineData("hạn chót nộp là ngày nào", nameof(FollowUpAsk.Time))]
     public void What_a_follow_up_asks_for_is_read_from_its_words(string text, string ask) =>
         Assert.Equal(Enum.Parse<FollowUpAsk>(ask), AnswerFollowUp.AskOf(text));
 
@@ -323,6 +325,15 @@ public sealed class AnswerFollowUpTests
         Assert.DoesNotContain("vay Ngân hàng Chính sách", text, StringComparison.Ordinal); // mentioned by the answer, not where to ask
         var unanswered = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
         Assert.Equal(Referral.Default, unanswered.Data![AnswerEvaluator.ReferData]); // logged as sent to the commune, not the bank
+    }
+
+    [Fact]
+    public void A_card_that_lapsed_is_no_length_of_time()
+    {
+        const string answer = "Thẻ hết hạn thì đi khám chưa được quỹ trả, nên bác làm lại càng sớm càng tốt. Bác hỏi UBND xã nơi bác ở.";
+
+        Assert.Null(AnswerFollowUp.Excerpt(answer, FollowUpAsk.Time)); // not said: the resident is told so, not given this
+        Assert.Equal("Thẻ được cấp trong vòng 7 ngày làm việc. Bác hỏi UBND xã nơi bác ở.", AnswerFollowUp.Excerpt("Thẻ được cấp trong vòng 7 ngày làm việc. Thẻ hết hạn thì làm lại. Bác hỏi UBND xã nơi bác ở.", FollowUpAsk.Time));
     }
 
     [Fact]
