@@ -102,8 +102,7 @@ internal static partial class AnswerFollowUp
     /// </summary>
     public static string? ForCategory(string question, IReadOnlyList<string> own, string text)
     {
-        var folded = " " + VietnameseText.Fold(text) + " ";
-        if (Categories.FirstOrDefault(c => folded.Contains(c.Named, StringComparison.Ordinal)).Phrase is not { } named)
+        if (NamedCategory(text) is not { } named)
         {
             return null;
         }
