@@ -56,10 +56,34 @@ internal static partial class AnswerFollowUp
         // people
         "toi", "minh", "em", "anh", "chi", "chau", "cu", "bac", "ong", "bo", "me", "vo", "chong", "noi", "ngoai", "nguoi",
         "dinh", "cau", "dua", "be", "hang", "xom",
+        // how and through whom it is done («phải viết đơn gửi ai», «bước nào», «trong mấy năm», «chừng nào mới có»,
+        // «lên xã làm hay trưởng thôn làm», «làm trên điện thoại được không»); «cái» is only the classifier
+        "trong", "chung", "viet", "buoc", "tren", "thon", "cai",
     };
 
+    /// <summary>
+    /// Folded word pairs that ask or point back, not a matter, though each word alone may be one: the state that pays
+    /// («nhà nước cho bao nhiêu»: «nước» is water), the benefit referred to («chế độ ấy», «không có chế độ gì»), the way
+    /// it is done («trên điện thoại», «bắt buộc», «trực tiếp»), who does it («trưởng thôn»).
+    /// </summary>
+    private static readonly (string First, string Second)[] AskPairs =
+        [("nha", "nuoc"), ("che", "do"), ("dien", "thoai"), ("bat", "buoc"), ("truc", "tiep"), ("truong", "thon")];
+
+    /// <summary>Whether the token at <paramref name="i"/> is one of an <see cref="AskPairs"/> pair.</summary>
+    private static bool InAskPair(IReadOnlyList<string> tokens, int i) =>
+        AskPairs.Any(p => (tokens[i] == p.First && i + 1 < tokens.Count && tokens[i + 1] == p.Second) || (tokens[i] == p.Second && i > 0 && tokens[i - 1] == p.First));
+
+    /// <summary>
+    /// «xã» and «đơn» say where and on what paper («lên xã làm đơn»), but not in «xã hội» (social) or «đơn thân» (single).
+    /// </summary>
+    private static bool PlaceOrPaper(IReadOnlyList<string> tokens, int i) =>
+        (tokens[i] == "xa" && !(i + 1 < tokens.Count && tokens[i + 1] == "hoi")) || (tokens[i] == "don" && !(i + 1 < tokens.Count && tokens[i + 1] == "than"));
+
     /// <summary>The words of a message that are its own: not <see cref="AskWords"/> and not a number (a case's age or size).</summary>
-    public static IReadOnlyList<string> OwnWords(IReadOnlyList<string> tokens, string text)
+    /// <param name="howItIsDone">Whether the words saying how and where it is done («lên xã», «làm đơn») are asked of an
+    /// answer: after a referral there is no answer to ask them of, and «thế nộp đơn ở đâu» asks for the poverty
+    /// application, which they name.</param>
+    public static IReadOnlyList<string> OwnWords(IReadOnlyList<string> tokens, string text, bool howItIsDone = true)
     {
         // «vậy thì sao» typed with marks is «vậy»; folded «vay» may be the loan, so it is a word of its own.
         // «cận nghèo» folds to «can ngheo», «cần» (need) to «can» too: before «nghèo» it is the category, a word of its own.
@@ -70,6 +94,7 @@ internal static partial class AnswerFollowUp
         var saysHim = text.Contains("nó", StringComparison.OrdinalIgnoreCase);
         var saysDebt = text.Contains("nợ", StringComparison.OrdinalIgnoreCase);
         return tokens.Where((t, i) => (!AskWords.Contains(t) || (t == "can" && i + 1 < tokens.Count && tokens[i + 1] == "ngheo"))
+            && !InAskPair(tokens, i) && !(howItIsDone && PlaceOrPaper(tokens, i))
             && t != QuestionNormalizer.NumberToken && !(saysSo && t == "vay")
             && !(t == "no" && !saysDebt && (saysHim || (i > 0 && tokens[i - 1] != "con" && People.Contains(tokens[i - 1]))))).ToList();
     }
@@ -143,6 +168,12 @@ internal static partial class AnswerFollowUp
     private static string? NamedCategory(string text) =>
         (" " + VietnameseText.Fold(text) + " ") is var folded ? Categories.FirstOrDefault(c => folded.Contains(c.Named, StringComparison.Ordinal)).Phrase : null;
 
+    /// <summary>Whether a message asks why («sao lại thế», «tại sao», «vì sao»), and nothing asked of an answer.</summary>
+    public static bool AsksWhy(string text) =>
+        AskOf(text) == FollowUpAsk.None && (" " + VietnameseText.Fold(text) + " ") is var folded && WhyWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+
+    private static readonly string[] WhyWords = [" sao lai ", " tai sao ", " vi sao ", " sao the ", " sao vay ", " sao z "];
+
     /// <summary>«điều kiện là gì», «ai được», «những ai»: what the whole answer says, so it is given again.</summary>
     public static bool AsksConditions(string text) =>
         (" " + VietnameseText.Fold(text) + " ") is var folded && ConditionWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
@@ -182,9 +213,9 @@ internal static partial class AnswerFollowUp
 
     private static readonly (FollowUpAsk Ask, string[] Cues)[] Asks =
     [
-        (FollowUpAsk.Place, [" o dau ", " cho nao ", " hoi ai ", " bao ai ", " voi ai ", " gap ai ", " tim ai ", " lien he ", " nop dau ", " den dau ", " di dau ", " lam dau ", " dau a ", " dau ha ", " dau vay ", " noi nao "]),
-        (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " may nam ", " may tuan ", " bao nhieu nam ", " thang may ", " ngay nao ", " han chot ", " thoi han "]),
-        (FollowUpAsk.Papers, [" giay to ", " ho so ", " thu tuc ", " to khai ", " mang gi ", " mang theo ", " can gi ", " can nhung gi "]),
+        (FollowUpAsk.Place, [" o dau ", " cho nao ", " hoi ai ", " bao ai ", " voi ai ", " gap ai ", " tim ai ", " lien he ", " nop dau ", " den dau ", " di dau ", " lam dau ", " dau a ", " dau ha ", " dau vay ", " noi nao ", " gui ai ", " nho ai ", " ra xa ", " len xa ", " truong thon "]),
+        (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " may nam ", " may tuan ", " bao nhieu nam ", " thang may ", " ngay nao ", " han chot ", " thoi han ", " chung nao ", " den khi ", " may tuoi "]),
+        (FollowUpAsk.Papers, [" giay to ", " ho so ", " thu tuc ", " to khai ", " mang gi ", " mang theo ", " can gi ", " can nhung gi ", " buoc nao ", " nhung buoc ", " cac buoc ", " viet don ", " lam don "]),
         (FollowUpAsk.Amount, [" bao nhieu ", " may tram ", " may trieu ", " bn ", " muc ", " lai suat ", " lai bao ", " bao tien ", " mat tien ", " mat phi ", " mien phi ", " phan tram ", " may chuc ", " tien "]),
     ];
 

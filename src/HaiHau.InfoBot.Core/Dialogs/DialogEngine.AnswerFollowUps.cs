@@ -31,8 +31,10 @@ public sealed partial class DialogEngine
         var rest = QuestionParts.WithoutFollowUpWord(text);
         var alone = read.Value;
         var tokens = alone.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var own = AnswerFollowUp.OwnWords(tokens, text);
-        var ask = AnswerFollowUp.AskOf(text);
+        var asking = AskingParts(text);
+        var own = asking == text ? AnswerFollowUp.OwnWords(tokens, text)
+            : AnswerFollowUp.OwnWords(understanding.Understand(QuestionParts.WithoutFollowUpWord(asking)).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), asking);
+        var ask = AnswerFollowUp.AskOf(asking);
         if (ask == FollowUpAsk.None && AnswerFollowUp.ForCategory(question, own, text) is { } forCategory
             && understanding.Understand(forCategory) is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } swapped
             && swapped.Best.Answer != previous)
@@ -46,7 +48,7 @@ public sealed partial class DialogEngine
             return Go(turn, understanding, swapped.Best.Answer, insideDialog: false);
         }
 
-        if (tokens.Length == 0 || !AnswerFollowUp.LeansOn(own, text, words))
+        if (tokens.Length == 0 || !AnswerFollowUp.LeansOn(own, asking, words))
         {
             return OnTheSameHousehold(turn, understanding, question, rest, alone);
         }
@@ -116,6 +118,20 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>
+    /// The parts of a follow-up that ask, when others only tell («chừng nào mới có tiền, nhà đang dột nước vào mà»,
+    /// «bà đợi mãi mà chẳng ai báo cho, thế bà biết hỏi chỗ nào bây giờ»): what the resident tells is why they ask, not
+    /// a matter of its own, and its words made the ask look like a new question. The whole message when every part asks
+    /// or none does, or when the part that asks only asks why: «thế mà lên xã người ta bảo chưa có tiền phải chờ, sao lại
+    /// thế» is a complaint about what it tells, and its telling is the matter.
+    /// </summary>
+    private static string AskingParts(string text)
+    {
+        var parts = QuestionParts.Split(text);
+        var asking = parts.Where(QuestionParts.Asks).ToList();
+        return asking.Count > 0 && asking.Count < parts.Count && !AnswerFollowUp.AsksWhy(string.Join(' ', asking)) ? string.Join(", ", asking) : text;
+    }
+
+    /// <summary>
     /// A follow-up of another matter that names no household category, after an answer about one category's households
     /// («thẻ bhyt có được miễn 100% không» after what a near-poor household gets): read alone it got an entry for any
     /// card (the one on using the identity card). Read with the category, it is answered when that finds an entry of
@@ -154,7 +170,7 @@ public sealed partial class DialogEngine
     private bool AskedOfAnUnanswered(TurnContext turn, IQuestionUnderstanding understanding, string text, Lazy<UnderstoodQuestion> read, string body)
     {
         if (!MayFollowUp(text) || VietnameseText.WordCount(text) > AnswerFollowUp.MaxWords || understanding.FindReferral(body) is not { } referral
-            || AnswerFollowUp.OwnWords(read.Value.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), text).Count > 0)
+            || AnswerFollowUp.OwnWords(read.Value.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), text, howItIsDone: false).Count > 0)
         {
             return false;
         }

@@ -357,4 +357,52 @@ public sealed class AnswerFollowUpTests
     [InlineData("thế còn bà tôi thì sao", false)]
     public void Words_that_open_a_new_question_are_known(string text, bool anew) =>
         Assert.Equal(anew, AnswerFollowUp.StartsAnew(text));
+
+    [Theory]
+    [InlineData("thế nhà nước cho bao nhiêu hả cháu", "")] // the state pays: «nước» is no water here
+    [InlineData("làm trên điện thoại được không hay bắt buộc ra xã", "")] // the way it is done
+    [InlineData("thế bà phải lên xã làm đơn hay là ông trưởng thôn làm cho", "")] // where and who
+    [InlineData("không có chế độ gì thì có được không", "")] // the benefit referred to
+    [InlineData("thế bảo hiểm xã hội thì sao", "hiem xa")] // «xã hội» is a matter
+    [InlineData("mẹ đơn thân thì sao", "don than")] // so is «đơn thân»
+    [InlineData("còn tiền điện thì sao", "dien")] // and electricity
+    public void Words_saying_how_and_where_it_is_done_are_asked_of_the_answer(string text, string own) =>
+        Assert.Equal(own, string.Join(' ', AnswerFollowUp.OwnWords(Tokens(text), text)));
+
+    [Fact]
+    public void After_a_referral_the_paper_named_is_a_matter_of_its_own()
+    {
+        const string text = "thế nộp đơn ở đâu";
+
+        Assert.Empty(AnswerFollowUp.OwnWords(Tokens(text), text)); // after an answer: where its application goes
+        Assert.Equal(["don"], AnswerFollowUp.OwnWords(Tokens(text), text, howItIsDone: false)); // after a referral: the poverty application
+    }
+
+    [Fact]
+    public void What_the_resident_tells_beside_the_ask_does_not_make_it_a_new_question()
+    {
+        var bot = Today();
+        bot.Send("nhà bị bão làm tốc mái thì có được hỗ trợ không");
+
+        var text = EngineHarness.Joined(bot.Send("chừng nào mới có tiền, nhà đang dột nước vào mà"));
+
+        Assert.Contains(EngineHarness.Repo.Questions.Messages.NotSaid, text, StringComparison.Ordinal); // it does not say when
+        Assert.Contains("UBND xã", text, StringComparison.Ordinal);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+    }
+
+    [Fact]
+    public void Asking_why_after_telling_what_happened_is_no_request_for_the_same_answer()
+    {
+        var bot = Today();
+        bot.Send("nhà bị bão làm tốc mái thì có được hỗ trợ không");
+        const string storm = "faq:nha-hu-hong-do-bao-lu";
+
+        bot.Send("lên xã thì người ta bảo chưa có tiền phải chờ, sao lại thế");
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == storm);
+    }
+
+    private static string[] Tokens(string text) =>
+        EngineHarness.Repo.Questions.Understand(QuestionParts.WithoutFollowUpWord(text)).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
