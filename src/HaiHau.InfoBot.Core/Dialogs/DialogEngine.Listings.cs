@@ -53,7 +53,9 @@ public sealed partial class DialogEngine
     {
         var folded = " " + VietnameseText.Fold(text) + " ";
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > QuestionUnderstanding.ShortMessageWords)
+        // Counted without the courtesy before the ask («mà hỏi luôn, chồng tôi muốn học lái máy xúc thì có lớp nào gần đây
+        // không» is a search of 14 words, and its three first words made it a letter).
+        if (Math.Min(words.Length, VietnameseText.WordCount(question.Normalized)) > QuestionUnderstanding.ShortMessageWords)
         {
             return false;
         }
@@ -92,12 +94,16 @@ public sealed partial class DialogEngine
             .ToList();
         var today = Screening.PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
         var all = services.ListingSource.All(found);
+        // Said back as the resident typed it («công nhân may»), not as the search reads it («cong nhan may»).
+        var asTyped = typed.GroupBy(w => VietnameseText.Fold(w), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         IReadOnlyList<Listing> Search(string? communeCode)
         {
             var matches = ListingSearch.Find(all, today, string.Join(' ', terms), communeCode, ListingResultsShown);
-            // "may mặc" finds the "may" course: every word need not be in the title, one that sets it apart is enough.
+            // "may mặc" finds the "may" course: every word need not be in the title, one that sets it apart is enough;
+            // as typed, when typed with its marks: «lái máy xúc» is no «May công nghiệp».
             return matches.Count == 0 && terms.Count > 1
-                ? terms.SelectMany(t => ListingSearch.Find(all, today, t, communeCode, ListingResultsShown)).Distinct().Take(ListingResultsShown).ToList()
+                ? terms.SelectMany(t => ListingSearch.Find(all, today, t, communeCode, ListingResultsShown).Where(l => TitleHolds(l, asTyped.GetValueOrDefault(t, t))))
+                    .Distinct().Take(ListingResultsShown).ToList()
                 : matches;
         }
 
@@ -111,8 +117,6 @@ public sealed partial class DialogEngine
 
         var what = found == ListingKind.Job ? "việc làm" : "lớp học nghề";
         var topic = ListingTopic(found);
-        // Said back as the resident typed it («công nhân may»), not as the search reads it («cong nhan may»).
-        var asTyped = typed.GroupBy(w => VietnameseText.Fold(w), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var asked = terms.Count > 0 ? $" «{string.Join(' ', terms.Select(t => asTyped.GetValueOrDefault(t, t)))}»" : string.Empty;
         // Mid-sentence: «ở xã Hải Thịnh», not «ở Xã Hải Thịnh».
         var place = commune is null ? null : services.Content.FindCommune(commune)?.Name is { Length: > 0 } name ? char.ToLowerInvariant(name[0]) + name[1..] : null;
@@ -218,6 +222,14 @@ public sealed partial class DialogEngine
 
     private static readonly string[] CostAsks = [" ho tro ", " mien phi ", " hoc phi ", " mat tien ", " bao nhieu tien ", " duoc tien ", " tro cap "];
 
+    /// <summary>
+    /// Whether a listing's title holds a word as typed: any word typed without marks («may»), a word typed with them only
+    /// with the same marks («máy» is not in «May công nghiệp»).
+    /// </summary>
+    private static bool TitleHolds(Listing listing, string typed) =>
+        typed == VietnameseText.Fold(typed)
+        || listing.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(typed, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>«lớp» (or «lop») that is no school grade: a class to learn a trade in.</summary>
     private static bool SaysClass(string[] typed)
     {
@@ -283,7 +295,9 @@ public sealed partial class DialogEngine
     {
         string[] asking = ["tuyen", "tim", "viec", "lam", "co", "khong", "ko", "k", "lop", "khoa", "hoc", "nghe", "o", "dau", "nao", "gi", "cho", "them",
             "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac", "day", "nhung", "tien", "tho",
-            "ho", "tro", "mien", "phi"]; // «miễn phí», «hỗ trợ» ask what a course costs: the search looked for «may miễn phí»
+            "ho", "tro", "mien", "phi", // «miễn phí», «hỗ trợ» ask what a course costs: the search looked for «may miễn phí»
+            "chong", "vo", "con", "bo", "me", "anh", "chi", "chau",
+            "ma", "hoi", "luon"]; // «mà hỏi luôn»: the asking before the matter (not «nhân»: «công nhân») // who wants to learn: «chồng tôi muốn học lái máy xúc» searched «chồng lái máy xúc»
         return ListingSearch.WithoutAskedWhen(folded).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !asking.Contains(w) && !w.Any(char.IsDigit)).ToList();
     }
 }

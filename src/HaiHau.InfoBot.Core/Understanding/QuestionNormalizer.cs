@@ -209,8 +209,8 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         "ad", "admin", "anh", "chi", "em", "bac", "co", "chu", "ban", "chau", "ong", "ba", "thay", "cac", "moi", "nguoi", "tong", "dai",
     };
 
-    /// <summary>What may follow the ask: «chút», «tí», «xíu», «với», «nhé», «ạ».</summary>
-    private static readonly HashSet<string> AskTails = new(StringComparer.Ordinal) { "chut", "ti", "xiu", "voi", "nhe", "a", "anh" };
+    /// <summary>What may follow the ask: «chút», «tí», «xíu», «với», «nhé», «ạ», «luôn», «thêm» («cho em hỏi thêm»).</summary>
+    private static readonly HashSet<string> AskTails = new(StringComparer.Ordinal) { "chut", "ti", "xiu", "voi", "nhe", "a", "anh", "luon", "them" };
 
     /// <summary>
     /// What introduces the matter after the ask: «hỏi về / vụ / cái / chuyện …». Read with the matter, «muốn hỏi cái bảo
@@ -239,7 +239,15 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
             return at + 1 < tokens.Count && tokens[at + 1] == "ma" ? at + 2 : at + 1;
         }
 
-        return at == 0 && tokens.Count > 1 && tokens[0] == "anh" && tokens[1] == "ma" ? 2 : null;
+        if (at + 1 < tokens.Count && tokens[at] == "nhan" && tokens[at + 1] == "tien")
+        {
+            // «nhân tiện», «nhân tiện tôi hỏi»: by the way
+            return at + 3 < tokens.Count && Askers.Contains(tokens[at + 2]) && tokens[at + 3] == "hoi" ? at + 4 : at + 2;
+        }
+
+        // «mà hỏi luôn», «mà cho hỏi»: «mà» opening the message, before the ask
+        return at == 0 && tokens.Count > 1 && tokens[0] == "ma" && tokens[1] is "hoi" or "cho" or "nhan" ? 1
+            : at == 0 && tokens.Count > 1 && tokens[0] == "anh" && tokens[1] == "ma" ? 2 : null;
     }
 
     // «ad ơi», «anh chị ơi»: up to three addressees, then «ơi».
@@ -286,6 +294,16 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         }
         else if (i + 2 < tokens.Count && Askers.Contains(tokens[i]) && tokens[i + 1] == "muon" && tokens[i + 2] == "hoi")
         {
+            i += 3;
+        }
+        else if (i + 1 < tokens.Count && tokens[i] == "hoi" && tokens[i + 1] is "luon" or "them")
+        {
+            // «hỏi luôn», «hỏi thêm»: asking one more thing
+            i += 2;
+        }
+        else if (i + 2 < tokens.Count && Askers.Contains(tokens[i]) && tokens[i] != "co" && tokens[i + 1] == "hoi" && tokens[i + 2] is "luon" or "them")
+        {
+            // «tôi hỏi thêm», «e hỏi luôn»; not «có, hỏi thêm về …», whose «có» (yes) folds to the «cô» who asks
             i += 3;
         }
         else if (i + 2 < tokens.Count && Askers.Contains(tokens[i]) && tokens[i + 1] == "hoi" && (tokens[i + 2] is "chut" or "ti" or "xiu" || MatterWords.Contains(tokens[i + 2])))

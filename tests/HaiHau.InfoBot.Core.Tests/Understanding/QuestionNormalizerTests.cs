@@ -136,6 +136,9 @@ public sealed class QuestionNormalizerTests
     [InlineData("à mà muốn vay tiền mua bò thì sao", "muon vay tien mua bo thi sao")]
     [InlineData("ủa mà con tôi học lớp 6 có phải đóng học phí không", "con toi hoc lop 0 co phai dong hoc phi khong")]
     [InlineData("anh muốn hỏi vay vốn", "vay von")]
+    [InlineData("Mà hỏi luôn, chồng tôi muốn học lái máy xúc", "chong toi muon hoc lai may xuc")]
+    [InlineData("cô ơi nhân tiện tôi hỏi sổ đỏ bị mất", "so do bi mat")]
+    [InlineData("ad oi cho e hoi them, dang ky ket hon o dau", "dang ky ket hon o dau")]
     [InlineData("anh chị ơi xin hỏi chút thẻ bhyt hết hạn", "the bao hiem y te het han")]
     [InlineData("bà ơi cháu hỏi tí, nhà cháu nghèo lắm có vay được không", "nha chau ngheo lam co vay duoc khong")]
     // Left whole when little would be left, or when it is no courtesy
