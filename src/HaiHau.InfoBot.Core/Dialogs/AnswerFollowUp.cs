@@ -47,7 +47,7 @@ internal static partial class AnswerFollowUp
         "o", "den", "nop", "lam", "giay", "to", "so", "thu", "tuc", "tro", "suat", "dieu", "kien", "nhan", "tra", "mat", "phi", "mien",
         "online", "qua", "mang", "nho", "ho", "di", "dang", "len", "ve", "tai", "dung", "gui",
         // particles and address words
-        "a", "ah", "ak", "ha", "nhi", "oi", "voi", "thi", "con", "ma", "la", "roi", "chu", "u", "uh", "ok", "vang", "da",
+        "a", "ah", "ak", "ha", "nhi", "oi", "v", "z", "vz", "voi", "thi", "con", "ma", "la", "roi", "chu", "u", "uh", "ok", "vang", "da",
         "cung", "van", "hay", "hoac", "neu", "vi", "de", "tiep", "lai", "luon", "ay", "day", "kia", "nhung", "cac",
         // the bot addressed, and the help asked of it («vậy là bot không giúp được à, thế hỏi ai» after a referral)
         "bot", "ad", "giup",
@@ -216,7 +216,7 @@ internal static partial class AnswerFollowUp
         (FollowUpAsk.Place, [" o dau ", " cho nao ", " hoi ai ", " bao ai ", " voi ai ", " gap ai ", " tim ai ", " lien he ", " nop dau ", " den dau ", " di dau ", " lam dau ", " dau a ", " dau ha ", " dau vay ", " noi nao ", " gui ai ", " nho ai ", " ra xa ", " len xa ", " truong thon "]),
         (FollowUpAsk.Time, [" bao lau ", " khi nao ", " luc nao ", " bao gio ", " may ngay ", " may thang ", " may nam ", " may tuan ", " bao nhieu nam ", " thang may ", " ngay nao ", " han chot ", " thoi han ", " chung nao ", " den khi ", " may tuoi "]),
         (FollowUpAsk.Papers, [" giay to ", " ho so ", " thu tuc ", " to khai ", " mang gi ", " mang theo ", " can gi ", " can nhung gi ", " buoc nao ", " nhung buoc ", " cac buoc ", " viet don ", " lam don "]),
-        (FollowUpAsk.Amount, [" bao nhieu ", " may tram ", " may trieu ", " bn ", " muc ", " lai suat ", " lai bao ", " bao tien ", " mat tien ", " mat phi ", " mien phi ", " phan tram ", " may chuc ", " tien "]),
+        (FollowUpAsk.Amount, [" bao nhieu ", " may tram ", " may trieu ", " bn ", " muc ", " lai suat ", " lai bao ", " bao tien ", " mat tien ", " mat phi ", " mien phi ", " phan tram ", " may chuc ", " tien ", " may dong ", " bao nhieu dong "]),
     ];
 
     /// <summary>
@@ -275,9 +275,17 @@ internal static partial class AnswerFollowUp
     /// Whether the part of an answer kept for a follow-up only says it does not know («Mức tiền … cháu chưa xác nhận
     /// được»): every kept sentence that is not where to ask says so.
     /// </summary>
-    public static bool OnlySaysItDoesNotKnow(string part) =>
-        Sentences(part).Select(s => " " + VietnameseText.Fold(s) + " ").Where(s => !Says(s, FollowUpAsk.Place) || ContainsAny(s, Unknown))
-            .ToList() is { Count: > 0 } said && said.All(s => ContainsAny(s, Unknown));
+    /// <remarks>
+    /// Asked how much, a part that says it does not know the amount and gives no sum does not know it either, whatever
+    /// else it keeps («Trẻ … không phải đóng học phí. Mức trợ cấp cháu chưa xác nhận được.» asked what the orphan
+    /// allowance is: the fee sentence is kept for its «không phải đóng», and the allowance is still unknown).
+    /// </remarks>
+    public static bool OnlySaysItDoesNotKnow(string part, FollowUpAsk ask = FollowUpAsk.None)
+    {
+        var said = Sentences(part).Select(s => " " + VietnameseText.Fold(s) + " ").Where(s => !Says(s, FollowUpAsk.Place) || ContainsAny(s, Unknown)).ToList();
+        return said.Count > 0 && (said.All(s => ContainsAny(s, Unknown))
+            || (ask == FollowUpAsk.Amount && said.Any(s => ContainsAny(s, Unknown) && ContainsAny(s, " muc ", " tien ")) && !said.Any(s => AmountPattern().IsMatch(s))));
+    }
 
     private static readonly string[] Unknown = [" chua xac nhan ", " chua co thong tin ", " chua ro "];
 

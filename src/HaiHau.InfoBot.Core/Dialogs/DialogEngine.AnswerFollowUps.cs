@@ -103,7 +103,7 @@ public sealed partial class DialogEngine
             return true;
         }
 
-        if (AnswerFollowUp.OnlySaysItDoesNotKnow(part))
+        if (AnswerFollowUp.OnlySaysItDoesNotKnow(part, ask))
         {
             // «Mức tiền hằng tháng hiện nay cháu chưa xác nhận được. Bác hỏi UBND xã…»: said as the answer says it, and
             // counted as a question the bot could not answer, which it is (staff see which figure residents ask for).

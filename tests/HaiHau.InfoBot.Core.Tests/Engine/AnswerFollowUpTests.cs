@@ -349,6 +349,12 @@ public sealed class AnswerFollowUpTests
     {
         Assert.True(AnswerFollowUp.OnlySaysItDoesNotKnow("Mức tiền hằng tháng hiện nay cháu chưa xác nhận được. Bác hỏi UBND xã nơi bác ở."));
         Assert.False(AnswerFollowUp.OnlySaysItDoesNotKnow("Hộ nghèo được vay tối đa 100.000.000 đồng. Bác hỏi UBND xã nơi bác ở."));
+
+        // Asked how much: a sentence kept for «không phải đóng» does not make the unknown allowance known; a sum does.
+        const string fees = "Trẻ học trường công lập thì không phải đóng học phí. Mức trợ cấp cháu chưa xác nhận được. Bác hỏi UBND xã nơi bác ở.";
+        Assert.True(AnswerFollowUp.OnlySaysItDoesNotKnow(fees, FollowUpAsk.Amount));
+        Assert.False(AnswerFollowUp.OnlySaysItDoesNotKnow(fees));
+        Assert.False(AnswerFollowUp.OnlySaysItDoesNotKnow("Hộ nghèo được vay tối đa 100.000.000 đồng. Mức lãi suất cháu chưa xác nhận được.", FollowUpAsk.Amount));
     }
 
     [Theory]
@@ -363,11 +369,21 @@ public sealed class AnswerFollowUpTests
     [InlineData("làm trên điện thoại được không hay bắt buộc ra xã", "")] // the way it is done
     [InlineData("thế bà phải lên xã làm đơn hay là ông trưởng thôn làm cho", "")] // where and who
     [InlineData("không có chế độ gì thì có được không", "")] // the benefit referred to
+    [InlineData("phai viet don gui ai v ad", "")] // «v» is «vậy», said around the ask
     [InlineData("thế bảo hiểm xã hội thì sao", "hiem xa")] // «xã hội» is a matter
     [InlineData("mẹ đơn thân thì sao", "don than")] // so is «đơn thân»
     [InlineData("còn tiền điện thì sao", "dien")] // and electricity
     public void Words_saying_how_and_where_it_is_done_are_asked_of_the_answer(string text, string own) =>
         Assert.Equal(own, string.Join(' ', AnswerFollowUp.OwnWords(Tokens(text), text)));
+
+    [Theory]
+    [InlineData("Mỗi đứa nhà nước cho mấy đồng một tháng", nameof(FollowUpAsk.Amount))]
+    [InlineData("phai viet don gui ai", nameof(FollowUpAsk.Place))]
+    [InlineData("chừng nào mới có tiền", nameof(FollowUpAsk.Time))]
+    [InlineData("trợ cấp đó nhận đến khi con mấy tuổi thì thôi", nameof(FollowUpAsk.Time))]
+    [InlineData("muốn xét khuyết tật thì phải qua những bước nào", nameof(FollowUpAsk.Papers))]
+    public void What_is_asked_of_the_answer_is_read(string text, string ask) =>
+        Assert.Equal(ask, AnswerFollowUp.AskOf(text).ToString());
 
     [Fact]
     public void After_a_referral_the_paper_named_is_a_matter_of_its_own()
