@@ -169,8 +169,10 @@ public sealed partial class DialogEngine
     /// </summary>
     private bool AskedOfAnUnanswered(TurnContext turn, IQuestionUnderstanding understanding, string text, Lazy<UnderstoodQuestion> read, string body)
     {
-        if (!MayFollowUp(text) || VietnameseText.WordCount(text) > AnswerFollowUp.MaxWords || understanding.FindReferral(body) is not { } referral
-            || AnswerFollowUp.OwnWords(read.Value.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), text, howItIsDone: false).Count > 0)
+        var asking = AskingParts(text);
+        var tokens = (asking == text ? read.Value : understanding.Understand(QuestionParts.WithoutFollowUpWord(asking))).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!MayFollowUp(text) || VietnameseText.WordCount(asking) > AnswerFollowUp.MaxWords || understanding.FindReferral(body) is not { } referral
+            || AnswerFollowUp.OwnWords(tokens, asking, howItIsDone: false).Count > 0)
         {
             return false;
         }

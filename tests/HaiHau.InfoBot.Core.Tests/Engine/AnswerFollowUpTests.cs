@@ -174,6 +174,18 @@ public sealed class AnswerFollowUpTests
     }
 
     [Fact]
+    public void What_the_resident_tells_after_an_i_dont_know_does_not_hide_the_ask_for_the_same_place()
+    {
+        var bot = Today();
+        bot.Send("căn cước bị mất làm lại ở đâu");
+
+        bot.Send("tôi đợi mãi mà chẳng ai báo cho, thế tôi biết hỏi chỗ nào bây giờ"); // «chẳng ai»: nobody, no question
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionReferred && e.Subject == "cong-an-xa");
+    }
+
+    [Fact]
     public void Another_matter_after_thế_còn_is_not_read_with_the_answer_s_topic()
     {
         var bot = Today();

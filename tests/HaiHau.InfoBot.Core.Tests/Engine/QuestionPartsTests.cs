@@ -48,6 +48,8 @@ public sealed class QuestionPartsTests
     [InlineData("không có việc làm ổn định", false)] // «không» opens a clause: «not»
     [InlineData("chồng tôi mất năm ngoái", false)]
     [InlineData("mẹ không có lương hưu nên khó khăn", false)]
+    [InlineData("bà đợi mãi mà chẳng ai báo cho", false)] // «chẳng ai»: nobody
+    [InlineData("chả ai nói cho nhà tôi biết", false)]
     public void A_part_asks_with_a_question_word_or_a_closing_không(string part, bool asks) =>
         Assert.Equal(asks, QuestionParts.Asks(part));
 
