@@ -16,6 +16,8 @@ public sealed class CaseAnswerTests
     [InlineData("Gia đình tôi có bốn khẩu, bình quân mỗi người 1tr2 một tháng", 4, 1_200_000, true)]
     [InlineData("nhà 3 người, thu được 36 triệu một năm", 3, 3_000_000, false)]
     [InlineData("vợ chồng già chúng tôi 2 người, con cái gửi về 1 triệu 5 mỗi tháng", 2, 1_500_000, false)]
+    [InlineData("nha e 4 nguoi, chong lam trong sai gon gui ve thang 5tr", 4, 5_000_000, false)] // sent home, its month before it
+    [InlineData("nhà 3 người, tháng 4 triệu", 3, 4_000_000, false)]
     // The «1» of «1 tháng», «1 năm», «1 người» counts the period or the person, not the hundreds of thousands («3 triệu 1»).
     [InlineData("nha toi 4 nguoi thu nhap 3 trieu 1 thang co duoc ho ngheo ko", 4, 3_000_000, false)]
     [InlineData("nhà tôi 3 người, thu nhập 24 triệu 1 năm", 3, 2_000_000, false)]
@@ -93,6 +95,7 @@ public sealed class CaseAnswerTests
     [InlineData("gia đình có một người già ốm, thu nhập 3 triệu mỗi tháng", null, 3_000_000)]
     // What is spent is not what is earned.
     [InlineData("nhà tôi 3 người, mỗi tháng tiêu hết 5 triệu", 3, null)]
+    [InlineData("nhà tôi 3 người, tháng trước vay 5 triệu", 3, null)] // a loan, whatever month
     // Each earner's pay is not each member's share: which is meant is not told, so neither is taken.
     [InlineData("nhà tôi 4 người, 2 vợ chồng đi làm thuê mỗi người 3 triệu một tháng, có được cận nghèo không", 4, null)]
     public void Sums_and_people_that_are_not_the_household_s_are_not_read_as_its_case(string text, int? members, int? income)
