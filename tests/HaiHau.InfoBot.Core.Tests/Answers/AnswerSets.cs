@@ -77,6 +77,23 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> ChatSet2() => AnswerSet.Parse(File.ReadAllLines(ChatSet2Path));
 
     /// <summary>
+    /// The third chat-style check, written blind on 7 December 2026 (stop 49) by a writer who opened no set, training
+    /// wording or evaluation: 80 short messages of many kinds of resident and 40 of older residents, voice-typed or in
+    /// dialect. Run on the start and the end of that stop's code before anyone read it: the clean chat-style set now.
+    /// </summary>
+    public static string ChatSet3Path => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "chatset3.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> ChatSet3() => AnswerSet.Parse(File.ReadAllLines(ChatSet3Path));
+
+    /// <summary>
+    /// The fourth chat-style set, written blind the same day by another writer for development: its misses were read
+    /// and worked on in stop 49 (60 short messages, 40 of older residents).
+    /// </summary>
+    public static string ChatSet4Path => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "chatset4.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> ChatSet4() => AnswerSet.Parse(File.ReadAllLines(ChatSet4Path));
+
+    /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
     /// entry, article or action of it). A coarser measure than the real set's, kept for continuity with older figures.
     /// </summary>

@@ -27,16 +27,23 @@ internal static class FollowUpSets
     public static string CasePath => Path.Combine(Folder, "followups-d.tsv");
 
     /// <summary>
-    /// Written blind by a fifth helper (stop 48), the three registers in thirds; run once, on the start and the end of
-    /// that stop's code, before anyone read it: the clean held-out set now. 60 conversations.
+    /// Written blind by a fifth helper (stop 48), the three registers in thirds; run on the start and the end of that
+    /// stop's code before anyone read it, then read and worked on in stop 49: a development set since. 60 conversations.
     /// </summary>
-    public static string FreshPath => Path.Combine(Folder, "followups-e.tsv");
+    public static string Dev3Path => Path.Combine(Folder, "followups-e.tsv");
 
-    public static IReadOnlyList<string> Paths => [DevPath, Dev2Path, HeldOutPath, CasePath, FreshPath];
+    /// <summary>
+    /// Written blind by a sixth helper (stop 49): relatives typing for an older resident, residents in their forties and
+    /// fifties, people used to offices; run on the start and the end of that stop's code before anyone read it: the clean
+    /// held-out set now. 60 conversations.
+    /// </summary>
+    public static string FreshPath => Path.Combine(Folder, "followups-f.tsv");
 
-    /// <summary>How many conversations a set holds at least: the case set is half the size of the first three, the fifth three quarters.</summary>
+    public static IReadOnlyList<string> Paths => [DevPath, Dev2Path, HeldOutPath, CasePath, Dev3Path, FreshPath];
+
+    /// <summary>How many conversations a set holds at least: the case set is half the size of the first three, the last two three quarters.</summary>
     public static int MinimumRows(string file) =>
-        file == Path.GetFileName(CasePath) ? 40 : file == Path.GetFileName(FreshPath) ? 60 : 80;
+        file == Path.GetFileName(CasePath) ? 40 : file == Path.GetFileName(Dev3Path) || file == Path.GetFileName(FreshPath) ? 60 : 80;
 
     public static IReadOnlyList<FollowUpRow> Read(string path) => FollowUpSet.Parse(File.ReadAllLines(path));
 

@@ -73,6 +73,14 @@ public sealed class DevSetIsApartTests
     public void No_second_chat_set_message_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.ChatSet2(), "chatset2.tsv", "the second chat set");
 
+    /// <summary>The third and fourth chat-style sets (Answers/chatset3.tsv, chatset4.tsv) likewise.</summary>
+    [Fact]
+    public void No_third_or_fourth_chat_set_message_is_also_a_training_question()
+    {
+        AssertApart(Answers.AnswerSets.ChatSet3(), "chatset3.tsv", "the third chat set");
+        AssertApart(Answers.AnswerSets.ChatSet4(), "chatset4.tsv", "the fourth chat set");
+    }
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var clashes = new List<string>();
