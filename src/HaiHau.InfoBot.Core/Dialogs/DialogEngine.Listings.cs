@@ -296,8 +296,8 @@ public sealed partial class DialogEngine
         string[] asking = ["tuyen", "tim", "viec", "lam", "co", "khong", "ko", "k", "lop", "khoa", "hoc", "nghe", "o", "dau", "nao", "gi", "cho", "them",
             "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac", "day", "nhung", "tien", "tho",
             "ho", "tro", "mien", "phi", // «miễn phí», «hỗ trợ» ask what a course costs: the search looked for «may miễn phí»
-            "chong", "vo", "con", "bo", "me", "anh", "chi", "chau",
-            "ma", "hoi", "luon"]; // «mà hỏi luôn»: the asking before the matter (not «nhân»: «công nhân») // who wants to learn: «chồng tôi muốn học lái máy xúc» searched «chồng lái máy xúc»
+            "chong", "vo", "con", "bo", "me", "anh", "chi", "chau", // who wants to learn: «chồng tôi muốn học lái máy xúc» searched «chồng lái máy xúc»
+            "ma", "hoi", "luon"]; // «mà hỏi luôn»: the asking before the matter (not «nhân tiện»'s «nhân»: «công nhân» is a trade)
         return ListingSearch.WithoutAskedWhen(folded).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !asking.Contains(w) && !w.Any(char.IsDigit)).ToList();
     }
 }

@@ -114,8 +114,8 @@ public static class QuestionParts
 
     /// <summary>
     /// Question words that ask nothing: «cái gì cũng được», «xã nào cũng được», «ở đâu cũng được» (any at all), «có hợp đồng gì
-    /// đâu», «gì cả», «gì hết» (none at all), «chứ gì» (obviously), «chẳng ai», «chả ai» (nobody). Read as questions, replies holding them left the dialog
-    /// with «cháu chưa có câu trả lời chắc chắn».
+    /// đâu», «gì cả», «gì hết» (none at all), «chứ gì» (obviously), «chẳng ai», «chả ai» (nobody). Read as questions,
+    /// replies holding them left the dialog with «cháu chưa có câu trả lời chắc chắn».
     /// </summary>
     private static readonly Regex Indefinite = new(@" (?:gi|j|nao|dau|ai|sao|the nao|bao nhieu) (?:cung|cx) | gi (?:dau|ca|het) | chu gi | (?:chang|cha) ai ", RegexOptions.None, PatternLimits.MatchTime);
 
