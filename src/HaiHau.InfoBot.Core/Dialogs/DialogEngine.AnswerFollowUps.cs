@@ -32,8 +32,8 @@ public sealed partial class DialogEngine
         var alone = read.Value;
         var tokens = alone.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var asking = AskingParts(text);
-        var own = asking == text ? AnswerFollowUp.OwnWords(tokens, text)
-            : AnswerFollowUp.OwnWords(understanding.Understand(QuestionParts.WithoutFollowUpWord(asking)).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), asking);
+        // Only the asking parts' words are needed, not a whole reading of them.
+        var own = AnswerFollowUp.OwnWords(asking == text ? tokens : understanding.Tokens(QuestionParts.WithoutFollowUpWord(asking)), asking);
         var ask = AnswerFollowUp.AskOf(asking);
         if (ask == FollowUpAsk.None && AnswerFollowUp.ForCategory(question, own, text) is { } forCategory
             && understanding.Understand(forCategory) is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } swapped
@@ -170,7 +170,7 @@ public sealed partial class DialogEngine
     private bool AskedOfAnUnanswered(TurnContext turn, IQuestionUnderstanding understanding, string text, Lazy<UnderstoodQuestion> read, string body)
     {
         var asking = AskingParts(text);
-        var tokens = (asking == text ? read.Value : understanding.Understand(QuestionParts.WithoutFollowUpWord(asking))).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = asking == text ? read.Value.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries) : understanding.Tokens(QuestionParts.WithoutFollowUpWord(asking));
         if (!MayFollowUp(text) || VietnameseText.WordCount(asking) > AnswerFollowUp.MaxWords || understanding.FindReferral(body) is not { } referral
             || AnswerFollowUp.OwnWords(tokens, asking, howItIsDone: false).Count > 0)
         {

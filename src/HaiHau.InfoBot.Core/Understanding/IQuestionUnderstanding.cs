@@ -8,6 +8,9 @@ public interface IQuestionUnderstanding
 {
     UnderstoodQuestion Understand(string text);
 
+    /// <summary>The words of a text as <see cref="Understand"/> reads them (its <c>Normalized</c>), without reading the rest.</summary>
+    IReadOnlyList<string> Tokens(string text);
+
     /// <summary>The topic's label and action (content/understanding/topics.yaml); null for "unknown".</summary>
     TopicSettings? Settings(string topic);
 

@@ -191,6 +191,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
     public QuestionNormalizer Normalizer => _normalizer;
 
+    public IReadOnlyList<string> Tokens(string text) => _normalizer.Tokens(text);
+
     public AnswerIndex Answers => _answers;
 
     public ReferralFinder Referrals => _referrals;

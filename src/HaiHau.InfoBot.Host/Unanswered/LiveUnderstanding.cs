@@ -73,6 +73,8 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
 
     public Referral? FindReferral(string id) => Current.FindReferral(id);
 
+    public IReadOnlyList<string> Tokens(string text) => Current.Tokens(text);
+
     public void Dispose() => _rebuild.Dispose();
 
     /// <summary>Completes when the last scheduled rebuild has been swapped in (or failed, logged; the old model serves).</summary>

@@ -440,6 +440,9 @@ public sealed class FreeQuestionTests
             return _script.TryGetValue(text, out var question) ? question : NotUnderstood();
         }
 
+        // The scripted reading's words, as Understand gives them.
+        public IReadOnlyList<string> Tokens(string text) => Understand(text).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
         public TopicSettings? Settings(string topic) => _repo.Settings(topic);
 
         public FaqEntry? FindFaq(string id) => _repo.FindFaq(id);
