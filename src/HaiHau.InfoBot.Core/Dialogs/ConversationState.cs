@@ -37,6 +37,13 @@ public sealed class ConversationState
     /// </summary>
     public string? AnsweredEntry { get; set; }
 
+    /// <summary>
+    /// The buttons of the last message, when that message was not the waiting question's own (an answer's «Đọc bài đầy
+    /// đủ», a referral's suggested entries): Zalo and Telegram number them, so a number typed next presses one of them,
+    /// not the question's button of that number (<see cref="TypedNumber"/>). Button ids only, for the next turn only.
+    /// </summary>
+    public List<string>? LastButtons { get; set; }
+
     public ConversationState Clone() => new()
     {
         Stack = Stack.Select(f => f.Clone()).ToList(),
@@ -47,6 +54,7 @@ public sealed class ConversationState
         Offer = Offer,
         AnsweredTopic = AnsweredTopic,
         AnsweredEntry = AnsweredEntry,
+        LastButtons = LastButtons is null ? null : [.. LastButtons],
     };
 }
 

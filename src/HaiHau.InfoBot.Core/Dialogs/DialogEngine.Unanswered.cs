@@ -108,9 +108,10 @@ public sealed partial class DialogEngine
             say += $"\n\n{understanding.Messages.Suggest}";
         }
 
-        if (turn.State.Stack.Count > 0 && turn.Frame.Waiting)
+        if (turn.State.Stack.Count > 0 && turn.Frame.Waiting && (suggestions.Count == 0 || InTopicDialog(turn)))
         {
-            // The menu's own buttons (every topic, and «Gặp cán bộ») are the best way on: ask it again.
+            // The question's own buttons (at the menu: every topic, and «Gặp cán bộ») are the best way on: ask it again.
+            // At the menu, suggested entries are that way on instead: the whole menu after them made «1» its first topic.
             turn.Say(say, suggestions.Count > 0 ? suggestions : null);
             Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId));
         }

@@ -1,4 +1,5 @@
 using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs.Nodes;
 using HaiHau.InfoBot.Core.Messaging;
 using HaiHau.InfoBot.Core.Text;
 using HaiHau.InfoBot.Core.Understanding;
@@ -24,6 +25,12 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
     {
         var next = state.Clone();
         var now = services.Time.GetUtcNow();
+        if (TypedNumber.Pressed(next, message, QuestionTakesNumbers(next)) is { } pressed)
+        {
+            message = message with { Text = null, ButtonPayload = pressed };
+        }
+
+        next.LastButtons = null;
         var text = VietnameseText.Clean(message.Text);
         var nonText = NonTextContent.KindOf(message.ButtonPayload);
         var input = new TurnInput(text, nonText is null ? message.ButtonPayload : null, message.ContactPhone);
@@ -51,9 +58,14 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
 
         ReadMore.Shorten(turn, questionWaits: next.Stack.Count > 0 && next.Stack[^1].Waiting && InTopicDialog(turn));
         ModelNotice.TellAfterAnAnswerIfUntold(turn, services);
+        next.LastButtons = TypedNumber.Shown(turn);
 
         return new TurnResult(next, turn.Replies, turn.Events);
     }
+
+    /// <summary>The waiting question is answered by a number or free words (household size, a search word).</summary>
+    private bool QuestionTakesNumbers(ConversationState state) =>
+        state.Stack is [.., { Waiting: true } frame] && FindNode(frame) is AskNumberNode or AskTextNode;
 
     private void Dispatch(TurnContext turn, InboundMessage message, string text, string? nonText, TimeSpan? idle, string? offer)
     {
@@ -367,6 +379,7 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
             {
                 case NodeOutcome.WaitForInput:
                     turn.Frame.Waiting = true;
+                    turn.QuestionReply = turn.Replies.Count - 1;
                     return;
 
                 case NodeOutcome.Continue(var nodeId):
@@ -384,6 +397,7 @@ public sealed partial class DialogEngine(DialogServices services) : IDialogEngin
                     if (outcome is NodeOutcome.WaitForInput)
                     {
                         frame.Waiting = true;
+                        turn.QuestionReply = turn.Replies.Count - 1;
                         Remember(turn.State);
                         return;
                     }

@@ -121,6 +121,9 @@ public sealed class TurnContext(ConversationState state, DialogServices services
 
     public DialogFrame Frame => State.Stack[^1];
 
+    /// <summary>The reply that asked the question now waiting, when it was asked in this turn (<see cref="TypedNumber"/>).</summary>
+    internal int QuestionReply { get; set; } = -1;
+
     /// <summary>Set by the erase_data node: the engine ends the turn with an empty state, the store deletes the texts.</summary>
     public bool EraseRequested { get; set; }
 

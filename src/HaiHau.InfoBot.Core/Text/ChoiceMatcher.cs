@@ -52,6 +52,9 @@ public static class ChoiceMatcher
         return byWords ? BestByWords(labels, folded) : null;
     }
 
+    /// <summary>The choice number a message is, and nothing more («2», «số 2», «chọn 2»); null for anything else.</summary>
+    public static int? Number(string? text) => LeadingNumber(VietnameseText.Fold(text));
+
     // "2", "so 2", "chon 2", "2." → 2
     private static int? LeadingNumber(string folded)
     {

@@ -59,6 +59,20 @@ public sealed class ZaloConversationTests(SharedZaloBed shared) : HostTestBase, 
     }
 
     [Fact]
+    public async Task A_number_typed_under_an_answers_numbered_buttons_presses_that_button()
+    {
+        var (bed, user) = (shared.Bed, shared.NewUser());
+        await bed.ConverseAsync(bed.Follow(user), replies: 2);
+
+        var answer = await bed.ConverseAsync(bed.Text("hộ cận nghèo vay vốn lãi suất thế nào", user), replies: 1);
+        var article = await bed.ConverseAsync(bed.Text("1", user), replies: 1);
+
+        Assert.Contains("\n  1. Đọc bài đầy đủ", Text(answer[0]), StringComparison.Ordinal);
+        // It was the menu's «1. Tôi có thuộc hộ nghèo không?», still waiting behind the answer.
+        Assert.StartsWith("VAY VỐN ƯU ĐÃI Ở NGÂN HÀNG CHÍNH SÁCH XÃ HỘI", Text(article[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_whole_poverty_screening_over_Zalo_typed_in_residents_words()
     {
         var (bed, user) = (shared.Bed, shared.NewUser());
