@@ -81,6 +81,11 @@ public sealed class DevSetIsApartTests
         AssertApart(Answers.AnswerSets.ChatSet4(), "chatset4.tsv", "the fourth chat set");
     }
 
+    /// <summary>The fifth chat-style set (Answers/chatset5.tsv) likewise.</summary>
+    [Fact]
+    public void No_fifth_chat_set_message_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.ChatSet5(), "chatset5.tsv", "the fifth chat set");
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var clashes = new List<string>();
