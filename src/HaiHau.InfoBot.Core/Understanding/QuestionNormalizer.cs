@@ -105,7 +105,7 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
 
     private void Tokenize(string? text, List<string> tokens, List<string?>? marked, List<int>? plain = null)
     {
-        var clean = VietnameseText.Clean(text);
+        var clean = SpelledAges.InDigits(VietnameseText.Clean(text));
         var folded = VietnameseText.Fold(clean);
         var rawWords = folded.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         // The words as typed, marks kept: split once, and only when a word needs them (most messages need none).

@@ -217,7 +217,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// </summary>
     public static IReadOnlyList<int> StatedAges(string? text)
     {
-        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        var folded = VietnameseText.Fold(SpelledAges.InDigits(VietnameseText.Clean(text)));
         var ages = new List<int>();
         foreach (Match m in StatedAgePattern().Matches(folded))
         {
@@ -260,7 +260,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// </summary>
     public static IReadOnlyList<int> PersonAges(string? text)
     {
-        var folded = VietnameseText.Fold(VietnameseText.Clean(text));
+        var folded = VietnameseText.Fold(SpelledAges.InDigits(VietnameseText.Clean(text)));
         return [.. StatedAgePattern().Matches(folded)
             .Where(m => Side(folded, m).Length == 0 && SomeoneBefore().IsMatch(folded[..m.Index]))
             .Select(m => int.TryParse(m.Groups["years"].Value, CultureInfo.InvariantCulture, out var years) ? years : 0)
@@ -275,7 +275,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         // The fold drops «,» and «.»: «4,5 triệu» was read as 5 triệu, «1,2 triệu» as 2 triệu and «1.500.000» not at all. A
         // separator between digits is carried through it as letters and put back as a comma, which the sum's reading takes
         // either way (VietnameseNumber: three digits after it group thousands, fewer are decimals).
-        var carried = DigitSeparator().Replace(FiveSaidWithL().Replace(VietnameseText.Clean(text), "năm"), SeparatorCarrier);
+        var carried = DigitSeparator().Replace(FiveSaidWithL().Replace(SpelledAges.InDigits(VietnameseText.Clean(text)), "năm"), SeparatorCarrier);
         var folded = (" " + VietnameseText.Fold(carried).Replace(SeparatorCarrier, ",", StringComparison.Ordinal) + " ").Replace(" vc ", " vo chong ", StringComparison.Ordinal)
             .Replace(" vs ", " voi ", StringComparison.Ordinal).Trim();
         if (folded.Length == 0)
