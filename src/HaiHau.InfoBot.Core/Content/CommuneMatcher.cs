@@ -47,17 +47,18 @@ public static class CommuneMatcher
 
         // "huyện Hải Hậu" is the former district, not today's xã Hải Hậu.
         var folded = (" " + spaced + " ").Replace(" huyen hai hau ", " ", StringComparison.Ordinal);
+        var typed = TypedWords.Of(text);
         var found = content.Units.Where(unit =>
         {
             var name = VietnameseText.Fold(unit.ShortName);
             return name.Contains(' ', StringComparison.Ordinal)
-                ? folded.Contains(" " + name + " ", StringComparison.Ordinal)
+                ? folded.Contains(" " + name + " ", StringComparison.Ordinal) && typed.MaySay(unit.ShortName)
                 : folded.Contains(" thi tran " + name + " ", StringComparison.Ordinal) || folded.Contains(" tt " + name + " ", StringComparison.Ordinal);
         }).Select(u => content.ResolveCommune(u.Code)!).ToList();
 
         // "Hải Châu, nay là Hải Thịnh" names one commune twice; prefer the former unit (it says more). A former unit of the
         // same name as today's commune («xóm 7 Hải Anh») says no more: it is today's, as the name alone is.
-        if (found.Count == 0 && words.Count <= SoundsLikeWords)
+        if (found.Count == 0 && words.Count <= SoundsLikeWords && typed.MaySayHai)
         {
             return SoundsLike(content, folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
