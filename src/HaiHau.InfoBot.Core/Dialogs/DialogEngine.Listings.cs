@@ -194,10 +194,13 @@ public sealed partial class DialogEngine
 
         if (question.Best.Topic is not (JobsTopic or CoursesTopic))
         {
+            // An entry of another matter takes a search only when it covers the message as a given answer must: «có lớp
+            // may nào sắp mở không» was given the commune merger («sắp» folds to the «sáp» of «sáp nhập»), found by the
+            // model's backing on one shared word.
             // A place in a search is where to look, not what is asked: «ở Hải Hậu có chỗ nào tuyển lao động» got the
             // entry on the former district, found by the name alone. The entry answers only if it still does without it.
-            return commune is null || rest is null
-                || understanding.Understand(rest) is { Decision: QuestionDecision.Answer } withoutPlace && withoutPlace.Best.Answer == question.Best.Answer;
+            return question.Best.Coverage >= QuestionUnderstanding.DefaultMinCoverage && (commune is null || rest is null
+                || (understanding.Understand(rest) is { Decision: QuestionDecision.Answer } withoutPlace && withoutPlace.Best.Answer == question.Best.Answer));
         }
 
         var owned = faq.Keywords.Select(k => " " + VietnameseText.Fold(k) + " ")

@@ -111,6 +111,15 @@ public sealed class QuestionNormalizerTests
         Assert.Equal(expected, Normalizer.Normalize(typed));
 
     [Theory]
+    // «sắp» (soon) is no «sáp» of «sáp nhập»: typed «sắp» it is left out, except in «sắp xếp»; plain, it stays
+    [InlineData("có lớp may nào sắp mở không", "co lop may nao mo khong")]
+    [InlineData("sáp nhập xã rồi thì nộp ở đâu", "sap nhap xa roi thi nop o dau")]
+    [InlineData("sắp xếp xã mới thì giấy tờ có phải đổi không", "sap xep xa moi thi giay to co phai doi khong")]
+    [InlineData("sap nhap xa", "sap nhap xa")]
+    public void Soon_is_not_a_merger(string typed, string expected) =>
+        Assert.Equal(expected, Normalizer.Normalize(typed));
+
+    [Theory]
     // «vậy» (so) is no «vay» (to borrow): typed «vậy» or a short form only «vậy» has, or plain before «là», «sao», «à»
     [InlineData("vậy là không giúp được", "la khong giup duoc")]
     [InlineData("vay sao k ai bao", "sao khong ai bao")]
