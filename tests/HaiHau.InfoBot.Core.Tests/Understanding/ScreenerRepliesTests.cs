@@ -166,7 +166,10 @@ public sealed class QuestionsInTheEstimateTests
     {
         var bot = AtQuestionSix();
 
-        var text = EngineHarness.Joined(bot.Send("hỏi cái này làm gì cháu"));
+        // «hỏi cái này làm gì cháu» was this test's question until stop 50: the entry on the chatbot itself (its «cái này»,
+        // «cháu») now ranks beside the Tết gifts for it, and a choice between two entries at the estimate asks the question
+        // again, without logging it. A question no entry answers, written for this test:
+        var text = EngineHarness.Joined(bot.Send("nhà tôi nuôi chim bồ câu thì có phải đăng ký không"));
 
         Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
         Assert.StartsWith("Câu 6", text.Split("\n---\n")[^1], StringComparison.Ordinal);
