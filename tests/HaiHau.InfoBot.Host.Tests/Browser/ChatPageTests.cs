@@ -99,7 +99,9 @@ public sealed class ChatPageTests(BrowserSession browser) : IClassFixture<Browse
         await Expect(chat.Page.Locator("#messages script")).ToHaveCountAsync(0, new() { Timeout = Wait });
         await Expect(chat.SystemLines).ToHaveCountAsync(0, new() { Timeout = Wait });
 
-        // The page still works: the topics can be chosen from the repeated question.
+        // The page still works: back to the menu (the referral offers it beside its suggestions), then a topic.
+        await chat.ChooseAsync("Về menu chính");
+        await Expect(chat.Choice(HealthInsurance)).ToBeEnabledAsync(new() { Timeout = Wait });
         await chat.ChooseAsync(HealthInsurance);
         await Expect(chat.BotBubbles.Last).ToContainTextAsync(HouseholdQuestion, new() { Timeout = Wait });
         chat.AssertNoScriptErrorsOrForeignRequests();
