@@ -55,13 +55,17 @@ public sealed partial class DialogEngine
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // Counted without the courtesy before the ask («mà hỏi luôn, chồng tôi muốn học lái máy xúc thì có lớp nào gần đây
         // không» is a search of 14 words, and its three first words made it a letter).
-        if (Math.Min(words.Length, VietnameseText.WordCount(question.Normalized)) > QuestionUnderstanding.ShortMessageWords)
+        var length = Math.Min(words.Length, VietnameseText.WordCount(question.Normalized));
+        if (length > QuestionUnderstanding.LetterWords || (length > QuestionUnderstanding.ShortMessageWords && inDialogOf is not null))
         {
             return false;
         }
 
+        // Longer than a chat line: an older resident telling who wants the job first («con tôi ba mươi tuổi ở nhà không
+        // có việc gì làm… có chỗ nào tuyển người không»). Searched only when it asks for a job or a class in so many words.
+        var told = length > QuestionUnderstanding.ShortMessageWords;
         var typed = new string([.. VietnameseText.Clean(text).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(AsSaidInTheNorth).ToArray();
         var asks = CourseAsks.Where(a => a == Class ? SaysClass(typed) : Says(typed, a))
             .Concat(JobAsks.Where(a => Says(typed, a, notAfter: StateWords) && !(a == Hiring && NotHiring.Any(n => Says(typed, n))) && !(a == SeekingWorker && NotSeeking.Any(n => Says(typed, n))))).ToList();
         var asksWhere = folded.Contains(" hoc nghe ", StringComparison.Ordinal) && folded.EndsWith(" o dau ", StringComparison.Ordinal);
@@ -75,7 +79,7 @@ public sealed partial class DialogEngine
             : asks.Count > 0 ? ListingKind.Job
             : (asksWhere || wantsToLearn) && TradeWords(folded).Count > 0 ? ListingKind.Course
             : inDialogOf;
-        if (kind is not { } found)
+        if (kind is not { } found || (told && asks.Count == 0))
         {
             return false;
         }
@@ -96,6 +100,13 @@ public sealed partial class DialogEngine
         var all = services.ListingSource.All(found);
         // Said back as the resident typed it («công nhân may»), not as the search reads it («cong nhan may»).
         var asTyped = typed.GroupBy(w => VietnameseText.Fold(w), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (told)
+        {
+            // A story's words are no trade («khỏe», «nhẹ», «thời vụ»): only the words an open listing's title holds are
+            // searched, and with none the open listings are shown, not «chưa thấy tin … khỏe nhẹ».
+            terms = [.. terms.Where(t => ListingSearch.Find(all, today, t, null, int.MaxValue)
+                .Any(l => VietnameseText.Fold(l.Title).Split(' ').Any(w => w.StartsWith(t, StringComparison.Ordinal)) && TitleHolds(l, asTyped.GetValueOrDefault(t, t))))];
+        }
         IReadOnlyList<Listing> Search(string? communeCode)
         {
             var matches = ListingSearch.Find(all, today, string.Join(' ', terms), communeCode, ListingResultsShown);
@@ -232,6 +243,17 @@ public sealed partial class DialogEngine
     private static bool TitleHolds(Listing listing, string typed) =>
         typed == VietnameseText.Fold(typed)
         || listing.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(typed, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// «nớp», «nàm» as many older residents of the region say and type «lớp», «làm» (DialectPairs reads them so for the
+    /// question's words; the search reads the words as typed): «có nớp học nghề may không» asks for a class.
+    /// </summary>
+    private static string AsSaidInTheNorth(string typed) => typed switch
+    {
+        "nớp" => Class,
+        "nàm" => "làm",
+        _ => typed,
+    };
 
     /// <summary>«lớp» (or «lop») that is no school grade: a class to learn a trade in.</summary>
     private static bool SaysClass(string[] typed)

@@ -1,0 +1,66 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Engine;
+
+/// <summary>
+/// Older residents ask for a job or a class after telling who it is for, in more words than a chat line (17 to 32), and
+/// some say «nớp» for «lớp», «nàm» for «làm». Such a message searched nothing: it was a question, referred to the xã with
+/// entries as buttons. It now searches the listings when it asks for a job or a class in so many words, with only the
+/// words an open listing's title holds. The messages are written for these tests, not taken from the sets.
+/// </summary>
+public sealed class SpokenListingSearchTests
+{
+    [Theory]
+    [InlineData("cháu ơi con trai bác năm nay ba mươi tuổi ở nhà không có việc gì nàm cả ở xã mình có chỗ nào tuyển người nàm bảo vệ không cháu", "listings:jobs", "Bảo vệ kho hàng")]
+    [InlineData("bác năm nay năm mươi tuổi rồi mà vẫn còn khỏe lắm muốn đi học thêm cái nghề may để kiếm tiền thì có nớp nào đang mở không cháu", "listings:courses", "Lớp may công nghiệp")]
+    public void A_long_spoken_search_finds_the_listing_it_names(string message, string answered, string title)
+    {
+        var bot = new EngineHarness(listings: new Listings());
+
+        var reply = EngineHarness.Joined(bot.Send(message));
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, answered), bot.LastEvents);
+        Assert.Contains(title, reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_story_is_not_searched_for()
+    {
+        var bot = new EngineHarness(listings: new Listings());
+
+        // No open job is «khỏe» or «nhẹ»: the words of the story are left out, and the open jobs are shown.
+        var reply = EngineHarness.Joined(bot.Send("ông năm nay sáu mươi tư tuổi nhưng vẫn còn khỏe làm được việc nhẹ nhàng, ở gần nhà có chỗ nào tuyển người không cháu"));
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, "listings:jobs"), bot.LastEvents);
+        Assert.Contains("Bảo vệ kho hàng", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("khỏe", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_message_that_does_not_ask_for_a_job_is_a_question()
+    {
+        var bot = new EngineHarness(listings: new Listings());
+
+        // A trade wished for, with no ask for a job or a class: the training support is asked about, not searched.
+        bot.Send("con tôi năm nay mười tám tuổi bỏ học ở nhà muốn học nghề may thì nhà nước có hỗ trợ tiền ăn tiền đi lại gì không");
+
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject!.StartsWith("listings:", StringComparison.Ordinal));
+    }
+
+    private sealed class Listings : IListingSource
+    {
+        public IReadOnlyList<Listing> All(ListingKind kind) => kind == ListingKind.Course
+            ?
+            [
+                new Listing(kind, "k1", "Lớp may công nghiệp", "Trung tâm giáo dục nghề nghiệp", null, null, null,
+                    new DateOnly(2099, 1, 1), null, "Cán bộ xã", "Tin thử", new DateOnly(2026, 11, 1), null),
+            ]
+            :
+            [
+                new Listing(kind, "v1", "Bảo vệ kho hàng", "Công ty thủy sản", null, null, null,
+                    new DateOnly(2099, 1, 1), null, "Cán bộ xã", "Tin thử", new DateOnly(2026, 11, 1), null),
+            ];
+    }
+}
