@@ -140,6 +140,11 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"(?<!mười\s+)\blăm(?=\s+(?:người|khẩu|nhân khẩu|miệng ăn)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FiveSaidWithL();
 
+    // «bà ở với ông nhà bà», «tôi sống với chồng», «ở với bà nhà tôi»: an older person telling the household as the two of
+    // them, as «hai ông bà» does, unless someone else is named after («ở với chồng và 2 con», «với vợ, con trai…»).
+    [GeneratedRegex(@"\b(?:o|song)\s+(?:voi|cung)\s+(?:ong nha|ba nha|chong|vo)\b(?:\s+(?:toi|em|e|ba|ong|chau|minh|tui|bac))?(?!\s*(?:(?:va|\+|voi|cung|co)\s*(?:cac|may|nhung|\d{1,2}|mot|hai|ba|bon|nam|sau)?\s*(?:dua\s+)?(?:con|chau|be|nho|bo|me)|con|chau|bo|me)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex LivesWithSpouse();
+
     // «hai mẹ con em», «2 bố con», «3 mẹ con»: a parent and children, or a grandparent and grandchild, counted as the
     // household («ba mẹ con» is left: «ba» is also «bố»).
     [GeneratedRegex(@"\b(?<n>hai|2|3)\s+(?:me con|bo con|ba con|ong chau|ba chau|chi em|anh em)\b", RegexOptions.CultureInvariant)]
@@ -299,7 +304,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             members = 2 + (int)children;
         }
 
-        if (members is null && CoupleAlone().IsMatch(folded))
+        if (members is null && (CoupleAlone().IsMatch(folded) || LivesWithSpouse().IsMatch(folded)))
         {
             members = 2;
         }

@@ -29,6 +29,9 @@ public sealed class CaseAnswerTests
     // An older couple alone is a household of two; with their children after it, it is not.
     [InlineData("2 vợ chồng già thu nhập 3 củ một tháng có được cận nghèo không", 2, 3_000_000, false)]
     [InlineData("hai ông bà già, con gửi về mỗi tháng 2 triệu", 2, 2_000_000, false)]
+    // Living with the spouse, told as the older residents tell it, and nobody named after: two.
+    [InlineData("bà lăm nay 72 tuổi ở với ông nhà bà 75, mỗi tháng được độ 2 triệu, con cái đi làm ăn xa cả", 2, 2_000_000, false)]
+    [InlineData("bác sống với ông nhà bác thôi, mỗi tháng 2 triệu", 2, 2_000_000, false)]
     // «ng» is «người» typed short.
     [InlineData("nha e 4 ng thu nhap 6tr co dc ho ngheo k", 4, 6_000_000, false)]
     [InlineData("nhà 3 ng, thu nhập 1tr/ng 1 tháng", 3, 1_000_000, true)]
@@ -88,6 +91,8 @@ public sealed class CaseAnswerTests
     [InlineData("một ngày làm thuê được 200k", null, null)]
     [InlineData("nhà tôi bốn người, vay ba triệu để nuôi lợn", 4, null)]
     [InlineData("2 vợ chồng và các con làm thuê", null, null)]
+    [InlineData("tôi ở với chồng và 2 con, làm thuê", null, null)] // the children after: not two
+    [InlineData("tôi sống với vợ, con trai đi làm xa", null, null)]
     // People the household has, described («khuyết tật», «đi làm»), are some of it, not its size: it was a household of
     // one at 4 triệu a head, told it was not poor.
     [InlineData("nhà tôi có 1 người khuyết tật, thu nhập cả nhà 4 triệu một tháng có được cận nghèo không", null, 4_000_000)]
