@@ -25,14 +25,14 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
 
     // Stop 48, the fifth set (E), written blind and run once before it was read: 43.3 / 8.3 % on the start of that stop's
     // code and the same on its end (the stop's follow-up changes, made on A to D, did not carry over to it). Stop 49 read
-    // it and worked on it: 60.0 / 6.7 %. Stop 50's entry on the chatbot itself moved one row (the classifier's retrain):
-    // 56.7 / 6.7 %.
-    private static readonly (double Fit, double Wrong) Dev3Floor = (0.56, 0.09);
+    // it and worked on it: 60.0 / 6.7 %. Stop 50 ended on 60.0 / 6.7 % too (its new entry moved one row down, its
+    // spoken listing search two up).
+    private static readonly (double Fit, double Wrong) Dev3Floor = (0.57, 0.09);
 
     // Stop 49, the sixth set (F), written blind and run before it was read, on the start and the end of that stop's code.
     private static readonly (double Fit, double Wrong) FreshFloor = (0.43, 0.20);
 
-    // Stop 50, the seventh set (G), written blind and run before it was read: 53.3 / 11.7 % on the start of that stop's code.
+    // Stop 50, the seventh set (G), written blind and never read: 53.3 / 11.7 % on the start and the end of that stop's code.
     private static readonly (double Fit, double Wrong) Fresh2Floor = (0.51, 0.14);
 
     public static TheoryData<string> Files() => new(FollowUpSets.Paths.Select(Path.GetFileName)!);
