@@ -13,14 +13,7 @@ namespace HaiHau.InfoBot.Core.Text;
 /// </summary>
 public static partial class SpelledAges
 {
-    /// <summary>The words that may say a part of an age, folded, with their digit (ten for «mười», «mươi»).</summary>
-    private static readonly Dictionary<string, int> Values = new(StringComparer.Ordinal)
-    {
-        ["mot"] = 1, ["hai"] = 2, ["ba"] = 3, ["bon"] = 4, ["tu"] = 4, ["nam"] = 5, ["lam"] = 5, ["nham"] = 5,
-        ["sau"] = 6, ["bay"] = 7, ["tam"] = 8, ["chin"] = 9, ["muoi"] = Ten,
-    };
-
-    /// <summary>The same words as written with their marks: a marked word that is none of these («bà», «từ») is no number.</summary>
+    /// <summary>The words that say a digit or ten, as written with their marks: a marked word that is none of these («bà», «từ») is no number.</summary>
     private static readonly HashSet<string> Marked = new(
         ["một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "tám", "chín", "mười", "mươi"], StringComparer.Ordinal);
 
@@ -90,12 +83,15 @@ public static partial class SpelledAges
     {
         var lower = typed.ToLower(CultureInfo.InvariantCulture);
         var folded = VietnameseText.Fold(lower);
-        if (!Values.TryGetValue(folded, out var value) || (folded != lower && !Marked.Contains(lower)))
+        // The digits as amounts are read (VietnameseNumber), and «nhăm» (five after tens) and «mười», «mươi» (ten).
+        var value = folded switch
         {
-            return null;
-        }
-
-        return (folded, value);
+            "muoi" => Ten,
+            "nham" => 5,
+            "khong" => null,
+            _ => VietnameseNumber.Digit(folded),
+        };
+        return value is { } said && (folded == lower || Marked.Contains(lower)) ? (folded, said) : null;
     }
 
     /// <summary>The age the words say: «năm» 5, «mười lăm» 15, «tám mươi» 80, «sáu mươi tư» 64, «sáu chín» 69; else null.</summary>

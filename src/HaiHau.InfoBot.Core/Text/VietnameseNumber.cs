@@ -22,6 +22,9 @@ public static partial class VietnameseNumber
         ["trd"] = 1_000_000, ["cu"] = 1_000_000, ["ty"] = 1_000_000_000, ["ti"] = 1_000_000_000,
     };
 
+    /// <summary>The digit a folded word says («mot» 1, «tu» 4, «lam» 5), or null; «khong» is 0.</summary>
+    internal static int? Digit(string folded) => Digits.TryGetValue(folded, out var digit) ? (int)digit : null;
+
     [GeneratedRegex(@"\d+(?:[.,]\d+)*|[a-z]+", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 

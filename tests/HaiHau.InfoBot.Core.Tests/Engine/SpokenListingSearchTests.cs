@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Core.Tests.Listings;
 using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Core.Tests.Engine;
@@ -17,7 +18,7 @@ public sealed class SpokenListingSearchTests
     [InlineData("bác năm nay năm mươi tuổi rồi mà vẫn còn khỏe lắm muốn đi học thêm cái nghề may để kiếm tiền thì có nớp nào đang mở không cháu", "listings:courses", "Lớp may công nghiệp")]
     public void A_long_spoken_search_finds_the_listing_it_names(string message, string answered, string title)
     {
-        var bot = new EngineHarness(listings: new Listings());
+        var bot = new EngineHarness(listings: Listings());
 
         var reply = EngineHarness.Joined(bot.Send(message));
 
@@ -28,7 +29,7 @@ public sealed class SpokenListingSearchTests
     [Fact]
     public void The_story_is_not_searched_for()
     {
-        var bot = new EngineHarness(listings: new Listings());
+        var bot = new EngineHarness(listings: Listings());
 
         // No open job is «khỏe» or «nhẹ»: the words of the story are left out, and the open jobs are shown.
         var reply = EngineHarness.Joined(bot.Send("ông năm nay sáu mươi tư tuổi nhưng vẫn còn khỏe làm được việc nhẹ nhàng, ở gần nhà có chỗ nào tuyển người không cháu"));
@@ -41,7 +42,7 @@ public sealed class SpokenListingSearchTests
     [Fact]
     public void A_long_message_that_does_not_ask_for_a_job_is_a_question()
     {
-        var bot = new EngineHarness(listings: new Listings());
+        var bot = new EngineHarness(listings: Listings());
 
         // A trade wished for, with no ask for a job or a class: the training support is asked about, not searched.
         bot.Send("con tôi năm nay mười tám tuổi bỏ học ở nhà muốn học nghề may thì nhà nước có hỗ trợ tiền ăn tiền đi lại gì không");
@@ -49,18 +50,7 @@ public sealed class SpokenListingSearchTests
         Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject!.StartsWith("listings:", StringComparison.Ordinal));
     }
 
-    private sealed class Listings : IListingSource
-    {
-        public IReadOnlyList<Listing> All(ListingKind kind) => kind == ListingKind.Course
-            ?
-            [
-                new Listing(kind, "k1", "Lớp may công nghiệp", "Trung tâm giáo dục nghề nghiệp", null, null, null,
-                    new DateOnly(2099, 1, 1), null, "Cán bộ xã", "Tin thử", new DateOnly(2026, 11, 1), null),
-            ]
-            :
-            [
-                new Listing(kind, "v1", "Bảo vệ kho hàng", "Công ty thủy sản", null, null, null,
-                    new DateOnly(2099, 1, 1), null, "Cán bộ xã", "Tin thử", new DateOnly(2026, 11, 1), null),
-            ];
-    }
+    private static MemoryListings Listings() => new(
+        MemoryListings.Open(ListingKind.Course, "k1", "Lớp may công nghiệp", "Trung tâm giáo dục nghề nghiệp"),
+        MemoryListings.Open(ListingKind.Job, "v1", "Bảo vệ kho hàng", "Công ty thủy sản"));
 }

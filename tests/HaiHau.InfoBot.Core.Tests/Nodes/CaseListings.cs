@@ -2,6 +2,7 @@ using System.Globalization;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Loading;
+using HaiHau.InfoBot.Core.Tests.Listings;
 
 namespace HaiHau.InfoBot.Core.Tests.Nodes;
 
@@ -29,14 +30,9 @@ internal static class CaseListings
             reader.OptionalString(m, "source") ?? "Tin thử",
             DateOnly.Parse(reader.OptionalString(m, "posted") ?? "2022-09-01", CultureInfo.InvariantCulture),
             null)).ToList();
-        return new Source(all);
+        return new MemoryListings([.. all]);
     }
 
     public static string Describe(TurnEvent e) =>
         $"{e.Kind}:{e.Subject}" + string.Concat((e.Data ?? new Dictionary<string, string>()).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $" {d.Key}={d.Value}"));
-
-    private sealed class Source(IReadOnlyList<Listing> all) : IListingSource
-    {
-        public IReadOnlyList<Listing> All(ListingKind kind) => all.Where(l => l.Kind == kind).ToList();
-    }
 }

@@ -1,5 +1,6 @@
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Core.Tests.Listings;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.TestKit;
 
@@ -83,7 +84,7 @@ public sealed class UnaccentedAmbiguityTests
     [Fact]
     public void A_course_asked_for_free_is_searched_by_its_trade_alone()
     {
-        var bot = new EngineHarness(listings: new SewingListings());
+        var bot = new EngineHarness(listings: SewingListings());
         var reply = EngineHarness.Joined(bot.Send("có lớp học may miễn phí không"));
 
         Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, "listings:courses"), bot.LastEvents);
@@ -98,7 +99,7 @@ public sealed class UnaccentedAmbiguityTests
     {
         // It searched «may khi mở», «may sắp mở», and said so («Cháu tìm được 1 tin lớp học nghề «may khi mở»»; with no
         // course for one word of it, «chưa thấy tin … «điện dân dụng khi mở»»).
-        var bot = new EngineHarness(listings: new SewingListings());
+        var bot = new EngineHarness(listings: SewingListings());
         var reply = EngineHarness.Joined(bot.Send(text));
 
         Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, "listings:courses"), bot.LastEvents);
@@ -111,7 +112,7 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("topic:jobs", "may", "listings:jobs")]
     public void A_trade_typed_at_the_training_or_jobs_menu_searches_its_listings(string dialog, string text, string expected)
     {
-        var bot = new EngineHarness(listings: new SewingListings());
+        var bot = new EngineHarness(listings: SewingListings());
         bot.Start();
         bot.Press(dialog);
 
@@ -129,7 +130,7 @@ public sealed class UnaccentedAmbiguityTests
     [InlineData("xyzq")]
     public void A_reply_or_a_word_no_listing_has_is_asked_again_at_the_training_menu(string text)
     {
-        var bot = new EngineHarness(listings: new SewingListings());
+        var bot = new EngineHarness(listings: SewingListings());
         bot.Start();
         bot.Press("topic:vocational_training");
 
@@ -139,12 +140,6 @@ public sealed class UnaccentedAmbiguityTests
         Assert.NotEmpty(bot.State.Stack);
     }
     /// <summary>One open sewing course and one open sewing job.</summary>
-    private sealed class SewingListings : IListingSource
-    {
-        public IReadOnlyList<Listing> All(ListingKind kind) =>
-        [
-            new Listing(kind, kind == ListingKind.Course ? "k1" : "v1", kind == ListingKind.Course ? "Lớp may công nghiệp" : "Công nhân may", "Nơi tuyển", null, null, null,
-                new DateOnly(2099, 1, 1), null, "Cán bộ xã", "Tin thử", new DateOnly(2026, 11, 1), null),
-        ];
-    }
+    private static MemoryListings SewingListings() => new(
+        MemoryListings.Open(ListingKind.Course, "k1", "Lớp may công nghiệp"), MemoryListings.Open(ListingKind.Job, "v1", "Công nhân may"));
 }
