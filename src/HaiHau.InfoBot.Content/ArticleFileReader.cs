@@ -10,7 +10,7 @@ namespace HaiHau.InfoBot.Content;
 /// </summary>
 public static class ArticleFileReader
 {
-    private static readonly string[] Fields = ["id", "title", "topic", "summary", "keywords", "sources"];
+    private static readonly string[] Fields = ["id", "title", "topic", "summary", "keywords", "sources", "general"];
 
     public static Article? Read(string text, string file, List<ContentProblem> problems, ContentParsers? parsers = null)
     {
@@ -69,7 +69,10 @@ public static class ArticleFileReader
             keywords,
             sources,
             (parsers ?? ContentParsers.Direct).Markdown(body, file),
-            new SourceLocation(file, close + 2, 1));
+            new SourceLocation(file, close + 2, 1))
+        {
+            General = reader.OptionalBool(map, "general") ?? false,
+        };
     }
 
     /// <summary>Checks each body line's placeholders against the facts, with its own line number.</summary>

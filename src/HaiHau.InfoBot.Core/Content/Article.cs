@@ -11,4 +11,13 @@ public sealed record Article(
     IReadOnlyList<string> Keywords,
     IReadOnlyList<string> Sources,
     string Body,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// A topic's general article (front matter <c>general: true</c>), about many matters at once: an FAQ entry that
+    /// names it as its <c>answer_article</c> offers no «Đọc bài đầy đủ», since it would not say more of that entry. The
+    /// land-dispute, phone-scam and elderly-allowance answers led to «Các hỗ trợ khác…» (tuition, electricity, clean
+    /// water), under a button that promised the rest of the answer.
+    /// </summary>
+    public bool General { get; init; }
+}

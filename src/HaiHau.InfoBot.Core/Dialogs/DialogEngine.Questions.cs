@@ -374,11 +374,13 @@ public sealed partial class DialogEngine
                 }
                 else
                 {
-                    var read = new QuickReply(new AnswerRef(AnswerRef.Article, faq.AnswerArticle).Payload, understanding.Messages.ReadArticle);
+                    // A general article says no more of this entry than its answer: no «Đọc bài đầy đủ» to it (Article.General).
+                    QuickReply[] read = services.Content.FindArticle(faq.AnswerArticle) is { General: true }
+                        ? [] : [new QuickReply(new AnswerRef(AnswerRef.Article, faq.AnswerArticle).Payload, understanding.Messages.ReadArticle)];
                     // The age told, against the ages the answer states («bà tôi 78 tuổi»): that person's standing first.
                     var forTheAge = faq.Answer.Contains(SocialPensionAge.AgeTemplate, StringComparison.Ordinal)
                         && SocialPensionAge.Line(turn.Input.Text, services.Content, PovertyRuleSets.Today(services.Time)) is { } line ? $"{line}\n\n" : string.Empty;
-                    turn.Say($"{faq.Question}\n\n{forTheAge}{faq.Answer}", insideDialog ? null : [read, .. WaysOn(faqTopic)]);
+                    turn.Say($"{faq.Question}\n\n{forTheAge}{faq.Answer}", insideDialog ? null : [.. read, .. WaysOn(faqTopic)]);
                 }
 
                 break;
