@@ -245,7 +245,7 @@ public sealed class AnswerIndex
         return document.Answer.Kind == AnswerRef.Article ? score * ArticleFactor : score;
     }
 
-    private double Bm25(List<string> query, Dictionary<string, int> terms, int length, double averageLength)
+    private double Bm25(List<string> query, TermCounts terms, int length, double averageLength)
     {
         var score = 0.0;
         var norm = K1 * (1 - B + (B * length / averageLength));
@@ -299,7 +299,7 @@ public sealed class AnswerIndex
         return new AnswerIndex(all, idf, chat, new WordWeights(ReadWeights(strings), reader.ReadDouble()));
     }
 
-    private static void WriteCounts(BinaryWriter writer, Dictionary<string, int> counts)
+    private static void WriteCounts(BinaryWriter writer, TermCounts counts)
     {
         writer.Write(counts.Count);
         foreach (var (term, count) in counts)
@@ -309,16 +309,16 @@ public sealed class AnswerIndex
         }
     }
 
-    private static Dictionary<string, int> ReadCounts(StringPool strings)
+    private static TermCounts ReadCounts(StringPool strings)
     {
         var n = strings.Reader.ReadInt32();
-        var counts = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        var counts = new KeyValuePair<string, int>[n];
         for (var i = 0; i < n; i++)
         {
-            counts.Add(strings.ReadString(), strings.Reader.ReadInt32());
+            counts[i] = new KeyValuePair<string, int>(strings.ReadString(), strings.Reader.ReadInt32());
         }
 
-        return counts;
+        return new TermCounts(counts);
     }
 
     private static void WriteWeights(BinaryWriter writer, Dictionary<string, double> weights)
@@ -343,7 +343,7 @@ public sealed class AnswerIndex
         return weights;
     }
 
-    private static Dictionary<string, int> Count(IEnumerable<string> terms)
+    private static TermCounts Count(IEnumerable<string> terms)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var term in terms)
@@ -351,7 +351,7 @@ public sealed class AnswerIndex
             counts[term] = counts.GetValueOrDefault(term) + 1;
         }
 
-        return counts;
+        return new TermCounts(counts);
     }
 
     private static IEnumerable<string> Terms(IReadOnlyList<string> tokens)
@@ -414,7 +414,7 @@ public sealed class AnswerIndex
             }
         }
 
-        private static Dictionary<string, (int Document, int Count)[]> Invert(List<Document> all, Func<Document, Dictionary<string, int>> field)
+        private static Dictionary<string, (int Document, int Count)[]> Invert(List<Document> all, Func<Document, TermCounts> field)
         {
             var lists = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
             for (var i = 0; i < all.Count; i++)
@@ -435,11 +435,11 @@ public sealed class AnswerIndex
     }
 
     private sealed record Document(
-        string Topic, AnswerRef Answer, string Destination, Dictionary<string, int> Terms, Dictionary<string, int> Body)
+        string Topic, AnswerRef Answer, string Destination, TermCounts Terms, TermCounts Body)
     {
-        public int Length { get; } = Terms.Values.Sum();
+        public int Length => Terms.Total;
 
-        public int BodyLength { get; } = Body.Values.Sum();
+        public int BodyLength => Body.Total;
     }
 }
 
