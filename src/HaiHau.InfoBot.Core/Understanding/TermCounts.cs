@@ -15,10 +15,30 @@ internal sealed class TermCounts : IEnumerable<KeyValuePair<string, int>>
 
     public TermCounts(IEnumerable<KeyValuePair<string, int>> counts)
     {
-        var sorted = counts.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
-        _terms = [.. sorted.Select(p => p.Key)];
-        _counts = [.. sorted.Select(p => p.Value)];
+        var pairs = counts.ToArray();
+        _terms = [.. pairs.Select(p => p.Key)];
+        _counts = [.. pairs.Select(p => p.Value)];
+        // Written in this order (the prepared understanding file), they are read back sorted: a host's start-up sorts
+        // nothing. Counted from a text, they are sorted here once.
+        if (!InOrder(_terms))
+        {
+            Array.Sort(_terms, _counts, StringComparer.Ordinal);
+        }
+
         Total = _counts.Sum();
+    }
+
+    private static bool InOrder(string[] terms)
+    {
+        for (var i = 1; i < terms.Length; i++)
+        {
+            if (string.CompareOrdinal(terms[i - 1], terms[i]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How many distinct terms.</summary>
