@@ -103,6 +103,16 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> ChatSet5() => AnswerSet.Parse(File.ReadAllLines(ChatSet5Path));
 
     /// <summary>
+    /// The sixth chat-style set, written blind on 7 December 2026 (stop 51) by a writer who opened no set, training
+    /// wording or evaluation: 60 short messages of younger relatives and middle-aged residents, and 40 of older residents
+    /// (31–46 words) dictating or typing slowly, story first. Run on the start and the end of stop 51's code before anyone
+    /// read it.
+    /// </summary>
+    public static string ChatSet6Path => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "chatset6.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> ChatSet6() => AnswerSet.Parse(File.ReadAllLines(ChatSet6Path));
+
+    /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
     /// entry, article or action of it). A coarser measure than the real set's, kept for continuity with older figures.
     /// </summary>

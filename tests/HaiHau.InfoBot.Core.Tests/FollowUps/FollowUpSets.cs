@@ -46,11 +46,18 @@ internal static class FollowUpSets
     /// </summary>
     public static string Fresh2Path => Path.Combine(Folder, "followups-g.tsv");
 
-    public static IReadOnlyList<string> Paths => [DevPath, Dev2Path, HeldOutPath, CasePath, Dev3Path, FreshPath, Fresh2Path];
+    /// <summary>
+    /// Written blind by an eighth helper (stop 51): half younger relatives in chat style, half older residents typing
+    /// slowly or dictating, second messages often very short; run on the start and the end of stop 51's code before
+    /// anyone read it. 60 conversations.
+    /// </summary>
+    public static string Fresh3Path => Path.Combine(Folder, "followups-h.tsv");
 
-    /// <summary>How many conversations a set holds at least: the case set is half the size of the first three, the last three three quarters.</summary>
+    public static IReadOnlyList<string> Paths => [DevPath, Dev2Path, HeldOutPath, CasePath, Dev3Path, FreshPath, Fresh2Path, Fresh3Path];
+
+    /// <summary>How many conversations a set holds at least: the case set is half the size of the first three, the last four three quarters.</summary>
     public static int MinimumRows(string file) =>
-        file == Path.GetFileName(CasePath) ? 40 : new[] { Dev3Path, FreshPath, Fresh2Path }.Any(p => file == Path.GetFileName(p)) ? 60 : 80;
+        file == Path.GetFileName(CasePath) ? 40 : new[] { Dev3Path, FreshPath, Fresh2Path, Fresh3Path }.Any(p => file == Path.GetFileName(p)) ? 60 : 80;
 
     public static IReadOnlyList<FollowUpRow> Read(string path) => FollowUpSet.Parse(File.ReadAllLines(path));
 

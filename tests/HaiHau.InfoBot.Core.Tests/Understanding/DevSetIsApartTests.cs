@@ -86,6 +86,11 @@ public sealed class DevSetIsApartTests
     public void No_fifth_chat_set_message_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.ChatSet5(), "chatset5.tsv", "the fifth chat set");
 
+    /// <summary>The sixth chat-style set (Answers/chatset6.tsv) likewise.</summary>
+    [Fact]
+    public void No_sixth_chat_set_message_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.ChatSet6(), "chatset6.tsv", "the sixth chat set");
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var clashes = new List<string>();
