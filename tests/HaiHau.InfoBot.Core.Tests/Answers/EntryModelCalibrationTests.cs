@@ -45,7 +45,16 @@ public sealed class EntryModelCalibrationTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cross-validated fit − 3 × wrong: {with / rows.Count:0.000} with the model, {without / rows.Count:0.000} without"));
         Assert.Equal(chosen, shipped);
-        Assert.True(with >= without, "cross-validated, the model's backing does worse than none");
+        if (shipped > 1)
+        {
+            // Never backed (since stop 51 the entry model answers weak letters itself, Thresholds.ModelLeads): chosen on
+            // four folds, backing must not do better on the fifth either, or "never" is the wrong choice.
+            Assert.True(with <= without + 1e-9, "cross-validated, the model's backing now does better than none");
+        }
+        else
+        {
+            Assert.True(with >= without, "cross-validated, the model's backing does worse than none");
+        }
     }
 
     /// <summary>

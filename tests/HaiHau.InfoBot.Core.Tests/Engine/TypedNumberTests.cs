@@ -13,7 +13,7 @@ public sealed class TypedNumberTests
 {
     private const string LoanRate = "hộ cận nghèo vay vốn lãi suất thế nào";
 
-    private const string LandQuarrel = "hàng xóm lấn đất nhà tôi xây tường thì kiện ở đâu";
+    private const string GrandfatherDied = "ông tôi mất rồi thì thẻ bảo hiểm với tiền trợ cấp của ông xử lý thế nào";
 
     [Fact]
     public void A_number_after_an_answer_presses_that_answers_button()
@@ -37,7 +37,7 @@ public sealed class TypedNumberTests
         var bot = new EngineHarness();
         bot.Start();
 
-        var referral = bot.Send(LandQuarrel);
+        var referral = bot.Send(GrandfatherDied);
 
         // The menu no longer follows the suggestions: its eight numbered topics came last, so «2» was health insurance.
         var buttons = Assert.Single(referral).QuickReplies;

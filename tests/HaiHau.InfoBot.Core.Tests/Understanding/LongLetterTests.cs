@@ -24,14 +24,17 @@ public sealed class LongLetterTests
         Assert.False(question.WeakAnswer);
     }
 
+    /// <summary>A single mother's letter whose entry lacks the ask's grammar and has the older person's entry close behind.</summary>
+    private const string SingleMotherLetter = "Chồng tôi mất sớm, tôi một mình nuôi hai đứa con nhỏ, mẹ chồng già yếu sống một mình ở quê không ai nuôi, nhà thuộc diện hộ nghèo. Nếu như vậy thì tôi có được hỗ trợ gì không, thủ tục như thế nào?";
+
     [Fact]
-    public void A_letter_its_entry_covers_only_in_part_gets_that_entry_as_the_first_button_not_as_the_answer()
+    public void Without_the_entry_model_s_lead_a_letter_its_entry_covers_only_in_part_gets_that_entry_as_the_first_button()
     {
         // A letter (more than LetterWords words) must be covered more than a chat message (MinLetterCoverage, chosen on
         // the sets' letters): this one's entry lacks «thủ tục», «như thế nào», and the mother-in-law living alone brings
-        // the older person's entry close behind (no far lead), so it is offered, not asserted.
-        const string letter = "Chồng tôi mất sớm, tôi một mình nuôi hai đứa con nhỏ, mẹ chồng già yếu sống một mình ở quê không ai nuôi, nhà thuộc diện hộ nghèo. Nếu như vậy thì tôi có được hỗ trợ gì không, thủ tục như thế nào?";
-        var understanding = EngineHarness.Repo.Questions;
+        // the older person's entry close behind (no far lead), so the search alone offers it, not asserts it.
+        const string letter = SingleMotherLetter;
+        var understanding = BuiltWith(new QuestionUnderstanding.Thresholds(ModelLeads: 2));
 
         var question = understanding.Understand(letter);
 
@@ -39,6 +42,23 @@ public sealed class LongLetterTests
         Assert.True(question.WeakAnswer);
         Assert.Equal("faq:me-don-than-nuoi-con", question.Suggestions[0].Answer.Payload);
         Assert.InRange(question.Suggestions[0].Coverage, QuestionUnderstanding.DefaultMinCoverage, QuestionUnderstanding.DefaultMinLetterCoverage);
+    }
+
+    [Fact]
+    public void The_entry_model_sure_of_that_letter_s_entry_answers_it()
+    {
+        // The entry model, learned from letters written for each entry, reads the single mother's ask through her story:
+        // sure enough (Thresholds.ModelLeads) of the entry the search ranks first, it is given.
+        var understanding = EngineHarness.Repo.Questions;
+        var reading = understanding.ModelReading(SingleMotherLetter, 1);
+
+        var question = understanding.Understand(SingleMotherLetter);
+
+        Assert.Equal("faq:me-don-than-nuoi-con", reading[0].Answer.Payload);
+        Assert.True(reading[0].Probability >= QuestionUnderstanding.DefaultModelLeads);
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal("faq:me-don-than-nuoi-con", question.Answer?.Payload);
+        Assert.False(question.WeakAnswer);
     }
 
     [Theory]
@@ -77,10 +97,10 @@ public sealed class LongLetterTests
     [Fact]
     public void The_same_letter_with_a_rival_entry_close_behind_is_referred_with_both_as_buttons()
     {
-        // Chronic kidney treatment brings the long-treatment entry within LetterLead of the five-year one: the bot cannot
-        // tell which the family needs, so it says so and offers both rather than asserting one.
+        // Chronic kidney treatment brings the long-treatment entry within LetterLead of the five-year one: the search cannot
+        // tell which the family needs, so (the entry model's lead switched off) it says so and offers both.
         const string letter = "Chồng tôi bị bệnh thận mấy năm nay, tháng nào cũng phải lên tỉnh chạy thận nhân tạo, điều trị dài ngày, nhà tôi bán cả đôi bò, cầm cả sổ đỏ để lo thuốc men, tôi thì đi cấy thuê, làm cỏ thuê cho hàng xóm. Cả nhà đóng bảo hiểm y tế liên tục từ năm 2019 đến nay. Nghe nói đủ 5 năm liên tục thì được miễn cùng chi trả, vậy thủ tục thế nào?";
-        var understanding = EngineHarness.Repo.Questions;
+        var understanding = BuiltWith(new QuestionUnderstanding.Thresholds(ModelLeads: 2));
         var first = understanding.Explain(letter, 2).Candidates;
 
         var question = understanding.Understand(letter);
@@ -95,13 +115,19 @@ public sealed class LongLetterTests
     [Fact]
     public void Without_the_lead_rule_the_diluted_letter_would_be_referred()
     {
-        // The rule, not a change of ranking, gives the answer: switched off (LetterLead 0) the same engine refers it.
-        var data = EngineHarness.Repo;
-        var without = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, new QuestionUnderstanding.Thresholds(LetterLead: 0), store: PreparedUnderstanding.Store());
+        // The rule, not a change of ranking, gives the answer: switched off (LetterLead 0, and the entry model's lead with
+        // it) the same engine refers it.
+        var without = BuiltWith(new QuestionUnderstanding.Thresholds(LetterLead: 0, ModelLeads: 2));
 
         var question = without.Understand(FiveYearsLetter);
 
         Assert.True(question.WeakAnswer);
         Assert.Equal("faq:bhyt-nam-nam-lien-tuc", question.Suggestions[0].Answer.ToString());
+    }
+
+    private static QuestionUnderstanding BuiltWith(QuestionUnderstanding.Thresholds thresholds)
+    {
+        var data = EngineHarness.Repo;
+        return QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, thresholds, store: PreparedUnderstanding.Store(), places: data.Content);
     }
 }
