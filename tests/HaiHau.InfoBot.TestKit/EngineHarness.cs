@@ -39,6 +39,13 @@ public sealed class EngineHarness
     /// <summary>The real dialogs and content of the repository, validated.</summary>
     public static BotData Repo => RepoData.Value;
 
+    /// <summary>
+    /// The repository's question understanding as a host builds it (from the prepared files, with the commune map), with
+    /// other thresholds: what a calibration tries, or a rule switched off to show what another rule does alone.
+    /// </summary>
+    public static QuestionUnderstanding UnderstandingWith(QuestionUnderstanding.Thresholds thresholds) =>
+        QuestionUnderstanding.Build(Repo.Understanding, Repo.Content.Articles, thresholds, store: PreparedUnderstanding.Store(), places: Repo.Content);
+
     public FakeTimeProvider Time { get; }
 
     public ConversationState State { get; private set; } = new();

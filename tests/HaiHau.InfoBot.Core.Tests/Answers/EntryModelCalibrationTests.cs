@@ -71,12 +71,10 @@ public sealed class EntryModelCalibrationTests(ITestOutputHelper output)
     [Fact]
     public void The_entry_model_s_buttons_put_more_right_answers_one_tap_away()
     {
-        var data = EngineHarness.Repo;
         var rows = AnswerSets.RealSet().Concat(AnswerSets.DevSetAsAnswers()).ToList();
         int OneTap(double minimum)
         {
-            var understanding = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles,
-                new QuestionUnderstanding.Thresholds(MinModelSuggestion: minimum), store: PreparedUnderstanding.Store(), places: data.Content);
+            var understanding = EngineHarness.UnderstandingWith(new QuestionUnderstanding.Thresholds(MinModelSuggestion: minimum));
             return AnswerSets.Evaluate(rows, understanding).Outcomes.Count(o => o.SuggestedRight);
         }
 
@@ -100,9 +98,7 @@ public sealed class EntryModelCalibrationTests(ITestOutputHelper output)
 
     private static List<(AnswerVerdict Off, bool Weak, AnswerVerdict Backed, double Belief)> Scored(List<AnswerSetRow> rows)
     {
-        var data = EngineHarness.Repo;
-        var off = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles,
-            new QuestionUnderstanding.Thresholds(ModelBacksLetter: 2, ModelBacksMessage: 2), store: PreparedUnderstanding.Store(), places: data.Content);
+        var off = EngineHarness.UnderstandingWith(new QuestionUnderstanding.Thresholds(ModelBacksLetter: 2, ModelBacksMessage: 2));
         var offOutcomes = AnswerSets.Evaluate(rows, off).Outcomes;
         var open = AnswerSets.RunWithoutThreshold(rows);
         return rows.Select((row, i) =>

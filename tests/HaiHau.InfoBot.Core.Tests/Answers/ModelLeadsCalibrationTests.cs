@@ -55,13 +55,8 @@ public sealed class ModelLeadsCalibrationTests(ITestOutputHelper output)
         Assert.True(Value(shipped) > Value(never), $"fit − 3 × confident-wrong {Value(shipped)} with, {Value(never)} without");
     }
 
-    private static AnswerReport.Figures Figures(IReadOnlyList<AnswerSetRow> rows, double modelLeads)
-    {
-        var data = EngineHarness.Repo;
-        var understanding = QuestionUnderstanding.Build(data.Understanding, data.Content.Articles,
-            new QuestionUnderstanding.Thresholds(ModelLeads: modelLeads), store: PreparedUnderstanding.Store(), places: data.Content);
-        return AnswerSets.Evaluate(rows, understanding).Overall;
-    }
+    private static AnswerReport.Figures Figures(IReadOnlyList<AnswerSetRow> rows, double modelLeads) =>
+        AnswerSets.Evaluate(rows, EngineHarness.UnderstandingWith(new QuestionUnderstanding.Thresholds(ModelLeads: modelLeads))).Overall;
 
     private static double Value(AnswerReport.Figures figures) => figures.Fit - (WrongCost * figures.ConfidentWrong);
 }

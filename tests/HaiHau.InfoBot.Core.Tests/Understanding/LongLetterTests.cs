@@ -33,12 +33,11 @@ public sealed class LongLetterTests
         // A letter (more than LetterWords words) must be covered more than a chat message (MinLetterCoverage, chosen on
         // the sets' letters): this one's entry lacks «thủ tục», «như thế nào», and the mother-in-law living alone brings
         // the older person's entry close behind (no far lead), so the search alone offers it, not asserts it.
-        const string letter = SingleMotherLetter;
-        var understanding = BuiltWith(new QuestionUnderstanding.Thresholds(ModelLeads: 2));
+        var understanding = EngineHarness.UnderstandingWith(new QuestionUnderstanding.Thresholds(ModelLeads: 2));
 
-        var question = understanding.Understand(letter);
+        var question = understanding.Understand(SingleMotherLetter);
 
-        Assert.True(understanding.IsLetter(letter));
+        Assert.True(understanding.IsLetter(SingleMotherLetter));
         Assert.True(question.WeakAnswer);
         Assert.Equal("faq:me-don-than-nuoi-con", question.Suggestions[0].Answer.Payload);
         Assert.InRange(question.Suggestions[0].Coverage, QuestionUnderstanding.DefaultMinCoverage, QuestionUnderstanding.DefaultMinLetterCoverage);
@@ -100,7 +99,7 @@ public sealed class LongLetterTests
         // Chronic kidney treatment brings the long-treatment entry within LetterLead of the five-year one: the search cannot
         // tell which the family needs, so (the entry model's lead switched off) it says so and offers both.
         const string letter = "Chồng tôi bị bệnh thận mấy năm nay, tháng nào cũng phải lên tỉnh chạy thận nhân tạo, điều trị dài ngày, nhà tôi bán cả đôi bò, cầm cả sổ đỏ để lo thuốc men, tôi thì đi cấy thuê, làm cỏ thuê cho hàng xóm. Cả nhà đóng bảo hiểm y tế liên tục từ năm 2019 đến nay. Nghe nói đủ 5 năm liên tục thì được miễn cùng chi trả, vậy thủ tục thế nào?";
-        var understanding = BuiltWith(new QuestionUnderstanding.Thresholds(ModelLeads: 2));
+        var understanding = EngineHarness.UnderstandingWith(new QuestionUnderstanding.Thresholds(ModelLeads: 2));
         var first = understanding.Explain(letter, 2).Candidates;
 
         var question = understanding.Understand(letter);
@@ -117,17 +116,11 @@ public sealed class LongLetterTests
     {
         // The rule, not a change of ranking, gives the answer: switched off (LetterLead 0, and the entry model's lead with
         // it) the same engine refers it.
-        var without = BuiltWith(new QuestionUnderstanding.Thresholds(LetterLead: 0, ModelLeads: 2));
+        var without = EngineHarness.UnderstandingWith(new QuestionUnderstanding.Thresholds(LetterLead: 0, ModelLeads: 2));
 
         var question = without.Understand(FiveYearsLetter);
 
         Assert.True(question.WeakAnswer);
         Assert.Equal("faq:bhyt-nam-nam-lien-tuc", question.Suggestions[0].Answer.ToString());
-    }
-
-    private static QuestionUnderstanding BuiltWith(QuestionUnderstanding.Thresholds thresholds)
-    {
-        var data = EngineHarness.Repo;
-        return QuestionUnderstanding.Build(data.Understanding, data.Content.Articles, thresholds, store: PreparedUnderstanding.Store(), places: data.Content);
     }
 }
