@@ -188,17 +188,29 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// những gì» is answered; with the words of «cho» and «em» it ranked the Tết gifts first. Kept when fewer than
     /// <see cref="AfterCourtesy"/> tokens would be left: «chào cháu», «cho em hỏi» alone are the whole message.
     /// </summary>
-    private static int Courtesy(List<string> tokens)
+    private static int Courtesy(List<string> tokens, int keep = AfterCourtesy)
     {
         var at = 0;
         for (var moved = true; moved;)
         {
             var next = Opener(tokens, at) ?? Address(tokens, at) ?? Greeting(tokens, at) ?? Ask(tokens, at);
-            moved = next is { } n && tokens.Count - n >= AfterCourtesy;
+            moved = next is { } n && tokens.Count - n >= keep;
             at = moved ? next!.Value : at;
         }
 
         return at;
+    }
+
+    /// <summary>
+    /// Whether the message is courtesy and nothing else, an ask for leave to ask: «cho bà hỏi tí», «cháu ơi cho bác hỏi»,
+    /// «ad ơi cho e hỏi tí», «bà hỏi cái này». Older residents open so and wait for the answer before asking; read as a
+    /// question, «bà» and «cái» found the elderly allowance and the school transfer, and «cháu ơi cho bác hỏi» was logged
+    /// as a question the bot could not answer.
+    /// </summary>
+    public bool IsCourtesyOnly(string? text)
+    {
+        var tokens = Tokens(text).ToList();
+        return tokens.Count > 0 && Courtesy(tokens, keep: 0) == tokens.Count;
     }
 
     /// <summary>Fewest tokens left after the courtesy for it to be dropped.</summary>
@@ -326,6 +338,8 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         if (i < tokens.Count && MatterWords.Contains(tokens[i]))
         {
             i++;
+            // «hỏi cái này», «hỏi chuyện này»: the matter is still to come
+            i += i < tokens.Count && tokens[i] == "nay" ? 1 : 0;
         }
 
         return i;

@@ -336,6 +336,13 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
         var referral = _referrals.For(words, focus);
         var minCoverage = words.Count > LetterWords ? _thresholds.MinLetterCoverage : _thresholds.MinCoverage;
+        if (_normalizer.IsCourtesyOnly(text))
+        {
+            // «cho bà hỏi tí»: leave to ask, met as a greeting is, with the menu (the question comes next).
+            return new UnderstoodQuestion(normalized, QuestionDecision.Answer,
+                new TopicGuess(Topics.Greeting, 1, new AnswerRef(AnswerRef.Topic, Topics.Greeting)), null, isQuestion);
+        }
+
         if (CategoryStatement.Of(text) is { } category && _faqs.Values.FirstOrDefault(f => f.ForHousehold == category) is { } forCategory)
         {
             // «nhà em hộ cận nghèo ạ» states the category: what that category gets, not the entry sharing most of its words.

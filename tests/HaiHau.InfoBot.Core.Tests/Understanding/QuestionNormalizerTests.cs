@@ -160,6 +160,23 @@ public sealed class QuestionNormalizerTests
     public void Drops_the_courtesy_before_a_question(string typed, string expected) =>
         Assert.Equal(expected, Normalizer.Normalize(typed));
 
+    [Theory]
+    // Leave to ask, and nothing asked yet: older residents open so and wait
+    [InlineData("cho bà hỏi tí", true)]
+    [InlineData("cháu ơi bà hỏi tí", true)]
+    [InlineData("cháu ơi cho bác hỏi", true)]
+    [InlineData("ad ơi cho e hỏi tí", true)]
+    [InlineData("bà hỏi cái này", true)]
+    [InlineData("cho em hỏi", true)]
+    // ... not when something is asked after it, or the ask is the question
+    [InlineData("bà hỏi cái này hộ nghèo được gì", false)]
+    [InlineData("bà ơi cháu hỏi tí, nhà cháu nghèo lắm có vay được không", false)]
+    [InlineData("e muốn hỏi j", false)]
+    [InlineData("em hỏi việc làm", false)]
+    [InlineData("cho con đi học có được vay không", false)]
+    public void Knows_a_message_that_only_asks_leave_to_ask(string typed, bool only) =>
+        Assert.Equal(only, Normalizer.IsCourtesyOnly(typed));
+
     [Fact]
     public void With_and_without_diacritics_give_the_same_tokens() =>
         Assert.Equal(
