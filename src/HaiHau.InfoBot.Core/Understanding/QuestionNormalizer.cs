@@ -193,7 +193,7 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         var at = 0;
         for (var moved = true; moved;)
         {
-            var next = Opener(tokens, at) ?? Address(tokens, at) ?? Greeting(tokens, at) ?? Ask(tokens, at);
+            var next = Opener(tokens, at) ?? Address(tokens, at) ?? Greeting(tokens, at) ?? Ask(tokens, at) ?? Wait(tokens, at);
             moved = next is { } n && tokens.Count - n >= keep;
             at = moved ? next!.Value : at;
         }
@@ -344,6 +344,43 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
 
         return i;
     }
+
+    /// <summary>
+    /// «đợi bà tí», «chờ chút nhé», «từ từ đã»: the resident asks the bot to wait (for glasses, for a grandchild to type).
+    /// Only with a word that makes it a moment («tí», «chút», «nhé», «đã»…): «đợi bao lâu» asks how long.
+    /// </summary>
+    private static int? Wait(List<string> tokens, int at)
+    {
+        var i = at;
+        if (i + 1 < tokens.Count && tokens[i] == "tu" && tokens[i + 1] == "tu")
+        {
+            i += 2;
+        }
+        else if (i < tokens.Count && tokens[i] is "doi" or "cho")
+        {
+            // «chờ» folds to the «cho» of «cho hỏi», which Ask has already taken
+            i++;
+            i += i < tokens.Count && Askers.Contains(tokens[i]) ? 1 : 0;
+            if (i >= tokens.Count || !(WaitTails.Contains(tokens[i]) || AskTails.Contains(tokens[i])))
+            {
+                return null;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        while (i < tokens.Count && (WaitTails.Contains(tokens[i]) || AskTails.Contains(tokens[i])))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>What may close a wait beside the ask's tails: «đã», «nha», «nhá», «đấy».</summary>
+    private static readonly HashSet<string> WaitTails = new(StringComparer.Ordinal) { "da", "nha", "day" };
 
     /// <summary>
     /// The «vậy» that closes a question («tiền già được bao nhiêu vậy», «ở đâu z») is a particle, but it folds to «vay»,

@@ -4,7 +4,8 @@ using HaiHau.InfoBot.TestKit;
 namespace HaiHau.InfoBot.Core.Tests.Engine;
 
 /// <summary>
-/// Older residents open with leave to ask («cho bà hỏi tí», «cháu ơi cho bác hỏi») and wait for the answer before asking.
+/// Older residents open with leave to ask («cho bà hỏi tí», «cháu ơi cho bác hỏi») and wait for the answer before asking,
+/// or ask the bot to wait («đợi bà tí»).
 /// Such a message is met as a greeting is, with the menu, at the start or after an answer. Read as a question it had
 /// been given a choice between the school transfer and the elderly allowance («bà», «tí»), or logged as a question the
 /// bot could not answer.
@@ -17,6 +18,7 @@ public sealed class LeaveToAskTests
     [InlineData("cháu ơi cho bác hỏi")]
     [InlineData("ad ơi cho e hỏi tí")]
     [InlineData("bà hỏi cái này")]
+    [InlineData("đợi bà tí")]
     public void Leave_to_ask_gets_the_menu_and_nothing_is_logged_as_unanswered(string text)
     {
         var bot = new EngineHarness();

@@ -168,6 +168,10 @@ public sealed class QuestionNormalizerTests
     [InlineData("ad ơi cho e hỏi tí", true)]
     [InlineData("bà hỏi cái này", true)]
     [InlineData("cho em hỏi", true)]
+    [InlineData("đợi bà tí", true)]
+    [InlineData("chờ chút nhé", true)]
+    [InlineData("từ từ đã cháu ơi", true)]
+    [InlineData("đợi bao lâu thì có tiền", false)]
     // ... not when something is asked after it, or the ask is the question
     [InlineData("bà hỏi cái này hộ nghèo được gì", false)]
     [InlineData("bà ơi cháu hỏi tí, nhà cháu nghèo lắm có vay được không", false)]
