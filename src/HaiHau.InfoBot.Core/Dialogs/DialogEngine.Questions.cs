@@ -360,6 +360,9 @@ public sealed partial class DialogEngine
         && Go(turn, understanding, answer, InTopicDialog(turn));
 
     /// <summary>Shows the answer or runs the topic's action; false when it no longer exists (stale button).</summary>
+    /// <summary>Asked when a sentence is read as stopping the messages without saying so plainly (<see cref="StopRequest"/>).</summary>
+    internal const string StopCheck = "Bác muốn cháu thôi gửi tin nhắn thông báo cho bác (cả tin việc làm, khóa học), phải không ạ? Nếu đúng, bác bấm «Dừng nhận tin». Nếu bác cần hỏi việc khác, bác bấm «Về menu chính» hoặc nhờ cán bộ giúp.";
+
     private bool Go(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef answer, bool insideDialog)
     {
         switch (answer.Kind)
@@ -391,6 +394,16 @@ public sealed partial class DialogEngine
 
             case AnswerRef.Screener:
                 return StartPrefilledScreener(turn, answer.Id);
+
+            case AnswerRef.Topic when answer.Id == Topics.OptOut && !StopRequest.IsPlain(turn.Input.Text):
+                // Read as stopping, but not in so many words: asked first, since stopping ends every message at once.
+                turn.Say(StopCheck, GlobalCommands.Buttons(GlobalCommand.OptOut, GlobalCommand.Menu, GlobalCommand.Handoff));
+                if (insideDialog)
+                {
+                    Run(turn, new NodeOutcome.Continue(turn.Frame.NodeId)); // back to the question the resident was answering
+                }
+
+                return true;
 
             case AnswerRef.Topic when understanding.Settings(answer.Id) is { } settings:
                 turn.Log(EventKinds.QuestionAnswered, answer.Payload);

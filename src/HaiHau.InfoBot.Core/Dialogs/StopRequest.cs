@@ -1,0 +1,28 @@
+using HaiHau.InfoBot.Core.Text;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// Whether a sentence plainly asks the bot to stop sending messages: a stop word right before what is stopped («dừng
+/// nhận», «đừng gửi», «hủy đăng ký», «tắt thông báo», «không muốn nhận»). The understanding reads stopping from words as
+/// well as phrases, and stopping withdraws consent to every announcement and listing news at once: «tôi không biết dùng
+/// điện thoại nhắn tin» (I cannot text) was read as stopping, and the resident silently lost the job news. A sentence
+/// read as stopping without such words is asked first (<see cref="DialogEngine"/>); the commands «dừng», «hủy đăng ký»
+/// and the «Dừng nhận tin» button stop at once, as before.
+/// </summary>
+internal static class StopRequest
+{
+    // Folded: «dừng», «đừng» and «dùng» fold alike, so «dung» counts only right before «nhận», «gửi», «nhắn», «làm phiền».
+    private static readonly string[] Phrases =
+    [
+        "dung nhan", "dung gui", "dung lam phien", "ngung nhan", "ngung gui", "huy dang ky", "huy nhan", "huy theo doi",
+        "tat nhan", "tat thong bao", "tat tin", "bo nhan", "bo theo doi", "rut dang ky", "khong nhan", "khong muon nhan",
+        "thoi nhan", "thoi gui",
+    ];
+
+    public static bool IsPlain(string? text)
+    {
+        var padded = " " + VietnameseText.Fold(text) + " ";
+        return Phrases.Any(p => padded.Contains(" " + p + " ", StringComparison.Ordinal));
+    }
+}

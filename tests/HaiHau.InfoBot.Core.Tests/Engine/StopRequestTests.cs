@@ -1,0 +1,54 @@
+using HaiHau.InfoBot.Core.Content;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Engine;
+
+/// <summary>
+/// Stopping the messages withdraws consent to every announcement and listing news at once, so a sentence read as
+/// stopping is acted on only when it says so plainly (<see cref="StopRequest"/>); otherwise the bot asks first.
+/// «tôi không biết dùng điện thoại nhắn tin» (I cannot text) had stopped a resident's job news without a word of it.
+/// </summary>
+public sealed class StopRequestTests
+{
+    [Fact]
+    public void Every_training_example_of_stopping_says_so_plainly()
+    {
+        var examples = EngineHarness.Repo.Understanding.Examples.Where(e => e.Topic == Topics.OptOut).ToList();
+
+        Assert.NotEmpty(examples);
+        Assert.All(examples, e => Assert.True(StopRequest.IsPlain(e.Text), $"{e.Location}: «{e.Text}» would be asked about"));
+    }
+
+    [Theory]
+    [InlineData("tôi không biết dùng điện thoại nhắn tin")]
+    [InlineData("dùng zalo nhắn tin cho cán bộ thế nào")]
+    public void Using_the_phone_to_text_is_no_stop(string text) => Assert.False(StopRequest.IsPlain(text));
+
+    [Fact]
+    public void A_sentence_read_as_stopping_without_saying_so_is_asked_about_and_the_button_stops()
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        var reply = bot.Send("tôi không biết dùng điện thoại nhắn tin");
+
+        Assert.Equal(DialogEngine.StopCheck, reply[^1].Text);
+        var stop = Assert.Single(reply[^1].QuickReplies, q => q.Label == GlobalCommands.Label(GlobalCommand.OptOut));
+        Assert.Contains("cháu dừng", EngineHarness.Joined(bot.Press(stop.Id)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("thoi dung gui thong bao cho toi nua")]
+    [InlineData("nhắn nhiều quá không muốn nhận nữa")]
+    public void A_plain_stop_stops_at_once(string text)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        var reply = EngineHarness.Joined(bot.Send(text));
+
+        Assert.Contains("cháu dừng", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(DialogEngine.StopCheck, reply, StringComparison.Ordinal);
+    }
+}
