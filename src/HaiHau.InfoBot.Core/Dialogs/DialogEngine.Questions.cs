@@ -106,6 +106,14 @@ public sealed partial class DialogEngine
         var inTopicDialog = InTopicDialog(turn);
         // Read once: a follow-up on the last answer and the question itself read the same words.
         var alone = new Lazy<UnderstoodQuestion>(() => understanding.Understand(QuestionParts.WithoutFollowUpWord(text)));
+        if (!inTopicDialog && Acknowledgement.Is(text))
+        {
+            // «thế à», «ừ bà hiểu rồi», «thế thì thôi»: what was said is taken in, nothing asked. Read as questions they
+            // found entries on a word («vậy hả cháu»: the commune merger) or a referral; now the menu, as «ok» gets.
+            turn.Log(EventKinds.QuestionUnderstood, Topics.Greeting);
+            return Go(turn, understanding, new AnswerRef(AnswerRef.Topic, Topics.Greeting), insideDialog: false);
+        }
+
         if (!inTopicDialog && AnswerOnPreviousAnswer(turn, understanding, text, alone))
         {
             // First: «dc mấy tháng» after the unemployment benefit is no bare «được».
