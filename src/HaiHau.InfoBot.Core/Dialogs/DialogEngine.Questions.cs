@@ -110,8 +110,7 @@ public sealed partial class DialogEngine
         {
             // «thế à», «ừ bà hiểu rồi», «thế thì thôi»: what was said is taken in, nothing asked. Read as questions they
             // found entries on a word («vậy hả cháu»: the commune merger) or a referral; now the menu, as «ok» gets.
-            turn.Log(EventKinds.QuestionUnderstood, Topics.Greeting);
-            return Go(turn, understanding, new AnswerRef(AnswerRef.Topic, Topics.Greeting), insideDialog: false);
+            return Greet(turn, understanding);
         }
 
         if (!inTopicDialog && AnswerOnPreviousAnswer(turn, understanding, text, alone))
@@ -130,8 +129,7 @@ public sealed partial class DialogEngine
         {
             // «có», «dạ», «ko» with nothing asked: an acknowledgement, greeted with the menu (as «ok», «vâng» are). Read as
             // a question, «dạ» got the BHYT refund entry and «có ạ» the entry on reporting wrongdoing.
-            turn.Log(EventKinds.QuestionUnderstood, Topics.Greeting);
-            return Go(turn, understanding, new AnswerRef(AnswerRef.Topic, Topics.Greeting), insideDialog: false);
+            return Greet(turn, understanding);
         }
 
         var question = FollowUp(turn, understanding, text) ?? alone.Value;
@@ -266,14 +264,13 @@ public sealed partial class DialogEngine
             return true;
         }
 
-        if (question.Decision == QuestionDecision.Answer && question.Best.Answer == ThanksTopic && IsThanks(understanding, turn.Input.Text))
+        if (question.Decision == QuestionDecision.Answer && question.Best.Answer == GreetingAnswer && IsThanks(understanding, turn.Input.Text))
         {
             // «cảm ơn cháu» at a waiting question: the resident has what they came for. It was asked the category
             // again («bấm nút đúng với diện của nhà mình»); now thanks back and the menu, the dialog left.
             turn.State.Stack.Clear();
             turn.State.History.Clear();
-            turn.Log(EventKinds.QuestionUnderstood, Topics.Greeting);
-            return Go(turn, understanding, ThanksTopic, insideDialog: false);
+            return Greet(turn, understanding);
         }
 
         // A question word that asks nothing («ở đâu cũng được không cần gần nhà») makes no question (QuestionParts.Asks).
@@ -348,7 +345,14 @@ public sealed partial class DialogEngine
     private const int OwnQuestionWords = 5;
 
     /// <summary>Thanks are read as a greeting (content/understanding/examples/greeting.yaml) and answered there.</summary>
-    private static readonly AnswerRef ThanksTopic = new(AnswerRef.Topic, Topics.Greeting);
+    private static readonly AnswerRef GreetingAnswer = new(AnswerRef.Topic, Topics.Greeting);
+
+    /// <summary>A message that asks nothing (a bare yes, thanks, an acknowledgement) is met as a greeting: thanks back, or the menu.</summary>
+    private bool Greet(TurnContext turn, IQuestionUnderstanding understanding)
+    {
+        turn.Log(EventKinds.QuestionUnderstood, Topics.Greeting);
+        return Go(turn, understanding, GreetingAnswer, insideDialog: false);
+    }
 
     private const string ThanksReply = "Dạ, không có gì ạ. Bác cần hỏi thêm gì cứ nhắn cháu nhé.";
 

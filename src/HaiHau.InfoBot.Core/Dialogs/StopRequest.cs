@@ -20,9 +20,17 @@ internal static class StopRequest
         "thoi nhan", "thoi gui",
     ];
 
+    // «không nhận được tin» is a complaint that the news did not come, not a wish to stop it.
+    private static readonly string[] NotStopping = ["khong nhan duoc", "khong nhan dc"];
+
     public static bool IsPlain(string? text)
     {
         var padded = " " + VietnameseText.Fold(text) + " ";
+        foreach (var phrase in NotStopping)
+        {
+            padded = padded.Replace(" " + phrase + " ", " ", StringComparison.Ordinal);
+        }
+
         return Phrases.Any(p => padded.Contains(" " + p + " ", StringComparison.Ordinal));
     }
 }

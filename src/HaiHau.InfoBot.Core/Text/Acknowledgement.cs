@@ -6,7 +6,7 @@ namespace HaiHau.InfoBot.Core.Text;
 /// («vậy hả cháu»: the commune merger, «bà nghe rồi»: training once more, «thế thì thôi»: the card after leaving a job)
 /// or a referral, where a person would say «dạ» and wait for the next question.
 /// </summary>
-public static class Acknowledgement
+internal static class Acknowledgement
 {
     /// <summary>Most words such a reply has.</summary>
     private const int MaxWords = 6;
