@@ -207,11 +207,11 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
     /// question, «bà» and «cái» found the elderly allowance and the school transfer, and «cháu ơi cho bác hỏi» was logged
     /// as a question the bot could not answer.
     /// </summary>
-    public bool IsCourtesyOnly(string? text)
-    {
-        var tokens = Tokens(text).ToList();
-        return tokens.Count > 0 && Courtesy(tokens, keep: 0) == tokens.Count;
-    }
+    public bool IsCourtesyOnly(string? text) => IsCourtesyOnly(Tokens(text));
+
+    /// <summary><see cref="IsCourtesyOnly(string?)"/> on the message's tokens, for a caller that has read them already.</summary>
+    public static bool IsCourtesyOnly(IReadOnlyList<string> tokens) =>
+        tokens.Count > 0 && Courtesy([.. tokens], keep: 0) == tokens.Count;
 
     /// <summary>Fewest tokens left after the courtesy for it to be dropped.</summary>
     private const int AfterCourtesy = 2;

@@ -336,7 +336,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var focus = QuestionFocus.Of(text, _normalizer, _questionWords);
         var referral = _referrals.For(words, focus);
         var minCoverage = words.Count > LetterWords ? _thresholds.MinLetterCoverage : _thresholds.MinCoverage;
-        if (_normalizer.IsCourtesyOnly(text))
+        if (QuestionNormalizer.IsCourtesyOnly(tokens))
         {
             // «cho bà hỏi tí»: leave to ask, met as a greeting is, with the menu (the question comes next).
             return new UnderstoodQuestion(normalized, QuestionDecision.Answer,
@@ -389,7 +389,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var weak = decision == QuestionDecision.Answer
             && ((best.Coverage < minCoverage && !LeadsFar(best, words.Count, tokens, probabilities, text) && !(isQuestion && ModelBacks(best, words.Count, tokens, text)))
                 || OnlyForAnUnnamedGroup(best, words, tokens));
-        if (weak && ModelLeads(tokens, words, focus, probabilities, ages) is { } read)
+        // Read once for a weak answer: the model's first entry may answer it, its first few are offered beside a referral.
+        var modelReading = weak ? _entryModel.Ranked(tokens, MaxSuggestions) : [];
+        if (weak && ModelLeads(modelReading, tokens, words, focus, probabilities, ages) is { } read)
         {
             // The entry model is sure of an entry the search ranks near the top: a long story keeps the coverage low,
             // not the ask (see Thresholds.ModelLeads).
@@ -410,7 +412,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             WeakAnswer = weak,
             Confidence = confidence,
             BetweenAnswers = betweenAnswers,
-            Suggestions = weak ? Suggest(best, tokens, focus, probabilities, ages)
+            Suggestions = weak ? Suggest(best, modelReading, tokens, focus, probabilities, ages)
                 : decision == QuestionDecision.NotUnderstood && best.Topic == UnderstoodQuestion.UnknownTopic && isQuestion ? Covering(tokens, focus, probabilities, ages, minCoverage)
                 : [],
         };
@@ -436,7 +438,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// The entries to offer beside an honest "I don't know": the weak best one, then the next best-ranked entries, each
     /// covering at least <see cref="Thresholds.MinSuggestion"/> of the question.
     /// </summary>
-    private List<TopicGuess> Suggest(TopicGuess best, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, IReadOnlyList<int> ages)
+    private List<TopicGuess> Suggest(TopicGuess best, IReadOnlyList<(AnswerRef Answer, double Probability)> modelReading, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, IReadOnlyList<int> ages)
     {
         var suggestions = new List<TopicGuess>(MaxSuggestions);
         if (best.Answer.Kind is AnswerRef.Faq or AnswerRef.Article && best.Coverage >= _thresholds.MinSuggestion && ForAges(best.Answer, ages))
@@ -447,7 +449,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         // The entry model's own first entries next (it ranks the entry a letter asks for first more often than the search
         // does on new letters, though not surely enough to answer with it): a button costs nothing when it is wrong.
         var ranked = Ranked(tokens, probabilities);
-        foreach (var (answer, probability) in _entryModel.Ranked(tokens, MaxSuggestions))
+        foreach (var (answer, probability) in modelReading)
         {
             if (suggestions.Count < MaxSuggestions && probability >= _thresholds.MinModelSuggestion && suggestions.All(s => s.Answer != answer) && ForAges(answer, ages)
                 && ranked.FirstOrDefault(r => r.Answer == answer) is { Answer: not null } found)
@@ -523,9 +525,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// otherwise, when it covers less of the message than a button needs (<see cref="Thresholds.MinSuggestion"/>: the model
     /// answers only what the search would offer anyway), or when it is for an age or a group the message does not name.
     /// </summary>
-    private TopicGuess? ModelLeads(IReadOnlyList<string> tokens, IReadOnlyList<Word> words, IReadOnlyList<string> focus, double[] probabilities, IReadOnlyList<int> ages)
+    private TopicGuess? ModelLeads(IReadOnlyList<(AnswerRef Answer, double Probability)> modelReading, IReadOnlyList<string> tokens, IReadOnlyList<Word> words, IReadOnlyList<string> focus, double[] probabilities, IReadOnlyList<int> ages)
     {
-        if (_entryModel.Ranked(tokens, 1) is not [var (answer, probability)] || probability < _thresholds.ModelLeads || !ForAges(answer, ages)
+        if (modelReading is not [var (answer, probability), ..] || probability < _thresholds.ModelLeads || !ForAges(answer, ages)
             || Ranked(tokens, probabilities).Take(ModelLeadsWithin).FirstOrDefault(r => r.Answer == answer) is not { Answer: not null } found)
         {
             return null;
