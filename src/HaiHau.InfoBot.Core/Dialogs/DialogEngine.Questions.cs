@@ -106,6 +106,14 @@ public sealed partial class DialogEngine
         var inTopicDialog = InTopicDialog(turn);
         // Read once: a follow-up on the last answer and the question itself read the same words.
         var alone = new Lazy<UnderstoodQuestion>(() => understanding.Understand(QuestionParts.WithoutFollowUpWord(text)));
+        if (!inTopicDialog && HowToAsk.Is(text))
+        {
+            // «làm sao để hỏi», «bà không biết dùng cái này»: how to ask, then the menu to ask from. Read as questions they
+            // found the domestic-violence entry («làm sao»), a referral, or the question whether to stop the messages.
+            turn.Say(HowToAskReply);
+            return Greet(turn, understanding);
+        }
+
         if (!inTopicDialog && Acknowledgement.Is(text))
         {
             // «thế à», «ừ bà hiểu rồi», «thế thì thôi»: what was said is taken in, nothing asked. Read as questions they
@@ -353,6 +361,9 @@ public sealed partial class DialogEngine
         turn.Log(EventKinds.QuestionUnderstood, Topics.Greeting);
         return Go(turn, understanding, GreetingAnswer, insideDialog: false);
     }
+
+    /// <summary>Told to a resident who asks how to use the assistant (<see cref="HowToAsk"/>), before the menu.</summary>
+    internal static readonly string HowToAskReply = $"Bác cứ gõ điều bác muốn hỏi như nói chuyện với cháu, có dấu hay không dấu đều được, ví dụ «thẻ bảo hiểm y tế hộ cận nghèo làm ở đâu». Hoặc bác bấm một nút dưới đây. Muốn hỏi người thật thì bác bấm «{GlobalCommands.Label(GlobalCommand.Handoff)}».";
 
     private const string ThanksReply = "Dạ, không có gì ạ. Bác cần hỏi thêm gì cứ nhắn cháu nhé.";
 

@@ -32,7 +32,8 @@ public sealed class StopRequestTests
         var bot = new EngineHarness();
         bot.Start();
 
-        var reply = bot.Send("tôi không biết dùng điện thoại nhắn tin");
+        // «tôi không biết dùng điện thoại nhắn tin» had been asked so; it asks how to use the assistant (AskingHowToUseTests).
+        var reply = bot.Send("không cần gửi tin cho tôi");
 
         Assert.Equal(DialogEngine.StopCheck, reply[^1].Text);
         var stop = Assert.Single(reply[^1].QuickReplies, q => q.Label == GlobalCommands.Label(GlobalCommand.OptOut));
