@@ -181,8 +181,10 @@ public sealed partial class DialogEngine
     /// «muốn học nghề may», «muốn làm thợ hàn», «em muốn học may»: a wish to learn a trade. It searches the courses, and
     /// answers only when one matches: «muốn học đại học» or «muốn học nghề nhưng không có tiền» stays a question.
     /// </summary>
-    private static bool WishesToLearn(string folded) =>
-        folded.Contains(" muon hoc ", StringComparison.Ordinal) || folded.Contains(" muon lam tho ", StringComparison.Ordinal);
+    private static bool WishesToLearn(string folded) => LearningWishes.Any(w => folded.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>«đăng ký học may» is the same wish as «muốn học may»: it opened the news registration («đăng ký»).</summary>
+    private static readonly string[] LearningWishes = [" muon hoc ", " muon lam tho ", " dang ky hoc ", " dang ki hoc "];
 
     /// <summary>A trade is named in a word or three («may», «thợ hàn», «lái xe tải»); more is a sentence.</summary>
     private const int TradeOnlyWords = 3;

@@ -1,0 +1,40 @@
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Listings;
+using HaiHau.InfoBot.Core.Tests.Listings;
+using HaiHau.InfoBot.TestKit;
+
+namespace HaiHau.InfoBot.Core.Tests.Engine;
+
+/// <summary>
+/// «đăng ký» is said of many things besides the news: «tôi muốn đăng ký học may» opened the news registration, and
+/// «đăng ký hộ nghèo ở đâu» got the entry on households living in rented rooms (its «chưa đăng ký cư trú»).
+/// </summary>
+public sealed class RegistrationWordsTests
+{
+    [Theory]
+    [InlineData("tôi muốn đăng ký học may")]
+    [InlineData("đăng ký học may")]
+    public void Registering_to_learn_a_trade_searches_the_courses(string text)
+    {
+        var bot = new EngineHarness(listings: new MemoryListings(MemoryListings.Open(ListingKind.Course, "k1", "Lớp may công nghiệp", "Trung tâm giáo dục nghề nghiệp")));
+        bot.Start();
+
+        var reply = EngineHarness.Joined(bot.Send(text));
+
+        Assert.Contains("Lớp may công nghiệp", reply, StringComparison.Ordinal);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "listings:courses");
+    }
+
+    [Theory]
+    [InlineData("đăng ký hộ nghèo ở đâu")]
+    [InlineData("xin vào hộ nghèo ở đâu")]
+    public void Registering_as_a_poor_household_gets_how_to_ask_for_the_review(string text)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        bot.Send(text);
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:xin-xet-ho-ngheo");
+    }
+}
