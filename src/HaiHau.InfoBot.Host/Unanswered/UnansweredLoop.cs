@@ -43,10 +43,12 @@ public sealed class UnansweredLoop(
             .Where(q => !decided.Any(d => Covers(d, words, q.Question, q.Commune)))
             .Select(q => q.Question)
             .ToList();
+        // A mark counts the model's answers it covers too: a letter marked from that list was asked, if answered.
+        var everyAsked = asked.Concat(modelAnswers.Select(m => (m.Answer.Question, m.Commune))).ToList();
         var marked = decided.Where(d => d.Kind == StaffPhrasingKinds.NewFaq)
             .Select(d =>
             {
-                var covered = asked.Where(q => Covers(d, words, q.Question, q.Commune)).Select(q => q.Question.Text).ToList();
+                var covered = everyAsked.Where(q => Covers(d, words, q.Question, q.Commune)).Select(q => q.Question.Text).ToList();
                 return new MarkedGroup(d, covered.Count, [.. covered.Where(t => t != d.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
             })
             .ToList();

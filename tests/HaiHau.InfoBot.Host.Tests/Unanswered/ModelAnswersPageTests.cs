@@ -76,8 +76,9 @@ public sealed partial class ModelAnswersPageTests : HostTestBase
         var chat = new WebChat.WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
         await chat.SendAsync(id, text: Letter);
-        await loop.DecideModelAnswerAsync(StaffPhrasingKinds.NewFaq, Kept); // copied as asked
+        var marked = await loop.DecideModelAnswerAsync(StaffPhrasingKinds.NewFaq, Kept); // copied as asked
         Assert.Contains((EventKinds.QuestionModelAnswered.Name, Kept), await loop.EventsAsync());
+        Assert.Matches($"<tr><td>{Regex.Escape(Kept)}</td><td>1</td>", marked); // listed to be written, asked once
 
         await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
         await chat.SendAsync(id, choice: "yes");
