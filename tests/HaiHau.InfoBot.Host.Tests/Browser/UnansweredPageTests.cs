@@ -60,8 +60,7 @@ public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<
         chat.AssertNoScriptErrorsOrForeignRequests();
     }
 
-    // Written for the tests; the entry model answers it (Core ModelLedAnswerTests, Host ModelAnswersPageTests).
-    private const string Letter = "Tôi làm công nhân may được 6 năm, có đóng bảo hiểm đầy đủ, tháng trước công ty cắt giảm nên tôi bị cho nghỉ. Nhà có mẹ già với hai đứa con đang đi học, tôi lo quá. Tôi có được nhận tiền trợ cấp thất nghiệp không và được bao nhiêu tháng?";
+    private const string Letter = HaiHau.InfoBot.Host.Tests.Unanswered.ModelLedLetter.Text;
 
     [Fact]
     public async Task A_staff_member_sees_the_answer_the_assistant_guessed_for_a_long_story_and_confirms_it()

@@ -19,10 +19,9 @@ namespace HaiHau.InfoBot.Host.Tests.Unanswered;
 /// </summary>
 public sealed partial class ModelAnswersPageTests : HostTestBase
 {
-    // Written for these tests; the search finds its best entry too weak, the entry model answers (ModelLedAnswerTests).
-    private const string Letter = "Tôi làm công nhân may được 6 năm, có đóng bảo hiểm đầy đủ, tháng trước công ty cắt giảm nên tôi bị cho nghỉ. Nhà có mẹ già với hai đứa con đang đi học, tôi lo quá. Tôi có được nhận tiền trợ cấp thất nghiệp không và được bao nhiêu tháng?";
+    private const string Letter = ModelLedLetter.Text;
     private const string PlainQuestion = "trợ cấp thất nghiệp được bao nhiêu tháng";
-    private const string UnemploymentFaq = "tro-cap-that-nghiep";
+    private const string UnemploymentFaq = ModelLedLetter.Faq;
 
     private static readonly string Kept = DialogEngine.UnansweredSubject(Letter);
 
