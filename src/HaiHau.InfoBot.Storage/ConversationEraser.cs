@@ -8,7 +8,7 @@ namespace HaiHau.InfoBot.Storage;
 /// <summary>
 /// "Xóa dữ liệu của tôi" (Decree 13/2023/NĐ-CP): inside the turn's transaction, every message text of the
 /// conversation is deleted, earlier replies, news subscriptions and course leads are removed, the questions it left
-/// unanswered lose their words, and the conversation is cut from the resident's chat id, so its anonymous event rows
+/// unanswered (and those the entry model answered, kept for staff the same way) lose their words, and the conversation is cut from the resident's chat id, so its anonymous event rows
 /// still count (an article was read, a question went unanswered) without saying who, or what they wrote. The
 /// resident's registration (profile, household link) is deleted, and their reach rows lose household and declared category.
 /// The resident's next message starts a new conversation.
@@ -37,8 +37,8 @@ public static class ConversationEraser
             await context.CourseLeads.Where(l => l.ConversationId == conversation.Id).ExecuteDeleteAsync(ct);
             // A phrasing staff kept in this resident's own words, unedited, is still their words (issue 13 §3): copied
             // from them, or the same words they asked in (another resident's copy of them goes too).
-            var askedKind = EventKinds.QuestionUnanswered.Name;
-            var asked = context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Kind == askedKind && e.Subject != null).Select(e => e.Subject);
+            var (askedKind, guessedKind) = (EventKinds.QuestionUnanswered.Name, EventKinds.QuestionModelAnswered.Name);
+            var asked = context.TurnEvents.Where(e => e.ConversationId == conversation.Id && (e.Kind == askedKind || e.Kind == guessedKind) && e.Subject != null).Select(e => e.Subject);
             // (Before 7 December a letter cut at 200 characters was kept with the space the cut left, and staff's copy without it.)
             await context.StaffPhrasings.Where(p => p.SourceConversationId == conversation.Id || (!p.Edited && (asked.Contains(p.Text) || asked.Contains(p.Text + " "))))
                 .ExecuteDeleteAsync(ct);
@@ -48,8 +48,9 @@ public static class ConversationEraser
                 && (o.Channel == BroadcastRouteChannels.ZaloZns || o.Channel == BroadcastRouteChannels.ZaloPromotion)).ExecuteDeleteAsync(ct);
         }
 
-        var unanswered = EventKinds.QuestionUnanswered.Name;
-        await context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Subject != null && e.Kind == unanswered)
+        // The words kept for staff: questions left unanswered, and those the entry model answered (kept the same way).
+        var (unanswered, modelAnswered) = (EventKinds.QuestionUnanswered.Name, EventKinds.QuestionModelAnswered.Name);
+        await context.TurnEvents.Where(e => e.ConversationId == conversation.Id && e.Subject != null && (e.Kind == unanswered || e.Kind == modelAnswered))
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Subject, (string?)null), ct);
         await context.Inbox.Where(i => i.Channel == channel && i.ChatId == chatId && i.Id != current.Id).ExecuteUpdateAsync(u => u
             .SetProperty(i => i.Text, (string?)null)

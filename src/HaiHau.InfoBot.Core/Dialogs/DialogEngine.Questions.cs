@@ -176,8 +176,7 @@ public sealed partial class DialogEngine
                 return true;
 
             default:
-                turn.Log(EventKinds.QuestionUnderstood, question.Best.Topic);
-                return Go(turn, understanding, question.Best.Answer, insideDialog: false);
+                return AnswerRead(turn, understanding, question, text, insideDialog: false);
         }
     }
 
@@ -299,8 +298,7 @@ public sealed partial class DialogEngine
         if (settings?.Action == TopicAction.Answer && services.Dialogs.Find(turn.Frame.DialogId)?.Topic != topic && KeepsTheEstimate(turn))
         {
             // «thế học phí có được miễn k» at the estimate's question on schooling: answered, then the question again.
-            turn.Log(EventKinds.QuestionUnderstood, topic);
-            return Go(turn, understanding, answer, insideDialog: true);
+            return AnswerRead(turn, understanding, question, text, insideDialog: true);
         }
 
         if (settings?.Action == TopicAction.Answer && services.Dialogs.Find(turn.Frame.DialogId)?.Topic != topic)
@@ -315,8 +313,7 @@ public sealed partial class DialogEngine
                 return true;
             }
 
-            turn.Log(EventKinds.QuestionUnderstood, topic);
-            return Go(turn, understanding, answer, insideDialog: false);
+            return AnswerRead(turn, understanding, question, text, insideDialog: false);
         }
 
         // "bảo hiểm y tế" inside the BHYT dialog, or "chào cháu" halfway through: nothing to answer, ask again.
@@ -325,8 +322,7 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        turn.Log(EventKinds.QuestionUnderstood, topic);
-        return Go(turn, understanding, answer, insideDialog: true);
+        return AnswerRead(turn, understanding, question, text, insideDialog: true);
     }
 
     /// <summary>

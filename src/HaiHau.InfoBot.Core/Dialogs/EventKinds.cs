@@ -69,6 +69,15 @@ public static class EventKinds
     /// </summary>
     public static readonly EventKind QuestionReferred = Define("question_referred");
 
+    /// <summary>
+    /// A question answered on the entry model's reading (<see cref="Understanding.UnderstoodQuestion.ModelLed"/>), logged
+    /// after its <see cref="QuestionAnswered"/>, which names the entry given (subject: the question folded and cut as an
+    /// unanswered one is kept, <see cref="DialogEngine.UnansweredSubject"/>). Such answers are wrong more often than the
+    /// search's, so staff check them beside the unanswered questions; the resident's words are cleared as those are.
+    /// A kind of its own, not data on the answer: event data is never stored (turn_events keeps kind and subject).
+    /// </summary>
+    public static readonly EventKind QuestionModelAnswered = Define("question_model_answered");
+
     /// <summary>The resident asked to receive no announcements.</summary>
     public static readonly EventKind OptOutRequested = Define("opt_out_requested");
 

@@ -391,11 +391,12 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
                 || OnlyForAnUnnamedGroup(best, words, tokens));
         // Read once for a weak answer: the model's first entry may answer it, its first few are offered beside a referral.
         var modelReading = weak ? _entryModel.Ranked(tokens, MaxSuggestions) : [];
+        var modelLed = false;
         if (weak && ModelLeads(modelReading, tokens, words, focus, probabilities, ages) is { } read)
         {
             // The entry model is sure of an entry the search ranks near the top: a long story keeps the coverage low,
             // not the ask (see Thresholds.ModelLeads).
-            (best, weak, decision) = (read, false, QuestionDecision.Answer);
+            (best, weak, decision, modelLed) = (read, false, QuestionDecision.Answer, true);
             confidence = Confidence(best, focus, x);
         }
 
@@ -412,6 +413,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             WeakAnswer = weak,
             Confidence = confidence,
             BetweenAnswers = betweenAnswers,
+            ModelLed = modelLed,
             Suggestions = weak ? Suggest(best, modelReading, tokens, focus, probabilities, ages)
                 : decision == QuestionDecision.NotUnderstood && best.Topic == UnderstoodQuestion.UnknownTopic && isQuestion ? Covering(tokens, focus, probabilities, ages, minCoverage)
                 : [],

@@ -42,6 +42,13 @@ public sealed record UnderstoodQuestion(string Normalized, QuestionDecision Deci
     /// </summary>
     public IReadOnlyList<TopicGuess> Suggestions { get; init; } = [];
 
+    /// <summary>
+    /// True when the search found its best entry too weak and the entry model's first entry answers instead
+    /// (<see cref="QuestionUnderstanding.Thresholds.ModelLeads"/>): right most of the time, but wrong more often than a
+    /// search answer, so the engine records it for staff to check (<see cref="Dialogs.EventKinds.QuestionModelAnswered"/>).
+    /// </summary>
+    public bool ModelLed { get; init; }
+
     public const string UnknownTopic = "unknown";
 
     /// <summary>The topic the bot acts on: "unknown" when it did not understand.</summary>

@@ -7,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaiHau.InfoBot.Host.Unanswered;
 
-/// <summary>What staff see: the open groups, the groups marked for a new FAQ entry, and the decisions already taken.</summary>
-public sealed record UnansweredView(IReadOnlyList<QuestionGroup> Open, IReadOnlyList<MarkedGroup> Marked, IReadOnlyList<StaffPhrasingRecord> Decided);
+/// <summary>
+/// What staff see: the open groups, the groups marked for a new FAQ entry, the decisions already taken, and the answers
+/// the entry model chose that no decision covers yet (newest first).
+/// </summary>
+public sealed record UnansweredView(IReadOnlyList<QuestionGroup> Open, IReadOnlyList<MarkedGroup> Marked, IReadOnlyList<StaffPhrasingRecord> Decided,
+    IReadOnlyList<ModelAnswer> ModelAnswers);
 
 /// <summary>A group marked for a new FAQ entry, with the questions of the period it covers (how often, which words).</summary>
 public sealed record MarkedGroup(StaffPhrasingRecord Record, int Count, IReadOnlyList<string> Examples);
@@ -31,22 +35,28 @@ public sealed class UnansweredLoop(
     public async Task<UnansweredView> ViewAsync(DateOnly from, DateOnly to, string? scope, CancellationToken ct)
     {
         var asked = await questions.ReadAsync(from, to, scope, ct);
+        var modelAnswers = await questions.ReadModelAnswersAsync(from, to, scope, ct);
         var decided = await DecisionsAsync(scope, ct);
-        var words = asked.Select(q => q.Question.Text).Concat(decided.Select(d => d.Text)).Distinct(StringComparer.Ordinal)
-            .ToDictionary(t => t, Words, StringComparer.Ordinal);
+        var words = asked.Select(q => q.Question.Text).Concat(modelAnswers.Select(m => m.Answer.Question.Text)).Concat(decided.Select(d => d.Text))
+            .Distinct(StringComparer.Ordinal).ToDictionary(t => t, Words, StringComparer.Ordinal);
         var open = asked
             .Where(q => !decided.Any(d => Covers(d, words, q.Question, q.Commune)))
             .Select(q => q.Question)
             .ToList();
+        // A mark counts the model's answers it covers too: a letter marked from that list was asked, if answered.
+        var everyAsked = asked.Concat(modelAnswers.Select(m => (m.Answer.Question, m.Commune))).ToList();
         var marked = decided.Where(d => d.Kind == StaffPhrasingKinds.NewFaq)
             .Select(d =>
             {
-                var covered = asked.Where(q => Covers(d, words, q.Question, q.Commune)).Select(q => q.Question.Text).ToList();
+                var covered = everyAsked.Where(q => Covers(d, words, q.Question, q.Commune)).Select(q => q.Question.Text).ToList();
                 return new MarkedGroup(d, covered.Count, [.. covered.Where(t => t != d.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
             })
             .ToList();
+        // A model's answer is decided on as a question is (the same decisions, the same covering rule): linked to the right
+        // entry when the guess was wrong, marked for a new entry, or passed as right (an ignore).
+        var toCheck = modelAnswers.Where(m => !decided.Any(d => Covers(d, words, m.Answer.Question, m.Commune))).Select(m => m.Answer).ToList();
         return new UnansweredView(QuestionGrouping.Group(open, t => words[t]), marked,
-            [.. decided.Where(d => d.Kind != StaffPhrasingKinds.NewFaq).OrderByDescending(d => d.Id)]);
+            [.. decided.Where(d => d.Kind != StaffPhrasingKinds.NewFaq).OrderByDescending(d => d.Id)], toCheck);
     }
 
     /// <summary>The decisions this account sees: its commune's and the district-wide ones.</summary>
@@ -105,9 +115,10 @@ public sealed class UnansweredLoop(
         long? source = null;
         if (!edited)
         {
-            var asked = await questions.ReadAsync(from, to, scope, ct);
+            var asked = (await questions.ReadAsync(from, to, scope, ct)).Select(q => q.Question)
+                .Concat((await questions.ReadModelAnswersAsync(from, to, scope, ct)).Select(m => m.Answer.Question));
             // TrimEnd: kept before 7 December, a letter cut at 200 characters could end in a space (DialogEngine.UnansweredSubject).
-            source = asked.Where(q => q.Question.Text.TrimEnd() == text).Select(q => q.Question).MaxBy(q => q.At)?.ConversationId;
+            source = asked.Where(q => q.Text.TrimEnd() == text).MaxBy(q => q.At)?.ConversationId;
         }
 
         var now = time.GetUtcNow();
@@ -161,6 +172,15 @@ public sealed class UnansweredLoop(
     public string TopicLabel(string? topic) => topic is null ? "" : understanding.Settings(topic)?.Label ?? topic;
 
     public string FaqQuestion(string? id) => id is null ? "" : understanding.FindFaq(id)?.Question ?? id;
+
+    /// <summary>What a resident was given, as staff know it: an entry's question, an article's title, a topic's name.</summary>
+    public string AnswerLabel(string? payload) => AnswerRef.Parse(payload) switch
+    {
+        { Kind: AnswerRef.Faq, Id: var id } => FaqQuestion(id),
+        { Kind: AnswerRef.Article, Id: var id } => data.Content.FindArticle(id)?.Title ?? id,
+        { Kind: AnswerRef.Topic, Id: var id } => TopicLabel(id),
+        _ => payload ?? "",
+    };
 
     public static string ActionFor(string kind) => kind switch
     {

@@ -9,8 +9,9 @@ namespace HaiHau.InfoBot.Host.Unanswered;
 /// <summary>
 /// Reads the questions of a period the bot did not answer, from what is already kept: the folded subject of
 /// <see cref="EventKinds.QuestionUnanswered"/>, and for a "which topic?" (<see cref="EventKinds.QuestionAmbiguous"/>)
-/// the message itself, folded the same way. Erasure and the retention purge clear both, so what they cleared never
-/// shows. A commune account sees the questions of residents registered in its commune (any period's name of it).
+/// the message itself, folded the same way; and the answers the entry model chose, kept the same way
+/// (<see cref="EventKinds.QuestionModelAnswered"/>). Erasure and the retention purge clear all of them, so what they
+/// cleared never shows. A commune account sees the questions of residents registered in its commune (any period's name of it).
 /// </summary>
 public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> factory, IContentStore content)
 {
@@ -38,6 +39,37 @@ public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> fact
             .Select(r => (Question: new AskedQuestion(r.Kind == ambiguous ? Folded(r.Text) : r.Subject!, r.At, r.ConversationId, r.Kind == ambiguous),
                 Commune: Today(communes.GetValueOrDefault(r.ConversationId))))
             .Where(q => q.Question.Text.Length > 0 && (scope is null || q.Commune == scope))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The answers of the period the entry model chose (<see cref="EventKinds.QuestionModelAnswered"/>), newest first, each
+    /// with the entry the turn's <see cref="EventKinds.QuestionAnswered"/> names and the commune, scoped as the questions are.
+    /// </summary>
+    public async Task<IReadOnlyList<(ModelAnswer Answer, string? Commune)>> ReadModelAnswersAsync(DateOnly from, DateOnly to, string? scope, CancellationToken ct)
+    {
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam);
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var (modelAnswered, answered) = (EventKinds.QuestionModelAnswered.Name, EventKinds.QuestionAnswered.Name);
+        var rows = await db.TurnEvents.AsNoTracking()
+            .Where(e => e.At >= start && e.At < end && e.Kind == modelAnswered && e.Subject != null)
+            .Select(e => new { e.Id, e.Subject, e.At, e.ConversationId, e.InboxId })
+            .ToListAsync(ct);
+        var inboxes = rows.Select(r => r.InboxId).OfType<long>().Distinct().ToList();
+        // The turn's own answer: logged just before the mark, in the same turn (same inbox row).
+        var answers = await db.TurnEvents.AsNoTracking().Where(e => e.Kind == answered && e.InboxId != null && inboxes.Contains(e.InboxId.Value))
+            .Select(e => new { e.Id, e.InboxId, e.Subject }).ToListAsync(ct);
+        var conversations = rows.Select(r => r.ConversationId).Distinct().ToList();
+        var communes = await db.ResidentProfiles.AsNoTracking().Where(p => conversations.Contains(p.ConversationId) && p.CommuneCode != null)
+            .ToDictionaryAsync(p => p.ConversationId, p => p.CommuneCode, ct);
+
+        return rows
+            .Select(r => (Answer: new ModelAnswer(new AskedQuestion(r.Subject!, r.At, r.ConversationId, AskedBack: false),
+                    answers.Where(a => a.InboxId == r.InboxId && a.Id < r.Id).MaxBy(a => a.Id)?.Subject),
+                Commune: Today(communes.GetValueOrDefault(r.ConversationId))))
+            .Where(a => scope is null || a.Commune == scope)
+            .OrderByDescending(a => a.Answer.Question.At)
             .ToList();
     }
 

@@ -13,7 +13,8 @@ public sealed record RetentionOutcome(int Conversations, int Messages, int Unans
 /// message period are blanked the way <see cref="ConversationEraser"/> blanks them (inbound text, payloads, shared
 /// phone; the replies already sent; the conversation's state), but the rows, their times and the anonymous turn events stay, so statistics and
 /// the reach log do not change. Replies still pending keep their text: they must still go out. The words of
-/// question_unanswered events are dropped after the (shorter) staff-loop period. Running it twice changes nothing.
+/// question_unanswered and question_model_answered events (both kept for staff to review) are dropped after the
+/// (shorter) staff-loop period, and counted together as «unanswered». Running it twice changes nothing.
 /// </summary>
 public static class RetentionPurge
 {
@@ -51,8 +52,8 @@ public static class RetentionPurge
         }
 
         var unansweredBefore = now.AddDays(-unansweredTextDays);
-        var unanswered = EventKinds.QuestionUnanswered.Name;
-        var dropped = await db.TurnEvents.Where(e => e.Kind == unanswered && e.Subject != null && e.At < unansweredBefore)
+        var (unanswered, modelAnswered) = (EventKinds.QuestionUnanswered.Name, EventKinds.QuestionModelAnswered.Name);
+        var dropped = await db.TurnEvents.Where(e => (e.Kind == unanswered || e.Kind == modelAnswered) && e.Subject != null && e.At < unansweredBefore)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Subject, (string?)null), ct);
 
         var outcome = new RetentionOutcome(idle.Count, messages, dropped);

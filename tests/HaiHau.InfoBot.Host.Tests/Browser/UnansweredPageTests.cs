@@ -60,12 +60,50 @@ public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<
         chat.AssertNoScriptErrorsOrForeignRequests();
     }
 
+    private const string Letter = HaiHau.InfoBot.Host.Tests.Unanswered.ModelLedLetter.Text;
+
+    [Fact]
+    public async Task A_staff_member_sees_the_answer_the_assistant_guessed_for_a_long_story_and_confirms_it()
+    {
+        await using var host = await LiveBotHost.StartAsync();
+        var created = await ConsoleVerbRunner.RunAsync("Data Source=" + host.DatabasePath,
+            ["users", "add", "--email", Email, "--role", "CommunicationStaff", "--password-stdin"], Password + "\n");
+        Assert.True(created.Code == 0, created.Error);
+        await using var chat = await browser.OpenChatAsync(host);
+        await AskAsync(chat, Letter);
+        var kept = Core.Dialogs.DialogEngine.UnansweredSubject(Letter);
+
+        var page = await browser.OpenConsoleAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(host.BaseUrl, "admin/login").ToString());
+            await page.GetByLabel("Thư điện tử").FillAsync(Email);
+            await page.GetByLabel("Mật khẩu").FillAsync(Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi chưa trả lời" }).ClickAsync();
+
+            var item = page.Locator("form.model-answer", new() { Has = page.Locator(".asked", new() { HasText = kept }) });
+            await Expect(item.Locator(".given")).ToHaveTextAsync("Mất việc có được hưởng trợ cấp thất nghiệp không?", new() { Timeout = Wait });
+            await item.GetByRole(AriaRole.Button, new() { Name = "Đúng rồi" }).ClickAsync();
+
+            await Expect(page.Locator("#decision-result")).ToContainTextAsync("Đã ghi nhận câu trả lời này là đúng", new() { Timeout = Wait });
+            await Expect(page.Locator("form.model-answer")).ToHaveCountAsync(0, new() { Timeout = Wait });
+            await Expect(page.Locator("#no-model-answers")).ToBeVisibleAsync(new() { Timeout = Wait });
+        }
+        finally
+        {
+            await browser.ReleaseAsync(page);
+        }
+
+        chat.AssertNoScriptErrorsOrForeignRequests();
+    }
+
     /// <summary>Types the question and returns the text of the bot's first bubble in reply.</summary>
-    private static async Task<string> AskAsync(ChatPage chat)
+    private static async Task<string> AskAsync(ChatPage chat, string question = Question)
     {
         await Expect(chat.BotBubbles.First).ToBeVisibleAsync(new() { Timeout = Wait });
         var before = await chat.BotBubbles.CountAsync();
-        await chat.TypeAndEnterAsync(Question);
+        await chat.TypeAndEnterAsync(question);
         var reply = chat.BotBubbles.Nth(before);
         await Expect(reply).ToBeVisibleAsync(new() { Timeout = Wait });
         return (await reply.InnerTextAsync()).Trim();

@@ -68,6 +68,23 @@ public sealed partial class UnansweredConsole(InfoBotApp app, ConsoleClient staf
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>Posts a decision on an answer the entry model chose, as that item's buttons do.</summary>
+    public async Task<string> DecideModelAnswerAsync(string kind, string original, string? faq = null)
+    {
+        var response = await Staff.PostFormAsync(Page + "?handler=Decide", new Dictionary<string, string>
+        {
+            ["kind"] = kind,
+            ["original"] = original,
+            ["text"] = original,
+            ["size"] = "1",
+            ["faq"] = faq ?? "",
+            ["modelAnswer"] = "true",
+        }, tokenFrom: Page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await app.Services.GetRequiredService<Host.Unanswered.LiveUnderstanding>().Settled;
+        return await response.Content.ReadAsStringAsync();
+    }
+
     public async Task<List<(string Kind, string? Subject)>> EventsAsync()
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();

@@ -12,7 +12,7 @@ namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin;
 
 /// <summary>
 /// CommunicationStaff and officers: the questions of a period the bot did not answer, grouped, and what to do with
-/// each group (issue 13 §3). Every decision is audited; teaching ones change the bot's next answer without a restart.
+/// each group (issue 13 §3); beside them, the answers the entry model chose, for staff to confirm or correct. Every decision is audited; teaching ones change the bot's next answer without a restart.
 /// </summary>
 [Authorize(Policy = ConsoleRoles.ReportsPolicy)]
 public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog audit, TimeProvider time) : PageModel
@@ -53,7 +53,11 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task OnPostDecideAsync(string kind, string original, string text, int size, string? topic, string? faq, CancellationToken ct)
+    /// <summary>Said when staff find an answer the entry model chose right («Đúng rồi»: an ignore, so it leaves the list).</summary>
+    public const string ModelAnswerRightNote = "Đã ghi nhận câu trả lời này là đúng.";
+
+    /// <param name="modelAnswer">The decision is on an answer the entry model chose, not on a group of unanswered questions.</param>
+    public async Task OnPostDecideAsync(string kind, string original, string text, int size, string? topic, string? faq, bool modelAnswer, CancellationToken ct)
     {
         var (from, to) = Period();
         var entry = new AuditEntry(User.Id(), User.Who(), UnansweredLoop.ActionFor(kind));
@@ -67,6 +71,7 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
                 : $"Đã thêm cách hỏi này vào chủ đề «{loop.TopicLabel(saved.Topic)}».",
             StaffPhrasingKinds.Link => $"Đã gắn với câu trả lời «{loop.FaqQuestion(saved.FaqId)}». {(letter ? LetterLinkNote : "Người hỏi đúng câu này sẽ nhận câu trả lời đó.")}",
             StaffPhrasingKinds.NewFaq => "Đã đánh dấu cần viết câu hỏi thường gặp mới. Tải bản nháp ở cuối trang.",
+            _ when modelAnswer => ModelAnswerRightNote,
             _ => "Đã bỏ qua nhóm câu hỏi này.",
         };
         await LoadAsync(ct);

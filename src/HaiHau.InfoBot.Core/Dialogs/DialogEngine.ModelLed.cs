@@ -1,0 +1,27 @@
+using HaiHau.InfoBot.Core.Understanding;
+
+namespace HaiHau.InfoBot.Core.Dialogs;
+
+/// <summary>
+/// A typed question answered as it was read. An answer the entry model chose (<see cref="UnderstoodQuestion.ModelLed"/>)
+/// is right most of the time, but confidently wrong more often than the search's: staff could not tell it from any other
+/// answer, so it is recorded for them with the question kept as an unanswered one is (folded, cut), and nothing more.
+/// </summary>
+public sealed partial class DialogEngine
+{
+    private bool AnswerRead(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text, bool insideDialog)
+    {
+        turn.Log(EventKinds.QuestionUnderstood, question.Best.Topic);
+        if (!Go(turn, understanding, question.Best.Answer, insideDialog))
+        {
+            return false;
+        }
+
+        if (question.ModelLed && UnansweredSubject(text) is { Length: > 0 } folded)
+        {
+            turn.Log(EventKinds.QuestionModelAnswered, folded);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using HaiHau.InfoBot.Core.Dialogs;
+using HaiHau.InfoBot.Core.Understanding;
+using HaiHau.InfoBot.Host.OfficerConsole;
+using HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin;
+using HaiHau.InfoBot.Storage;
+using HaiHau.InfoBot.Storage.Operations;
+using HaiHau.InfoBot.Storage.Residents;
+using HaiHau.InfoBot.Storage.Unanswered;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HaiHau.InfoBot.Host.Tests.Unanswered;
+
+/// <summary>
+/// The answers the entry model chose for long stories, on the unanswered-questions page: a resident asks through the web
+/// chat (real engine, real SQLite), staff see the question as kept and the entry given, and confirm or correct it; the
+/// resident's erasure and the retention purge clear the words as they clear an unanswered question's.
+/// </summary>
+public sealed partial class ModelAnswersPageTests : HostTestBase
+{
+    private const string Letter = ModelLedLetter.Text;
+    private const string PlainQuestion = "trợ cấp thất nghiệp được bao nhiêu tháng";
+    private const string UnemploymentFaq = ModelLedLetter.Faq;
+
+    private static readonly string Kept = DialogEngine.UnansweredSubject(Letter);
+
+    [Fact]
+    public async Task A_model_s_answer_shows_with_the_entry_given_and_a_commune_account_sees_only_its_commune_s()
+    {
+        await using var app = NewApp();
+        var district = await UnansweredConsole.StartAsync(app);
+        var reply = await district.AskAsync(Letter);
+        await district.AskAsync(PlainQuestion); // the search's own answer: nothing to check
+        var entry = app.Services.GetRequiredService<IQuestionUnderstanding>().FindFaq(UnemploymentFaq)!;
+        Assert.Contains(entry.Question, reply.AllText, StringComparison.Ordinal);
+        await RegisterAsync(app, Kept, "hai-hung");
+        var haiHung = await UnansweredConsole.StartAsync(app, "can-bo-hai-hung@haihau.test", ConsoleRoles.Officer, "hai-hung");
+        var haiAn = await UnansweredConsole.StartAsync(app, "can-bo-hai-an@haihau.test", ConsoleRoles.Officer, "hai-an");
+
+        var page = await district.PageAsync();
+
+        var item = Assert.Single(Items(page));
+        Assert.Contains($"<p class=\"asked\">{Kept}</p>", item, StringComparison.Ordinal);
+        Assert.Contains($"<strong class=\"given\">{entry.Question}</strong>", item, StringComparison.Ordinal);
+        Assert.Contains("Lúc 8:00 15/9/2022", item, StringComparison.Ordinal); // the day it was answered, Vietnam time
+        Assert.Null(UnansweredConsole.GroupCount(page, Kept)); // answered: not among the unanswered groups
+        Assert.Single(Items(await haiHung.PageAsync()));
+        Assert.Empty(Items(await haiAn.PageAsync()));
+        Assert.Contains("id=\"no-model-answers\"", await haiAn.PageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_confirm_a_right_answer_or_link_a_wrong_one_and_it_leaves_the_list()
+    {
+        await using var app = NewApp();
+        var loop = await UnansweredConsole.StartAsync(app);
+        await loop.AskAsync(Letter);
+
+        var right = await loop.DecideModelAnswerAsync(StaffPhrasingKinds.Ignore, Kept);
+
+        Assert.Contains(UnansweredModel.ModelAnswerRightNote, right, StringComparison.Ordinal);
+        Assert.Empty(Items(right));
+        Assert.Contains("Đã bỏ qua", await loop.PageAsync(), StringComparison.Ordinal); // among the decisions taken
+
+        await loop.AskAsync(Letter); // asked again after the decision: an ignore covers it for good
+        Assert.Empty(Items(await loop.PageAsync()));
+    }
+
+    [Fact]
+    public async Task Erasure_clears_the_words_kept_of_a_model_s_answer_and_the_unedited_copy_staff_made_of_them()
+    {
+        await using var app = NewApp();
+        var loop = await UnansweredConsole.StartAsync(app);
+        var chat = new WebChat.WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, text: Letter);
+        var marked = await loop.DecideModelAnswerAsync(StaffPhrasingKinds.NewFaq, Kept); // copied as asked
+        Assert.Contains((EventKinds.QuestionModelAnswered.Name, Kept), await loop.EventsAsync());
+        Assert.Matches($"<tr><td>{Regex.Escape(Kept)}</td><td>1</td>", marked); // listed to be written, asked once
+
+        await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
+        await chat.SendAsync(id, choice: "yes");
+
+        var events = await loop.EventsAsync();
+        Assert.Contains((EventKinds.QuestionModelAnswered.Name, (string?)null), events); // still counted, without the words
+        Assert.Contains((EventKinds.QuestionAnswered.Name, $"faq:{UnemploymentFaq}"), events);
+        Assert.DoesNotContain(events, e => e.Subject == Kept);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await db.StaffPhrasings.ToListAsync());
+        Assert.DoesNotContain(Kept, await loop.PageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_retention_purge_clears_the_words_of_a_model_s_answer_after_the_unanswered_questions_period()
+    {
+        await using var app = NewApp();
+        var loop = await UnansweredConsole.StartAsync(app);
+        await loop.AskAsync(Letter);
+        var factory = app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>();
+        var now = app.Time.GetUtcNow();
+
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var early = await RetentionPurge.RunAsync(db, now.AddDays(30), messageTextDays: 180, unansweredTextDays: 31, CancellationToken.None);
+            Assert.Equal(0, early.Unanswered); // within the period: kept
+        }
+
+        Assert.Contains((EventKinds.QuestionModelAnswered.Name, Kept), await loop.EventsAsync());
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var late = await RetentionPurge.RunAsync(db, now.AddDays(32), messageTextDays: 180, unansweredTextDays: 31, CancellationToken.None);
+            Assert.Equal(1, late.Unanswered);
+        }
+
+        Assert.Contains((EventKinds.QuestionModelAnswered.Name, (string?)null), await loop.EventsAsync());
+        Assert.DoesNotContain(await loop.EventsAsync(), e => e.Subject == Kept);
+    }
+
+    private static List<string> Items(string page) => [.. ItemForm().Matches(page).Select(m => m.Value)];
+
+    /// <summary>The resident who asked registered in <paramref name="commune"/> (as «Đăng ký nhận tin» stores it).</summary>
+    private static async Task RegisterAsync(InfoBotApp app, string kept, string commune)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        var asked = await db.TurnEvents.Where(e => e.Subject == kept).Select(e => new { e.ConversationId, e.Channel }).SingleAsync();
+        db.ResidentProfiles.Add(new ResidentProfileRecord
+        {
+            ConversationId = asked.ConversationId, Channel = asked.Channel, CommuneCode = commune, ConsentStatistics = true,
+            CreatedAt = app.Time.GetUtcNow(), UpdatedAt = app.Time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [GeneratedRegex("<form method=\"post\" class=\"card model-answer\"[\\s\\S]*?</form>")]
+    private static partial Regex ItemForm();
+}
