@@ -22,21 +22,14 @@ public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<
     [Fact]
     public async Task A_staff_member_adds_an_unanswered_question_to_a_topic_and_the_chats_next_answer_changes()
     {
-        await using var host = await LiveBotHost.StartAsync();
-        var created = await ConsoleVerbRunner.RunAsync("Data Source=" + host.DatabasePath,
-            ["users", "add", "--email", Email, "--role", "CommunicationStaff", "--password-stdin"], Password + "\n");
-        Assert.True(created.Code == 0, created.Error);
+        await using var host = await StartWithStaffAsync();
         await using var chat = await browser.OpenChatAsync(host);
         var notUnderstood = await AskAsync(chat);
 
         var page = await browser.OpenConsoleAsync();
         try
         {
-            await page.GotoAsync(new Uri(host.BaseUrl, "admin/login").ToString());
-            await page.GetByLabel("Thư điện tử").FillAsync(Email);
-            await page.GetByLabel("Mật khẩu").FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi chưa trả lời" }).ClickAsync();
+            await OpenUnansweredAsync(page, host);
 
             var group = page.Locator("form.group", new() { Has = page.Locator("li", new() { HasText = Folded }) });
             await Expect(group.Locator(".count")).ToHaveTextAsync("1", new() { Timeout = Wait });
@@ -62,13 +55,38 @@ public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<
 
     private const string Letter = HaiHau.InfoBot.Host.Tests.Unanswered.ModelLedLetter.Text;
 
+    /// <summary>A bot with one communication staff account (<see cref="Email"/>).</summary>
+    private static async Task<LiveBotHost> StartWithStaffAsync()
+    {
+        var host = await LiveBotHost.StartAsync();
+        try
+        {
+            var created = await ConsoleVerbRunner.RunAsync("Data Source=" + host.DatabasePath,
+                ["users", "add", "--email", Email, "--role", "CommunicationStaff", "--password-stdin"], Password + "\n");
+            Assert.True(created.Code == 0, created.Error);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Signs the staff member in and opens «Câu hỏi chưa trả lời» from the console's menu.</summary>
+    private static async Task OpenUnansweredAsync(IPage page, LiveBotHost host)
+    {
+        await page.GotoAsync(new Uri(host.BaseUrl, "admin/login").ToString());
+        await page.GetByLabel("Thư điện tử").FillAsync(Email);
+        await page.GetByLabel("Mật khẩu").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi chưa trả lời" }).ClickAsync();
+    }
+
     [Fact]
     public async Task A_staff_member_sees_the_answer_the_assistant_guessed_for_a_long_story_and_confirms_it()
     {
-        await using var host = await LiveBotHost.StartAsync();
-        var created = await ConsoleVerbRunner.RunAsync("Data Source=" + host.DatabasePath,
-            ["users", "add", "--email", Email, "--role", "CommunicationStaff", "--password-stdin"], Password + "\n");
-        Assert.True(created.Code == 0, created.Error);
+        await using var host = await StartWithStaffAsync();
         await using var chat = await browser.OpenChatAsync(host);
         await AskAsync(chat, Letter);
         var kept = Core.Dialogs.DialogEngine.UnansweredSubject(Letter);
@@ -76,11 +94,7 @@ public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<
         var page = await browser.OpenConsoleAsync();
         try
         {
-            await page.GotoAsync(new Uri(host.BaseUrl, "admin/login").ToString());
-            await page.GetByLabel("Thư điện tử").FillAsync(Email);
-            await page.GetByLabel("Mật khẩu").FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi chưa trả lời" }).ClickAsync();
+            await OpenUnansweredAsync(page, host);
 
             var item = page.Locator("form.model-answer", new() { Has = page.Locator(".asked", new() { HasText = kept }) });
             await Expect(item.Locator(".given")).ToHaveTextAsync("Mất việc có được hưởng trợ cấp thất nghiệp không?", new() { Timeout = Wait });
