@@ -140,7 +140,7 @@ public sealed partial class DialogEngine
             return Greet(turn, understanding);
         }
 
-        var question = FollowUp(turn, understanding, text) ?? alone.Value;
+        var question = PlainStop(FollowUp(turn, understanding, text) ?? alone.Value, text);
         if (inTopicDialog)
         {
             return AnswerWithinDialog(turn, understanding, question, text, statementMayLeave);
@@ -238,9 +238,20 @@ public sealed partial class DialogEngine
     /// <summary>Most words of a bare «có», «dạ không ạ», «ko biết».</summary>
     private const int BareYesNoWords = 3;
 
+    /// <summary>
+    /// Stopping asked in so many words (<see cref="StopRequest.IsPlain"/>) and read first as stopping stops, though the
+    /// reading is unsure: «đừng làm phiền» (its «dung» is also «dùng», use) was asked whether it meant stopping or the
+    /// health-insurance card of a company.
+    /// </summary>
+    private static UnderstoodQuestion PlainStop(UnderstoodQuestion question, string text) =>
+        question is { Decision: QuestionDecision.Ask, Best.Answer: { Kind: AnswerRef.Topic, Id: Topics.OptOut } } && StopRequest.IsPlain(text)
+            ? question with { Decision = QuestionDecision.Answer }
+            : question;
+
+    /// <remarks>«đừng làm phiền» is no bare «đừng» (no): it asks to stop the messages (<see cref="StopRequest"/>).</remarks>
     private static bool IsBareYesOrNo(string text) =>
         !text.Contains('?', StringComparison.Ordinal) && VietnameseYesNo.Parse(text) is not null
-        && VietnameseText.WordCount(text) <= BareYesNoWords;
+        && VietnameseText.WordCount(text) <= BareYesNoWords && !StopRequest.IsPlain(text);
 
     private bool AnswerWithinDialog(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text, bool statementMayLeave)
     {

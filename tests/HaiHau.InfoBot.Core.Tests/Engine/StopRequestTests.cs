@@ -43,6 +43,7 @@ public sealed class StopRequestTests
     [Theory]
     [InlineData("thoi dung gui thong bao cho toi nua")]
     [InlineData("nhắn nhiều quá không muốn nhận nữa")]
+    [InlineData("đừng làm phiền")] // read as a bare «no» (đừng), then asked between stopping and a health-insurance entry
     public void A_plain_stop_stops_at_once(string text)
     {
         var bot = new EngineHarness();
