@@ -106,6 +106,19 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
         Assert.True(outcome.Verdict == AnswerVerdict.Fit || outcome.SuggestedRight, $"{outcome.Verdict}: {string.Join(' ', outcome.Suggested)}");
     }
 
+    [Theory]
+    [InlineData("hủy nhận tin", AnswerVerdict.Fit)] // the command runs the stop dialog: no question is answered
+    [InlineData("không cần gửi tin cho tôi", AnswerVerdict.Asked)] // read as stopping, not plainly: asked first
+    public void Stopping_typed_as_a_command_fits_and_the_check_before_stopping_is_a_question_back(string text, AnswerVerdict verdict)
+    {
+        var row = new AnswerSetRow("t2", "chat", text, ["topic:opt_out"], 2);
+
+        var outcome = Assert.Single(AnswerSets.Evaluate([row]).Outcomes);
+
+        Assert.Equal(verdict, outcome.Verdict);
+        Assert.True(outcome.Verdict == AnswerVerdict.Fit || outcome.SuggestedRight, string.Join(' ', outcome.Suggested));
+    }
+
     [Fact]
     public void Why_names_the_cause_of_each_referral_of_a_row_labelled_with_an_entry()
     {

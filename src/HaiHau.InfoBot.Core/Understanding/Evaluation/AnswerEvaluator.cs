@@ -60,6 +60,21 @@ public static class AnswerEvaluator
             {
                 given.Add(new AnswerRef(AnswerRef.Topic, Topics.Handoff).Payload);
             }
+            else if (e.Kind == EventKinds.DialogStarted && CommandTopic(e.Subject) is { } command)
+            {
+                // «hủy nhận tin», «xóa dữ liệu của tôi» typed: the command runs its dialog, with no question answered.
+                // They had counted as referrals (5 of the development set's 15 stopping rows).
+                given.Add(new AnswerRef(AnswerRef.Topic, command).Payload);
+            }
+        }
+
+        if (given.Count == 0 && !asked && events.Any(e => e.Kind == EventKinds.QuestionUnderstood && e.Subject == Topics.OptOut))
+        {
+            // Read as stopping, but not in so many words: the bot asks whether to stop (DialogEngine.StopCheck), a
+            // question back with the stop among its buttons.
+            asked = true;
+            offered.Add(Topics.OptOut);
+            suggested.Add(new AnswerRef(AnswerRef.Topic, Topics.OptOut).Payload);
         }
 
         var accepted = row.Accept.ToHashSet(StringComparer.Ordinal);
@@ -69,4 +84,12 @@ public static class AnswerEvaluator
             : AnswerVerdict.ConfidentWrong;
         return new AnswerOutcome(row, given, offered, verdict) { Suggested = suggested };
     }
+
+    /// <summary>The topic whose command starts this dialog: stopping the messages, erasing one's data.</summary>
+    private static string? CommandTopic(string? dialog) => dialog switch
+    {
+        DialogCatalog.OptOutDialogId => Topics.OptOut,
+        DialogCatalog.EraseDialogId => Topics.EraseData,
+        _ => null,
+    };
 }
