@@ -24,9 +24,8 @@ public sealed record PhrasingDecision(string Kind, string Original, string Text,
 /// The unanswered-questions loop (issue 13 §3): groups what the bot could not answer and applies staff's decision on
 /// a group, saved with its audit row in one transaction; a decision that teaches starts a rebuild of the understanding
 /// at once, in the background.
-/// A decision hides the questions it covers (same group of words) from the list: an ignore, a confirmation or a mark for good, an
-/// example or a link only the questions asked before it, so a question still unanswered afterwards shows again.
-/// A commune account's decision covers its commune's questions; a district-wide one covers all.
+/// A decision hides the questions it covers from the list (<see cref="DecisionCovering"/>), so a question still
+/// unanswered after an example or a link shows again.
 /// </summary>
 public sealed class UnansweredLoop(
     IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time, UnansweredQuestions questions,
@@ -193,9 +192,7 @@ public sealed class UnansweredLoop(
     };
 
     private static bool Covers(StaffPhrasingRecord decision, Dictionary<string, IReadOnlySet<string>> words, AskedQuestion question, string? commune) =>
-        (decision.CommuneCode is null || decision.CommuneCode == commune)
-        && (StaffPhrasingKinds.CoversForGood(decision.Kind) || question.At <= decision.At)
-        && QuestionGrouping.Jaccard(words[decision.Text], words[question.Text]) >= QuestionGrouping.Similarity;
+        DecisionCovering.Covers(decision, words[decision.Text], question, words[question.Text], commune);
 }
 
 /// <summary>The audit log's target kind for a staff phrasing (the audit page labels it).</summary>
