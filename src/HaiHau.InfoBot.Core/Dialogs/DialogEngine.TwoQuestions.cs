@@ -102,8 +102,8 @@ public sealed partial class DialogEngine
             (now, later, laterText) = (later, now, parts[first]);
         }
 
-        turn.Log(EventKinds.QuestionUnderstood, now.Best.Topic);
-        if (!Go(turn, understanding, now.Best.Answer, insideDialog: false))
+        // Answered as a question read alone is, so a guess of the entry model is marked for staff with the whole message.
+        if (!AnswerRead(turn, understanding, now, text, insideDialog: false))
         {
             return false;
         }

@@ -11,6 +11,12 @@ namespace HaiHau.InfoBot.Host.Stats;
 /// </summary>
 public static class StatsExports
 {
+    public const string GuessedLabel = "Trả lời do trợ lý tự đoán";
+
+    public const string GuessedConfirmedLabel = "Trả lời tự đoán được cán bộ xác nhận đúng";
+
+    public const string GuessedCorrectedLabel = "Trả lời tự đoán được cán bộ sửa lại";
+
     /// <summary>The headline figures, in the order the report reads them: (section, figure, this period vs previous).</summary>
     public static IEnumerable<(string Section, string Label, Compared Value)> Summary(StatsReport r)
     {
@@ -28,6 +34,9 @@ public static class StatsExports
         yield return ("Câu hỏi", "Chuyển đến nơi có thẩm quyền", r.Unanswered.Referred);
         yield return ("Câu hỏi", "Chưa hiểu câu hỏi", r.Unanswered.NotUnderstood);
         yield return ("Câu hỏi", "Xin gặp cán bộ", r.Unanswered.OfficerRequests);
+        yield return ("Câu hỏi", GuessedLabel, r.Unanswered.Guessed);
+        yield return ("Câu hỏi", GuessedConfirmedLabel, r.Unanswered.GuessedConfirmed);
+        yield return ("Câu hỏi", GuessedCorrectedLabel, r.Unanswered.GuessedCorrected);
         yield return ("Tự đánh giá hộ nghèo", "Lượt bắt đầu", r.Screener.Runs);
         yield return ("Tự đánh giá hộ nghèo", "Lượt hoàn thành", r.Screener.Completions);
         yield return ("Đăng ký nhận tin", "Bắt đầu đăng ký", r.Registrations.Started);
@@ -45,7 +54,10 @@ public static class StatsExports
         ("Tin nhắn đến, đi", "Đến: tin người dân gửi. Đi: tin trợ lý đã gửi đi (trả lời và thông báo); trên trang web, tin đi được tính khi người dân mở trò chuyện và đã nhận."),
         ("Câu hỏi", "Mỗi lần người dân gõ câu hỏi bằng lời. Trả lời được: trợ lý trả lời hoặc mở đúng mục; hỏi lại: hai chủ đề gần nhau, trợ lý hỏi người dân chọn; "
             + "chuyển: trợ lý chỉ đến cơ quan có thẩm quyền; chưa hiểu: trợ lý chưa hiểu, mời hỏi UBND xã. Tỷ lệ tính trên tổng số câu hỏi của chủ đề. "
-            + "Xin gặp cán bộ: số lần người dân bấm «Gặp cán bộ» hoặc gõ xin gặp cán bộ, ở bất cứ mục nào (trợ lý chỉ nơi liên hệ)."),
+            + "Xin gặp cán bộ: số lần người dân bấm «Gặp cán bộ» hoặc gõ xin gặp cán bộ, ở bất cứ mục nào (trợ lý chỉ nơi liên hệ). "
+            + "Trả lời do trợ lý tự đoán: trong số trả lời được, những câu hỏi dài mà trợ lý tự đoán câu trả lời; cán bộ xem lại ở trang «Câu hỏi chưa trả lời»: "
+            + "xác nhận đúng (bấm «Đúng rồi») hoặc sửa lại (gắn câu trả lời đúng, đánh dấu cần viết câu hỏi mới). Hai số này tính đến lúc lập báo cáo, "
+            + "nên số của kỳ đã qua còn tăng khi cán bộ xem lại thêm."),
         ("Tự đánh giá hộ nghèo", "Lượt bắt đầu và lượt có kết quả. Kết quả chỉ được đếm theo ngày và xã, không gắn với người nào (không lưu kết quả của người dân)."),
         ("Đăng ký nhận tin", "Bắt đầu: người mở mục «Đăng ký nhận tin»; đồng ý: người đồng ý nhận tin hoặc được tính vào thống kê; liên kết: người được liên kết với một hộ trong danh sách hộ của xã. "
             + "Người nhận tin theo chủ đề: đang nhận thông báo (chưa dừng), tính đến hôm nay."),

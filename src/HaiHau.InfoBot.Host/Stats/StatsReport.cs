@@ -56,8 +56,11 @@ public sealed record TopicQuestions(string Topic, string Label, Compared Total, 
 /// <summary>
 /// What the typed questions came to, and how often a resident asked for an officer (a «Gặp cán bộ» button or the words,
 /// from any dialog): the demand the bot sent on to people, which staff plan the commune's desk by.
+/// Guessed: of the answered, those the assistant guessed (<see cref="StatsGuesses"/>); of these, those staff confirmed
+/// right and those they corrected so far (as of the report: a past period's review figures grow as staff review).
 /// </summary>
-public sealed record UnansweredStats(Compared Questions, Compared Answered, Compared AskedBack, Compared Referred, Compared NotUnderstood, Compared OfficerRequests)
+public sealed record UnansweredStats(Compared Questions, Compared Answered, Compared AskedBack, Compared Referred, Compared NotUnderstood, Compared OfficerRequests,
+    Compared Guessed, Compared GuessedConfirmed, Compared GuessedCorrected)
 {
     /// <summary>Questions not answered (referred or not understood) in percent of all questions.</summary>
     public decimal? Percent => StatsShares.Percent(Referred.Current + NotUnderstood.Current, Questions.Current);

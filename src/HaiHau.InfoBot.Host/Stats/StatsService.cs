@@ -27,6 +27,7 @@ public sealed class StatsService(
         EventKinds.MessageReceived.Name, EventKinds.DialogStarted.Name, EventKinds.ScreeningCompleted.Name,
         EventKinds.QuestionUnderstood.Name, EventKinds.QuestionAnswered.Name, EventKinds.QuestionAmbiguous.Name,
         EventKinds.QuestionUnanswered.Name, EventKinds.QuestionReferred.Name, EventKinds.HandoffRequested.Name,
+        EventKinds.QuestionModelAnswered.Name,
     ];
 
     // The screener and the registration are the dialogs holding their nodes, as the reach log finds the screener's topic.
@@ -43,6 +44,11 @@ public sealed class StatsService(
         var reachNow = await reach.RunAsync(new ReachQuery(query.From, query.To, query.Year, query.Commune), communes, ct);
         var reachBefore = await reach.RunAsync(new ReachQuery(query.Previous.From, query.Previous.To, query.Year, query.Commune), communes, ct);
         var announcements = await AnnouncementsAsync(db, people, query, ct);
+        var decided = await db.StaffPhrasings.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        var words = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        IReadOnlySet<string> Words(string text) => words.TryGetValue(text, out var w) ? w : words[text] = understanding.Tokens(text).ToHashSet(StringComparer.Ordinal);
+        var (confirmed, corrected) = StatsGuesses.Reviewed(now.Guesses, decided, Words, people.HomeOf);
+        var (confirmedBefore, correctedBefore) = StatsGuesses.Reviewed(before.Guesses, decided, Words, people.HomeOf);
 
         return new StatsReport(
             new StatsPeriod(query.From, query.To, query.Days, query.Previous.From, query.Previous.To, query.Commune, labels.Scope(query.Commune), "Giờ Việt Nam (UTC+7)"),
@@ -56,7 +62,8 @@ public sealed class StatsService(
             Topics(now, before),
             new UnansweredStats(C(now.Questions.Count, before.Questions.Count), C(Outcomes(now, Outcome.Answered), Outcomes(before, Outcome.Answered)),
                 C(Outcomes(now, Outcome.AskedBack), Outcomes(before, Outcome.AskedBack)), C(Outcomes(now, Outcome.Referred), Outcomes(before, Outcome.Referred)),
-                C(Outcomes(now, Outcome.NotUnderstood), Outcomes(before, Outcome.NotUnderstood)), C(now.OfficerRequests, before.OfficerRequests)),
+                C(Outcomes(now, Outcome.NotUnderstood), Outcomes(before, Outcome.NotUnderstood)), C(now.OfficerRequests, before.OfficerRequests),
+                C(now.Guesses.Count, before.Guesses.Count), C(confirmed, confirmedBefore), C(corrected, correctedBefore)),
             new ScreenerStats(C(now.ScreenerRuns, before.ScreenerRuns), C(now.Screenings, before.Screenings),
                 StatsLabels.ScreenerResults.Select(r => new ResultCount(r, StatsLabels.ScreenerResult(r), C(now.Results.GetValueOrDefault(r), before.Results.GetValueOrDefault(r)))).ToList()),
             new RegistrationStats(C(now.RegistrationsStarted, before.RegistrationsStarted), C(now.Consented, before.Consented), C(now.Linked, before.Linked),
@@ -180,6 +187,8 @@ public sealed class StatsService(
 
         public int OfficerRequests { get; set; }
 
+        public List<StatsGuesses.Guess> Guesses { get; } = [];
+
         public int ScreenerRuns { get; set; }
 
         public int Screenings { get; set; }
@@ -236,7 +245,9 @@ public sealed class StatsService(
 
         // Questions: one per turn that tried to understand free text, judged by what the turn did. The events below are
         // not the understanding's: a turn that only opened a dialog or asked for an officer asked no question.
-        string[] notQuestions = [received, EventKinds.DialogStarted.Name, EventKinds.ScreeningCompleted.Name, EventKinds.HandoffRequested.Name];
+        // A guess is logged beside its turn's question_answered: it says how the question was answered, it is not one.
+        string[] notQuestions = [received, EventKinds.DialogStarted.Name, EventKinds.ScreeningCompleted.Name, EventKinds.HandoffRequested.Name,
+            EventKinds.QuestionModelAnswered.Name];
         foreach (var turn in events.Where(e => e.InboxId is not null && !notQuestions.Contains(e.Kind)).GroupBy(e => e.InboxId))
         {
             var kinds = turn.Select(e => (Kind: EventKinds.Find(e.Kind), e.Subject)).ToList();
@@ -251,6 +262,7 @@ public sealed class StatsService(
         }
 
         f.OfficerRequests = events.Count(e => e.Kind == EventKinds.HandoffRequested.Name);
+        f.Guesses.AddRange(events.Where(e => e.Kind == EventKinds.QuestionModelAnswered.Name).Select(e => new StatsGuesses.Guess(e.ConversationId, e.At, e.Subject)));
         f.ScreenerRuns = events.Count(e => e.Kind == EventKinds.DialogStarted.Name && e.Subject is { } d && _screeners.Contains(d));
         f.Screenings = events.Count(e => e.Kind == EventKinds.ScreeningCompleted.Name);
         f.RegistrationsStarted = events.Where(e => e.Kind == EventKinds.DialogStarted.Name && e.Subject is { } d && _registrations.Contains(d)).Select(e => e.ConversationId).Distinct().Count();

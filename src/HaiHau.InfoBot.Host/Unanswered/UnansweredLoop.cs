@@ -24,9 +24,8 @@ public sealed record PhrasingDecision(string Kind, string Original, string Text,
 /// The unanswered-questions loop (issue 13 §3): groups what the bot could not answer and applies staff's decision on
 /// a group, saved with its audit row in one transaction; a decision that teaches starts a rebuild of the understanding
 /// at once, in the background.
-/// A decision hides the questions it covers (same group of words) from the list: an ignore or a mark for good, an
-/// example or a link only the questions asked before it, so a question still unanswered afterwards shows again.
-/// A commune account's decision covers its commune's questions; a district-wide one covers all.
+/// A decision hides the questions it covers from the list (<see cref="DecisionCovering"/>), so a question still
+/// unanswered after an example or a link shows again.
 /// </summary>
 public sealed class UnansweredLoop(
     IDbContextFactory<InfoBotDbContext> factory, SqliteWriteGate writes, TimeProvider time, UnansweredQuestions questions,
@@ -53,7 +52,7 @@ public sealed class UnansweredLoop(
             })
             .ToList();
         // A model's answer is decided on as a question is (the same decisions, the same covering rule): linked to the right
-        // entry when the guess was wrong, marked for a new entry, or passed as right (an ignore).
+        // entry when the guess was wrong, marked for a new entry, or confirmed right (which covers as an ignore does).
         var toCheck = modelAnswers.Where(m => !decided.Any(d => Covers(d, words, m.Answer.Question, m.Commune))).Select(m => m.Answer).ToList();
         return new UnansweredView(QuestionGrouping.Group(open, t => words[t]), marked,
             [.. decided.Where(d => d.Kind != StaffPhrasingKinds.NewFaq).OrderByDescending(d => d.Id)], toCheck);
@@ -104,7 +103,7 @@ public sealed class UnansweredLoop(
 
                 topic = faq.Topic;
                 break;
-            case StaffPhrasingKinds.NewFaq or StaffPhrasingKinds.Ignore:
+            case StaffPhrasingKinds.NewFaq or StaffPhrasingKinds.Ignore or StaffPhrasingKinds.Confirmed:
                 break;
             default:
                 return (null, "Không rõ việc cần làm.");
@@ -165,6 +164,7 @@ public sealed class UnansweredLoop(
             StaffPhrasingKinds.Example => $"Chủ đề «{TopicLabel(record.Topic)}»; {size}; {words}.",
             StaffPhrasingKinds.Link => $"Câu trả lời «{FaqQuestion(record.FaqId)}»; {size}; {words}.",
             StaffPhrasingKinds.NewFaq => $"Cần viết câu hỏi thường gặp mới; {size}.",
+            StaffPhrasingKinds.Confirmed => "Câu trả lời trợ lý tự đoán là đúng.",
             _ => $"Bỏ qua; {size}.",
         };
     }
@@ -187,13 +187,12 @@ public sealed class UnansweredLoop(
         StaffPhrasingKinds.Example => AuditActions.UnansweredExampleAdded,
         StaffPhrasingKinds.Link => AuditActions.UnansweredLinked,
         StaffPhrasingKinds.NewFaq => AuditActions.UnansweredMarked,
+        StaffPhrasingKinds.Confirmed => AuditActions.ModelAnswerConfirmed,
         _ => AuditActions.UnansweredIgnored,
     };
 
     private static bool Covers(StaffPhrasingRecord decision, Dictionary<string, IReadOnlySet<string>> words, AskedQuestion question, string? commune) =>
-        (decision.CommuneCode is null || decision.CommuneCode == commune)
-        && (decision.Kind is StaffPhrasingKinds.Ignore or StaffPhrasingKinds.NewFaq || question.At <= decision.At)
-        && QuestionGrouping.Jaccard(words[decision.Text], words[question.Text]) >= QuestionGrouping.Similarity;
+        DecisionCovering.Covers(decision, words[decision.Text], question, words[question.Text], commune);
 }
 
 /// <summary>The audit log's target kind for a staff phrasing (the audit page labels it).</summary>

@@ -63,6 +63,7 @@ public static class AuditActions
     public const string UnansweredLinked = "unanswered_linked";
     public const string UnansweredMarked = "unanswered_marked";
     public const string UnansweredIgnored = "unanswered_ignored";
+    public const string ModelAnswerConfirmed = "model_answer_confirmed";
     public const string FaqDraftsExported = "faq_drafts_exported";
     public const string ZnsTemplateAdded = "zns_template_added";
     public const string ZnsTemplateMapped = "zns_template_mapped";

@@ -5,8 +5,9 @@ namespace HaiHau.InfoBot.Storage.Unanswered;
 
 /// <summary>
 /// What staff decided about a way residents asked something the bot could not answer (issue 13 §3): teach it to a
-/// topic, link it to an FAQ answer, mark it for a new FAQ entry, or ignore it. Examples and links join the classifier
-/// and the answer search without a restart (the host rebuilds them in the background); marks and ignores only shape
+/// topic, link it to an FAQ answer, mark it for a new FAQ entry, or ignore it; or, for an answer the assistant guessed,
+/// confirm it was right. Examples and links join the classifier
+/// and the answer search without a restart (the host rebuilds them in the background); marks, ignores and confirmations only shape
 /// the console's list.
 /// </summary>
 public sealed class StaffPhrasingRecord
@@ -45,7 +46,7 @@ public sealed class StaffPhrasingRecord
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>The four decisions staff can take on a group of unanswered questions.</summary>
+/// <summary>The decisions staff can take on a group of unanswered questions, or on an answer the assistant guessed.</summary>
 public static class StaffPhrasingKinds
 {
     public const string Example = "example";
@@ -53,7 +54,16 @@ public static class StaffPhrasingKinds
     public const string NewFaq = "new_faq";
     public const string Ignore = "ignore";
 
-    public static readonly IReadOnlyList<string> All = [Example, Link, NewFaq, Ignore];
+    /// <summary>
+    /// «Đúng rồi» on an answer the assistant guessed: it leaves the list as an ignore does, but the audit log and the
+    /// statistics must tell «the guess was right» from «not worth a look». Before 8 December it was stored as an ignore.
+    /// </summary>
+    public const string Confirmed = "confirmed";
+
+    public static readonly IReadOnlyList<string> All = [Example, Link, NewFaq, Ignore, Confirmed];
+
+    /// <summary>The kinds that hide what they cover for good, whenever it was asked (the others: only what was asked before).</summary>
+    public static bool CoversForGood(string kind) => kind is Ignore or NewFaq or Confirmed;
 
     /// <summary>The kinds the bot learns from; the others only shape the console's list.</summary>
     public static bool Teaches(string kind) => kind is Example or Link;

@@ -43,4 +43,23 @@ public sealed class ModelLedAnswerTests
         Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == Unemployment);
         Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionModelAnswered);
     }
+
+    [Fact]
+    public void Two_questions_in_one_message_whose_first_the_model_answered_are_marked_with_the_whole_message()
+    {
+        // A resident's question from the real set (the entry model answers it read alone), then a second question.
+        const string FirstAsked = "nha co manh dat va cai nha cap 4 thi co bi loai khoi ngheo ko";
+        const string Message = FirstAsked + "? Còn hộ nghèo vay vốn ở đâu?";
+        Assert.True(EngineHarness.Repo.Questions.Understand(FirstAsked).ModelLed);
+        var bot = new EngineHarness();
+
+        var replies = bot.Send(Message);
+
+        Assert.Contains(replies.SelectMany(r => r.QuickReplies), q => q.Label.StartsWith("Còn câu hỏi: ", StringComparison.Ordinal)); // the two-questions path
+        var events = bot.LastEvents.ToList();
+        var answered = Assert.Single(events, e => e.Kind == EventKinds.QuestionAnswered);
+        var marked = Assert.Single(events, e => e.Kind == EventKinds.QuestionModelAnswered);
+        Assert.Equal(DialogEngine.UnansweredSubject(Message), marked.Subject); // what staff see: the whole message, kept as a question is
+        Assert.True(events.IndexOf(answered) < events.IndexOf(marked));
+    }
 }

@@ -103,6 +103,7 @@ public sealed class UnansweredPageTests(BrowserSession browser) : IClassFixture<
             await Expect(page.Locator("#decision-result")).ToContainTextAsync("Đã ghi nhận câu trả lời này là đúng", new() { Timeout = Wait });
             await Expect(page.Locator("form.model-answer")).ToHaveCountAsync(0, new() { Timeout = Wait });
             await Expect(page.Locator("#no-model-answers")).ToBeVisibleAsync(new() { Timeout = Wait });
+            await Expect(page.Locator("#decided tr", new() { HasText = kept })).ToContainTextAsync("Đã xác nhận đúng", new() { Timeout = Wait });
         }
         finally
         {

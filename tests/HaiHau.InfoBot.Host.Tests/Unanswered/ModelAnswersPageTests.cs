@@ -3,6 +3,7 @@ using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Understanding;
 using HaiHau.InfoBot.Host.OfficerConsole;
 using HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin;
+using HaiHau.InfoBot.Host.Tests.OfficerConsole;
 using HaiHau.InfoBot.Storage;
 using HaiHau.InfoBot.Storage.Operations;
 using HaiHau.InfoBot.Storage.Residents;
@@ -51,20 +52,44 @@ public sealed partial class ModelAnswersPageTests : HostTestBase
     }
 
     [Fact]
-    public async Task Staff_confirm_a_right_answer_or_link_a_wrong_one_and_it_leaves_the_list()
+    public async Task Staff_confirm_a_right_answer_and_it_leaves_the_list_as_a_confirmation_not_an_ignore()
     {
         await using var app = NewApp();
         var loop = await UnansweredConsole.StartAsync(app);
         await loop.AskAsync(Letter);
 
-        var right = await loop.DecideModelAnswerAsync(StaffPhrasingKinds.Ignore, Kept);
+        var right = await loop.DecideModelAnswerAsync(StaffPhrasingKinds.Confirmed, Kept);
 
         Assert.Contains(UnansweredModel.ModelAnswerRightNote, right, StringComparison.Ordinal);
         Assert.Empty(Items(right));
-        Assert.Contains("Đã bỏ qua", await loop.PageAsync(), StringComparison.Ordinal); // among the decisions taken
+        var decided = await loop.PageAsync();
+        Assert.Matches($"<tr><td>{Regex.Escape(Kept)}</td><td>{UnansweredModel.ConfirmedLabel}</td>", decided); // among the decisions taken
+        Assert.DoesNotContain("Đã bỏ qua", decided, StringComparison.Ordinal);
+        var log = await AuditPageAsync(app);
+        Assert.Contains("Xác nhận câu trả lời trợ lý tự đoán là đúng", log, StringComparison.Ordinal);
+        Assert.Contains("Câu trả lời trợ lý tự đoán là đúng.", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bỏ qua câu hỏi chưa trả lời", log, StringComparison.Ordinal);
 
-        await loop.AskAsync(Letter); // asked again after the decision: an ignore covers it for good
+        await loop.AskAsync(Letter); // asked again after the decision: a confirmation covers it for good
         Assert.Empty(Items(await loop.PageAsync()));
+    }
+
+    [Fact]
+    public async Task Ignoring_an_unanswered_group_still_shows_as_an_ignore_and_hides_a_like_guess()
+    {
+        await using var app = NewApp();
+        var loop = await UnansweredConsole.StartAsync(app);
+        await loop.AskAsync(Letter);
+
+        await loop.DecideAsync(StaffPhrasingKinds.Ignore, Kept, 1); // as the «Bỏ qua» of a group with these words
+
+        var page = await loop.PageAsync();
+        Assert.Empty(Items(page));
+        Assert.Matches($"<tr><td>{Regex.Escape(Kept)}</td><td>Đã bỏ qua</td>", page);
+        Assert.DoesNotContain(UnansweredModel.ConfirmedLabel, page, StringComparison.Ordinal);
+        var log = await AuditPageAsync(app);
+        Assert.Contains("Bỏ qua câu hỏi chưa trả lời", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xác nhận câu trả lời trợ lý tự đoán là đúng", log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,6 +140,12 @@ public sealed partial class ModelAnswersPageTests : HostTestBase
 
         Assert.Contains((EventKinds.QuestionModelAnswered.Name, (string?)null), await loop.EventsAsync());
         Assert.DoesNotContain(await loop.EventsAsync(), e => e.Subject == Kept);
+    }
+
+    private static async Task<string> AuditPageAsync(InfoBotApp app)
+    {
+        await ConsoleClient.CreateAccountAsync(app, "quan-tri@haihau.test", ConsoleRoles.Admin);
+        return await (await ConsoleClient.SignedInAsync(app, "quan-tri@haihau.test")).PageAsync("/admin/audit");
     }
 
     private static List<string> Items(string page) => [.. ItemForm().Matches(page).Select(m => m.Value)];

@@ -78,7 +78,6 @@ public sealed partial class UnansweredConsole(InfoBotApp app, ConsoleClient staf
             ["text"] = original,
             ["size"] = "1",
             ["faq"] = faq ?? "",
-            ["modelAnswer"] = "true",
         }, tokenFrom: Page);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await app.Services.GetRequiredService<Host.Unanswered.LiveUnderstanding>().Settled;

@@ -56,6 +56,7 @@ public sealed class AuditModel(AuditLog audit, HaiHau.InfoBot.Core.Content.ICont
         AuditActions.UnansweredLinked => "Gắn câu hỏi với câu trả lời có sẵn",
         AuditActions.UnansweredMarked => "Đánh dấu cần viết câu hỏi thường gặp mới",
         AuditActions.UnansweredIgnored => "Bỏ qua câu hỏi chưa trả lời",
+        AuditActions.ModelAnswerConfirmed => "Xác nhận câu trả lời trợ lý tự đoán là đúng",
         AuditActions.FaqDraftsExported => "Tải bản nháp câu hỏi thường gặp",
         AuditActions.ZnsTemplateAdded => "Thêm mẫu tin ZNS",
         AuditActions.ZnsTemplateMapped => "Gán tham số mẫu tin ZNS",

@@ -53,11 +53,10 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    /// <summary>Said when staff find an answer the entry model chose right («Đúng rồi»: an ignore, so it leaves the list).</summary>
+    /// <summary>Said when staff find an answer the entry model chose right («Đúng rồi»: a confirmation, so it leaves the list).</summary>
     public const string ModelAnswerRightNote = "Đã ghi nhận câu trả lời này là đúng.";
 
-    /// <param name="modelAnswer">The decision is on an answer the entry model chose, not on a group of unanswered questions.</param>
-    public async Task OnPostDecideAsync(string kind, string original, string text, int size, string? topic, string? faq, bool modelAnswer, CancellationToken ct)
+    public async Task OnPostDecideAsync(string kind, string original, string text, int size, string? topic, string? faq, CancellationToken ct)
     {
         var (from, to) = Period();
         var entry = new AuditEntry(User.Id(), User.Who(), UnansweredLoop.ActionFor(kind));
@@ -71,7 +70,7 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
                 : $"Đã thêm cách hỏi này vào chủ đề «{loop.TopicLabel(saved.Topic)}».",
             StaffPhrasingKinds.Link => $"Đã gắn với câu trả lời «{loop.FaqQuestion(saved.FaqId)}». {(letter ? LetterLinkNote : "Người hỏi đúng câu này sẽ nhận câu trả lời đó.")}",
             StaffPhrasingKinds.NewFaq => "Đã đánh dấu cần viết câu hỏi thường gặp mới. Tải bản nháp ở cuối trang.",
-            _ when modelAnswer => ModelAnswerRightNote,
+            StaffPhrasingKinds.Confirmed => ModelAnswerRightNote,
             _ => "Đã bỏ qua nhóm câu hỏi này.",
         };
         await LoadAsync(ct);
@@ -92,11 +91,15 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
 
     public string Date(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("H:mm d/M/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A confirmation among the decisions taken (the page and its tests).</summary>
+    public const string ConfirmedLabel = "Đã xác nhận đúng";
+
     public string KindLabel(string kind) => kind switch
     {
         StaffPhrasingKinds.Example => "Đã thêm vào chủ đề",
         StaffPhrasingKinds.Link => "Đã gắn câu trả lời",
         StaffPhrasingKinds.NewFaq => "Cần câu hỏi mới",
+        StaffPhrasingKinds.Confirmed => ConfirmedLabel,
         _ => "Đã bỏ qua",
     };
 
