@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace HaiHau.InfoBot.Storage;
 
 /// <summary>
-/// "Xóa dữ liệu của tôi" (Decree 13/2023/NĐ-CP): inside the turn's transaction, every message text of the
-/// conversation is deleted, earlier replies, news subscriptions and course leads are removed, the questions it left
-/// unanswered (and those the entry model answered, kept for staff the same way) lose their words, and the conversation is cut from the resident's chat id, so its anonymous event rows
-/// still count (an article was read, a question went unanswered) without saying who, or what they wrote. The
-/// resident's registration (profile, household link) is deleted, and their reach rows lose household and declared category.
-/// The resident's next message starts a new conversation.
+/// "Xóa dữ liệu của tôi" (Decree 13/2023/NĐ-CP): inside the turn's transaction, every message text of the conversation
+/// is deleted, earlier replies, news subscriptions and course leads are removed, the questions it left unanswered (and
+/// those the entry model answered, kept for staff the same way) lose their words, and the conversation is cut from the
+/// resident's chat id, so its anonymous event rows still count (an article was read, a question went unanswered)
+/// without saying who, or what they wrote. The resident's registration (profile, household link) is deleted, and their
+/// reach rows lose household and declared category. The resident's next message starts a new conversation.
 /// </summary>
 public static class ConversationEraser
 {

@@ -18,6 +18,8 @@ internal static class StopRequest
         "dung nhan", "dung gui", "dung lam phien", "ngung nhan", "ngung gui", "huy dang ky", "huy nhan", "huy theo doi",
         "tat nhan", "tat thong bao", "tat tin", "bo nhan", "bo theo doi", "rut dang ky", "khong nhan", "khong muon nhan",
         "thoi nhan", "thoi gui",
+        // «không cần gửi tin cho tôi», «bà không cần tin nhắn nữa», «thôi khỏi gửi tin»: no need of the messages, said plainly.
+        "khong can gui", "khong can tin", "khong can nhan tin", "khoi gui",
     ];
 
     // «không nhận được tin» is a complaint that the news did not come, not a wish to stop it.

@@ -108,7 +108,7 @@ public sealed class AnswerEvaluationTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("hủy nhận tin", AnswerVerdict.Fit)] // the command runs the stop dialog: no question is answered
-    [InlineData("không cần gửi tin cho tôi", AnswerVerdict.Asked)] // read as stopping, not plainly: asked first
+    [InlineData("gửi tin nhiều quá phiền lắm", AnswerVerdict.Asked)] // read as stopping, not plainly: asked first
     public void Stopping_typed_as_a_command_fits_and_the_check_before_stopping_is_a_question_back(string text, AnswerVerdict verdict)
     {
         var row = new AnswerSetRow("t2", "chat", text, ["topic:opt_out"], 2);

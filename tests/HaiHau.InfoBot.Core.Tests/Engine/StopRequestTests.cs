@@ -33,7 +33,7 @@ public sealed class StopRequestTests
         bot.Start();
 
         // «tôi không biết dùng điện thoại nhắn tin» had been asked so; it asks how to use the assistant (AskingHowToUseTests).
-        var reply = bot.Send("không cần gửi tin cho tôi");
+        var reply = bot.Send("gửi tin nhiều quá phiền lắm");
 
         Assert.Equal(DialogEngine.StopCheck, reply[^1].Text);
         var stop = Assert.Single(reply[^1].QuickReplies, q => q.Label == GlobalCommands.Label(GlobalCommand.OptOut));
@@ -43,6 +43,9 @@ public sealed class StopRequestTests
     [Theory]
     [InlineData("thoi dung gui thong bao cho toi nua")]
     [InlineData("nhắn nhiều quá không muốn nhận nữa")]
+    [InlineData("không cần gửi tin cho tôi")]
+    [InlineData("bà không cần tin nhắn nữa")]
+    [InlineData("thôi khỏi gửi tin")]
     [InlineData("đừng làm phiền")] // read as a bare «no» (đừng), then asked between stopping and a health-insurance entry
     public void A_plain_stop_stops_at_once(string text)
     {

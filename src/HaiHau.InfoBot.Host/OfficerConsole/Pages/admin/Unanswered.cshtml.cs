@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HaiHau.InfoBot.Host.OfficerConsole.Pages.Admin;
 
 /// <summary>
-/// CommunicationStaff and officers: the questions of a period the bot did not answer, grouped, and what to do with
-/// each group (issue 13 §3); beside them, the answers the entry model chose, for staff to confirm or correct. Every decision is audited; teaching ones change the bot's next answer without a restart.
+/// CommunicationStaff and officers: the questions of a period the bot did not answer, grouped, and what to do with each
+/// group (issue 13 §3); beside them, the answers the entry model chose, for staff to confirm or correct. Every decision
+/// is audited; teaching ones change the bot's next answer without a restart.
 /// </summary>
 [Authorize(Policy = ConsoleRoles.ReportsPolicy)]
 public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog audit, TimeProvider time) : PageModel
