@@ -75,6 +75,9 @@ public sealed partial class DialogEngine
         // «muốn làm thợ may».
         var wantsToLearn = WishesToLearn(folded)
             || (folded.StartsWith(" hoc nghe ", StringComparison.Ordinal) && words.Length > 2 && TradeWords(folded).Count == words.Length - 2);
+        // «tôi muốn đăng ký học may»: registering for a named trade is a search even when no course is open; without a
+        // course it opened the news registration («đăng ký»). Told none is open now, with the courses one tap away.
+        var registersToLearn = RegistrationWishes.Any(w => folded.Contains(w, StringComparison.Ordinal)) && TradeWords(folded).Count > 0;
         ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
             : asks.Count > 0 ? ListingKind.Job
             : (asksWhere || wantsToLearn) && TradeWords(folded).Count > 0 ? ListingKind.Course
@@ -121,7 +124,7 @@ public sealed partial class DialogEngine
         var shown = Search(commune);
         // None in the commune named («tôi ở xã hải châu muốn học nghề may»): the ones elsewhere in the area, said so.
         var elsewhere = shown.Count == 0 && commune is not null ? Search(null) : [];
-        if (shown.Count == 0 && elsewhere.Count == 0 && asks.Count == 0 && !asksWhere)
+        if (shown.Count == 0 && elsewhere.Count == 0 && asks.Count == 0 && !asksWhere && !registersToLearn)
         {
             return false;
         }
@@ -183,8 +186,11 @@ public sealed partial class DialogEngine
     /// </summary>
     private static bool WishesToLearn(string folded) => LearningWishes.Any(w => folded.Contains(w, StringComparison.Ordinal));
 
+    /// <summary>Registering to learn («đăng ký học may»): declared before <see cref="LearningWishes"/>, which holds it.</summary>
+    private static readonly string[] RegistrationWishes = [" dang ky hoc ", " dang ki hoc "];
+
     /// <summary>«đăng ký học may» is the same wish as «muốn học may»: it opened the news registration («đăng ký»).</summary>
-    private static readonly string[] LearningWishes = [" muon hoc ", " muon lam tho ", " dang ky hoc ", " dang ki hoc "];
+    private static readonly string[] LearningWishes = [" muon hoc ", " muon lam tho ", .. RegistrationWishes];
 
     /// <summary>A trade is named in a word or three («may», «thợ hàn», «lái xe tải»); more is a sentence.</summary>
     private const int TradeOnlyWords = 3;

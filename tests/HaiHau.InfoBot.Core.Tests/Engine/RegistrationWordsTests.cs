@@ -26,6 +26,19 @@ public sealed class RegistrationWordsTests
         Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "listings:courses");
     }
 
+    [Fact]
+    public void Registering_to_learn_a_trade_with_no_course_open_is_told_so_not_the_news_registration()
+    {
+        var bot = new EngineHarness(listings: new MemoryListings());
+        bot.Start();
+
+        var reply = EngineHarness.Joined(bot.Send("tôi muốn đăng ký học may"));
+
+        Assert.Contains("chưa thấy tin lớp học nghề «may»", reply, StringComparison.Ordinal);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "listings:courses");
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.DialogStarted && e.Subject == "dang-ky-nhan-tin");
+    }
+
     [Theory]
     [InlineData("đăng ký hộ nghèo ở đâu", "faq:nop-giay-de-nghi-o-dau")]
     [InlineData("muốn đăng ký hộ nghèo", "faq:xin-xet-ho-ngheo")]
