@@ -73,14 +73,15 @@ public sealed partial class DialogEngine
         // (below): «muốn học nghề nhưng không có tiền» names no trade, and stays a question.
         // «học nghề may», «hoc nghe han»: a trade after «học nghề» and nothing else is the same wish, typed shorter; so is
         // «muốn làm thợ may».
+        var tradeWords = TradeWords(folded).Count;
         var wantsToLearn = WishesToLearn(folded)
-            || (folded.StartsWith(" hoc nghe ", StringComparison.Ordinal) && words.Length > 2 && TradeWords(folded).Count == words.Length - 2);
+            || (folded.StartsWith(" hoc nghe ", StringComparison.Ordinal) && words.Length > 2 && tradeWords == words.Length - 2);
         // «tôi muốn đăng ký học may»: registering for a named trade is a search even when no course is open; without a
         // course it opened the news registration («đăng ký»). Told none is open now, with the courses one tap away.
-        var registersToLearn = RegistrationWishes.Any(w => folded.Contains(w, StringComparison.Ordinal)) && TradeWords(folded).Count > 0;
+        var registersToLearn = RegistrationWishes.Any(w => folded.Contains(w, StringComparison.Ordinal)) && tradeWords > 0;
         ListingKind? kind = asks.Any(CourseAsks.Contains) ? ListingKind.Course
             : asks.Count > 0 ? ListingKind.Job
-            : (asksWhere || wantsToLearn) && TradeWords(folded).Count > 0 ? ListingKind.Course
+            : (asksWhere || wantsToLearn) && tradeWords > 0 ? ListingKind.Course
             : inDialogOf;
         if (kind is not { } found || (told && asks.Count == 0))
         {
@@ -297,13 +298,7 @@ public sealed partial class DialogEngine
                 continue;
             }
 
-            var i = 0;
-            while (i < words.Length && (typed[start + i] == words[i] || typed[start + i] == VietnameseText.Fold(words[i])))
-            {
-                i++;
-            }
-
-            if (i == words.Length)
+            if (TypedPhrase.StartsAt(typed, start, words))
             {
                 return true;
             }

@@ -70,7 +70,7 @@ internal static class HowToAsk
     {
         foreach (var phrase in phrases)
         {
-            if (at + phrase.Length <= typed.Length && phrase.Select((w, i) => Same(typed[at + i], w)).All(same => same))
+            if (TypedPhrase.StartsAt(typed, at, phrase))
             {
                 return at + phrase.Length;
             }
@@ -78,8 +78,6 @@ internal static class HowToAsk
 
         return null;
     }
-
-    private static bool Same(string typed, string written) => typed == written || typed == VietnameseText.Fold(written);
 
     private static string[][] Split(params string[] phrases) => [.. phrases.Select(p => p.Split(' '))];
 }

@@ -16,7 +16,10 @@ public static class DecisionCovering
         && (StaffPhrasingKinds.CoversForGood(decision.Kind) || question.At <= decision.At)
         && QuestionGrouping.Jaccard(decisionWords, questionWords) >= QuestionGrouping.Similarity;
 
-    /// <summary>The earliest decision covering the question (the one that took it off the list), or null.</summary>
+    /// <summary>
+    /// The earliest decision covering the question (the one that took it off the list), or null; <paramref name="decided"/>
+    /// in the order taken (by id), so it is not sorted again for every question.
+    /// </summary>
     public static StaffPhrasingRecord? First(IEnumerable<StaffPhrasingRecord> decided, Func<string, IReadOnlySet<string>> words, AskedQuestion question, string? commune) =>
-        decided.OrderBy(d => d.Id).FirstOrDefault(d => Covers(d, words(d.Text), question, words(question.Text), commune));
+        decided.FirstOrDefault(d => Covers(d, words(d.Text), question, words(question.Text), commune));
 }

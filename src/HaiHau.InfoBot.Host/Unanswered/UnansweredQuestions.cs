@@ -21,8 +21,7 @@ public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> fact
     /// <summary>The questions of the period and the commune each was asked from (null: not registered).</summary>
     public async Task<IReadOnlyList<(AskedQuestion Question, string? Commune)>> ReadAsync(DateOnly from, DateOnly to, string? scope, CancellationToken ct)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam);
+        var (start, end) = Period(from, to);
         await using var db = await factory.CreateDbContextAsync(ct);
         var unanswered = EventKinds.QuestionUnanswered.Name;
         var ambiguous = EventKinds.QuestionAmbiguous.Name;
@@ -31,9 +30,7 @@ public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> fact
                 && ((e.Kind == unanswered && e.Subject != null) || (e.Kind == ambiguous && e.Inbox != null && e.Inbox.Text != null)))
             .Select(e => new { e.Kind, e.Subject, Text = e.Kind == ambiguous ? e.Inbox!.Text : null, e.At, e.ConversationId })
             .ToListAsync(ct);
-        var conversations = rows.Select(r => r.ConversationId).Distinct().ToList();
-        var communes = await db.ResidentProfiles.AsNoTracking().Where(p => conversations.Contains(p.ConversationId) && p.CommuneCode != null)
-            .ToDictionaryAsync(p => p.ConversationId, p => p.CommuneCode, ct);
+        var communes = await CommunesAsync(db, rows.Select(r => r.ConversationId), ct);
 
         return rows
             .Select(r => (Question: new AskedQuestion(r.Kind == ambiguous ? Folded(r.Text) : r.Subject!, r.At, r.ConversationId, r.Kind == ambiguous),
@@ -48,8 +45,7 @@ public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> fact
     /// </summary>
     public async Task<IReadOnlyList<(ModelAnswer Answer, string? Commune)>> ReadModelAnswersAsync(DateOnly from, DateOnly to, string? scope, CancellationToken ct)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam);
+        var (start, end) = Period(from, to);
         await using var db = await factory.CreateDbContextAsync(ct);
         var (modelAnswered, answered) = (EventKinds.QuestionModelAnswered.Name, EventKinds.QuestionAnswered.Name);
         var rows = await db.TurnEvents.AsNoTracking()
@@ -58,19 +54,29 @@ public sealed class UnansweredQuestions(IDbContextFactory<InfoBotDbContext> fact
             .ToListAsync(ct);
         var inboxes = rows.Select(r => r.InboxId).OfType<long>().Distinct().ToList();
         // The turn's own answer: logged just before the mark, in the same turn (same inbox row).
-        var answers = await db.TurnEvents.AsNoTracking().Where(e => e.Kind == answered && e.InboxId != null && inboxes.Contains(e.InboxId.Value))
-            .Select(e => new { e.Id, e.InboxId, e.Subject }).ToListAsync(ct);
-        var conversations = rows.Select(r => r.ConversationId).Distinct().ToList();
-        var communes = await db.ResidentProfiles.AsNoTracking().Where(p => conversations.Contains(p.ConversationId) && p.CommuneCode != null)
-            .ToDictionaryAsync(p => p.ConversationId, p => p.CommuneCode, ct);
+        var answers = (await db.TurnEvents.AsNoTracking().Where(e => e.Kind == answered && e.InboxId != null && inboxes.Contains(e.InboxId.Value))
+            .Select(e => new { e.Id, e.InboxId, e.Subject }).ToListAsync(ct)).ToLookup(a => a.InboxId);
+        var communes = await CommunesAsync(db, rows.Select(r => r.ConversationId), ct);
 
         return rows
             .Select(r => (Answer: new ModelAnswer(new AskedQuestion(r.Subject!, r.At, r.ConversationId, AskedBack: false),
-                    answers.Where(a => a.InboxId == r.InboxId && a.Id < r.Id).MaxBy(a => a.Id)?.Subject),
+                    answers[r.InboxId].Where(a => a.Id < r.Id).MaxBy(a => a.Id)?.Subject),
                 Commune: Today(communes.GetValueOrDefault(r.ConversationId))))
             .Where(a => scope is null || a.Commune == scope)
             .OrderByDescending(a => a.Answer.Question.At)
             .ToList();
+    }
+
+    /// <summary>A period of days in Vietnam's time, its last day included.</summary>
+    private static (DateTimeOffset Start, DateTimeOffset End) Period(DateOnly from, DateOnly to) =>
+        (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam), new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam));
+
+    /// <summary>The commune each of these conversations' residents registered in, as they gave it (any period's code).</summary>
+    private static Task<Dictionary<long, string?>> CommunesAsync(InfoBotDbContext db, IEnumerable<long> conversationIds, CancellationToken ct)
+    {
+        var conversations = conversationIds.Distinct().ToList();
+        return db.ResidentProfiles.AsNoTracking().Where(p => conversations.Contains(p.ConversationId) && p.CommuneCode != null)
+            .ToDictionaryAsync(p => p.ConversationId, p => p.CommuneCode, ct);
     }
 
     /// <summary>Today's commune code for a code of any period (registrations may name a former commune).</summary>
