@@ -113,6 +113,15 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> ChatSet6() => AnswerSet.Parse(File.ReadAllLines(ChatSet6Path));
 
     /// <summary>
+    /// The seventh chat-style set, written blind on 7 December 2026 (stop 53) by a writer who opened no set, training
+    /// wording or evaluation: 40 short messages (ch7-001…) and 60 of older residents (25–50 words, ch7-101…) dictating or
+    /// typing slowly, story first. Kept clean: measured, never read.
+    /// </summary>
+    public static string ChatSet7Path => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "chatset7.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> ChatSet7() => AnswerSet.Parse(File.ReadAllLines(ChatSet7Path));
+
+    /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
     /// entry, article or action of it). A coarser measure than the real set's, kept for continuity with older figures.
     /// </summary>

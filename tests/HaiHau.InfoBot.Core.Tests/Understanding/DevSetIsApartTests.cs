@@ -91,6 +91,11 @@ public sealed class DevSetIsApartTests
     public void No_sixth_chat_set_message_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.ChatSet6(), "chatset6.tsv", "the sixth chat set");
 
+    /// <summary>The seventh chat-style set (Answers/chatset7.tsv) likewise.</summary>
+    [Fact]
+    public void No_seventh_chat_set_message_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.ChatSet7(), "chatset7.tsv", "the seventh chat set");
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var clashes = new List<string>();
