@@ -19,7 +19,7 @@ public static class PracticeLettersFileReader
     /// <summary>The ways a message can be written (see the writers' brief in content/understanding/README.md).</summary>
     public static readonly IReadOnlySet<string> Voices = new HashSet<string>(StringComparer.Ordinal)
     {
-        "letter", "chat", "retold", "legal", "elderly", "title",
+        "letter", "chat", "retold", "legal", PracticeLetter.ElderlyVoice, "title",
     };
 
     /// <param name="exists">Whether an answer the bot can give has this payload.</param>

@@ -276,10 +276,12 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var names = data.Topics.ToDictionary(t => t.Topic,
             t => normalizer.Tokens($"{t.Label} {t.More} {string.Join(' ', t.Names)}").Concat(common).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var entryExamples = entriesFrom is null ? EntryExamples(data, faqList, articleList, normalizer) : null;
-        var entryModel = entriesFrom?._entryModel ?? EntryModel.Train(entryExamples!, store);
-        // Learned from every text read above with the plain normaliser; on those texts the learned one reads the same.
+        var entryModel = entriesFrom?._entryModel ?? EntryModel.Train(entryExamples!.Select(e => (e.Answer, e.Tokens)).ToList(), store);
+        // Learned from every text read above in standard spelling, with the plain normaliser; on those texts the learned one
+        // reads the same. The older residents' practice letters carry the region's slips on purpose (PracticeLetter.ElderlyVoice).
         var dialect = entriesFrom?._normalizer.Dialect ?? DialectPairs.Learn(questions.Select(q => q.Tokens)
-            .Concat(documents.SelectMany(d => new[] { d.Tokens, d.Body })).Concat(letters).Concat(entryExamples!.Select(e => e.Tokens)));
+            .Concat(documents.SelectMany(d => new[] { d.Tokens, d.Body })).Concat(letters)
+            .Concat(entryExamples!.Where(e => e.StandardSpelling).Select(e => e.Tokens)));
         if (builtKey is not null)
         {
             store!.KeepBuilt(builtKey, new BuiltUnderstanding(features, classifier, answers, names, phrasings, entryModel, dialect).Write());
@@ -295,15 +297,15 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// What the entry model learns from: each entry's question and keywords, each article's title and keywords (one
     /// example each), and the practice letters written for the entries the bot answers with.
     /// </summary>
-    private static List<(AnswerRef Answer, IReadOnlyList<string> Tokens)> EntryExamples(
+    private static List<(AnswerRef Answer, IReadOnlyList<string> Tokens, bool StandardSpelling)> EntryExamples(
         UnderstandingData data, List<FaqEntry> faqs, List<Article> articles, QuestionNormalizer normalizer)
     {
-        var examples = faqs.SelectMany(f => f.Keywords.Prepend(f.Question).Select(t => (new AnswerRef(AnswerRef.Faq, f.Id), t)))
-            .Concat(articles.SelectMany(a => a.Keywords.Prepend(a.Title).Select(t => (new AnswerRef(AnswerRef.Article, a.Id), t))))
+        var examples = faqs.SelectMany(f => f.Keywords.Prepend(f.Question).Select(t => (new AnswerRef(AnswerRef.Faq, f.Id), t, true)))
+            .Concat(articles.SelectMany(a => a.Keywords.Prepend(a.Title).Select(t => (new AnswerRef(AnswerRef.Article, a.Id), t, true))))
             .ToList();
         var answering = examples.Select(e => e.Item1).ToHashSet();
-        examples.AddRange(data.PracticeLetters.Read().Where(l => answering.Contains(l.Answer)).Select(l => (l.Answer, l.Text)));
-        return examples.Select(e => (e.Item1, normalizer.Tokens(e.Item2))).ToList();
+        examples.AddRange(data.PracticeLetters.Read().Where(l => answering.Contains(l.Answer)).Select(l => (l.Answer, l.Text, l.StandardSpelling)));
+        return examples.Select(e => (e.Item1, normalizer.Tokens(e.Item2), e.Item3)).ToList();
     }
 
     /// <summary>
