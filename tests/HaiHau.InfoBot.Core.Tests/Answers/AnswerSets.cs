@@ -122,6 +122,19 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> ChatSet7() => AnswerSet.Parse(File.ReadAllLines(ChatSet7Path));
 
     /// <summary>
+    /// Every labelled set someone has read (its rows or its misses): what the entry model's thresholds are chosen on. The
+    /// fifth chat-style set joined them in stop 53, when its older residents' misses were read.
+    /// </summary>
+    public static IReadOnlyList<AnswerSetRow> ReadSets() =>
+        RealSet().Concat(DevSetAsAnswers())
+            .Concat(FreshSet()).Concat(FreshSet2()).Concat(FreshSet3()).Concat(FreshSet4()).Concat(FreshSet5())
+            .Concat(ChatSet()).Concat(ChatSet2()).Concat(ChatSet3()).Concat(ChatSet4()).Concat(ChatSet5())
+            .ToList();
+
+    /// <summary>The sets no one has read, only their totals: where a threshold chosen on <see cref="ReadSets"/> is judged.</summary>
+    public static IReadOnlyList<AnswerSetRow> CleanSets() => ChatSet6().Concat(ChatSet7()).ToList();
+
+    /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
     /// entry, article or action of it). A coarser measure than the real set's, kept for continuity with older figures.
     /// </summary>

@@ -9,10 +9,11 @@ namespace HaiHau.InfoBot.Core.Tests.Answers;
 /// <summary>
 /// How sure the entry model must be to answer a message the search found too weak
 /// (<see cref="QuestionUnderstanding.DefaultModelLeads"/>) is chosen by fit − 3 × confident-wrong, the coverage
-/// thresholds' rule, counted in rows over every labelled set that has been read: the real set, the development set, the
-/// fresh letters' sets and the first four chat-style sets. Those sets come from different writers (letters to newspapers
-/// and legal sites, residents' chat messages, older residents dictating), so the value has to serve all of them at once,
-/// not one. It is then judged on the sets no one has read (the fifth and sixth chat-style sets), through the engine.
+/// thresholds' rule, counted in rows over every labelled set that has been read (<see cref="AnswerSets.ReadSets"/>: the
+/// real set, the development set, the fresh letters' sets and the first five chat-style sets). Those sets come from
+/// different writers (letters to newspapers and legal sites, residents' chat messages, older residents dictating), so the
+/// value has to serve all of them at once, not one. It is then judged on the sets no one has read
+/// (<see cref="AnswerSets.CleanSets"/>: the sixth and seventh chat-style sets), through the engine.
 /// </summary>
 public sealed class ModelLeadsCalibrationTests(ITestOutputHelper output)
 {
@@ -24,11 +25,7 @@ public sealed class ModelLeadsCalibrationTests(ITestOutputHelper output)
     [Fact]
     public void The_model_answers_from_the_probability_that_serves_the_read_sets_best()
     {
-        var rows = AnswerSets.RealSet().Concat(AnswerSets.DevSetAsAnswers())
-            .Concat(AnswerSets.FreshSet()).Concat(AnswerSets.FreshSet2()).Concat(AnswerSets.FreshSet3())
-            .Concat(AnswerSets.FreshSet4()).Concat(AnswerSets.FreshSet5())
-            .Concat(AnswerSets.ChatSet()).Concat(AnswerSets.ChatSet2()).Concat(AnswerSets.ChatSet3()).Concat(AnswerSets.ChatSet4())
-            .ToList();
+        var rows = AnswerSets.ReadSets();
         var tried = Grid.Select(p => (P: p, Figures: Figures(rows, p))).ToList();
         foreach (var (p, figures) in tried)
         {
@@ -46,7 +43,7 @@ public sealed class ModelLeadsCalibrationTests(ITestOutputHelper output)
     [Fact]
     public void On_the_unread_chat_sets_the_model_s_answers_gain_more_than_they_cost()
     {
-        var rows = AnswerSets.ChatSet5().Concat(AnswerSets.ChatSet6()).ToList();
+        var rows = AnswerSets.CleanSets();
         var shipped = Figures(rows, QuestionUnderstanding.DefaultModelLeads);
         var never = Figures(rows, 2);
         output.WriteLine($"shipped: {shipped}\nnever: {never}");
