@@ -8,9 +8,9 @@ namespace HaiHau.InfoBot.Core.Understanding;
 public sealed record PracticeLetter(AnswerRef Answer, string Voice, string Text)
 {
     /// <summary>
-    /// An older resident's voice: plain words, little punctuation, and (since stop 53) the region's slips written on purpose
-    /// («nàm» for làm, «chợ cấp» for trợ cấp), so that the entry model knows them. <see cref="DialectPairs"/> does not learn
-    /// the region's spelling from it: a slip seen once in the bot's texts would stop that slip being restored.
+    /// An older resident's voice: plain words, little punctuation, written as they type, the region's slips included
+    /// («bác nà bà già», «phải nên xã hỏi»). <see cref="DialectPairs"/> does not learn the region's spelling from it: a
+    /// slip seen once in the bot's texts stops that slip being restored everywhere.
     /// </summary>
     public const string ElderlyVoice = "elderly";
 
