@@ -31,6 +31,8 @@ public sealed class DialectPairsTests
     [InlineData("bà không có nương hưu thì có được trợ cấp gì không", "bà không có lương hưu thì có được trợ cấp gì không")]
     [InlineData("con tôi muốn đi xuất khẩu nao động thì vay ở đâu", "con tôi muốn đi xuất khẩu lao động thì vay ở đâu")]
     [InlineData("vay giải quyết việc nàm thì nãi suất bao nhiêu", "vay giải quyết việc làm thì lãi suất bao nhiêu")]
+    // «nên xã» is in an older resident's practice letter, typed as spoken: the voice no longer hides the pair (stop 53).
+    [InlineData("thẻ bảo hiểm của bà mất rồi bà phải nên xã hỏi ai", "thẻ bảo hiểm của bà mất rồi bà phải lên xã hỏi ai")]
     public void A_message_voice_typed_in_the_region_s_speech_is_read_as_the_standard_one(string spoken, string standard)
     {
         var questions = EngineHarness.Repo.Questions;
