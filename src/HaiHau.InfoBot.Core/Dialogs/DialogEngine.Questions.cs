@@ -140,7 +140,7 @@ public sealed partial class DialogEngine
             return Greet(turn, understanding);
         }
 
-        var question = PlainStop(FollowUp(turn, understanding, text) ?? alone.Value, text);
+        var question = AboutTheMessages(PlainStop(FollowUp(turn, understanding, text) ?? alone.Value, text), text);
         if (inTopicDialog)
         {
             return AnswerWithinDialog(turn, understanding, question, text, statementMayLeave);
@@ -246,6 +246,22 @@ public sealed partial class DialogEngine
     private static UnderstoodQuestion PlainStop(UnderstoodQuestion question, string text) =>
         question is { Decision: QuestionDecision.Ask, Best.Answer: { Kind: AnswerRef.Topic, Id: Topics.OptOut } } && StopRequest.IsPlain(text)
             ? question with { Decision = QuestionDecision.Answer }
+            : question;
+
+    /// <summary>
+    /// A complaint about the bot's messages (<see cref="StopRequest.IsComplaint"/>) is read as stopping, and so asked
+    /// about first (or, said plainly, stopped), whatever entry its words came nearest.
+    /// </summary>
+    private static UnderstoodQuestion AboutTheMessages(UnderstoodQuestion question, string text) =>
+        StopRequest.IsComplaint(text) && question is not { Decision: QuestionDecision.Answer, Best.Answer: { Kind: AnswerRef.Topic, Id: Topics.OptOut } }
+            ? question with
+            {
+                Decision = QuestionDecision.Answer,
+                Best = new TopicGuess(Topics.OptOut, 1, new AnswerRef(AnswerRef.Topic, Topics.OptOut)),
+                RunnerUp = null,
+                WeakAnswer = false,
+                Suggestions = [],
+            }
             : question;
 
     /// <remarks>«đừng làm phiền» is no bare «đừng» (no): it asks to stop the messages (<see cref="StopRequest"/>).</remarks>

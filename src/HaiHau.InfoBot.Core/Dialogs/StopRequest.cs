@@ -25,6 +25,31 @@ internal static class StopRequest
     // «không nhận được tin» is a complaint that the news did not come, not a wish to stop it.
     private static readonly string[] NotStopping = ["khong nhan duoc", "khong nhan dc"];
 
+    // What the bot sends, named by the resident: «tin nhắn», «thông báo», «tin».
+    private static readonly string[] TheMessages = ["tin", "tin nhan", "thong bao"];
+
+    // Too many of them, or not read: «nhiều quá», «mệt quá», «không xem», «nhiều tin quá».
+    private static readonly string[] Complaints =
+    [
+        "nhieu qua", "qua nhieu", "nhieu the", "lam qua", "met qua", "phien qua", "phien lam", "khong xem", "khong doc",
+        "nhieu tin qua", "nhieu tin nhan qua", "nhieu thong bao qua",
+    ];
+
+    // Somebody else's messages: «tin nhắn lừa đảo nhiều quá», «số lạ nhắn tin», «quảng cáo» are no complaint about the bot's.
+    private static readonly string[] OtherSenders = ["lua dao", "quang cao", "so la", "tin rac"];
+
+    /// <summary>
+    /// Whether a sentence complains of the bot's messages, too many or not read («tin nhắn nhiều quá bà đọc không hết»,
+    /// «bà không xem tin nhắn đâu»): not a plain wish to stop, but one to ask about (<see cref="DialogEngine.StopCheck"/>).
+    /// Read as a question, such a sentence got an "I don't know" with the scam warning and the orphans' allowance as buttons.
+    /// </summary>
+    public static bool IsComplaint(string? text)
+    {
+        var padded = " " + VietnameseText.Fold(text) + " ";
+        bool Has(string phrase) => padded.Contains(" " + phrase + " ", StringComparison.Ordinal);
+        return TheMessages.Any(Has) && Complaints.Any(Has) && !OtherSenders.Any(Has);
+    }
+
     public static bool IsPlain(string? text)
     {
         var padded = " " + VietnameseText.Fold(text) + " ";

@@ -41,12 +41,37 @@ public sealed class StopRequestTests
     }
 
     [Theory]
+    [InlineData("tin nhắn nhiều quá bà đọc không hết")]
+    [InlineData("bà không xem tin nhắn đâu")]
+    [InlineData("ngay nao cung gui tin met qua")]
+    public void A_complaint_about_the_messages_is_asked_about_and_the_button_stops(string text)
+    {
+        var bot = new EngineHarness();
+        bot.Start();
+
+        // Read as questions they got «cháu chưa hiểu» with the scam warning and the orphans' allowance as buttons.
+        var reply = bot.Send(text);
+
+        Assert.Equal(DialogEngine.StopCheck, reply[^1].Text);
+        var stop = Assert.Single(reply[^1].QuickReplies, q => q.Label == GlobalCommands.Label(GlobalCommand.OptOut));
+        Assert.Contains("cháu dừng", EngineHarness.Joined(bot.Press(stop.Id)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tin nhắn lừa đảo nhiều quá")] // somebody else's messages
+    [InlineData("tôi không nhận được tin nhắn nào")] // the news did not come
+    [InlineData("bà không biết đọc tin nhắn")] // cannot read: who can help, not stopping
+    [InlineData("nhà tôi khó khăn nhiều quá")] // no messages named
+    public void Other_sentences_about_messages_are_no_complaint(string text) => Assert.False(StopRequest.IsComplaint(text));
+
+    [Theory]
     [InlineData("thoi dung gui thong bao cho toi nua")]
     [InlineData("nhắn nhiều quá không muốn nhận nữa")]
     [InlineData("không cần gửi tin cho tôi")]
     [InlineData("bà không cần tin nhắn nữa")]
     [InlineData("thôi khỏi gửi tin")]
     [InlineData("đừng làm phiền")] // read as a bare «no» (đừng), then asked between stopping and a health-insurance entry
+    [InlineData("nhiều tin quá, dừng gửi đi")] // a complaint that says plainly to stop
     public void A_plain_stop_stops_at_once(string text)
     {
         var bot = new EngineHarness();
