@@ -26,6 +26,9 @@ internal static class Acknowledgement
         "ạ", "dạ", "đã", "ấy",
         "ba", "bac", "toi", "tui", "chau", "em", "e", "anh", "chi", "co", "chu", "ong", "minh", "con", "thi", "qua", "nhe", "nha",
         "nhi", "day", "ra", "la", "a", "da", "ah", "oh",
+        // What was done with the message: «bà gửi rồi đấy», «bác đọc rồi», «cháu xem rồi» (read as a question, «bà gửi rồi
+        // đấy» got a referral with the school transfer among its buttons).
+        "gửi", "nhắn", "đọc", "xem", "gui", "doc",
     };
 
     public static bool Is(string? text)

@@ -13,11 +13,14 @@ public sealed class AcknowledgementTests
     [InlineData("cháu giỏi quá")]
     [InlineData("ok cháu")]
     [InlineData("dạ vâng, bác biết rồi")]
+    [InlineData("bà gửi rồi đấy")]
+    [InlineData("bac doc roi")]
     public void A_reply_that_only_takes_in_what_was_said_is_an_acknowledgement(string text) => Assert.True(Acknowledgement.Is(text));
 
     [Theory]
     [InlineData("thế bao nhiêu tiền")] // a follow-up asks
     [InlineData("được không")]
+    [InlineData("gửi được không")] // asks whether it can be sent
     [InlineData("biết ở đâu")]
     [InlineData("vay ha chau")] // plain «vay» may be the loan
     [InlineData("thẻ à")] // and «the» the card
