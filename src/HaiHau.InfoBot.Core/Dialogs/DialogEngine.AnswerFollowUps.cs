@@ -50,7 +50,8 @@ public sealed partial class DialogEngine
 
         if (tokens.Length == 0 || !AnswerFollowUp.LeansOn(own, asking, words))
         {
-            return OnTheSameHousehold(turn, understanding, question, rest, alone);
+            return OnTheSameHousehold(turn, understanding, question, rest, alone)
+                || AskedOfTheMatter(turn, understanding, previous, question, body, topic, rest, text, own, ask, alone);
         }
 
         if (own.Count > 0 && alone is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article, Best.Coverage: >= OwnQuestionCoverage } && alone.Best.Topic != topic)
@@ -152,6 +153,37 @@ public sealed partial class DialogEngine
         turn.Log(EventKinds.QuestionUnderstood, carried.Best.Topic);
         return Go(turn, understanding, carried.Best.Answer, insideDialog: false);
     }
+
+    /// <summary>
+    /// A short ask of the matter just answered with a word or two the answer lacks («lương bao nhiêu một tháng» after the
+    /// job search, «bao lâu thì có kết quả» after applying, «đi học có được hỗ trợ tiền ăn không» after vocational
+    /// training): read alone, those few words found an entry of another matter only loosely (the base salary, the school
+    /// meal of pupils), given as the answer. Read with the answer's question it gets the entry beside it that says it;
+    /// else the resident is told the answer does not say it, and where to ask.
+    /// </summary>
+    private bool AskedOfTheMatter(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string body, string topic, string rest, string text, IReadOnlyList<string> own, FollowUpAsk ask, UnderstoodQuestion alone)
+    {
+        if (ask is not (FollowUpAsk.Amount or FollowUpAsk.Time) || own.Count > OwnWordsOfAnAsk || AnswerFollowUp.StartsAnew(text)
+            || alone is not { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article, Best.Coverage: < OwnQuestionCoverage }
+            || alone.Best.Topic == topic)
+        {
+            return false;
+        }
+
+        turn.Log(EventKinds.QuestionUnderstood, topic);
+        if (understanding.Understand($"{question} {rest}") is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } within
+            && within.Best.Topic == topic && within.Best.Answer != previous)
+        {
+            return Go(turn, understanding, within.Best.Answer, insideDialog: false);
+        }
+
+        QuickReply[] buttons = [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
+        SayNotSaid(turn, understanding, previous, question, topic, turn.Render(body), text, buttons, understanding.Messages.NotSaid);
+        return true;
+    }
+
+    /// <summary>Most words of its own an ask of the matter just answered may have (<see cref="AskedOfTheMatter"/>).</summary>
+    private const int OwnWordsOfAnAsk = 2;
 
     /// <summary>
     /// Whether a message may ask more of the last reply: it asks something, opens no new question («à mà cho hỏi…»), and

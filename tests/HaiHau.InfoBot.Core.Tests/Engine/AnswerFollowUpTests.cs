@@ -431,6 +431,32 @@ public sealed class AnswerFollowUpTests
         Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == storm);
     }
 
+    [Fact]
+    public void How_much_asked_with_a_word_the_answer_lacks_gets_no_entry_of_another_matter()
+    {
+        var bot = Today();
+        bot.Send("đi học nghề ngắn hạn có được nhà nước hỗ trợ không");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:hoc-nghe-ho-tro-bao-nhieu");
+
+        var text = EngineHarness.Joined(bot.Send("thế có được cho tiền ăn không"));
+
+        // Not the entry on a seriously ill family member, which the words alone find: the training answer does not say it,
+        // and where to ask.
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(EngineHarness.Repo.Questions.Messages.NotSaid, text, StringComparison.Ordinal);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+    }
+
+    [Fact]
+    public void Read_alone_the_few_words_find_an_entry_of_another_matter()
+    {
+        var bot = Today();
+
+        bot.Send("thế có được cho tiền ăn không");
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:nguoi-om-nang-trong-gia-dinh");
+    }
+
     private static string[] Tokens(string text) =>
         EngineHarness.Repo.Questions.Understand(QuestionParts.WithoutFollowUpWord(text)).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
