@@ -28,6 +28,16 @@ public sealed partial class DialogEngine
             return false;
         }
 
+        if (AnswerFollowUp.AsksToBeDoneForThem(text))
+        {
+            // «nhờ con nộp hộ được không», «mẹ em không đi lại được thì sao»: the answer says where to go, not who may go
+            // instead; that is the office's to say, so the resident is told so and where to ask.
+            turn.Log(EventKinds.QuestionUnderstood, topic);
+            QuickReply[] whole = [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
+            SayNotSaid(turn, understanding, previous, question, topic, turn.Render(body), text, whole, understanding.Messages.NotSaid);
+            return true;
+        }
+
         var rest = QuestionParts.WithoutFollowUpWord(text);
         var alone = read.Value;
         var tokens = alone.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -155,10 +165,10 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>
-    /// A short ask of the matter just answered with a word or two the answer lacks («lương bao nhiêu một tháng» after the
-    /// job search, «bao lâu thì có kết quả» after applying, «đi học có được hỗ trợ tiền ăn không» after vocational
-    /// training): read alone, those few words found an entry of another matter only loosely (the base salary, the school
-    /// meal of pupils), given as the answer. Read with the answer's question it gets the entry beside it that says it;
+    /// A short ask of how much or how long, of the matter just answered, with a word or two the answer lacks («tiền ăn ở
+    /// viện có được hỗ trợ không» after a BHYT answer, «có được hỗ trợ tiền ăn với tiền đi lại không» after vocational
+    /// training): read alone, those few words found an entry of another matter only loosely (the school meal of pupils),
+    /// given as the answer. Read with the answer's question it gets the entry beside it that says it;
     /// else the resident is told the answer does not say it, and where to ask.
     /// </summary>
     private bool AskedOfTheMatter(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string body, string topic, string rest, string text, IReadOnlyList<string> own, FollowUpAsk ask, UnderstoodQuestion alone)

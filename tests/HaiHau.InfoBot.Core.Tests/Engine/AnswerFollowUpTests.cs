@@ -457,6 +457,33 @@ public sealed class AnswerFollowUpTests
         Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:nguoi-om-nang-trong-gia-dinh");
     }
 
+    [Theory]
+    [InlineData("nhờ con gái tôi đi nộp hộ được không")]
+    [InlineData("mẹ tôi không đi lại được thì sao")]
+    public void Asking_who_may_go_instead_is_told_the_answer_does_not_say_it_and_where_to_ask(string then)
+    {
+        var bot = Today();
+        bot.Send(Elderly);
+
+        var text = EngineHarness.Joined(bot.Send(then));
+
+        // Not the same answer again, which sends her to the office she has just said she cannot reach.
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(EngineHarness.Repo.Questions.Messages.NotSaid, text, StringComparison.Ordinal);
+        Assert.Contains("UBND xã", text, StringComparison.Ordinal);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+    }
+
+    [Theory]
+    [InlineData("nho anh trai di lam ho dc ko", true)]
+    [InlineData("bà đi nại khó lắm thì sao", true)]
+    [InlineData("bố em bị điếc từ nhỏ thì có được không", false)] // «nhỏ», small
+    [InlineData("ông vẫn đi lại được thì có được không", false)]
+    [InlineData("làm hồ sơ hộ nghèo ở đâu", false)] // «hồ sơ», «hộ nghèo»
+    [InlineData("giấy tờ cần những gì để bà nhờ người làm", false)] // the papers asked, which the answer may say
+    public void Who_may_go_instead_is_read(string text, bool asks) =>
+        Assert.Equal(asks, AnswerFollowUp.AsksToBeDoneForThem(text));
+
     private static string[] Tokens(string text) =>
         EngineHarness.Repo.Questions.Understand(QuestionParts.WithoutFollowUpWord(text)).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
