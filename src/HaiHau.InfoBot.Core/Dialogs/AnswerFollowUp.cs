@@ -109,6 +109,10 @@ internal static partial class AnswerFollowUp
     public static bool NamesSomeone(IReadOnlyList<string> tokens) =>
         tokens.Any(t => t == QuestionNormalizer.NumberToken || People.Contains(t));
 
+    /// <summary>Whether a message opens with a person («em trai em bị tật ở chân…», «con gái tôi 17 tuổi…»).</summary>
+    public static bool OpensWithSomeone(string text) =>
+        VietnameseText.Fold(text).Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && People.Contains(first);
+
     /// <summary>The household categories as folded phrases, the longest first (so «hộ cận nghèo» is not read as «hộ nghèo»).</summary>
     private static readonly (string Named, string Phrase)[] Categories =
     [

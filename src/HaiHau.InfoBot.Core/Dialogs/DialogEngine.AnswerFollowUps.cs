@@ -33,8 +33,7 @@ public sealed partial class DialogEngine
             // «nhờ con nộp hộ được không», «mẹ em không đi lại được thì sao»: the answer says where to go, not who may go
             // instead; that is the office's to say, so the resident is told so and where to ask.
             turn.Log(EventKinds.QuestionUnderstood, topic);
-            QuickReply[] whole = [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
-            SayNotSaid(turn, understanding, previous, question, topic, turn.Render(body), text, whole, understanding.Messages.NotSaid);
+            SayAnswerDoesNotSay(turn, understanding, previous, question, body, topic, text);
             return true;
         }
 
@@ -61,7 +60,8 @@ public sealed partial class DialogEngine
         if (tokens.Length == 0 || !AnswerFollowUp.LeansOn(own, asking, words))
         {
             return OnTheSameHousehold(turn, understanding, question, rest, alone)
-                || AskedOfTheMatter(turn, understanding, previous, question, body, topic, rest, text, own, ask, alone);
+                || AskedOfTheMatter(turn, understanding, previous, question, body, topic, rest, text, own, ask, alone)
+                || ForSomeoneElse(turn, understanding, question, topic, rest, text, alone);
         }
 
         if (own.Count > 0 && alone is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article, Best.Coverage: >= OwnQuestionCoverage } && alone.Best.Topic != topic)
@@ -96,7 +96,7 @@ public sealed partial class DialogEngine
         }
 
         var said = turn.Render(body);
-        QuickReply[] buttons = [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
+        var buttons = WholeAnswerAndWaysOn(understanding, previous, topic);
         if (AnswerFollowUp.Excerpt(said, ask) is not { } part)
         {
             // The answer does not say it. A neighbour on the same matter may: the message alone, or read with the
@@ -187,9 +187,30 @@ public sealed partial class DialogEngine
             return Go(turn, understanding, within.Best.Answer, insideDialog: false);
         }
 
-        QuickReply[] buttons = [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
-        SayNotSaid(turn, understanding, previous, question, topic, turn.Render(body), text, buttons, understanding.Messages.NotSaid);
+        SayAnswerDoesNotSay(turn, understanding, previous, question, body, topic, text);
         return true;
+    }
+
+    /// <summary>
+    /// The same matter asked for someone else («còn em trai em bị tật ở chân thì có được học không» after vocational
+    /// training, «thế con bé nhà hàng xóm bị tự kỷ thì có được không» after what disabled people get): read alone, the
+    /// person's words found an entry of another matter (the disability allowance, a refused loan). Read with the answer's
+    /// question it is answered when that reading stays in the answer's matter; otherwise it is read alone, as before.
+    /// </summary>
+    private bool ForSomeoneElse(TurnContext turn, IQuestionUnderstanding understanding, string question, string topic, string rest, string text, UnderstoodQuestion alone)
+    {
+        // «còn em trai em…», «thế con bé nhà hàng xóm…»: the person opens what follows the follow-up word. «thế còn vay tiền
+        // làm nhà vệ sinh…», «còn cái nhà bà bị bão…» open with a matter of their own.
+        if (rest.Length == text.Trim().Length || !AnswerFollowUp.OpensWithSomeone(rest) || AnswerFollowUp.StartsAnew(text)
+            || alone is not { Decision: QuestionDecision.Answer, Best.Coverage: < OwnQuestionCoverage } || alone.Best.Topic == topic
+            || understanding.Understand($"{question} {rest}") is not { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } within
+            || within.Best.Topic != topic)
+        {
+            return false;
+        }
+
+        turn.Log(EventKinds.QuestionUnderstood, topic);
+        return Go(turn, understanding, within.Best.Answer, insideDialog: false);
     }
 
     /// <summary>Most words of its own an ask of the matter just answered may have (<see cref="AskedOfTheMatter"/>).</summary>
@@ -255,6 +276,14 @@ public sealed partial class DialogEngine
         turn.Say($"{question}\n\n{say} {where}".TrimEnd(), buttons);
         KeepForTheNextTurn(turn, previous, topic);
     }
+
+    /// <summary>The honest answer (<see cref="SayNotSaid"/>) with the answer's own place to ask and its buttons.</summary>
+    private static void SayAnswerDoesNotSay(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string body, string topic, string text) =>
+        SayNotSaid(turn, understanding, previous, question, topic, turn.Render(body), text, WholeAnswerAndWaysOn(understanding, previous, topic), understanding.Messages.NotSaid);
+
+    /// <summary>Under a part of an answer, or what it does not say: a button for the whole answer, then the ways on from its topic.</summary>
+    private static QuickReply[] WholeAnswerAndWaysOn(IQuestionUnderstanding understanding, AnswerRef previous, string topic) =>
+        [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
 
     /// <summary>A part of an answer, or what it does not say, is still that answer: the next follow-up reads with it too.</summary>
     private static void KeepForTheNextTurn(TurnContext turn, AnswerRef answer, string topic)

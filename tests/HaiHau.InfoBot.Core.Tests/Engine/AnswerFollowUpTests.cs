@@ -484,6 +484,26 @@ public sealed class AnswerFollowUpTests
     public void Who_may_go_instead_is_read(string text, bool asks) =>
         Assert.Equal(asks, AnswerFollowUp.AsksToBeDoneForThem(text));
 
+    [Fact]
+    public void The_same_matter_asked_for_someone_else_stays_in_that_matter()
+    {
+        const string ForHerSon = "thế còn con trai tôi bị tật ở tay thì có được học không";
+        var alone = Today();
+        alone.Send(ForHerSon);
+        Assert.Contains(alone.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:tro-cap-nguoi-khuyet-tat");
+
+        var bot = Today();
+        bot.Send("bố em 50 tuổi muốn đi học nghề điện có được hỗ trợ tiền học không");
+        var training = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnderstood).Subject;
+
+        bot.Send(ForHerSon);
+
+        // Learning a trade, for the son: not the disability allowance his words found alone.
+        Assert.Equal(training, Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnderstood).Subject);
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:tro-cap-nguoi-khuyet-tat");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+    }
+
     private static string[] Tokens(string text) =>
         EngineHarness.Repo.Questions.Understand(QuestionParts.WithoutFollowUpWord(text)).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
