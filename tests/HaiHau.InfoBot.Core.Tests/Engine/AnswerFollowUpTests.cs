@@ -215,6 +215,7 @@ public sealed class AnswerFollowUpTests
     [InlineData("Hộ nghèo được hưởng những gì?", "thế hộ cận nghèo thì sao", "ho can ngheo duoc huong nhung gi")]
     [InlineData("Người cao tuổi được trợ cấp hằng tháng từ bao nhiêu tuổi?", "nếu nhà mới thoát nghèo thì sao", "nguoi cao tuoi duoc tro cap hang thang tu bao nhieu tuoi ho moi thoat ngheo")]
     [InlineData("Hộ nghèo có được hỗ trợ tiền điện không?", "thế nhà hàng xóm cận nghèo thì sao", "ho can ngheo co duoc ho tro tien dien khong")] // a neighbour is someone, not a word of its own
+    [InlineData("Hộ cận nghèo được vay vốn không?", "còn nhà thoát cận nghèo thì sao", "ho moi thoat ngheo duoc vay von khong")] // leaving the near-poor list
     [InlineData("Hộ cận nghèo được vay vốn không?", "còn hộ cận nghèo thì sao", null)]
     [InlineData("Hộ nghèo được vay vốn không?", "hộ cận nghèo học nghề có được miễn phí không", null)]
     public void A_category_follow_up_reads_the_question_for_the_category_it_names(string question, string text, string? read)
@@ -502,6 +503,19 @@ public sealed class AnswerFollowUpTests
         Assert.Equal(training, Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnderstood).Subject);
         Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:tro-cap-nguoi-khuyet-tat");
         Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+    }
+
+    [Fact]
+    public void A_household_leaving_the_near_poor_list_is_asked_about_as_a_newly_escaped_one()
+    {
+        var bot = Today();
+        bot.Send("thẻ bảo hiểm y tế hộ cận nghèo được nhà nước hỗ trợ bao nhiêu");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:bhyt-ho-can-ngheo");
+
+        bot.Send("năm sau nhà tôi thoát cận nghèo thì còn được hỗ trợ không");
+
+        // Not the near-poor card again: what a household that has just left the list keeps.
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:bhyt-ho-moi-thoat-ngheo");
     }
 
     private static string[] Tokens(string text) =>

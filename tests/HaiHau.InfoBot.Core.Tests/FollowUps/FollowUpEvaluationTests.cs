@@ -32,8 +32,8 @@ public sealed class FollowUpEvaluationTests(ITestOutputHelper output)
     private static readonly (double Fit, double Wrong) Dev3Floor = (0.57, 0.09);
 
     // Stop 49, the sixth set (F), written blind and run before it was read, on the start and the end of that stop's code.
-    // Stop 53: 51.7 / 15.0 % (who may go instead; the same matter for someone else stays in it).
-    private static readonly (double Fit, double Wrong) FreshFloor = (0.50, 0.16);
+    // Stop 53: 53.3 / 13.3 % (who may go instead; the same matter for someone else stays in it; «thoát cận nghèo»).
+    private static readonly (double Fit, double Wrong) FreshFloor = (0.51, 0.15);
 
     // Stop 50, the seventh set (G), written blind and never read: 53.3 / 11.7 % on the start and the end of that stop's code.
     private static readonly (double Fit, double Wrong) Fresh2Floor = (0.51, 0.14);
