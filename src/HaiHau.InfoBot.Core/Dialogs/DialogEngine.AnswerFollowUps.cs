@@ -28,10 +28,11 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        if (AnswerFollowUp.AsksToBeDoneForThem(text))
+        if (AnswerFollowUp.AsksToBeDoneForThem(text) || (AnswerFollowUp.ComparesWithNeighbours(text) && read.Value.Best.Topic != topic))
         {
             // «nhờ con nộp hộ được không», «mẹ em không đi lại được thì sao»: the answer says where to go, not who may go
-            // instead; that is the office's to say, so the resident is told so and where to ask.
+            // instead; «sao hàng xóm được mà nhà tôi không» after a support: not why one house got it. Those are the
+            // office's to say, so the resident is told so and where to ask.
             turn.Log(EventKinds.QuestionUnderstood, topic);
             SayAnswerDoesNotSay(turn, understanding, previous, question, body, topic, text);
             return true;

@@ -518,6 +518,27 @@ public sealed class AnswerFollowUpTests
         Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:bhyt-ho-moi-thoat-ngheo");
     }
 
+    [Fact]
+    public void A_neighbour_who_got_the_support_is_no_question_about_the_poverty_list()
+    {
+        var bot = Today();
+        bot.Send("nhà bị bão làm tốc mái thì có được hỗ trợ không");
+
+        var text = EngineHarness.Joined(bot.Send("sao nhà bên được mà nhà tôi thì chưa"));
+
+        // Why one house got the storm support is the commune's to say; read alone it found why a neighbour is on the list.
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(EngineHarness.Repo.Questions.Messages.NotSaid, text, StringComparison.Ordinal);
+        Assert.Contains("UBND xã", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sao hang xom dc ma nha e k dc", true)]
+    [InlineData("nhà kia được hỗ trợ mà nhà tôi khó hơn lại không", true)]
+    [InlineData("còn nhà hàng xóm bị đổ chuồng lợn thì có được gì không", false)] // the same matter for another house
+    public void Another_house_that_got_it_is_read(string text, bool compares) =>
+        Assert.Equal(compares, AnswerFollowUp.ComparesWithNeighbours(text));
+
     private static string[] Tokens(string text) =>
         EngineHarness.Repo.Questions.Understand(QuestionParts.WithoutFollowUpWord(text)).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
