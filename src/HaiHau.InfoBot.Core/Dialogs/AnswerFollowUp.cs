@@ -109,9 +109,18 @@ internal static partial class AnswerFollowUp
     public static bool NamesSomeone(IReadOnlyList<string> tokens) =>
         tokens.Any(t => t == QuestionNormalizer.NumberToken || People.Contains(t));
 
-    /// <summary>The household categories as folded phrases, the longest first (so «hộ cận nghèo» is not read as «hộ nghèo»).</summary>
+    /// <summary>Whether a message opens with a person («em trai em bị tật ở chân…», «con gái tôi 17 tuổi…»).</summary>
+    public static bool OpensWithSomeone(string text) =>
+        VietnameseText.Fold(text).Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && People.Contains(first);
+
+    /// <summary>
+    /// The household categories as folded phrases, the longest first (so «hộ cận nghèo» is not read as «hộ nghèo»). A
+    /// household leaving the near-poor list («thoát cận nghèo») is a newly escaped one, as the content has it, not a
+    /// near-poor one.
+    /// </summary>
     private static readonly (string Named, string Phrase)[] Categories =
     [
+        (" thoat can ngheo ", "ho moi thoat ngheo"),
         (" ho moi thoat ngheo ", "ho moi thoat ngheo"), (" moi thoat ngheo ", "ho moi thoat ngheo"), (" thoat ngheo ", "ho moi thoat ngheo"),
         (" ho can ngheo ", "ho can ngheo"), (" can ngheo ", "ho can ngheo"), (" ho ngheo ", "ho ngheo"),
     ];

@@ -28,6 +28,16 @@ public sealed partial class DialogEngine
             return false;
         }
 
+        if (AnswerFollowUp.AsksToBeDoneForThem(text) || (AnswerFollowUp.ComparesWithNeighbours(text) && read.Value.Best.Topic != topic))
+        {
+            // «nhờ con nộp hộ được không», «mẹ em không đi lại được thì sao»: the answer says where to go, not who may go
+            // instead; «sao hàng xóm được mà nhà tôi không» after a support: not why one house got it. Those are the
+            // office's to say, so the resident is told so and where to ask.
+            turn.Log(EventKinds.QuestionUnderstood, topic);
+            SayAnswerDoesNotSay(turn, understanding, previous, question, body, topic, text);
+            return true;
+        }
+
         var rest = QuestionParts.WithoutFollowUpWord(text);
         var alone = read.Value;
         var tokens = alone.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -50,7 +60,9 @@ public sealed partial class DialogEngine
 
         if (tokens.Length == 0 || !AnswerFollowUp.LeansOn(own, asking, words))
         {
-            return OnTheSameHousehold(turn, understanding, question, rest, alone);
+            return OnTheSameHousehold(turn, understanding, question, rest, alone)
+                || AskedOfTheMatter(turn, understanding, previous, question, body, topic, rest, text, own, ask, alone)
+                || ForSomeoneElse(turn, understanding, question, topic, rest, text, alone);
         }
 
         if (own.Count > 0 && alone is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article, Best.Coverage: >= OwnQuestionCoverage } && alone.Best.Topic != topic)
@@ -85,7 +97,7 @@ public sealed partial class DialogEngine
         }
 
         var said = turn.Render(body);
-        QuickReply[] buttons = [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
+        var buttons = WholeAnswerAndWaysOn(understanding, previous, topic);
         if (AnswerFollowUp.Excerpt(said, ask) is not { } part)
         {
             // The answer does not say it. A neighbour on the same matter may: the message alone, or read with the
@@ -154,6 +166,58 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>
+    /// A short ask of how much or how long, of the matter just answered, with a word or two the answer lacks («tiền ăn ở
+    /// viện có được hỗ trợ không» after a BHYT answer, «có được hỗ trợ tiền ăn với tiền đi lại không» after vocational
+    /// training): read alone, those few words found an entry of another matter only loosely (the school meal of pupils),
+    /// given as the answer. Read with the answer's question it gets the entry beside it that says it;
+    /// else the resident is told the answer does not say it, and where to ask.
+    /// </summary>
+    private bool AskedOfTheMatter(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string body, string topic, string rest, string text, IReadOnlyList<string> own, FollowUpAsk ask, UnderstoodQuestion alone)
+    {
+        if (ask is not (FollowUpAsk.Amount or FollowUpAsk.Time) || own.Count > OwnWordsOfAnAsk || AnswerFollowUp.StartsAnew(text)
+            || alone is not { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article, Best.Coverage: < OwnQuestionCoverage }
+            || alone.Best.Topic == topic)
+        {
+            return false;
+        }
+
+        turn.Log(EventKinds.QuestionUnderstood, topic);
+        if (understanding.Understand($"{question} {rest}") is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } within
+            && within.Best.Topic == topic && within.Best.Answer != previous)
+        {
+            return Go(turn, understanding, within.Best.Answer, insideDialog: false);
+        }
+
+        SayAnswerDoesNotSay(turn, understanding, previous, question, body, topic, text);
+        return true;
+    }
+
+    /// <summary>
+    /// The same matter asked for someone else («còn em trai em bị tật ở chân thì có được học không» after vocational
+    /// training, «thế con bé nhà hàng xóm bị tự kỷ thì có được không» after what disabled people get): read alone, the
+    /// person's words found an entry of another matter (the disability allowance, a refused loan). Read with the answer's
+    /// question it is answered when that reading stays in the answer's matter; otherwise it is read alone, as before.
+    /// </summary>
+    private bool ForSomeoneElse(TurnContext turn, IQuestionUnderstanding understanding, string question, string topic, string rest, string text, UnderstoodQuestion alone)
+    {
+        // «còn em trai em…», «thế con bé nhà hàng xóm…»: the person opens what follows the follow-up word. «thế còn vay tiền
+        // làm nhà vệ sinh…», «còn cái nhà bà bị bão…» open with a matter of their own.
+        if (rest.Length == text.Trim().Length || !AnswerFollowUp.OpensWithSomeone(rest) || AnswerFollowUp.StartsAnew(text)
+            || alone is not { Decision: QuestionDecision.Answer, Best.Coverage: < OwnQuestionCoverage } || alone.Best.Topic == topic
+            || understanding.Understand($"{question} {rest}") is not { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } within
+            || within.Best.Topic != topic)
+        {
+            return false;
+        }
+
+        turn.Log(EventKinds.QuestionUnderstood, topic);
+        return Go(turn, understanding, within.Best.Answer, insideDialog: false);
+    }
+
+    /// <summary>Most words of its own an ask of the matter just answered may have (<see cref="AskedOfTheMatter"/>).</summary>
+    private const int OwnWordsOfAnAsk = 2;
+
+    /// <summary>
     /// Whether a message may ask more of the last reply: it asks something, opens no new question («à mà cho hỏi…»), and
     /// tells no household's numbers (those are the case's to answer, <see cref="AnswerCase"/>, whatever came before).
     /// </summary>
@@ -213,6 +277,14 @@ public sealed partial class DialogEngine
         turn.Say($"{question}\n\n{say} {where}".TrimEnd(), buttons);
         KeepForTheNextTurn(turn, previous, topic);
     }
+
+    /// <summary>The honest answer (<see cref="SayNotSaid"/>) with the answer's own place to ask and its buttons.</summary>
+    private static void SayAnswerDoesNotSay(TurnContext turn, IQuestionUnderstanding understanding, AnswerRef previous, string question, string body, string topic, string text) =>
+        SayNotSaid(turn, understanding, previous, question, topic, turn.Render(body), text, WholeAnswerAndWaysOn(understanding, previous, topic), understanding.Messages.NotSaid);
+
+    /// <summary>Under a part of an answer, or what it does not say: a button for the whole answer, then the ways on from its topic.</summary>
+    private static QuickReply[] WholeAnswerAndWaysOn(IQuestionUnderstanding understanding, AnswerRef previous, string topic) =>
+        [new(previous.Payload, understanding.Messages.WholeAnswer), .. WaysOn(understanding.Settings(topic))];
 
     /// <summary>A part of an answer, or what it does not say, is still that answer: the next follow-up reads with it too.</summary>
     private static void KeepForTheNextTurn(TurnContext turn, AnswerRef answer, string topic)

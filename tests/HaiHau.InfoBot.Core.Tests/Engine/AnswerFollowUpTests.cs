@@ -215,6 +215,7 @@ public sealed class AnswerFollowUpTests
     [InlineData("Hộ nghèo được hưởng những gì?", "thế hộ cận nghèo thì sao", "ho can ngheo duoc huong nhung gi")]
     [InlineData("Người cao tuổi được trợ cấp hằng tháng từ bao nhiêu tuổi?", "nếu nhà mới thoát nghèo thì sao", "nguoi cao tuoi duoc tro cap hang thang tu bao nhieu tuoi ho moi thoat ngheo")]
     [InlineData("Hộ nghèo có được hỗ trợ tiền điện không?", "thế nhà hàng xóm cận nghèo thì sao", "ho can ngheo co duoc ho tro tien dien khong")] // a neighbour is someone, not a word of its own
+    [InlineData("Hộ cận nghèo được vay vốn không?", "còn nhà thoát cận nghèo thì sao", "ho moi thoat ngheo duoc vay von khong")] // leaving the near-poor list
     [InlineData("Hộ cận nghèo được vay vốn không?", "còn hộ cận nghèo thì sao", null)]
     [InlineData("Hộ nghèo được vay vốn không?", "hộ cận nghèo học nghề có được miễn phí không", null)]
     public void A_category_follow_up_reads_the_question_for_the_category_it_names(string question, string text, string? read)
@@ -430,6 +431,113 @@ public sealed class AnswerFollowUpTests
 
         Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == storm);
     }
+
+    [Fact]
+    public void How_much_asked_with_a_word_the_answer_lacks_gets_no_entry_of_another_matter()
+    {
+        var bot = Today();
+        bot.Send("đi học nghề ngắn hạn có được nhà nước hỗ trợ không");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:hoc-nghe-ho-tro-bao-nhieu");
+
+        var text = EngineHarness.Joined(bot.Send("thế có được cho tiền ăn không"));
+
+        // Not the entry on a seriously ill family member, which the words alone find: the training answer does not say it,
+        // and where to ask.
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(EngineHarness.Repo.Questions.Messages.NotSaid, text, StringComparison.Ordinal);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+    }
+
+    [Fact]
+    public void Read_alone_the_few_words_find_an_entry_of_another_matter()
+    {
+        var bot = Today();
+
+        bot.Send("thế có được cho tiền ăn không");
+
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:nguoi-om-nang-trong-gia-dinh");
+    }
+
+    [Theory]
+    [InlineData("nhờ con gái tôi đi nộp hộ được không")]
+    [InlineData("mẹ tôi không đi lại được thì sao")]
+    public void Asking_who_may_go_instead_is_told_the_answer_does_not_say_it_and_where_to_ask(string then)
+    {
+        var bot = Today();
+        bot.Send(Elderly);
+
+        var text = EngineHarness.Joined(bot.Send(then));
+
+        // Not the same answer again, which sends her to the office she has just said she cannot reach.
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(EngineHarness.Repo.Questions.Messages.NotSaid, text, StringComparison.Ordinal);
+        Assert.Contains("UBND xã", text, StringComparison.Ordinal);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnanswered);
+    }
+
+    [Theory]
+    [InlineData("nho anh trai di lam ho dc ko", true)]
+    [InlineData("bà đi nại khó lắm thì sao", true)]
+    [InlineData("bố em bị điếc từ nhỏ thì có được không", false)] // «nhỏ», small
+    [InlineData("ông vẫn đi lại được thì có được không", false)]
+    [InlineData("làm hồ sơ hộ nghèo ở đâu", false)] // «hồ sơ», «hộ nghèo»
+    [InlineData("giấy tờ cần những gì để bà nhờ người làm", false)] // the papers asked, which the answer may say
+    public void Who_may_go_instead_is_read(string text, bool asks) =>
+        Assert.Equal(asks, AnswerFollowUp.AsksToBeDoneForThem(text));
+
+    [Fact]
+    public void The_same_matter_asked_for_someone_else_stays_in_that_matter()
+    {
+        const string ForHerSon = "thế còn con trai tôi bị tật ở tay thì có được học không";
+        var alone = Today();
+        alone.Send(ForHerSon);
+        Assert.Contains(alone.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:tro-cap-nguoi-khuyet-tat");
+
+        var bot = Today();
+        bot.Send("bố em 50 tuổi muốn đi học nghề điện có được hỗ trợ tiền học không");
+        var training = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnderstood).Subject;
+
+        bot.Send(ForHerSon);
+
+        // Learning a trade, for the son: not the disability allowance his words found alone.
+        Assert.Equal(training, Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionUnderstood).Subject);
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:tro-cap-nguoi-khuyet-tat");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+    }
+
+    [Fact]
+    public void A_household_leaving_the_near_poor_list_is_asked_about_as_a_newly_escaped_one()
+    {
+        var bot = Today();
+        bot.Send("thẻ bảo hiểm y tế hộ cận nghèo được nhà nước hỗ trợ bao nhiêu");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:bhyt-ho-can-ngheo");
+
+        bot.Send("năm sau nhà tôi thoát cận nghèo thì còn được hỗ trợ không");
+
+        // Not the near-poor card again: what a household that has just left the list keeps.
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == "faq:bhyt-ho-moi-thoat-ngheo");
+    }
+
+    [Fact]
+    public void A_neighbour_who_got_the_support_is_no_question_about_the_poverty_list()
+    {
+        var bot = Today();
+        bot.Send("nhà bị bão làm tốc mái thì có được hỗ trợ không");
+
+        var text = EngineHarness.Joined(bot.Send("sao nhà bên được mà nhà tôi thì chưa"));
+
+        // Why one house got the storm support is the commune's to say; read alone it found why a neighbour is on the list.
+        Assert.DoesNotContain(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Contains(EngineHarness.Repo.Questions.Messages.NotSaid, text, StringComparison.Ordinal);
+        Assert.Contains("UBND xã", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sao hang xom dc ma nha e k dc", true)]
+    [InlineData("nhà kia được hỗ trợ mà nhà tôi khó hơn lại không", true)]
+    [InlineData("còn nhà hàng xóm bị đổ chuồng lợn thì có được gì không", false)] // the same matter for another house
+    public void Another_house_that_got_it_is_read(string text, bool compares) =>
+        Assert.Equal(compares, AnswerFollowUp.ComparesWithNeighbours(text));
 
     private static string[] Tokens(string text) =>
         EngineHarness.Repo.Questions.Understand(QuestionParts.WithoutFollowUpWord(text)).Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
