@@ -55,12 +55,12 @@ public sealed partial class DialogEngine
             // was wrong more often than right, the answer's own question outweighing the category's entry («hộ nghèo
             // đóng có được hỗ trợ không» after voluntary social insurance has an entry of its own).
             turn.Log(EventKinds.QuestionUnderstood, swapped.Best.Topic);
-            return Go(turn, understanding, swapped.Best.Answer, insideDialog: false);
+            return GoWith(turn, understanding, swapped, text);
         }
 
         if (tokens.Length == 0 || !AnswerFollowUp.LeansOn(own, asking, words))
         {
-            return OnTheSameHousehold(turn, understanding, question, rest, alone)
+            return OnTheSameHousehold(turn, understanding, question, rest, text, alone)
                 || AskedOfTheMatter(turn, understanding, previous, question, body, topic, rest, text, own, ask, alone)
                 || ForSomeoneElse(turn, understanding, question, topic, rest, text, alone);
         }
@@ -69,14 +69,14 @@ public sealed partial class DialogEngine
         {
             // Words of its own that an entry of another matter answers («con tôi đi học nghề có được miễn học phí không»
             // after the student loan): a question of its own, whatever words it shares with the answer given.
-            return OnTheSameHousehold(turn, understanding, question, rest, alone);
+            return OnTheSameHousehold(turn, understanding, question, rest, text, alone);
         }
 
         if (ask == FollowUpAsk.None && !AnswerFollowUp.NamesSomeone(tokens) && !AnswerFollowUp.AsksConditions(text))
         {
             // Nothing asked of the answer and nobody new asked about («còn vay vốn thì sao» after the farming loan): the
             // same answer again would tell the resident nothing; the follow-up is read as the other follow-ups are.
-            return OnTheSameHousehold(turn, understanding, question, rest, alone);
+            return OnTheSameHousehold(turn, understanding, question, rest, text, alone);
         }
 
         turn.Log(EventKinds.QuestionUnderstood, topic);
@@ -88,7 +88,7 @@ public sealed partial class DialogEngine
             ? alone.Best.Answer : null;
         if (neighbour is not null && own.Any(w => !asked.Contains(w)))
         {
-            return Go(turn, understanding, neighbour, insideDialog: false);
+            return GoWith(turn, understanding, alone, text);
         }
 
         if (ask == FollowUpAsk.None)
@@ -103,11 +103,11 @@ public sealed partial class DialogEngine
             // The answer does not say it. A neighbour on the same matter may: the message alone, or read with the
             // answer's question («cần giấy tờ gì» after the poor household's loan: the loan's papers).
             var within = understanding.Understand($"{question} {rest}");
-            foreach (var other in new[] { own.Count > 0 ? neighbour : null, within is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } && within.Best.Topic == topic ? within.Best.Answer : null })
+            foreach (var other in new[] { own.Count > 0 && neighbour is not null ? alone : null, within is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } && within.Best.Topic == topic ? within : null })
             {
-                if (other is not null && other != previous)
+                if (other is not null && other.Best.Answer != previous)
                 {
-                    return Go(turn, understanding, other, insideDialog: false);
+                    return GoWith(turn, understanding, other, text);
                 }
             }
 
@@ -151,7 +151,7 @@ public sealed partial class DialogEngine
     /// matter must stay: the category's words alone pull towards its entries («căn cước bị mất làm lại ở đâu», sent to the
     /// police read alone, found the poor household's certificate with them).
     /// </summary>
-    private bool OnTheSameHousehold(TurnContext turn, IQuestionUnderstanding understanding, string question, string rest, UnderstoodQuestion alone)
+    private bool OnTheSameHousehold(TurnContext turn, IQuestionUnderstanding understanding, string question, string rest, string text, UnderstoodQuestion alone)
     {
         if (alone.Decision != QuestionDecision.Answer || AnswerFollowUp.CarriedCategory(question, rest) is not { } category
             || understanding.Understand($"{category} {rest}") is not { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } carried
@@ -162,7 +162,7 @@ public sealed partial class DialogEngine
         }
 
         turn.Log(EventKinds.QuestionUnderstood, carried.Best.Topic);
-        return Go(turn, understanding, carried.Best.Answer, insideDialog: false);
+        return GoWith(turn, understanding, carried, text);
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ public sealed partial class DialogEngine
         if (understanding.Understand($"{question} {rest}") is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq or AnswerRef.Article } within
             && within.Best.Topic == topic && within.Best.Answer != previous)
         {
-            return Go(turn, understanding, within.Best.Answer, insideDialog: false);
+            return GoWith(turn, understanding, within, text);
         }
 
         SayAnswerDoesNotSay(turn, understanding, previous, question, body, topic, text);
@@ -211,7 +211,7 @@ public sealed partial class DialogEngine
         }
 
         turn.Log(EventKinds.QuestionUnderstood, topic);
-        return Go(turn, understanding, within.Best.Answer, insideDialog: false);
+        return GoWith(turn, understanding, within, text);
     }
 
     /// <summary>Most words of its own an ask of the matter just answered may have (<see cref="AskedOfTheMatter"/>).</summary>

@@ -56,13 +56,13 @@ public sealed partial class DialogEngine
 
         // A matter of its own («bhyt ở đâu làm», «được hộ nghèo rồi có được vay vốn không») stays its own with the name added.
         var rest = QuestionParts.WithoutFollowUpWord(text);
-        if (understanding.Understand($"{rest} {poverty.Label}") is not { Decision: QuestionDecision.Answer, Best: { Topic: Topics.Eligibility, Answer.Kind: AnswerRef.Faq or AnswerRef.Article } within })
+        if (understanding.Understand($"{rest} {poverty.Label}") is not { Decision: QuestionDecision.Answer, Best: { Topic: Topics.Eligibility, Answer.Kind: AnswerRef.Faq or AnswerRef.Article } } within)
         {
             return false;
         }
 
         turn.Log(EventKinds.QuestionUnderstood, Topics.Eligibility);
-        return Go(turn, understanding, within.Answer, insideDialog: false);
+        return GoWith(turn, understanding, within, text);
     }
 
     private static bool AsksWhoDecides(string text) =>

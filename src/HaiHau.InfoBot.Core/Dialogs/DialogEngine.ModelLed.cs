@@ -17,11 +17,31 @@ public sealed partial class DialogEngine
             return false;
         }
 
-        if (question.ModelLed && UnansweredSubject(text) is { Length: > 0 } folded)
+        NoteModelLed(turn, question, text);
+        return true;
+    }
+
+    /// <summary>
+    /// A follow-up answered with what one of its readings chose (read alone, with the answer's question, with the household
+    /// category): recorded for staff as <see cref="AnswerRead"/> records it when the entry model chose it. Follow-ups had
+    /// gone unrecorded, so a model's guess after an answer was never shown for review.
+    /// </summary>
+    private bool GoWith(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion read, string text)
+    {
+        if (!Go(turn, understanding, read.Best.Answer, insideDialog: false))
+        {
+            return false;
+        }
+
+        NoteModelLed(turn, read, text);
+        return true;
+    }
+
+    private static void NoteModelLed(TurnContext turn, UnderstoodQuestion read, string text)
+    {
+        if (read.ModelLed && UnansweredSubject(text) is { Length: > 0 } folded)
         {
             turn.Log(EventKinds.QuestionModelAnswered, folded);
         }
-
-        return true;
     }
 }

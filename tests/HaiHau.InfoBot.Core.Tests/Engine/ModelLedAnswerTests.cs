@@ -35,6 +35,24 @@ public sealed class ModelLedAnswerTests
     }
 
     [Fact]
+    public void A_follow_up_answered_on_the_model_s_reading_is_recorded_too()
+    {
+        // The follow-up, read alone, finds a neighbour of the answer just given only on the entry model's reading; the
+        // follow-up paths had given it unrecorded, so staff never saw such a guess.
+        const string Then = "vậy được hưởng đến bao giờ thì thôi";
+        Assert.True(EngineHarness.Repo.Questions.Understand(Then).ModelLed);
+        var bot = new EngineHarness();
+        bot.Send("nhà bác mới thoát nghèo năm ngoái thì còn được hưởng gì không");
+
+        bot.Send(Then);
+
+        var answered = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered);
+        Assert.Equal(new AnswerRef(AnswerRef.Faq, "ho-moi-thoat-ngheo-bao-lau").Payload, answered.Subject);
+        var marked = Assert.Single(bot.LastEvents, e => e.Kind == EventKinds.QuestionModelAnswered);
+        Assert.Equal(DialogEngine.UnansweredSubject(Then), marked.Subject);
+    }
+
+    [Fact]
     public void A_short_question_the_search_answers_is_not_marked()
     {
         var bot = new EngineHarness();
