@@ -21,13 +21,14 @@ internal static partial class AnswerFollowUp
         var folded = " " + VietnameseText.Fold(text) + " ";
         var ask = AskOf(text);
         var asksWho = ask is FollowUpAsk.None or FollowUpAsk.Place || (ask == FollowUpAsk.Papers && !AsksWhich.Any(w => folded.Contains(w, StringComparison.Ordinal)));
-        return asksWho && (text.Contains("nhờ", StringComparison.OrdinalIgnoreCase) || ByAnother().IsMatch(folded) || DoneForThem().IsMatch(folded) || CannotGo().IsMatch(folded));
+        return asksWho && (ByAnother().IsMatch(folded) || DoneForThem().IsMatch(folded) || CannotGo().IsMatch(folded));
     }
 
     private static readonly string[] AsksWhich = [" gi ", " j ", " nao ", " ntn "];
 
-    // «nho» typed plain is also «nhỏ» (small, «từ nhỏ», «đứa nhỏ»): «nhờ» only before the person asked to help.
-    [GeneratedRegex(@" nho (bo|me|con|chau|anh|chi|em|co|chu|bac|ong|ba|vo|chong|nguoi|hang xom|can bo) ", RegexOptions.CultureInvariant, PatternLimits.MatchTimeMs)]
+    // «nho» typed plain is also «nhỏ» (small, «từ nhỏ», «đứa nhỏ»): «nhờ» only before the person asked to help. Not before
+    // «cháu», «ad», «cán bộ»: «nhờ cháu chỉ giúp nộp ở đâu» asks the assistant or the office, as a courtesy, where to go.
+    [GeneratedRegex(@" nho (bo|me|con|anh|chi|em|co|chu|bac|ong|ba|vo|chong|nguoi|hang xom) ", RegexOptions.CultureInvariant, PatternLimits.MatchTimeMs)]
     private static partial Regex ByAnother();
 
     // «nộp hộ», «làm hộ», «đi hộ được không»; not «hồ sơ», «hộ nghèo», «hộ gia đình», which fold to «ho» too.

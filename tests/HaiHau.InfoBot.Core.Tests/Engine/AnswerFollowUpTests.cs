@@ -482,6 +482,8 @@ public sealed class AnswerFollowUpTests
     [InlineData("ông vẫn đi lại được thì có được không", false)]
     [InlineData("làm hồ sơ hộ nghèo ở đâu", false)] // «hồ sơ», «hộ nghèo»
     [InlineData("giấy tờ cần những gì để bà nhờ người làm", false)] // the papers asked, which the answer may say
+    [InlineData("nhờ cháu chỉ giúp nộp ở đâu", false)] // the assistant asked, as a courtesy, where to go
+    [InlineData("em nhờ cô hàng xóm nộp hồ sơ hộ bà được không", true)]
     public void Who_may_go_instead_is_read(string text, bool asks) =>
         Assert.Equal(asks, AnswerFollowUp.AsksToBeDoneForThem(text));
 
