@@ -35,6 +35,9 @@ internal static class StopRequest
         "nhieu tin qua", "nhieu tin nhan qua", "nhieu thong bao qua",
     ];
 
+    // «không đọc được tin nhắn», «không xem được»: cannot read them (who can help), not a wish for fewer.
+    private static readonly string[] CannotRead = ["khong doc duoc", "khong doc dc", "khong xem duoc", "khong xem dc"];
+
     // Somebody else's messages: «tin nhắn lừa đảo nhiều quá», «số lạ nhắn tin», «quảng cáo» are no complaint about the bot's.
     private static readonly string[] OtherSenders = ["lua dao", "quang cao", "so la", "tin rac"];
 
@@ -46,6 +49,11 @@ internal static class StopRequest
     public static bool IsComplaint(string? text)
     {
         var padded = " " + VietnameseText.Fold(text) + " ";
+        foreach (var cannot in CannotRead)
+        {
+            padded = padded.Replace(" " + cannot + " ", " ", StringComparison.Ordinal);
+        }
+
         bool Has(string phrase) => padded.Contains(" " + phrase + " ", StringComparison.Ordinal);
         return TheMessages.Any(Has) && Complaints.Any(Has) && !OtherSenders.Any(Has);
     }

@@ -49,6 +49,7 @@ public sealed class StopRequestTests
     [InlineData("tin nhắn lừa đảo nhiều quá")] // somebody else's messages
     [InlineData("tôi không nhận được tin nhắn nào")] // the news did not come
     [InlineData("bà không biết đọc tin nhắn")] // cannot read: who can help, not stopping
+    [InlineData("bà không đọc được tin nhắn vì chữ nhỏ quá")]
     [InlineData("nhà tôi khó khăn nhiều quá")] // no messages named
     public void Other_sentences_about_messages_are_no_complaint(string text) => Assert.False(StopRequest.IsComplaint(text));
 
