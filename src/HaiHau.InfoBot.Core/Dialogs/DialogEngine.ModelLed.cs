@@ -12,36 +12,26 @@ public sealed partial class DialogEngine
     private bool AnswerRead(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion question, string text, bool insideDialog)
     {
         turn.Log(EventKinds.QuestionUnderstood, question.Best.Topic);
-        if (!Go(turn, understanding, question.Best.Answer, insideDialog))
-        {
-            return false;
-        }
-
-        NoteModelLed(turn, question, text);
-        return true;
+        return GoWith(turn, understanding, question, text, insideDialog);
     }
 
     /// <summary>
-    /// A follow-up answered with what one of its readings chose (read alone, with the answer's question, with the household
-    /// category): recorded for staff as <see cref="AnswerRead"/> records it when the entry model chose it. Follow-ups had
-    /// gone unrecorded, so a model's guess after an answer was never shown for review.
+    /// The answer a reading chose, given and, when the entry model chose it, recorded for staff. A follow-up answered with
+    /// what one of its readings chose (read alone, with the answer's question, with the household category) goes through
+    /// here too: follow-ups had gone unrecorded, so a model's guess after an answer was never shown for review.
     /// </summary>
-    private bool GoWith(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion read, string text)
+    private bool GoWith(TurnContext turn, IQuestionUnderstanding understanding, UnderstoodQuestion read, string text, bool insideDialog = false)
     {
-        if (!Go(turn, understanding, read.Best.Answer, insideDialog: false))
+        if (!Go(turn, understanding, read.Best.Answer, insideDialog))
         {
             return false;
         }
 
-        NoteModelLed(turn, read, text);
-        return true;
-    }
-
-    private static void NoteModelLed(TurnContext turn, UnderstoodQuestion read, string text)
-    {
         if (read.ModelLed && UnansweredSubject(text) is { Length: > 0 } folded)
         {
             turn.Log(EventKinds.QuestionModelAnswered, folded);
         }
+
+        return true;
     }
 }
