@@ -138,11 +138,12 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
         // Nothing taught: the model content/ built at start serves as it is (no second training). Taught: built with the
         // model cache too, so a restart on the same phrasings (StaffPhrasingRefresher, before /health) reads the build
         // instead of training again; the phrasings are part of its key, so a new one misses and trains. The entry model
-        // is the start's unless a letter was linked (StaffTeaching): then it learns that letter too, a few seconds more.
+        // is the start's unless a letter was linked or confirmed (StaffTeaching): then it learns that letter too, a few seconds more.
         var model = _data.Questions;
+        rows = rows.Where(StaffPhrasingKinds.Teaches).ToList();
         if (rows.Count > 0)
         {
-            var wordings = rows.Select(r => r.Kind == StaffPhrasingKinds.Link
+            var wordings = rows.Select(r => r.FaqId is not null
                 ? new StaffWording(r.Id, r.Text, FaqId: r.FaqId)
                 : new StaffWording(r.Id, r.Text, Topic: r.Topic)).ToList();
             model = StaffTeaching.Build(_data.Questions, _data.Understanding, _data.Content.Articles, wordings, _store, _data.Content);
@@ -152,8 +153,8 @@ public sealed class LiveUnderstanding : IQuestionUnderstanding, IDisposable
         foreach (var row in rows)
         {
             var key = model.Normalizer.Normalize(row.Text);
-            var guess = row.Kind == StaffPhrasingKinds.Link
-                ? row.FaqId is { } id && model.FindFaq(id) is { } faq ? new TopicGuess(faq.Topic, 1, new AnswerRef(AnswerRef.Faq, faq.Id)) : null
+            var guess = row.FaqId is not null
+                ? model.FindFaq(row.FaqId) is { } faq ? new TopicGuess(faq.Topic, 1, new AnswerRef(AnswerRef.Faq, faq.Id)) : null
                 : row.Topic is { } topic && model.Settings(topic) is { Action: TopicAction.Answer } ? new TopicGuess(topic, 1, new AnswerRef(AnswerRef.Topic, topic)) : null;
             if (key.Length > 0 && guess is not null)
             {

@@ -84,7 +84,9 @@ public sealed class UnansweredLoop(
             return (null, "Câu hỏi không được để trống.");
         }
 
+        var modelAnswers = await questions.ReadModelAnswersAsync(from, to, scope, ct);
         string? topic = null;
+        string? faqId = null;
         switch (decision.Kind)
         {
             case StaffPhrasingKinds.Example:
@@ -101,9 +103,18 @@ public sealed class UnansweredLoop(
                     return (null, "Hãy chọn một câu trả lời có sẵn.");
                 }
 
-                topic = faq.Topic;
+                (topic, faqId) = (faq.Topic, faq.Id);
                 break;
-            case StaffPhrasingKinds.NewFaq or StaffPhrasingKinds.Ignore or StaffPhrasingKinds.Confirmed:
+            case StaffPhrasingKinds.Confirmed:
+                // «Đúng rồi» keeps the entry the assistant gave, read from what it answered (not from the form), so the
+                // decision says which answer was right and the bot learns these words for it as a link would.
+                if (GuessedEntry(modelAnswers.Select(m => m.Answer), decision.Original) is { } given)
+                {
+                    (topic, faqId) = (given.Topic, given.Id);
+                }
+
+                break;
+            case StaffPhrasingKinds.NewFaq or StaffPhrasingKinds.Ignore:
                 break;
             default:
                 return (null, "Không rõ việc cần làm.");
@@ -115,9 +126,8 @@ public sealed class UnansweredLoop(
         if (!edited)
         {
             var asked = (await questions.ReadAsync(from, to, scope, ct)).Select(q => q.Question)
-                .Concat((await questions.ReadModelAnswersAsync(from, to, scope, ct)).Select(m => m.Answer.Question));
-            // TrimEnd: kept before 7 December, a letter cut at 200 characters could end in a space (DialogEngine.UnansweredSubject).
-            source = asked.Where(q => q.Text.TrimEnd() == text).MaxBy(q => q.At)?.ConversationId;
+                .Concat(modelAnswers.Select(m => m.Answer.Question));
+            source = asked.Where(q => Kept(q.Text) == text).MaxBy(q => q.At)?.ConversationId;
         }
 
         var now = time.GetUtcNow();
@@ -126,7 +136,7 @@ public sealed class UnansweredLoop(
             Kind = decision.Kind,
             Text = text,
             Topic = topic,
-            FaqId = decision.Kind == StaffPhrasingKinds.Link ? decision.FaqId : null,
+            FaqId = faqId,
             SourceConversationId = source,
             Edited = edited,
             CommuneCode = scope,
@@ -147,7 +157,7 @@ public sealed class UnansweredLoop(
             }, ct);
         }
 
-        if (StaffPhrasingKinds.Teaches(record.Kind))
+        if (StaffPhrasingKinds.Teaches(record))
         {
             _ = understanding.Schedule(); // the page says when it is learnt (LiveUnderstanding.IsLearning)
         }
@@ -164,10 +174,24 @@ public sealed class UnansweredLoop(
             StaffPhrasingKinds.Example => $"Chủ đề «{TopicLabel(record.Topic)}»; {size}; {words}.",
             StaffPhrasingKinds.Link => $"Câu trả lời «{FaqQuestion(record.FaqId)}»; {size}; {words}.",
             StaffPhrasingKinds.NewFaq => $"Cần viết câu hỏi thường gặp mới; {size}.",
-            StaffPhrasingKinds.Confirmed => "Câu trả lời trợ lý tự đoán là đúng.",
+            StaffPhrasingKinds.Confirmed => record.FaqId is null ? "Câu trả lời trợ lý tự đoán là đúng." : $"Câu trả lời trợ lý tự đoán «{FaqQuestion(record.FaqId)}» là đúng; {words}.",
             _ => $"Bỏ qua; {size}.",
         };
     }
+
+    /// <summary>
+    /// The FAQ entry the assistant gave the newest of the guessed answers with these words (null when none is left in the
+    /// period, or the answer was not an entry: an article or a topic's overview is not taught).
+    /// </summary>
+    private Core.Content.FaqEntry? GuessedEntry(IEnumerable<ModelAnswer> guessed, string? original)
+    {
+        var words = original?.Trim();
+        var given = guessed.Where(m => Kept(m.Question.Text) == words).MaxBy(m => m.Question.At)?.Answer;
+        return AnswerRef.Parse(given) is { Kind: AnswerRef.Faq, Id: var id } ? understanding.FindFaq(id) : null;
+    }
+
+    // TrimEnd: kept before 7 December, a letter cut at 200 characters could end in a space (DialogEngine.UnansweredSubject).
+    private static string Kept(string text) => text.TrimEnd();
 
     public string TopicLabel(string? topic) => topic is null ? "" : understanding.Settings(topic)?.Label ?? topic;
 

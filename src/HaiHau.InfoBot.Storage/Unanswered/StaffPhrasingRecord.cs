@@ -6,9 +6,8 @@ namespace HaiHau.InfoBot.Storage.Unanswered;
 /// <summary>
 /// What staff decided about a way residents asked something the bot could not answer (issue 13 §3): teach it to a
 /// topic, link it to an FAQ answer, mark it for a new FAQ entry, or ignore it; or, for an answer the assistant guessed,
-/// confirm it was right. Examples and links join the classifier
-/// and the answer search without a restart (the host rebuilds them in the background); marks, ignores and confirmations only shape
-/// the console's list.
+/// confirm it was right. Examples, links and confirmations of an entry join the classifier and the answer search without
+/// a restart (the host rebuilds them in the background); marks and ignores only shape the console's list.
 /// </summary>
 public sealed class StaffPhrasingRecord
 {
@@ -20,10 +19,10 @@ public sealed class StaffPhrasingRecord
     /// <summary>The phrasing as staff kept it: the folded question, or their edit of it.</summary>
     public required string Text { get; set; }
 
-    /// <summary>The topic an example teaches, or the topic of the FAQ a link answers with.</summary>
+    /// <summary>The topic an example teaches, or the topic of the FAQ a link or a confirmation answers with.</summary>
     public string? Topic { get; set; }
 
-    /// <summary>For a link: the FAQ entry's id (content/faq/&lt;id&gt;.md).</summary>
+    /// <summary>For a link, or a confirmation of an entry the assistant gave: the FAQ entry's id (content/faq/&lt;id&gt;.md).</summary>
     public string? FaqId { get; set; }
 
     /// <summary>
@@ -57,6 +56,8 @@ public static class StaffPhrasingKinds
     /// <summary>
     /// «Đúng rồi» on an answer the assistant guessed: it leaves the list as an ignore does, but the audit log and the
     /// statistics must tell «the guess was right» from «not worth a look». Before 8 December it was stored as an ignore.
+    /// From 8 December it keeps the entry given (<see cref="StaffPhrasingRecord.FaqId"/>) and teaches the words to it as a
+    /// link does; before, it named no entry and taught nothing.
     /// </summary>
     public const string Confirmed = "confirmed";
 
@@ -65,8 +66,16 @@ public static class StaffPhrasingKinds
     /// <summary>The kinds that hide what they cover for good, whenever it was asked (the others: only what was asked before).</summary>
     public static bool CoversForGood(string kind) => kind is Ignore or NewFaq or Confirmed;
 
-    /// <summary>The kinds the bot learns from; the others only shape the console's list.</summary>
-    public static bool Teaches(string kind) => kind is Example or Link;
+    /// <summary>The kinds the bot may learn from; the others only shape the console's list.</summary>
+    public static readonly IReadOnlyList<string> Teaching = [Example, Link, Confirmed];
+
+    /// <summary>Whether the bot learns from this decision: an example, a link, or a confirmation that names its entry.</summary>
+    public static bool Teaches(StaffPhrasingRecord decision) => decision.Kind switch
+    {
+        Example or Link => true,
+        Confirmed => decision.FaqId is not null,
+        _ => false,
+    };
 }
 
 internal sealed class StaffPhrasingConfiguration : IEntityTypeConfiguration<StaffPhrasingRecord>

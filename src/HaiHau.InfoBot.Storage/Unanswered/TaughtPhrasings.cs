@@ -1,13 +1,14 @@
 namespace HaiHau.InfoBot.Storage.Unanswered;
 
 /// <summary>
-/// The staff phrasings the understanding learns from (examples and links, not the other decisions). Plain reads
+/// The staff phrasings the understanding may learn from (examples, links, confirmations: <see cref="StaffPhrasingKinds.Teaching"/>;
+/// a confirmation that names no entry is read and left by <see cref="StaffPhrasingKinds.Teaches"/>). Plain reads
 /// (<see cref="RowQuery{T}"/>): the refresher checks their count every minute from start, and as LINQ that check kept EF
 /// Core's query pipeline loaded in an idle host (issue 15).
 /// </summary>
 public static class TaughtPhrasings
 {
-    private static readonly object[] Kinds = [StaffPhrasingKinds.Example, StaffPhrasingKinds.Link];
+    private static readonly object[] Kinds = [.. StaffPhrasingKinds.Teaching];
 
     /// <summary>How many there are and the newest id: what changes when staff teach or withdraw one.</summary>
     public static async Task<(int Count, long MaxId)> VersionAsync(InfoBotDbContext db, CancellationToken ct)

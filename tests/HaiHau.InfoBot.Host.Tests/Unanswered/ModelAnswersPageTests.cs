@@ -60,19 +60,69 @@ public sealed partial class ModelAnswersPageTests : HostTestBase
 
         var right = await loop.DecideModelAnswerAsync(StaffPhrasingKinds.Confirmed, Kept);
 
-        Assert.Contains(UnansweredModel.ModelAnswerRightNote, right, StringComparison.Ordinal);
+        // A letter is learnt among the entry model's letters (like letters lean to the answer), not as keywords.
+        Assert.Contains($"{UnansweredModel.ModelAnswerRightNote} {UnansweredModel.ConfirmedLetterNote}", right, StringComparison.Ordinal);
         Assert.Empty(Items(right));
         var decided = await loop.PageAsync();
-        Assert.Matches($"<tr><td>{Regex.Escape(Kept)}</td><td>{UnansweredModel.ConfirmedLabel}</td>", decided); // among the decisions taken
+        var entry = app.Services.GetRequiredService<IQuestionUnderstanding>().FindFaq(UnemploymentFaq)!;
+        Assert.Matches($"<tr><td>{Regex.Escape(Kept)}</td><td>{UnansweredModel.ConfirmedLabel}</td><td>{Regex.Escape(entry.Question)}</td>", decided); // among the decisions taken
         Assert.DoesNotContain("Đã bỏ qua", decided, StringComparison.Ordinal);
         var log = await AuditPageAsync(app);
         Assert.Contains("Xác nhận câu trả lời trợ lý tự đoán là đúng", log, StringComparison.Ordinal);
-        Assert.Contains("Câu trả lời trợ lý tự đoán là đúng.", log, StringComparison.Ordinal);
+        Assert.Contains($"Câu trả lời trợ lý tự đoán «{entry.Question}» là đúng", log, StringComparison.Ordinal);
         Assert.DoesNotContain("Bỏ qua câu hỏi chưa trả lời", log, StringComparison.Ordinal);
 
         await loop.AskAsync(Letter); // asked again after the decision: a confirmation covers it for good
         Assert.Empty(Items(await loop.PageAsync()));
     }
+
+    // A follow-up the entry model answers (Core's ModelLedAnswerTests): short enough to be kept whole.
+    private const string EscapedFirst = "nhà bác mới thoát nghèo năm ngoái thì còn được hưởng gì không";
+    private const string HowLong = "vậy được hưởng đến bao giờ thì thôi";
+    private const string HowLongFaq = "ho-moi-thoat-ngheo-bao-lau";
+
+    [Fact]
+    public async Task Confirming_a_guess_keeps_its_entry_and_the_bot_answers_those_words_without_guessing_until_the_resident_erases_them()
+    {
+        await using var app = NewApp();
+        var loop = await UnansweredConsole.StartAsync(app);
+        var chat = new WebChat.WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, text: EscapedFirst);
+        await chat.SendAsync(id, text: HowLong);
+        var kept = DialogEngine.UnansweredSubject(HowLong);
+        var entry = app.Services.GetRequiredService<IQuestionUnderstanding>().FindFaq(HowLongFaq)!;
+        Assert.Equal([kept], Guesses(await loop.EventsAsync())); // the model's answer, for staff to check
+
+        var right = await loop.DecideModelAnswerAsync(StaffPhrasingKinds.Confirmed, kept);
+
+        Assert.Contains($"{UnansweredModel.ModelAnswerRightNote} Người hỏi đúng câu này sẽ nhận thẳng câu trả lời đó.", right, StringComparison.Ordinal);
+        Assert.Contains($"<tr><td>{kept}</td><td>{UnansweredModel.ConfirmedLabel}</td><td>{entry.Question}</td>", await loop.PageAsync(), StringComparison.Ordinal);
+        Assert.Contains($"Câu trả lời trợ lý tự đoán «{entry.Question}» là đúng; giữ nguyên lời người dân.", await AuditPageAsync(app), StringComparison.Ordinal);
+
+        await AskAfterTheFirstAsync(app);
+        var events = await loop.EventsAsync();
+        Assert.Equal([kept], Guesses(events)); // answered as staff confirmed: nothing new to check
+        Assert.Equal($"faq:{HowLongFaq}", events.Last(e => e.Kind == EventKinds.QuestionAnswered.Name).Subject);
+
+        await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
+        await chat.SendAsync(id, choice: "yes");
+        Assert.True(await app.Services.GetRequiredService<Host.Unanswered.LiveUnderstanding>().RefreshAsync(CancellationToken.None));
+        await AskAfterTheFirstAsync(app);
+        Assert.Equal([null, kept], Guesses(await loop.EventsAsync())); // the words erased, then guessed again: the bot forgot them
+    }
+
+    /// <summary>A new resident asks the first question, then the follow-up.</summary>
+    private static async Task AskAfterTheFirstAsync(InfoBotApp app)
+    {
+        var chat = new WebChat.WebChatClient(app.CreateClient());
+        var id = (await chat.StartAsync()).ConversationId;
+        await chat.SendAsync(id, text: EscapedFirst);
+        await chat.SendAsync(id, text: HowLong);
+    }
+
+    private static List<string?> Guesses(List<(string Kind, string? Subject)> events) =>
+        [.. events.Where(e => e.Kind == EventKinds.QuestionModelAnswered.Name).Select(e => e.Subject)];
 
     [Fact]
     public async Task Ignoring_an_unanswered_group_still_shows_as_an_ignore_and_hides_a_like_guess()

@@ -57,6 +57,12 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
     /// <summary>Said when staff find an answer the entry model chose right («Đúng rồi»: a confirmation, so it leaves the list).</summary>
     public const string ModelAnswerRightNote = "Đã ghi nhận câu trả lời này là đúng.";
 
+    /// <summary>
+    /// Said when the answer confirmed came from a letter: the letter joins the entry model's practice letters (StaffTeaching),
+    /// not the keywords, so like letters lean to that answer.
+    /// </summary>
+    public const string ConfirmedLetterNote = "Trợ lý học thêm từ thư này để trả lời những thư tương tự.";
+
     public async Task OnPostDecideAsync(string kind, string original, string text, int size, string? topic, string? faq, CancellationToken ct)
     {
         var (from, to) = Period();
@@ -71,7 +77,7 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
                 : $"Đã thêm cách hỏi này vào chủ đề «{loop.TopicLabel(saved.Topic)}».",
             StaffPhrasingKinds.Link => $"Đã gắn với câu trả lời «{loop.FaqQuestion(saved.FaqId)}». {(letter ? LetterLinkNote : "Người hỏi đúng câu này sẽ nhận câu trả lời đó.")}",
             StaffPhrasingKinds.NewFaq => "Đã đánh dấu cần viết câu hỏi thường gặp mới. Tải bản nháp ở cuối trang.",
-            StaffPhrasingKinds.Confirmed => ModelAnswerRightNote,
+            StaffPhrasingKinds.Confirmed => saved.FaqId is null ? ModelAnswerRightNote : $"{ModelAnswerRightNote} {(letter ? ConfirmedLetterNote : "Người hỏi đúng câu này sẽ nhận thẳng câu trả lời đó.")}",
             _ => "Đã bỏ qua nhóm câu hỏi này.",
         };
         await LoadAsync(ct);
@@ -107,7 +113,7 @@ public sealed class UnansweredModel(UnansweredLoop loop, BotData data, AuditLog 
     public string DecisionTarget(StaffPhrasingRecord record) => record.Kind switch
     {
         StaffPhrasingKinds.Example => loop.TopicLabel(record.Topic),
-        StaffPhrasingKinds.Link => loop.FaqQuestion(record.FaqId),
+        StaffPhrasingKinds.Link or StaffPhrasingKinds.Confirmed => loop.FaqQuestion(record.FaqId),
         _ => "",
     };
 
