@@ -73,6 +73,9 @@ public sealed partial class DialogEngine
     /// </summary>
     /// <param name="lead">Said before the computation: what changed, when the case is one computed before with new numbers.</param>
     /// <param name="formerTown">A town that no longer exists was named: the line taken is said to be the rural one until UBND xã confirms.</param>
+    /// <summary>A computed sum as said aloud: to the thousand («khoảng 833.000 đồng», not «833.333»).</summary>
+    private static string Thousands(decimal amount) => VietnameseFormat.Number(Math.Round(amount / 1000) * 1000);
+
     private bool SayIncomeTest(TurnContext turn, ResidentCase told, string lead = "", bool formerTown = false)
     {
         var today = PovertyRuleSets.LocalDay(services.Time.GetUtcNow());
@@ -86,14 +89,18 @@ public sealed partial class DialogEngine
 
         var lineFact = area == AreaKind.Urban ? "chuan-ngheo-thanh-thi" : "chuan-ngheo-nong-thon";
         var place = area == AreaKind.Urban ? "ở thành thị" : "ở nông thôn";
-        var perPerson = VietnameseFormat.Number(Math.Round(result.PerCapitaIncome / 1000) * 1000);
+        var perPerson = Thousands(result.PerCapitaIncome);
         var computation = told.IncomePerPerson
             ? told.Members is { } members
                 ? $"Nhà bác {members} người, thu nhập mỗi người khoảng {perPerson} đồng một tháng."
                 : $"Thu nhập mỗi người nhà bác khoảng {perPerson} đồng một tháng."
             : told.IncomeRange is var (low, high)
-                ? $"Nhà bác {told.Members} người, thu nhập cả hộ khoảng {VietnameseFormat.Number(low)} đến {VietnameseFormat.Number(high)} đồng một tháng; cháu lấy số ở giữa, {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng, tính ra mỗi người khoảng {perPerson} đồng một tháng."
-                : $"Nhà bác {told.Members} người, {(told.IncomeParts > 1 ? "cộng các khoản bác kể thì " : string.Empty)}thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
+                ? told.IncomeByYear
+                    ? $"Nhà bác {told.Members} người, thu nhập cả hộ khoảng {VietnameseFormat.Number(low)} đến {VietnameseFormat.Number(high)} đồng một năm; cháu lấy số ở giữa, tức khoảng {Thousands(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng."
+                    : $"Nhà bác {told.Members} người, thu nhập cả hộ khoảng {VietnameseFormat.Number(low)} đến {VietnameseFormat.Number(high)} đồng một tháng; cháu lấy số ở giữa, {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng, tính ra mỗi người khoảng {perPerson} đồng một tháng."
+                : told.YearlyIncome is { } yearly
+                    ? $"Nhà bác {told.Members} người, thu nhập cả hộ {VietnameseFormat.Number(yearly)} đồng một năm, tức khoảng {Thousands(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng."
+                    : $"Nhà bác {told.Members} người, {(told.IncomeParts > 1 ? "cộng các khoản bác kể thì " : string.Empty)}thu nhập cả hộ {VietnameseFormat.Number(told.MonthlyIncome.Value)} đồng một tháng, tính ra mỗi người khoảng {perPerson} đồng một tháng.";
         // Above today's line but not above the coming one (December 2026: the 2027 line): the household is a month from
         // the new standard's review, so it is told so, as the screener tells it (dialogs/kiem-tra-ho-ngheo.yaml, chuan-sap-tang).
         // Short enough that the computation and the verdict fit the first screen with a recomputation's lead before them

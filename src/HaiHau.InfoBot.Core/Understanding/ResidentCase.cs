@@ -24,11 +24,24 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// </summary>
     public decimal? DailyWage { get; init; }
 
-    /// <summary>The two ends of the income when a range was told («3 đến 4 triệu»): <see cref="MonthlyIncome"/> is its middle.</summary>
+    /// <summary>
+    /// The two ends of the income when a range was told («3 đến 4 triệu»), as told: for a year when
+    /// <see cref="IncomeByYear"/>. <see cref="MonthlyIncome"/> is its middle (a twelfth of it for a year).
+    /// </summary>
     public (decimal Low, decimal High)? IncomeRange { get; init; }
 
     /// <summary>How many members' sums the income adds up («chồng lương 6tr, em bán hàng 2tr»: two), so the reply can say so.</summary>
     public int IncomeParts { get; init; } = 1;
+
+    /// <summary>
+    /// The household's income was told for a year («hai ông bà trồng lúa được khoảng 20 triệu một năm»): one sum
+    /// (<see cref="YearlyIncome"/>) or a range (<see cref="IncomeRange"/>). <see cref="MonthlyIncome"/> is its twelfth, and
+    /// the reply says both, since a farmer counts by the year and «1.666.667 đồng» alone reads as a figure nobody said.
+    /// </summary>
+    public bool IncomeByYear { get; init; }
+
+    /// <summary>The household's one yearly sum as told (null for a range, a monthly income, or one told per person).</summary>
+    public decimal? YearlyIncome { get; init; }
 
     /// <summary>Enough to compute the income test: how much each person earns, told per person or as the household's
     /// income with how many people share it.</summary>
@@ -326,6 +339,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
         (decimal Low, decimal High)? range = null;
         var lastEnd = 0;
         bool? firstYearly = null;
+        decimal? firstAmount = null;
         // «năm ngoái thì 5 triệu, giờ …»: only the sum said of today is the household's income now.
         var today = SaidOfToday.Part(folded);
         var said = today ?? folded;
@@ -373,13 +387,14 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
                 // «3 đến 4 triệu», «có 5 6 triệu thôi»: a range told, its middle taken, as the screener takes it.
                 if (RangeLow(before, written, amount) is { } low)
                 {
-                    range = (yearly ? Math.Round(low / 12) : low, monthly);
-                    monthly = Math.Round((range.Value.Low + monthly) / 2);
+                    range = (low, amount);
+                    monthly = Math.Round((low + amount) / 2 / (yearly ? 12 : 1));
                 }
 
                 perPerson = personal;
                 income = monthly;
                 firstYearly = yearly;
+                firstAmount = amount;
                 lastEnd = money.Index + money.Length;
                 if (personal)
                 {
@@ -411,6 +426,14 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             : Regex.IsMatch(folded, @"\b(?:la|thuoc|dang la|co so|trong danh sach)\s+ho ngheo\b") ? Poor
             : null;
         var commune = content is null ? null : CommuneMatcher.Match(content, text)?.Code;
-        return new ResidentCase(members, income, perPerson, commune, category, age) { DailyWage = income is null ? daily : null, IncomeParts = income is null ? 1 : parts, IncomeRange = parts == 1 ? range : null };
+        var byYear = income is not null && firstYearly == true && parts == 1 && !perPerson;
+        return new ResidentCase(members, income, perPerson, commune, category, age)
+        {
+            DailyWage = income is null ? daily : null,
+            IncomeParts = income is null ? 1 : parts,
+            IncomeRange = parts == 1 ? range : null,
+            IncomeByYear = byYear,
+            YearlyIncome = byYear && range is null ? firstAmount : null,
+        };
     }
 }

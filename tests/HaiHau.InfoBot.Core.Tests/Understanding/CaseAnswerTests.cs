@@ -134,6 +134,19 @@ public sealed class CaseAnswerTests
         Assert.StartsWith("Nhà bác 4 người, thu nhập cả hộ khoảng 3.000.000 đến 4.000.000 đồng một tháng; cháu lấy số ở giữa, 3.500.000 đồng, tính ra mỗi người khoảng 875.000 đồng", reply.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // A farmer counts by the year: the reply says the sum told and its twelfth to the thousand, not «1.666.667 đồng».
+    [InlineData("Tôi 70 tuổi sống với vợ, hai ông bà trồng lúa được khoảng 20 triệu một năm, có được xét nghèo không",
+        "Nhà bác 2 người, thu nhập cả hộ 20.000.000 đồng một năm, tức khoảng 1.667.000 đồng một tháng, tính ra mỗi người khoảng 833.000 đồng")]
+    [InlineData("nhà 4 người, mỗi năm thu được 30 đến 40 triệu có được cận nghèo không",
+        "Nhà bác 4 người, thu nhập cả hộ khoảng 30.000.000 đến 40.000.000 đồng một năm; cháu lấy số ở giữa, tức khoảng 2.917.000 đồng một tháng, tính ra mỗi người khoảng 729.000 đồng")]
+    public void An_income_told_for_a_year_is_said_for_the_year_and_the_month(string text, string computation)
+    {
+        var reply = new EngineHarness().Send(text).Single();
+
+        Assert.StartsWith(computation, reply.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Two_members_earnings_are_added_and_the_reply_says_so()
     {
