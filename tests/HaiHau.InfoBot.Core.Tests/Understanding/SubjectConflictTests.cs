@@ -35,6 +35,10 @@ public sealed class SubjectConflictTests
     [InlineData("vay vốn làm nhà vệ sinh được không", "faq:vay-nuoc-sach-ve-sinh", "faq:vay-von-lam-nha-sua-nha")]
     [InlineData("hộ nghèo được hỗ trợ những gì", "faq:ho-ngheo-duoc-huong-gi", "faq:ho-can-ngheo-duoc-huong-gi")]
     [InlineData("muon dang ky thoat ngheo", "faq:xin-ra-khoi-ho-ngheo", "faq:thoat-ngheo-con-no-vay")]
+    // Leaving the list of one's own will is not applying to it, nor being taken off it (both shared the most words).
+    [InlineData("muốn thoát khỏi hộ nghèo thì làm thế nào", "faq:xin-ra-khoi-ho-ngheo", "faq:xin-xet-ho-ngheo")]
+    [InlineData("làm sao để thoát khỏi danh sách hộ nghèo", "faq:xin-ra-khoi-ho-ngheo", "faq:bi-loai-khoi-danh-sach-ho-ngheo")]
+    [InlineData("nhà tôi bị đưa ra khỏi danh sách hộ nghèo", "faq:bi-loai-khoi-danh-sach-ho-ngheo", "faq:xin-ra-khoi-ho-ngheo")]
     [InlineData("hộ cận nghèo được hỗ trợ những gì", "faq:ho-can-ngheo-duoc-huong-gi", "faq:ho-ngheo-duoc-huong-gi")]
     [InlineData("vay vốn bao lâu phải trả", "faq:vay-ho-ngheo", "faq:vay-bao-lau-duoc-giai-ngan")]
     [InlineData("người ta vay tiền tôi không trả thì nhờ ai", "faq:no-ca-nhan-khong-tra", "faq:thu-tuc-vay-von")]
