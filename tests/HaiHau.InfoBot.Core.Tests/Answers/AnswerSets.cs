@@ -59,6 +59,18 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> FreshSet5() => AnswerSet.Parse(File.ReadAllLines(FreshSet5Path));
 
     /// <summary>
+    /// The sixth held-out check of issue 12: 68 real questions gathered blind on 8 December 2026 (stop 54; no bot run, no
+    /// other set's rows read, only the addresses and openings already used, to skip them) from about 45 sites, labelled like
+    /// the fifth; 7 more were dropped as their pages gave letters to content/understanding/letters.tsv. A quarter are
+    /// voters' requests («cử tri đề nghị…») and a quarter matters outside the programme: the
+    /// programme's own subjects were nearly used up. Kept clean: measured; of its misses only three confident-wrong rows
+    /// with odd ids were read, and nothing was tuned on them. No test holds a floor on its figures.
+    /// </summary>
+    public static string FreshSet6Path => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "freshset6.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> FreshSet6() => AnswerSet.Parse(File.ReadAllLines(FreshSet6Path));
+
+    /// <summary>
     /// The chat-style held-out check: short messages in the way residents type on Zalo and Telegram (most without
     /// diacritics, abbreviations, typos), written blind on 6 December 2026 (no bot run, no training wording or set rows
     /// read before writing) and labelled like the real set's chat rows. No test holds a floor on its figures.
@@ -131,8 +143,12 @@ internal static class AnswerSets
             .Concat(ChatSet()).Concat(ChatSet2()).Concat(ChatSet3()).Concat(ChatSet4()).Concat(ChatSet5())
             .ToList();
 
-    /// <summary>The sets no one has read, only their totals: where a threshold chosen on <see cref="ReadSets"/> is judged.</summary>
-    public static IReadOnlyList<AnswerSetRow> CleanSets() => ChatSet6().Concat(ChatSet7()).ToList();
+    /// <summary>
+    /// The sets no one has read, only their totals (the sixth fresh set: three rows): where a threshold chosen on
+    /// <see cref="ReadSets"/> is judged. The sixth and seventh chat-style sets, and since stop 54 the sixth fresh set of
+    /// real letters.
+    /// </summary>
+    public static IReadOnlyList<AnswerSetRow> CleanSets() => ChatSet6().Concat(ChatSet7()).Concat(FreshSet6()).ToList();
 
     /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ
