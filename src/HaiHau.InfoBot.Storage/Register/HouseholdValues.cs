@@ -7,7 +7,7 @@ namespace HaiHau.InfoBot.Storage.Register;
 public static partial class HouseholdValues
 {
     /// <summary>
-    /// A household code (README, "Danh sách hộ nghèo, cận nghèo"): starts with a letter or digit, then letters, digits
+    /// A household code (README, "The household register"): starts with a letter or digit, then letters, digits
     /// and . _ / -, at most 64 characters. Nothing a spreadsheet reads as a formula (= + - @) can start it.
     /// </summary>
     public const string CodeRule = "bắt đầu bằng chữ hoặc số, chỉ gồm chữ, số và các dấu - _ . /, tối đa 64 ký tự";
