@@ -84,7 +84,9 @@ public sealed class UnansweredLoop(
             return (null, "Câu hỏi không được để trống.");
         }
 
-        var modelAnswers = await questions.ReadModelAnswersAsync(from, to, scope, ct);
+        // Read only when needed: to find what the assistant answered («Đúng rồi») or whose words these are (unedited).
+        var edited = !string.Equals(text, decision.Original?.Trim(), StringComparison.Ordinal);
+        var modelAnswers = decision.Kind == StaffPhrasingKinds.Confirmed || !edited ? await questions.ReadModelAnswersAsync(from, to, scope, ct) : [];
         string? topic = null;
         string? faqId = null;
         switch (decision.Kind)
@@ -121,7 +123,6 @@ public sealed class UnansweredLoop(
         }
 
         // Unedited words are the resident's own: tie them to whose they are, so erasing that resident erases them.
-        var edited = !string.Equals(text, decision.Original?.Trim(), StringComparison.Ordinal);
         long? source = null;
         if (!edited)
         {
