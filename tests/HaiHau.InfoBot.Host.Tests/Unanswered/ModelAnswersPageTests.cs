@@ -100,7 +100,7 @@ public sealed partial class ModelAnswersPageTests : HostTestBase
         Assert.Contains($"<tr><td>{kept}</td><td>{UnansweredModel.ConfirmedLabel}</td><td>{entry.Question}</td>", await loop.PageAsync(), StringComparison.Ordinal);
         Assert.Contains($"Câu trả lời trợ lý tự đoán «{entry.Question}» là đúng; giữ nguyên lời người dân.", await AuditPageAsync(app), StringComparison.Ordinal);
 
-        await AskAfterTheFirstAsync(app);
+        await loop.ConverseAsync(EscapedFirst, HowLong); // another resident
         var events = await loop.EventsAsync();
         Assert.Equal([kept], Guesses(events)); // answered as staff confirmed: nothing new to check
         Assert.Equal($"faq:{HowLongFaq}", events.Last(e => e.Kind == EventKinds.QuestionAnswered.Name).Subject);
@@ -108,17 +108,8 @@ public sealed partial class ModelAnswersPageTests : HostTestBase
         await chat.SendAsync(id, text: "xóa dữ liệu của tôi");
         await chat.SendAsync(id, choice: "yes");
         Assert.True(await app.Services.GetRequiredService<Host.Unanswered.LiveUnderstanding>().RefreshAsync(CancellationToken.None));
-        await AskAfterTheFirstAsync(app);
+        await loop.ConverseAsync(EscapedFirst, HowLong); // another resident
         Assert.Equal([null, kept], Guesses(await loop.EventsAsync())); // the words erased, then guessed again: the bot forgot them
-    }
-
-    /// <summary>A new resident asks the first question, then the follow-up.</summary>
-    private static async Task AskAfterTheFirstAsync(InfoBotApp app)
-    {
-        var chat = new WebChat.WebChatClient(app.CreateClient());
-        var id = (await chat.StartAsync()).ConversationId;
-        await chat.SendAsync(id, text: EscapedFirst);
-        await chat.SendAsync(id, text: HowLong);
     }
 
     private static List<string?> Guesses(List<(string Kind, string? Subject)> events) =>

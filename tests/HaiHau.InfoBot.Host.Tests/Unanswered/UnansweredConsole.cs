@@ -27,11 +27,20 @@ public sealed partial class UnansweredConsole(InfoBotApp app, ConsoleClient staf
     }
 
     /// <summary>A new resident (a new web chat conversation) asks one question; the bot's reply.</summary>
-    public async Task<WebChatClient.Reply> AskAsync(string text)
+    public Task<WebChatClient.Reply> AskAsync(string text) => ConverseAsync(text);
+
+    /// <summary>A new resident (a new web chat conversation) sends these messages in turn; the bot's reply to the last.</summary>
+    public async Task<WebChatClient.Reply> ConverseAsync(params string[] texts)
     {
         var chat = new WebChatClient(app.CreateClient());
         var id = (await chat.StartAsync()).ConversationId;
-        return await chat.SendAsync(id, text: text);
+        WebChatClient.Reply? reply = null;
+        foreach (var text in texts)
+        {
+            reply = await chat.SendAsync(id, text: text);
+        }
+
+        return reply ?? throw new ArgumentException("no message to send", nameof(texts));
     }
 
     public Task<string> PageAsync() => Staff.PageAsync(Page);
