@@ -309,6 +309,33 @@ public sealed class UnansweredLoopTests : HostTestBase
     }
 
     [Fact]
+    public async Task A_confirmation_that_names_no_entry_teaches_nothing_so_the_running_bot_does_not_rebuild_for_it()
+    {
+        await using var app = NewApp();
+        var live = app.Services.GetRequiredService<LiveUnderstanding>();
+        Assert.False(await live.RefreshAsync(CancellationToken.None)); // nothing stored yet: nothing to rebuild
+
+        // «Đúng rồi» on a guessed article or topic overview keeps no entry (StaffPhrasingKinds.Teaches).
+        await AddPhrasingAsync(app, StaffPhrasingKinds.Confirmed, faqId: null);
+        Assert.False(await live.RefreshAsync(CancellationToken.None));
+
+        await AddPhrasingAsync(app, StaffPhrasingKinds.Confirmed, faqId: StudentLoanFaq);
+        Assert.True(await live.RefreshAsync(CancellationToken.None));
+        Assert.Equal(1, live.BuiltFrom.Count);
+        Assert.False(await live.RefreshAsync(CancellationToken.None)); // built from it: settled
+    }
+
+    private static async Task AddPhrasingAsync(InfoBotApp app, string kind, string? faqId)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InfoBotDbContext>>().CreateDbContextAsync();
+        db.StaffPhrasings.Add(new StaffPhrasingRecord
+        {
+            Kind = kind, Text = StudentTravelFolded, Topic = "credit", FaqId = faqId, ActorId = "can-bo@haihau.test", At = app.Time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task A_commune_officer_sees_only_the_questions_of_residents_of_their_commune()
     {
         await using var app = NewApp();
