@@ -71,6 +71,17 @@ internal static class AnswerSets
     public static IReadOnlyList<AnswerSetRow> FreshSet6() => AnswerSet.Parse(File.ReadAllLines(FreshSet6Path));
 
     /// <summary>
+    /// The seventh held-out check of issue 12: 29 real questions gathered blind on 8 December 2026 (stop 55), as the sixth
+    /// was: no bot run, no set read, only the used addresses and openings to skip. The stored pages are nearly used up:
+    /// most searches found nothing new, and none found a question on a household's poor or near-poor status. 24 sites;
+    /// two voters' requests; eight matters outside the programme. Kept clean: only its totals and its misses' list were
+    /// seen, and nothing was changed for them. No test holds a floor on its figures.
+    /// </summary>
+    public static string FreshSet7Path => Path.Combine(RepoPaths.Root, "tests", "HaiHau.InfoBot.Core.Tests", "Answers", "freshset7.tsv");
+
+    public static IReadOnlyList<AnswerSetRow> FreshSet7() => AnswerSet.Parse(File.ReadAllLines(FreshSet7Path));
+
+    /// <summary>
     /// The chat-style held-out check: short messages in the way residents type on Zalo and Telegram (most without
     /// diacritics, abbreviations, typos), written blind on 6 December 2026 (no bot run, no training wording or set rows
     /// read before writing) and labelled like the real set's chat rows. No test holds a floor on its figures.
@@ -145,10 +156,11 @@ internal static class AnswerSets
 
     /// <summary>
     /// The sets no one has read, only their totals (the sixth fresh set: three rows): where a threshold chosen on
-    /// <see cref="ReadSets"/> is judged. The sixth and seventh chat-style sets, and since stop 54 the sixth fresh set of
-    /// real letters.
+    /// <see cref="ReadSets"/> is judged. The sixth and seventh chat-style sets, since stop 54 the sixth fresh set of real
+    /// letters, since stop 55 the seventh. In stop 55 the sixth fresh set's misses were printed whole once, looking for a
+    /// cause common to unseen letters; nothing was changed for them, and they stay here.
     /// </summary>
-    public static IReadOnlyList<AnswerSetRow> CleanSets() => ChatSet6().Concat(ChatSet7()).Concat(FreshSet6()).ToList();
+    public static IReadOnlyList<AnswerSetRow> CleanSets() => ChatSet6().Concat(ChatSet7()).Concat(FreshSet6()).Concat(FreshSet7()).ToList();
 
     /// <summary>
     /// The development set has topics, not answers: a row fits when the answer shown belongs to its topic (any FAQ

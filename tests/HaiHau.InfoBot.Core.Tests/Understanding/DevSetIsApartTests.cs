@@ -68,6 +68,11 @@ public sealed class DevSetIsApartTests
     public void No_fresh_set_6_question_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.FreshSet6(), "freshset6.tsv", "the sixth fresh set");
 
+    /// <summary>The seventh held-out set (Answers/freshset7.tsv) likewise.</summary>
+    [Fact]
+    public void No_fresh_set_7_question_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.FreshSet7(), "freshset7.tsv", "the seventh fresh set");
+
     /// <summary>The chat-style held-out set (Answers/chatset.tsv) likewise.</summary>
     [Fact]
     public void No_chat_set_message_is_also_a_training_question() =>
