@@ -48,7 +48,7 @@ internal static partial class AnswerFollowUp
         "online", "qua", "mang", "nho", "ho", "di", "dang", "len", "ve", "tai", "dung", "gui",
         // particles and address words
         "a", "ah", "ak", "ha", "nhi", "oi", "v", "z", "vz", "voi", "thi", "con", "ma", "la", "roi", "chu", "u", "uh", "ok", "vang", "da",
-        "cung", "van", "hay", "hoac", "neu", "vi", "de", "tiep", "lai", "luon", "ay", "day", "kia", "nhung", "cac",
+        "cung", "van", "hay", "hoac", "neu", "vi", "de", "tiep", "lai", "luon", "ay", "day", "kia", "nhung", "cac", "va",
         // the bot addressed, and the help asked of it («vậy là bot không giúp được à, thế hỏi ai» after a referral)
         "bot", "ad", "giup",
         // whose («con của họ có được hưởng không» after what Agent Orange victims get)
@@ -64,10 +64,10 @@ internal static partial class AnswerFollowUp
     /// <summary>
     /// Folded word pairs that ask or point back, not a matter, though each word alone may be one: the state that pays
     /// («nhà nước cho bao nhiêu»: «nước» is water), the benefit referred to («chế độ ấy», «không có chế độ gì»), the way
-    /// it is done («trên điện thoại», «bắt buộc», «trực tiếp»), who does it («trưởng thôn»).
+    /// it is done («trên điện thoại», «bắt buộc», «trực tiếp»), who does it («trưởng thôn»), by when («thời hạn»).
     /// </summary>
     private static readonly (string First, string Second)[] AskPairs =
-        [("nha", "nuoc"), ("che", "do"), ("dien", "thoai"), ("bat", "buoc"), ("truc", "tiep"), ("truong", "thon")];
+        [("nha", "nuoc"), ("che", "do"), ("dien", "thoai"), ("bat", "buoc"), ("truc", "tiep"), ("truong", "thon"), ("thoi", "han")];
 
     /// <summary>Whether the token at <paramref name="i"/> is one of an <see cref="AskPairs"/> pair.</summary>
     private static bool InAskPair(IReadOnlyList<string> tokens, int i) =>
@@ -93,7 +93,9 @@ internal static partial class AnswerFollowUp
         var saysSo = text.Contains("vậy", StringComparison.OrdinalIgnoreCase);
         var saysHim = text.Contains("nó", StringComparison.OrdinalIgnoreCase);
         var saysDebt = text.Contains("nợ", StringComparison.OrdinalIgnoreCase);
+        var pointedAt = PointedAt(text);
         return tokens.Where((t, i) => (!AskWords.Contains(t) || (t == "can" && i + 1 < tokens.Count && tokens[i + 1] == "ngheo"))
+            && !pointedAt.Contains(t)
             && !InAskPair(tokens, i) && !(howItIsDone && PlaceOrPaper(tokens, i))
             && t != QuestionNormalizer.NumberToken && !(saysSo && t == "vay")
             && !(t == "no" && !saysDebt && (saysHim || (i > 0 && tokens[i - 1] != "con" && People.Contains(tokens[i - 1]))))).ToList();

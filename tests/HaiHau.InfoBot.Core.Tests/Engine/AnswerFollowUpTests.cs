@@ -45,6 +45,23 @@ public sealed class AnswerFollowUpTests
         Assert.Contains("từ đủ 75 tuổi", EngineHarness.Joined(bot.Press(ElderlyEntry)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("khoản vay ấy thì trả trong mấy năm")]
+    [InlineData("khoản vay đó lãi suất bao nhiêu và thời hạn mấy năm")]
+    public void A_follow_up_pointing_back_at_the_loan_just_answered_stays_with_that_loan(string followUp)
+    {
+        var bot = Today();
+        bot.Send("hộ nghèo vay tiền làm bể nước sạch với nhà vệ sinh được không");
+        var cleanWater = new AnswerRef(AnswerRef.Faq, "vay-nuoc-sach-ve-sinh").Payload;
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == cleanWater);
+
+        var text = EngineHarness.Joined(bot.Send(followUp));
+
+        // «khoản vay ấy» is the clean-water loan: read as words of its own, «khoản vay» found the poor household's loan.
+        Assert.Contains("Mức vay, thời hạn, lãi suất hiện nay cháu chưa xác nhận được", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.LastEvents, e => e.Subject == new AnswerRef(AnswerRef.Faq, "vay-ho-ngheo").Payload);
+    }
+
     [Fact]
     public void Read_alone_the_same_words_got_another_entry()
     {
