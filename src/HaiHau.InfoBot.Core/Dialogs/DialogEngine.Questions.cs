@@ -539,21 +539,27 @@ public sealed partial class DialogEngine
         return [.. more, .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff)];
     }
 
-    /// <summary>A button for one side of a close call: the topic's label, or the entry's own question when two entries are offered.</summary>
     /// <summary>
-    /// A button for one reading of the message: labelled with the entry's question (<paramref name="byAnswer"/>), it
-    /// gives that entry; labelled with the topic («Vay vốn ưu đãi»), it gives the topic's best entry when that entry
-    /// covers the message, else it opens the topic's dialog, which asks what the resident needs: the best entry of a
-    /// topic for an unclear message may be far off («vay tiền mua bảo hiểm» found the entry on loans taken in someone's
-    /// name).
+    /// A button for one reading of the message, labelled with what it gives. A button that gives an entry reads as the
+    /// entry's question: a close call between two topics' entries labelled «Các hỗ trợ khác» / «Bảo hiểm y tế» left
+    /// «bị ung thư có được hỗ trợ gì không» to a guess, and «Các hỗ trợ khác», the likelier one for a support question,
+    /// gave the childbirth entry; its own question («Nhà có người ốm nặng, chữa bệnh tốn kém thì được hỗ trợ gì?») is
+    /// plain at a glance. A reading that covers too little of the message («vay tiền đóng bảo hiểm» and the entry on
+    /// loans taken in someone's name) is labelled with the topic («Vay vốn ưu đãi») and opens the topic's dialog, which
+    /// asks what the resident needs, unless <paramref name="byAnswer"/> asks for the entry whatever its coverage.
     /// </summary>
-    private static QuickReply Choice(IQuestionUnderstanding understanding, TopicGuess guess, bool byAnswer = false) =>
-        byAnswer && guess.Answer.Kind == AnswerRef.Faq && understanding.FindFaq(guess.Answer.Id) is { } faq
+    private static QuickReply Choice(IQuestionUnderstanding understanding, TopicGuess guess, bool byAnswer = false)
+    {
+        var label = understanding.Settings(guess.Topic)?.Label ?? guess.Topic;
+        if (!byAnswer && guess.Coverage < QuestionUnderstanding.DefaultMinCoverage && understanding.Settings(guess.Topic) is { Dialog: not null })
+        {
+            return new(new AnswerRef(AnswerRef.Topic, guess.Topic).Payload, label);
+        }
+
+        return guess.Answer.Kind == AnswerRef.Faq && understanding.FindFaq(guess.Answer.Id) is { } faq
             ? new(guess.Answer.Payload, faq.Question)
-            : new(guess.Coverage < QuestionUnderstanding.DefaultMinCoverage && understanding.Settings(guess.Topic) is { Dialog: not null }
-                    ? new AnswerRef(AnswerRef.Topic, guess.Topic).Payload
-                    : guess.Answer.Payload,
-                understanding.Settings(guess.Topic)?.Label ?? guess.Topic);
+            : new(guess.Answer.Payload, label);
+    }
 
     /// <summary>
     /// The question back's event data: what its buttons lead to (<see cref="SuggestedData"/>), so `eval answers` can tell a

@@ -78,15 +78,19 @@ public sealed class FreeQuestionTests
     }
 
     [Fact]
-    public void A_close_call_asks_which_topic_with_a_button_for_each()
+    public void A_close_call_between_two_topics_entries_offers_each_by_its_own_question()
     {
+        // Labelled «Vay vốn ưu đãi» / «Bảo hiểm y tế», these buttons gave two particular entries the resident could not
+        // see: a button reads as what it gives.
         _understanding.Says("vay tiền mua thẻ bảo hiểm", Ask(("credit", AnswerRef.Faq, "thu-tuc-vay-von"), ("health_insurance", AnswerRef.Faq, "bhyt-ho-can-ngheo")));
 
         var reply = _bot.Send("vay tiền mua thẻ bảo hiểm").Single();
         var chosen = _bot.Press(reply.QuickReplies[1].Id).Single();
 
         Assert.Equal("Cháu chưa chắc bác hỏi về việc nào. Bác bấm chọn giúp cháu nhé:", reply.Text);
-        Assert.Equal(["Vay vốn ưu đãi", "Bảo hiểm y tế", "Về menu chính"], reply.QuickReplies.Select(q => q.Label));
+        Assert.Equal(
+            [EngineHarness.Repo.Questions.FindFaq("thu-tuc-vay-von")!.Question, EngineHarness.Repo.Questions.FindFaq("bhyt-ho-can-ngheo")!.Question, "Về menu chính"],
+            reply.QuickReplies.Select(q => q.Label));
         Assert.StartsWith("Nhà nước trả giúp hộ cận nghèo bao nhiêu phần tiền thẻ bảo hiểm y tế?", chosen.Text, StringComparison.Ordinal);
     }
 
