@@ -544,11 +544,12 @@ public sealed partial class DialogEngine
     /// entry's question: a close call between two topics' entries labelled «Các hỗ trợ khác» / «Bảo hiểm y tế» left
     /// «bị ung thư có được hỗ trợ gì không» to a guess, and «Các hỗ trợ khác», the likelier one for a support question,
     /// gave the childbirth entry; its own question («Nhà có người ốm nặng, chữa bệnh tốn kém thì được hỗ trợ gì?») is
-    /// plain at a glance. A reading that covers too little of the message («vay tiền đóng bảo hiểm» and the entry on
-    /// loans taken in someone's name) is labelled with the topic («Vay vốn ưu đãi») and opens the topic's dialog, which
-    /// asks what the resident needs, unless <paramref name="byAnswer"/> asks for the entry whatever its coverage.
+    /// plain at a glance. An article reads as its title: two articles of one topic beside a referral were two buttons
+    /// both labelled «Bảo hiểm y tế». A reading that covers too little of the message («vay tiền đóng bảo hiểm» and the
+    /// entry on loans taken in someone's name) is labelled with the topic («Vay vốn ưu đãi») and opens the topic's dialog,
+    /// which asks what the resident needs, unless <paramref name="byAnswer"/> asks for the entry whatever its coverage.
     /// </summary>
-    private static QuickReply Choice(IQuestionUnderstanding understanding, TopicGuess guess, bool byAnswer = false)
+    private QuickReply Choice(IQuestionUnderstanding understanding, TopicGuess guess, bool byAnswer = false)
     {
         var label = understanding.Settings(guess.Topic)?.Label ?? guess.Topic;
         if (!byAnswer && guess.Coverage < QuestionUnderstanding.DefaultMinCoverage && understanding.Settings(guess.Topic) is { Dialog: not null })
@@ -556,9 +557,12 @@ public sealed partial class DialogEngine
             return new(new AnswerRef(AnswerRef.Topic, guess.Topic).Payload, label);
         }
 
-        return guess.Answer.Kind == AnswerRef.Faq && understanding.FindFaq(guess.Answer.Id) is { } faq
-            ? new(guess.Answer.Payload, faq.Question)
-            : new(guess.Answer.Payload, label);
+        return guess.Answer.Kind switch
+        {
+            AnswerRef.Faq when understanding.FindFaq(guess.Answer.Id) is { } faq => new(guess.Answer.Payload, faq.Question),
+            AnswerRef.Article when services.Content.FindArticle(guess.Answer.Id) is { } article => new(guess.Answer.Payload, article.Title),
+            _ => new(guess.Answer.Payload, label),
+        };
     }
 
     /// <summary>

@@ -95,6 +95,19 @@ public sealed class FreeQuestionTests
     }
 
     [Fact]
+    public void Articles_offered_beside_an_honest_referral_read_as_their_titles_not_twice_the_topic_s_name()
+    {
+        // Both are health-insurance articles: labelled with the topic, they were two buttons reading «Bảo hiểm y tế».
+        const string Text = "tôi đăng ký khám ở Đà Nẵng giờ vào Sài Gòn làm thì khám ở đâu";
+        TopicGuess Article(string id) => new("health_insurance", 0.4, new AnswerRef(AnswerRef.Article, id), Coverage: 0.3);
+        _understanding.Says(Text, NotUnderstood() with { WeakAnswer = true, Suggestions = [Article("bhyt-ho-can-ngheo"), Article("bhyt-ho-ngheo")] });
+
+        var offered = _bot.Send(Text).SelectMany(r => r.QuickReplies).Where(q => q.Id.StartsWith(AnswerRef.Article + ":", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["Bảo hiểm y tế cho người thuộc hộ cận nghèo", "Bảo hiểm y tế cho người thuộc hộ nghèo"], offered.Select(q => q.Label));
+    }
+
+    [Fact]
     public void A_topic_button_whose_best_entry_does_not_cover_the_message_opens_the_topic_s_dialog()
     {
         // The topic's best entry for an unclear message may be far off: the dialog asks what the resident needs.
