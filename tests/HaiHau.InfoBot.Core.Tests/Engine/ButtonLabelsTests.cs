@@ -1,14 +1,15 @@
+using HaiHau.InfoBot.Core.Tests.Answers;
 using HaiHau.InfoBot.TestKit;
 
 namespace HaiHau.InfoBot.Core.Tests.Engine;
 
 /// <summary>
-/// A question back between two topics shows each reading as what its button gives. «bị ung thư có được hỗ trợ gì
+/// A button reads as what it gives. A question back between two topics shows each reading as what its button gives. «bị ung thư có được hỗ trợ gì
 /// không» leans to other support (the childbirth entry's «được hỗ trợ gì») while the entry on a family member's grave
 /// illness holds all of it: the buttons read «Các hỗ trợ khác» and «Bảo hiểm y tế», and the first, the likelier for a
 /// support question, gave the childbirth entry.
 /// </summary>
-public sealed class CloseCallButtonsTests
+public sealed class ButtonLabelsTests
 {
     private const string Illness = "nguoi-om-nang-trong-gia-dinh";
 
@@ -41,5 +42,25 @@ public sealed class CloseCallButtonsTests
 
         Assert.Equal("topic:vocational_training", topic.Id);
         Assert.Equal("Bác muốn biết gì về học nghề?", chosen[^1].Text);
+    }
+
+    [Fact]
+    public void No_reply_to_a_question_of_the_sets_shows_two_buttons_alike()
+    {
+        // Two articles of one topic beside a referral were two buttons labelled «Bảo hiểm y tế» (the real set's r247).
+        var alike = new List<string>();
+        foreach (var row in AnswerSets.ReadSets().Concat(AnswerSets.CleanSets()))
+        {
+            foreach (var reply in new EngineHarness().Send(row.Question))
+            {
+                var labels = reply.QuickReplies.Select(q => q.Label).ToList();
+                if (labels.Distinct(StringComparer.Ordinal).Count() != labels.Count || labels.Any(string.IsNullOrWhiteSpace))
+                {
+                    alike.Add($"{row.Id}: {string.Join(" | ", labels)}");
+                }
+            }
+        }
+
+        Assert.Empty(alike);
     }
 }
