@@ -13,7 +13,7 @@ namespace HaiHau.InfoBot.Core.Tests.Answers;
 /// real set, the development set, the fresh letters' sets and the first five chat-style sets). Those sets come from
 /// different writers (letters to newspapers and legal sites, residents' chat messages, older residents dictating), so the
 /// value has to serve all of them at once, not one. It is then judged on the sets no one has read
-/// (<see cref="AnswerSets.CleanSets"/>: the sixth and seventh chat-style sets, the sixth and seventh fresh sets of real letters), through the engine.
+/// (<see cref="AnswerSets.CleanSets"/>: the sixth and seventh chat-style sets, the sixth to eighth fresh sets of real letters), through the engine.
 /// </summary>
 public sealed class ModelLeadsCalibrationTests(ITestOutputHelper output)
 {

@@ -73,6 +73,11 @@ public sealed class DevSetIsApartTests
     public void No_fresh_set_7_question_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.FreshSet7(), "freshset7.tsv", "the seventh fresh set");
 
+    /// <summary>The eighth held-out set (Answers/freshset8.tsv) likewise.</summary>
+    [Fact]
+    public void No_fresh_set_8_question_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.FreshSet8(), "freshset8.tsv", "the eighth fresh set");
+
     /// <summary>The chat-style held-out set (Answers/chatset.tsv) likewise.</summary>
     [Fact]
     public void No_chat_set_message_is_also_a_training_question() =>
