@@ -29,7 +29,13 @@ public sealed partial class DialogEngine
     /// </summary>
     private static readonly string[] HiringWhom = ["tuyển lao động", "tuyển công nhân", "tuyển người", "tuyển thợ", "tuyển dụng", "tuyển nhân viên"];
 
-    private static readonly string[] JobAsks = [Hiring, .. HiringWhom, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", SeekingWorker];
+    /// <summary>
+    /// «có chỗ nào cần thợ xây không», «có ai thuê thợ hồ không»: a tradesman asks where his trade is wanted. They got a
+    /// question back between the poverty topic and other support, or the "I don't know".
+    /// </summary>
+    private static readonly string[] TradeWanted = ["cần thợ", "thuê thợ"];
+
+    private static readonly string[] JobAsks = [Hiring, .. HiringWhom, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", SeekingWorker, .. TradeWanted];
 
     /// <summary>«cần người» that seeks no worker: a requirement asked about («vay tiền có cần người bảo lãnh không» got the job listings).</summary>
     private static readonly string[] NotSeeking = ["có cần người", "cần người bảo lãnh", "cần người ký", "cần người đứng tên", "cần người làm chứng"];
@@ -325,7 +331,8 @@ public sealed partial class DialogEngine
             "gan", "nha", "e", "em", "toi", "muon", "can", "nguoi", "xin", "a", "ad", "oi", "dao", "tao", "thi", "dang", "ky", "duoc", "dc", "khu", "cn", "buoi", "hai", "xa", "tai", "ve", "va", "voi", "hoac", "day", "nhung", "tien", "tho",
             "ho", "tro", "mien", "phi", // «miễn phí», «hỗ trợ» ask what a course costs: the search looked for «may miễn phí»
             "chong", "vo", "con", "bo", "me", "anh", "chi", "chau", // who wants to learn: «chồng tôi muốn học lái máy xúc» searched «chồng lái máy xúc»
-            "ma", "hoi", "luon"]; // «mà hỏi luôn»: the asking before the matter (not «nhân tiện»'s «nhân»: «công nhân» is a trade)
+            "ma", "hoi", "luon", // «mà hỏi luôn»: the asking before the matter (not «nhân tiện»'s «nhân»: «công nhân» is a trade)
+            "ai", "thue"]; // «có ai thuê thợ xây không» searched «ai thuê xây»
         return ListingSearch.WithoutAskedWhen(folded).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !asking.Contains(w) && !w.Any(char.IsDigit)).ToList();
     }
 }
