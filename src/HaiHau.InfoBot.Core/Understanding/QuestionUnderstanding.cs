@@ -383,7 +383,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         }
 
         var betweenAnswers = false;
-        if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities, minCoverage) ?? UnnamedGroup(best, words, tokens, focus, probabilities, minCoverage) ?? NamedGroupClose(best, words, tokens, focus, probabilities, minCoverage)) is { } resolved)
+        if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities, minCoverage, ages) ?? UnnamedGroup(best, words, tokens, focus, probabilities, minCoverage) ?? NamedGroupClose(best, words, tokens, focus, probabilities, minCoverage)) is { } resolved)
         {
             (best, runnerUp, decision) = resolved;
             betweenAnswers = decision == QuestionDecision.Ask;
@@ -587,9 +587,14 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// both) is given instead when it covers the question, else both are offered. When the two entries each have a
     /// named subject the other lacks and rank close, both are offered too. Null when nothing conflicts, or when neither
     /// would be given anyway (the honest "I don't know" stands).
+    /// An age the message states that the answer found is for names that entry's group as its subjects would: only an
+    /// entry for that age too may stand beside it. «mẹ tôi 70 tuổi hộ cận nghèo có tiền trợ cấp không» names the near-poor,
+    /// whom the near-poor electricity entry declares, and was asked back between that entry and the elderly allowance,
+    /// whose answer says the near-poor get it from 70; «bà tôi 80 tuổi bị khuyết tật» still gets the entry for both.
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? SubjectConflict(
-        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, double minCoverage)
+        TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, double minCoverage,
+        IReadOnlyList<int> ages)
     {
         var own = _subjects.Of(best.Answer);
         var named = own.Count > 0 ? _subjects.Named(words) : [];
@@ -601,8 +606,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var ownNamed = own.Where(named.Contains).ToList();
         bool NamesAnother(AnswerRef answer) => _subjects.Of(answer).Any(t => named.Contains(t) && !own.Contains(t));
         var ranked = Ranked(tokens, probabilities);
+        var forTheAge = ForStatedAge(best.Answer, ages);
         var others = ranked.Where(r => r.Score > 0 && r.Answer != best.Answer && NamesAnother(r.Answer)
-            && MayReplace(r.Topic, best.Topic, probabilities)).ToList();
+            && MayReplace(r.Topic, best.Topic, probabilities) && (!forTheAge || ForStatedAge(r.Answer, ages))).ToList();
         var wider = others.FirstOrDefault(r => ownNamed.All(_subjects.Of(r.Answer).Contains));
         if (wider.Answer is not null)
         {
@@ -796,6 +802,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private const double AgedRival = 0.8;
 
     /// <summary>Whether the answer is for any age or for one of <paramref name="ages"/> (none stated: any answer is).</summary>
+    /// <summary>True when <paramref name="answer"/> is an entry for an age range that holds an age the message states.</summary>
+    private bool ForStatedAge(AnswerRef answer, IReadOnlyList<int> ages) =>
+        ages.Count > 0 && answer.Kind == AnswerRef.Faq && _faqs.GetValueOrDefault(answer.Id)?.Ages is { } range && ages.Any(range.Holds);
+
     private bool ForAges(AnswerRef answer, IReadOnlyList<int> ages) =>
         ages.Count == 0 || answer.Kind != AnswerRef.Faq || _faqs.GetValueOrDefault(answer.Id)?.Ages is not { } range || ages.Any(range.Holds);
 

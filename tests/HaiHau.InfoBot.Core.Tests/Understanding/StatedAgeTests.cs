@@ -49,6 +49,28 @@ public sealed class StatedAgeTests
         Assert.Contains(question.Best.Answer.Id, ElderlyAllowances);
     }
 
+    [Theory]
+    [InlineData("mẹ tôi 70 tuổi hộ cận nghèo có tiền trợ cấp không")]
+    [InlineData("bo toi 72 tuoi nha can ngheo co duoc tro cap khong")]
+    public void A_near_poor_old_person_of_the_stated_age_gets_the_elderly_allowance_not_a_question_back(string text)
+    {
+        // «cận nghèo» is a subject of the near-poor entries: the near-poor electricity entry stood beside the elderly
+        // allowance as a question back, though the allowance's answer is the one that says the near-poor get it from 70.
+        var question = EngineHarness.Repo.Questions.Understand(text);
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal("tro-cap-nguoi-cao-tuoi", question.Best.Answer.Id);
+    }
+
+    [Fact]
+    public void An_old_person_with_a_disability_still_gets_the_entry_for_both()
+    {
+        var question = EngineHarness.Repo.Questions.Understand("bà tôi 80 tuổi bị khuyết tật có được trợ cấp không");
+
+        Assert.Equal(QuestionDecision.Answer, question.Decision);
+        Assert.Equal("tro-cap-khuyet-tat-va-cao-tuoi-cung-luc", question.Best.Answer.Id);
+    }
+
     [Fact]
     public void An_old_person_living_alone_is_not_answered_with_the_orphans_entry()
     {
