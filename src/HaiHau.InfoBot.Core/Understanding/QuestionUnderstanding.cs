@@ -24,6 +24,9 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private readonly ReferralFinder _referrals;
     private readonly Dictionary<AnswerRef, SparseVector[]> _phrasings;
     private readonly SubjectIndex _subjects;
+
+    // The subjects of the entries for a household category («cận nghèo»): who a person is, not what is asked.
+    private readonly HashSet<string> _categorySubjects;
     private readonly EntryModel _entryModel;
 
     // Whether a message names a commune of any period (the content's map); null when built without content.
@@ -48,6 +51,8 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         _thresholds = thresholds;
         _referrals = new ReferralFinder(data.Referrals, normalizer);
         _subjects = new SubjectIndex(data.Faqs, normalizer);
+        _categorySubjects = data.Faqs.Where(f => f.ForHousehold is not null)
+            .SelectMany(f => _subjects.Of(new AnswerRef(AnswerRef.Faq, f.Id))).ToHashSet(StringComparer.Ordinal);
         Messages = data.Messages;
     }
 
@@ -587,10 +592,12 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// both) is given instead when it covers the question, else both are offered. When the two entries each have a
     /// named subject the other lacks and rank close, both are offered too. Null when nothing conflicts, or when neither
     /// would be given anyway (the honest "I don't know" stands).
-    /// An age the message states that the answer found is for names that entry's group as its subjects would: only an
-    /// entry for that age too may stand beside it. «mẹ tôi 70 tuổi hộ cận nghèo có tiền trợ cấp không» names the near-poor,
-    /// whom the near-poor electricity entry declares, and was asked back between that entry and the elderly allowance,
-    /// whose answer says the near-poor get it from 70; «bà tôi 80 tuổi bị khuyết tật» still gets the entry for both.
+    /// An age the message states that the answer found is for names that entry's group as its subjects would: a household
+    /// category named besides (the subjects of the entries for a category, <see cref="FaqEntry.ForHousehold"/>) is then who
+    /// the person is, not another matter, and an entry that names only the category may not stand beside it unless it is
+    /// for that age too. «mẹ tôi 70 tuổi hộ cận nghèo có tiền trợ cấp không» was asked back between the near-poor
+    /// electricity entry and the elderly allowance, whose answer says the near-poor get it from 70. A group or a matter
+    /// named besides still conflicts: «bà tôi 80 tuổi bị khuyết tật» gets the entry for both.
     /// </summary>
     private (TopicGuess Best, TopicGuess? RunnerUp, QuestionDecision Decision)? SubjectConflict(
         TopicGuess best, IReadOnlyList<Word> words, IReadOnlyList<string> tokens, IReadOnlyList<string> focus, double[] probabilities, double minCoverage,
@@ -607,8 +614,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         bool NamesAnother(AnswerRef answer) => _subjects.Of(answer).Any(t => named.Contains(t) && !own.Contains(t));
         var ranked = Ranked(tokens, probabilities);
         var forTheAge = ForStatedAge(best.Answer, ages);
+        bool OnlyACategoryBeside(AnswerRef answer) => forTheAge && !ForStatedAge(answer, ages)
+            && _subjects.Of(answer).Where(t => named.Contains(t) && !own.Contains(t)).All(_categorySubjects.Contains);
         var others = ranked.Where(r => r.Score > 0 && r.Answer != best.Answer && NamesAnother(r.Answer)
-            && MayReplace(r.Topic, best.Topic, probabilities) && (!forTheAge || ForStatedAge(r.Answer, ages))).ToList();
+            && MayReplace(r.Topic, best.Topic, probabilities) && !OnlyACategoryBeside(r.Answer)).ToList();
         var wider = others.FirstOrDefault(r => ownNamed.All(_subjects.Of(r.Answer).Contains));
         if (wider.Answer is not null)
         {
