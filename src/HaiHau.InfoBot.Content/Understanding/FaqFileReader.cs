@@ -44,6 +44,19 @@ public static class FaqFileReader
             problems.Add(new ContentProblem(map.Get("subjects")?.Location ?? map.Location, $"subject \"{subject}\" has a number; write the subject in words (numbers match any number)"));
         }
 
+        foreach (var subject in subjects.Where(s => !s.Any(char.IsDigit)))
+        {
+            // The bot leaves out words that say little («sắp», «con»…) before comparing: «sắp sinh» read as «sinh», which
+            // every «học sinh», «vệ sinh», «sinh sống» names, and a letter about an 81-year-old living alone got the
+            // childbirth entry beside the elderly allowance.
+            var read = normalizer.Words(subject).Select(w => w.Token).ToList();
+            if (read.Count < subject.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)
+            {
+                problems.Add(new ContentProblem(map.Get("subjects")?.Location ?? map.Location,
+                    $"subject \"{subject}\" reads as «{string.Join(' ', read)}» (the bot leaves the other words out), which messages about other things name; write words that all count"));
+            }
+        }
+
         var ages = ReadAges(reader.StringList(map, "ages"), map.Get("ages")?.Location ?? map.Location, problems);
         var forHousehold = reader.OptionalString(map, "for_household");
         if (forHousehold is not null && forHousehold is not (ResidentCase.Poor or ResidentCase.NearPoor or ResidentCase.Escaped))

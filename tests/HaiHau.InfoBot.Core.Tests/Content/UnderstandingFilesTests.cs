@@ -122,6 +122,7 @@ public sealed class UnderstandingFilesTests : IDisposable
     [InlineData("---\nquestion: Hỏi?\nanswer_article: gap-can-bo\n---\n", "content/faq/thu.md:3:17: article \"gap-can-bo\" is about \"handoff\", which topics.yaml does not answer with articles")]
     [InlineData("question: Hỏi?\n", "content/faq/thu.md:1:1: the file must start with a \"---\" line")]
     [InlineData("---\nquestion: Hỏi?\nsubjects: [trẻ dưới 6 tuổi]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:11: subject \"trẻ dưới 6 tuổi\" has a number")]
+    [InlineData("---\nquestion: Hỏi?\nsubjects: [sắp sinh]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:11: subject \"sắp sinh\" reads as «sinh»")]
     [InlineData("---\nquestion: Hỏi?\nages: [60]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:7: ages must be two whole numbers of years")]
     [InlineData("---\nquestion: Hỏi?\nages: [75, 60]\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:7: ages must be two whole numbers of years")]
     [InlineData("---\nquestion: Hỏi?\nfor_household: giau\nanswer_article: vay-von-nhcsxh\n---\nĐáp.", "content/faq/thu.md:3:16: for_household must be poor, near_poor or escaped")]
