@@ -24,10 +24,10 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     private readonly ReferralFinder _referrals;
     private readonly Dictionary<AnswerRef, SparseVector[]> _phrasings;
     private readonly SubjectIndex _subjects;
+    private readonly EntryModel _entryModel;
 
     // The subjects of the entries for a household category («cận nghèo»): who a person is, not what is asked.
     private readonly HashSet<string> _categorySubjects;
-    private readonly EntryModel _entryModel;
 
     // Whether a message names a commune of any period (the content's map); null when built without content.
     private readonly Func<string, bool>? _namesPlace;
@@ -810,11 +810,11 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
     /// <summary>How close behind the first its score must be (<see cref="StatedAgeClose"/>).</summary>
     private const double AgedRival = 0.8;
 
-    /// <summary>Whether the answer is for any age or for one of <paramref name="ages"/> (none stated: any answer is).</summary>
     /// <summary>True when <paramref name="answer"/> is an entry for an age range that holds an age the message states.</summary>
     private bool ForStatedAge(AnswerRef answer, IReadOnlyList<int> ages) =>
         ages.Count > 0 && answer.Kind == AnswerRef.Faq && _faqs.GetValueOrDefault(answer.Id)?.Ages is { } range && ages.Any(range.Holds);
 
+    /// <summary>Whether the answer is for any age or for one of <paramref name="ages"/> (none stated: any answer is).</summary>
     private bool ForAges(AnswerRef answer, IReadOnlyList<int> ages) =>
         ages.Count == 0 || answer.Kind != AnswerRef.Faq || _faqs.GetValueOrDefault(answer.Id)?.Ages is not { } range || ages.Any(range.Holds);
 

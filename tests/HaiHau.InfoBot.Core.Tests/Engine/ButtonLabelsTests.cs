@@ -4,10 +4,10 @@ using HaiHau.InfoBot.TestKit;
 namespace HaiHau.InfoBot.Core.Tests.Engine;
 
 /// <summary>
-/// A button reads as what it gives. A question back between two topics shows each reading as what its button gives. «bị ung thư có được hỗ trợ gì
-/// không» leans to other support (the childbirth entry's «được hỗ trợ gì») while the entry on a family member's grave
-/// illness holds all of it: the buttons read «Các hỗ trợ khác» and «Bảo hiểm y tế», and the first, the likelier for a
-/// support question, gave the childbirth entry.
+/// A button reads as what it gives. «bị ung thư có được hỗ trợ gì không» leans to other support (the childbirth entry's
+/// «được hỗ trợ gì») while the entry on a family member's grave illness holds all of it: the question back's buttons
+/// read «Các hỗ trợ khác» and «Bảo hiểm y tế», and the first, the likelier for a support question, gave the childbirth
+/// entry.
 /// </summary>
 public sealed class ButtonLabelsTests
 {
