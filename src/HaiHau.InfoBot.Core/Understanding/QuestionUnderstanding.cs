@@ -789,8 +789,7 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
         var named = _subjects.Named(words);
         var ranked = Ranked(tokens, probabilities);
         var bestScore = ranked.FirstOrDefault(r => r.Answer == best.Answer).Score;
-        var rival = ranked.Take(AgedLookedAt).FirstOrDefault(r => r.Answer != best.Answer && r.Answer.Kind == AnswerRef.Faq
-            && _faqs.GetValueOrDefault(r.Answer.Id)?.Ages is { } range && ages.Any(range.Holds)
+        var rival = ranked.Take(AgedLookedAt).FirstOrDefault(r => r.Answer != best.Answer && ForStatedAge(r.Answer, ages)
             && r.Score >= AgedRival * bestScore && MayReplace(r.Topic, best.Topic, probabilities)
             && named.All(_subjects.Of(r.Answer).Contains));
         if (rival.Answer is null)
