@@ -165,6 +165,22 @@ internal static class AnswerSets
             .ToList();
 
     /// <summary>
+    /// Every answer set's file in the order the sets were gathered: a new held-out set checks itself against those
+    /// before it (its pages and questions new), and the letters the bot weighs words by against all of them. A new set
+    /// is one line here.
+    /// </summary>
+    public static IReadOnlyList<string> InGatheredOrder { get; } =
+    [
+        RealSetPath, FreshSetPath, FreshSet2Path, FreshSet3Path, FreshSet4Path, FreshSet5Path,
+        ChatSetPath, ChatSet2Path, ChatSet3Path, ChatSet4Path, ChatSet5Path, ChatSet6Path, ChatSet7Path,
+        FreshSet6Path, FreshSet7Path, FreshSet8Path,
+    ];
+
+    /// <summary>The sets gathered before <paramref name="path"/> (<see cref="InGatheredOrder"/>).</summary>
+    public static IReadOnlyList<string> GatheredBefore(string path) =>
+        InGatheredOrder.TakeWhile(p => !string.Equals(p, path, StringComparison.Ordinal)).ToList();
+
+    /// <summary>
     /// The sets no one has read, only their totals (the sixth fresh set: three rows): where a threshold chosen on
     /// <see cref="ReadSets"/> is judged. The sixth and seventh chat-style sets, since stop 54 the sixth fresh set of real
     /// letters, since stop 55 the seventh, since stop 56 the eighth. In stop 55 the sixth fresh set's misses were printed

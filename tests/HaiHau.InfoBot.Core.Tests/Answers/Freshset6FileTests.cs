@@ -15,12 +15,7 @@ public sealed partial class Freshset6FileTests : HeldOutSetFileTests
 
     protected override int MinimumRows => 68;
 
-    protected override IReadOnlyList<string> EarlierSets =>
-    [
-        AnswerSets.RealSetPath, AnswerSets.FreshSetPath, AnswerSets.FreshSet2Path, AnswerSets.FreshSet3Path, AnswerSets.FreshSet4Path,
-        AnswerSets.FreshSet5Path, AnswerSets.ChatSetPath, AnswerSets.ChatSet2Path, AnswerSets.ChatSet3Path, AnswerSets.ChatSet4Path,
-        AnswerSets.ChatSet5Path, AnswerSets.ChatSet6Path, AnswerSets.ChatSet7Path,
-    ];
+    protected override IReadOnlyList<string> EarlierSets => AnswerSets.GatheredBefore(AnswerSets.FreshSet6Path);
 
     [GeneratedRegex(@"^f6-\d{3}$")]
     private static partial Regex Fresh6Id();

@@ -15,12 +15,7 @@ public sealed partial class Freshset7FileTests : HeldOutSetFileTests
 
     protected override int MinimumRows => 29;
 
-    protected override IReadOnlyList<string> EarlierSets =>
-    [
-        AnswerSets.RealSetPath, AnswerSets.FreshSetPath, AnswerSets.FreshSet2Path, AnswerSets.FreshSet3Path, AnswerSets.FreshSet4Path,
-        AnswerSets.FreshSet5Path, AnswerSets.ChatSetPath, AnswerSets.ChatSet2Path, AnswerSets.ChatSet3Path, AnswerSets.ChatSet4Path,
-        AnswerSets.ChatSet5Path, AnswerSets.ChatSet6Path, AnswerSets.ChatSet7Path, AnswerSets.FreshSet6Path,
-    ];
+    protected override IReadOnlyList<string> EarlierSets => AnswerSets.GatheredBefore(AnswerSets.FreshSet7Path);
 
     [GeneratedRegex(@"^f7-\d{3}$")]
     private static partial Regex Fresh7Id();

@@ -15,12 +15,7 @@ public sealed partial class Freshset8FileTests : HeldOutSetFileTests
 
     protected override int MinimumRows => 30;
 
-    protected override IReadOnlyList<string> EarlierSets =>
-    [
-        AnswerSets.RealSetPath, AnswerSets.FreshSetPath, AnswerSets.FreshSet2Path, AnswerSets.FreshSet3Path, AnswerSets.FreshSet4Path,
-        AnswerSets.FreshSet5Path, AnswerSets.ChatSetPath, AnswerSets.ChatSet2Path, AnswerSets.ChatSet3Path, AnswerSets.ChatSet4Path,
-        AnswerSets.ChatSet5Path, AnswerSets.ChatSet6Path, AnswerSets.ChatSet7Path, AnswerSets.FreshSet6Path, AnswerSets.FreshSet7Path,
-    ];
+    protected override IReadOnlyList<string> EarlierSets => AnswerSets.GatheredBefore(AnswerSets.FreshSet8Path);
 
     [GeneratedRegex(@"^f8-\d{3}$")]
     private static partial Regex Fresh8Id();

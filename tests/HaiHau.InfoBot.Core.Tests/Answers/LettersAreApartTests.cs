@@ -16,7 +16,7 @@ public sealed partial class LettersAreApartTests
 
     private static readonly string LettersPath = Path.Combine(RepoPaths.Content, "understanding", "letters.tsv");
 
-    public static TheoryData<string> Sets() => ["realset.tsv", "freshset.tsv", "freshset2.tsv", "freshset3.tsv", "freshset4.tsv", "freshset5.tsv", "chatset.tsv", "chatset2.tsv", "chatset3.tsv", "chatset4.tsv", "chatset5.tsv", "chatset6.tsv", "chatset7.tsv", "freshset6.tsv", "freshset7.tsv", "freshset8.tsv"];
+    public static TheoryData<string> Sets() => new(AnswerSets.InGatheredOrder.Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(Sets))]
