@@ -88,10 +88,15 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"^\s*(?:/|mot|moi|1)\s*(?:ngay|ngay cong|cong)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DailyAfter();
 
+    // «bán rau 1 ngày được 100k», «mỗi ngày kiếm tầm 150 nghìn», «một ngày làm thuê được 200k»: the day told before the
+    // sum, a few words before it, and no month between.
+    [GeneratedRegex(@"\b(?:1|mot|moi)\s+ngay\b(?:\s+(?!thang\b)\w+){0,4}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DailyBefore();
+
     // The words that make the next sum an income, in the same clause: «lương tháng», «thu nhập», «kiếm được», «làm ra»,
     // «cả nhà cộng lại tháng được tầm 6 triệu», «làm ruộng cả năm được khoảng 60 triệu»; what a member working away sends
     // home («chồng làm trong Sài Gòn gửi về tháng 5tr»), and a sum said with its month just before it («tháng 5tr»).
-    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang|thang duoc|thang dc|nam duoc|nam dc|cong lai|tong cong|gui ve|gui tien ve)\b[^.;?!]{0,30}$|\bthang\s+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|lam thue duoc|lam cong duoc|ban hang duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang|thang duoc|thang dc|nam duoc|nam dc|cong lai|tong cong|gui ve|gui tien ve)\b[^.;?!]{0,30}$|\bthang\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex IncomeBefore();
 
     // «nhà tôi 4 người», «gia đình có bốn khẩu», «vợ chồng tôi 2 người»: a number of people is the household's when the
@@ -163,9 +168,14 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     [GeneratedRegex(@"\b(?<n>hai|2|3)\s+(?:me con|bo con|ba con|ong chau|ba chau|chi em|anh em)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ParentAndChild();
 
-    // «có mình tôi thôi», «bác ở một mình»: a household of one (asked again for its size before).
-    [GeneratedRegex(@"\b(?:mot minh|minh toi|minh tui|minh em|minh bac|minh chau)\b", RegexOptions.CultureInvariant)]
+    // «có mình tôi thôi», «bác ở một mình», «me e o 1 minh»: a household of one (asked again for its size before), unless
+    // the one raises children or grandchildren (ParentAlone).
+    [GeneratedRegex(@"\b(?:mot minh|1 minh|minh toi|minh tui|minh em|minh bac|minh chau)\b(?!\s+(?:nuoi|cham|trong|lo cho|voi|cung)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex LivesAlone();
+
+    // «e 1 minh nuoi 2 con», «bà một mình nuôi hai đứa cháu»: the one who tells and the children raised alone.
+    [GeneratedRegex(@"\b(?:mot|1) minh\s+(?:nuoi|cham|trong|lo cho)\s+(?:(?<n>\d{1,2}|mot|hai|ba|bon|nam|sau)\s*)?(?:dua\s+)?(?:con|chau|be|dua)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ParentAlone();
 
     // «cả năm lúa với tiền con gửi được chừng 60 triệu»: a year's sum, told before it («năm» alone is also five).
     [GeneratedRegex(@"\b(?:ca|mot|moi|hang|1|trong)\s+nam\b[^.;?!]{0,45}$", RegexOptions.CultureInvariant)]
@@ -289,13 +299,13 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     /// is the income without the words that otherwise make it one.</param>
     public static ResidentCase Read(string? text, IContentStore? content = null, bool incomeAsked = false)
     {
-        // «2 vc vs 3 đứa nhỏ»: «vợ chồng» and «với» as the younger relatives type them.
+        // «2 vc vs 3 đứa nhỏ», «đi làm dc 5tr»: «vợ chồng», «với» and «được» as the younger relatives type them.
         // The fold drops «,» and «.»: «4,5 triệu» was read as 5 triệu, «1,2 triệu» as 2 triệu and «1.500.000» not at all. A
         // separator between digits is carried through it as letters and put back as a comma, which the sum's reading takes
         // either way (VietnameseNumber: three digits after it group thousands, fewer are decimals).
         var carried = DigitSeparator().Replace(FiveSaidWithL().Replace(SpelledAges.InDigits(VietnameseText.Clean(text)), "năm"), SeparatorCarrier);
         var folded = (" " + VietnameseText.Fold(carried).Replace(SeparatorCarrier, ",", StringComparison.Ordinal) + " ").Replace(" vc ", " vo chong ", StringComparison.Ordinal)
-            .Replace(" vs ", " voi ", StringComparison.Ordinal).Trim();
+            .Replace(" vs ", " voi ", StringComparison.Ordinal).Replace(" dc ", " duoc ", StringComparison.Ordinal).Trim();
         if (folded.Length == 0)
         {
             return None;
@@ -327,6 +337,12 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
             members = pair.Groups["n"].Value is "hai" or "2" ? 2 : 3;
         }
 
+        if (members is null && ParentAlone().Match(folded) is { Success: true } alone && alone.Groups["n"].Success
+            && VietnameseNumber.Parse(alone.Groups["n"].Value) is { } raised && raised is >= 1 and <= 10)
+        {
+            members = 1 + (int)raised;
+        }
+
         if (members is null && LivesAlone().IsMatch(folded))
         {
             members = 1;
@@ -354,7 +370,7 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
 
             var after = said[(money.Index + money.Length)..];
             var before = said[..money.Index];
-            if (DailyAfter().IsMatch(after))
+            if (DailyAfter().IsMatch(after) || DailyBefore().IsMatch(before))
             {
                 daily ??= amount;
                 continue;

@@ -73,6 +73,13 @@ public sealed class CaseAnswerTests
     [InlineData("nhà 3 người lương 5 triệu, trong đó chồng 3 triệu", 3, 5_000_000, false)]
     // What is spent is not what is earned; an allowance is.
     [InlineData("bà ở một mình, chi phí trông coi, tiền thuốc khoảng 6.000.000 đồng/tháng, bà chỉ có trợ cấp 2.700.000 đồng/tháng", 1, 2_700_000, false)]
+    // Typed short: «1 mình» alone, «dc» for «được» after the work that earns it (stop 57, chatset6's short rows).
+    [InlineData("me e o 1 minh, thang dc 2 củ con gui ve, vay co vao ho ngheo dc ko", 1, 2_000_000, false)]
+    [InlineData("ho e 6 khau ma chi co 1 ng di lam dc 5tr, xet dc gi ko a", 6, 5_000_000, false)]
+    [InlineData("nha 5 nguoi, chi co chong di lam thue dc 4tr thi co dc ho ngheo ko", 5, 4_000_000, false)]
+    // One who raises children alone is not a household of one.
+    [InlineData("e 1 minh nuoi 2 con, luong 4tr", 3, 4_000_000, false)]
+    [InlineData("bà một mình nuôi hai đứa cháu, tháng được 1 triệu", 3, 1_000_000, false)]
     public void The_household_size_and_income_are_read_in_any_form(string text, int members, decimal income, bool perPerson)
     {
         var told = ResidentCase.Read(text);
@@ -445,6 +452,17 @@ public sealed class CaseAnswerTests
         var later = new EngineHarness();
         later.Time.SetUtcNow(new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.FromHours(7)));
         Assert.Contains("không cao hơn chuẩn nghèo", later.Send("vo chong e va 1 con, moi thang tong 5tr").Single().Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nha 3 nguoi, me ban rau 1 ngay dc 100k", 3, 100_000)]
+    [InlineData("nha 4 nguoi moi ngay kiem tam 200 nghin", 4, 200_000)]
+    [InlineData("nha 3 nguoi, chong chay xe om dc tam 150 nghin 1 ngay", 3, 150_000)]
+    public void A_day_s_pay_is_read_whether_the_day_is_told_before_or_after_it(string text, int members, int wage)
+    {
+        var told = ResidentCase.Read(text);
+
+        Assert.Equal((members, null, (decimal)wage), (told.Members, told.MonthlyIncome, told.DailyWage));
     }
 
     [Fact]
