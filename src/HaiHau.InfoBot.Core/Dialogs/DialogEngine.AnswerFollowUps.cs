@@ -219,11 +219,13 @@ public sealed partial class DialogEngine
 
     /// <summary>
     /// Whether a message may ask more of the last reply: it asks something, opens no new question («à mà cho hỏi…»), and
-    /// tells no household's numbers (those are the case's to answer, <see cref="AnswerCase"/>, whatever came before).
+    /// tells no household's income (that is the case's to answer, <see cref="AnswerCase"/>, whatever came before). A size
+    /// alone is who the matter is for: «bà ngoại em ở 1 mình, không phải hộ nghèo, thì vay được không» after the
+    /// clean-water loan asks of that loan.
     /// </summary>
     private bool MayFollowUp(string text) =>
         !AnswerFollowUp.StartsAnew(text) && (AnswerFollowUp.AskOf(text) != FollowUpAsk.None || QuestionParts.Asks(text))
-        && ResidentCase.Read(text, services.Content) is { Members: null, MonthlyIncome: null };
+        && ResidentCase.Read(text, services.Content) is { MonthlyIncome: null, DailyWage: null };
 
     /// <summary>
     /// A bare ask right after an "I don't know" («thế mỗi tháng được bao nhiêu tiền», «phải báo với ai») asks it of that

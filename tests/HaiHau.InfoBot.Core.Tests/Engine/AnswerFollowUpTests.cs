@@ -62,6 +62,22 @@ public sealed class AnswerFollowUpTests
         Assert.DoesNotContain(bot.LastEvents, e => e.Subject == new AnswerRef(AnswerRef.Faq, "vay-ho-ngheo").Payload);
     }
 
+    [Theory]
+    [InlineData("bà ngoại em ở một mình, không phải hộ nghèo, thì vay được không")]
+    [InlineData("ba ngoai e o 1 minh, k phai ho ngheo, thi vay dc ko")]
+    public void Who_the_loan_would_be_for_told_with_a_household_of_one_stays_with_that_loan(string followUp)
+    {
+        var bot = Today();
+        bot.Send("hộ nghèo vay tiền làm bể nước sạch với nhà vệ sinh được không");
+        var cleanWater = new AnswerRef(AnswerRef.Faq, "vay-nuoc-sach-ve-sinh").Payload;
+
+        bot.Send(followUp);
+
+        // A household's size with no income is a circumstance of the matter answered, not numbers to compute: read as a
+        // question of its own, «không phải hộ nghèo … vay được không» got the student loan for families in sudden hardship.
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == cleanWater);
+    }
+
     [Fact]
     public void Read_alone_the_same_words_got_another_entry()
     {
