@@ -111,6 +111,11 @@ public sealed class DevSetIsApartTests
     public void No_seventh_chat_set_message_is_also_a_training_question() =>
         AssertApart(Answers.AnswerSets.ChatSet7(), "chatset7.tsv", "the seventh chat set");
 
+    /// <summary>The eighth chat-style set (Answers/chatset8.tsv) likewise.</summary>
+    [Fact]
+    public void No_eighth_chat_set_message_is_also_a_training_question() =>
+        AssertApart(Answers.AnswerSets.ChatSet8(), "chatset8.tsv", "the eighth chat set");
+
     private static void AssertApart(IEnumerable<Core.Understanding.Evaluation.AnswerSetRow> rows, string file, string name)
     {
         var clashes = new List<string>();
