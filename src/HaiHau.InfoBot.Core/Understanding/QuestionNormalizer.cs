@@ -103,6 +103,23 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
         plainWord.Contains("ie", StringComparison.Ordinal) || plainWord.Contains("ye", StringComparison.Ordinal)
         || plainWord.Contains("uo", StringComparison.Ordinal) || plainWord.Contains("uu", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether a word's marks cannot be the word's: a syllable closed by «c», «ch», «p» or «t» always carries the sắc or
+    /// the nặng tone, so «viêc», «mât», «đươc» were typed with a mark missed (a phone's keyboard, a hurried thumb). Such a
+    /// word is read as typed without marks, any word it folds from: kept as typed, «tìm viêc làm thêm» did not name the
+    /// «việc» of «việc làm» and got the "I don't know".
+    /// </summary>
+    internal static bool MarkedImpossibly(string typedWord)
+    {
+        if (!(typedWord.EndsWith('c') || typedWord.EndsWith('p') || typedWord.EndsWith('t') || typedWord.EndsWith("ch", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var decomposed = typedWord.Normalize(NormalizationForm.FormD);
+        return !decomposed.Contains('\u0301', StringComparison.Ordinal) && !decomposed.Contains('\u0323', StringComparison.Ordinal);
+    }
+
     private void Tokenize(string? text, List<string> tokens, List<string?>? marked, List<int>? plain = null)
     {
         var clean = SpelledAges.InDigits(VietnameseText.Clean(text));
@@ -139,7 +156,8 @@ public sealed class QuestionNormalizer(Abbreviations abbreviations)
             if (marked is not null)
             {
                 var asTyped = markedWords!.Length == rawWords.Length ? markedWords[w] : null;
-                var one = tokens.Count == before + 1 && asTyped is not null && asTyped != raw && tokens[before] == CollapseRepeats(raw);
+                var one = tokens.Count == before + 1 && asTyped is not null && asTyped != raw && tokens[before] == CollapseRepeats(raw)
+                    && !MarkedImpossibly(asTyped);
                 for (var t = before; t < tokens.Count; t++)
                 {
                     marked.Add(one ? CollapseRepeats(asTyped!) : null);

@@ -200,6 +200,21 @@ public sealed class QuestionNormalizerTests
         Assert.All(words.Where(w => w.Token is "duoc" or "0" or "trieu"), w => Assert.Null(w.Marked));
     }
 
+    [Theory]
+    [InlineData("tìm viêc làm thêm", 1, "viec")] // «việc» without its dot
+    [InlineData("bà tôi mât rồi", 2, "mat")]
+    [InlineData("nhà tôi đươc hộ cận nghèo", 2, "duoc")]
+    public void A_closed_syllable_typed_without_its_tone_is_read_as_typed_plain(string typed, int at, string token)
+    {
+        // A syllable ending in c, ch, p or t always carries the sắc or the nặng tone: the mark was missed, so the word
+        // may be any word it folds from, as if typed plain.
+        var words = Normalizer.Words(typed);
+
+        Assert.Equal(token, words[at].Token);
+        Assert.Null(words[at].Marked);
+        Assert.Equal("việc", Normalizer.Words("tìm việc làm thêm")[1].Marked); // with its tone, as typed
+    }
+
     [Fact]
     public void Words_typed_without_diacritics_carry_none() =>
         Assert.All(Normalizer.Words("nha toi thuoc ho ngheo"), w => Assert.Null(w.Marked));
