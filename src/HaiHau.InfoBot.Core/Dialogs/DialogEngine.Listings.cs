@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Messaging;
@@ -149,6 +150,7 @@ public sealed partial class DialogEngine
         turn.Log(EventKinds.QuestionUnderstood, topic);
         turn.Say(say, [
             new QuickReply(new AnswerRef(AnswerRef.Topic, topic).Payload, found == ListingKind.Job ? "Xem các việc làm" : "Xem các lớp học nghề"),
+            .. CostEntry(question, folded, found),
             .. GlobalCommands.Buttons(GlobalCommand.Menu, GlobalCommand.Handoff),
         ]);
         turn.Log(EventKinds.QuestionAnswered, new AnswerRef(AnswerRef.Listings, found == ListingKind.Job ? "jobs" : "courses").Payload);
@@ -245,9 +247,26 @@ public sealed partial class DialogEngine
     /// trợ» and found none. Only when a training or jobs entry is the answer: with none, the search still shows the
     /// courses («có lớp học may miễn phí ở hải châu không» is read nearest to public-school fees, which is no answer).
     /// </summary>
+    /// <remarks>
+    /// «có khóa học nghề hàn miễn phí không», «co lop hoc nghe han mien phi ko»: whether such a course is held, free, which
+    /// the search answers (its courses say where and when); the training entries answered how much support there is.
+    /// </remarks>
     private static bool AsksWhatItCosts(UnderstoodQuestion question, string folded) =>
         question is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq, Best.Topic: CoursesTopic or JobsTopic }
-        && CostAsks.Any(a => folded.Contains(a, StringComparison.Ordinal));
+        && CostAsks.Any(a => folded.Contains(a, StringComparison.Ordinal)) && !AsksWhetherHeld().IsMatch(folded);
+
+    [GeneratedRegex(@"\bco\s+(?:(?:cac|nhung|mot|cai)\s+)?(?:khoa|lop)\s+(?:hoc|day|dao tao)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksWhetherHeld();
+
+    /// <summary>
+    /// «có khóa học nghề hàn miễn phí không»: the courses searched, and the training entry the question reads nearest,
+    /// which says what support a course has, one tap away by its own question.
+    /// </summary>
+    private IEnumerable<QuickReply> CostEntry(UnderstoodQuestion question, string folded, ListingKind found) =>
+        found == ListingKind.Course && CostAsks.Any(a => folded.Contains(a, StringComparison.Ordinal))
+        && question.Best is { Answer.Kind: AnswerRef.Faq, Topic: CoursesTopic } best && services.Understanding?.FindFaq(best.Answer.Id) is { } entry
+            ? [new QuickReply(best.Answer.Payload, entry.Question)]
+            : [];
 
     private static readonly string[] CostAsks = [" ho tro ", " mien phi ", " hoc phi ", " mat tien ", " bao nhieu tien ", " duoc tien ", " tro cap "];
 

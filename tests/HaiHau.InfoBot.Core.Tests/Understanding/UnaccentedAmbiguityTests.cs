@@ -1,3 +1,4 @@
+using HaiHau.InfoBot.Core.Content;
 using HaiHau.InfoBot.Core.Dialogs;
 using HaiHau.InfoBot.Core.Listings;
 using HaiHau.InfoBot.Core.Tests.Listings;
@@ -90,6 +91,24 @@ public sealed class UnaccentedAmbiguityTests
         Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, "listings:courses"), bot.LastEvents);
         Assert.Contains("Lớp may công nghiệp", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("miễn phí»", reply, StringComparison.Ordinal); // it searched «may miễn phí»
+    }
+
+    [Theory]
+    [InlineData("co khoa hoc nghe may mien phi ko a")]
+    [InlineData("có lớp học nghề may miễn phí không ạ")]
+    public void Whether_a_free_course_is_held_searches_the_courses_and_offers_what_support_a_course_has(string text)
+    {
+        // «học nghề … miễn phí» is the training-support entry's phrase: it answered how much support there is, not whether
+        // such a course is held.
+        var bot = new EngineHarness(listings: SewingListings());
+        var reply = bot.Send(text);
+
+        Assert.Contains(new TurnEvent(EventKinds.QuestionAnswered, "listings:courses"), bot.LastEvents);
+        Assert.Contains("Lớp may công nghiệp", EngineHarness.Joined(reply), StringComparison.Ordinal);
+        var support = Assert.Single(reply[^1].QuickReplies, b => b.Id.StartsWith(AnswerRef.Faq + ":", StringComparison.Ordinal));
+        var entry = EngineHarness.Repo.Understanding.Faqs.Single(f => support.Id == new AnswerRef(AnswerRef.Faq, f.Id).Payload);
+        Assert.Equal(entry.Question, support.Label);
+        Assert.Equal(Topics.VocationalTraining, entry.Topic);
     }
 
     [Theory]
