@@ -54,10 +54,12 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
     // An amount with a unit ("3 triệu", "3tr5", "800k", "2 triệu rưỡi", "3 triệu 1") or in full ("3.000.000"). A number
     // after the unit that counts a period or a person («3 triệu 1 tháng», «1 triệu 1 người», «24 triệu 1 năm») is not part
     // of the amount: the words are VietnameseNumber's, which reads the amount.
-    // A sum said in words is read too («ba triệu», «hai triệu rưỡi», «mười lăm triệu», «một triệu hai»): voice typing writes
-    // them so, and «thu nhập cả nhà tháng được độ ba triệu» got the general answer instead of the computation.
+    // A sum said in words is read too («ba triệu», «hai triệu rưỡi», «mười lăm triệu», «một triệu hai», «ba trăm nghìn»):
+    // voice typing writes them so, and «thu nhập cả nhà tháng được độ ba triệu» got the general answer instead of the
+    // computation.
     [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:trieu|tr|cu|nghin|ngan|k)(?:\s*(?:\d+(?!\d|\s*(?:nam|" + VietnameseNumber.CountedAfterAmount + @")\b)|ruoi))?\b|\b\d{1,3}(?:[.,]\d{3}){2,}\s*(?:d|dong|vnd)?\b"
-        + @"|\b(?:" + WordTens + @"|" + WordDigit + @")\s+(?:trieu|nghin|ngan)(?:\s+(?:(?:" + WordDigit + @")(?!\s*(?:nam|" + VietnameseNumber.CountedAfterAmount + @")\b)|ruoi))?\b", RegexOptions.CultureInvariant)]
+        + @"|\b(?:" + WordTens + @"|" + WordDigit + @")\s+(?:trieu|nghin|ngan)(?:\s+(?:(?:" + WordDigit + @")(?!\s*(?:nam|" + VietnameseNumber.CountedAfterAmount + @")\b)|ruoi))?\b"
+        + @"|\b(?:" + WordDigit + @")\s+tram(?:\s+(?:(?:linh|le)\s+)?(?:" + WordTens + @"|" + WordDigit + @"))?\s+(?:nghin|ngan)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MoneyPattern();
 
     /// <summary>A digit said as a word, as <see cref="VietnameseNumber"/> reads it («lăm» only after «mười»).</summary>

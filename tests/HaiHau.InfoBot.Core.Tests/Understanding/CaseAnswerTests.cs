@@ -77,6 +77,9 @@ public sealed class CaseAnswerTests
     [InlineData("me e o 1 minh, thang dc 2 củ con gui ve, vay co vao ho ngheo dc ko", 1, 2_000_000, false)]
     [InlineData("ho e 6 khau ma chi co 1 ng di lam dc 5tr, xet dc gi ko a", 6, 5_000_000, false)]
     [InlineData("nha 5 nguoi, chi co chong di lam thue dc 4tr thi co dc ho ngheo ko", 5, 4_000_000, false)]
+    // Hundreds of thousands said in words, as older residents dictate them.
+    [InlineData("hai ông bà già ở riêng, mỗi tháng chỉ có ba trăm nghìn tiền bán rau", 2, 300_000, false)]
+    [InlineData("nhà 3 người mỗi tháng được chín trăm năm mươi nghìn", 3, 950_000, false)]
     // One who raises children alone is not a household of one.
     [InlineData("e 1 minh nuoi 2 con, luong 4tr", 3, 4_000_000, false)]
     [InlineData("bà một mình nuôi hai đứa cháu, tháng được 1 triệu", 3, 1_000_000, false)]
