@@ -36,7 +36,13 @@ public sealed partial class DialogEngine
     /// </summary>
     private static readonly string[] TradeWanted = ["cần thợ", "thuê thợ"];
 
-    private static readonly string[] JobAsks = [Hiring, .. HiringWhom, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", SeekingWorker, .. TradeWanted];
+    /// <summary>
+    /// «có chỗ nào người ta nhận không», «xưởng nào nhận người làm»: a place that takes on workers, as older residents ask
+    /// it (the story first: who they are, what they can still do).
+    /// </summary>
+    private static readonly string[] TakesOn = ["nhận người làm", "nhận lao động", "chỗ nào người ta nhận", "nơi nào người ta nhận"];
+
+    private static readonly string[] JobAsks = [Hiring, .. HiringWhom, "tìm việc", "có việc", "việc làm thêm", "việc gì cho", "xin việc ở", "việc làm gần", SeekingWorker, .. TradeWanted, .. TakesOn];
 
     /// <summary>«cần người» that seeks no worker: a requirement asked about («vay tiền có cần người bảo lãnh không» got the job listings).</summary>
     private static readonly string[] NotSeeking = ["có cần người", "cần người bảo lãnh", "cần người ký", "cần người đứng tên", "cần người làm chứng"];

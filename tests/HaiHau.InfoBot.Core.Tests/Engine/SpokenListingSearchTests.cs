@@ -19,6 +19,8 @@ public sealed class SpokenListingSearchTests
     [Theory]
     [InlineData("cháu ơi con trai bác năm nay ba mươi tuổi ở nhà không có việc gì nàm cả ở xã mình có chỗ nào tuyển người nàm bảo vệ không cháu", "listings:jobs", "Bảo vệ kho hàng")]
     [InlineData("bác năm nay năm mươi tuổi rồi mà vẫn còn khỏe lắm muốn đi học thêm cái nghề may để kiếm tiền thì có nớp nào đang mở không cháu", "listings:courses", "Lớp may công nghiệp")]
+    // «có chỗ nào người ta nhận không»: a place that takes on workers, asked the way older residents ask it.
+    [InlineData("chú ơi tôi năm nay sáu mươi mốt tuổi còn khỏe, làm được bảo vệ gần nhà thì có chỗ nào người ta nhận không chú", "listings:jobs", "Bảo vệ kho hàng")]
     public void A_long_spoken_search_finds_the_listing_it_names(string message, string answered, string title)
     {
         var bot = new EngineHarness(listings: Listings());
