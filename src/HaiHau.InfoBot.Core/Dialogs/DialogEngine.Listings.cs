@@ -254,12 +254,13 @@ public sealed partial class DialogEngine
     /// courses («có lớp học may miễn phí ở hải châu không» is read nearest to public-school fees, which is no answer).
     /// </summary>
     /// <remarks>
-    /// «có khóa học nghề hàn miễn phí không», «co lop hoc nghe han mien phi ko»: whether such a course is held, free, which
-    /// the search answers (its courses say where and when); the training entries answered how much support there is.
+    /// «có khóa học nghề hàn miễn phí không», «co lop hoc nghe han mien phi ko»: whether a course in that trade is held,
+    /// free, which the search answers (its courses say where and when); the training entries answered how much support
+    /// there is. With no trade named («xã có lớp học nghề nào miễn phí không») the entries on where to learn answer it.
     /// </remarks>
     private static bool AsksWhatItCosts(UnderstoodQuestion question, string folded) =>
         question is { Decision: QuestionDecision.Answer, Best.Answer.Kind: AnswerRef.Faq, Best.Topic: CoursesTopic or JobsTopic }
-        && CostAsks.Any(a => folded.Contains(a, StringComparison.Ordinal)) && !AsksWhetherHeld().IsMatch(folded);
+        && CostAsks.Any(a => folded.Contains(a, StringComparison.Ordinal)) && !(AsksWhetherHeld().IsMatch(folded) && TradeWords(folded).Count > 0);
 
     [GeneratedRegex(@"\bco\s+(?:(?:cac|nhung|mot|cai)\s+)?(?:khoa|lop)\s+(?:hoc|day|dao tao)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksWhetherHeld();

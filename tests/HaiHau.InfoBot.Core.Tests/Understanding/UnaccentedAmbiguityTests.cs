@@ -51,6 +51,8 @@ public sealed class UnaccentedAmbiguityTests
     // ... nor a course named and asked what support it has: the search looked for «lái máy xúc hỗ trợ»
     [InlineData("khóa học lái máy cẩu có được hỗ trợ tiền không")]
     [InlineData("lop hoc nghe han co duoc ho tro tien an ko")]
+    // ... nor whether a free course is held with no trade named: where to learn answers it
+    [InlineData("xã có lớp học nghề nào miễn phí không")]
     public void A_listing_word_inside_another_question_does_not_search_the_listings(string text)
     {
         var bot = new EngineHarness();
