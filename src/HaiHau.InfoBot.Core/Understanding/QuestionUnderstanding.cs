@@ -387,13 +387,6 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
             (best, runnerUp, decision) = AcrossTopics(found, probabilities, first, second, tokens, words, focus, minCoverage, ages);
         }
 
-        // Read as outside the programme, but the search's first entry covers the question as an answer must and the entry
-        // model, reading differently, is as sure of it as it must be to lead (see BothReadersAgree).
-        if (decision == QuestionDecision.NotUnderstood && best.Topic == UnderstoodQuestion.UnknownTopic && isQuestion && BothReadersAgree(tokens, words, focus, probabilities, ages, minCoverage) is { } agreed)
-        {
-            (best, decision) = (agreed, QuestionDecision.Answer);
-        }
-
         var betweenAnswers = false;
         if (decision == QuestionDecision.Answer && (SubjectConflict(best, words, tokens, focus, probabilities, minCoverage, ages) ?? UnnamedGroup(best, words, tokens, focus, probabilities, minCoverage) ?? NamedGroupClose(best, words, tokens, focus, probabilities, minCoverage)) is { } resolved)
         {
@@ -558,27 +551,6 @@ public sealed class QuestionUnderstanding : IQuestionUnderstanding
 
         var guess = GuessOf(found, tokens, focus, probabilities);
         return guess.Coverage < _thresholds.MinSuggestion || OnlyForAnUnnamedGroup(guess, words, tokens) ? null : guess;
-    }
-
-    /// <summary>
-    /// The search's first entry when it covers the question as an answer must (<paramref name="minCoverage"/>) and the entry
-    /// model gives it at least <see cref="Thresholds.ModelLeads"/>: two readers that work differently agree on an entry
-    /// the classifier read as outside the programme. «ông nhà tôi mất rồi thì xin tiền mai táng ở đâu» (its «mất», «ở đâu»
-    /// lean outside) was referred with the funeral support on a button though it covered the question and the model
-    /// gave it 0.87. Measured on 8 December (stop 57): chatset6 one row more right, no other set moved; of the 123 outside
-    /// examples, two more got an entry, both on their matter («đăng ký kết hôn cần gì», «đi khám răng ở đâu»).
-    /// </summary>
-    private TopicGuess? BothReadersAgree(IReadOnlyList<string> tokens, IReadOnlyList<Word> words, IReadOnlyList<string> focus, double[] probabilities, IReadOnlyList<int> ages, double minCoverage)
-    {
-        var ranked = Ranked(tokens, probabilities);
-        if (ranked.Count == 0 || ranked[0] is not { Answer: not null } first || first.Score <= 0 || first.Answer.Kind is not (AnswerRef.Faq or AnswerRef.Article)
-            || !ForAges(first.Answer, ages) || _entryModel.Probability(first.Answer, tokens) < _thresholds.ModelLeads)
-        {
-            return null;
-        }
-
-        var guess = GuessOf(first, tokens, focus, probabilities);
-        return guess.Coverage < minCoverage || OnlyForAnUnnamedGroup(guess, words, tokens) ? null : guess;
     }
 
     /// <summary>How likely the entry model reads <paramref name="text"/> as asking for <paramref name="answer"/> (calibration, `--why`).</summary>
