@@ -97,8 +97,9 @@ public sealed partial record ResidentCase(int? Members, decimal? MonthlyIncome, 
 
     // The words that make the next sum an income, in the same clause: «lương tháng», «thu nhập», «kiếm được», «làm ra»,
     // «cả nhà cộng lại tháng được tầm 6 triệu», «làm ruộng cả năm được khoảng 60 triệu»; what a member working away sends
-    // home («chồng làm trong Sài Gòn gửi về tháng 5tr»), and a sum said with its month just before it («tháng 5tr»).
-    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|lam thue duoc|lam cong duoc|ban hang duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang|thang duoc|thang dc|nam duoc|nam dc|cong lai|tong cong|gui ve|gui tien ve)\b[^.;?!]{0,30}$|\bthang\s+$", RegexOptions.CultureInvariant)]
+    // home («chồng làm trong Sài Gòn gửi về tháng 5tr»), and a sum said with its month just before it («tháng 5tr»). Read
+    // typed short and long alike: «dc» is «được» by then («tháng dc 2 củ»).
+    [GeneratedRegex(@"\b(?:thu nhap|luong|kiem|kiem duoc|thu duoc|thu ve|lam ra|lam duoc|lam thue duoc|lam cong duoc|ban hang duoc|tien cong|binh quan|moi thang|hang thang|mot thang|1 thang|thang duoc|nam duoc|cong lai|tong cong|gui ve|gui tien ve)\b[^.;?!]{0,30}$|\bthang\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex IncomeBefore();
 
     // «nhà tôi 4 người», «gia đình có bốn khẩu», «vợ chồng tôi 2 người»: a number of people is the household's when the

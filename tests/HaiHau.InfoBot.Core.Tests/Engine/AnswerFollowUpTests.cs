@@ -50,10 +50,7 @@ public sealed class AnswerFollowUpTests
     [InlineData("khoản vay đó lãi suất bao nhiêu và thời hạn mấy năm")]
     public void A_follow_up_pointing_back_at_the_loan_just_answered_stays_with_that_loan(string followUp)
     {
-        var bot = Today();
-        bot.Send("hộ nghèo vay tiền làm bể nước sạch với nhà vệ sinh được không");
-        var cleanWater = new AnswerRef(AnswerRef.Faq, "vay-nuoc-sach-ve-sinh").Payload;
-        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == cleanWater);
+        var bot = AfterTheCleanWaterLoan();
 
         var text = EngineHarness.Joined(bot.Send(followUp));
 
@@ -67,15 +64,24 @@ public sealed class AnswerFollowUpTests
     [InlineData("ba ngoai e o 1 minh, k phai ho ngheo, thi vay dc ko")]
     public void Who_the_loan_would_be_for_told_with_a_household_of_one_stays_with_that_loan(string followUp)
     {
-        var bot = Today();
-        bot.Send("hộ nghèo vay tiền làm bể nước sạch với nhà vệ sinh được không");
-        var cleanWater = new AnswerRef(AnswerRef.Faq, "vay-nuoc-sach-ve-sinh").Payload;
+        var bot = AfterTheCleanWaterLoan();
 
         bot.Send(followUp);
 
         // A household's size with no income is a circumstance of the matter answered, not numbers to compute: read as a
         // question of its own, «không phải hộ nghèo … vay được không» got the student loan for families in sudden hardship.
-        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == cleanWater);
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == CleanWaterLoan);
+    }
+
+    private static readonly string CleanWaterLoan = new AnswerRef(AnswerRef.Faq, "vay-nuoc-sach-ve-sinh").Payload;
+
+    /// <summary>A conversation whose last answer is the clean-water loan's.</summary>
+    private static EngineHarness AfterTheCleanWaterLoan()
+    {
+        var bot = Today();
+        bot.Send("hộ nghèo vay tiền làm bể nước sạch với nhà vệ sinh được không");
+        Assert.Contains(bot.LastEvents, e => e.Kind == EventKinds.QuestionAnswered && e.Subject == CleanWaterLoan);
+        return bot;
     }
 
     [Fact]
